@@ -1,0 +1,51 @@
+/**
+ * Messages: every warning and input error the engine raises carries a code, so that
+ * documentation (docs/messages.md) and tests can refer to it. Deep code never prints:
+ * it throws an InputError (bad input, exit code 2) or collects Warning objects into the result.
+ */
+
+/** Codes of input errors: the input cannot be fitted as given. */
+export type InputErrorCode =
+  | "E_FILE" // missing, unreadable, a directory
+  | "E_EMPTY" // empty file or header only
+  | "E_CSV" // ragged row, duplicate column names, malformed quoting
+  | "E_NOT_NUMERIC" // a non-numeric cell in a variable the model uses
+  | "E_NO_VARIABLE" // a model variable absent from the data
+  | "E_SYNTAX" // model syntax error
+  | "E_MODEL" // a model that cannot be built (unknown label, under-identified, ...)
+  | "E_CONSTANT" // a constant column
+  | "E_TOO_FEW_ROWS" // fewer complete rows than variables
+  | "E_NOT_PD" // non-positive-definite sample covariance
+  | "E_USAGE"; // bad command-line usage
+
+/** Codes of warnings: the fit exists but something about it deserves attention. */
+export type WarningCode =
+  | "W_NOT_CONVERGED"
+  | "W_HEYWOOD" // negative variance estimate
+  | "W_CORR_GT_1" // standardized covariance beyond +-1
+  | "W_SIGMA_NOT_PD" // model-implied covariance not positive definite
+  | "W_PSI_NOT_PD" // latent covariance matrix not positive definite
+  | "W_THETA_NOT_PD" // residual covariance matrix not positive definite
+  | "W_NOT_IDENTIFIED" // information matrix singular
+  | "W_ROWS_DROPPED"; // rows excluded (listwise deletion)
+
+/** A bad-input error: one clear line, exit code 2. */
+export class InputError extends Error {
+  readonly code: InputErrorCode;
+  constructor(code: InputErrorCode, message: string) {
+    super(message);
+    this.name = "InputError";
+    this.code = code;
+  }
+}
+
+/** A warning collected into a result. `parameter` names the parameter row when there is one. */
+export interface Warning {
+  readonly code: WarningCode;
+  readonly message: string;
+  readonly parameter?: string;
+}
+
+export function warning(code: WarningCode, message: string, parameter?: string): Warning {
+  return parameter === undefined ? { code, message } : { code, message, parameter };
+}
