@@ -1,0 +1,71 @@
+/**
+ * Starting values. Any reasonable start serves, since the optimizer is robust; these follow the
+ * spirit of lavaan's "simple" starts with a scale-aware twist:
+ * - residual variances of observed variables: half the sample variance (lavaan);
+ * - a factor whose marker indicator is observed: variance ½·S_mm, other loadings
+ *   sign(S_jm)·√(S_jj/S_mm), i.e. every indicator with reliability ½ (with std.lv: loadings √(½S_jj));
+ * - latent variances otherwise 0.05 (lavaan), loadings on latent indicators 1, regressions 0;
+ * - intercepts: sample means for observed variables, 0 for latent ones;
+ * - fixed.x rows take the sample (co)variances and means of the exogenous covariates.
+ * User start() values and fixed values are kept.
+ */
+import type { ParameterTable } from "../partable/types.js";
+import type { SampleStats } from "../samplestats/index.js";
+
+export function startValues(table: ParameterTable, stats: SampleStats): { theta: Float64Array; rowValues: Float64Array } {
+  const rows = table.rows;
+  const ov = table.vars.ov;
+  const idx = new Map(ov.map((v, i) => [v, i]));
+  const lv = new Set(table.vars.lv);
+  const rowValues = new Float64Array(rows.length);
+  const theta = new Float64Array(table.nfree).fill(NaN);
+  const markerVar = new Map<string, number>(); // `${g}:${lv}` -> start variance
+  const p = ov.length;
+  // first pass: markers
+  for (const r of rows) {
+    if (r.op !== "=~" || r.group === 0 || lv.has(r.rhs)) continue;
+    const key = `${r.group}:${r.lhs}`;
+    if (markerVar.has(key)) continue;
+    const S = stats.groups[r.group - 1]!.S;
+    const j = idx.get(r.rhs)!;
+    if (r.free === 0) markerVar.set(key, (0.5 * S[j * p + j]!) / (r.value * r.value || 1));
+    else if (table.options.stdLv) markerVar.set(key, 1);
+  }
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
+    if (r.op === ":=" || r.op === "==") continue;
+    if (r.free === 0 && !r.exo) {
+      rowValues[k] = r.value;
+      continue;
+    }
+    const st = stats.groups[r.group - 1]!;
+    const S = st.S;
+    let v = 0;
+    if (r.exo) {
+      v = r.op === "~1" ? st.mean[idx.get(r.lhs)!]! : S[idx.get(r.lhs)! * p + idx.get(r.rhs)!]!;
+    } else if (r.userStart) {
+      v = r.value;
+    } else if (r.op === "=~") {
+      v = 1;
+      const mv = markerVar.get(`${r.group}:${r.lhs}`);
+      if (!lv.has(r.rhs) && mv !== undefined) {
+        const j = idx.get(r.rhs)!;
+        v = Math.sqrt((0.5 * S[j * p + j]!) / mv);
+        const marker = rows.find((q) => q.op === "=~" && q.group === r.group && q.lhs === r.lhs && !lv.has(q.rhs));
+        if (marker !== undefined && marker !== r) {
+          const m = idx.get(marker.rhs)!;
+          if (S[j * p + m]! < 0) v = -v;
+        }
+      }
+    } else if (r.op === "~~") {
+      if (r.lhs !== r.rhs) v = 0;
+      else if (lv.has(r.lhs)) v = markerVar.get(`${r.group}:${r.lhs}`) ?? 0.05;
+      else v = 0.5 * S[idx.get(r.lhs)! * (p + 1)]!;
+    } else if (r.op === "~1") {
+      v = lv.has(r.lhs) ? 0 : st.mean[idx.get(r.lhs)!]!;
+    }
+    rowValues[k] = v;
+    if (r.free > 0 && Number.isNaN(theta[r.free - 1]!)) theta[r.free - 1] = v;
+  }
+  return { theta, rowValues };
+}

@@ -1,0 +1,119 @@
+/**
+ * The pipeline: model text and data in, a FitResult out. Each step is one line here and one
+ * module in sem/ (see docs/internals.md).
+ */
+import { buildDataSet, type DataTable } from "./data/index.js";
+import { optimize } from "./estimate/optimize.js";
+import { startValues } from "./estimate/start.js";
+import { evaluate, type Problem } from "./estimate/ml.js";
+import { expectedInformation } from "./estimate/info-total.js";
+import { fitMeasures } from "./fit/measures.js";
+import { admissibility } from "./inference/admissibility.js";
+import { parameterRows } from "./inference/parameters.js";
+import { vcovFromInformation } from "./inference/vcov.js";
+import { modificationIndices } from "./inference/modindices.js";
+import { InputError, warning, type Warning } from "./messages.js";
+import { buildRepresentation } from "./model/representation.js";
+import { FitOptionsSchema, resolveOptions, type FitOptionsInput } from "./options.js";
+import { buildParameterTable, hasIntercepts, observedVariables } from "./partable/build.js";
+import type { ParameterTable } from "./partable/types.js";
+import type { FitResult } from "./results.js";
+import { groupStats, type SampleStats } from "./samplestats/index.js";
+import type { ModelSyntax } from "./syntax/index.js";
+
+export interface FitInput {
+  readonly syntax: ModelSyntax;
+  readonly data: DataTable;
+  readonly options?: FitOptionsInput;
+  /** extra missing-value codes besides "" and NA */
+  readonly na?: string[];
+}
+
+/** Sample moments and degrees of freedom; fixed.x moments count on neither side (lavaan). */
+export function degreesOfFreedom(table: ParameterTable): { nel: number; df: number } {
+  const p = table.vars.ov.length;
+  const nx = table.options.fixedX ? table.vars.ovX.length : 0;
+  const ms = table.options.meanstructure;
+  const perGroup = (p * (p + 1)) / 2 + (ms ? p : 0) - ((nx * (nx + 1)) / 2 + (ms ? nx : 0));
+  const nel = perGroup * table.ngroups;
+  return { nel, df: nel - table.nfree };
+}
+
+function parseOptions(input: FitOptionsInput | undefined) {
+  const parsed = FitOptionsSchema.safeParse(input ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError("E_USAGE", `option ${issue.path.join(".") || "?"}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+export async function fitModel(input: FitInput): Promise<FitResult> {
+  const opts0 = parseOptions(input.options);
+  const ov = observedVariables(input.syntax);
+  const data = buildDataSet(input.data, { variables: ov, group: opts0.group, na: input.na, missing: "listwise" });
+  const groupLabels = data.groups.map((g) => g.label);
+  const opts = resolveOptions(opts0, { ngroups: groupLabels.length, hasIntercepts: hasIntercepts(input.syntax) });
+  const table = buildParameterTable({
+    syntax: input.syntax,
+    options: { stdLv: opts.stdLv, meanstructure: opts.meanstructure, growth: opts.growth, fixedX: opts.fixedX, groupEqual: opts.groupEqual },
+    groupLabels,
+  });
+  const { nel, df } = degreesOfFreedom(table);
+  if (df < 0) {
+    throw new InputError("E_MODEL", `${input.syntax.file}: the model is not identified: ${table.nfree} free parameters but only ${nel} sample moments (df = ${df}); fix or constrain at least ${-df} more parameter(s)`);
+  }
+  const stats = sampleStats(data.groups.map((g) => ({ label: g.label, X: g.X, n: g.n })), ov.length, input.data.file);
+  const rep = buildRepresentation(table);
+  const start = startValues(table, stats);
+  const prob: Problem = { rep, stats, rowValues: start.rowValues };
+  const opt = optimize(prob, start.theta);
+  const ev = Number.isFinite(opt.evaluation.f) ? opt.evaluation : evaluate(prob, opt.theta);
+  const warnings: Warning[] = [];
+  if (data.dropped.length > 0) {
+    warnings.push(warning("W_ROWS_DROPPED", `${data.dropped.length} of ${data.nTotalRows} rows dropped for missing values (listwise deletion); ${stats.ntotal} used`));
+  }
+  if (!opt.converged) warnings.push(warning("W_NOT_CONVERGED", `the optimizer did not converge: ${opt.message}`));
+  const info = expectedInformation(prob, ev);
+  const vc = vcovFromInformation(info, table.nfree, stats.ntotal);
+  const rows = await parameterRows({ table, rep, prob, theta: opt.theta, evaluation: ev, vcov: vc.ok ? vc.vcov : null });
+  if (!vc.ok) {
+    const names = vc.involved.map((k) => describeFree(table, k + 1)).join(", ");
+    warnings.push(warning("W_NOT_IDENTIFIED", `the information matrix is singular: the model is not identified; parameters involved: ${names}`));
+  }
+  warnings.push(...admissibility(table, rows.estimates, ev, rep));
+  const fit = fitMeasures({
+    fmin: ev.f, df, npar: table.nfree, nel,
+    groups: ev.groups.map((ge, g) => ({
+      n: stats.groups[g]!.n, stats: stats.groups[g]!, sigma: ge.implied.sigma,
+      mu: opts.meanstructure ? ge.implied.mu : null, logDetSigma: ge.logDetSigma, sigmaInv: ge.sigmaInv,
+    })),
+    exoIndex: table.options.fixedX ? table.vars.ovX.map((v) => ov.indexOf(v)) : [],
+  });
+  const result: FitResult = {
+    converged: opt.converged, iterations: opt.iterations, estimator: opts.estimator,
+    nobs: stats.groups.map((g) => g.n), groupLabels,
+    npar: table.rows.filter((r) => r.free > 0).length,
+    fit, parameters: rows.estimates, warnings, dropped: data.dropped, resolutions: opts.resolutions,
+    observed: ov, latent: table.vars.lv,
+  };
+  if (opts.modindices) result.modindices = modificationIndices({ table, prob, evaluation: ev, info, stdSource: rows });
+  return result;
+}
+
+function sampleStats(groups: { label: string; X: Float64Array; n: number }[], p: number, file: string): SampleStats {
+  const out = groups.map((g) => {
+    const st = groupStats(g.label, g.X, g.n, p);
+    if (st === null) throw new InputError("E_NOT_PD", `${file}: the sample covariance matrix${g.label ? ` of group "${g.label}"` : ""} is not positive definite`);
+    return st;
+  });
+  return { groups: out, ntotal: out.reduce((a, g) => a + g.n, 0) };
+}
+
+/** "visual =~ x2 (group 1)" for a free parameter index (1-based). */
+export function describeFree(table: ParameterTable, free: number): string {
+  const r = table.rows.find((x) => x.free === free);
+  if (r === undefined) return `parameter ${free}`;
+  const name = r.op === "~1" ? `${r.lhs} ~1` : `${r.lhs} ${r.op} ${r.rhs}`;
+  return table.ngroups > 1 ? `${name} (group ${r.group})` : name;
+}

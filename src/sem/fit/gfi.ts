@@ -1,0 +1,43 @@
+/**
+ * GFI with the normal-theory weight of ML, the sample covariance (Jöreskog & Sörbom 1984; lavaan's
+ * lav_fit_gfi with W = S⁻¹):
+ *   GFI_g = 1 − [½ tr((S⁻¹(S − Σ̂))²) + (x̄−μ̂)ᵀS⁻¹(x̄−μ̂)] / [½ tr((S⁻¹S)²) + x̄ᵀS⁻¹x̄],
+ * the mean terms only with a mean structure; GFI = Σ_g (n_g/N) GFI_g.
+ * AGFI = 1 − (nel/df)(1 − GFI), PGFI = (df/nel)·GFI, nel = the number of sample moments.
+ */
+import { matmul } from "../linalg/dense.js";
+import type { GroupResiduals } from "./residuals.js";
+
+function groupGfi(g: GroupResiduals & { sigmaInv: Float64Array }): number {
+  const { p, S, mean } = g.stats;
+  const Sinv = g.sigmaInv;
+  const R = new Float64Array(p * p);
+  for (let i = 0; i < p * p; i++) R[i] = S[i]! - g.sigma[i]!;
+  const A = matmul(Sinv, R, p, p, p);
+  const B = matmul(Sinv, S, p, p, p);
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) {
+    num += A[i * p + j]! * A[j * p + i]!;
+    den += B[i * p + j]! * B[j * p + i]!;
+  }
+  num *= 0.5;
+  den *= 0.5;
+  if (g.mu !== null) {
+    const quad = (x: (i: number) => number): number => {
+      let s = 0;
+      for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) s += x(i) * Sinv[i * p + j]! * x(j);
+      return s;
+    };
+    const mu = g.mu;
+    num += quad((i) => mean[i]! - mu[i]!);
+    den += quad((i) => mean[i]!);
+  }
+  return 1 - num / den;
+}
+
+export function gfiMeasures(groups: readonly (GroupResiduals & { sigmaInv: Float64Array })[], df: number, nel: number): Record<string, number> {
+  const N = groups.reduce((a, g) => a + g.n, 0);
+  const gfi = groups.reduce((a, g) => a + (g.n / N) * groupGfi(g), 0);
+  return { gfi, agfi: df > 0 ? 1 - (nel / df) * (1 - gfi) : NaN, pgfi: nel > 0 ? (df / nel) * gfi : NaN };
+}

@@ -1,0 +1,115 @@
+/**
+ * Modification indices (Sörbom 1989; Saris, Satorra & Sörbom 1987), as lavaan's modindices():
+ * for a parameter c fixed at zero, with s_c = −½ ∂F/∂c the score per observation and I the
+ * expected information per observation,
+ *   V_c = I_cc − I_cθ I_θθ⁻¹ I_θc,   mi = N s_c² / V_c,   epc = s_c / V_c,
+ * and sepc.lv / sepc.all the expected change standardized as the parameter would be.
+ * The information pieces come from the rank-2 derivative vectors (estimate/information.ts),
+ * so no p*×p* matrix is formed: cost O(k·q·p + k·q²) for k candidates.
+ */
+import { cholesky, inverseFromCholesky } from "../linalg/dense.js";
+import { cellVectors, informationBlock } from "../estimate/information.js";
+import { residualWeight, type Evaluation, type Problem } from "../estimate/ml.js";
+import { mapCell, nameIndex, type Cell } from "../model/representation.js";
+import type { ParameterTable } from "../partable/types.js";
+import type { ModIndex } from "../results.js";
+import type { ParameterRowsResult } from "./parameters.js";
+import { standardizer, type StdRow } from "./standardized.js";
+
+export interface ModIndicesInput {
+  table: ParameterTable;
+  prob: Problem;
+  evaluation: Evaluation;
+  info: Float64Array;
+  stdSource: ParameterRowsResult;
+}
+
+/** The parameters lavaan would consider adding: cross-loadings and covariances not in the model. */
+export function candidates(table: ParameterTable, group: number): StdRow[] {
+  const present = new Set<string>();
+  for (const r of table.rows) {
+    if (r.group !== group) continue;
+    present.add(`${r.lhs} ${r.op} ${r.rhs}`);
+    if (r.op === "~~") present.add(`${r.rhs} ~~ ${r.lhs}`);
+  }
+  const exo = new Set(table.options.fixedX ? table.vars.ovX : []);
+  const ov = table.vars.ov.filter((v) => !exo.has(v));
+  const lv = table.vars.lv;
+  const out: StdRow[] = [];
+  const add = (lhs: string, op: string, rhs: string): void => {
+    if (!present.has(`${lhs} ${op} ${rhs}`)) out.push({ lhs, op, rhs, group });
+  };
+  for (const f of lv) for (const v of ov) add(f, "=~", v);
+  for (let i = 0; i < ov.length; i++) for (let j = i + 1; j < ov.length; j++) add(ov[i]!, "~~", ov[j]!);
+  for (let i = 0; i < lv.length; i++) for (let j = i + 1; j < lv.length; j++) add(lv[i]!, "~~", lv[j]!);
+  return out;
+}
+
+export function modificationIndices(input: ModIndicesInput): ModIndex[] {
+  const { table, prob, evaluation: ev } = input;
+  const q = prob.rep.nfree;
+  const N = prob.stats.ntotal;
+  const L = cholesky({ n: q, a: input.info });
+  if (L === null) return [];
+  const infoInv = inverseFromCholesky(L).a;
+  const std = standardizer(table, input.stdSource.est, ev.groups.map((g) => g.implied), prob.rep.groups[0]!.lv);
+  const out: ModIndex[] = [];
+  prob.rep.groups.forEach((rep, g) => {
+    const cand = candidates(table, g + 1);
+    if (cand.length === 0) return;
+    const names = nameIndex(rep);
+    const cells: Cell[] = cand.map((c) => ({ row: -1, free: -1, ...mapCell(names, c.op, c.lhs, c.rhs)! }));
+    const ge = ev.groups[g]!;
+    const st = prob.stats.groups[g]!;
+    const w = st.n / N;
+    const p = rep.p;
+    const cv = cellVectors(cells, ge.implied, rep.meanstructure);
+    const freeCells = rep.cells.filter((c) => c.free >= 0);
+    const fv = cellVectors(freeCells, ge.implied, rep.meanstructure);
+    const block = informationBlock(cv, fv, ge.sigmaInv, p); // k × kf
+    const { W, dt } = residualWeight(rep.meanstructure, st, ge);
+    const k = cells.length;
+    const kf = freeCells.length;
+    const Ict = new Float64Array(q);
+    const tmp = new Float64Array(q);
+    const Wu = new Float64Array(p);
+    const SiU = new Float64Array(p);
+    const SiV = new Float64Array(p);
+    const SiD = new Float64Array(p);
+    for (let c = 0; c < k; c++) {
+      Ict.fill(0);
+      for (let b = 0; b < kf; b++) Ict[freeCells[b]!.free] += w * block[c * kf + b]!;
+      // score and own information from the candidate's vectors
+      let uWv = 0, dD = 0, kuu = 0, kvv = 0, kuv = 0, kdd = 0;
+      for (let i = 0; i < p; i++) {
+        let a = 0, su = 0, sv = 0, sd = 0;
+        for (let j = 0; j < p; j++) {
+          const uj = cv.U[j * k + c]!, vj = cv.V[j * k + c]!, dj = cv.D[j * k + c]!;
+          a += W[i * p + j]! * vj;
+          su += ge.sigmaInv[i * p + j]! * uj;
+          sv += ge.sigmaInv[i * p + j]! * vj;
+          sd += ge.sigmaInv[i * p + j]! * dj;
+        }
+        Wu[i] = a; SiU[i] = su; SiV[i] = sv; SiD[i] = sd;
+        const ui = cv.U[i * k + c]!, vi = cv.V[i * k + c]!, di = cv.D[i * k + c]!;
+        uWv += ui * a; dD += dt[i]! * di;
+        kuu += ui * su; kvv += vi * sv; kuv += ui * sv; kdd += di * sd;
+      }
+      const score = -0.5 * w * (2 * uWv - 2 * dD);
+      const Icc = w * (kuv * kuv + kvv * kuu + kdd);
+      for (let a = 0; a < q; a++) {
+        let s = 0;
+        for (let b = 0; b < q; b++) s += infoInv[a * q + b]! * Ict[b]!;
+        tmp[a] = s;
+      }
+      let quad = 0;
+      for (let a = 0; a < q; a++) quad += Ict[a]! * tmp[a]!;
+      const V = Icc - quad;
+      if (!(V > 1e-10 * Math.max(Icc, 1e-300))) continue;
+      const epc = score / V;
+      const s = std(cand[c]!, epc);
+      out.push({ ...cand[c]!, mi: (N * score * score) / V, epc, "sepc.lv": s.lv, "sepc.all": s.all });
+    }
+  });
+  return out;
+}

@@ -1,0 +1,47 @@
+/**
+ * Fit options, declared once as data. Each option has one zod entry; "default" values are
+ * resolved in one function, resolveOptions(), which records what it chose so that the text and
+ * JSON output can say, for example, "meanstructure: default -> true (multiple groups)".
+ */
+import { z } from "zod";
+import { GROUP_EQUAL } from "./partable/types.js";
+
+export const ESTIMATORS = ["ML"] as const;
+export type Estimator = (typeof ESTIMATORS)[number];
+
+export const FitOptionsSchema = z.object({
+  estimator: z
+    .string()
+    .transform((s) => s.toUpperCase())
+    .pipe(z.enum(ESTIMATORS))
+    .default("ML"),
+  group: z.string().min(1).optional(),
+  groupEqual: z.array(z.enum(GROUP_EQUAL)).default([]),
+  stdLv: z.boolean().default(false),
+  meanstructure: z.boolean().optional(),
+  growth: z.boolean().default(false),
+  fixedX: z.boolean().default(true),
+  modindices: z.boolean().default(false),
+});
+
+export type FitOptionsInput = z.input<typeof FitOptionsSchema>;
+export type FitOptions = z.output<typeof FitOptionsSchema>;
+
+export interface ResolvedOptions extends Omit<FitOptions, "meanstructure"> {
+  meanstructure: boolean;
+  /** how each defaulted choice was made, e.g. "meanstructure: default -> true (multiple groups)" */
+  resolutions: string[];
+}
+
+/** Resolves the options whose default depends on the model or the data. */
+export function resolveOptions(opts: FitOptions, ctx: { ngroups: number; hasIntercepts: boolean }): ResolvedOptions {
+  const resolutions: string[] = [`estimator: ${opts.estimator}`];
+  let meanstructure = opts.meanstructure ?? false;
+  if (opts.meanstructure === undefined) {
+    const why = opts.growth ? "growth model" : ctx.ngroups > 1 ? "multiple groups" : ctx.hasIntercepts ? "intercepts in the model" : "";
+    meanstructure = why !== "";
+    resolutions.push(`meanstructure: default -> ${meanstructure}${why ? ` (${why})` : ""}`);
+  }
+  if (opts.groupEqual.length > 0 && ctx.ngroups < 2) resolutions.push("group.equal: ignored (one group)");
+  return { ...opts, meanstructure, resolutions };
+}
