@@ -1,0 +1,122 @@
+/**
+ * Text output that reads like lavaan's summary(fit, fit.measures = TRUE, standardized = TRUE):
+ * the test statistics, the fit indices, then the parameter estimates by section, per group.
+ */
+import type { FitResult, ModIndex, ParameterEstimate } from "../../sem/results.js";
+
+const W = 54; // label column width
+
+function line(label: string, value: string): string {
+  return `  ${label.padEnd(W - 2)}${value.padStart(12)}`;
+}
+
+function num(x: number | null | undefined, digits = 3): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return "";
+  return x.toFixed(digits);
+}
+
+function header(res: FitResult, version: string): string[] {
+  const status = res.converged ? `ended normally after ${res.iterations} iterations` : `did NOT converge after ${res.iterations} iterations`;
+  const out = [`isrs ${version} ${status}`, "", line("Estimator", res.estimator), line("Optimization method", "FISHER"), line("Number of model parameters", String(res.fit.npar))];
+  if (res.npar !== res.fit.npar) out.push(line("Number of equality constraints", String(res.npar - res.fit.npar!)));
+  out.push("");
+  if (res.groupLabels.length > 1) {
+    out.push("  Number of observations per group:");
+    res.groupLabels.forEach((g, i) => out.push(line(`  ${g}`, String(res.nobs[i]))));
+  } else {
+    out.push(line("Number of observations", String(res.nobs[0])));
+  }
+  if (res.dropped.length > 0) out.push(line("Rows dropped (missing values, listwise)", String(res.dropped.length)));
+  return out;
+}
+
+function fitSection(f: Record<string, number>): string[] {
+  const v = (k: string, d = 3): string => num(f[k], d);
+  return [
+    "", "Model Test User Model:", "",
+    line("Test statistic", v("chisq")), line("Degrees of freedom", String(f.df)), line("P-value (Chi-square)", v("pvalue")),
+    "", "Model Test Baseline Model:", "",
+    line("Test statistic", v("baseline.chisq")), line("Degrees of freedom", String(f["baseline.df"])), line("P-value", v("baseline.pvalue")),
+    "", "User Model versus Baseline Model:", "",
+    line("Comparative Fit Index (CFI)", v("cfi")), line("Tucker-Lewis Index (TLI)", v("tli")),
+    "", "Loglikelihood and Information Criteria:", "",
+    line("Loglikelihood user model (H0)", v("logl")), line("Loglikelihood unrestricted model (H1)", v("unrestricted.logl")), "",
+    line("Akaike (AIC)", v("aic")), line("Bayesian (BIC)", v("bic")), line("Sample-size adjusted Bayesian (SABIC)", v("bic2")),
+    "", "Root Mean Square Error of Approximation:", "",
+    line("RMSEA", v("rmsea")), line("90 Percent confidence interval - lower", v("rmsea.ci.lower")),
+    line("90 Percent confidence interval - upper", v("rmsea.ci.upper")), line("P-value H_0: RMSEA <= 0.050", v("rmsea.pvalue")),
+    line("P-value H_0: RMSEA >= 0.080", v("rmsea.notclose.pvalue")),
+    "", "Standardized Root Mean Square Residual:", "", line("SRMR", v("srmr")),
+  ];
+}
+
+const SECTIONS: readonly [string, (r: ParameterEstimate, latent: Set<string>) => boolean][] = [
+  ["Latent Variables", (r) => r.op === "=~"],
+  ["Regressions", (r) => r.op === "~"],
+  ["Covariances", (r) => r.op === "~~" && r.lhs !== r.rhs],
+  ["Intercepts", (r) => r.op === "~1"],
+  ["Variances", (r) => r.op === "~~" && r.lhs === r.rhs],
+];
+
+function estimateCells(r: ParameterEstimate): string {
+  const fixed = r.z === null;
+  const cells = [num(r.est), fixed ? "" : num(r.se), fixed ? "" : num(r.z), fixed ? "" : num(r.pvalue), num(r["std.lv"]), num(r["std.all"])];
+  return cells.map((c) => c.padStart(9)).join("");
+}
+
+function rowName(r: ParameterEstimate, latent: Set<string>, indent: string): string {
+  const label = r.label !== "" && !r.label.startsWith(".p") ? ` (${r.label})` : "";
+  const dot = r.op === "~~" && r.lhs === r.rhs && !latent.has(r.lhs) ? "." : r.op === "~1" && !latent.has(r.lhs) ? "." : "";
+  const name = r.op === "~~" && r.lhs !== r.rhs ? r.rhs : r.op === "~1" || r.op === "~~" ? r.lhs : r.rhs;
+  return `${indent}${dot}${name}${label}`.padEnd(22);
+}
+
+function parameterSection(rows: readonly ParameterEstimate[], latent: Set<string>): string[] {
+  const out: string[] = [];
+  const head = `${"".padEnd(22)}${["Estimate", "Std.Err", "z-value", "P(>|z|)", "Std.lv", "Std.all"].map((h) => h.padStart(9)).join("")}`;
+  for (const [title, test] of SECTIONS) {
+    const sel = rows.filter((r) => test(r, latent));
+    if (sel.length === 0) continue;
+    out.push("", `${title}:`, head);
+    const grouped = title === "Intercepts" || title === "Variances";
+    let current = "";
+    for (const r of sel) {
+      if (!grouped && r.lhs !== current) {
+        current = r.lhs;
+        out.push(`  ${r.lhs} ${r.op}`);
+      }
+      out.push(`${rowName(r, latent, grouped ? "   " : "    ")}${estimateCells(r)}`);
+    }
+  }
+  return out;
+}
+
+function definedSection(rows: readonly ParameterEstimate[]): string[] {
+  const defs = rows.filter((r) => r.op === ":=");
+  if (defs.length === 0) return [];
+  return ["", "Defined Parameters:", ...defs.map((r) => `    ${r.lhs.padEnd(18)}${estimateCells(r)}`)];
+}
+
+function modindexSection(mi: readonly ModIndex[] | undefined, multi: boolean): string[] {
+  if (mi === undefined) return [];
+  const top = [...mi].sort((a, b) => b.mi - a.mi).slice(0, 20);
+  const out = ["", `Modification Indices (largest ${top.length} of ${mi.length}):`, `${"".padEnd(30)}${["mi", "epc", "sepc.lv", "sepc.all"].map((h) => h.padStart(9)).join("")}`];
+  for (const m of top) {
+    const name = `${m.lhs} ${m.op} ${m.rhs}${multi ? ` [g${m.group}]` : ""}`.padEnd(30);
+    out.push(`  ${name.slice(0, 28).padEnd(28)}${[m.mi, m.epc, m["sepc.lv"], m["sepc.all"]].map((x) => num(x).padStart(9)).join("")}`);
+  }
+  return out;
+}
+
+export function formatText(res: FitResult, version: string): string {
+  const latent = new Set(res.latent);
+  const out = [...header(res, version), ...fitSection(res.fit), "", "Parameter Estimates:", "", line("Standard errors", "Standard"), line("Information", "Expected"), line("Information saturated (h1) model", "Structured")];
+  const multi = res.groupLabels.length > 1;
+  res.groupLabels.forEach((label, i) => {
+    if (multi) out.push("", "", `Group ${i + 1} [${label}]:`);
+    out.push(...parameterSection(res.parameters.filter((r) => r.group === i + 1), latent));
+  });
+  out.push(...definedSection(res.parameters), ...modindexSection(res.modindices, multi));
+  if (res.warnings.length > 0) out.push("", "Warnings:", ...res.warnings.map((w) => `  [${w.code}] ${w.message}`));
+  return `${out.join("\n")}\n`;
+}
