@@ -6,10 +6,14 @@
  * with Loader's (2000) saddle-point form (see poisson.ts) so that it keeps full
  * relative accuracy when a and x are both large.
  *
- * For x < a + 1, the power series (Abramowitz & Stegun 6.5.29; Numerical Recipes 6.2)
+ * For x < a + 1 (except as noted below), the power series (Abramowitz & Stegun 6.5.29;
+ * Numerical Recipes 6.2)
  *   P(a, x) = d(a, x) * sum_{n>=0} x^n / ((a+1)(a+2)...(a+n)),
- * whose terms are all positive; there Q = 1 - P, and Q >= ~0.08 so nothing is lost.
- * For x >= a + 1, the Legendre continued fraction (A&S 6.5.31; NR 6.2)
+ * whose terms are all positive; there Q = 1 - P, which loses at most about one digit
+ * for a >= 1/2 (the smallest Q this region then produces is Q(1, 2) = e^-2 ~ 0.14).
+ * For x >= a + 1, and also for a < 1 with x >= 1/2 (where 1 - P would cancel badly
+ * and the fraction still converges in a few hundred steps), the Legendre continued
+ * fraction (A&S 6.5.31; NR 6.2)
  *   Q(a, x) = a d(a, x) / (x + 1 - a - 1(1-a)/(x + 3 - a - 2(2-a)/(x + 5 - a - ...))),
  * evaluated with the modified Lentz algorithm (Lentz 1976; Thompson & Barnett 1986),
  * gives the upper tail directly, so tiny tail areas never pass through 1 - P.
@@ -60,6 +64,10 @@ function upperContinuedFraction(a: number, x: number): number {
   return f;
 }
 
+function useFraction(a: number, x: number): boolean {
+  return x >= a + 1 || (a < 1 && x >= 0.5);
+}
+
 function invalid(a: number, x: number): boolean {
   return Number.isNaN(a) || Number.isNaN(x) || !(a > 0) || a === Number.POSITIVE_INFINITY;
 }
@@ -69,7 +77,7 @@ export function regularizedGammaP(a: number, x: number): number {
   if (invalid(a, x)) return Number.NaN;
   if (x <= 0) return 0;
   if (x === Number.POSITIVE_INFINITY) return 1;
-  if (x < a + 1) return poissonDensity(a, x) * lowerSeries(a, x);
+  if (!useFraction(a, x)) return poissonDensity(a, x) * lowerSeries(a, x);
   return 1 - (a * poissonDensity(a, x)) / upperContinuedFraction(a, x);
 }
 
@@ -78,6 +86,6 @@ export function regularizedGammaQ(a: number, x: number): number {
   if (invalid(a, x)) return Number.NaN;
   if (x <= 0) return 1;
   if (x === Number.POSITIVE_INFINITY) return 0;
-  if (x < a + 1) return 1 - poissonDensity(a, x) * lowerSeries(a, x);
+  if (!useFraction(a, x)) return 1 - poissonDensity(a, x) * lowerSeries(a, x);
   return (a * poissonDensity(a, x)) / upperContinuedFraction(a, x);
 }

@@ -6,10 +6,12 @@
  *   P(X <= x) = sum_j w_j P(df/2 + j, x/2),   P(X > x) = sum_j w_j Q(df/2 + j, x/2),
  *   w_j = e^{-mu} mu^j / j!,  mu = ncp/2.
  *
- * As in Ding (1992, Applied Statistics AS 275) the gamma terms follow from one another
- * through A&S 6.5.21,  P(a, y) = P(a + 1, y) + d(a, y),  Q(a + 1, y) = Q(a, y) + d(a, y),
- * d(a, y) = y^a e^{-y} / Gamma(a + 1); unlike AS 275 the sum starts at the Poisson mode
- * side and runs in the direction in which every update adds a positive quantity:
+ * Successive gamma terms follow from one another through the recurrence A&S 6.5.21
+ * (also the basis of Ding 1992, Applied Statistics algorithm AS 275):
+ *   P(a, y) = P(a + 1, y) + d(a, y),  Q(a + 1, y) = Q(a, y) + d(a, y),
+ *   d(a, y) = y^a e^{-y} / Gamma(a + 1).
+ * Here the sum is arranged around the Poisson mode so that every recurrence step adds
+ * a positive quantity (no subtraction, so no loss of relative accuracy):
  *  - cdf: P is computed directly at a top index above the mode, then j runs down;
  *  - upper tail: Q is computed directly at a bottom index below the mode, then j runs up.
  * Since P falls and Q rises with j, the terms beyond the start index are at most
@@ -100,7 +102,8 @@ export function noncentralChisqUpper(x: number, df: number, ncp: number): number
 /**
  * The ncp lambda >= 0 with noncentralChisqCdf(x, df, lambda) = targetCdf, for
  * 0 < targetCdf < 1; 0 when the central cdf is already at or below targetCdf.
- * Converges to about 1e-13 relative (absolute 1e-14 for roots near zero).
+ * Iterates until lambda is fixed to a few units in the last place (absolute 1e-14 for
+ * roots near zero); the cdf's own rounding then limits the accuracy (about 1e-14).
  */
 export function solveNoncentrality(x: number, df: number, targetCdf: number): number {
   if (Number.isNaN(x) || !(df > 0) || !(targetCdf > 0 && targetCdf < 1)) return Number.NaN;
@@ -114,5 +117,5 @@ export function solveNoncentrality(x: number, df: number, targetCdf: number): nu
     lo = hi; gLo = gHi;
     hi *= 2; gHi = g(hi);
   }
-  return brentRoot(g, lo, hi, gLo, gHi, { relTol: 1e-13, absTol: 1e-14 });
+  return brentRoot(g, lo, hi, gLo, gHi, { relTol: 1e-15, absTol: 1e-14 });
 }

@@ -622,6 +622,14 @@ export const noncentralValues = [
   { x: 101921, df: 24, ncp: 100000, lower: false, value: 0.0014099132564235894, r: "pchisq(101921, 24, ncp = 100000, lower.tail = FALSE)" },
 ];
 
+// noncentral pchisq far upper tail. For ncp < 80 R sums upper tails directly but stops once the Poisson weights reach 1 - 1e-15, so these values are too small (see mpmath-values.py)
+export const noncentralFarUpper = [
+  { x: 100, df: 5, ncp: 1, value: 1.0392626999938814e-17, r: "pchisq(100, 5, ncp = 1, lower.tail = FALSE)" },
+  { x: 60, df: 1, ncp: 10, value: 2.2842174892114125e-06, r: "pchisq(60, 1, ncp = 10, lower.tail = FALSE)" },
+  { x: 300, df: 24, ncp: 50, value: 1.1573552297636465e-20, r: "pchisq(300, 24, ncp = 50, lower.tail = FALSE)" },
+  { x: 400, df: 50, ncp: 79, value: 5.2214224325507654e-21, r: "pchisq(400, 50, ncp = 79, lower.tail = FALSE)" },
+];
+
 // RMSEA reference case: T = 85.3055217699727, df = 24, N = 301
 export const rmseaCase = {
   lavaanLower: { value: 0.071418490439938156, r: "lavaan:::lav_fit_rmsea_ci(X2 = 85.3055217699727, df = 24, N = 301)$rmsea.ci.lower" },

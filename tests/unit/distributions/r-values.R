@@ -81,6 +81,13 @@ for (ncp in c(0, 1, 50, 500, 5000, 1e5)) for (df in c(1, 5, 24)) for (c in c(-3,
 }
 close()
 
+open("noncentralFarUpper", paste("noncentral pchisq far upper tail. For ncp < 80 R sums upper tails directly but stops",
+  "once the Poisson weights reach 1 - 1e-15, so these values are too small (see mpmath-values.py)"))
+for (v in list(c(100, 5, 1), c(60, 1, 10), c(300, 24, 50), c(400, 50, 79)))
+  entry(sprintf("pchisq(%s, %s, ncp = %s, lower.tail = FALSE)", num(v[1]), v[2], num(v[3])),
+        sprintf("x: %s, df: %s, ncp: %s", num(v[1]), v[2], num(v[3])))
+close()
+
 cat("\n// RMSEA reference case: T = 85.3055217699727, df = 24, N = 301\nexport const rmseaCase = {\n")
 named("lavaanLower", "lavaan:::lav_fit_rmsea_ci(X2 = 85.3055217699727, df = 24, N = 301)$rmsea.ci.lower")
 named("lavaanUpper", "lavaan:::lav_fit_rmsea_ci(X2 = 85.3055217699727, df = 24, N = 301)$rmsea.ci.upper")
