@@ -1,7 +1,7 @@
 /**
  * The elements a term is built of: each modifier before a '*' or '?', and the variable.
  *
- *   element  := [+|-] number | 'NA' | string | name | name '(' [element {',' element}] ')'
+ *   element  := ['-'] number | 'NA' | string | name | name '(' [element {',' element}] ')'
  *
  * So `1`, `-0.5`, `NA`, `"a"`, `a1`, `c(1, NA)`, `start(c(1, 2))`, `label("a")`.
  */
@@ -35,12 +35,12 @@ export function parseElement(
   const start = cur.position;
   const t = cur.peek();
   if (t === undefined) throw cur.expected(what, prev, prevDescription);
-  if (t.kind === "punct" && (t.text === "-" || t.text === "+")) {
+  if (t.kind === "punct" && t.text === "-") {
     cur.next();
     const n = cur.peek();
     if (n === undefined || n.kind !== "number") throw cur.expected("expected a number", t);
     cur.next();
-    const value = (t.text === "-" ? -1 : 1) * (n.num ?? NaN);
+    const value = n.num === 0 ? 0 : -(n.num ?? NaN);
     return { kind: "number", value, token: t, text: cur.textFrom(start) };
   }
   if (t.kind === "number") {

@@ -1,12 +1,14 @@
 /**
  * parseModel(): lavaan model syntax to a syntax tree (types.ts).
  *
- *   model       := statement { (newline | ';') statement }     (at least one statement)
- *   statement   := names ('=~' | '~' | '~~') terms              formula, one per lhs name
- *                | names '~' ['modifier*'] '1'                   intercept (with ~: `y ~ 1 + x`)
- *                | name ':=' expr                                defined parameter
- *                | expr ('==' | '<' | '>') expr                  constraint
- *   names       := name { '+' name }
+ *   model      := statement { (newline | ';') statement }    (at least one statement)
+ *   statement  := names ('=~' | '~' | '~~') terms             formula, one per left-hand name
+ *               | name ':=' expr                               defined parameter
+ *               | expr ('==' | '<' | '>') expr                 constraint
+ *   names      := name { '+' name }
+ *
+ * The term `1` of '~' (also with modifiers: `0*1`, `a*1`) is the intercept and becomes an
+ * intercept statement (op "~1"), so `y ~ 1 + x` gives an intercept and a formula.
  *
  * Tokens and comments ('#', '!') are in tokenize.ts; where statements end and how a formula
  * continues over lines in statements.ts; terms and modifiers in terms.ts, elements.ts and
@@ -43,8 +45,6 @@ export function parseModel(text: string, options: ParseOptions = {}): ModelSynta
 }
 
 function parseStatement(tokens: Token[], source: SourceText): Statement[] {
-  const bad = tokens.find((t) => t.kind === "invalid");
-  if (bad !== undefined) throw source.error(bad.line, bad.column, bad.reason ?? "invalid token");
   const opIndex = findOperator(tokens, source);
   const op = tokens[opIndex]!;
   const lhs = new Cursor(tokens, 0, opIndex, source);
@@ -61,34 +61,42 @@ function parseStatement(tokens: Token[], source: SourceText): Statement[] {
   return formulas(lhs, op, rhs);
 }
 
-/** The index of the statement's one operator. */
+/** The index of the statement's one operator; reports invalid tokens and operators in order. */
 function findOperator(tokens: Token[], source: SourceText): number {
-  const ops = tokens.filter((t) => t.kind === "op");
-  for (const op of ops) {
-    if (OPERATORS.has(op.text)) continue;
-    const what = UNSUPPORTED[op.text];
+  for (const t of tokens) {
+    if (t.kind === "invalid") throw source.error(t.line, t.column, t.reason ?? "invalid token");
+    if (t.kind !== "op" || OPERATORS.has(t.text)) continue;
+    const what = UNSUPPORTED[t.text];
     const reason =
       what === undefined
-        ? `unknown operator '${op.text}' (expected ${OPERATOR_LIST})`
-        : `operator '${op.text}' (${what}) is not supported`;
-    throw source.error(op.line, op.column, reason);
+        ? `unknown operator '${t.text}' (expected ${OPERATOR_LIST})`
+        : `operator '${t.text}' (${what}) is not supported`;
+    throw source.error(t.line, t.column, reason);
   }
+  const ops = tokens.filter((t) => t.kind === "op");
   const first = ops[0];
   if (first === undefined) {
     const shown = tokens.map((t) => t.text).join(" ");
     const text = shown.length > 40 ? `${shown.slice(0, 37)}...` : shown;
-    throw source.error(tokens[0]!.line, tokens[0]!.column, `no operator in '${text}' (expected ${OPERATOR_LIST})`);
+    const { line, column } = tokens[0]!;
+    throw source.error(line, column, `no operator in '${text}' (expected ${OPERATOR_LIST})`);
   }
   if (ops.length > 1) throw secondOperator(tokens, ops[1]!, source);
   return tokens.indexOf(first);
 }
 
-/** A second operator: often a line left open by a trailing '+' that the next line cannot continue. */
+/**
+ * A second operator. When the line before ends unfinished (with '+' or an operator), the
+ * statement was continued by mistake: report that line's end instead.
+ */
 function secondOperator(tokens: Token[], op: Token, source: SourceText): Error {
   const lineStart = tokens.findIndex((t) => t.line === op.line);
   const before = lineStart > 0 ? tokens[lineStart - 1]! : undefined;
-  if (before !== undefined && before.kind !== "op" && leavesOpen(before)) {
-    const reason = `'${before.text}' at the end of the line leaves the statement unfinished, but the next line starts a new one`;
+  if (before !== undefined && leavesOpen(before)) {
+    const reason =
+      before.kind === "op"
+        ? `missing right-hand side after '${before.text}' (the next line starts a new statement)`
+        : `'${before.text}' at the end of the line leaves the statement unfinished, but the next line starts a new one`;
     return source.error(before.line, before.column, reason);
   }
   const reason = `unexpected second operator '${op.text}' (one statement per line, or separate them with ';')`;
@@ -137,8 +145,8 @@ function lhsNames(cur: Cursor, op: Token): Token[] {
   for (;;) {
     const t = cur.peek();
     if (t === undefined || t.kind !== "name" || t.text === "NA") {
-      if (plus !== undefined) throw cur.expected("expected a variable name", plus);
-      throw cur.fail(t ?? op, `expected a variable name before '${op.text}', found '${(t ?? op).text}'`);
+      if (plus !== undefined || t === undefined) throw cur.expected("expected a variable name", plus ?? op);
+      throw cur.fail(t, `expected a variable name before '${op.text}', found '${t.text}'`);
     }
     names.push(cur.next());
     const after = cur.peek();

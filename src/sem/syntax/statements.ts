@@ -36,10 +36,16 @@ function nextLineContinues(tokens: Token[], newlineIndex: number): boolean {
 export function* splitStatements(tokens: Token[], source: SourceText): Generator<Token[]> {
   let current: Token[] = [];
   const open: Token[] = [];
-  const unclosed = (): Error => {
-    const t = open[open.length - 1]!;
-    return source.error(t.line, t.column, "unbalanced parentheses: '(' is not closed");
+  // An invalid token before the parenthesis or on its line (an unterminated string, say)
+  // comes first, and may be why the parentheses do not balance.
+  const parenError = (t: Token, reason: string): Error => {
+    const bad = current.find((c) => c.kind === "invalid");
+    const first = bad !== undefined && (bad.line === t.line || bad.line < t.line);
+    if (first) return source.error(bad.line, bad.column, bad.reason ?? "invalid token");
+    return source.error(t.line, t.column, reason);
   };
+  const unclosed = (): Error =>
+    parenError(open[open.length - 1]!, "unbalanced parentheses: '(' is not closed");
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind === "newline") {
@@ -54,7 +60,7 @@ export function* splitStatements(tokens: Token[], source: SourceText): Generator
     }
     if (t.kind === "punct" && t.text === "(") open.push(t);
     if (t.kind === "punct" && t.text === ")" && open.pop() === undefined) {
-      throw source.error(t.line, t.column, "unbalanced parentheses: ')' has no matching '('");
+      throw parenError(t, "unbalanced parentheses: ')' has no matching '('");
     }
     current.push(t);
   }
