@@ -59,7 +59,7 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
     options: { stdLv: opts.stdLv, meanstructure: opts.meanstructure, growth: opts.growth, fixedX: opts.fixedX, groupEqual: opts.groupEqual },
     groupLabels,
   });
-  const { nel, df } = degreesOfFreedom(table);
+  const { nel, df } = degreesOfFreedom(table); // nel without the fixed.x moments
   if (df < 0) {
     throw new InputError("E_MODEL", `${input.syntax.file}: the model is not identified: ${table.nfree} free parameters but only ${nel} sample moments (df = ${df}); fix or constrain at least ${-df} more parameter(s)`);
   }
@@ -67,7 +67,7 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
   const rep = buildRepresentation(table);
   const start = startValues(table, stats);
   const prob: Problem = { rep, stats, rowValues: start.rowValues };
-  const opt = optimize(prob, start.theta);
+  const opt = optimize(prob, start.theta, { fallbackStarts: fallbackStarts(table, stats) });
   const ev = Number.isFinite(opt.evaluation.f) ? opt.evaluation : evaluate(prob, opt.theta);
   const warnings: Warning[] = [];
   if (data.dropped.length > 0) {
@@ -83,7 +83,7 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
   }
   warnings.push(...admissibility(table, rows.estimates, ev, rep));
   const fit = fitMeasures({
-    fmin: ev.f, df, npar: table.nfree, nel,
+    fmin: ev.f, df, npar: table.nfree, nel: nel + exoMoments(table),
     groups: ev.groups.map((ge, g) => ({
       n: stats.groups[g]!.n, stats: stats.groups[g]!, sigma: ge.implied.sigma,
       mu: opts.meanstructure ? ge.implied.mu : null, logDetSigma: ge.logDetSigma, sigmaInv: ge.sigmaInv,
@@ -99,6 +99,23 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
   };
   if (opts.modindices) result.modindices = modificationIndices({ table, prob, evaluation: ev, info, stdSource: rows });
   return result;
+}
+
+/** Other starts for a run that does not converge: without the user's start() values, then lavaan's "simple". */
+function fallbackStarts(table: ParameterTable, stats: SampleStats): Float64Array[] {
+  const out: Float64Array[] = [];
+  if (table.rows.some((r) => r.userStart)) {
+    const plain: ParameterTable = { ...table, rows: table.rows.map((r) => ({ ...r, userStart: false })) };
+    out.push(startValues(plain, stats).theta);
+  }
+  out.push(startValues(table, stats, "simple").theta);
+  return out;
+}
+
+/** Sample moments of the fixed.x covariates (their covariances, and means with a mean structure), all groups. */
+function exoMoments(table: ParameterTable): number {
+  const nx = table.options.fixedX ? table.vars.ovX.length : 0;
+  return table.ngroups * ((nx * (nx + 1)) / 2 + (table.options.meanstructure ? nx : 0));
 }
 
 function sampleStats(groups: { label: string; X: Float64Array; n: number }[], p: number, file: string): SampleStats {

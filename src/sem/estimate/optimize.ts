@@ -6,6 +6,10 @@
  * or the step fails, a Levenberg–Marquardt ridge λ·diag(I) is added and grown; F = +Inf (a
  * non-positive-definite Σ(θ)) simply shortens the step. Converged when the Newton decrement
  * −∇Fᵀ Δ falls below 1e-14 (lavaan: nlminb with rel.tol 1e-10 on F/2).
+ * A step moves no parameter by more than 5·(1 + |θᵢ|), so that a poor start does not leap into
+ * a degenerate region (a variance near zero with loadings growing without bound). When a run
+ * still fails, the caller's fallback starts are tried (fitModel passes the data-driven start
+ * without the user's start() values and lavaan's "simple" start).
  */
 import { cholesky, choleskySolve } from "../linalg/dense.js";
 import { evaluate, gradient, type Evaluation, type Problem } from "./ml.js";
@@ -22,6 +26,12 @@ export interface OptimizeResult {
 export interface OptimizeOptions {
   maxIterations?: number;
   tolerance?: number;
+  /**
+   * Starts to try, in order, when the run from `start` does not converge (e.g. the data-driven
+   * default start when the user's start() values are poor). The first converged run wins;
+   * otherwise the run with the lowest F is returned, marked not converged.
+   */
+  fallbackStarts?: readonly Float64Array[];
 }
 
 function solveDamped(H: Float64Array, g: Float64Array, q: number, ridge: number): Float64Array | null {
@@ -34,7 +44,29 @@ function solveDamped(H: Float64Array, g: Float64Array, q: number, ridge: number)
   return step;
 }
 
+/** The largest t ≤ 1 such that no parameter moves by more than 5·(1 + |θᵢ|). */
+function cappedLength(theta: Float64Array, step: Float64Array): number {
+  let t = 1;
+  for (let i = 0; i < theta.length; i++) {
+    const limit = 5 * (1 + Math.abs(theta[i]!));
+    if (Math.abs(step[i]!) > limit) t = Math.min(t, limit / Math.abs(step[i]!));
+  }
+  return t;
+}
+
 export function optimize(prob: Problem, start: Float64Array, opts: OptimizeOptions = {}): OptimizeResult {
+  let best = fisherScoring(prob, start, opts);
+  let iterations = best.iterations;
+  for (const alt of opts.fallbackStarts ?? []) {
+    if (best.converged) break;
+    const next = fisherScoring(prob, alt, opts);
+    iterations += next.iterations;
+    if (next.converged || !(best.evaluation.f <= next.evaluation.f)) best = next;
+  }
+  return { ...best, iterations };
+}
+
+function fisherScoring(prob: Problem, start: Float64Array, opts: OptimizeOptions): OptimizeResult {
   const maxIt = opts.maxIterations ?? 500;
   const tol = opts.tolerance ?? 1e-14;
   const q = start.length;
@@ -57,7 +89,7 @@ export function optimize(prob: Problem, start: Float64Array, opts: OptimizeOptio
     let slope = 0;
     for (let i = 0; i < q; i++) slope += g[i]! * step[i]!;
     if (-slope < tol) return { theta, evaluation: ev, iterations: it - 1, converged: true, message: "converged" };
-    let t = 1;
+    let t = cappedLength(theta, step);
     let accepted = false;
     while (t > 1e-12) {
       const trial = new Float64Array(q);

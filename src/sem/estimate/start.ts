@@ -7,12 +7,15 @@
  * - latent variances otherwise 0.05 (lavaan), loadings on latent indicators 1, regressions 0;
  * - intercepts: sample means for observed variables, 0 for latent ones;
  * - fixed.x rows take the sample (co)variances and means of the exogenous covariates.
- * User start() values and fixed values are kept.
+ * User start() values and fixed values are kept. The "simple" mode ignores start() values and
+ * the scale-aware loadings (loadings 1, latent variances 0.05: lavaan's start = "simple"); the
+ * optimizer falls back to it when a run does not converge.
  */
 import type { ParameterTable } from "../partable/types.js";
 import type { SampleStats } from "../samplestats/index.js";
 
-export function startValues(table: ParameterTable, stats: SampleStats): { theta: Float64Array; rowValues: Float64Array } {
+export function startValues(table: ParameterTable, stats: SampleStats, mode: "default" | "simple" = "default"): { theta: Float64Array; rowValues: Float64Array } {
+  const simple = mode === "simple";
   const rows = table.rows;
   const ov = table.vars.ov;
   const idx = new Map(ov.map((v, i) => [v, i]));
@@ -28,6 +31,7 @@ export function startValues(table: ParameterTable, stats: SampleStats): { theta:
     if (markerVar.has(key)) continue;
     const S = stats.groups[r.group - 1]!.S;
     const j = idx.get(r.rhs)!;
+    if (simple) continue;
     if (r.free === 0) markerVar.set(key, (0.5 * S[j * p + j]!) / (r.value * r.value || 1));
     else if (table.options.stdLv) markerVar.set(key, 1);
   }
@@ -43,7 +47,7 @@ export function startValues(table: ParameterTable, stats: SampleStats): { theta:
     let v = 0;
     if (r.exo) {
       v = r.op === "~1" ? st.mean[idx.get(r.lhs)!]! : S[idx.get(r.lhs)! * p + idx.get(r.rhs)!]!;
-    } else if (r.userStart) {
+    } else if (r.userStart && !simple) {
       v = r.value;
     } else if (r.op === "=~") {
       v = 1;

@@ -2,17 +2,23 @@
  * GFI with the normal-theory weight of ML, the sample covariance (Jöreskog & Sörbom 1984; lavaan's
  * lav_fit_gfi with W = S⁻¹):
  *   GFI_g = 1 − [½ tr((S⁻¹(S − Σ̂))²) + (x̄−μ̂)ᵀS⁻¹(x̄−μ̂)] / [½ tr((S⁻¹S)²) + x̄ᵀS⁻¹x̄],
- * the mean terms only with a mean structure; GFI = Σ_g (n_g/N) GFI_g.
- * AGFI = 1 − (nel/df)(1 − GFI), PGFI = (df/nel)·GFI, nel = the number of sample moments.
+ * the mean terms only with a mean structure; GFI = Σ_g (n_g/N) GFI_g. Under fixed.x the moments of
+ * the exogenous covariates (their covariance block and means) are left out of both sums, and the
+ * weight is Σ̂⁻¹ (lavaan's structured normal-theory weight); checked against lavaan on path models.
+ * AGFI = 1 − (nel/df)(1 − GFI), PGFI = (df/nel)·GFI, nel = the number of sample moments, those
+ * of the exogenous covariates included (lavaan).
  */
 import { matmul } from "../linalg/dense.js";
 import type { GroupResiduals } from "./residuals.js";
 
-function groupGfi(g: GroupResiduals & { sigmaInv: Float64Array }): number {
-  const { p, S, mean } = g.stats;
+function groupGfi(g: GroupResiduals & { sigmaInv: Float64Array }, exo: ReadonlySet<number>): number {
+  const { p } = g.stats;
+  const keep = (i: number, j: number): boolean => !(exo.has(i) && exo.has(j));
+  const S = Float64Array.from(g.stats.S, (x, k) => (keep(Math.floor(k / p), k % p) ? x : 0));
+  const mean = Float64Array.from(g.stats.mean, (x, i) => (exo.has(i) ? 0 : x));
   const Sinv = g.sigmaInv;
   const R = new Float64Array(p * p);
-  for (let i = 0; i < p * p; i++) R[i] = S[i]! - g.sigma[i]!;
+  for (let i = 0; i < p * p; i++) R[i] = S[i]! === 0 ? 0 : S[i]! - g.sigma[i]!;
   const A = matmul(Sinv, R, p, p, p);
   const B = matmul(Sinv, S, p, p, p);
   let num = 0;
@@ -30,14 +36,15 @@ function groupGfi(g: GroupResiduals & { sigmaInv: Float64Array }): number {
       return s;
     };
     const mu = g.mu;
-    num += quad((i) => mean[i]! - mu[i]!);
+    num += quad((i) => (exo.has(i) ? 0 : mean[i]! - mu[i]!));
     den += quad((i) => mean[i]!);
   }
   return 1 - num / den;
 }
 
-export function gfiMeasures(groups: readonly (GroupResiduals & { sigmaInv: Float64Array })[], df: number, nel: number): Record<string, number> {
+export function gfiMeasures(groups: readonly (GroupResiduals & { sigmaInv: Float64Array })[], df: number, nel: number, exoIndex: readonly number[]): Record<string, number> {
   const N = groups.reduce((a, g) => a + g.n, 0);
-  const gfi = groups.reduce((a, g) => a + (g.n / N) * groupGfi(g), 0);
+  const exo = new Set(exoIndex);
+  const gfi = groups.reduce((a, g) => a + (g.n / N) * groupGfi(g, exo), 0);
   return { gfi, agfi: df > 0 ? 1 - (nel / df) * (1 - gfi) : NaN, pgfi: nel > 0 ? (df / nel) * gfi : NaN };
 }

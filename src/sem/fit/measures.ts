@@ -9,6 +9,7 @@
  *   ecvi = T/N + 2q/N (Browne & Cudeck 1989); fmin = F_ML/2 (lavaan reports half).
  */
 import { chisqQuantile, chisqUpper } from "../distributions/index.js";
+import { spdInverse } from "../linalg/dense.js";
 import { baselineChisq } from "./baseline.js";
 import { gfiMeasures } from "./gfi.js";
 import { incrementalIndices } from "./incremental.js";
@@ -19,12 +20,17 @@ export interface FitInput {
   readonly fmin: number; // F_ML at the optimum (not halved)
   readonly df: number;
   readonly npar: number;
-  readonly nel: number; // number of sample moments
+  readonly nel: number; // number of sample moments, those of fixed.x covariates included
   readonly groups: readonly (GroupResiduals & { logDetSigma: number; sigmaInv: Float64Array })[];
   readonly exoIndex: readonly number[];
 }
 
-function logLikelihood(g: FitInput["groups"][number]): { logl: number; unrestricted: number } {
+/**
+ * Log-likelihoods of one group. Under fixed.x lavaan reports the likelihood conditional on the
+ * exogenous covariates: the marginal log-likelihood of the covariates (at their sample moments,
+ * −½ n [nx log 2π + log|S_xx| + nx]) is subtracted from both.
+ */
+function logLikelihood(g: FitInput["groups"][number], exoIndex: readonly number[]): { logl: number; unrestricted: number } {
   const { p, S, mean, logDetS, n } = g.stats;
   let tr = 0;
   for (let i = 0; i < p * p; i++) tr += S[i]! * g.sigmaInv[i]!;
@@ -33,7 +39,17 @@ function logLikelihood(g: FitInput["groups"][number]): { logl: number; unrestric
     for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) quad += (mean[i]! - g.mu[i]!) * g.sigmaInv[i * p + j]! * (mean[j]! - g.mu[j]!);
   }
   const c = p * Math.log(2 * Math.PI);
-  return { logl: -0.5 * n * (c + g.logDetSigma + tr + quad), unrestricted: -0.5 * n * (c + logDetS + p) };
+  const lx = exoLogLikelihood(g.stats, exoIndex);
+  return { logl: -0.5 * n * (c + g.logDetSigma + tr + quad) - lx, unrestricted: -0.5 * n * (c + logDetS + p) - lx };
+}
+
+function exoLogLikelihood(st: FitInput["groups"][number]["stats"], exoIndex: readonly number[]): number {
+  const nx = exoIndex.length;
+  if (nx === 0) return 0;
+  const Sxx = new Float64Array(nx * nx);
+  exoIndex.forEach((a, i) => exoIndex.forEach((b, j) => (Sxx[i * nx + j] = st.S[a * st.p + b]!)));
+  const inv = spdInverse({ n: nx, a: Sxx });
+  return -0.5 * st.n * (nx * Math.log(2 * Math.PI) + (inv?.logDet ?? NaN) + nx);
 }
 
 export function fitMeasures(input: FitInput): Record<string, number> {
@@ -47,7 +63,7 @@ export function fitMeasures(input: FitInput): Record<string, number> {
   let logl = 0;
   let unrestricted = 0;
   for (const g of input.groups) {
-    const ll = logLikelihood(g);
+    const ll = logLikelihood(g, input.exoIndex);
     logl += ll.logl;
     unrestricted += ll.unrestricted;
   }
@@ -66,7 +82,7 @@ export function fitMeasures(input: FitInput): Record<string, number> {
     ...residualMeasures(input.groups),
     cn_05: df > 0 ? (chisqQuantile(0.95, df) * ntotal) / chisq + 1 : NaN,
     cn_01: df > 0 ? (chisqQuantile(0.99, df) * ntotal) / chisq + 1 : NaN,
-    ...gfiMeasures(input.groups, df, nel),
+    ...gfiMeasures(input.groups, df, nel, input.exoIndex),
     mfi: Math.exp(-0.5 * (chisq - df) / ntotal),
     ecvi: chisq / ntotal + (2 * npar) / ntotal,
   };

@@ -73,17 +73,18 @@ export async function parameterRows(input: ParameterRowsInput): Promise<Paramete
     });
   }
   const zcrit = normalQuantile(0.975);
-  const estimates = table.rows.map((r, k): ParameterEstimate => {
+  const estimates = table.rows.flatMap((r, k): ParameterEstimate[] => {
+    if (r.op === "==") return []; // constraints are not estimates; lavaan's parameterEstimates() omits them
     const isFree = r.free > 0 || r.op === ":=";
-    const e = r.op === "==" ? NaN : est[k]!;
+    const e = est[k]!;
     const s = se[k]!;
     const z = isFree ? e / s : NaN;
-    return {
+    return [{
       lhs: r.lhs, op: r.op, rhs: r.rhs, group: r.group, label: r.label,
-      est: nul(e), se: r.op === "==" ? null : nul(s), z: nul(z), pvalue: isFree ? nul(normalTwoSidedP(z)) : null,
+      est: nul(e), se: nul(s), z: nul(z), pvalue: isFree ? nul(normalTwoSidedP(z)) : null,
       "ci.lower": isFree ? nul(e - zcrit * s) : nul(e), "ci.upper": isFree ? nul(e + zcrit * s) : nul(e),
       "std.lv": nul(std.stdLv[k]!), "std.all": nul(std.stdAll[k]!),
-    };
+    }];
   });
   return { estimates, est, stdLv: std.stdLv, stdAll: std.stdAll };
 }
