@@ -95,7 +95,7 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
     nobs: stats.groups.map((g) => g.n), groupLabels,
     npar: table.rows.filter((r) => r.free > 0).length,
     fit, parameters: rows.estimates, warnings, dropped: data.dropped, resolutions: opts.resolutions,
-    observed: ov, latent: table.vars.lv,
+    observed: ov, latent: table.vars.lv, exogenous: table.options.fixedX ? table.vars.ovX : [],
   };
   if (opts.modindices) result.modindices = modificationIndices({ table, prob, evaluation: ev, info, stdSource: rows });
   return result;

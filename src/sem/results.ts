@@ -52,4 +52,6 @@ export interface FitResult {
   /** variables in the order of the model's covariance matrix */
   observed: string[];
   latent: string[];
+  /** exogenous observed covariates whose moments are fixed at their sample values (fixed.x) */
+  exogenous: string[];
 }

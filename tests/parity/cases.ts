@@ -19,6 +19,8 @@ export interface LavaanReference {
   parameters: { lhs: string; op: string; rhs: string; group?: number; label?: string; [c: string]: unknown }[];
   modindices: { lhs: string; op: string; rhs: string; group?: number; mi: number; epc: number; "sepc.all": number }[] | null;
   lavaan_seconds_median: number;
+  /** present when the stored list is not lavaan's whole list (e.g. only the largest 20) */
+  modindices_note?: string;
 }
 
 export interface Case {

@@ -9,12 +9,16 @@
  */
 import { cholesky, inverseFromCholesky } from "../linalg/dense.js";
 import { cellVectors, informationBlock } from "../estimate/information.js";
+import { candidates, candidateVectors } from "./mi-candidates.js";
 import { residualWeight, type Evaluation, type Problem } from "../estimate/ml.js";
-import { mapCell, nameIndex, type Cell } from "../model/representation.js";
+import { nameIndex } from "../model/representation.js";
 import type { ParameterTable } from "../partable/types.js";
 import type { ModIndex } from "../results.js";
 import type { ParameterRowsResult } from "./parameters.js";
 import { standardizer, type StdRow } from "./standardized.js";
+
+/** lavaan drops candidates whose conditional information is below ε^(1/3) (not identified if freed). */
+const MIN_V = Math.cbrt(2.220446049250313e-16);
 
 export interface ModIndicesInput {
   table: ParameterTable;
@@ -22,27 +26,6 @@ export interface ModIndicesInput {
   evaluation: Evaluation;
   info: Float64Array;
   stdSource: ParameterRowsResult;
-}
-
-/** The parameters lavaan would consider adding: cross-loadings and covariances not in the model. */
-export function candidates(table: ParameterTable, group: number): StdRow[] {
-  const present = new Set<string>();
-  for (const r of table.rows) {
-    if (r.group !== group) continue;
-    present.add(`${r.lhs} ${r.op} ${r.rhs}`);
-    if (r.op === "~~") present.add(`${r.rhs} ~~ ${r.lhs}`);
-  }
-  const exo = new Set(table.options.fixedX ? table.vars.ovX : []);
-  const ov = table.vars.ov.filter((v) => !exo.has(v));
-  const lv = table.vars.lv;
-  const out: StdRow[] = [];
-  const add = (lhs: string, op: string, rhs: string): void => {
-    if (!present.has(`${lhs} ${op} ${rhs}`)) out.push({ lhs, op, rhs, group });
-  };
-  for (const f of lv) for (const v of ov) add(f, "=~", v);
-  for (let i = 0; i < ov.length; i++) for (let j = i + 1; j < ov.length; j++) add(ov[i]!, "~~", ov[j]!);
-  for (let i = 0; i < lv.length; i++) for (let j = i + 1; j < lv.length; j++) add(lv[i]!, "~~", lv[j]!);
-  return out;
 }
 
 export function modificationIndices(input: ModIndicesInput): ModIndex[] {
@@ -53,22 +36,32 @@ export function modificationIndices(input: ModIndicesInput): ModIndex[] {
   if (L === null) return [];
   const infoInv = inverseFromCholesky(L).a;
   const std = standardizer(table, input.stdSource.est, ev.groups.map((g) => g.implied), prob.rep.groups[0]!.lv);
+  const current = new Map(table.rows.map((r, k) => [`${r.group}:${r.lhs} ${r.op} ${r.rhs}`, input.stdSource.est[k]!]));
+  const exo = new Set(table.options.fixedX ? table.vars.ovX : []);
+  // lavaan (cov.std): a variance candidate is standardized at its current value, 0 when it is ~0
+  const sepc = (c: StdRow, epc: number): { lv: number; all: number } => {
+    if (c.op === "~~" && c.lhs === c.rhs && !exo.has(c.lhs)) {
+      const v = current.get(`${c.group}:${c.lhs} ~~ ${c.rhs}`) ?? 0;
+      if (Math.abs(v) < Math.sqrt(2.220446049250313e-16)) return { lv: 0, all: 0 };
+      const s = std(c, Math.abs(v));
+      return { lv: Math.sign(epc) * s.lv, all: Math.sign(epc) * s.all };
+    }
+    return std(c, epc);
+  };
   const out: ModIndex[] = [];
   prob.rep.groups.forEach((rep, g) => {
     const cand = candidates(table, g + 1);
     if (cand.length === 0) return;
-    const names = nameIndex(rep);
-    const cells: Cell[] = cand.map((c) => ({ row: -1, free: -1, ...mapCell(names, c.op, c.lhs, c.rhs)! }));
     const ge = ev.groups[g]!;
     const st = prob.stats.groups[g]!;
     const w = st.n / N;
     const p = rep.p;
-    const cv = cellVectors(cells, ge.implied, rep.meanstructure);
+    const cv = candidateVectors(cand, nameIndex(rep), ge.implied, rep.meanstructure);
     const freeCells = rep.cells.filter((c) => c.free >= 0);
     const fv = cellVectors(freeCells, ge.implied, rep.meanstructure);
     const block = informationBlock(cv, fv, ge.sigmaInv, p); // k × kf
     const { W, dt } = residualWeight(rep.meanstructure, st, ge);
-    const k = cells.length;
+    const k = cand.length;
     const kf = freeCells.length;
     const Ict = new Float64Array(q);
     const tmp = new Float64Array(q);
@@ -105,9 +98,9 @@ export function modificationIndices(input: ModIndicesInput): ModIndex[] {
       let quad = 0;
       for (let a = 0; a < q; a++) quad += Ict[a]! * tmp[a]!;
       const V = Icc - quad;
-      if (!(V > 1e-10 * Math.max(Icc, 1e-300))) continue;
+      if (!(V >= MIN_V)) continue;
       const epc = score / V;
-      const s = std(cand[c]!, epc);
+      const s = sepc(cand[c]!, epc);
       out.push({ ...cand[c]!, mi: (N * score * score) / V, epc, "sepc.lv": s.lv, "sepc.all": s.all });
     }
   });

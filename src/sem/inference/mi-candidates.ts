@@ -1,0 +1,94 @@
+/**
+ * The parameters a modification index is computed for: lavaan's "full" parameter table
+ * (lav_partable_full, lavaan 0.6) minus the parameters already free in the model. Per group:
+ *   =~  every latent × every observed non-exogenous variable not named in a regression;
+ *   ~~  every pair (with the diagonal) of observed non-exogenous variables, of exogenous
+ *       covariates, and of latent variables;
+ *   ~   every ordered pair of variables named in regressions, except indicator ~ latent and
+ *       except a fixed.x covariate as the dependent variable (lavaan lists these too, but freeing
+ *       such a path contradicts fixed.x, and lavaan's values for them do not follow from its own
+ *       expected information; they are left out here);
+ *   ~1  every observed and latent variable, with a mean structure.
+ * Fixed parameters of the model (a loading fixed to 1, an intercept fixed to 0) are candidates too.
+ * Each candidate's derivative vectors (estimate/information.ts) follow from three per-variable
+ * vectors: resid(a), the column through which a's residual enters Σ (G_·k for a latent or dummy,
+ * e_a for an observed variable); cov(x) = Cov(y, x) (ΛM_·l or Σ_·x); and mean(x) (IBα_l or μ_x):
+ *   a ~~ b: u = resid(a), v = resid(b) (halved when a = b);
+ *   y ~ x and x =~ y: u = resid(y), v = cov(x), μ_a = resid(y)·mean(x);   x ~1: μ_a = resid(x).
+ * These equal ∂Σ/∂θ and ∂μ/∂θ exactly for cells of the LISREL matrices and at θ = 0 otherwise.
+ */
+import type { CellVectors } from "../estimate/information.js";
+import type { Implied } from "../model/implied.js";
+import type { NameIndex } from "../model/representation.js";
+import type { ParameterTable } from "../partable/types.js";
+import type { StdRow } from "./standardized.js";
+
+function pairs(names: readonly string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let j = 0; j < names.length; j++) for (let i = j; i < names.length; i++) out.push([names[j]!, names[i]!]);
+  return out;
+}
+
+export function candidates(table: ParameterTable, group: number): StdRow[] {
+  const free = new Set<string>();
+  for (const r of table.rows) {
+    if (r.group !== group || r.free === 0) continue;
+    free.add(`${r.lhs} ${r.op} ${r.rhs}`);
+    if (r.op === "~~") free.add(`${r.rhs} ~~ ${r.lhs}`);
+  }
+  const { lv, ov, ovInd } = table.vars;
+  const ovX = table.options.fixedX ? table.vars.ovX : [];
+  const ovNox = ov.filter((v) => !ovX.includes(v));
+  const reg = table.rows.filter((r) => r.op === "~" && r.group === group);
+  const eqs = [...new Set([...reg.map((r) => r.lhs), ...reg.map((r) => r.rhs)])];
+  const out: StdRow[] = [];
+  const add = (lhs: string, op: string, rhs: string): void => {
+    if (!free.has(`${lhs} ${op} ${rhs}`)) out.push({ lhs, op, rhs, group });
+  };
+  for (const f of lv) for (const v of ovNox) if (!eqs.includes(v)) add(f, "=~", v);
+  for (const [a, b] of [...pairs(ovNox), ...pairs(ovX), ...pairs(lv)]) add(a, "~~", b);
+  for (const y of eqs) {
+    if (ovX.includes(y)) continue;
+    for (const x of eqs) if (x !== y && !(ovInd.includes(y) && lv.includes(x))) add(y, "~", x);
+  }
+  if (table.options.meanstructure) for (const v of [...ov, ...lv]) add(v, "~1", "");
+  const listed = new Set(out.map((c) => `${c.lhs} ${c.op} ${c.rhs}`));
+  for (const r of table.rows) {
+    if (r.group !== group || r.free !== 0 || r.op === ":=" || r.op === "==") continue;
+    if (!listed.has(`${r.lhs} ${r.op} ${r.rhs}`) && !listed.has(`${r.rhs} ${r.op} ${r.lhs}`)) out.push({ lhs: r.lhs, op: r.op, rhs: r.rhs, group });
+  }
+  return out;
+}
+
+/** Derivative vectors of the candidates (p×k column blocks, as cellVectors()). */
+export function candidateVectors(cands: readonly StdRow[], names: NameIndex, imp: Implied, meanstructure: boolean): CellVectors {
+  const { p, m } = imp.mats;
+  const k = cands.length;
+  const U = new Float64Array(p * k);
+  const V = new Float64Array(p * k);
+  const D = new Float64Array(p * k);
+  const column = (x: string, latent: Float64Array, observed: Float64Array | null, out: Float64Array, col: number, scale: number): void => {
+    const l = names.lv.get(x);
+    if (l !== undefined) for (let r = 0; r < p; r++) out[r * k + col] += scale * latent[r * m + l]!;
+    else if (observed === null) out[names.ov.get(x)! * k + col] += scale;
+    else for (let r = 0; r < p; r++) out[r * k + col] += scale * observed[r * p + names.ov.get(x)!]!;
+  };
+  const meanOf = (x: string): number => {
+    const l = names.lv.get(x);
+    return l !== undefined ? imp.IBalpha[l]! : imp.mu[names.ov.get(x)!]!;
+  };
+  cands.forEach((c, col) => {
+    if (c.op === "~~") {
+      column(c.lhs, imp.G, null, U, col, 1);
+      column(c.rhs, imp.G, null, V, col, c.lhs === c.rhs ? 0.5 : 1);
+    } else if (c.op === "~1") {
+      if (meanstructure) column(c.lhs, imp.G, null, D, col, 1);
+    } else {
+      const [y, x] = c.op === "~" ? [c.lhs, c.rhs] : [c.rhs, c.lhs];
+      column(y, imp.G, null, U, col, 1);
+      column(x, imp.LM, imp.sigma, V, col, 1);
+      if (meanstructure) column(y, imp.G, null, D, col, meanOf(x));
+    }
+  });
+  return { U, V, D, k };
+}
