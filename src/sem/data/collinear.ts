@@ -1,6 +1,7 @@
 /**
  * Detecting a singular sample covariance matrix and naming the variables that make it so.
  */
+import { meanAndCovariance } from "../samplestats/index.js";
 
 /** Relative residual variance (1 - R^2) below which a variable counts as a linear combination. */
 const SINGULAR_TOLERANCE = 1e-10;
@@ -11,24 +12,7 @@ const ZERO_VARIATION = 1e-10;
 
 /** The N-divisor covariance matrix (row-major p x p) of row-major n x p data. */
 export function covarianceN(X: Float64Array, n: number, p: number): Float64Array {
-  const means = columnMeans(X, n, p);
-  const S = new Float64Array(p * p);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < p; j++) {
-      const dj = X[i * p + j] - means[j];
-      for (let k = 0; k <= j; k++) {
-        S[j * p + k] += (dj * (X[i * p + k] - means[k])) / n;
-      }
-    }
-  }
-  for (let j = 0; j < p; j++) for (let k = 0; k < j; k++) S[k * p + j] = S[j * p + k];
-  return S;
-}
-
-function columnMeans(X: Float64Array, n: number, p: number): Float64Array {
-  const means = new Float64Array(p);
-  for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) means[j] += X[i * p + j];
-  return means.map((sum) => sum / n);
+  return meanAndCovariance(X, n, p).S;
 }
 
 /**
@@ -40,9 +24,8 @@ function columnMeans(X: Float64Array, n: number, p: number): Float64Array {
  * Returns null when the matrix is positive definite (to a tolerance of 1e-10 on 1 - R^2).
  */
 export function findCollinear(X: Float64Array, n: number, p: number, names: string[]): string[] | null {
-  const S = covarianceN(X, n, p);
-  const sd = Array.from({ length: p }, (_, j) => Math.sqrt(S[j * p + j]));
-  const means = columnMeans(X, n, p);
+  const { mean: means, S } = meanAndCovariance(X, n, p);
+  const sd = Array.from({ length: p }, (_, j) => Math.sqrt(S[j * p + j]!));
   const zero = sd.findIndex((s, j) => !(s > ZERO_VARIATION * Math.abs(means[j])));
   if (zero >= 0) return [names[zero] ?? `variable ${zero + 1}`];
   const corr = (j: number, k: number): number => S[j * p + k] / (sd[j] * sd[k]);

@@ -13,7 +13,7 @@ export function expectedInformation(prob: Problem, ev: Evaluation): Float64Array
     if (cells.length === 0) return;
     const ge = ev.groups[g]!;
     const vec = cellVectors(cells, ge.implied, rep.meanstructure);
-    const block = informationBlock(vec, vec, ge.sigmaInv, rep.p);
+    const block = informationBlock(vec, vec, ge.sigmaInv, rep.p, rep.meanstructure);
     const w = prob.stats.groups[g]!.n / prob.stats.ntotal;
     const k = cells.length;
     for (let a = 0; a < k; a++) {

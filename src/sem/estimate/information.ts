@@ -12,7 +12,7 @@
  *   Ψ_ij: u = G_·i, v = G_·j;   Θ_ij: u = e_i, v = e_j (v halved on the diagonal);
  *   ν_i: μ_a = e_i;   α_i: μ_a = G_·i.
  */
-import { matmul } from "../linalg/dense.js";
+import { matmul, transpose } from "../linalg/dense.js";
 import type { Cell } from "../model/representation.js";
 import type { Implied } from "../model/implied.js";
 
@@ -88,18 +88,21 @@ function crossProduct(X: Float64Array, AY: Float64Array, p: number, a: number, b
  * Information block between cell sets A (rows) and B (columns) of one group, per observation:
  * returns an a×b row-major matrix.
  */
-export function informationBlock(A: CellVectors, B: CellVectors, sigmaInv: Float64Array, p: number): Float64Array {
+export function informationBlock(A: CellVectors, B: CellVectors, sigmaInv: Float64Array, p: number, meanstructure = true): Float64Array {
   const a = A.k;
   const b = B.k;
   const SiUb = matmul(sigmaInv, B.U, p, p, b);
   const SiVb = matmul(sigmaInv, B.V, p, p, b);
-  const SiDb = matmul(sigmaInv, B.D, p, p, b);
   const KuU = crossProduct(A.U, SiUb, p, a, b); // u_aᵀ Σ⁻¹ u_b
   const KuV = crossProduct(A.U, SiVb, p, a, b); // u_aᵀ Σ⁻¹ v_b
-  const KvU = crossProduct(A.V, SiUb, p, a, b); // v_aᵀ Σ⁻¹ u_b
+  // v_aᵀ Σ⁻¹ u_b: the transpose of KuV when both sets are the same (U is sparse, V dense: cheaper)
+  const KvU = A === B ? transpose(KuV, a, a) : crossProduct(A.V, SiUb, p, a, b);
   const KvV = crossProduct(A.V, SiVb, p, a, b); // v_aᵀ Σ⁻¹ v_b
-  const KdD = crossProduct(A.D, SiDb, p, a, b);
   const out = new Float64Array(a * b);
-  for (let i = 0; i < a * b; i++) out[i] = KvU[i]! * KuV[i]! + KvV[i]! * KuU[i]! + KdD[i]!;
+  for (let i = 0; i < a * b; i++) out[i] = KvU[i]! * KuV[i]! + KvV[i]! * KuU[i]!;
+  if (meanstructure) {
+    const KdD = crossProduct(A.D, matmul(sigmaInv, B.D, p, p, b), p, a, b);
+    for (let i = 0; i < a * b; i++) out[i] += KdD[i]!;
+  }
   return out;
 }

@@ -59,7 +59,7 @@ export function modificationIndices(input: ModIndicesInput): ModIndex[] {
     const cv = candidateVectors(cand, nameIndex(rep), ge.implied, rep.meanstructure);
     const freeCells = rep.cells.filter((c) => c.free >= 0);
     const fv = cellVectors(freeCells, ge.implied, rep.meanstructure);
-    const block = informationBlock(cv, fv, ge.sigmaInv, p); // k × kf
+    const block = informationBlock(cv, fv, ge.sigmaInv, p, rep.meanstructure); // k × kf
     const { W, dt } = residualWeight(rep.meanstructure, st, ge);
     const k = cand.length;
     const kf = freeCells.length;
