@@ -1,0 +1,117 @@
+/**
+ * `npm run bench`: times the compiled engine (dist/) against lavaan 0.6.14.
+ *   1. the reference cases (tests/parity/lavaan-0.6.14 and, when present, tests/fixtures/extra),
+ *      in this process: warm-up fits, then timed fits; lavaan's median from lavaan.json;
+ *   2. simulated 100- and 200-indicator CFAs (N = 2000), each in a child process: fit time,
+ *      peak memory and, for 100 indicators, the modification indices.
+ * Prints a table, a Markdown table for the README, and writes bench/results.json.
+ * Options: --quick (skip the 200-indicator model), --no-large (reference cases only),
+ *          --out=FILE (results file; default bench/results.json).
+ * See bench/README.md.
+ */
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
+import { fileURLToPath } from "node:url";
+import { LARGE_CASES, runLargeCases } from "./lib/large-suite.js";
+import { caseNote, runReferenceCases } from "./lib/reference.js";
+import { largeDetails, markdownTable, textTable } from "./lib/report.js";
+
+/** @typedef {import("./lib/report.js").TableRow} TableRow */
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const REFERENCE_ROOTS = [
+  { root: `${ROOT}tests/parity/lavaan-0.6.14`, source: "parity" },
+  { root: `${ROOT}tests/fixtures/extra`, source: "extra" },
+];
+/** @type {Partial<import("./lib/timing.js").TimingPlan>} */
+const PLAN = { warmup: 5, warmupBudgetMs: 1000, maxRuns: 30, minRuns: 5, budgetMs: 2000 };
+
+/**
+ * @param {string[]} argv
+ * @returns {{ quick: boolean, large: boolean, out: string }}
+ */
+function parseArgs(argv) {
+  const out = argv.find((a) => a.startsWith("--out="))?.slice(6) ?? `${ROOT}bench/results.json`;
+  return { quick: argv.includes("--quick"), large: !argv.includes("--no-large"), out };
+}
+
+/**
+ * The machine and the engine version the numbers belong to.
+ * @returns {Record<string, unknown>}
+ */
+function environment() {
+  /** @param {string[]} args */
+  const git = (args) => {
+    try {
+      return execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
+    } catch {
+      return null;
+    }
+  };
+  const c = cpus();
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: c.length,
+    cpuModel: c[0]?.model ?? "unknown",
+    totalMemoryGB: +(totalmem() / 2 ** 30).toFixed(1),
+    loadAverageAtStart: loadavg().map((x) => +x.toFixed(2)),
+    commit: git(["rev-parse", "HEAD"]),
+    srcModified: (git(["status", "--porcelain", "--", "src"]) ?? "") !== "",
+  };
+}
+
+/**
+ * Table rows for the large models (fit, and modification indices where run).
+ * @param {import("./lib/large-suite.js").LargeCaseResult[]} large
+ * @returns {TableRow[]}
+ */
+function largeRows(large) {
+  /** @type {TableRow[]} */
+  const rows = [];
+  for (const c of large) {
+    const r = c.result;
+    const note = r === null ? `error: ${c.error}` : `${r.fit.converged ? "converged" : "NOT converged"}; peak RSS ${Math.round(r.memory.afterFits.maxRssMB)} MB`;
+    rows.push({ case: c.name, oursMs: r?.medianMs ?? null, minMs: r?.minMs ?? null, cpuMs: r?.cpuMedianMs ?? null, runs: r ? Math.max(1, r.fitMs.length) : null, lavaanMs: c.lavaan.fitMs, lavaanNote: c.lavaan.fitNote, note });
+    if (r?.modindices) {
+      rows.push({
+        case: `${c.name.replace(" (simulated)", "")} + modindices (simulated)`, oursMs: r.modindices.ms, cpuMs: r.modindices.cpuMs, runs: 1,
+        lavaanMs: c.lavaan.modindicesMs, lavaanNote: c.lavaan.modindicesNote, note: `${r.modindices.count} indices`,
+      });
+    }
+  }
+  return rows;
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const log = (/** @type {string} */ s) => console.log(s);
+  const env = environment();
+  log(`isrs benchmark: node ${env.node}, ${env.cpus} CPUs (${env.cpuModel}), load ${String(env.loadAverageAtStart)}`);
+  log("\nreference cases (in process; warm-up, then timed fits):");
+  const reference = await runReferenceCases(REFERENCE_ROOTS, PLAN, log);
+  const cases = args.quick ? LARGE_CASES.filter((c) => c.spec.factors * c.spec.perFactor <= 100) : LARGE_CASES;
+  /** @type {import("./lib/large-suite.js").LargeCaseResult[]} */
+  let large = [];
+  if (args.large) {
+    log("\nlarge simulated models (one child process each):");
+    large = await runLargeCases(cases, log);
+  }
+  /** @type {TableRow[]} */
+  const rows = [
+    ...reference.map((r) => ({ case: r.case, oursMs: r.medianMs, minMs: r.minMs, cpuMs: r.cpuMedianMs, runs: r.runs, lavaanMs: r.lavaanMedianMs, note: caseNote(r) })),
+    ...largeRows(large),
+  ];
+  log("\nper fit, ms: median and min wall time, median CPU time; speed-up = lavaan median / our median (wall)\n");
+  log(textTable(rows));
+  for (const c of large) log("\n" + largeDetails(c).join("\n"));
+  log("\nMarkdown (README):\n");
+  log(markdownTable(rows));
+  const results = { environment: { ...env, loadAverageAtEnd: loadavg().map((x) => +x.toFixed(2)) }, plan: PLAN, reference, large };
+  writeFileSync(args.out, JSON.stringify(results, null, 2) + "\n");
+  log(`\nresults written to ${args.out}`);
+}
+
+await main();
