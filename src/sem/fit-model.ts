@@ -2,7 +2,7 @@
  * The pipeline: model text and data in, a FitResult out. Each step is one line here and one
  * module in sem/ (see docs/internals.md).
  */
-import { buildDataSet, type DataTable } from "./data/index.js";
+import { buildDataSet, type DataSet, type DataTable } from "./data/index.js";
 import { optimize } from "./estimate/optimize.js";
 import { startValues } from "./estimate/start.js";
 import { evaluate, type Problem } from "./estimate/ml.js";
@@ -14,7 +14,7 @@ import { vcovFromInformation } from "./inference/vcov.js";
 import { modificationIndices } from "./inference/modindices.js";
 import { InputError, warning, type Warning } from "./messages.js";
 import { buildRepresentation } from "./model/representation.js";
-import { FitOptionsSchema, resolveOptions, type FitOptionsInput } from "./options.js";
+import { FitOptionsSchema, resolveOptions, type FitOptionsInput, type ResolvedOptions } from "./options.js";
 import { buildParameterTable, hasIntercepts, observedVariables } from "./partable/build.js";
 import type { ParameterTable } from "./partable/types.js";
 import type { FitResult } from "./results.js";
@@ -48,7 +48,21 @@ function parseOptions(input: FitOptionsInput | undefined) {
   return parsed.data;
 }
 
-export async function fitModel(input: FitInput): Promise<FitResult> {
+/** Everything fixed before estimation: options, data, parameter table, sample statistics, start. */
+export interface PreparedFit {
+  readonly opts: ResolvedOptions;
+  readonly data: DataSet;
+  readonly table: ParameterTable;
+  /** sample moments (without the fixed.x ones) and degrees of freedom */
+  readonly nel: number;
+  readonly df: number;
+  readonly stats: SampleStats;
+  readonly prob: Problem;
+  readonly start: { theta: Float64Array; rowValues: Float64Array };
+}
+
+/** The steps before estimation; bad input throws an InputError here. */
+export function prepareFit(input: FitInput): PreparedFit {
   const opts0 = parseOptions(input.options);
   const ov = observedVariables(input.syntax);
   const data = buildDataSet(input.data, { variables: ov, group: opts0.group, na: input.na, missing: "listwise" });
@@ -59,14 +73,21 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
     options: { stdLv: opts.stdLv, meanstructure: opts.meanstructure, growth: opts.growth, fixedX: opts.fixedX, groupEqual: opts.groupEqual },
     groupLabels,
   });
-  const { nel, df } = degreesOfFreedom(table); // nel without the fixed.x moments
+  const { nel, df } = degreesOfFreedom(table);
   if (df < 0) {
     throw new InputError("E_MODEL", `${input.syntax.file}: the model is not identified: ${table.nfree} free parameters but only ${nel} sample moments (df = ${df}); fix or constrain at least ${-df} more parameter(s)`);
   }
   const stats = sampleStats(data.groups.map((g) => ({ label: g.label, X: g.X, n: g.n })), ov.length, input.data.file);
   const rep = buildRepresentation(table);
   const start = startValues(table, stats);
-  const prob: Problem = { rep, stats, rowValues: start.rowValues };
+  return { opts, data, table, nel, df, stats, prob: { rep, stats, rowValues: start.rowValues }, start };
+}
+
+export async function fitModel(input: FitInput): Promise<FitResult> {
+  const { opts, data, table, nel, df, stats, prob, start } = prepareFit(input);
+  const ov = table.vars.ov;
+  const rep = prob.rep;
+  const groupLabels = table.groupLabels;
   const opt = optimize(prob, start.theta, { fallbackStarts: fallbackStarts(table, stats) });
   const ev = Number.isFinite(opt.evaluation.f) ? opt.evaluation : evaluate(prob, opt.theta);
   const warnings: Warning[] = [];

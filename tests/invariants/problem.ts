@@ -6,14 +6,11 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildDataSet, readTable, type DataTable } from "../../src/sem/data/index.js";
+import { readTable, type DataTable } from "../../src/sem/data/index.js";
 import type { Problem } from "../../src/sem/estimate/ml.js";
-import { startValues } from "../../src/sem/estimate/start.js";
-import { buildRepresentation } from "../../src/sem/model/representation.js";
-import { FitOptionsSchema, resolveOptions, type FitOptionsInput } from "../../src/sem/options.js";
-import { buildParameterTable, hasIntercepts, observedVariables } from "../../src/sem/partable/build.js";
+import { prepareFit } from "../../src/sem/fit-model.js";
+import type { FitOptionsInput } from "../../src/sem/options.js";
 import type { ParameterTable } from "../../src/sem/partable/types.js";
-import { groupStats, type SampleStats } from "../../src/sem/samplestats/index.js";
 import { parseModel, type ModelSyntax } from "../../src/sem/syntax/index.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "parity", "lavaan-0.6.14");
@@ -67,25 +64,8 @@ export interface Built {
   readonly start: Float64Array;
 }
 
-/** The lines of fitModel up to `optimize(prob, start.theta)`. */
+/** The steps of fitModel before estimation (prepareFit). */
 export function buildProblem(c: Case, extra: FitOptionsInput = {}): Built {
-  const opts0 = FitOptionsSchema.parse({ ...c.options, ...extra });
-  const ov = observedVariables(c.syntax);
-  const data = buildDataSet(c.data, { variables: ov, group: opts0.group, missing: "listwise" });
-  const groupLabels = data.groups.map((g) => g.label);
-  const opts = resolveOptions(opts0, { ngroups: groupLabels.length, hasIntercepts: hasIntercepts(c.syntax) });
-  const table = buildParameterTable({
-    syntax: c.syntax,
-    options: { stdLv: opts.stdLv, meanstructure: opts.meanstructure, growth: opts.growth, fixedX: opts.fixedX, groupEqual: opts.groupEqual },
-    groupLabels,
-  });
-  const groups = data.groups.map((g) => {
-    const st = groupStats(g.label, g.X, g.n, ov.length);
-    if (st === null) throw new Error(`${c.name}: S is not positive definite`);
-    return st;
-  });
-  const stats: SampleStats = { groups, ntotal: groups.reduce((a, g) => a + g.n, 0) };
-  const rep = buildRepresentation(table);
-  const start = startValues(table, stats);
-  return { table, prob: { rep, stats, rowValues: start.rowValues }, start: start.theta };
+  const prep = prepareFit({ syntax: c.syntax, data: c.data, options: { ...c.options, ...extra } });
+  return { table: prep.table, prob: prep.prob, start: prep.start.theta };
 }
