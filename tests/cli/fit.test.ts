@@ -68,6 +68,17 @@ describe("isrs fit", () => {
     expect(out.warnings).toContainEqual(expect.objectContaining({ code: "W_HEYWOOD", parameter: "x2 ~~ x2" }));
   });
 
+  it("exits 1 and names the parameters when the model is not identified", async () => {
+    // a two-indicator factor uncorrelated with the rest: its loading, variance and residuals are not identified
+    const r = await run("fit", `${HS}/data.csv`, "--model", "tests/cli/fixtures/not-identified.lav", "--format", "json");
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { warnings: { code: string; message: string }[]; parameters: { se: number | null; op: string; rhs: string }[] };
+    const w = out.warnings.find((x) => x.code === "W_NOT_IDENTIFIED");
+    expect(w?.message).toMatch(/f1 =~ x2/);
+    expect(w?.message).toMatch(/f1 ~~ f1/);
+    expect(out.parameters.find((p) => p.op === "=~" && p.rhs === "x2")?.se).toBeNull();
+  });
+
   it("lists the rows dropped by listwise deletion (lavaan 0.6.14 keeps 93 of 301)", async () => {
     const dir = "tests/parity/lavaan-0.6.14/hs-cfa-listwise";
     const r = await run("fit", `${dir}/data.csv`, "--model", `${dir}/model.lav`, "--format", "json");
