@@ -29,14 +29,15 @@ export interface FitInput {
   readonly na?: string[];
 }
 
-/** Sample moments and degrees of freedom; fixed.x moments count on neither side (lavaan). */
-export function degreesOfFreedom(table: ParameterTable): { nel: number; df: number } {
-  const p = table.vars.ov.length;
-  const nx = table.options.fixedX ? table.vars.ovX.length : 0;
-  const ms = table.options.meanstructure;
-  const perGroup = (p * (p + 1)) / 2 + (ms ? p : 0) - ((nx * (nx + 1)) / 2 + (ms ? nx : 0));
-  const nel = perGroup * table.ngroups;
-  return { nel, df: nel - table.nfree };
+/**
+ * Sample moments and degrees of freedom; fixed.x moments count on neither side of df (lavaan).
+ * `nel` leaves the fixed.x moments out, `nelAll` (the GFI family's count) keeps them.
+ */
+export function degreesOfFreedom(table: ParameterTable): { nel: number; nelAll: number; df: number } {
+  const moments = (k: number): number => ((k * (k + 1)) / 2 + (table.options.meanstructure ? k : 0)) * table.ngroups;
+  const nelAll = moments(table.vars.ov.length);
+  const nel = nelAll - moments(table.options.fixedX ? table.vars.ovX.length : 0);
+  return { nel, nelAll, df: nel - table.nfree };
 }
 
 function parseOptions(input: FitOptionsInput | undefined) {
@@ -53,8 +54,9 @@ export interface PreparedFit {
   readonly opts: ResolvedOptions;
   readonly data: DataSet;
   readonly table: ParameterTable;
-  /** sample moments (without the fixed.x ones) and degrees of freedom */
+  /** sample moments (without and with the fixed.x ones) and degrees of freedom */
   readonly nel: number;
+  readonly nelAll: number;
   readonly df: number;
   readonly stats: SampleStats;
   readonly prob: Problem;
@@ -73,18 +75,18 @@ export function prepareFit(input: FitInput): PreparedFit {
     options: { stdLv: opts.stdLv, meanstructure: opts.meanstructure, growth: opts.growth, fixedX: opts.fixedX, groupEqual: opts.groupEqual },
     groupLabels,
   });
-  const { nel, df } = degreesOfFreedom(table);
+  const { nel, nelAll, df } = degreesOfFreedom(table);
   if (df < 0) {
     throw new InputError("E_MODEL", `${input.syntax.file}: the model is not identified: ${table.nfree} free parameters but only ${nel} sample moments (df = ${df}); fix or constrain at least ${-df} more parameter(s)`);
   }
   const stats = sampleStats(data.groups.map((g) => ({ label: g.label, X: g.X, n: g.n })), ov.length, input.data.file);
   const rep = buildRepresentation(table);
   const start = startValues(table, stats);
-  return { opts, data, table, nel, df, stats, prob: { rep, stats, rowValues: start.rowValues }, start };
+  return { opts, data, table, nel, nelAll, df, stats, prob: { rep, stats, rowValues: start.rowValues }, start };
 }
 
 export async function fitModel(input: FitInput): Promise<FitResult> {
-  const { opts, data, table, nel, df, stats, prob, start } = prepareFit(input);
+  const { opts, data, table, nelAll, df, stats, prob, start } = prepareFit(input);
   const ov = table.vars.ov;
   const rep = prob.rep;
   const groupLabels = table.groupLabels;
@@ -104,10 +106,10 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
   }
   warnings.push(...admissibility(table, rows.estimates, ev, rep));
   const fit = fitMeasures({
-    fmin: ev.f, df, npar: table.nfree, nel: nel + exoMoments(table),
+    fmin: ev.f, df, npar: table.nfree, nel: nelAll,
     groups: ev.groups.map((ge, g) => ({
       n: stats.groups[g]!.n, stats: stats.groups[g]!, sigma: ge.implied.sigma,
-      mu: opts.meanstructure ? ge.implied.mu : null, logDetSigma: ge.logDetSigma, sigmaInv: ge.sigmaInv,
+      mu: opts.meanstructure ? ge.implied.mu : null, f: ge.f, sigmaInv: ge.sigmaInv,
     })),
     exoIndex: table.options.fixedX ? table.vars.ovX.map((v) => ov.indexOf(v)) : [],
   });
@@ -131,12 +133,6 @@ function fallbackStarts(table: ParameterTable, stats: SampleStats): Float64Array
   }
   out.push(startValues(table, stats, "simple").theta);
   return out;
-}
-
-/** Sample moments of the fixed.x covariates (their covariances, and means with a mean structure), all groups. */
-function exoMoments(table: ParameterTable): number {
-  const nx = table.options.fixedX ? table.vars.ovX.length : 0;
-  return table.ngroups * ((nx * (nx + 1)) / 2 + (table.options.meanstructure ? nx : 0));
 }
 
 function sampleStats(groups: { label: string; X: Float64Array; n: number }[], p: number, file: string): SampleStats {

@@ -16,7 +16,6 @@ import type { GroupStats, SampleStats } from "../samplestats/index.js";
 export interface GroupEval {
   readonly implied: Implied;
   readonly sigmaInv: Float64Array;
-  readonly logDetSigma: number;
   readonly f: number;
 }
 
@@ -55,7 +54,7 @@ export function evaluate(prob: Problem, theta: Float64Array): Evaluation {
       }
     }
     const fg = inv.logDet + tr - st.logDetS - p + quad;
-    groups.push({ implied: imp, sigmaInv: si, logDetSigma: inv.logDet, f: fg });
+    groups.push({ implied: imp, sigmaInv: si, f: fg });
     f += (st.n / prob.stats.ntotal) * fg;
   }
   return { f: Number.isFinite(f) ? f : Infinity, groups };

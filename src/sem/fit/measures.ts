@@ -21,26 +21,23 @@ export interface FitInput {
   readonly df: number;
   readonly npar: number;
   readonly nel: number; // number of sample moments, those of fixed.x covariates included
-  readonly groups: readonly (GroupResiduals & { logDetSigma: number; sigmaInv: Float64Array })[];
+  /** per group: F_g of the estimate (evaluate()), and Σ̂⁻¹ */
+  readonly groups: readonly (GroupResiduals & { f: number; sigmaInv: Float64Array })[];
   readonly exoIndex: readonly number[];
 }
 
 /**
- * Log-likelihoods of one group. Under fixed.x lavaan reports the likelihood conditional on the
+ * Log-likelihoods of one group, from the discrepancy F_g = log|Σ̂| + tr(SΣ̂⁻¹) − log|S| − p
+ * (+ the mean term): logl_g = −½ n_g [p log 2π + F_g + log|S| + p]. Under fixed.x lavaan reports the likelihood conditional on the
  * exogenous covariates: the marginal log-likelihood of the covariates (at their sample moments,
  * −½ n [nx log 2π + log|S_xx| + nx]) is subtracted from both.
  */
 function logLikelihood(g: FitInput["groups"][number], exoIndex: readonly number[]): { logl: number; unrestricted: number } {
-  const { p, S, mean, logDetS, n } = g.stats;
-  let tr = 0;
-  for (let i = 0; i < p * p; i++) tr += S[i]! * g.sigmaInv[i]!;
-  let quad = 0;
-  if (g.mu !== null) {
-    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) quad += (mean[i]! - g.mu[i]!) * g.sigmaInv[i * p + j]! * (mean[j]! - g.mu[j]!);
-  }
+  const { p, logDetS, n } = g.stats;
   const c = p * Math.log(2 * Math.PI);
   const lx = exoLogLikelihood(g.stats, exoIndex);
-  return { logl: -0.5 * n * (c + g.logDetSigma + tr + quad) - lx, unrestricted: -0.5 * n * (c + logDetS + p) - lx };
+  const unrestricted = -0.5 * n * (c + logDetS + p);
+  return { logl: unrestricted - 0.5 * n * g.f - lx, unrestricted: unrestricted - lx };
 }
 
 function exoLogLikelihood(st: FitInput["groups"][number]["stats"], exoIndex: readonly number[]): number {

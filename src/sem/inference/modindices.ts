@@ -65,10 +65,6 @@ export function modificationIndices(input: ModIndicesInput): ModIndex[] {
     const kf = freeCells.length;
     const Ict = new Float64Array(q);
     const tmp = new Float64Array(q);
-    const Wu = new Float64Array(p);
-    const SiU = new Float64Array(p);
-    const SiV = new Float64Array(p);
-    const SiD = new Float64Array(p);
     for (let c = 0; c < k; c++) {
       Ict.fill(0);
       for (let b = 0; b < kf; b++) Ict[freeCells[b]!.free] += w * block[c * kf + b]!;
@@ -83,7 +79,6 @@ export function modificationIndices(input: ModIndicesInput): ModIndex[] {
           sv += ge.sigmaInv[i * p + j]! * vj;
           sd += ge.sigmaInv[i * p + j]! * dj;
         }
-        Wu[i] = a; SiU[i] = su; SiV[i] = sv; SiD[i] = sd;
         const ui = cv.U[i * k + c]!, vi = cv.V[i * k + c]!, di = cv.D[i * k + c]!;
         uWv += ui * a; dD += dt[i]! * di;
         kuu += ui * su; kvv += vi * sv; kuv += ui * sv; kdd += di * sd;
