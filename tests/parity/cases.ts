@@ -44,10 +44,10 @@ function toOptions(ref: LavaanReference): { options: FitOptionsInput; skip: stri
     growth: ref.fun === "growth",
     meanstructure: o.meanstructure === true ? true : undefined,
     modindices: true,
+    missing: typeof o.missing === "string" ? o.missing : undefined,
   };
   let skip: string | null = null;
   if (typeof o.estimator === "string" && o.estimator.toUpperCase() !== "ML") skip = `estimator ${o.estimator} (robust ML is a later issue)`;
-  if (o.missing === "fiml" || o.missing === "ml") skip = "missing = fiml (a later issue)";
   return { options, skip };
 }
 

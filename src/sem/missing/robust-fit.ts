@@ -1,0 +1,130 @@
+/**
+ * The "robust" incremental indices and RMSEA that lavaan 0.6.14 reports for every fit with
+ * missing = "ml", even under plain ML: the FIML-corrected versions of Zhang & Savalei (2023)
+ * (lavaan's lav_fit_fiml_corrected, version "V6" when the test is not scaled). Per group, with the
+ * EM moments (x̃, S̃) and per-observation h1 informations in (μ, vech Σ) coordinates
+ * (missing/h1-information.ts): W_m the observed information under missing data at (x̃, S̃),
+ * W_c the complete-data information at (x̃, S̃), Δ = ∂(μ, vech Σ)/∂θ at θ̂, groups weighted by
+ * f_g = n_g/N:
+ *   T̃ = Σ_g n_g F_ML(θ̂; x̃, S̃)   (the complete-data statistic of θ̂ against the EM moments),
+ *   E = Σ_g f_g Δ_gᵀ W_m,g Δ_g   (lavaan recomputes the information with observed.information =
+ *                                 "h1" and h1.information = "unstructured" here, not the Hessian),
+ *   U = W_m − W_m Δ E⁻¹ Δᵀ W_m,   k = tr(W_c W_m⁻¹ U W_m⁻¹) = Σ_g tr(W_c,g W_m,g⁻¹) − tr(E⁻¹ Σ_g f_g Δ_gᵀ W_c,g Δ_g),
+ *   ĉ = k/df.
+ * The same for the baseline model, whose estimates are the available-case moments and whose Δ
+ * selects the means and variances. Then, after Brosseau-Liard, Savalei & Li (2012) and
+ * Brosseau-Liard & Savalei (2014):
+ *   rmsea.robust = √max(0, T̃/(N df) − ĉ/N)·√G, its interval and p-values from T̃/ĉ with
+ *   noncentralities scaled by ĉ; cfi.robust = 1 − max(T̃ − ĉ df, 0)/max(T̃ − ĉ df, T̃_b − ĉ_b df_b, 0);
+ *   tli.robust = 1 − (T̃ − ĉ df) df_b / ((T̃_b − ĉ_b df_b) df); rni.robust = 1 − (T̃ − ĉ df)/(T̃_b − ĉ_b df_b).
+ */
+import type { Evaluation, Problem } from "../estimate/ml.js";
+import { rmsea, rmseaCi, rmseaPClose, rmseaPNotClose } from "../fit/rmsea.js";
+import { cholesky, inverseFromCholesky, matmul, spdInverse, transpose } from "../linalg/dense.js";
+import { availableCaseMoments } from "./em.js";
+import { h1CompleteInformation, h1Jacobian, h1ObservedInformation, h1Size, vechIndex } from "./h1-information.js";
+import type { FimlStats } from "./samplestats.js";
+
+export interface RobustFimlInput {
+  readonly fiml: FimlStats;
+  readonly prob: Problem;
+  readonly evaluation: Evaluation;
+  readonly df: number;
+  readonly baselineDf: number;
+}
+
+/** F_ML of (Σ, μ) against sample moments (S, x̄) with log|S| given. */
+function discrepancy(sigma: Float64Array, mu: Float64Array, S: Float64Array, mean: Float64Array, logDetS: number, p: number): number {
+  const inv = spdInverse({ n: p, a: sigma });
+  if (inv === null) return NaN;
+  const si = inv.inv.a;
+  let tr = 0;
+  for (let i = 0; i < p * p; i++) tr += S[i]! * si[i]!;
+  let quad = 0;
+  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) quad += (mean[i]! - mu[i]!) * si[i * p + j]! * (mean[j]! - mu[j]!);
+  return inv.logDet + tr - logDetS - p + quad;
+}
+
+/** tr(A B⁻¹) for symmetric positive-definite B (n×n); NaN when B is not. */
+export function traceSolve(A: Float64Array, B: Float64Array, n: number): number {
+  const L = cholesky({ n, a: B });
+  if (L === null) return NaN;
+  const inv = inverseFromCholesky(L).a;
+  let tr = 0;
+  for (let i = 0; i < n * n; i++) tr += A[i]! * inv[i]!;
+  return tr;
+}
+
+/** Xᵀ A X for X (n×q) and symmetric A (n×n), row-major. */
+export function congruence(A: Float64Array, X: Float64Array, n: number, q: number): Float64Array {
+  const AX = matmul(A, X, n, n, q);
+  return matmul(transpose(X, n, q), AX, q, n, q);
+}
+
+/** Rows and columns `idx` of a square n×n matrix. */
+function pick(A: Float64Array, n: number, idx: readonly number[]): Float64Array {
+  const k = idx.length;
+  const out = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) out[a * k + b] = A[idx[a]! * n + idx[b]!]!;
+  return out;
+}
+
+export function robustFimlMeasures(input: RobustFimlInput): Record<string, number> {
+  const { fiml, evaluation: ev, df, baselineDf: dfb } = input;
+  const G = fiml.groups.length;
+  const N = fiml.stats.ntotal;
+  const q = input.prob.rep.nfree;
+  let T = 0;
+  let Tb = 0;
+  let trWcWm = 0;
+  let trBase = 0;
+  const E = new Float64Array(q * q); // Σ_g f_g Δ_gᵀ W_m,g Δ_g
+  const C = new Float64Array(q * q); // Σ_g f_g Δ_gᵀ W_c,g Δ_g
+  for (let g = 0; g < G; g++) {
+    const grp = fiml.groups[g]!;
+    const st = fiml.stats.groups[g]!;
+    const p = grp.p;
+    const ps = h1Size(p);
+    const fg = grp.n / N;
+    const imp = ev.groups[g]!.implied;
+    T += grp.n * discrepancy(imp.sigma, imp.mu, st.S, st.mean, st.logDetS, p);
+    const base = availableCaseMoments(grp.patterns, p);
+    Tb += grp.n * discrepancy(base.sigma, base.mean, st.S, st.mean, st.logDetS, p);
+    const Wm = h1ObservedInformation(grp.patterns, st.mean, st.S, p) ?? new Float64Array(ps * ps).fill(NaN);
+    const Wc = h1CompleteInformation(st.Sinv, p);
+    trWcWm += traceSolve(Wc, Wm, ps);
+    const D = h1Jacobian(input.prob.rep.groups[g]!, imp, q);
+    const DWm = congruence(Wm, D, ps, q);
+    const DWc = congruence(Wc, D, ps, q);
+    for (let i = 0; i < q * q; i++) {
+      E[i] += fg * DWm[i]!;
+      C[i] += fg * DWc[i]!;
+    }
+    // the baseline's parameters: the means and the variances
+    const sel = [...Array.from({ length: p }, (_, j) => j), ...Array.from({ length: p }, (_, j) => vechIndex(p, j, j))];
+    trBase += traceSolve(pick(Wc, ps, sel), pick(Wm, ps, sel), sel.length);
+  }
+  const trModel = traceSolve(C, E, q);
+  const c = (trWcWm - trModel) / df;
+  const cb = (trWcWm - trBase) / dfb;
+  const scaled = { chisq: T / c, df, ntotal: N, ngroups: G };
+  const ci = rmseaCi(scaled);
+  const sc = Math.sqrt(c);
+  const d = T - c * df;
+  const db = Tb - cb * dfb;
+  const useC = df > 0 && c !== 1 && cb !== 1;
+  const t1 = useC ? d : T - df;
+  const t2 = useC ? db : Tb - dfb;
+  const cfiNum = Math.max(t1, 0);
+  const cfiDen = Math.max(t1, t2, 0);
+  const tli = df > 0 && Math.abs(t2 * df) > 0 ? 1 - (t1 * dfb) / (t2 * df) : 1;
+  return {
+    "cfi.robust": cfiNum === 0 && cfiDen === 0 ? 1 : 1 - cfiNum / cfiDen,
+    "tli.robust": tli, "nnfi.robust": tli,
+    "rni.robust": t2 === 0 ? NaN : 1 - t1 / t2,
+    "rmsea.robust": rmsea(scaled) * sc,
+    "rmsea.ci.lower.robust": ci.lower * sc, "rmsea.ci.upper.robust": ci.upper * sc,
+    "rmsea.pvalue.robust": rmseaPClose(scaled, 0.05 / sc),
+    "rmsea.notclose.pvalue.robust": rmseaPNotClose(scaled, 0.08 / sc),
+  };
+}
