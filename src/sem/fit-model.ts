@@ -112,7 +112,7 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
   if (fiml) warnings.push(...fiml.warnings);
   if (!opt.converged) warnings.push(warning("W_NOT_CONVERGED", `the optimizer did not converge: ${opt.message}`));
   // complete data: expected information; FIML: observed information (lavaan's defaults)
-  const info = fiml ? (observedInformation(prob, opt.theta) ?? expectedInformation(prob, ev)) : expectedInformation(prob, ev);
+  const info = fiml ? (observedInformation(prob, ev, opt.theta, fiml.groups) ?? expectedInformation(prob, ev)) : expectedInformation(prob, ev);
   const vc = vcovFromInformation(info, table.nfree, stats.ntotal);
   const rows = await parameterRows({ table, rep, prob, theta: opt.theta, evaluation: ev, vcov: vc.ok ? vc.vcov : null });
   if (!vc.ok) {

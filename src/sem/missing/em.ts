@@ -12,8 +12,8 @@
  * max(diag Σ)·1e-8 is added to the diagonal; stop when no element of (μ, vech Σ) moves by 1e-5
  * or more, at most 500 steps. The same start and stopping rule give lavaan's h1 log-likelihood.
  */
-import { cholesky, inverseFromCholesky } from "../linalg/dense.js";
-import { casewiseTerms, logLikelihood, subMatrix } from "./loglik.js";
+import { cholesky } from "../linalg/dense.js";
+import { casewiseTerms, fullInverse, logLikelihood, missingBlock } from "./loglik.js";
 import type { MissingPattern } from "./patterns.js";
 
 export interface H1Moments {
@@ -58,47 +58,52 @@ export function availableCaseMoments(patterns: readonly MissingPattern[], p: num
   return { mean, sigma };
 }
 
-/** One E-step: the expected sufficient statistics T1 (p) and T2 (p×p) given (μ, Σ); null if some Σ_oo is singular. */
-export function eStep(patterns: readonly MissingPattern[], mean: Float64Array, sigma: Float64Array, p: number): { T1: Float64Array; T2: Float64Array } | null {
+/** The observed part of the sufficient statistics, the same at every step: Σ_k n_k ȳ_k and Σ_k n_k (S_k + ȳ_k ȳ_kᵀ) on the observed blocks. */
+function observedStatistics(patterns: readonly MissingPattern[], p: number): { T1: Float64Array; T2: Float64Array } {
   const T1 = new Float64Array(p);
   const T2 = new Float64Array(p * p);
-  const isObs = new Uint8Array(p);
-  for (const pat of patterns) {
-    const { obs, n, S } = pat;
+  for (const { obs, n, S, mean } of patterns) {
     const k = obs.length;
-    const ybar = pat.mean;
     for (let a = 0; a < k; a++) {
       const ja = obs[a]!;
-      T1[ja] += n * ybar[a]!;
-      for (let b = 0; b < k; b++) T2[ja * p + obs[b]!] += n * (S[a * k + b]! + ybar[a]! * ybar[b]!);
+      T1[ja] += n * mean[a]!;
+      for (let b = 0; b < k; b++) T2[ja * p + obs[b]!] += n * (S[a * k + b]! + mean[a]! * mean[b]!);
     }
-    if (k === p) continue;
-    isObs.fill(0);
-    for (const j of obs) isObs[j] = 1;
-    const mis: number[] = [];
-    for (let j = 0; j < p; j++) if (isObs[j] === 0) mis.push(j);
+  }
+  return { T1, T2 };
+}
+
+/**
+ * One E-step: the expected sufficient statistics T1 (p) and T2 (p×p) given (μ, Σ), added to the
+ * observed part `base`; null if Σ is singular. The regression of the missing on the observed
+ * block comes from P = Σ⁻¹ (missing/loglik.ts missingBlock): B = −P_mm⁻¹ P_mo and
+ * Σ_mm − B Σ_om = P_mm⁻¹, so a pattern costs O(r k²) for r missing variables.
+ */
+export function eStep(patterns: readonly MissingPattern[], mean: Float64Array, sigma: Float64Array, p: number, base = observedStatistics(patterns, p)): { T1: Float64Array; T2: Float64Array } | null {
+  const fi = fullInverse(sigma, p);
+  if (fi === null) return null;
+  const P = fi.P;
+  const T1 = Float64Array.from(base.T1);
+  const T2 = Float64Array.from(base.T2);
+  const ws = { L: new Float64Array(p * p), E: new Float64Array(p * p), Z: new Float64Array(p * p) };
+  const B = new Float64Array(p * p);
+  const BS = new Float64Array(p * p);
+  const mbar = new Float64Array(p);
+  for (const pat of patterns) {
+    const { obs, mis, n, S } = pat;
+    const k = obs.length;
     const r = mis.length;
-    const L = cholesky({ n: k, a: subMatrix(sigma, p, obs) });
-    if (L === null) return null;
-    const Einv = inverseFromCholesky(L).a;
-    // B = Σ_mo Σ_oo⁻¹ (r×k)
-    const B = new Float64Array(r * k);
-    for (let i = 0; i < r; i++) {
-      const row = mis[i]! * p;
-      for (let b = 0; b < k; b++) {
-        let s = 0;
-        for (let a = 0; a < k; a++) s += sigma[row + obs[a]!]! * Einv[a * k + b]!;
-        B[i * k + b] = s;
-      }
-    }
-    const mbar = new Float64Array(r);
+    if (r === 0) continue;
+    const ybar = pat.mean;
+    if (Number.isNaN(missingBlock(P, p, mis, ws))) return null;
+    const Z = ws.Z; // P_mm⁻¹ P_m·, so B = −Z_·o
+    const Cmm = ws.E; // P_mm⁻¹ = Σ_mm − B Σ_om (r×r)
+    for (let i = 0; i < r; i++) for (let a = 0; a < k; a++) B[i * k + a] = -Z[i * p + obs[a]!]!;
     for (let i = 0; i < r; i++) {
       let s = mean[mis[i]!]!;
       for (let a = 0; a < k; a++) s += B[i * k + a]! * (ybar[a]! - mean[obs[a]!]!);
       mbar[i] = s;
     }
-    // BS = B S (r×k)
-    const BS = new Float64Array(r * k);
     for (let i = 0; i < r; i++) for (let b = 0; b < k; b++) {
       let s = 0;
       for (let a = 0; a < k; a++) s += B[i * k + a]! * S[a * k + b]!;
@@ -115,12 +120,8 @@ export function eStep(patterns: readonly MissingPattern[], mean: Float64Array, s
       for (let j = 0; j <= i; j++) {
         const mj = mis[j]!;
         let bsb = 0;
-        let bso = 0;
-        for (let a = 0; a < k; a++) {
-          bsb += BS[i * k + a]! * B[j * k + a]!;
-          bso += B[i * k + a]! * sigma[obs[a]! * p + mj]!;
-        }
-        const v = n * (mbar[i]! * mbar[j]! + bsb + sigma[mi * p + mj]! - bso);
+        for (let a = 0; a < k; a++) bsb += BS[i * k + a]! * B[j * k + a]!;
+        const v = n * (mbar[i]! * mbar[j]! + bsb + Cmm[i * r + j]!);
         T2[mi * p + mj] += v;
         if (i !== j) T2[mj * p + mi] += v;
       }
@@ -144,9 +145,10 @@ export function emMoments(patterns: readonly MissingPattern[], p: number, opts: 
   let { mean, sigma } = availableCaseMoments(patterns, p);
   let it = 0;
   let converged = false;
+  const base = observedStatistics(patterns, p);
   while (it < maxIt) {
     it++;
-    const st = eStep(patterns, mean, sigma, p);
+    const st = eStep(patterns, mean, sigma, p, base);
     if (st === null) break;
     const mu = Float64Array.from(st.T1, (t) => t / N);
     const sg = new Float64Array(p * p);

@@ -18,10 +18,9 @@
  * First-order information: (1/n) Σ_i s_i s_iᵀ with the casewise scores s_i of missing/scores.ts.
  */
 import { cellVectors } from "../estimate/information.js";
-import { cholesky, inverseFromCholesky } from "../linalg/dense.js";
+import { patternInverse } from "./loglik.js";
 import type { Implied } from "../model/implied.js";
 import type { GroupRepresentation } from "../model/representation.js";
-import { subMatrix } from "./loglik.js";
 import type { MissingPattern } from "./patterns.js";
 
 /** The vech coordinates (i ≥ j, column by column of the lower triangle, as lavaan's lav_matrix_vech). */
@@ -66,74 +65,80 @@ export function h1Size(p: number): number {
 }
 
 /**
- * Adds w·(pattern information) to the p*×p* matrix `out`: E (p×p, embedded inverse), A (p×p) as in
- * the header, e (p) = E d; the observed indices `obs` limit the loops to non-zero entries.
+ * Adds w·(pattern information) to the lower triangle of the p*×p* matrix `out` (mirrored once at
+ * the end by the caller). E and A are k×k in the pattern's own coordinates (k = obs.length),
+ * e = E d (k). For vech pairs r = (i, j), c = (k, l) of observed variables, with ω = ½ on a
+ * diagonal pair and 1 elsewhere:
+ *   μ_a, σ_r:  ω_r (E_ai e_j + E_aj e_i),
+ *   σ_r, σ_c:  ½ ω_r ω_c (A_ik E_jl + A_il E_jk + A_jk E_il + A_jl E_ik).
  */
 function addPatternInformation(out: Float64Array, p: number, obs: Int32Array, E: Float64Array, A: Float64Array, e: Float64Array, w: number): void {
   const ps = h1Size(p);
-  const off = (i: number, j: number): number => vechIndex(p, i, j);
   const k = obs.length;
-  // μμ
-  for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) out[obs[a]! * ps + obs[b]!] += w * E[obs[a]! * p + obs[b]!]!;
-  // μσ and σσ over observed pairs only
-  for (let s = 0; s < k; s++) for (let t = 0; t <= s; t++) {
-    const i = obs[s]!, j = obs[t]!; // i ≥ j
-    const r = off(i, j);
-    for (let a = 0; a < k; a++) {
-      const ma = obs[a]!;
-      // (E X e)_a with X = e_i e_jᵀ + e_j e_iᵀ (or e_i e_iᵀ)
-      const v = i === j ? E[ma * p + i]! * e[i]! : E[ma * p + i]! * e[j]! + E[ma * p + j]! * e[i]!;
-      out[ma * ps + r] += w * v;
-      out[r * ps + ma] += w * v;
-    }
-    for (let u = 0; u < k; u++) for (let v = 0; v <= u; v++) {
-      const kk = obs[u]!, l = obs[v]!;
-      const c = off(kk, l);
-      if (c > r) continue; // fill the lower triangle, mirror below
-      // ½ tr(X A Y E) = ½ Σ_{(a,b)∈X,(c,d)∈Y} A_ac E_bd
-      let val: number;
-      if (i === j && kk === l) val = A[i * p + kk]! * E[i * p + kk]!;
-      else if (i === j) val = A[i * p + kk]! * E[i * p + l]! + A[i * p + l]! * E[i * p + kk]!;
-      else if (kk === l) val = A[i * p + kk]! * E[j * p + kk]! + A[j * p + kk]! * E[i * p + kk]!;
-      else val = A[i * p + kk]! * E[j * p + l]! + A[i * p + l]! * E[j * p + kk]! + A[j * p + kk]! * E[i * p + l]! + A[j * p + l]! * E[i * p + kk]!;
-      out[r * ps + c] += 0.5 * w * val;
-      if (c !== r) out[c * ps + r] += 0.5 * w * val;
+  const np = (k * (k + 1)) / 2;
+  const pi = new Int32Array(np);
+  const pj = new Int32Array(np);
+  const poff = new Int32Array(np);
+  const pw = new Float64Array(np);
+  let t = 0;
+  for (let b = 0; b < k; b++) for (let a = b; a < k; a++) { // vech order of the observed pairs
+    pi[t] = a;
+    pj[t] = b;
+    poff[t] = vechIndex(p, obs[a]!, obs[b]!);
+    pw[t] = a === b ? 0.5 : 1;
+    t++;
+  }
+  for (let a = 0; a < k; a++) {
+    const ro = obs[a]! * ps;
+    for (let b = 0; b <= a; b++) out[ro + obs[b]!] += w * E[a * k + b]!;
+  }
+  for (let r = 0; r < np; r++) {
+    const i = pi[r]!, j = pj[r]!;
+    const ro = poff[r]! * ps;
+    const wr = w * pw[r]!;
+    for (let a = 0; a < k; a++) out[ro + obs[a]!] += wr * (E[a * k + i]! * e[j]! + E[a * k + j]! * e[i]!);
+    const ai = i * k, aj = j * k;
+    const half = 0.5 * wr;
+    for (let c = 0; c <= r; c++) {
+      const kk = pi[c]!, l = pj[c]!;
+      const v = A[ai + kk]! * E[aj + l]! + A[ai + l]! * E[aj + kk]! + A[aj + kk]! * E[ai + l]! + A[aj + l]! * E[ai + kk]!;
+      out[ro + poff[c]!] += half * pw[c]! * v;
     }
   }
+}
+
+/** Copies the lower triangle of a square n×n matrix onto the upper one. */
+function mirrorLower(M: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) M[j * n + i] = M[i * n + j]!;
 }
 
 /** Observed information per observation of the h1 coordinates at (μ, Σ), from the patterns; null if some Σ_oo is not PD. */
 export function h1ObservedInformation(patterns: readonly MissingPattern[], mu: Float64Array, sigma: Float64Array, p: number): Float64Array | null {
   const ps = h1Size(p);
   const out = new Float64Array(ps * ps);
+  const ws = { L: new Float64Array(p * p), E: new Float64Array(p * p) };
+  const M = new Float64Array(p * p);
+  const d = new Float64Array(p);
+  const e = new Float64Array(p);
   let N = 0;
   for (const pat of patterns) {
     const { obs, n } = pat;
     const k = obs.length;
-    const L = cholesky({ n: k, a: subMatrix(sigma, p, obs) });
-    if (L === null) return null;
-    const Ek = inverseFromCholesky(L).a;
-    const d = new Float64Array(k);
+    if (Number.isNaN(patternInverse(sigma, p, obs, ws))) return null;
+    const Ek = ws.E.subarray(0, k * k);
     for (let a = 0; a < k; a++) d[a] = pat.mean[a]! - mu[obs[a]!]!;
     // M = 2(S + ddᵀ) − Σ_oo, A = E M E
-    const M = new Float64Array(k * k);
     for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) M[a * k + b] = 2 * (pat.S[a * k + b]! + d[a]! * d[b]!) - sigma[obs[a]! * p + obs[b]!]!;
     const Ak = sandwich(Ek, M, k);
-    const E = new Float64Array(p * p);
-    const A = new Float64Array(p * p);
-    const e = new Float64Array(p);
     for (let a = 0; a < k; a++) {
       let s = 0;
-      for (let b = 0; b < k; b++) {
-        E[obs[a]! * p + obs[b]!] = Ek[a * k + b]!;
-        A[obs[a]! * p + obs[b]!] = Ak[a * k + b]!;
-        s += Ek[a * k + b]! * d[b]!;
-      }
-      e[obs[a]!] = s;
+      for (let b = 0; b < k; b++) s += Ek[a * k + b]! * d[b]!;
+      e[a] = s;
     }
-    addPatternInformation(out, p, obs, E, A, e, n);
+    addPatternInformation(out, p, obs, Ek, Ak, e, n);
     N += n;
   }
+  mirrorLower(out, ps);
   for (let i = 0; i < ps * ps; i++) out[i] /= N;
   return out;
 }
@@ -144,6 +149,7 @@ export function h1CompleteInformation(Sinv: Float64Array, p: number): Float64Arr
   const out = new Float64Array(ps * ps);
   const all = Int32Array.from({ length: p }, (_, i) => i);
   addPatternInformation(out, p, all, Sinv, Sinv, new Float64Array(p), 1);
+  mirrorLower(out, ps);
   return out;
 }
 

@@ -7,9 +7,8 @@
  * Its derivative in the direction (dΣ, dμ) has the same form as complete-data ML
  * (estimate/ml.ts), with the weights summed over patterns (embedded in p×p, zero elsewhere):
  *   d(−2 logL) = tr(W dΣ) − 2 d̃ᵀ dμ,   W = Σ_k n_k [E_k − E_k (S_k + d_k d_kᵀ) E_k],   d̃ = Σ_k n_k E_k d_k.
- * One Cholesky factorisation of Σ_oo per pattern, never one per row.
+ * One factorisation per pattern (or a downdate of Σ⁻¹, see casewiseTerms), never one per row.
  */
-import { cholesky, inverseFromCholesky, logDetFromCholesky, matmul } from "../linalg/dense.js";
 import type { MissingPattern } from "./patterns.js";
 
 export interface PatternMetric {
@@ -35,6 +34,8 @@ export interface CasewiseTerms {
 export interface CasewiseOptions {
   gradient?: boolean;
   metrics?: boolean;
+  /** invert every Σ_oo directly (no downdate of Σ⁻¹); the reference the downdate is tested against */
+  direct?: boolean;
 }
 
 /** Σ_oo for the observed indices. */
@@ -57,44 +58,289 @@ export function addEmbedded(target: Float64Array, p: number, obs: Int32Array, B:
   }
 }
 
-/** The terms of the casewise likelihood at (Σ, μ); null when some Σ_oo is not positive definite. */
+/**
+ * Scratch space of one call: the pattern kernels below work in place on flat k×k blocks
+ * (k ≤ p), so that a call allocates nothing per pattern.
+ */
+interface Scratch {
+  readonly L: Float64Array; // Cholesky factor, then L⁻¹ (lower)
+  readonly E: Float64Array; // Σ_oo⁻¹
+  readonly T: Float64Array; // E·S
+  readonly U: Float64Array; // E·S·E
+  readonly d: Float64Array;
+  readonly e: Float64Array;
+}
+
+function scratch(p: number): Scratch {
+  return { L: new Float64Array(p * p), E: new Float64Array(p * p), T: new Float64Array(p * p), U: new Float64Array(p * p), d: new Float64Array(p), e: new Float64Array(p) };
+}
+
+/**
+ * Σ_oo⁻¹ of a pattern into ws.E (k×k) and log|Σ_oo|; NaN when Σ_oo is not positive definite.
+ * Cholesky (Golub & Van Loan alg. 4.2.1), L⁻¹ by forward substitution, E = L⁻ᵀL⁻¹.
+ */
+export function patternInverse(sigma: Float64Array, p: number, obs: Int32Array, ws: { L: Float64Array; E: Float64Array }): number {
+  const k = obs.length;
+  const l = ws.L;
+  let logDet = 0;
+  for (let i = 0; i < k; i++) {
+    const ri = i * k;
+    const si = obs[i]! * p;
+    for (let j = 0; j <= i; j++) {
+      const rj = j * k;
+      let s = sigma[si + obs[j]!]!;
+      for (let t = 0; t < j; t++) s -= l[ri + t]! * l[rj + t]!;
+      if (i === j) {
+        if (!(s > 0)) return NaN;
+        const v = Math.sqrt(s);
+        l[ri + i] = v;
+        logDet += Math.log(v);
+      } else {
+        l[ri + j] = s / l[rj + j]!;
+      }
+    }
+  }
+  // L⁻¹ in place, column by column from the diagonal (lower triangular)
+  for (let j = 0; j < k; j++) {
+    const inv = 1 / l[j * k + j]!;
+    for (let i = j + 1; i < k; i++) {
+      let s = -l[i * k + j]! * inv;
+      for (let t = j + 1; t < i; t++) s -= l[i * k + t]! * l[t * k + j]!;
+      l[i * k + j] = s / l[i * k + i]!;
+    }
+    l[j * k + j] = inv;
+  }
+  // the columns were updated in increasing j, so each l[t*k+j] (t > j) read above is already L⁻¹
+  const E = ws.E;
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = 0;
+      for (let t = i; t < k; t++) s += l[t * k + i]! * l[t * k + j]!;
+      E[i * k + j] = s;
+      E[j * k + i] = s;
+    }
+  }
+  return 2 * logDet;
+}
+
+/** Σ⁻¹ (p×p) and log|Σ| of the full covariance matrix; null when it is not positive definite. */
+export function fullInverse(sigma: Float64Array, p: number): { P: Float64Array; logDet: number } | null {
+  const all = Int32Array.from({ length: p }, (_, i) => i);
+  const ws = { L: new Float64Array(p * p), E: new Float64Array(p * p) };
+  const logDet = patternInverse(sigma, p, all, ws);
+  return Number.isNaN(logDet) ? null : { P: ws.E, logDet };
+}
+
+/**
+ * The missing block of a pattern from P = Σ⁻¹ (r = number of missing variables): into ws.Z the
+ * r×p matrix Z = P_mm⁻¹ P_m·, and log|P_mm|; NaN when P_mm is not positive definite. Then
+ * (Schur complements) Σ_oo⁻¹ embedded = P − P_·m Z, log|Σ_oo| = log|Σ| + log|P_mm|,
+ * and Σ_mo Σ_oo⁻¹ = −(P_mm⁻¹ P_mo), Σ_mm − Σ_mo Σ_oo⁻¹ Σ_om = P_mm⁻¹ (EM, missing/em.ts).
+ */
+export function missingBlock(P: Float64Array, p: number, mis: Int32Array, ws: { L: Float64Array; E: Float64Array; Z: Float64Array }): number {
+  const r = mis.length;
+  const logDet = patternInverse(P, p, mis, ws); // ws.E = P_mm⁻¹ (r×r)
+  if (Number.isNaN(logDet)) return NaN;
+  const Z = ws.Z;
+  for (let s = 0; s < r; s++) {
+    for (let c = 0; c < p; c++) {
+      let v = 0;
+      for (let t = 0; t < r; t++) v += ws.E[s * r + t]! * P[mis[t]! * p + c]!;
+      Z[s * p + c] = v;
+    }
+  }
+  return logDet;
+}
+
+/** Cost model of the two ways to handle a pattern (multiply-adds): explicit inverse vs downdate of Σ⁻¹. */
+function useDowndate(k: number, r: number, p: number): boolean {
+  return r * (3 * p * p + k * k) < 2.7 * k * k * k;
+}
+
+/**
+ * The terms of the casewise likelihood at (Σ, μ); null when some Σ_oo is not positive definite.
+ * Patterns missing few variables (most of them) are handled from P = Σ⁻¹ by the downdate of
+ * missingBlock(): with R_k = P_·m P_mm⁻¹ P_m· (rank r) and C̃_k = S_k + d_k d_kᵀ embedded,
+ *   E_k = P − R_k,   Σ_k n_k E_k C̃_k E_k = P (Σ n_k C̃_k) P − A P − (A P)ᵀ + Σ_k n_k R_k C̃_k R_k,
+ *   A = Σ_k n_k R_k C̃_k,
+ * so that a pattern costs O(p² r) instead of O(k³) and the products with P are done once.
+ * Patterns missing many variables are inverted directly (Cholesky of Σ_oo).
+ */
 export function casewiseTerms(patterns: readonly MissingPattern[], sigma: Float64Array, mu: Float64Array, p: number, opts: CasewiseOptions = {}): CasewiseTerms | null {
+  const fi = fullInverse(sigma, p);
+  if (fi === null) return null;
+  const P = fi.P;
   let m2ll = 0;
   let nObsCells = 0;
-  const W = opts.gradient ? new Float64Array(p * p) : null;
-  const dt = opts.gradient ? new Float64Array(p) : null;
+  const grad = opts.gradient === true;
+  const W = grad ? new Float64Array(p * p) : null;
+  const dt = grad ? new Float64Array(p) : null;
   const metrics: PatternMetric[] | null = opts.metrics ? [] : null;
+  const ws = { ...scratch(p), Z: new Float64Array(p * p) };
+  const { E, T, U, d, e } = ws;
+  // downdate accumulators: Σ n_k, Σ n_k R_k, Σ n_k C̃_k, A = Σ n_k R_k C̃_k, Σ n_k R_k C̃_k R_k
+  let nLow = 0;
+  const Rs = grad ? new Float64Array(p * p) : null;
+  const Cs = grad ? new Float64Array(p * p) : null;
+  const A = grad ? new Float64Array(p * p) : null;
+  const RCR = grad ? new Float64Array(p * p) : null;
+  const C = new Float64Array(p * p);
+  const ZC = new Float64Array(p * p);
+  const M = new Float64Array(p * p);
+  const dfull = new Float64Array(p);
   for (const pat of patterns) {
-    const { obs, n } = pat;
+    const { obs, mis, n, S } = pat;
     const k = obs.length;
-    const L = cholesky({ n: k, a: subMatrix(sigma, p, obs) });
-    if (L === null) return null;
-    const E = inverseFromCholesky(L).a;
-    const d = new Float64Array(k);
-    for (let a = 0; a < k; a++) d[a] = pat.mean[a]! - mu[obs[a]!]!;
-    const C = Float64Array.from(pat.S);
-    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) C[a * k + b] += d[a]! * d[b]!;
-    let tr = 0;
-    for (let i = 0; i < k * k; i++) tr += E[i]! * C[i]!;
-    m2ll += n * (logDetFromCholesky(L) + tr);
+    const r = mis.length;
     nObsCells += n * k;
-    if (W !== null && dt !== null) {
-      const ECE = matmul(matmul(E, C, k, k, k), E, k, k, k);
-      for (let i = 0; i < k * k; i++) ECE[i] = E[i]! - ECE[i]!;
-      addEmbedded(W, p, obs, ECE, n);
+    for (let a = 0; a < k; a++) d[a] = pat.mean[a]! - mu[obs[a]!]!;
+    if (opts.direct === true || !useDowndate(k, r, p)) {
+      const logDet = patternInverse(sigma, p, obs, ws);
+      if (Number.isNaN(logDet)) return null;
+      // tr(E (S + d dᵀ)) and e = E d
+      let tr = 0;
       for (let a = 0; a < k; a++) {
         let s = 0;
-        for (let b = 0; b < k; b++) s += E[a * k + b]! * d[b]!;
-        dt[obs[a]!] += n * s;
+        for (let b = 0; b < k; b++) {
+          const x = E[a * k + b]!;
+          tr += x * S[a * k + b]!;
+          s += x * d[b]!;
+        }
+        e[a] = s;
+        tr += d[a]! * s;
+      }
+      m2ll += n * (logDet + tr);
+      if (W !== null && dt !== null) {
+        // W_k = E − E S E − e eᵀ
+        for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) {
+          let s = 0;
+          for (let t = 0; t < k; t++) s += E[a * k + t]! * S[t * k + b]!;
+          T[a * k + b] = s;
+        }
+        for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) {
+          let s = 0;
+          for (let t = 0; t < k; t++) s += T[a * k + t]! * E[t * k + b]!;
+          const v = E[a * k + b]! - s - e[a]! * e[b]!;
+          U[a * k + b] = v;
+          U[b * k + a] = v;
+        }
+        addEmbedded(W, p, obs, U, n);
+        for (let a = 0; a < k; a++) dt[obs[a]!] += n * e[a]!;
+      }
+      if (metrics !== null) {
+        const Ep = new Float64Array(p * p);
+        addEmbedded(Ep, p, obs, E, 1);
+        metrics.push({ n, E: Ep });
+      }
+      continue;
+    }
+    // downdate from P
+    let logDet = fi.logDet;
+    if (r > 0) {
+      const lp = missingBlock(P, p, mis, ws);
+      if (Number.isNaN(lp)) return null;
+      logDet += lp;
+    }
+    const Z = ws.Z;
+    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) C[a * k + b] = S[a * k + b]! + d[a]! * d[b]!;
+    // tr(E_k C) = tr(P_oo C) − tr(Z_·o C P_o·ᵀ restricted) = Σ P_oo∘C − Σ_s Σ_a Z[s,o_a] (V_o C)[s,a]
+    let tr = 0;
+    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) tr += P[obs[a]! * p + obs[b]!]! * C[a * k + b]!;
+    // ZC = Z_·o C (r×k)
+    for (let s = 0; s < r; s++) for (let a = 0; a < k; a++) {
+      let v = 0;
+      for (let b = 0; b < k; b++) v += Z[s * p + obs[b]!]! * C[b * k + a]!;
+      ZC[s * k + a] = v;
+    }
+    for (let s = 0; s < r; s++) for (let a = 0; a < k; a++) tr -= P[mis[s]! * p + obs[a]!]! * ZC[s * k + a]!;
+    m2ll += n * (logDet + tr);
+    if (metrics !== null || (dt !== null && W !== null)) {
+      // e = E_k d̃ = P d̃ − P_·m (Z d̃), zero at the missing positions
+      dfull.fill(0);
+      for (let a = 0; a < k; a++) dfull[obs[a]!] = d[a]!;
+      const zd = new Float64Array(r);
+      for (let s = 0; s < r; s++) {
+        let v = 0;
+        for (let a = 0; a < k; a++) v += Z[s * p + obs[a]!]! * d[a]!;
+        zd[s] = v;
+      }
+      for (let i = 0; i < p; i++) e[i] = 0;
+      for (const i of obs) {
+        let v = 0;
+        for (let a = 0; a < k; a++) v += P[i * p + obs[a]!]! * d[a]!;
+        for (let s = 0; s < r; s++) v -= P[i * p + mis[s]!]! * zd[s]!;
+        e[i] = v;
+      }
+    }
+    if (W !== null && dt !== null && Rs !== null && Cs !== null && A !== null && RCR !== null) {
+      nLow += n;
+      for (const i of obs) dt[i] += n * e[i]!;
+      for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) Cs[obs[a]! * p + obs[b]!] += n * C[a * k + b]!;
+      if (r > 0) {
+        // M = Z C̃ P_·m (r×r), so that R C̃ R = P_·m M Z
+        for (let s = 0; s < r; s++) for (let t = 0; t < r; t++) {
+          let v = 0;
+          for (let a = 0; a < k; a++) v += ZC[s * k + a]! * P[mis[t]! * p + obs[a]!]!;
+          M[s * r + t] = v;
+        }
+        for (let i = 0; i < p; i++) {
+          for (let s = 0; s < r; s++) {
+            const vi = n * P[i * p + mis[s]!]!; // n·(P_·m)_is
+            if (vi === 0) continue;
+            const ro = i * p;
+            // Rs += n P_·m Z;  A += n P_·m (ZC embedded);  RCR += n P_·m (M Z)
+            for (let c = 0; c < p; c++) Rs[ro + c] += vi * Z[s * p + c]!;
+            for (let a = 0; a < k; a++) A[ro + obs[a]!] += vi * ZC[s * k + a]!;
+            for (let t = 0; t < r; t++) {
+              const w = vi * M[s * r + t]!;
+              if (w === 0) continue;
+              for (let c = 0; c < p; c++) RCR[ro + c] += w * Z[t * p + c]!;
+            }
+          }
+        }
       }
     }
     if (metrics !== null) {
       const Ep = new Float64Array(p * p);
-      addEmbedded(Ep, p, obs, E, 1);
+      for (const i of obs) for (const j of obs) {
+        let v = P[i * p + j]!;
+        for (let s = 0; s < r; s++) v -= P[i * p + mis[s]!]! * Z[s * p + j]!;
+        Ep[i * p + j] = v;
+      }
       metrics.push({ n, E: Ep });
     }
   }
+  if (W !== null && Rs !== null && Cs !== null && A !== null && RCR !== null && nLow > 0) {
+    // W += nLow·P − Rs − [P Cs P − A P − (A P)ᵀ + RCR]
+    const CsP = matmulSquare(Cs, P, p);
+    const PCsP = matmulSquare(P, CsP, p);
+    const AP = matmulSquare(A, P, p);
+    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) {
+      const c = i * p + j;
+      W[c] += nLow * P[c]! - Rs[c]! - (PCsP[c]! - AP[c]! - AP[j * p + i]! + RCR[c]!);
+    }
+    for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) {
+      const v = 0.5 * (W[i * p + j]! + W[j * p + i]!);
+      W[i * p + j] = v;
+      W[j * p + i] = v;
+    }
+  }
   return { m2ll, nObsCells, W, dt, metrics };
+}
+
+/** A B for square p×p row-major matrices. */
+function matmulSquare(A: Float64Array, B: Float64Array, p: number): Float64Array {
+  const out = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) {
+    const ri = i * p;
+    for (let t = 0; t < p; t++) {
+      const v = A[ri + t]!;
+      if (v === 0) continue;
+      const rt = t * p;
+      for (let j = 0; j < p; j++) out[ri + j] += v * B[rt + j]!;
+    }
+  }
+  return out;
 }
 
 /** The full log-likelihood (with the 2π constant) from the terms. */

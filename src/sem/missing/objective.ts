@@ -19,6 +19,8 @@ import type { MissingPattern } from "./patterns.js";
 
 export interface FimlGroup {
   readonly patterns: readonly MissingPattern[];
+  /** the group's rows, row-major n×p with NaN for missing cells (casewise scores need them) */
+  readonly X: Float64Array;
   /** rows used (non-empty) */
   readonly n: number;
   readonly p: number;

@@ -10,6 +10,8 @@
 export interface MissingPattern {
   /** indices (into the p variables) observed in this pattern, increasing */
   readonly obs: Int32Array;
+  /** indices missing in this pattern, increasing */
+  readonly mis: Int32Array;
   /** number of rows */
   readonly n: number;
   /** mean of the observed block over the pattern's rows */
@@ -66,7 +68,9 @@ function patternStats(X: Float64Array, p: number, obs: Int32Array, rows: number[
     S[a * k + b] = v;
     S[b * k + a] = v;
   }
-  return { obs, n, mean, S, rows: Int32Array.from(rows) };
+  const seen = new Set(obs);
+  const mis = Int32Array.from({ length: p }, (_, j) => j).filter((j) => !seen.has(j));
+  return { obs, mis, n, mean, S, rows: Int32Array.from(rows) };
 }
 
 /** Number of rows observing each pair of variables (p×p; the diagonal counts each variable). */

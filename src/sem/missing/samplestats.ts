@@ -35,7 +35,7 @@ export function fimlSampleStats(groups: readonly { label: string; X: Float64Arra
     if (inv === null || t === null) {
       throw new InputError("E_NOT_PD", `${file}: the EM estimate of the covariance matrix${inGroup} is not positive definite: some variables are (nearly) collinear in the observed rows`);
     }
-    fg.push({ patterns, n, p, h1m2ll: t.m2ll });
+    fg.push({ patterns, X: g.X, n, p, h1m2ll: t.m2ll });
     h1.push(em);
     return { label: g.label, n, p, mean: em.mean, S: em.sigma, Sinv: inv.inv.a, logDetS: inv.logDet };
   });
