@@ -134,7 +134,8 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
     converged: opt.converged, iterations: opt.iterations, estimator: opts.estimator,
     nobs: stats.groups.map((g) => g.n), groupLabels,
     npar: table.rows.filter((r) => r.free > 0).length,
-    fit, parameters: rows.estimates, warnings, dropped: data.dropped, resolutions: opts.resolutions,
+    fit, parameters: rows.estimates, warnings, dropped: data.dropped, resolutions: opts.resolutions, missing: opts.missing,
+    ...(fiml ? { missingPatterns: fiml.groups.map((g) => g.patterns.length) } : {}),
     observed: ov, latent: table.vars.lv, exogenous: table.options.fixedX ? table.vars.ovX : [],
   };
   if (opts.modindices) {

@@ -26,7 +26,14 @@ function header(res: FitResult, version: string): string[] {
   } else {
     out.push(line("Number of observations", String(res.nobs[0])));
   }
-  if (res.dropped.length > 0) out.push(line("Rows dropped (missing values, listwise)", String(res.dropped.length)));
+  if (res.missingPatterns !== undefined) {
+    out.push(line("Missing data", "FIML"));
+    res.missingPatterns.forEach((k, i) => out.push(line(`Number of missing patterns${res.groupLabels.length > 1 ? ` (${res.groupLabels[i]})` : ""}`, String(k))));
+  }
+  if (res.dropped.length > 0) {
+    const why = res.missing === "fiml" ? "Rows dropped (missing on every model variable)" : "Rows dropped (missing values, listwise)";
+    out.push(line(why, String(res.dropped.length)));
+  }
   return out;
 }
 

@@ -92,6 +92,9 @@ function addPatternInformation(out: Float64Array, p: number, obs: Int32Array, E:
     const ro = obs[a]! * ps;
     for (let b = 0; b <= a; b++) out[ro + obs[b]!] += w * E[a * k + b]!;
   }
+  // column starts of the observed pairs: pairs with second index b occupy [colStart[b], colStart[b+1])
+  const colStart = new Int32Array(k + 1);
+  for (let b = 0; b < k; b++) colStart[b + 1] = colStart[b]! + (k - b);
   for (let r = 0; r < np; r++) {
     const i = pi[r]!, j = pj[r]!;
     const ro = poff[r]! * ps;
@@ -99,10 +102,19 @@ function addPatternInformation(out: Float64Array, p: number, obs: Int32Array, E:
     for (let a = 0; a < k; a++) out[ro + obs[a]!] += wr * (E[a * k + i]! * e[j]! + E[a * k + j]! * e[i]!);
     const ai = i * k, aj = j * k;
     const half = 0.5 * wr;
-    for (let c = 0; c <= r; c++) {
-      const kk = pi[c]!, l = pj[c]!;
-      const v = A[ai + kk]! * E[aj + l]! + A[ai + l]! * E[aj + kk]! + A[aj + kk]! * E[ai + l]! + A[aj + l]! * E[ai + kk]!;
-      out[ro + poff[c]!] += half * pw[c]! * v;
+    // σσ: for a column b of pairs (a, b), a ≥ b, the factors at b are constant over a
+    for (let b = 0; b < k; b++) {
+      const c0 = colStart[b]!;
+      if (c0 > r) break;
+      const eJb = E[aj + b]!, aIb = A[ai + b]!, eIb = E[ai + b]!, aJb = A[aj + b]!;
+      const base = ro + poff[c0]! - obs[b]!; // out index of pair (a, b) is base + obs[a]
+      const last = Math.min(colStart[b + 1]! - 1, r);
+      // the diagonal pair (b, b) carries ω = ½
+      out[base + obs[b]!] += 0.5 * half * (A[ai + b]! * eJb + aIb * E[aj + b]! + A[aj + b]! * eIb + aJb * E[ai + b]!);
+      for (let c = c0 + 1; c <= last; c++) {
+        const a = b + (c - c0);
+        out[base + obs[a]!] += half * (A[ai + a]! * eJb + E[aj + a]! * aIb + A[aj + a]! * eIb + E[ai + a]! * aJb);
+      }
     }
   }
 }

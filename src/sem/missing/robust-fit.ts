@@ -20,7 +20,7 @@
  */
 import type { Evaluation, Problem } from "../estimate/ml.js";
 import { rmsea, rmseaCi, rmseaPClose, rmseaPNotClose } from "../fit/rmsea.js";
-import { cholesky, inverseFromCholesky, matmul, spdInverse, transpose } from "../linalg/dense.js";
+import { cholesky, matmul, spdInverse, transpose } from "../linalg/dense.js";
 import { availableCaseMoments } from "./em.js";
 import { h1CompleteInformation, h1Jacobian, h1ObservedInformation, h1Size, vechIndex } from "./h1-information.js";
 import type { FimlStats } from "./samplestats.js";
@@ -45,20 +45,56 @@ function discrepancy(sigma: Float64Array, mu: Float64Array, S: Float64Array, mea
   return inv.logDet + tr - logDetS - p + quad;
 }
 
+/**
+ * Inverse of a symmetric positive-definite n×n matrix from its Cholesky factor, with row-wise
+ * (contiguous) loops: M = L⁻¹ by forward substitution row by row, then B⁻¹ = Mᵀ M accumulated as
+ * a sum of outer products of the rows of M. Null when B is not positive definite.
+ */
+export function spdInverseRows(B: Float64Array, n: number): Float64Array | null {
+  const L = cholesky({ n, a: B });
+  if (L === null) return null;
+  const l = L.a;
+  const M = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    const ri = i * n;
+    const inv = 1 / l[ri + i]!;
+    // row i of M: (e_i − Σ_{t<i} L_it M_t·) / L_ii
+    for (let t = 0; t < i; t++) {
+      const lt = l[ri + t]!;
+      if (lt === 0) continue;
+      const rt = t * n;
+      for (let j = 0; j <= t; j++) M[ri + j] -= lt * M[rt + j]!;
+    }
+    for (let j = 0; j < i; j++) M[ri + j] *= inv;
+    M[ri + i] = inv;
+  }
+  const out = new Float64Array(n * n);
+  for (let t = 0; t < n; t++) {
+    const rt = t * n;
+    for (let i = 0; i <= t; i++) {
+      const m = M[rt + i]!;
+      if (m === 0) continue;
+      const ro = i * n;
+      for (let j = 0; j <= i; j++) out[ro + j] += m * M[rt + j]!;
+    }
+  }
+  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) out[j * n + i] = out[i * n + j]!;
+  return out;
+}
+
 /** tr(A B⁻¹) for symmetric positive-definite B (n×n); NaN when B is not. */
 export function traceSolve(A: Float64Array, B: Float64Array, n: number): number {
-  const L = cholesky({ n, a: B });
-  if (L === null) return NaN;
-  const inv = inverseFromCholesky(L).a;
+  const inv = spdInverseRows(B, n);
+  if (inv === null) return NaN;
   let tr = 0;
   for (let i = 0; i < n * n; i++) tr += A[i]! * inv[i]!;
   return tr;
 }
 
-/** Xᵀ A X for X (n×q) and symmetric A (n×n), row-major. */
+/** Xᵀ A X for X (n×q, typically sparse: a Jacobian) and symmetric A (n×n), row-major. */
 export function congruence(A: Float64Array, X: Float64Array, n: number, q: number): Float64Array {
-  const AX = matmul(A, X, n, n, q);
-  return matmul(transpose(X, n, q), AX, q, n, q);
+  const XtA = matmul(transpose(X, n, q), A, q, n, n); // skips the zeros of Xᵀ
+  return matmul(XtA, X, q, n, q);
 }
 
 /** Rows and columns `idx` of a square n×n matrix. */
