@@ -29,6 +29,8 @@ export interface CasewiseTerms {
   readonly dt: Float64Array | null;
   /** per pattern n_k and embedded E_k, when asked for */
   readonly metrics: PatternMetric[] | null;
+  /** Σ⁻¹ of the full matrix */
+  readonly P: Float64Array;
 }
 
 export interface CasewiseOptions {
@@ -157,167 +159,217 @@ function useDowndate(k: number, r: number, p: number): boolean {
   return r * (3 * p * p + k * k) < 2.7 * k * k * k;
 }
 
+/** Work space and accumulators of one casewiseTerms() call. */
+interface Work {
+  readonly p: number;
+  readonly P: Float64Array;
+  readonly logDetSigma: number;
+  readonly ws: Scratch & { Z: Float64Array };
+  readonly C: Float64Array;
+  readonly ZC: Float64Array;
+  readonly M: Float64Array;
+  /** gradient accumulators (null without the gradient) */
+  readonly W: Float64Array | null;
+  readonly dt: Float64Array | null;
+  readonly Y1: Float64Array | null;
+  readonly Y2: Float64Array | null;
+  readonly Cs: Float64Array | null;
+  nLow: number;
+}
+
+function makeWork(p: number, P: Float64Array, logDetSigma: number, grad: boolean): Work {
+  const z = (): Float64Array | null => (grad ? new Float64Array(p * p) : null);
+  return {
+    p, P, logDetSigma, ws: { ...scratch(p), Z: new Float64Array(p * p) },
+    C: new Float64Array(p * p), ZC: new Float64Array(p * p), M: new Float64Array(p * p),
+    W: z(), dt: grad ? new Float64Array(p) : null, Y1: z(), Y2: z(), Cs: z(), nLow: 0,
+  };
+}
+
+/** −2 logL_k/n_k (without 2π) of a pattern by the inverse of its Σ_oo; adds to W and d̃. NaN if not PD. */
+function directPattern(w: Work, pat: MissingPattern, sigma: Float64Array, d: Float64Array, metrics: PatternMetric[] | null): number {
+  const { p, ws } = w;
+  const { obs, n, S } = pat;
+  const k = obs.length;
+  const { E, T, U, e } = ws;
+  const logDet = patternInverse(sigma, p, obs, ws);
+  if (Number.isNaN(logDet)) return NaN;
+  let tr = 0; // tr(E (S + d dᵀ)), and e = E d
+  for (let a = 0; a < k; a++) {
+    let s = 0;
+    for (let b = 0; b < k; b++) {
+      const x = E[a * k + b]!;
+      tr += x * S[a * k + b]!;
+      s += x * d[b]!;
+    }
+    e[a] = s;
+    tr += d[a]! * s;
+  }
+  if (w.W !== null && w.dt !== null) {
+    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) { // T = E S
+      let s = 0;
+      for (let t = 0; t < k; t++) s += E[a * k + t]! * S[t * k + b]!;
+      T[a * k + b] = s;
+    }
+    for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) { // W_k = E − E S E − e eᵀ
+      let s = 0;
+      for (let t = 0; t < k; t++) s += T[a * k + t]! * E[t * k + b]!;
+      const v = E[a * k + b]! - s - e[a]! * e[b]!;
+      U[a * k + b] = v;
+      U[b * k + a] = v;
+    }
+    addEmbedded(w.W, p, obs, U, n);
+    for (let a = 0; a < k; a++) w.dt[obs[a]!] += n * e[a]!;
+  }
+  if (metrics !== null) {
+    const Ep = new Float64Array(p * p);
+    addEmbedded(Ep, p, obs, E, 1);
+    metrics.push({ n, E: Ep });
+  }
+  return logDet + tr;
+}
+
+/** The same by the downdate of P = Σ⁻¹ (see casewiseTerms); adds to the downdate accumulators. */
+function downdatePattern(w: Work, pat: MissingPattern, d: Float64Array, metrics: PatternMetric[] | null): number {
+  const { p, P, ws, C, ZC } = w;
+  const { obs, mis, n, S } = pat;
+  const k = obs.length;
+  const r = mis.length;
+  let logDet = w.logDetSigma;
+  if (r > 0) {
+    const lp = missingBlock(P, p, mis, ws);
+    if (Number.isNaN(lp)) return NaN;
+    logDet += lp;
+  }
+  const Z = ws.Z;
+  // gather P_oo once (k×k, contiguous) and C = S + d dᵀ
+  const Poo = ws.T;
+  for (let a = 0; a < k; a++) {
+    const ra = obs[a]! * p;
+    for (let b = 0; b < k; b++) {
+      Poo[a * k + b] = P[ra + obs[b]!]!;
+      C[a * k + b] = S[a * k + b]! + d[a]! * d[b]!;
+    }
+  }
+  let tr = 0;
+  for (let c = 0; c < k * k; c++) tr += Poo[c]! * C[c]!;
+  // Zo = Z_·o (r×k, contiguous), ZC = Zo C (r×k); tr(R_oo C) = Σ P_mo ∘ ZC
+  const Zo = ws.U;
+  for (let s = 0; s < r; s++) for (let a = 0; a < k; a++) Zo[s * k + a] = Z[s * p + obs[a]!]!;
+  for (let s = 0; s < r; s++) {
+    for (let a = 0; a < k; a++) ZC[s * k + a] = 0;
+    for (let b = 0; b < k; b++) {
+      const z = Zo[s * k + b]!;
+      const cb = b * k;
+      for (let a = 0; a < k; a++) ZC[s * k + a] += z * C[cb + a]!;
+    }
+    const rm = mis[s]! * p;
+    for (let a = 0; a < k; a++) tr -= P[rm + obs[a]!]! * ZC[s * k + a]!;
+  }
+  if (w.dt !== null || metrics !== null) downdateScore(w, pat, d, Poo, Zo);
+  if (w.W !== null) downdateAccumulate(w, pat);
+  if (metrics !== null) {
+    const Ep = new Float64Array(p * p);
+    for (const i of obs) for (const j of obs) {
+      let v = P[i * p + j]!;
+      for (let s = 0; s < r; s++) v -= P[i * p + mis[s]!]! * Z[s * p + j]!;
+      Ep[i * p + j] = v;
+    }
+    metrics.push({ n, E: Ep });
+  }
+  return logDet + tr;
+}
+
+/** e = E_k d (observed positions) = P_oo d − P_om (Z_·o d); adds n e to d̃. */
+function downdateScore(w: Work, pat: MissingPattern, d: Float64Array, Poo: Float64Array, Zo: Float64Array): void {
+  const { p, P } = w;
+  const { obs, mis, n } = pat;
+  const k = obs.length;
+  const r = mis.length;
+  const e = w.ws.e;
+  const zd = w.ws.d.subarray(k); // spare room after d (k ≤ p, r = p − k)
+  for (let s = 0; s < r; s++) {
+    let v = 0;
+    for (let a = 0; a < k; a++) v += Zo[s * k + a]! * d[a]!;
+    zd[s] = v;
+  }
+  for (let a = 0; a < k; a++) {
+    let v = 0;
+    for (let b = 0; b < k; b++) v += Poo[a * k + b]! * d[b]!;
+    const ra = obs[a]! * p;
+    for (let s = 0; s < r; s++) v -= P[ra + mis[s]!]! * zd[s]!;
+    e[a] = v;
+    if (w.dt !== null) w.dt[obs[a]!] += n * v;
+  }
+}
+
+/** Adds the pattern to Cs, Y1 = Σ n (Z + M Z) rows and Y2 = Σ n Z C̃ rows (see casewiseTerms). */
+function downdateAccumulate(w: Work, pat: MissingPattern): void {
+  const { p, P, C, ZC, M } = w;
+  const { obs, mis, n } = pat;
+  const Z = w.ws.Z;
+  const Y1 = w.Y1!, Y2 = w.Y2!, Cs = w.Cs!;
+  const k = obs.length;
+  const r = mis.length;
+  w.nLow += n;
+  for (let a = 0; a < k; a++) {
+    const ra = obs[a]! * p;
+    for (let b = 0; b < k; b++) Cs[ra + obs[b]!] += n * C[a * k + b]!;
+  }
+  if (r === 0) return;
+  for (let s = 0; s < r; s++) for (let t = 0; t < r; t++) { // M = Z C̃ P_·m (r×r): R C̃ R = P_·m M Z
+    let v = 0;
+    const rt = mis[t]! * p;
+    for (let a = 0; a < k; a++) v += ZC[s * k + a]! * P[rt + obs[a]!]!;
+    M[s * r + t] = v;
+  }
+  for (let s = 0; s < r; s++) {
+    const ro = mis[s]! * p;
+    for (let c = 0; c < p; c++) {
+      let v = Z[s * p + c]!;
+      for (let t = 0; t < r; t++) v += M[s * r + t]! * Z[t * p + c]!;
+      Y1[ro + c] += n * v;
+    }
+    for (let a = 0; a < k; a++) Y2[ro + obs[a]!] += n * ZC[s * k + a]!;
+  }
+}
+
 /**
  * The terms of the casewise likelihood at (Σ, μ); null when some Σ_oo is not positive definite.
  * Patterns missing few variables (most of them) are handled from P = Σ⁻¹ by the downdate of
  * missingBlock(): with R_k = P_·m P_mm⁻¹ P_m· (rank r) and C̃_k = S_k + d_k d_kᵀ embedded,
  *   E_k = P − R_k,   Σ_k n_k E_k C̃_k E_k = P (Σ n_k C̃_k) P − A P − (A P)ᵀ + Σ_k n_k R_k C̃_k R_k,
  *   A = Σ_k n_k R_k C̃_k,
- * so that a pattern costs O(p² r) instead of O(k³) and the products with P are done once.
- * Patterns missing many variables are inverted directly (Cholesky of Σ_oo).
+ * and, with P_·m X = P (E_m X) for the column selector E_m, every term is P times rows added per
+ * pattern, so that a pattern costs O(r k² + r p) instead of O(k³) and the products with P are
+ * done once. Patterns missing many variables are inverted directly (Cholesky of Σ_oo).
  */
 export function casewiseTerms(patterns: readonly MissingPattern[], sigma: Float64Array, mu: Float64Array, p: number, opts: CasewiseOptions = {}): CasewiseTerms | null {
   const fi = fullInverse(sigma, p);
   if (fi === null) return null;
-  const P = fi.P;
+  const w = makeWork(p, fi.P, fi.logDet, opts.gradient === true);
+  const metrics: PatternMetric[] | null = opts.metrics ? [] : null;
+  const d = new Float64Array(p);
   let m2ll = 0;
   let nObsCells = 0;
-  const grad = opts.gradient === true;
-  const W = grad ? new Float64Array(p * p) : null;
-  const dt = grad ? new Float64Array(p) : null;
-  const metrics: PatternMetric[] | null = opts.metrics ? [] : null;
-  const ws = { ...scratch(p), Z: new Float64Array(p * p) };
-  const { E, T, U, d, e } = ws;
-  // downdate accumulators: Σ n_k, Σ n_k R_k, Σ n_k C̃_k, A = Σ n_k R_k C̃_k, Σ n_k R_k C̃_k R_k
-  let nLow = 0;
-  const Rs = grad ? new Float64Array(p * p) : null;
-  const Cs = grad ? new Float64Array(p * p) : null;
-  const A = grad ? new Float64Array(p * p) : null;
-  const RCR = grad ? new Float64Array(p * p) : null;
-  const C = new Float64Array(p * p);
-  const ZC = new Float64Array(p * p);
-  const M = new Float64Array(p * p);
-  const dfull = new Float64Array(p);
   for (const pat of patterns) {
-    const { obs, mis, n, S } = pat;
-    const k = obs.length;
-    const r = mis.length;
-    nObsCells += n * k;
-    for (let a = 0; a < k; a++) d[a] = pat.mean[a]! - mu[obs[a]!]!;
-    if (opts.direct === true || !useDowndate(k, r, p)) {
-      const logDet = patternInverse(sigma, p, obs, ws);
-      if (Number.isNaN(logDet)) return null;
-      // tr(E (S + d dᵀ)) and e = E d
-      let tr = 0;
-      for (let a = 0; a < k; a++) {
-        let s = 0;
-        for (let b = 0; b < k; b++) {
-          const x = E[a * k + b]!;
-          tr += x * S[a * k + b]!;
-          s += x * d[b]!;
-        }
-        e[a] = s;
-        tr += d[a]! * s;
-      }
-      m2ll += n * (logDet + tr);
-      if (W !== null && dt !== null) {
-        // W_k = E − E S E − e eᵀ
-        for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) {
-          let s = 0;
-          for (let t = 0; t < k; t++) s += E[a * k + t]! * S[t * k + b]!;
-          T[a * k + b] = s;
-        }
-        for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) {
-          let s = 0;
-          for (let t = 0; t < k; t++) s += T[a * k + t]! * E[t * k + b]!;
-          const v = E[a * k + b]! - s - e[a]! * e[b]!;
-          U[a * k + b] = v;
-          U[b * k + a] = v;
-        }
-        addEmbedded(W, p, obs, U, n);
-        for (let a = 0; a < k; a++) dt[obs[a]!] += n * e[a]!;
-      }
-      if (metrics !== null) {
-        const Ep = new Float64Array(p * p);
-        addEmbedded(Ep, p, obs, E, 1);
-        metrics.push({ n, E: Ep });
-      }
-      continue;
-    }
-    // downdate from P
-    let logDet = fi.logDet;
-    if (r > 0) {
-      const lp = missingBlock(P, p, mis, ws);
-      if (Number.isNaN(lp)) return null;
-      logDet += lp;
-    }
-    const Z = ws.Z;
-    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) C[a * k + b] = S[a * k + b]! + d[a]! * d[b]!;
-    // tr(E_k C) = tr(P_oo C) − tr(Z_·o C P_o·ᵀ restricted) = Σ P_oo∘C − Σ_s Σ_a Z[s,o_a] (V_o C)[s,a]
-    let tr = 0;
-    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) tr += P[obs[a]! * p + obs[b]!]! * C[a * k + b]!;
-    // ZC = Z_·o C (r×k)
-    for (let s = 0; s < r; s++) for (let a = 0; a < k; a++) {
-      let v = 0;
-      for (let b = 0; b < k; b++) v += Z[s * p + obs[b]!]! * C[b * k + a]!;
-      ZC[s * k + a] = v;
-    }
-    for (let s = 0; s < r; s++) for (let a = 0; a < k; a++) tr -= P[mis[s]! * p + obs[a]!]! * ZC[s * k + a]!;
-    m2ll += n * (logDet + tr);
-    if (metrics !== null || (dt !== null && W !== null)) {
-      // e = E_k d̃ = P d̃ − P_·m (Z d̃), zero at the missing positions
-      dfull.fill(0);
-      for (let a = 0; a < k; a++) dfull[obs[a]!] = d[a]!;
-      const zd = new Float64Array(r);
-      for (let s = 0; s < r; s++) {
-        let v = 0;
-        for (let a = 0; a < k; a++) v += Z[s * p + obs[a]!]! * d[a]!;
-        zd[s] = v;
-      }
-      for (let i = 0; i < p; i++) e[i] = 0;
-      for (const i of obs) {
-        let v = 0;
-        for (let a = 0; a < k; a++) v += P[i * p + obs[a]!]! * d[a]!;
-        for (let s = 0; s < r; s++) v -= P[i * p + mis[s]!]! * zd[s]!;
-        e[i] = v;
-      }
-    }
-    if (W !== null && dt !== null && Rs !== null && Cs !== null && A !== null && RCR !== null) {
-      nLow += n;
-      for (const i of obs) dt[i] += n * e[i]!;
-      for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) Cs[obs[a]! * p + obs[b]!] += n * C[a * k + b]!;
-      if (r > 0) {
-        // M = Z C̃ P_·m (r×r), so that R C̃ R = P_·m M Z
-        for (let s = 0; s < r; s++) for (let t = 0; t < r; t++) {
-          let v = 0;
-          for (let a = 0; a < k; a++) v += ZC[s * k + a]! * P[mis[t]! * p + obs[a]!]!;
-          M[s * r + t] = v;
-        }
-        for (let i = 0; i < p; i++) {
-          for (let s = 0; s < r; s++) {
-            const vi = n * P[i * p + mis[s]!]!; // n·(P_·m)_is
-            if (vi === 0) continue;
-            const ro = i * p;
-            // Rs += n P_·m Z;  A += n P_·m (ZC embedded);  RCR += n P_·m (M Z)
-            for (let c = 0; c < p; c++) Rs[ro + c] += vi * Z[s * p + c]!;
-            for (let a = 0; a < k; a++) A[ro + obs[a]!] += vi * ZC[s * k + a]!;
-            for (let t = 0; t < r; t++) {
-              const w = vi * M[s * r + t]!;
-              if (w === 0) continue;
-              for (let c = 0; c < p; c++) RCR[ro + c] += w * Z[t * p + c]!;
-            }
-          }
-        }
-      }
-    }
-    if (metrics !== null) {
-      const Ep = new Float64Array(p * p);
-      for (const i of obs) for (const j of obs) {
-        let v = P[i * p + j]!;
-        for (let s = 0; s < r; s++) v -= P[i * p + mis[s]!]! * Z[s * p + j]!;
-        Ep[i * p + j] = v;
-      }
-      metrics.push({ n, E: Ep });
-    }
+    const k = pat.obs.length;
+    nObsCells += pat.n * k;
+    for (let a = 0; a < k; a++) d[a] = pat.mean[a]! - mu[pat.obs[a]!]!;
+    const direct = opts.direct === true || !useDowndate(k, pat.mis.length, p);
+    const v = direct ? directPattern(w, pat, sigma, d, metrics) : downdatePattern(w, pat, d, metrics);
+    if (Number.isNaN(v)) return null;
+    m2ll += pat.n * v;
   }
-  if (W !== null && Rs !== null && Cs !== null && A !== null && RCR !== null && nLow > 0) {
-    // W += nLow·P − Rs − [P Cs P − A P − (A P)ᵀ + RCR]
-    const CsP = matmulSquare(Cs, P, p);
-    const PCsP = matmulSquare(P, CsP, p);
-    const AP = matmulSquare(A, P, p);
+  const { W, Y1, Y2, Cs, P } = w;
+  if (W !== null && Y1 !== null && Y2 !== null && Cs !== null && w.nLow > 0) {
+    // W += nLow·P − P·Y1 − [P Cs P − A P − (A P)ᵀ],  A = P·Y2
+    const PY1 = matmulSquare(P, Y1, p);
+    const PCsP = matmulSquare(P, matmulSquare(Cs, P, p), p);
+    const AP = matmulSquare(P, matmulSquare(Y2, P, p), p);
     for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) {
       const c = i * p + j;
-      W[c] += nLow * P[c]! - Rs[c]! - (PCsP[c]! - AP[c]! - AP[j * p + i]! + RCR[c]!);
+      W[c] += w.nLow * P[c]! - PY1[c]! - (PCsP[c]! - AP[c]! - AP[j * p + i]!);
     }
     for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) {
       const v = 0.5 * (W[i * p + j]! + W[j * p + i]!);
@@ -325,7 +377,7 @@ export function casewiseTerms(patterns: readonly MissingPattern[], sigma: Float6
       W[j * p + i] = v;
     }
   }
-  return { m2ll, nObsCells, W, dt, metrics };
+  return { m2ll, nObsCells, W, dt: w.dt, metrics, P };
 }
 
 /** A B for square p×p row-major matrices. */

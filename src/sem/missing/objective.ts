@@ -10,7 +10,6 @@
  * expected information at Σ(θ) (one metric, cheap); it overstates the information by the fraction
  * of missing information, so Fisher scoring still converges, and BFGS refines the last steps.
  */
-import { spdInverse } from "../linalg/dense.js";
 import type { GroupEval, GroupObjective, Problem } from "../estimate/ml.js";
 import type { Representation } from "../model/representation.js";
 import type { SampleStats } from "../samplestats/index.js";
@@ -38,13 +37,11 @@ export function fimlObjective(groups: readonly FimlGroup[], opts: FimlObjectiveO
     const grp = groups[g]!;
     const t = casewiseTerms(grp.patterns, implied.sigma, implied.mu, grp.p, { gradient: true, metrics: opts.metrics === true });
     if (t === null) return null;
-    const inv = spdInverse({ n: grp.p, a: implied.sigma });
-    if (inv === null) return null;
     const n = grp.n;
     const W = t.W!.map((x) => x / n);
     const dt = t.dt!.map((x) => x / n);
     const ge: GroupEval = {
-      implied, sigmaInv: inv.inv.a, f: (t.m2ll - grp.h1m2ll) / n, residual: { W, dt },
+      implied, sigmaInv: t.P, f: (t.m2ll - grp.h1m2ll) / n, residual: { W, dt },
       ...(t.metrics !== null ? { metrics: t.metrics.map((m) => ({ w: m.n / n, E: m.E })) } : {}),
     };
     return ge;
