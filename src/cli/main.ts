@@ -9,6 +9,8 @@ import { InputError } from "../sem/messages.js";
 import { formatSyntaxError } from "../sem/syntax/index.js";
 import { registerBench } from "./commands/bench.js";
 import { registerFit } from "./commands/fit.js";
+import { registerModel } from "./commands/model.js";
+import { registerSimulate } from "./commands/simulate.js";
 import { EXIT } from "./exit-codes.js";
 
 function packageVersion(): string {
@@ -41,6 +43,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const ctx = { version, stdout: io.stdout, setExit: (c: number) => (exit = c) };
   registerFit(program, ctx);
   registerBench(program, ctx);
+  registerModel(program, ctx);
+  registerSimulate(program, ctx);
   try {
     await program.parseAsync(args as string[]);
     return exit;
