@@ -85,7 +85,7 @@ h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #d0d7de;padding:.35rem .5rem;vertical-align:top}
 th{background:#f6f8fa;font-weight:600;font-size:.8rem}td.p{text-align:center;width:2.2rem}td.id{color:#57606a;font-size:.8rem;white-space:nowrap}
 .scale{color:#57606a;font-size:.9rem}.notes{margin-top:2rem;font-size:.85rem;color:#57606a}
-@media print{body{margin:0;max-width:none}h2{break-after:avoid}tr{break-inside:avoid}}`;
+@page{size:A4;margin:18mm}@media print{body{margin:0;max-width:none;font-size:11pt}h2{break-after:avoid}tr{break-inside:avoid}}`;
 
 function renderHtml(instr: Instrument): string {
   const e = escapeHtml;

@@ -3,12 +3,9 @@
  * - Dimension score: the mean of the firm's answered items of the dimension, after recoding
  *   reverse-keyed items (1-7); null when no item of the dimension is answered.
  * - ISRS index: 100 (sum_d w_d s_d - min) / (max - min), the weighted mean of the dimension
- *   scores mapped from the scale (min..max) to 0-100. The weights w_d are the standardized
- *   loadings (lavaan's std.all) of the dimensions on the second-order factor, fitted by the
- *   engine to the norm sample and normalised to sum to 1; equal weights (1/3 each) when the
- *   model has no such factor, or the fit did not converge or has any warning besides rows
- *   dropped for missing answers (a note says so).
- *   The index is null when a dimension score is null.
+ *   scores mapped from the scale (min..max) to 0-100, with the weights of weights.ts (fitted
+ *   second-order loadings, or equal weights with a note). The index is null when a dimension
+ *   score is null.
  * - Percentile ranks of each dimension score and of the index against the norm sample's own
  *   scores (mid-rank definition, see norms.ts).
  * - Profile from the norm sample's quartiles of the index (type-7 quantiles): "laggard" below the
@@ -18,28 +15,20 @@
  *   the larger shortfall from the norm mean of the item, then by the instrument's order; each
  *   with the item's recommendation.
  */
-import { fitModel } from "../sem/fit-model.js";
 import { InputError } from "../sem/messages.js";
-import type { FitResult } from "../sem/results.js";
 import type { ModelSyntax } from "../sem/syntax/index.js";
 import { didYouMean } from "../sem/data/index.js";
-import { constructsOf, itemsOf, secondOrderOf } from "./load.js";
+import { constructsOf, itemsOf } from "./load.js";
 import { compareScores, mean, percentileRank, quantileSorted, sd } from "./norms.js";
 import type { ResponseExclusion, Responses } from "./responses.js";
 import type { Instrument } from "./schema.js";
+import { fitWeights, type Weights } from "./weights.js";
+
+export type { Weights } from "./weights.js";
+export { weightsFromFit } from "./weights.js";
 
 export const PROFILES = ["laggard", "follower", "recoverer"] as const;
 export type Profile = (typeof PROFILES)[number];
-
-export interface Weights {
-  method: "second-order loadings" | "equal";
-  /** normalised weight of each dimension (sum 1) */
-  values: Record<string, number>;
-  /** the fitted standardized loadings (std.all) the weights come from; null for equal weights */
-  loadings: Record<string, number> | null;
-  estimator: string;
-  note: string | null;
-}
 
 export interface DimensionScore {
   id: string;
@@ -81,10 +70,17 @@ export interface IndexSummary {
   max: number;
 }
 
+/** The norm sample's distribution of one dimension's scores (over the firms with a score). */
+export interface DimensionNorm extends IndexSummary {
+  id: string;
+  label: string;
+  n: number;
+}
+
 export interface ScoreReport {
   instrument: { id: string; version: string };
   data: { file: string; rows: number; firms: number };
-  norms: { file: string; rows: number; firms: number; used: number; index: IndexSummary; excluded: ResponseExclusion[] };
+  norms: { file: string; rows: number; firms: number; used: number; index: IndexSummary; dimensions: DimensionNorm[]; excluded: ResponseExclusion[] };
   weights: Weights;
   profiles: { name: Profile; rule: string; from: number | null; to: number | null }[];
   firms: FirmScore[];
@@ -116,31 +112,6 @@ export function isrsIndex(scores: (number | null)[], weights: number[], scale: {
 /** Below Q1: laggard; at or above Q3: recoverer (ties within TIE_TOLERANCE count as equal). */
 export function profileOf(index: number, q1: number, q3: number): Profile {
   return compareScores(index, q1) < 0 ? "laggard" : compareScores(index, q3) >= 0 ? "recoverer" : "follower";
-}
-
-/** Weights from a fit: std.all of each dimension on the second-order factor, normalised. */
-export function weightsFromFit(fit: FitResult | null, instr: Instrument, estimator: string): Weights {
-  const dims = constructsOf(instr, "dimension").map((d) => d.id);
-  const equal = (note: string): Weights => ({ method: "equal", values: Object.fromEntries(dims.map((d) => [d, 1 / dims.length])), loadings: null, estimator, note });
-  const second = secondOrderOf(instr)[0];
-  if (second === undefined) return equal("the instrument has no second-order factor: equal weights");
-  if (fit === null) return equal("no model was fitted: equal weights");
-  const problems = fit.warnings.filter((w) => w.code !== "W_ROWS_DROPPED");
-  if (!fit.converged || problems.length > 0) {
-    const why = fit.converged ? problems.map((w) => w.code).join(", ") : "the fit did not converge";
-    return equal(`the fitted model is not usable for weights (${why}): equal weights`);
-  }
-  const loadings: Record<string, number> = {};
-  for (const d of dims) {
-    const row = fit.parameters.find((p) => p.op === "=~" && p.lhs === second.id && p.rhs === d);
-    const v = row?.["std.all"];
-    if (v === undefined || v === null || !(v > 0)) {
-      return equal(`the model has no positive loading ${second.id} =~ ${d}: equal weights`);
-    }
-    loadings[d] = v;
-  }
-  const total = Object.values(loadings).reduce((a, b) => a + b, 0);
-  return { method: "second-order loadings", values: Object.fromEntries(dims.map((d) => [d, loadings[d]! / total])), loadings, estimator, note: null };
 }
 
 /** The three lowest practice items of a firm (recoded), with what to do about them. */
@@ -176,10 +147,7 @@ export function scoreReport(input: ScoreInput): ScoreReport {
   if (normIndex.length < 2) {
     throw new InputError("E_EMPTY", `${norms.file}: the norm sample has ${normIndex.length} firm(s) with a score on every dimension; at least 2 are needed`);
   }
-  const summary: IndexSummary = {
-    mean: mean(normIndex), sd: sd(normIndex), min: normIndex[0]!, q1: quantileSorted(normIndex, 0.25),
-    median: quantileSorted(normIndex, 0.5), q3: quantileSorted(normIndex, 0.75), max: normIndex[normIndex.length - 1]!,
-  };
+  const summary = summarise(normIndex);
   const normDimScores = dims.map((_, k) => normDims.map((ds) => ds[k]!.score).filter((x): x is number => x !== null));
   const normMeans = instr.items.map((_, j) => {
     const xs = normValues.map((v) => v[j] ?? null).filter((x): x is number => x !== null);
@@ -207,7 +175,11 @@ export function scoreReport(input: ScoreInput): ScoreReport {
   return {
     instrument: { id: instr.id, version: instr.version },
     data: { file: data.file, rows: data.nRows, firms: data.ids.length },
-    norms: { file: norms.file, rows: norms.nRows, firms: norms.ids.length, used: normIndex.length, index: summary, excluded: norms.excluded },
+    norms: {
+      file: norms.file, rows: norms.nRows, firms: norms.ids.length, used: normIndex.length, index: summary,
+      dimensions: dims.map((d, k) => ({ id: d.id, label: d.label, n: normDimScores[k]!.length, ...summarise([...normDimScores[k]!].sort((a, b) => a - b)) })),
+      excluded: norms.excluded,
+    },
     weights,
     profiles: [
       { name: "laggard", rule: "index below the norm sample's first quartile", from: null, to: summary.q1 },
@@ -217,6 +189,14 @@ export function scoreReport(input: ScoreInput): ScoreReport {
     firms,
     excluded: data.excluded,
     notes,
+  };
+}
+
+/** Mean, sd, minimum, type-7 quartiles and maximum of an ascending-sorted, non-empty sample. */
+function summarise(sorted: number[]): IndexSummary {
+  return {
+    mean: mean(sorted), sd: sd(sorted), min: sorted[0]!, q1: quantileSorted(sorted, 0.25),
+    median: quantileSorted(sorted, 0.5), q3: quantileSorted(sorted, 0.75), max: sorted[sorted.length - 1]!,
   };
 }
 
@@ -243,10 +223,9 @@ export interface ScoreFirmsInput {
 export async function scoreFirms(input: ScoreFirmsInput): Promise<ScoreReport> {
   const estimator = input.estimator ?? "ML";
   selectRows(input.data, input.firm); // a wrong firm id fails before the fit
-  const fit = await fitModel({ syntax: input.syntax, data: input.norms.table, options: { estimator } });
-  const weights = weightsFromFit(fit, input.instr, estimator);
+  const { fit, weights } = await fitWeights({ instr: input.instr, syntax: input.syntax, norms: input.norms, estimator });
   const report = scoreReport({ ...input, weights });
-  if (weights.method !== "equal" && fit.dropped.length > 0) {
+  if (fit !== null && weights.method !== "equal" && fit.dropped.length > 0) {
     report.notes.push(`weights fitted on ${fit.nobs.reduce((a, b) => a + b, 0)} of ${input.norms.ids.length} norm firms (${fit.dropped.length} with a missing answer left out, listwise)`);
   }
   return report;

@@ -37,6 +37,8 @@ describe("isrs score", () => {
     const j = JSON.parse(r.stdout);
     expect(Object.keys(j)).toEqual(["instrument", "data", "norms", "weights", "profiles", "firms", "excluded", "notes"]);
     expect(j.firms).toHaveLength(151);
+    expect(Object.keys(j.norms)).toEqual(["file", "rows", "firms", "used", "index", "dimensions", "excluded"]);
+    expect(j.norms.dimensions.map((d: { id: string; n: number }) => [d.id, d.n])).toEqual([["detection", 151], ["analysis", 151], ["response", 151]]);
     expect(Object.keys(j.firms[0])).toEqual(["id", "dimensions", "index", "indexPercentile", "profile", "weakest"]);
     expect(Object.keys(j.firms[0].dimensions[0])).toEqual(["id", "label", "score", "answered", "items", "percentile"]);
     expect(Object.keys(j.firms[0].weakest[0])).toEqual(["item", "dimension", "text", "score", "normMean", "recommendation"]);
@@ -78,6 +80,16 @@ describe("isrs score", () => {
     const j = JSON.parse(r.stdout);
     expect(j.weights.method).toBe("equal");
     expect(j.notes).toContain("the model has no positive loading ISRS =~ detection: equal weights");
+  });
+
+  it("a norm sample too small for the model still scores, with equal weights and a note", async () => {
+    const small = file("small-norms.csv", `${lines.slice(0, 11).join("\n")}\n`);
+    const r = await run("score", DATA, "--firm", "F001", "--norms", small, "--format", "json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.weights.method).toBe("equal");
+    expect(j.notes[0]).toMatch(/^the model cannot be fitted to the norm sample \(.*small-norms\.csv: only \d+ complete rows for 25 variables.*\): equal weights$/);
+    expect(j.norms.used).toBe(10);
   });
 
   it("a reverse-keyed answer counts in the recoded direction", async () => {

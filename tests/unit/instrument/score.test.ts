@@ -122,6 +122,8 @@ describe("scoreReport on a tiny norm sample", () => {
     expect(s.sd).toBeCloseTo(Math.sqrt(5000 / 3), 9);
     expect(r.norms.used).toBe(4);
     expect(r.profiles.map((p) => p.name)).toEqual(["laggard", "follower", "recoverer"]);
+    // detection scores of the norm firms 1, 4, 7, 4 -> sorted 1, 4, 4, 7: Q1 = 1 + 0.75 * 3 = 3.25, Q3 = 4 + 0.25 * 3 = 4.75
+    expect(r.norms.dimensions[0]).toMatchObject({ id: "detection", n: 4, min: 1, q1: 3.25, median: 4, q3: 4.75, max: 7, mean: 4 });
     expect(r.profiles[0]!.to).toBeCloseTo(37.5, 9);
   });
 
