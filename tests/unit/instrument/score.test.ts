@@ -143,6 +143,14 @@ describe("scoreReport on a tiny norm sample", () => {
     expect(y.profile).toBe("laggard");
   });
 
+  it("a firm with no answered item in a dimension gets no index, no profile, and a note", () => {
+    const gap = responses([["Z", keyed(5, { DET1: null, DET2: null, DET3: null, DET4: null, DET5: null })]]);
+    const z = scoreReport({ instr, data: gap, norms, weights: equalWeights, firm: "Z" });
+    expect(z.firms[0]!.dimensions[0]).toMatchObject({ score: null, answered: 0, percentile: null });
+    expect([z.firms[0]!.index, z.firms[0]!.indexPercentile, z.firms[0]!.profile]).toEqual([null, null, null]);
+    expect(z.notes).toContain("no ISRS index for Z: a dimension has no answered item");
+  });
+
   it("a firm id that does not exist is one line naming it, with close ids", () => {
     expect(() => scoreReport({ instr, data, norms, weights: equalWeights, firm: "x" })).toThrow('t.csv: no firm with id "x"; did you mean "X"?');
   });
