@@ -9,7 +9,9 @@ import { InputError } from "../sem/messages.js";
 import { formatSyntaxError } from "../sem/syntax/index.js";
 import { registerBench } from "./commands/bench.js";
 import { registerFit } from "./commands/fit.js";
+import { registerInstrument } from "./commands/instrument.js";
 import { registerModel } from "./commands/model.js";
+import { registerScore } from "./commands/score.js";
 import { registerSimulate } from "./commands/simulate.js";
 import { EXIT } from "./exit-codes.js";
 
@@ -44,6 +46,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   registerFit(program, ctx);
   registerBench(program, ctx);
   registerModel(program, ctx);
+  registerInstrument(program, ctx);
+  registerScore(program, ctx);
   registerSimulate(program, ctx);
   try {
     await program.parseAsync(args as string[]);
