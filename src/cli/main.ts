@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { InputError } from "../sem/messages.js";
 import { formatSyntaxError } from "../sem/syntax/index.js";
+import { registerAnalyze } from "./commands/analyze.js";
 import { registerBench } from "./commands/bench.js";
 import { registerFit } from "./commands/fit.js";
 import { EXIT } from "./exit-codes.js";
@@ -41,6 +42,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const ctx = { version, stdout: io.stdout, setExit: (c: number) => (exit = c) };
   registerFit(program, ctx);
   registerBench(program, ctx);
+  registerAnalyze(program, ctx);
   try {
     await program.parseAsync(args as string[]);
     return exit;

@@ -16,6 +16,7 @@ export type InputErrorCode =
   | "E_CONSTANT" // a constant column
   | "E_TOO_FEW_ROWS" // fewer complete rows than variables
   | "E_NOT_PD" // non-positive-definite sample covariance
+  | "E_DESIGN" // a study design that cannot be analysed (construct with < 2 items, unknown construct in a path, ...)
   | "E_USAGE"; // bad command-line usage
 
 /** Codes of warnings: the fit exists but something about it deserves attention. */
