@@ -5,7 +5,7 @@
  * as results.json by `isrs analyze`); its shape is documented in docs/internals.md.
  */
 import { buildDataSet, covarianceN, type DataTable, type DroppedRow } from "../sem/data/index.js";
-import { fitModel } from "../sem/fit-model.js";
+import { fitModel, type FitInput } from "../sem/fit-model.js";
 import type { FitResult, ParameterEstimate } from "../sem/results.js";
 import type { Warning } from "../sem/messages.js";
 import { parseModel, type ModelSyntax } from "../sem/syntax/index.js";
@@ -16,6 +16,7 @@ import { chisqDifferenceTest, type Lrt, type ModelFit } from "./lrt.js";
 import { cov2cor, modelMatrices } from "./matrices.js";
 import { multivariateScreening, OUTLIER_ALPHA, type Mardia, type MahalanobisRow } from "./multivariate.js";
 import { cronbachAlpha, omegaAve, secondOrderReliability, type Alpha, type SecondOrderReliability } from "./reliability.js";
+import { standardizedInference } from "./standardized.js";
 import { fornellLarcker, htmt, type FornellLarcker, type Htmt } from "./validity.js";
 
 export interface StudyInput {
@@ -102,13 +103,28 @@ function r2Of(fit: FitResult): Record<string, number> {
   return out;
 }
 
-async function fitNamed(name: ModelName, syntax: ModelSyntax, text: string, input: StudyInput): Promise<{ model: FittedModel; result: FitResult }> {
-  const result = await fitModel({ syntax, data: input.data, options: { estimator: input.estimator ?? "ML" }, na: input.na });
+interface Fitted {
+  model: FittedModel;
+  result: FitResult;
+  input: FitInput;
+}
+
+async function fitNamed(name: ModelName, syntax: ModelSyntax, text: string, input: StudyInput): Promise<Fitted> {
+  const fitInput: FitInput = { syntax, data: input.data, options: { estimator: input.estimator ?? "ML" }, na: input.na };
+  const result = await fitModel(fitInput);
   const model: FittedModel = {
     name, syntax: text, converged: result.converged, estimator: result.estimator, nobs: result.nobs[0]!, npar: result.npar,
     fit: result.fit, parameters: result.parameters, r2: r2Of(result), warnings: result.warnings,
   };
-  return { model, result };
+  return { model, result, input: fitInput };
+}
+
+/** The hypotheses table; std.all inference by the delta method for ML fits (expected information). */
+function hypothesesOf(design: StudyDesign, st: Fitted | undefined): HypothesisRow[] {
+  if (st === undefined) return [];
+  const paths = design.hypotheses.map((h) => ({ lhs: h.outcome, op: "~", rhs: h.predictor }));
+  const std = st.result.estimator === "ML" ? standardizedInference(st.input, st.result, paths) : [];
+  return hypothesesTable(design.hypotheses, st.model.parameters, std);
 }
 
 function modelFit(m: FittedModel): ModelFit {
@@ -128,7 +144,7 @@ export async function runStudy(input: StudyInput): Promise<StudyResults> {
   const multi = multivariateScreening(g.X, g.n, p, g.rowIds)!;
   const texts = designModels(design);
   const file = (kind: string): string => `${design.source} (${kind} model)`;
-  const fits: { model: FittedModel; result: FitResult }[] = [];
+  const fits: Fitted[] = [];
   fits.push(await fitNamed("measurement", parseModel(texts.measurement, { file: file("measurement") }), texts.measurement, input));
   if (texts.secondOrder !== null) fits.push(await fitNamed("second.order", parseModel(texts.secondOrder, { file: file("second-order") }), texts.secondOrder, input));
   const st = design.hypotheses.length === 0 ? null : input.structural ?? (texts.structural === null ? null : { syntax: parseModel(texts.structural, { file: file("structural") }), text: texts.structural });
@@ -168,6 +184,6 @@ export async function runStudy(input: StudyInput): Promise<StudyResults> {
     validity: { fornellLarcker: fl, htmt: htmt(names, blocks, S) },
     models: fits.map((f) => f.model),
     comparison: fits.length > 1 ? chisqDifferenceTest(fits.map((f) => modelFit(f.model))) : null,
-    hypotheses: structural === undefined ? [] : hypothesesTable(design.hypotheses, structural.model.parameters),
+    hypotheses: hypothesesOf(design, structural),
   };
 }

@@ -92,8 +92,8 @@ function hypotheses(res: StudyResults): string[] {
   if (res.hypotheses.length === 0) return [];
   return [
     "", "Hypotheses (structural model; supported: p < 0.05 in the hypothesised direction)",
-    ...table(["", "path", "expected", "std.all", "est", "se", "p", "supported"],
-      res.hypotheses.map((h) => [h.id, h.path, h.expected, num(h["std.all"]), num(h.est), num(h.se), pval(h.pvalue),
+    ...table(["", "path", "expected", "std.all", "se.std", "est", "se", "p", "supported"],
+      res.hypotheses.map((h) => [h.id, h.path, h.expected, num(h["std.all"]), num(h["se.std"]), num(h.est), num(h.se), pval(h.pvalue),
         h.supported ? "yes" : h.direction === "opposite" ? "no (opposite sign)" : "no"])),
   ];
 }

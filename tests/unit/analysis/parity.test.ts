@@ -107,7 +107,7 @@ describe.each(CASES)("analysis parity: %s", (name) => {
     });
   });
 
-  it("hypotheses: estimates, SE, p and std.all as parameterEstimates(standardized = TRUE)", () => {
+  it("hypotheses: est, se, std.all as parameterEstimates(standardized = TRUE); se.std as standardizedSolution()", () => {
     const paths = ref.estimators.ML!.paths;
     const list = Array.isArray(paths) ? paths : [];
     expect(res.hypotheses.length).toBe(list.length);
@@ -116,6 +116,8 @@ describe.each(CASES)("analysis parity: %s", (name) => {
       expectClose(h.est, p.est, TOL.est, `${h.path} est`);
       expectClose(h.se, p.se, TOL.se, `${h.path} se`);
       expectClose(h["std.all"], p["std.all"], TOL.est, `${h.path} std.all`);
+      // standardizedSolution(fit, type = "std.all"): delta-method se of std.all
+      expectClose(h["se.std"], p["se.std"], TOL.se, `${h.path} se.std`);
       expect(h.supported).toBe(p.pvalue < 0.05 && p.est > 0);
     }
   });
