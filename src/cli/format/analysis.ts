@@ -69,6 +69,11 @@ function reliability(res: StudyResults): string[] {
   return out;
 }
 
+/** Warnings of a model other than the dropped rows, which the Sample section states once. */
+function notable(m: StudyResults["models"][number]): StudyResults["models"][number]["warnings"] {
+  return m.warnings.filter((w) => w.code !== "W_ROWS_DROPPED");
+}
+
 function models(res: StudyResults): string[] {
   const f = (m: StudyResults["models"][number], k: string): string => num(m.fit[k]);
   const out = [
@@ -76,9 +81,9 @@ function models(res: StudyResults): string[] {
     ...table(["model", "chisq", "df", "p", "CFI", "TLI", "RMSEA", "90% CI", "SRMR", "AIC", "BIC", "status"],
       res.models.map((m) => [m.name, num(m.fit.chisq), String(m.fit.df), pval(m.fit.pvalue), f(m, "cfi"), f(m, "tli"), f(m, "rmsea"),
         `[${f(m, "rmsea.ci.lower")}, ${f(m, "rmsea.ci.upper")}]`, f(m, "srmr"), num(m.fit.aic, 1), num(m.fit.bic, 1),
-        !m.converged ? "NOT converged" : m.warnings.length > 0 ? `${m.warnings.length} warning(s)` : "ok"])),
+        !m.converged ? "NOT converged" : notable(m).length > 0 ? `${notable(m).length} warning(s)` : "ok"])),
   ];
-  for (const m of res.models) for (const w of m.warnings) out.push(`  ${m.name}: ${w.code} ${w.message}`);
+  for (const m of res.models) for (const w of notable(m)) out.push(`  ${m.name}: ${w.code} ${w.message}`);
   if (res.comparison !== null) {
     out.push("", `Chi-square difference tests (lavTestLRT, ${res.comparison.method})`,
       ...table(["model", "Df", "Chisq", "Chisq diff", "Df diff", "Pr(>Chisq)"],
