@@ -4,7 +4,7 @@
  * difference tests between them, and the hypotheses table. The result is plain data (written
  * as results.json by `isrs analyze`); its shape is documented in docs/internals.md.
  */
-import { buildDataSet, covarianceN, type DataTable, type DroppedRow } from "../sem/data/index.js";
+import { buildDataSet, covarianceN, parseNumber, type DataTable, type DroppedRow } from "../sem/data/index.js";
 import { fitModel, type FitInput } from "../sem/fit-model.js";
 import type { FitResult, ParameterEstimate } from "../sem/results.js";
 import type { Warning } from "../sem/messages.js";
@@ -85,12 +85,21 @@ export interface StudyResults {
   hypotheses: HypothesisRow[];
 }
 
-/** Items with their available values (psych::describe works item by item). */
+/**
+ * Items with their available values (psych::describe works item by item). Called after
+ * buildDataSet has accepted every cell of these columns, so a cell is either a missing-value
+ * code (the same set: "", "NA" and the trimmed `na` codes) or a number.
+ */
 function screenItems(data: DataTable, items: string[], na: string[] | undefined): ItemDescriptives[] {
+  const codes = new Set(["", "NA", ...(na ?? []).map((c) => c.trim())]);
   return items.map((item) => {
-    const ds = buildDataSet(data, { variables: [item], na });
-    const g = ds.groups[0]!;
-    return describeItem(item, g.X, ds.nTotalRows);
+    const col = data.columns.indexOf(item);
+    const values: number[] = [];
+    for (const cells of data.rows) {
+      const cell = cells[col]!;
+      if (!codes.has(cell)) values.push(parseNumber(cell, data.decimal)!);
+    }
+    return describeItem(item, Float64Array.from(values), data.rows.length);
   });
 }
 
