@@ -10,6 +10,8 @@ import { formatSyntaxError } from "../sem/syntax/index.js";
 import { registerAnalyze } from "./commands/analyze.js";
 import { registerBench } from "./commands/bench.js";
 import { registerFit } from "./commands/fit.js";
+import { registerModel } from "./commands/model.js";
+import { registerSimulate } from "./commands/simulate.js";
 import { EXIT } from "./exit-codes.js";
 
 function packageVersion(): string {
@@ -42,6 +44,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const ctx = { version, stdout: io.stdout, setExit: (c: number) => (exit = c) };
   registerFit(program, ctx);
   registerBench(program, ctx);
+  registerModel(program, ctx);
+  registerSimulate(program, ctx);
   registerAnalyze(program, ctx);
   try {
     await program.parseAsync(args as string[]);
