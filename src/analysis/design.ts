@@ -8,6 +8,7 @@
  * - structural: the second-order model plus the hypothesised regressions.
  * A design is checked before anything is fitted (checkDesign): bad input is one line, exit code 2.
  */
+import { constructsOf, itemsOf, secondOrderOf, type Instrument } from "../instrument/index.js";
 import { InputError } from "../sem/messages.js";
 import type { ModelSyntax, FormulaStatement } from "../sem/syntax/index.js";
 
@@ -153,4 +154,21 @@ export function designFromSyntax(syntax: ModelSyntax, isColumn: (name: string) =
     }
   }
   return { constructs, secondOrder, hypotheses, source: syntax.file };
+}
+
+/**
+ * The design of an instrument: its dimensions and outcomes are the constructs (items in the
+ * file's order, labels kept), its second-order factors stay so, and each predictor of each
+ * structural regression is a hypothesis expected positive (reverse-keyed items are recoded when
+ * responses are loaded, so a higher score always means a stronger practice or a better outcome).
+ */
+export function designFromInstrument(instr: Instrument): StudyDesign {
+  const constructs = (["dimension", "outcome"] as const).flatMap((kind) =>
+    constructsOf(instr, kind).map((c) => ({ name: c.id, label: c.label, items: itemsOf(instr, c.id).map((i) => i.id) })));
+  const secondOrder = secondOrderOf(instr).map((c) => ({ name: c.id, label: c.label, dimensions: [...c.dimensions] }));
+  const hypotheses: Hypothesis[] = [];
+  for (const r of instr.model.regressions) {
+    for (const p of r.predictors) hypotheses.push({ id: `H${hypotheses.length + 1}`, outcome: r.outcome, predictor: p, expected: "positive" });
+  }
+  return { constructs, secondOrder, hypotheses, source: `instrument ${instr.id} ${instr.version}` };
 }

@@ -7,6 +7,7 @@
 import { buildDataSet, covarianceN, parseNumber, type DataTable, type DroppedRow } from "../sem/data/index.js";
 import { fitModel, type FitInput } from "../sem/fit-model.js";
 import type { FitResult, ParameterEstimate } from "../sem/results.js";
+import type { ResponseExclusion } from "../instrument/index.js";
 import type { Warning } from "../sem/messages.js";
 import { parseModel, type ModelSyntax } from "../sem/syntax/index.js";
 import { checkDesign, designItems, designModels, type StudyDesign } from "./design.js";
@@ -28,6 +29,17 @@ export interface StudyInput {
   na?: string[];
   /** a structural model to fit instead of the one generated from the design (`--model FILE`) */
   structural?: { syntax: ModelSyntax; text: string };
+  /** how the responses were loaded against an instrument (instrument/responses.ts), reported as is */
+  responses?: ResponsesNote;
+}
+
+export interface ResponsesNote {
+  /** "isrs-v1 1.0.0" */
+  instrument: string;
+  /** reverse-keyed items recoded (min + max - x) before the analysis */
+  recoded: string[];
+  /** every value, row or column the loader left out, with the reason */
+  excluded: ResponseExclusion[];
 }
 
 export type ModelName = "measurement" | "second.order" | "structural";
@@ -71,6 +83,8 @@ export interface StudyResults {
     complete: number;
     /** rows left out (listwise deletion), with the items missing in each */
     dropped: DroppedRow[];
+    /** present when the responses were loaded against an instrument */
+    responses?: ResponsesNote;
   };
   screening: {
     items: ItemDescriptives[];
@@ -184,7 +198,7 @@ export async function runStudy(input: StudyInput): Promise<StudyResults> {
   return {
     estimator: fits[0]!.result.estimator,
     design,
-    data: { file: input.data.file, rows: ds.nTotalRows, complete: g.n, dropped: ds.dropped },
+    data: { file: input.data.file, rows: ds.nTotalRows, complete: g.n, dropped: ds.dropped, ...(input.responses ? { responses: input.responses } : {}) },
     screening: {
       items: screening, mardia: multi.mardia,
       mahalanobis: { alpha: OUTLIER_ALPHA, df: p, outliers: multi.mahalanobis.filter((r) => r.outlier).length, rows: multi.mahalanobis },

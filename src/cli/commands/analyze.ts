@@ -1,15 +1,20 @@
 /**
- * `isrs analyze [DATA] [--model FILE] [--estimator ML|MLR] [--format text|json] [--out DIR]`:
- * the study pipeline of src/analysis/study.ts. The design comes from --model (constructs,
- * second-order factors and hypotheses read off the lavaan syntax, which is also the structural
- * model fitted). --out DIR writes results.json and summary.txt atomically, creating DIR when
- * needed and leaving its other files alone.
+ * `isrs analyze [DATA] [--instrument FILE] [--model FILE] [--estimator ML|MLR] [--format text|json]
+ * [--out DIR]`: the study pipeline of src/analysis/study.ts.
+ * - The design: from the instrument (the bundled ISRS one unless --instrument), or, with
+ *   --model, read off that lavaan syntax (which is then the structural model fitted).
+ * - The data: DATA, or the instrument's bundled dataset when omitted. Loaded against the
+ *   instrument (scale checks, reverse-keyed items recoded) unless --model is given with DATA
+ *   and no --instrument: then DATA is any CSV with the model's columns.
+ * --out DIR writes results.json and summary.txt atomically, creating DIR when needed and
+ * leaving its other files alone.
  */
 import fs from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
-import { designFromSyntax, type StudyDesign } from "../../analysis/design.js";
-import { runStudy, type StudyResults } from "../../analysis/study.js";
+import { designFromInstrument, designFromSyntax, type StudyDesign } from "../../analysis/design.js";
+import { runStudy, type ResponsesNote, type StudyResults } from "../../analysis/study.js";
+import { bundledDatasetPath, loadInstrument, loadResponses, type Instrument } from "../../instrument/index.js";
 import { readTable, type DataTable } from "../../sem/data/index.js";
 import { InputError } from "../../sem/messages.js";
 import { parseModel, type ModelSyntax } from "../../sem/syntax/index.js";
@@ -31,17 +36,27 @@ interface Study {
   design: StudyDesign;
   data: DataTable;
   structural?: { syntax: ModelSyntax; text: string };
+  responses?: ResponsesNote;
 }
 
 function resolveStudy(dataFile: string | undefined, flags: AnalyzeFlags): Study {
-  if (flags.model === undefined) {
-    throw new InputError("E_USAGE", "analyze: give --model FILE (lavaan syntax of the structural model)");
+  const na = splitNa(flags.na);
+  const useInstrument = flags.model === undefined || flags.instrument !== undefined || dataFile === undefined;
+  let data: DataTable;
+  let responses: ResponsesNote | undefined;
+  let instr: Instrument | undefined;
+  if (useInstrument) {
+    instr = loadInstrument(flags.instrument);
+    const r = loadResponses(dataFile ?? bundledDatasetPath(), instr, { read: { na } });
+    data = r.table;
+    responses = { instrument: `${instr.id} ${instr.version}`, recoded: r.recoded, excluded: r.excluded };
+  } else {
+    data = readTable(dataFile!, { na });
   }
-  if (dataFile === undefined) throw new InputError("E_USAGE", "analyze: give the DATA file");
-  const data = readTable(dataFile, { na: splitNa(flags.na) });
+  if (flags.model === undefined) return { design: designFromInstrument(instr!), data, responses };
   const text = readModelFile(flags.model);
   const syntax = parseModel(text, { file: flags.model });
-  return { design: designFromSyntax(syntax, (c) => data.columns.includes(c)), data, structural: { syntax, text } };
+  return { design: designFromSyntax(syntax, (c) => data.columns.includes(c)), data, structural: { syntax, text }, responses };
 }
 
 function splitNa(na: string | undefined): string[] | undefined {
@@ -68,9 +83,10 @@ export function registerAnalyze(program: Command, ctx: CommandContext): void {
   program
     .command("analyze")
     .description("screening, reliability and validity, measurement / second-order / structural models, hypotheses")
-    .argument("[data]", "CSV data file")
-    .option("-m, --model <file>", "lavaan syntax of the structural model (the design is read from it)")
-    .option("--estimator <name>", "ML, or MLR where the engine offers it", "ML")
+    .argument("[data]", "CSV of responses (default: the instrument's bundled dataset)")
+    .option("--instrument <file>", "instrument definition file (default: the bundled ISRS instrument)")
+    .option("-m, --model <file>", "lavaan syntax of the structural model, instead of the instrument's (the design is read from it)")
+    .option("--estimator <name>", "ML, MLR or MLM", "ML")
     .option("--format <format>", "text or json", "text")
     .option("--out <dir>", "write results.json and summary.txt into this folder (created if needed, never wiped)")
     .option("--na <codes>", 'comma-separated extra missing-value codes (empty cells and "NA" always are)')

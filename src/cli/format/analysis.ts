@@ -64,7 +64,7 @@ function reliability(res: StudyResults): string[] {
   const v = res.validity;
   out.push("", "Fornell-Larcker (diagonal: sqrt(AVE); below: latent correlations)", ...matrixTable(v.fornellLarcker, true));
   for (const x of v.fornellLarcker.violations) out.push(`  ! ${x.a}-${x.b}: |r| = ${num(Math.abs(x.correlation))} > sqrt(AVE) ${num(x.sqrtAve)}`);
-  out.push("", `HTMT (semTools::htmt default, geometric means; flags above ${HTMT_STRICT} and ${HTMT_LIBERAL})`, ...matrixTable(v.htmt.htmt, true));
+  out.push("", `HTMT (semTools::htmt default, geometric means; flags above ${HTMT_STRICT.toFixed(2)} and ${HTMT_LIBERAL.toFixed(2)})`, ...matrixTable(v.htmt.htmt, true));
   for (const f of v.htmt.flags) out.push(`  ! ${f.a}-${f.b}: ${num(f.value)} (${f.flag})`);
   return out;
 }

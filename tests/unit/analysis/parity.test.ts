@@ -6,8 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { runStudy, type StudyResults } from "../../../src/analysis/study.js";
-import { readTable } from "../../../src/sem/data/index.js";
-import { CASES, designOf, loadRef, type AnalysisRef } from "./reference.js";
+import { CASES, designOf, loadRef, studyInput, type AnalysisRef } from "./reference.js";
 import { agrees, ATOL, TOL } from "./tolerances.js";
 import type { Tol } from "../../parity/compare.js";
 
@@ -27,7 +26,14 @@ describe.each(CASES)("analysis parity: %s", (name) => {
   const ref: AnalysisRef = loadRef(name);
   let res: StudyResults;
   beforeAll(async () => {
-    res = await runStudy({ design: designOf(ref), data: readTable(ref.data) });
+    res = await runStudy(studyInput(ref));
+  });
+
+  it("the design is the reference's (for the ISRS case: read from the instrument)", () => {
+    const want = designOf(ref);
+    expect(res.design.constructs.map((c) => [c.name, c.items])).toEqual(want.constructs.map((c) => [c.name, c.items]));
+    expect(res.design.secondOrder.map((x) => [x.name, x.dimensions])).toEqual(want.secondOrder.map((x) => [x.name, x.dimensions]));
+    expect(res.design.hypotheses.map((h) => [h.outcome, h.predictor])).toEqual(want.hypotheses.map((h) => [h.outcome, h.predictor]));
   });
 
   it("sample: rows and complete rows (listwise over the items)", () => {
@@ -119,6 +125,35 @@ describe.each(CASES)("analysis parity: %s", (name) => {
       // standardizedSolution(fit, type = "std.all"): delta-method se of std.all
       expectClose(h["se.std"], p["se.std"], TOL.se, `${h.path} se.std`);
       expect(h.supported).toBe(p.pvalue < 0.05 && p.est > 0);
+    }
+  });
+});
+
+/** MLR through the whole pipeline: the engine's robust fits and lavTestLRT(method = "satorra.bentler.2001"). */
+describe.each(CASES.filter((c) => loadRef(c).estimators.MLR !== undefined))("analysis parity, MLR: %s", (name) => {
+  const ref = loadRef(name);
+  const mlr = ref.estimators.MLR!;
+  let res: StudyResults;
+  beforeAll(async () => {
+    res = await runStudy(studyInput(ref, "MLR"));
+  });
+
+  it("scaled chi-square differences match lavTestLRT", () => {
+    expect(res.comparison!.method).toBe("satorra.bentler.2001");
+    Object.values(mlr.lrt).forEach((pair, k) => {
+      const row = res.comparison!.rows[k + 1]!;
+      expect(row["Df diff"]).toBe(pair["Df diff"][1]);
+      expectClose(row["Chisq diff"], pair["Chisq diff"][1], TOL.fit, `${row.model} scaled Chisq diff`);
+      expectClose(row["Pr(>Chisq)"], pair["Pr(>Chisq)"][1], ATOL.lrtP, `${row.model} p`);
+    });
+  });
+
+  it("hypotheses carry the robust (sandwich) SE of parameterEstimates; no se.std", () => {
+    const list = Array.isArray(mlr.paths) ? mlr.paths : [];
+    for (const p of list) {
+      const h = res.hypotheses.find((x) => x.lhs === p.lhs && x.rhs === p.rhs)!;
+      expectClose(h.se, p.se, TOL.se, `${h.path} robust se`);
+      expect(h["se.std"]).toBeNull();
     }
   });
 });

@@ -3,7 +3,10 @@
  * semTools 0.5.6 and psych 2.2.9 on the bundled data sets) and the study designs they describe.
  */
 import { readFileSync } from "node:fs";
-import type { StudyDesign } from "../../../src/analysis/design.js";
+import { designFromInstrument, type StudyDesign } from "../../../src/analysis/design.js";
+import type { StudyInput } from "../../../src/analysis/study.js";
+import { loadInstrument, loadResponses } from "../../../src/instrument/index.js";
+import { readTable } from "../../../src/sem/data/index.js";
 
 export interface LrtRef {
   models: string[];
@@ -22,6 +25,7 @@ export interface AnalysisRef {
   constructs: Record<string, string[]>;
   second_order: { name: string; dimensions: string[] };
   paths: [string, string][];
+  reverse?: string[];
   rows: number;
   complete_rows: number;
   descriptives: { item: string; n: number; mean: number; sd: number; skew: number; kurtosis: number; missing: number }[];
@@ -41,9 +45,10 @@ export interface AnalysisRef {
   }>;
 }
 
-export const CASES = ["holzinger-swineford", "big-five-inventory"] as const;
+export const CASES = ["holzinger-swineford", "big-five-inventory", "isrs-kibs-simulated"] as const;
+export type CaseName = (typeof CASES)[number];
 
-export function loadRef(name: (typeof CASES)[number]): AnalysisRef {
+export function loadRef(name: CaseName): AnalysisRef {
   return JSON.parse(readFileSync(new URL(`../../fixtures/analysis/${name}.json`, import.meta.url), "utf8")) as AnalysisRef;
 }
 
@@ -54,4 +59,17 @@ export function designOf(ref: AnalysisRef): StudyDesign {
     hypotheses: ref.paths.map(([outcome, predictor], i) => ({ id: `H${i + 1}`, outcome, predictor, expected: "positive" as const })),
     source: ref.case,
   };
+}
+
+/**
+ * The study input of a case: the ISRS case goes through the instrument (its design, and the
+ * responses loaded with reverse-keyed items recoded), the others through their CSV and the
+ * design written in the reference file.
+ */
+export function studyInput(ref: AnalysisRef, estimator = "ML"): StudyInput {
+  if (ref.case === "isrs-kibs-simulated") {
+    const instr = loadInstrument();
+    return { design: designFromInstrument(instr), data: loadResponses(ref.data, instr).table, estimator };
+  }
+  return { design: designOf(ref), data: readTable(ref.data), estimator };
 }
