@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { run } from "./run.js";
 
 const HS = "datasets/holzinger-swineford-1939";
+const ISRS = "datasets/isrs-kibs-simulated/data.csv";
 const ref = JSON.parse(fs.readFileSync("tests/fixtures/analysis/holzinger-swineford.json", "utf8")) as {
   alpha: Record<string, { raw_alpha: number }>; omega: Record<string, number>; second: { reliabilityL2: Record<string, number> };
 };
@@ -22,6 +23,37 @@ const file = (name: string, text: string): string => {
 };
 // the second-order model with a made-up structural part, so that every section is filled
 const model = file("hs-study.lav", "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\ng =~ visual + textual\nspeed ~ g\n");
+
+describe("isrs analyze on the instrument", () => {
+  // tests/fixtures/analysis/isrs-kibs-simulated.json: psych 2.2.9, semTools 0.5.6, lavaan 0.6.14
+  // on the bundled data with DET5 and ANA4 recoded (8 - x)
+  const isrsRef = JSON.parse(fs.readFileSync("tests/fixtures/analysis/isrs-kibs-simulated.json", "utf8")) as {
+    omega: Record<string, number>; complete_rows: number; estimators: Record<string, { lrt: Record<string, { "Chisq diff": (number | null)[] }> }>;
+  };
+
+  it("with no arguments analyses the bundled dataset with the instrument's design", async () => {
+    const r = await run("analyze", "--format", "json");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, any>;
+    expect(out.design.source).toBe("instrument isrs 1.0.0");
+    expect(out.design.constructs.map((c: { name: string }) => c.name)).toEqual(["detection", "analysis", "response", "client", "employee", "business"]);
+    expect(out.data).toMatchObject({ rows: 151, complete: isrsRef.complete_rows, responses: { instrument: "isrs 1.0.0", recoded: ["DET5", "ANA4"], excluded: [] } });
+    expect(out.data.dropped).toHaveLength(151 - isrsRef.complete_rows);
+    expect(out.reliability[0].omega).toBeCloseTo(isrsRef.omega.detection!, 4);
+    expect(out.hypotheses.map((h: { path: string }) => h.path)).toEqual(["client ~ ISRS", "employee ~ ISRS", "business ~ client", "business ~ employee"]);
+  });
+
+  it("--estimator MLR uses the Satorra-Bentler (2001) scaled difference", async () => {
+    const r = await run("analyze", ISRS, "--estimator", "MLR", "--format", "json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, any>;
+    expect(out.estimator).toBe("MLR");
+    expect(out.comparison.method).toBe("satorra.bentler.2001");
+    // lavTestLRT(measurement, second.order, method = "satorra.bentler.2001"): 8.162 on 6 df
+    expect(out.comparison.rows[1]["Chisq diff"]).toBeCloseTo(isrsRef.estimators.MLR!.lrt["measurement-second.order"]!["Chisq diff"][1]!, 3);
+  });
+});
 
 describe("isrs analyze", () => {
   it("prints one JSON document with every section", async () => {
@@ -81,11 +113,24 @@ describe("isrs analyze", () => {
   });
 });
 
+/** The bundled ISRS data with one cell replaced (data row `row`, column `col`). */
+function isrsWith(row: number, col: string, value: string): string {
+  const lines = fs.readFileSync(ISRS, "utf8").split("\n");
+  const header = lines[0]!.split(",");
+  const cells = lines[row]!.split(",");
+  cells[header.indexOf(col)] = value;
+  lines[row] = cells.join(",");
+  return lines.join("\n");
+}
+
 const BAD: [string, string[], RegExp][] = [
   ["a construct with one item", [`${HS}/data.csv`, "--model", file("one.lav", "visual =~ x1 + x2 + x3\nspeed =~ x7\n")], /construct "speed" has 1 item; reliability \(alpha, omega, AVE\) needs at least 2/],
   ["an unknown item column", [`${HS}/data.csv`, "--model", file("x10.lav", "visual =~ x1 + x2 + x10\ntextual =~ x4 + x5 + x6\n")], /x10\.lav: line 1: item "x10" of "visual" is not a column of the data/],
   ["a factor with latent and observed indicators", [`${HS}/data.csv`, "--model", file("mix.lav", "visual =~ x1 + x2 + x3\ng =~ visual + x4\n")], /"g" mixes latent and observed indicators/],
-  ["no model", [`${HS}/data.csv`], /give --model FILE/],
+  ["data without the instrument's id column and no --model", [`${HS}/data.csv`], /data\.csv: the id column "firm_id" is missing/],
+  ["an answer outside the scale", [file("scale.csv", isrsWith(3, "DET2", "9"))], /scale\.csv: line 4 \(row 3\), column "DET2": 9 is outside the scale 1\.\.7/],
+  ["an instrument file that is not JSON", ["--instrument", file("bad.json", "{")], /bad\.json: not valid JSON/],
+  ["an unknown estimator", ["--estimator", "WLS"], /--estimator WLS: use ML, MLM, MLR/],
   ["a bad --format", [`${HS}/data.csv`, "--model", model, "--format", "xml"], /--format xml: use text or json/],
   ["a missing data file", [`${HS}/nope.csv`, "--model", model], /nope\.csv: no such file/],
   ["an --out that is a file", [`${HS}/data.csv`, "--model", model, "--out", file("plain.txt", "x")], /plain\.txt: exists and is not a folder/],

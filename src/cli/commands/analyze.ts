@@ -17,6 +17,7 @@ import { runStudy, type ResponsesNote, type StudyResults } from "../../analysis/
 import { bundledDatasetPath, loadInstrument, loadResponses, type Instrument } from "../../instrument/index.js";
 import { readTable, type DataTable } from "../../sem/data/index.js";
 import { InputError } from "../../sem/messages.js";
+import { ESTIMATORS } from "../../sem/options.js";
 import { parseModel, type ModelSyntax } from "../../sem/syntax/index.js";
 import { exitCodeFor, EXIT } from "../exit-codes.js";
 import { formatAnalysisJson, formatAnalysisText } from "../format/analysis.js";
@@ -86,12 +87,15 @@ export function registerAnalyze(program: Command, ctx: CommandContext): void {
     .argument("[data]", "CSV of responses (default: the instrument's bundled dataset)")
     .option("--instrument <file>", "instrument definition file (default: the bundled ISRS instrument)")
     .option("-m, --model <file>", "lavaan syntax of the structural model, instead of the instrument's (the design is read from it)")
-    .option("--estimator <name>", "ML, MLR or MLM", "ML")
+    .option("--estimator <name>", `${ESTIMATORS.join(", ")}`, "ML")
     .option("--format <format>", "text or json", "text")
     .option("--out <dir>", "write results.json and summary.txt into this folder (created if needed, never wiped)")
     .option("--na <codes>", 'comma-separated extra missing-value codes (empty cells and "NA" always are)')
     .action(async (dataFile: string | undefined, flags: AnalyzeFlags) => {
       if (flags.format !== "text" && flags.format !== "json") throw new InputError("E_USAGE", `--format ${flags.format}: use text or json`);
+      if (!(ESTIMATORS as readonly string[]).includes(flags.estimator.toUpperCase())) {
+        throw new InputError("E_USAGE", `--estimator ${flags.estimator}: use ${ESTIMATORS.join(", ")}`);
+      }
       const study = resolveStudy(dataFile, flags);
       const res = await runStudy({ ...study, estimator: flags.estimator, na: splitNa(flags.na) });
       const json = formatAnalysisJson(res, ctx.version);

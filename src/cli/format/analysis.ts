@@ -76,11 +76,15 @@ function notable(m: StudyResults["models"][number]): StudyResults["models"][numb
 
 function models(res: StudyResults): string[] {
   const f = (m: StudyResults["models"][number], k: string): string => num(m.fit[k]);
+  const robust = res.models.some((m) => m.fit["chisq.scaled"] !== undefined);
+  // robust fits: the scaled statistic and lavaan's robust CFI/TLI/RMSEA (Brosseau-Liard & Savalei)
+  const sfx = robust ? ".robust" : "";
   const out = [
-    "", `Models (estimator ${res.estimator})`,
-    ...table(["model", "chisq", "df", "p", "CFI", "TLI", "RMSEA", "90% CI", "SRMR", "AIC", "BIC", "status"],
-      res.models.map((m) => [m.name, num(m.fit.chisq), String(m.fit.df), pval(m.fit.pvalue), f(m, "cfi"), f(m, "tli"), f(m, "rmsea"),
-        `[${f(m, "rmsea.ci.lower")}, ${f(m, "rmsea.ci.upper")}]`, f(m, "srmr"), num(m.fit.aic, 1), num(m.fit.bic, 1),
+    "", `Models (estimator ${res.estimator}${robust ? "; p of the scaled statistic, robust CFI, TLI, RMSEA" : ""})`,
+    ...table(["model", "chisq", ...(robust ? ["scaled"] : []), "df", "p", "CFI", "TLI", "RMSEA", "90% CI", "SRMR", "AIC", "BIC", "status"],
+      res.models.map((m) => [m.name, num(m.fit.chisq), ...(robust ? [f(m, "chisq.scaled")] : []), String(m.fit.df),
+        pval(robust ? m.fit["pvalue.scaled"] : m.fit.pvalue), f(m, `cfi${sfx}`), f(m, `tli${sfx}`), f(m, `rmsea${sfx}`),
+        `[${f(m, `rmsea.ci.lower${sfx}`)}, ${f(m, `rmsea.ci.upper${sfx}`)}]`, f(m, "srmr"), num(m.fit.aic, 1), num(m.fit.bic, 1),
         !m.converged ? "NOT converged" : notable(m).length > 0 ? `${notable(m).length} warning(s)` : "ok"])),
   ];
   for (const m of res.models) for (const w of notable(m)) out.push(`  ${m.name}: ${w.code} ${w.message}`);
