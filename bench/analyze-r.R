@@ -6,9 +6,10 @@
 suppressPackageStartupMessages({library(lavaan); library(semTools); library(psych); library(jsonlite)})
 reps <- 7
 out <- list()
-for (name in c("holzinger-swineford", "big-five-inventory")) {
+for (name in c("holzinger-swineford", "big-five-inventory", "isrs-kibs-simulated")) {
   ref <- fromJSON(file.path("tests/fixtures/analysis", paste0(name, ".json")), simplifyVector = TRUE)
   raw <- read.csv(ref$data)
+  for (v in ref$reverse) raw[[v]] <- 8 - raw[[v]]
   cons <- ref$constructs
   items <- unlist(cons, use.names = FALSE)
   m1 <- paste(sprintf("%s =~ %s", names(cons), sapply(cons, paste, collapse = " + ")), collapse = "\n")
