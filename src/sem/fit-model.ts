@@ -7,15 +7,18 @@ import { optimize } from "./estimate/optimize.js";
 import { startValues } from "./estimate/start.js";
 import { evaluate, type Problem } from "./estimate/ml.js";
 import { expectedInformation } from "./estimate/info-total.js";
+import { baselineChisq } from "./fit/baseline.js";
 import { fitMeasures, type FitInput as FitMeasuresInput } from "./fit/measures.js";
 import { fimlEvaluation, fimlFitMeasures } from "./missing/fit.js";
 import { fimlProblem } from "./missing/objective.js";
 import { observedInformation } from "./missing/observed-information.js";
+import { fimlRobustEstimation } from "./missing/robust.js";
 import { fimlSampleStats, type FimlStats } from "./missing/samplestats.js";
 import { admissibility } from "./inference/admissibility.js";
 import { parameterRows } from "./inference/parameters.js";
 import { vcovFromInformation } from "./inference/vcov.js";
 import { modificationIndices } from "./inference/modindices.js";
+import { mergeInLavaanOrder, robustEstimation } from "./robust/index.js";
 import { InputError, warning, type Warning } from "./messages.js";
 import { buildRepresentation } from "./model/representation.js";
 import { FitOptionsSchema, resolveOptions, type FitOptionsInput, type ResolvedOptions } from "./options.js";
@@ -98,7 +101,7 @@ export function prepareFit(input: FitInput): PreparedFit {
 }
 
 export async function fitModel(input: FitInput): Promise<FitResult> {
-  const { opts, data, table, nelAll, df, stats, prob, start, fiml } = prepareFit(input);
+  const { opts, data, table, nel, nelAll, df, stats, prob, start, fiml } = prepareFit(input);
   const ov = table.vars.ov;
   const rep = prob.rep;
   const groupLabels = table.groupLabels;
@@ -113,7 +116,16 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
   if (!opt.converged) warnings.push(warning("W_NOT_CONVERGED", `the optimizer did not converge: ${opt.message}`));
   // complete data: expected information; FIML: observed information (lavaan's defaults)
   const info = fiml ? (observedInformation(prob, ev, opt.theta, fiml.groups) ?? expectedInformation(prob, ev)) : expectedInformation(prob, ev);
-  const vc = vcovFromInformation(info, table.nfree, stats.ntotal);
+  const exoIndex = table.options.fixedX ? table.vars.ovX.map((v) => ov.indexOf(v)) : [];
+  const fimlEv = fiml ? fimlEvaluation(prob, opt.theta, fiml) : null;
+  // MLM / MLR: sandwich vcov, scaled test and robust fit measures (robust/index.ts; with FIML missing/robust.ts)
+  const robust = opts.estimator === "ML" ? null
+    : fiml ? fimlRobustEstimation({ prob, theta: opt.theta, evaluation: ev, information: info, fiml, chisq: stats.ntotal * ev.f, df })
+    : robustEstimation({
+      estimator: opts.estimator, prob, theta: opt.theta, evaluation: ev, information: info, rows: data.groups, exoIndex,
+      chisq: stats.ntotal * ev.f, df, nel, npar: table.rows.filter((r) => r.free > 0).length, baseline: baselineChisq(stats.groups, exoIndex),
+    });
+  const vc = robust?.vcov ?? vcovFromInformation(info, table.nfree, stats.ntotal);
   const rows = await parameterRows({ table, rep, prob, theta: opt.theta, evaluation: ev, vcov: vc.ok ? vc.vcov : null });
   if (!vc.ok) {
     const names = vc.involved.map((k) => describeFree(table, k + 1)).join(", ");
@@ -126,10 +138,10 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
       n: stats.groups[g]!.n, stats: stats.groups[g]!, sigma: ge.implied.sigma,
       mu: opts.meanstructure ? ge.implied.mu : null, f: ge.f, sigmaInv: ge.sigmaInv,
     })),
-    exoIndex: table.options.fixedX ? table.vars.ovX.map((v) => ov.indexOf(v)) : [],
+    exoIndex,
   };
-  const fimlEv = fiml ? fimlEvaluation(prob, opt.theta, fiml) : null;
-  const fit = fiml && fimlEv ? fimlFitMeasures({ base: fitInput, fiml, prob: fimlEv.prob, evaluation: fimlEv.evaluation }) : fitMeasures(fitInput);
+  const fitStd = fiml && fimlEv ? fimlFitMeasures({ base: fitInput, fiml, prob: fimlEv.prob, evaluation: fimlEv.evaluation, corrected: robust === null }) : fitMeasures(fitInput);
+  const fit = robust === null ? fitStd : mergeInLavaanOrder(fitStd, robust.measures);
   const result: FitResult = {
     converged: opt.converged, iterations: opt.iterations, estimator: opts.estimator,
     nobs: stats.groups.map((g) => g.n), groupLabels,

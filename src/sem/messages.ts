@@ -18,7 +18,12 @@ export type InputErrorCode =
   | "E_NOT_PD" // non-positive-definite sample covariance
   | "E_ALL_MISSING" // a model variable missing in every row (of the file or of a group)
   | "E_COVERAGE" // missing-data patterns leave a variance or covariance unidentified (FIML)
-  | "E_USAGE"; // bad command-line usage
+  | "E_DESIGN" // a study design that cannot be analysed (construct with < 2 items, unknown construct in a path, ...)
+  | "E_USAGE" // bad command-line usage
+  | "E_INSTRUMENT" // an instrument definition file that fails validation (the path is named)
+  | "E_OUT_OF_SCALE" // a response that is not a point of its item's scale
+  | "E_DUPLICATE_ID" // a firm id that appears on two rows
+  | "E_NO_FIRM"; // a firm id asked for that is not in the data
 
 /** Codes of warnings: the fit exists but something about it deserves attention. */
 export type WarningCode =

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { InputError } from "./messages.js";
 import { GROUP_EQUAL } from "./partable/types.js";
 
-export const ESTIMATORS = ["ML"] as const;
+export const ESTIMATORS = ["ML", "MLM", "MLR"] as const;
 export type Estimator = (typeof ESTIMATORS)[number];
 
 /** Missing-data methods and their synonyms (lavaan's missing = "ml" has the synonyms "fiml" and "direct"). */

@@ -83,6 +83,8 @@ export interface FimlFitInput {
   /** the FIML problem with per-pattern metrics and its evaluation at θ̂ */
   readonly prob: Problem;
   readonly evaluation: Evaluation;
+  /** add lavaan's FIML-corrected robust indices of plain ML ("V6"); false when a scaled test (MLR) brings its own */
+  readonly corrected: boolean;
 }
 
 export function fimlFitMeasures(input: FimlFitInput): Record<string, number> {
@@ -118,6 +120,6 @@ export function fimlFitMeasures(input: FimlFitInput): Record<string, number> {
     aic: -2 * logl + 2 * npar, bic: -2 * logl + npar * Math.log(N), bic2: -2 * logl + npar * Math.log((N + 2) / 24),
     gfi, agfi: df > 0 ? 1 - (base.nel / df) * (1 - gfi) : NaN, pgfi: base.nel > 0 ? (df / base.nel) * gfi : NaN,
   });
-  Object.assign(out, robustFimlMeasures({ fiml, prob: input.prob, evaluation: ev, df, baselineDf: baseDf }));
+  if (input.corrected) Object.assign(out, robustFimlMeasures({ fiml, prob: input.prob, evaluation: ev, df, baselineDf: baseDf }));
   return out;
 }

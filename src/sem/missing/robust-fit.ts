@@ -105,19 +105,40 @@ function pick(A: Float64Array, n: number, idx: readonly number[]): Float64Array 
   return out;
 }
 
-export function robustFimlMeasures(input: RobustFimlInput): Record<string, number> {
-  const { fiml, evaluation: ev, df, baselineDf: dfb } = input;
-  const G = fiml.groups.length;
+/** Per-group h1 pieces of the FIML-corrected indices. */
+export interface CorrectedGroup {
+  readonly fg: number;
+  readonly ps: number;
+  /** observed h1 information under missing data at the EM moments (p*×p*) */
+  readonly Wm: Float64Array;
+  /** complete-data h1 information at the EM moments */
+  readonly Wc: Float64Array;
+  /** Δ = ∂(μ, vech Σ)/∂θᵀ at θ̂ (p*×q) */
+  readonly D: Float64Array;
+  /** the baseline's coordinates: the means and the variances */
+  readonly sel: readonly number[];
+}
+
+export interface CorrectedPieces {
+  /** T̃ and T̃_b: complete-data statistics of θ̂ and of the baseline estimates against the EM moments */
+  readonly T: number;
+  readonly Tb: number;
+  readonly groups: readonly CorrectedGroup[];
+  /** E = Σ_g f_g Δ_gᵀ W_m,g Δ_g and C = Σ_g f_g Δ_gᵀ W_c,g Δ_g (q×q) */
+  readonly E: Float64Array;
+  readonly C: Float64Array;
+  readonly q: number;
+}
+
+export function correctedPieces(input: RobustFimlInput): CorrectedPieces {
+  const { fiml, evaluation: ev } = input;
   const N = fiml.stats.ntotal;
   const q = input.prob.rep.nfree;
   let T = 0;
   let Tb = 0;
-  let trWcWm = 0;
-  let trBase = 0;
-  const E = new Float64Array(q * q); // Σ_g f_g Δ_gᵀ W_m,g Δ_g
-  const C = new Float64Array(q * q); // Σ_g f_g Δ_gᵀ W_c,g Δ_g
-  for (let g = 0; g < G; g++) {
-    const grp = fiml.groups[g]!;
+  const E = new Float64Array(q * q);
+  const C = new Float64Array(q * q);
+  const groups = fiml.groups.map((grp, g): CorrectedGroup => {
     const st = fiml.stats.groups[g]!;
     const p = grp.p;
     const ps = h1Size(p);
@@ -128,7 +149,6 @@ export function robustFimlMeasures(input: RobustFimlInput): Record<string, numbe
     Tb += grp.n * discrepancy(base.sigma, base.mean, st.S, st.mean, st.logDetS, p);
     const Wm = h1ObservedInformation(grp.patterns, st.mean, st.S, p) ?? new Float64Array(ps * ps).fill(NaN);
     const Wc = h1CompleteInformation(st.Sinv, p);
-    trWcWm += traceSolve(Wc, Wm, ps);
     const D = h1Jacobian(input.prob.rep.groups[g]!, imp, q);
     const DWm = congruence(Wm, D, ps, q);
     const DWc = congruence(Wc, D, ps, q);
@@ -136,13 +156,94 @@ export function robustFimlMeasures(input: RobustFimlInput): Record<string, numbe
       E[i] += fg * DWm[i]!;
       C[i] += fg * DWc[i]!;
     }
-    // the baseline's parameters: the means and the variances
     const sel = [...Array.from({ length: p }, (_, j) => j), ...Array.from({ length: p }, (_, j) => vechIndex(p, j, j))];
-    trBase += traceSolve(pick(Wc, ps, sel), pick(Wm, ps, sel), sel.length);
+    return { fg, ps, Wm, Wc, D, sel };
+  });
+  return { T, Tb, groups, E, C, q };
+}
+
+/** Version "V6" (plain ML): k = Σ_g tr(W_c W_m⁻¹) − tr(E⁻¹ C), and the same for the baseline. */
+export function traceV6(pc: CorrectedPieces): { k: number; kb: number } {
+  let trWcWm = 0;
+  let trBase = 0;
+  for (const g of pc.groups) {
+    trWcWm += traceSolve(g.Wc, g.Wm, g.ps);
+    trBase += traceSolve(pick(g.Wc, g.ps, g.sel), pick(g.Wm, g.ps, g.sel), g.sel.length);
   }
-  const trModel = traceSolve(C, E, q);
-  const c = (trWcWm - trModel) / df;
-  const cb = (trWcWm - trBase) / dfb;
+  return { k: trWcWm - traceSolve(pc.C, pc.E, pc.q), kb: trWcWm - trBase };
+}
+
+/**
+ * Version "V3" (scaled tests, e.g. MLR): k = tr(U W̃ U Γ̃) over the groups stacked, with
+ * U = W_m − W_m Δ E⁻¹ Δᵀ W_m (groups weighted by f_g), W̃ = bdiag(W_m⁻¹ W_c W_m⁻¹ / f_g) and
+ * Γ̃ = bdiag(W_m⁻¹ J_m W_m⁻¹ / f_g), J_m the h1 first-order information at the EM moments.
+ * The baseline: the same with Δ selecting its means and variances.
+ */
+export function traceV3(pc: CorrectedPieces, Jm: readonly Float64Array[]): { k: number; kb: number } {
+  const n = pc.groups.reduce((a, g) => a + g.ps, 0);
+  const Wt = new Float64Array(n * n);
+  const Gt = new Float64Array(n * n);
+  const Dm = new Float64Array(n * n);
+  let off = 0;
+  pc.groups.forEach((g, gi) => {
+    const Wmi = spdInverseRows(g.Wm, g.ps) ?? new Float64Array(g.ps * g.ps).fill(NaN);
+    const Q = matmul(matmul(Wmi, g.Wc, g.ps, g.ps, g.ps), Wmi, g.ps, g.ps, g.ps);
+    const Gm = matmul(matmul(Wmi, Jm[gi]!, g.ps, g.ps, g.ps), Wmi, g.ps, g.ps, g.ps);
+    for (let i = 0; i < g.ps; i++) for (let j = 0; j < g.ps; j++) {
+      const c = (off + i) * n + off + j;
+      Wt[c] = Q[i * g.ps + j]! / g.fg;
+      Gt[c] = Gm[i * g.ps + j]! / g.fg;
+      Dm[c] = g.fg * g.Wm[i * g.ps + j]!;
+    }
+    off += g.ps;
+  });
+  const k = traceUWUG(Dm, stackedWD(pc, pc.groups.map((g) => g.D), pc.q), pc.E, pc.q, Wt, Gt, n);
+  // baseline: Δ_B selects the means and variances, each group its own parameters
+  const qb = pc.groups.reduce((a, g) => a + g.sel.length, 0);
+  const DB: Float64Array[] = [];
+  const EB = new Float64Array(qb * qb);
+  let col = 0;
+  for (const g of pc.groups) {
+    const D = new Float64Array(g.ps * qb);
+    g.sel.forEach((r, c) => (D[r * qb + col + c] = 1));
+    const sub = pick(g.Wm, g.ps, g.sel);
+    const m = g.sel.length;
+    for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) EB[(col + a) * qb + col + b] = g.fg * sub[a * m + b]!;
+    DB.push(D);
+    col += m;
+  }
+  const kb = traceUWUG(Dm, stackedWD(pc, DB, qb), EB, qb, Wt, Gt, n);
+  return { k, kb };
+}
+
+/** V = stack_g(f_g W_m,g Δ_g) (n×q). */
+function stackedWD(pc: CorrectedPieces, Ds: readonly Float64Array[], q: number): Float64Array {
+  const n = pc.groups.reduce((a, g) => a + g.ps, 0);
+  const V = new Float64Array(n * q);
+  let off = 0;
+  pc.groups.forEach((g, gi) => {
+    const WD = matmul(g.Wm, Ds[gi]!, g.ps, g.ps, q);
+    for (let i = 0; i < g.ps * q; i++) V[off * q + i] = g.fg * WD[i]!;
+    off += g.ps;
+  });
+  return V;
+}
+
+/** tr(U W̃ U Γ̃) with U = Dm − V E⁻¹ Vᵀ. */
+function traceUWUG(Dm: Float64Array, V: Float64Array, E: Float64Array, q: number, Wt: Float64Array, Gt: Float64Array, n: number): number {
+  const Einv = spdInverseRows(E, q);
+  if (Einv === null) return NaN;
+  const VEV = matmul(matmul(V, Einv, n, q, q), transpose(V, n, q), n, q, n);
+  const U = Float64Array.from(Dm, (x, i) => x - VEV[i]!);
+  const X = matmul(U, Wt, n, n, n);
+  const Y = matmul(U, Gt, n, n, n);
+  let tr = 0;
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) tr += X[i * n + j]! * Y[j * n + i]!;
+  return tr;
+}
+
+/** cfi/tli/nnfi/rni.robust and the rmsea.robust family from T̃, T̃_b and ĉ = k/df, ĉ_b = k_b/df_b. */
+export function correctedMeasures(T: number, Tb: number, c: number, cb: number, df: number, dfb: number, N: number, G: number): Record<string, number> {
   const scaled = { chisq: T / c, df, ntotal: N, ngroups: G };
   const ci = rmseaCi(scaled);
   const sc = Math.sqrt(c);
@@ -163,4 +264,10 @@ export function robustFimlMeasures(input: RobustFimlInput): Record<string, numbe
     "rmsea.pvalue.robust": rmseaPClose(scaled, 0.05 / sc),
     "rmsea.notclose.pvalue.robust": rmseaPNotClose(scaled, 0.08 / sc),
   };
+}
+
+export function robustFimlMeasures(input: RobustFimlInput): Record<string, number> {
+  const pc = correctedPieces(input);
+  const { k, kb } = traceV6(pc);
+  return correctedMeasures(pc.T, pc.Tb, k / input.df, kb / input.baselineDf, input.df, input.baselineDf, input.fiml.stats.ntotal, input.fiml.groups.length);
 }
