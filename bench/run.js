@@ -3,6 +3,7 @@
  *   1. the reference cases (tests/parity/lavaan-0.6.14 and, when present, tests/fixtures/extra),
  *      in this process: warm-up fits, then timed fits; lavaan's median from lavaan.json;
  *   1b. MLR on the bundled bfi data (lib/robust.js; lavaan's time from bench/lavaan-bfi-mlr.json);
+ *   1c. FIML on the bfi items with 3% missing (lib/fiml.js; lavaan's time from bench/lavaan-bfi-fiml.json);
  *   2. simulated 100- and 200-indicator CFAs (N = 2000), each in a child process: fit time,
  *      peak memory and, for 100 indicators, the modification indices.
  * Prints a table, a Markdown table for the README, and writes bench/results.json.
@@ -17,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { LARGE_CASES, runLargeCases } from "./lib/large-suite.js";
 import { caseNote, runReferenceCases } from "./lib/reference.js";
 import { robustRow, runRobustCase } from "./lib/robust.js";
+import { fimlRow, runFimlCase } from "./lib/fiml.js";
 import { largeDetails, markdownTable, textTable } from "./lib/report.js";
 
 /** @typedef {import("./lib/report.js").TableRow} TableRow */
@@ -97,6 +99,8 @@ async function main() {
   const reference = await runReferenceCases(REFERENCE_ROOTS, PLAN, log);
   log("\nrobust ML on the bfi data (in process):");
   const robust = await runRobustCase(ROOT, PLAN, log);
+  log("\nfull-information ML on the bfi data with 3% missing (in process):");
+  const fiml = await runFimlCase(ROOT, PLAN, log);
   const cases = args.quick ? LARGE_CASES.filter((c) => c.spec.factors * c.spec.perFactor <= 100) : LARGE_CASES;
   /** @type {import("./lib/large-suite.js").LargeCaseResult[]} */
   let large = [];
@@ -108,6 +112,7 @@ async function main() {
   const rows = [
     ...reference.map((r) => ({ case: r.case, oursMs: r.medianMs, minMs: r.minMs, cpuMs: r.cpuMedianMs, runs: r.runs, lavaanMs: r.lavaanMedianMs, note: caseNote(r) })),
     robustRow(robust),
+    fimlRow(fiml),
     ...largeRows(large),
   ];
   log("\nper fit, ms: median and min wall time, median CPU time; speed-up = lavaan median / our median (wall)\n");
@@ -115,7 +120,7 @@ async function main() {
   for (const c of large) log("\n" + largeDetails(c).join("\n"));
   log("\nMarkdown (README):\n");
   log(markdownTable(rows));
-  const results = { environment: { ...env, loadAverageAtEnd: loadavg().map((x) => +x.toFixed(2)) }, plan: PLAN, reference, robust, large };
+  const results = { environment: { ...env, loadAverageAtEnd: loadavg().map((x) => +x.toFixed(2)) }, plan: PLAN, reference, robust, fiml, large };
   writeFileSync(args.out, JSON.stringify(results, null, 2) + "\n");
   log(`\nresults written to ${args.out}`);
 }

@@ -13,6 +13,8 @@ export const TOL = {
    * LAVAAN_STOPPED_EARLY in parity.test.ts): 5e-4 relative to max(1, |ref|)
    */
   estEarlyStop: { rel: 5e-4, floor: 1 },
+  /** modification indices of such a case: 5e-3 relative to max(1, |ref|) */
+  miEarlyStop: { rel: 5e-3, floor: 1 },
 } as const;
 
 export type Tol = { rel: number; floor: number };
