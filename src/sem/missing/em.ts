@@ -13,7 +13,8 @@
  * or more, at most 500 steps. The same start and stopping rule give lavaan's h1 log-likelihood.
  */
 import { cholesky } from "../linalg/dense.js";
-import { casewiseTerms, fullInverse, logLikelihood, missingBlock } from "./loglik.js";
+import { fullInverse, missingBlock } from "./inverse.js";
+import { casewiseTerms, logLikelihood } from "./loglik.js";
 import type { MissingPattern } from "./patterns.js";
 
 export interface H1Moments {

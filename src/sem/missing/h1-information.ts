@@ -18,7 +18,7 @@
  * First-order information: (1/n) Σ_i s_i s_iᵀ with the casewise scores s_i of missing/scores.ts.
  */
 import { cellVectors } from "../estimate/information.js";
-import { patternInverse } from "./loglik.js";
+import { patternInverse } from "./inverse.js";
 import type { Implied } from "../model/implied.js";
 import type { GroupRepresentation } from "../model/representation.js";
 import type { MissingPattern } from "./patterns.js";

@@ -73,16 +73,6 @@ function patternStats(X: Float64Array, p: number, obs: Int32Array, rows: number[
   return { obs, mis, n, mean, S, rows: Int32Array.from(rows) };
 }
 
-/** Number of rows observing each pair of variables (p×p; the diagonal counts each variable). */
-export function coverageCounts(patterns: readonly MissingPattern[], p: number): Int32Array {
-  const c = new Int32Array(p * p);
-  for (const pat of patterns) {
-    const o = pat.obs;
-    for (let a = 0; a < o.length; a++) for (let b = 0; b < o.length; b++) c[o[a]! * p + o[b]!] += pat.n;
-  }
-  return c;
-}
-
 /**
  * lavaan's "sample" moments of incomplete data (lav_samplestats_from_data, missing = "ml"):
  * available-case means and pairwise-complete covariances (each pair over the rows observing both,

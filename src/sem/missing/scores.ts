@@ -10,7 +10,7 @@
  * The first-order (cross-product) information is J = (1/n) Σ_i s_i s_iᵀ.
  */
 import { h1Jacobian, h1Size, vechIndex } from "./h1-information.js";
-import { patternInverse } from "./loglik.js";
+import { patternInverse } from "./inverse.js";
 import type { MissingPattern } from "./patterns.js";
 import type { GroupRepresentation } from "../model/representation.js";
 import type { Implied } from "../model/implied.js";
