@@ -10,7 +10,9 @@ import { formatSyntaxError } from "../sem/syntax/index.js";
 import { registerAnalyze } from "./commands/analyze.js";
 import { registerBench } from "./commands/bench.js";
 import { registerFit } from "./commands/fit.js";
+import { registerInstrument } from "./commands/instrument.js";
 import { registerModel } from "./commands/model.js";
+import { registerScore } from "./commands/score.js";
 import { registerSimulate } from "./commands/simulate.js";
 import { EXIT } from "./exit-codes.js";
 
@@ -45,6 +47,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   registerFit(program, ctx);
   registerBench(program, ctx);
   registerModel(program, ctx);
+  registerInstrument(program, ctx);
+  registerScore(program, ctx);
   registerSimulate(program, ctx);
   registerAnalyze(program, ctx);
   try {
