@@ -142,11 +142,11 @@ async function fitNamed(name: ModelName, syntax: ModelSyntax, text: string, inpu
   return { model, result, input: fitInput };
 }
 
-/** The hypotheses table; std.all inference by the delta method for ML fits (expected information). */
+/** The hypotheses table, with std.all inference by the delta method (standardized.ts). */
 function hypothesesOf(design: StudyDesign, st: Fitted | undefined): HypothesisRow[] {
   if (st === undefined) return [];
   const paths = design.hypotheses.map((h) => ({ lhs: h.outcome, op: "~", rhs: h.predictor }));
-  const std = st.result.estimator === "ML" ? standardizedInference(st.input, st.result, paths) : [];
+  const std = standardizedInference(st.input, st.result, paths);
   return hypothesesTable(design.hypotheses, st.model.parameters, std);
 }
 
