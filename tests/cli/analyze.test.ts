@@ -44,6 +44,17 @@ describe("isrs analyze on the instrument", () => {
     expect(out.hypotheses.map((h: { path: string }) => h.path)).toEqual(["client ~ ISRS", "employee ~ ISRS", "business ~ client", "business ~ employee"]);
   });
 
+  it("a column that is not an item is ignored and listed, in the JSON and the text", async () => {
+    const lines = fs.readFileSync(ISRS, "utf8").trimEnd().split("\n");
+    const data = file("extra-column.csv", lines.map((l, i) => `${l},${i === 0 ? "note" : "x"}`).join("\n") + "\n");
+    const json = JSON.parse((await run("analyze", data, "--format", "json")).stdout) as Record<string, any>;
+    expect(json.data.responses.excluded).toEqual([{ kind: "unknown-column", column: "note", reason: "not an item of instrument isrs 1.0.0; ignored" }]);
+    const text = await run("analyze", data);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('excluded column "note": not an item of instrument isrs 1.0.0; ignored');
+    expect(text.stdout).toContain("reverse-keyed items recoded: DET5, ANA4");
+  });
+
   it("--estimator MLR uses the Satorra-Bentler (2001) scaled difference", async () => {
     const r = await run("analyze", ISRS, "--estimator", "MLR", "--format", "json");
     expect(r.code).toBe(0);

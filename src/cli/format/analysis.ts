@@ -32,12 +32,25 @@ function matrixTable(m: { names: string[]; values: number[][] }, lowerOnly: bool
   return table(["", ...m.names], m.names.map((a, i) => [a, ...m.names.map((_, j) => (lowerOnly && j > i ? "" : num(m.values[i]![j])))]));
 }
 
+/** How the responses were loaded against the instrument: recoded items and anything left out. */
+function responsesLines(res: StudyResults): string[] {
+  const r = res.data.responses;
+  if (r === undefined) return [];
+  const out = [`  instrument ${r.instrument}; reverse-keyed items recoded: ${r.recoded.length > 0 ? r.recoded.join(", ") : "none"}`];
+  for (const x of r.excluded) {
+    const where = [x.row !== undefined ? `row ${x.row}` : "", x.column !== undefined ? `column "${x.column}"` : ""].filter((w) => w !== "").join(", ");
+    out.push(`  excluded ${where}: ${x.reason}`);
+  }
+  return out;
+}
+
 function screening(res: StudyResults): string[] {
   const s = res.screening;
   const m = s.mardia;
   const out = [
     "Sample", `  ${res.data.file}: ${res.data.rows} rows, ${res.data.complete} complete on every item` +
       (res.data.dropped.length > 0 ? `; ${res.data.dropped.length} left out (listwise): rows ${res.data.dropped.slice(0, 10).map((d) => d.row).join(", ")}${res.data.dropped.length > 10 ? ", ..." : ""}` : ""),
+    ...responsesLines(res),
     "", "Item descriptives (psych::describe, type 3; missing = share of rows)",
     ...table(["item", "n", "mean", "sd", "skew", "kurtosis", "missing"],
       s.items.map((d) => [d.item, String(d.n), num(d.mean), num(d.sd), num(d.skew), num(d.kurtosis), num(d.missing)])),
