@@ -8,7 +8,7 @@ import { buildDataSet, covarianceN, parseNumber, type DataTable, type DroppedRow
 import { fitModel, type FitInput } from "../sem/fit-model.js";
 import type { FitResult, ParameterEstimate } from "../sem/results.js";
 import type { ResponseExclusion } from "../instrument/index.js";
-import type { Warning } from "../sem/messages.js";
+import { InputError, type Warning } from "../sem/messages.js";
 import { parseModel, type ModelSyntax } from "../sem/syntax/index.js";
 import { checkDesign, designItems, designModels, type StudyDesign } from "./design.js";
 import { describeItem, type ItemDescriptives } from "./descriptives.js";
@@ -164,7 +164,8 @@ export async function runStudy(input: StudyInput): Promise<StudyResults> {
   const g = ds.groups[0]!;
   const p = items.length;
   const screening = screenItems(input.data, items, input.na);
-  const multi = multivariateScreening(g.X, g.n, p, g.rowIds)!;
+  const multi = multivariateScreening(g.X, g.n, p, g.rowIds);
+  if (multi === null) throw new InputError("E_NOT_PD", `${input.data.file}: the covariance matrix of the items is not positive definite (numerically singular); Mardia's tests and Mahalanobis distances need its inverse`);
   const texts = designModels(design);
   const file = (kind: string): string => `${design.source} (${kind} model)`;
   const fits: Fitted[] = [];
