@@ -156,30 +156,31 @@ function modelFit(m: FittedModel): ModelFit {
   return { model: m.name, chisq: f.chisq!, df: f.df!, npar: f.npar!, aic: f.aic!, bic: f.bic!, ...(scaling !== undefined ? { scaling } : {}) };
 }
 
-export async function runStudy(input: StudyInput): Promise<StudyResults> {
+/** The measurement, second-order (when the design has one) and structural (when it has hypotheses) fits. */
+async function fitModels(input: StudyInput): Promise<Fitted[]> {
   const { design } = input;
-  checkDesign(design);
-  const items = designItems(design);
-  const ds = buildDataSet(input.data, { variables: items, na: input.na });
-  const g = ds.groups[0]!;
-  const p = items.length;
-  const screening = screenItems(input.data, items, input.na);
-  const multi = multivariateScreening(g.X, g.n, p, g.rowIds);
-  if (multi === null) throw new InputError("E_NOT_PD", `${input.data.file}: the covariance matrix of the items is not positive definite (numerically singular); Mardia's tests and Mahalanobis distances need its inverse`);
   const texts = designModels(design);
-  const file = (kind: string): string => `${design.source} (${kind} model)`;
+  const parsed = (text: string, kind: string) => ({ syntax: parseModel(text, { file: `${design.source} (${kind} model)` }), text });
+  const plan: [ModelName, { syntax: ModelSyntax; text: string } | null][] = [
+    ["measurement", parsed(texts.measurement, "measurement")],
+    ["second.order", texts.secondOrder === null ? null : parsed(texts.secondOrder, "second-order")],
+    ["structural", design.hypotheses.length === 0 ? null : input.structural ?? (texts.structural === null ? null : parsed(texts.structural, "structural"))],
+  ];
   const fits: Fitted[] = [];
-  fits.push(await fitNamed("measurement", parseModel(texts.measurement, { file: file("measurement") }), texts.measurement, input));
-  if (texts.secondOrder !== null) fits.push(await fitNamed("second.order", parseModel(texts.secondOrder, { file: file("second-order") }), texts.secondOrder, input));
-  const st = design.hypotheses.length === 0 ? null : input.structural ?? (texts.structural === null ? null : { syntax: parseModel(texts.structural, { file: file("structural") }), text: texts.structural });
-  if (st !== null) fits.push(await fitNamed("structural", st.syntax, st.text, input));
+  for (const [name, m] of plan) if (m !== null) fits.push(await fitNamed(name, m.syntax, m.text, input));
+  return fits;
+}
 
-  // Observed (N-divisor) covariance of the items over the complete rows: lavaan's sampstat.
-  const Sflat = covarianceN(g.X, g.n, p);
-  const S = Array.from({ length: p }, (_, i) => Array.from(Sflat.subarray(i * p, (i + 1) * p)));
+/** Rows and columns of `S` (ordered as `items`) in the order of `names`. */
+function subMatrix(S: number[][], items: string[], names: readonly string[]): number[][] {
+  const idx = names.map((v) => items.indexOf(v));
+  return idx.map((i) => idx.map((j) => S[i]![j]!));
+}
+
+/** Alpha, omega, AVE, Fornell-Larcker, HTMT and second-order reliability; S is the items' N-divisor covariance. */
+function reliabilityAndValidity(design: StudyDesign, items: string[], S: number[][], fits: Fitted[]): Pick<StudyResults, "reliability" | "secondOrder" | "validity"> {
   const mm = modelMatrices(fits[0]!.result);
-  const order = mm.observed.map((v) => items.indexOf(v));
-  const Smodel = order.map((i) => order.map((j) => S[i]![j]!));
+  const Smodel = subMatrix(S, items, mm.observed);
   const reliability = design.constructs.map((c): ConstructReliability => {
     const idx = c.items.map((it) => items.indexOf(it));
     return { construct: c.name, items: c.items, alpha: cronbachAlpha(S, idx), ...omegaAve(mm, Smodel, c.name) };
@@ -190,12 +191,25 @@ export async function runStudy(input: StudyInput): Promise<StudyResults> {
   const fl = fornellLarcker(names, reliability.map((r) => r.ave), lvIdx.map((i) => lvIdx.map((j) => corLv[i]![j]!)));
   const blocks = design.constructs.map((c) => c.items.map((it) => items.indexOf(it)));
   const second = fits.find((f) => f.model.name === "second.order");
-  const secondOrder = second === undefined ? [] : design.secondOrder.map((s) => {
-    const m2 = modelMatrices(second.result);
-    const o2 = m2.observed.map((v) => items.indexOf(v));
-    return secondOrderReliability(m2, o2.map((i) => o2.map((j) => S[i]![j]!)), s.name);
-  });
-  const structural = fits.find((f) => f.model.name === "structural");
+  const m2 = second === undefined ? null : modelMatrices(second.result);
+  const secondOrder = m2 === null ? [] : design.secondOrder.map((s) => secondOrderReliability(m2, subMatrix(S, items, m2.observed), s.name));
+  return { reliability, secondOrder, validity: { fornellLarcker: fl, htmt: htmt(names, blocks, S) } };
+}
+
+export async function runStudy(input: StudyInput): Promise<StudyResults> {
+  const { design } = input;
+  checkDesign(design);
+  const items = designItems(design);
+  const ds = buildDataSet(input.data, { variables: items, na: input.na });
+  const g = ds.groups[0]!;
+  const p = items.length;
+  const screening = screenItems(input.data, items, input.na);
+  const multi = multivariateScreening(g.X, g.n, p, g.rowIds);
+  if (multi === null) throw new InputError("E_NOT_PD", `${input.data.file}: the covariance matrix of the items is not positive definite (numerically singular); Mardia's tests and Mahalanobis distances need its inverse`);
+  const fits = await fitModels(input);
+  // Observed (N-divisor) covariance of the items over the complete rows: lavaan's sampstat.
+  const Sflat = covarianceN(g.X, g.n, p);
+  const S = Array.from({ length: p }, (_, i) => Array.from(Sflat.subarray(i * p, (i + 1) * p)));
   return {
     estimator: fits[0]!.result.estimator,
     design,
@@ -204,10 +218,9 @@ export async function runStudy(input: StudyInput): Promise<StudyResults> {
       items: screening, mardia: multi.mardia,
       mahalanobis: { alpha: OUTLIER_ALPHA, df: p, outliers: multi.mahalanobis.filter((r) => r.outlier).length, rows: multi.mahalanobis },
     },
-    reliability, secondOrder,
-    validity: { fornellLarcker: fl, htmt: htmt(names, blocks, S) },
+    ...reliabilityAndValidity(design, items, S, fits),
     models: fits.map((f) => f.model),
     comparison: fits.length > 1 ? chisqDifferenceTest(fits.map((f) => modelFit(f.model))) : null,
-    hypotheses: hypothesesOf(design, structural),
+    hypotheses: hypothesesOf(design, fits.find((f) => f.model.name === "structural")),
   };
 }
