@@ -16,7 +16,7 @@ import { hypothesesTable, type HypothesisRow } from "./hypotheses.js";
 import { chisqDifferenceTest, type Lrt, type ModelFit } from "./lrt.js";
 import { cov2cor, modelMatrices } from "./matrices.js";
 import { multivariateScreening, OUTLIER_ALPHA, type Mardia, type MahalanobisRow } from "./multivariate.js";
-import { cronbachAlpha, omegaAve, secondOrderReliability, type Alpha, type SecondOrderReliability } from "./reliability.js";
+import { cronbachAlpha, omegaAve, reliabilityFlags, secondOrderReliability, type Alpha, type SecondOrderReliability } from "./reliability.js";
 import { standardizedInference } from "./standardized.js";
 import { fornellLarcker, htmt, type FornellLarcker, type Htmt } from "./validity.js";
 
@@ -70,6 +70,8 @@ export interface ConstructReliability {
   omega: number;
   /** semTools::AVE (measurement model) */
   ave: number;
+  /** values below the usual cut-offs (reliability.ts RELIABILITY_CUTOFFS), e.g. "AVE < 0.50" */
+  flags: string[];
 }
 
 export interface StudyResults {
@@ -183,7 +185,9 @@ function reliabilityAndValidity(design: StudyDesign, items: string[], S: number[
   const Smodel = subMatrix(S, items, mm.observed);
   const reliability = design.constructs.map((c): ConstructReliability => {
     const idx = c.items.map((it) => items.indexOf(it));
-    return { construct: c.name, items: c.items, alpha: cronbachAlpha(S, idx), ...omegaAve(mm, Smodel, c.name) };
+    const alpha = cronbachAlpha(S, idx);
+    const oa = omegaAve(mm, Smodel, c.name);
+    return { construct: c.name, items: c.items, alpha, ...oa, flags: reliabilityFlags(alpha.raw_alpha, oa.omega, oa.ave) };
   });
   const names = design.constructs.map((c) => c.name);
   const lvIdx = names.map((n) => mm.latent.indexOf(n));

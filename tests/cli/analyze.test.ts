@@ -82,6 +82,9 @@ describe("isrs analyze", () => {
     // psych::alpha and semTools::compRelSEM on the same constructs (the measurement model is the same)
     expect(out.reliability[0].alpha.raw_alpha).toBeCloseTo(ref.alpha.visual!.raw_alpha, 8);
     expect(out.reliability[1].omega).toBeCloseTo(ref.omega.textual!, 4);
+    // visual: alpha 0.626, omega 0.612, AVE 0.371 (psych, semTools) are all below 0.70 / 0.70 / 0.50; textual none
+    expect(out.reliability[0].flags).toEqual(["alpha < 0.70", "omega < 0.70", "AVE < 0.50"]);
+    expect(out.reliability[1].flags).toEqual([]);
     expect(out.models.map((m: { name: string }) => m.name)).toEqual(["measurement", "second.order", "structural"]);
     for (const m of out.models) for (const k of ["syntax", "converged", "fit", "parameters", "r2", "warnings"]) expect(m).toHaveProperty(k);
     expect(out.comparison.rows.map((x: { model: string }) => x.model)).toEqual(["measurement", "second.order", "structural"]);

@@ -21,10 +21,10 @@ function pval(p: number | null | undefined): string {
   return p < 0.001 ? "<0.001" : p.toFixed(3);
 }
 
-/** A left-aligned first column and right-aligned others. */
-function table(head: string[], rows: string[][]): string[] {
+/** Columns `left` (the first by default) left-aligned, the others right-aligned. */
+function table(head: string[], rows: string[][], left: readonly number[] = [0]): string[] {
   const widths = head.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j]!.length)));
-  const fmt = (r: string[]): string => "  " + r.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join("  ");
+  const fmt = (r: string[]): string => "  " + r.map((c, j) => (left.includes(j) ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join("  ").trimEnd();
   return [fmt(head), ...rows.map(fmt)];
 }
 
@@ -67,8 +67,8 @@ function screening(res: StudyResults): string[] {
 function reliability(res: StudyResults): string[] {
   const out = [
     "", "Reliability and convergent validity (alpha: psych; omega, AVE: semTools, measurement model)",
-    ...table(["construct", "items", "alpha", "std.alpha", "omega", "AVE"],
-      res.reliability.map((r) => [r.construct, String(r.items.length), num(r.alpha.raw_alpha), num(r.alpha["std.alpha"]), num(r.omega), num(r.ave)])),
+    ...table(["construct", "items", "alpha", "std.alpha", "omega", "AVE", "below the usual cut-offs"],
+      res.reliability.map((r) => [r.construct, String(r.items.length), num(r.alpha.raw_alpha), num(r.alpha["std.alpha"]), num(r.omega), num(r.ave), r.flags.join(", ")]), [0, 6]),
   ];
   for (const s of res.secondOrder) {
     out.push("", `Second-order factor ${s.factor} (${s.dimensions.join(", ")})`,
