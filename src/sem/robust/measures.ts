@@ -23,7 +23,7 @@ export interface RobustFitInput {
   readonly ngroups: number;
   readonly test: ScaledTest;
   readonly baseline: { readonly chisq: number; readonly df: number; readonly test: ScaledTest };
-  /** MLR only: lavaan's scaling.factor.h1 / .h0 */
+  /** MLR only: lavaan's scaling.factor.h1 / .h0 (not reported when df = 0, as lavaan) */
   readonly h1h0?: { readonly h1: number; readonly h0: number };
 }
 
@@ -80,12 +80,14 @@ export function robustFitMeasures(input: RobustFitInput): Record<string, number>
     "nnfi.scaled": sc.nnfi!, "rfi.scaled": sc.rfi!, "nfi.scaled": sc.nfi!, "pnfi.scaled": sc.pnfi!, "ifi.scaled": sc.ifi!, "rni.scaled": sc.rni!,
     "nnfi.robust": rob.tli, "rni.robust": rob.rni,
   };
-  if (input.h1h0 !== undefined) {
+  if (input.h1h0 !== undefined && df > 0) {
     out["scaling.factor.h1"] = input.h1h0.h1;
     out["scaling.factor.h0"] = input.h1h0.h0;
   }
+  // without a trace (df = 0) lavaan leaves the scaled RMSEA family NA
+  const scaledRmsea = (x: number): number => (Number.isFinite(trace) ? x : NaN);
   Object.assign(out, {
-    "rmsea.scaled": rmseaValue(T, trace, N, G, 1), "rmsea.ci.lower.scaled": ciScaled[0], "rmsea.ci.upper.scaled": ciScaled[1],
+    "rmsea.scaled": scaledRmsea(rmseaValue(T, trace, N, G, 1)), "rmsea.ci.lower.scaled": scaledRmsea(ciScaled[0]), "rmsea.ci.upper.scaled": scaledRmsea(ciScaled[1]),
     "rmsea.pvalue.scaled": closeFit(T, trace, N, G, 1, 0.05, true), "rmsea.notclose.pvalue.scaled": closeFit(T, trace, N, G, 1, 0.08, false),
     "rmsea.robust": rmseaValue(T, df, N, G, c), "rmsea.ci.lower.robust": ciRobust[0], "rmsea.ci.upper.robust": ciRobust[1],
     "rmsea.pvalue.robust": closeFit(test.chisqScaled, df, N, G, c, 0.05, true), "rmsea.notclose.pvalue.robust": closeFit(test.chisqScaled, df, N, G, c, 0.08, false),

@@ -19,7 +19,8 @@ export function scaledTest(chisq: number, df: number, trace: number): ScaledTest
   let c = df > 0 ? trace / df : NaN;
   if (c < 0) c = NaN;
   const chisqScaled = df > 0 ? chisq / c : chisq;
-  return { trace, scalingFactor: c, chisqScaled, pvalueScaled: df > 0 ? chisqUpper(chisqScaled, df) : NaN };
+  // df = 0: lavaan stops before the trace and reports the unscaled statistic, c = NA
+  return { trace: df > 0 ? trace : NaN, scalingFactor: c, chisqScaled, pvalueScaled: df > 0 ? chisqUpper(chisqScaled, df) : NaN };
 }
 
 /**

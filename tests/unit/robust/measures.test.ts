@@ -56,3 +56,26 @@ describe("robust fit measures", () => {
     expect(keys.indexOf("logl")).toBe(keys.indexOf("tli.robust") + 1);
   });
 });
+
+describe("a saturated model (df = 0)", () => {
+  // lavaan 0.6.14, cfa("f =~ x1 + x2 + x3", HolzingerSwineford1939, estimator = "MLR"):
+  // chisq.scaled = chisq, chisq.scaling.factor NA, rmsea.scaled NA, rmsea.robust 0, and no
+  // scaling.factor.h1/h0
+  const f = robustFitMeasures({
+    chisq: 1e-12, df: 0, ntotal: 301, ngroups: 1, test: scaledTest(1e-12, 0, 0.3),
+    baseline: { chisq: 111.3, df: 3, test: scaledTest(111.3, 3, 3.2) }, h1h0: { h1: 1.02, h0: 1.02 },
+  });
+
+  it("reports the unscaled statistic without a scaling factor", () => {
+    expect(f["chisq.scaled"]).toBe(1e-12);
+    expect(f["chisq.scaling.factor"]).toBeNaN();
+    expect(f["pvalue.scaled"]).toBeNaN();
+    expect("scaling.factor.h1" in f).toBe(false);
+  });
+
+  it("leaves the scaled RMSEA family NA and the robust RMSEA 0", () => {
+    for (const k of ["rmsea.scaled", "rmsea.ci.lower.scaled", "rmsea.ci.upper.scaled", "rmsea.pvalue.scaled"]) expect(f[k]).toBeNaN();
+    expect(f["rmsea.robust"]).toBe(0);
+    expect(f["cfi.robust"]).toBeNaN();
+  });
+});
