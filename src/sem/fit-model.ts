@@ -100,11 +100,12 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
   }
   if (!opt.converged) warnings.push(warning("W_NOT_CONVERGED", `the optimizer did not converge: ${opt.message}`));
   const info = expectedInformation(prob, ev);
-  const exoIndex = table.options.fixedX ? table.vars.ovX.map((v) => ov.indexOf(v)) : [];
+  const ovxIndex = table.vars.ovX.map((v) => ov.indexOf(v));
+  const exoIndex = table.options.fixedX ? ovxIndex : [];
   // MLM / MLR: sandwich vcov, scaled test and robust fit measures (robust/index.ts)
   const robust = opts.estimator === "ML" ? null : robustEstimation({
-    estimator: opts.estimator, prob, theta: opt.theta, evaluation: ev, information: info, rows: data.groups, exoIndex,
-    chisq: stats.ntotal * ev.f, df, nel, npar: table.rows.filter((r) => r.free > 0).length, baseline: baselineChisq(stats.groups, exoIndex),
+    estimator: opts.estimator, prob, theta: opt.theta, evaluation: ev, information: info, rows: data.groups, exoIndex, covariateIndex: ovxIndex,
+    chisq: stats.ntotal * ev.f, df, nel, npar: table.rows.filter((r) => r.free > 0).length, baseline: baselineChisq(stats.groups, ovxIndex),
   });
   const vc = robust?.vcov ?? vcovFromInformation(info, table.nfree, stats.ntotal);
   const rows = await parameterRows({ table, rep, prob, theta: opt.theta, evaluation: ev, vcov: vc.ok ? vc.vcov : null });
@@ -119,7 +120,7 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
       n: stats.groups[g]!.n, stats: stats.groups[g]!, sigma: ge.implied.sigma,
       mu: opts.meanstructure ? ge.implied.mu : null, f: ge.f, sigmaInv: ge.sigmaInv,
     })),
-    exoIndex,
+    exoIndex, baselineExoIndex: ovxIndex,
   });
   const fit = robust === null ? fitStd : mergeInLavaanOrder(fitStd, robust.measures);
   const result: FitResult = {

@@ -33,8 +33,10 @@ export interface RobustInput {
   readonly information: Float64Array;
   /** complete rows per group, columns in the model's observed-variable order */
   readonly rows: readonly { readonly X: Float64Array; readonly n: number }[];
-  /** covariate columns under fixed.x */
+  /** covariate columns under fixed.x (empty without fixed.x) */
   readonly exoIndex: readonly number[];
+  /** the exogenous observed covariates' columns, with or without fixed.x (the baseline keeps their covariances) */
+  readonly covariateIndex: readonly number[];
   readonly chisq: number;
   readonly df: number;
   /** sample moments without the fixed.x ones (lavaan's h1.ndat) */
@@ -80,12 +82,15 @@ function modelPieces(input: RobustInput): GroupPieces[] {
 
 /**
  * The independence model of fit/baseline.ts as free cells: per group the variance (u = e_j,
- * v = ½e_j) and, with a mean structure, the mean (μ_a = e_j) of every non-covariate variable,
- * at its estimate Σ_b = diag(S) (covariate block of S kept), μ_b = x̄. At this estimate the
- * observed information equals the expected one (the off-diagonal terms vanish at s_jj).
+ * v = ½e_j) and, with a mean structure, the mean (μ_a = e_j) of every variable, at its estimate
+ * Σ_b = diag(S) with the covariates' block of S kept, μ_b = x̄. Under fixed.x the covariates'
+ * moments are fixed (no cells); without it their variances, covariances (u = e_i, v = e_j) and
+ * means are free, as in lavaan's independence model. At this estimate the observed information
+ * equals the expected one (the terms in S − Σ_b and x̄ − μ_b vanish).
  */
 function baselinePieces(input: RobustInput): { pieces: GroupPieces[]; q: number; info: Float64Array } {
-  const exo = new Set(input.exoIndex);
+  const fixed = new Set(input.exoIndex);
+  const block = new Set(input.covariateIndex);
   const meanstructure = input.prob.rep.groups[0]!.meanstructure;
   const pieces: GroupPieces[] = [];
   let offset = 0;
@@ -93,23 +98,28 @@ function baselinePieces(input: RobustInput): { pieces: GroupPieces[]; q: number;
   input.prob.rep.groups.forEach((_, g) => {
     const rows = groupRows(input, g);
     const p = rows.p;
-    const vars = Array.from({ length: p }, (_, j) => j).filter((j) => !exo.has(j));
-    const k = vars.length * (meanstructure ? 2 : 1);
+    const vars = Array.from({ length: p }, (_, j) => j).filter((j) => !fixed.has(j));
+    const covs: [number, number][] = [];
+    if (fixed.size === 0) for (const i of block) for (const j of block) if (i < j) covs.push([i, j]);
+    const cells: { u: number; v: number; half: number; mean: boolean }[] = [
+      ...vars.map((j) => ({ u: j, v: j, half: 0.5, mean: false })),
+      ...covs.map(([i, j]) => ({ u: i, v: j, half: 1, mean: false })),
+      ...(meanstructure ? vars.map((j) => ({ u: j, v: j, half: 0, mean: true })) : []),
+    ];
+    const k = cells.length;
     const U = new Float64Array(p * k);
     const V = new Float64Array(p * k);
     const D = new Float64Array(p * k);
-    const free = new Int32Array(k);
-    vars.forEach((j, c) => {
-      U[j * k + c] = 1;
-      V[j * k + c] = 0.5;
-      free[c] = offset + c;
-      if (meanstructure) {
-        D[j * k + vars.length + c] = 1;
-        free[vars.length + c] = offset + vars.length + c;
+    cells.forEach((c, col) => {
+      if (c.mean) D[c.u * k + col] = 1;
+      else {
+        U[c.u * k + col] = 1;
+        V[c.v * k + col] = c.half;
       }
     });
+    const free = Int32Array.from(cells, (_, col) => offset + col);
     const B = new Float64Array(p * p);
-    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) if (i === j || (exo.has(i) && exo.has(j))) B[i * p + j] = rows.S[i * p + j]!;
+    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) if (i === j || (block.has(i) && block.has(j))) B[i * p + j] = rows.S[i * p + j]!;
     const sigmaInv = spdInverse({ n: p, a: B })!.inv.a;
     const vec: CellVectors = { U, V, D, k };
     pieces.push({ rows, n: rows.n, sigmaInv, fc: { vec, free, meanstructure }, center: rows.mean, P: exoProjection(rows.S, p, input.exoIndex) });
