@@ -1,7 +1,7 @@
 /**
  * The robust estimators' kernels (src/sem/robust/) against direct computations from their
  * definitions, on the HS data at a point away from the optimum (so nothing relies on ∇F = 0):
- * - Γ: the N-divisor covariance of z_i = (x_i, vech((x_i − x̄)(x_i − x̄)ᵀ)) (Browne 1984, eq. 2.4),
+ * - Γ: the N-divisor covariance of z_i = (x_i, vech((x_i − x̄)(x_i − x̄)ᵀ)) (Browne 1984),
  *   under fixed.x with the least-squares predictions from the covariates subtracted (lavaan's
  *   lav_samplestats_Gamma, fixed.x = TRUE);
  * - W: the normal-theory weight, W_ab = ½ tr(Σ⁻¹E_aΣ⁻¹E_b) (E_a the symmetric unit matrix of

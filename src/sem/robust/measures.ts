@@ -4,8 +4,8 @@
  * scaling factor, tr = c·df; T_b, df_b, c_b the baseline's.
  * - "*.scaled": the ML formulas applied to the scaled statistics T/c, T_b/c_b (incremental
  *   indices), and RMSEA from T with df replaced by tr(UΓ) (lavaan's rmsea.scaled).
- * - "*.robust" (Brosseau-Liard, Savalei & Li 2012, eq. 5 for RMSEA; Brosseau-Liard & Savalei
- *   2014, eq. 7-8 for CFI/TLI): the population noncentrality estimated as T − c·df:
+ * - "*.robust" (Brosseau-Liard, Savalei & Li 2012 for RMSEA; Brosseau-Liard & Savalei
+ *   2014 for CFI/TLI): the population noncentrality estimated as T − c·df:
  *     CFI_r = 1 − max(T − c·df, 0) / max(T − c·df, T_b − c_b·df_b, 0),
  *     TLI_r = 1 − (T − c·df)·df_b / ((T_b − c_b·df_b)·df),   RNI_r = 1 − (T − c·df)/(T_b − c_b·df_b),
  *     RMSEA_r = √(max(T/(N·df) − c/N, 0))·√G,

@@ -1,5 +1,5 @@
 /**
- * Scaled test statistics T/c with c = tr(UΓ)/df (Satorra & Bentler 1994, eq. 16.39; lavaan's
+ * Scaled test statistics T/c with c = tr(UΓ)/df (Satorra & Bentler 1994; lavaan's
  * lav_test_satorra_bentler and lav_test_yuan_bentler). Both take only the pieces they need, so
  * any provider (complete data here, casewise-pattern data for FIML) can feed them.
  */

@@ -2,8 +2,8 @@
  * Scaled and robust fit measures from their closed forms, on round numbers:
  * T = 100 on df = 20 with c = 1.25 (tr(UΓ) = 25), baseline T_b = 1000 on df_b = 30 with
  * c_b = 1.5, N = 500, one group.
- * - robust CFI/TLI/RNI: Brosseau-Liard & Savalei (2014), eq. 7-8 (noncentrality T − c·df);
- * - robust RMSEA: Brosseau-Liard, Savalei & Li (2012), eq. 5, √(T/(N·df) − c/N);
+ * - robust CFI/TLI/RNI: Brosseau-Liard & Savalei (2014) (noncentrality T − c·df);
+ * - robust RMSEA: Brosseau-Liard, Savalei & Li (2012), √(T/(N·df) − c/N);
  * - scaled RMSEA (lavaan's rmsea.scaled): T with df replaced by tr(UΓ);
  * - scaled CFI: the ML formula on T/c and T_b/c_b (Bentler 1990).
  */
