@@ -7,7 +7,7 @@
  *        (lav_model_nvcov_robust_sandwich); c from lav_test_yuan_bentler_mplus_trace.
  * The baseline (independence) model gets its own scaling factor the same way, for the scaled
  * and robust incremental indices.
- * Pieces: casewise.ts (complete-data providers), observed.ts (Hessian), sandwich.ts,
+ * Pieces: casewise.ts (complete-data providers), observed.ts (observed information), sandwich.ts,
  * scaled-test.ts, measures.ts (fit measures under lavaan's names).
  */
 import { cellVectors, informationBlock, type CellVectors } from "../estimate/information.js";
@@ -16,7 +16,7 @@ import type { VcovResult } from "../inference/vcov.js";
 import { spdInverse } from "../linalg/dense.js";
 import { addCrossProduct, casewiseScores, exoProjection, gammaContributions, traceWGamma, type FreeCells, type GroupRows } from "./casewise.js";
 import { robustFitMeasures } from "./measures.js";
-import { observedInformation } from "./observed.js";
+import { observedInformationFast } from "./observed.js";
 import { sandwichVcov } from "./sandwich.js";
 import { satorraBentlerTrace, scaledTest, yuanBentlerMplusTrace, type ScaledTest } from "./scaled-test.js";
 
@@ -174,7 +174,7 @@ export function robustEstimation(input: RobustInput): RobustOutput {
     const bw = sandwichVcov(base.info, b.meat, base.q, N);
     baseTest = bw.breadInverse === null ? NA_TEST : scaledTest(input.baseline.chisq, input.baseline.df, satorraBentlerTrace(b.trWG, bw.breadInverse, b.meat, base.q));
   } else {
-    const A = observedInformation(input.prob, input.theta);
+    const A = observedInformationFast(input.prob, input.theta, input.evaluation);
     const meat = scoreMeat(pieces, q, N);
     const sw = A === null ? null : sandwichVcov(A, meat, q, N);
     vcov = sw?.vcov ?? { ok: false, involved: [] };
