@@ -87,8 +87,14 @@ export function prepareFit(input: FitInput): PreparedFit {
   return { opts, data, table, nel, nelAll, df, stats, prob: { rep, stats, rowValues: start.rowValues }, start };
 }
 
+/** Positions of the observed covariates (ovX) in the model's variable order. */
+function covariateIndex(table: ParameterTable): number[] {
+  return table.vars.ovX.map((v) => table.vars.ov.indexOf(v));
+}
+
+/** The covariates whose moments are fixed at their sample values: ovX under fixed.x, else none. */
 function exogenousIndex(table: ParameterTable): number[] {
-  return table.options.fixedX ? table.vars.ovX.map((v) => table.vars.ov.indexOf(v)) : [];
+  return table.options.fixedX ? covariateIndex(table) : [];
 }
 
 /**
@@ -97,10 +103,11 @@ function exogenousIndex(table: ParameterTable): number[] {
  */
 export function estimateVcov(prep: PreparedFit, theta: Float64Array, ev: Evaluation, info: Float64Array): { robust: RobustOutput | null; vcov: VcovResult } {
   const { opts, data, table, nel, df, stats, prob } = prep;
+  const ovxIndex = covariateIndex(table);
   const exoIndex = exogenousIndex(table);
   const robust = opts.estimator === "ML" ? null : robustEstimation({
-    estimator: opts.estimator, prob, theta, evaluation: ev, information: info, rows: data.groups, exoIndex,
-    chisq: stats.ntotal * ev.f, df, nel, npar: table.rows.filter((r) => r.free > 0).length, baseline: baselineChisq(stats.groups, exoIndex),
+    estimator: opts.estimator, prob, theta, evaluation: ev, information: info, rows: data.groups, exoIndex, covariateIndex: ovxIndex,
+    chisq: stats.ntotal * ev.f, df, nel, npar: table.rows.filter((r) => r.free > 0).length, baseline: baselineChisq(stats.groups, ovxIndex),
   });
   return { robust, vcov: robust?.vcov ?? vcovFromInformation(info, table.nfree, stats.ntotal) };
 }
@@ -133,7 +140,7 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
       n: stats.groups[g]!.n, stats: stats.groups[g]!, sigma: ge.implied.sigma,
       mu: opts.meanstructure ? ge.implied.mu : null, f: ge.f, sigmaInv: ge.sigmaInv,
     })),
-    exoIndex,
+    exoIndex, baselineExoIndex: covariateIndex(table),
   });
   const fit = robust === null ? fitStd : mergeInLavaanOrder(fitStd, robust.measures);
   const result: FitResult = {
