@@ -3,14 +3,15 @@
  * the test statistics, the fit indices, then the parameter estimates by section, per group.
  */
 import type { FitResult, ModIndex, ParameterEstimate } from "../../sem/results.js";
+import { bootstrapSection, bootstrapSeLines } from "./bootstrap.js";
 
 const W = 54; // label column width
 
-function line(label: string, value: string): string {
+export function line(label: string, value: string): string {
   return `  ${label.padEnd(W - 2)}${value.padStart(12)}`;
 }
 
-function num(x: number | null | undefined, digits = 3): string {
+export function num(x: number | null | undefined, digits = 3): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return "";
   return x.toFixed(digits);
 }
@@ -110,13 +111,14 @@ function modindexSection(mi: readonly ModIndex[] | undefined, multi: boolean): s
 
 export function formatText(res: FitResult, version: string): string {
   const latent = new Set(res.latent);
-  const out = [...header(res, version), ...fitSection(res.fit), "", "Parameter Estimates:", "", line("Standard errors", "Standard"), line("Information", "Expected"), line("Information saturated (h1) model", "Structured")];
+  const out = [...header(res, version), ...fitSection(res.fit), "", "Parameter Estimates:", "", ...(res.bootstrap ? bootstrapSeLines(res.bootstrap) : [line("Standard errors", "Standard"), line("Information", "Expected"), line("Information saturated (h1) model", "Structured")])];
   const multi = res.groupLabels.length > 1;
   res.groupLabels.forEach((label, i) => {
     if (multi) out.push("", "", `Group ${i + 1} [${label}]:`);
     out.push(...parameterSection(res.parameters.filter((r) => r.group === i + 1), latent));
   });
   out.push(...definedSection(res.parameters), ...modindexSection(res.modindices, multi));
+  if (res.bootstrap) out.push(...bootstrapSection(res.bootstrap, multi));
   if (res.warnings.length > 0) out.push("", "Warnings:", ...res.warnings.map((w) => `  [${w.code}] ${w.message}`));
   return `${out.join("\n")}\n`;
 }

@@ -1,0 +1,203 @@
+/**
+ * One bootstrap replication: resample rows within groups, refit, keep the estimates (and, for
+ * the Bollen-Stine test, the statistic T* = N·F). Nothing else is computed per replication: no
+ * standard errors, fit measures or modification indices (lavaan does the same with se = "none",
+ * test = "none" in lav_bootstrap_internal). Each refit starts from the full-sample estimates θ̂;
+ * when that run fails, once more from the data-driven start values.
+ *
+ * Two paths give the same numbers:
+ * - the direct path (ML-family estimators with listwise complete data: ML, MLM, MLR, whose
+ *   estimates are the ML estimates): the resampled rows of the numeric data set give new
+ *   sample moments, the fixed.x rows take the new sample's values, and the problem built once
+ *   by prepareFit() is reused;
+ * - the general path, for any other combination of fit options (e.g. a missing-data method):
+ *   the resampled raw rows of the data table go through prepareFit() and the problem it builds
+ *   is optimized, so the replication is fitted exactly as the user's model was.
+ * A context is built the same way in the main thread and in every worker thread (pool.ts),
+ * so that a replication's result does not depend on where it runs.
+ */
+import { evaluate, type Problem } from "../estimate/ml.js";
+import { optimize, type OptimizeResult } from "../estimate/optimize.js";
+import { startValues } from "../estimate/start.js";
+import { prepareFit, type FitInput, type PreparedFit } from "../fit-model.js";
+import { InputError } from "../messages.js";
+import { groupStats, type SampleStats } from "../samplestats/index.js";
+import { bollenStineTransform } from "./bollen-stine.js";
+import { STREAM_PURPOSE } from "./prng.js";
+import { gatherRows, resampleIndices } from "./resample.js";
+
+/** What the workers need to rebuild the context: plain, structured-cloneable data. */
+export interface ReplicationJob {
+  readonly input: FitInput;
+  /** full-sample estimates of the free parameters */
+  readonly thetaHat: Float64Array;
+  readonly seed: number;
+  /** build the Bollen-Stine transformed data */
+  readonly bollenStine: boolean;
+}
+
+export type TaskKind = "ordinary" | "bollenStine" | "jackknife";
+
+/** 0 used; 1 the optimizer did not converge; 2 the replication could not be fitted at all. */
+export type ReplicationStatus = 0 | 1 | 2;
+
+export interface ReplicationOutcome {
+  status: ReplicationStatus;
+  theta: Float64Array;
+  /** N·F at the replication's estimates (the likelihood-ratio statistic for ML) */
+  chisq: number;
+  /** a free variance estimated below zero (kept, as lavaan keeps non-admissible solutions) */
+  negativeVariance: boolean;
+  /** why a replication was not used */
+  reason: string;
+}
+
+/** The estimator / missing-data combinations whose replications can reuse the prepared problem. */
+const DIRECT_ESTIMATORS = new Set(["ML", "MLM", "MLR"]);
+
+export function missingMethod(prepared: PreparedFit): string {
+  const m = (prepared.opts as { missing?: unknown }).missing;
+  return typeof m === "string" ? m : "listwise";
+}
+
+export class ReplicationContext {
+  readonly prepared: PreparedFit;
+  readonly direct: boolean;
+  private readonly job: ReplicationJob;
+  private readonly groupX: Float64Array[];
+  private readonly sizes: number[];
+  private readonly p: number;
+  private readonly hasExo: boolean;
+  private readonly varianceIndex: number[];
+  private bsX: Float64Array[] | null = null;
+
+  /** `prepared`: prepareFit(job.input) when the caller has it already. */
+  constructor(job: ReplicationJob, prepared?: PreparedFit) {
+    this.job = job;
+    this.prepared = prepared ?? prepareFit(job.input);
+    const { data, table, opts } = this.prepared;
+    this.p = table.vars.ov.length;
+    this.groupX = data.groups.map((g) => g.X);
+    this.sizes = data.groups.map((g) => g.n);
+    this.direct = DIRECT_ESTIMATORS.has(String(opts.estimator).toUpperCase()) && missingMethod(this.prepared) === "listwise" && this.groupX.every((X) => X.every(Number.isFinite));
+    this.hasExo = table.rows.some((r) => r.exo);
+    this.varianceIndex = [...new Set(table.rows.filter((r) => r.op === "~~" && r.lhs === r.rhs && r.free > 0).map((r) => r.free - 1))];
+    if (job.bollenStine) this.bsX = this.bollenStineData();
+  }
+
+  get groupSizes(): readonly number[] {
+    return this.sizes;
+  }
+
+  get ntotal(): number {
+    return this.sizes.reduce((a, n) => a + n, 0);
+  }
+
+  run(kind: TaskKind, index: number): ReplicationOutcome {
+    if (kind === "jackknife") return this.fitRows(this.leaveOneOut(index), this.groupX);
+    const source = kind === "bollenStine" ? this.bsX : this.groupX;
+    if (source === null) throw new Error("Bollen-Stine data were not prepared");
+    const purpose = kind === "bollenStine" ? STREAM_PURPOSE.bollenStine : STREAM_PURPOSE.ordinary;
+    return this.fitRows(resampleIndices(this.job.seed, index, this.sizes, purpose), source);
+  }
+
+  /** Row positions of every group without global row `i` (rows numbered across groups in order). */
+  private leaveOneOut(i: number): Int32Array[] {
+    let offset = 0;
+    return this.sizes.map((n) => {
+      const drop = i - offset;
+      offset += n;
+      const keep = drop >= 0 && drop < n ? n - 1 : n;
+      const out = new Int32Array(keep);
+      for (let r = 0, k = 0; r < n; r++) if (r !== drop) out[k++] = r;
+      return out;
+    });
+  }
+
+  /** Fits the rows at `positions` (per group) of `source` (the data, or their Bollen-Stine transform). */
+  private fitRows(positions: Int32Array[], source: Float64Array[]): ReplicationOutcome {
+    try {
+      const prob = this.direct ? this.directProblem(positions.map((ix, g) => gatherRows(source[g]!, this.p, ix))) : this.generalProblem(positions, source);
+      if (typeof prob === "string") return this.failed(prob);
+      const opt = this.optimizeFrom(prob);
+      const theta = opt.theta;
+      const negativeVariance = this.varianceIndex.some((k) => theta[k]! < 0);
+      return {
+        status: opt.converged ? 0 : 1, theta, chisq: prob.stats.ntotal * opt.evaluation.f, negativeVariance,
+        reason: opt.converged ? "" : `not converged: ${opt.message}`,
+      };
+    } catch (e) {
+      if (e instanceof InputError) return this.failed(e.message);
+      throw e;
+    }
+  }
+
+  private failed(reason: string): ReplicationOutcome {
+    return { status: 2, theta: new Float64Array(this.job.thetaHat.length).fill(NaN), chisq: NaN, negativeVariance: false, reason };
+  }
+
+  private optimizeFrom(prob: Problem): OptimizeResult {
+    const first = optimize(prob, this.job.thetaHat);
+    if (first.converged) return first;
+    const second = optimize(prob, startValues(this.prepared.table, prob.stats).theta);
+    return second.converged || second.evaluation.f < first.evaluation.f ? second : first;
+  }
+
+  /** New sample moments for the prepared problem; a string says why there are none. */
+  private directProblem(blocks: Float64Array[]): Problem | string {
+    const groups = [];
+    for (let g = 0; g < blocks.length; g++) {
+      const n = blocks[g]!.length / this.p;
+      const st = groupStats(this.prepared.stats.groups[g]!.label, blocks[g]!, n, this.p);
+      if (st === null) return `the sample covariance matrix${blocks.length > 1 ? ` of group ${g + 1}` : ""} is not positive definite`;
+      groups.push(st);
+    }
+    const stats: SampleStats = { groups, ntotal: groups.reduce((a, s) => a + s.n, 0) };
+    const rowValues = this.hasExo ? startValues(this.prepared.table, stats).rowValues : this.prepared.prob.rowValues;
+    return { rep: this.prepared.prob.rep, stats, rowValues };
+  }
+
+  /**
+   * The replication's rows as a data table fitted by prepareFit(): the raw rows (cells as read)
+   * for the original data, the model variables' cells replaced by the transformed values for
+   * the Bollen-Stine data. Groups keep their order, so prepareFit() numbers them as before.
+   */
+  private generalProblem(positions: Int32Array[], source: Float64Array[]): Problem {
+    const table = this.job.input.data;
+    const transformed = source !== this.groupX;
+    const cols = this.prepared.table.vars.ov.map((v) => table.columns.indexOf(v));
+    const rows: string[][] = [];
+    const lineOf: number[] = [];
+    this.prepared.data.groups.forEach((grp, g) => {
+      for (const pos of positions[g]!) {
+        const rowId = grp.rowIds[pos]!;
+        const cells = table.rows[rowId - 1]!;
+        rows.push(transformed ? this.cellsFrom(cells, cols, source[g]!, pos, table.decimal) : cells);
+        lineOf.push(table.lineOf[rowId - 1]!);
+      }
+    });
+    return prepareFit({ ...this.job.input, data: { ...table, rows, lineOf } }).prob;
+  }
+
+  /** The row's cells with the model variables written from row `r` of a numeric block (exact round trip). */
+  private cellsFrom(cells: string[], cols: number[], block: Float64Array, r: number, decimal: string): string[] {
+    const out = [...cells];
+    cols.forEach((c, j) => {
+      const s = String(block[r * this.p + j]!);
+      out[c] = decimal === "," ? s.replace(".", ",") : s;
+    });
+    return out;
+  }
+
+  /** Each group's data rotated to the moments implied by θ̂ (Bollen & Stine 1992). */
+  private bollenStineData(): Float64Array[] {
+    const { prob, stats, opts } = this.prepared;
+    const ev = evaluate(prob, this.job.thetaHat);
+    if (!Number.isFinite(ev.f)) throw new InputError("E_MODEL", "the Bollen-Stine bootstrap needs a model-implied covariance matrix that is positive definite at the estimates");
+    return this.groupX.map((X, g) => {
+      const st = stats.groups[g]!;
+      const imp = ev.groups[g]!.implied;
+      return bollenStineTransform({ X, n: st.n, p: this.p, mean: st.mean, S: st.S, sigma: imp.sigma, mu: opts.meanstructure ? imp.mu : null });
+    });
+  }
+}
