@@ -104,6 +104,18 @@ export class RandomStream {
     return r % n;
   }
 
+  /** `count` uniform integers in 0 … n−1 (as uniformInt, in the same order). */
+  uniformInts(count: number, n: number): Int32Array {
+    const out = new Int32Array(count);
+    const limit = 2 ** 32 - (2 ** 32 % n);
+    for (let i = 0; i < count; i++) {
+      let r = this.nextUint32();
+      while (r >= limit) r = this.nextUint32();
+      out[i] = r % n;
+    }
+    return out;
+  }
+
   /** A uniform double in [0, 1) with 53 random bits. */
   uniform(): number {
     const hi = this.nextUint32() >>> 5; // 27 bits

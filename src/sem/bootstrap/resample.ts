@@ -10,17 +10,16 @@ import { RandomStream, type StreamPurpose } from "./prng.js";
 /** Row positions (0-based, within each group) of replication `index`. */
 export function resampleIndices(seed: number, index: number, groupSizes: readonly number[], purpose: StreamPurpose): Int32Array[] {
   const stream = new RandomStream(seed, index, purpose);
-  return groupSizes.map((n) => {
-    const idx = new Int32Array(n);
-    for (let i = 0; i < n; i++) idx[i] = stream.uniformInt(n);
-    return idx;
-  });
+  return groupSizes.map((n) => stream.uniformInts(n, n));
 }
 
 /** The rows of a row-major n×p block at the given positions. */
 export function gatherRows(X: Float64Array, p: number, idx: Int32Array): Float64Array {
   const out = new Float64Array(idx.length * p);
-  for (let r = 0; r < idx.length; r++) out.set(X.subarray(idx[r]! * p, idx[r]! * p + p), r * p);
+  for (let r = 0, o = 0; r < idx.length; r++) {
+    const from = idx[r]! * p;
+    for (let j = 0; j < p; j++) out[o++] = X[from + j]!;
+  }
   return out;
 }
 

@@ -116,3 +116,12 @@ describe("resampling within groups", () => {
     expect([...gatherRows(X, 2, Int32Array.from([2, 0, 2]))]).toEqual([5, 6, 1, 2, 5, 6]);
   });
 });
+
+describe("uniformInts", () => {
+  it("draws the same integers as repeated uniformInt calls", () => {
+    const a = new RandomStream(77, 5);
+    const b = new RandomStream(77, 5);
+    const one = Array.from({ length: 500 }, () => a.uniformInt(301));
+    expect([...b.uniformInts(500, 301)]).toEqual(one);
+  });
+});
