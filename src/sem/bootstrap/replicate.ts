@@ -2,8 +2,10 @@
  * One bootstrap replication: resample rows within groups, refit, keep the estimates (and, for
  * the Bollen-Stine test, the statistic T* = N·F). Nothing else is computed per replication: no
  * standard errors, fit measures or modification indices (lavaan does the same with se = "none",
- * test = "none" in lav_bootstrap_internal). Each refit starts from the full-sample estimates θ̂;
- * when that run fails, once more from the data-driven start values.
+ * test = "none" in lav_bootstrap_internal). Each refit starts from the full-sample estimates θ̂,
+ * in quasi-Newton mode with 2·I(θ̂) of the full sample as the first Hessian (BFGS refines it;
+ * a third fewer operations than Fisher scoring's fresh information matrix at every step, for
+ * the same solution); when that run fails, once more from the data-driven start values.
  *
  * Two paths give the same numbers:
  * - the direct path (ML-family estimators with listwise complete data: ML, MLM, MLR, whose
@@ -17,6 +19,7 @@
  * so that a replication's result does not depend on where it runs.
  */
 import { evaluate, type Problem } from "../estimate/ml.js";
+import { expectedInformation } from "../estimate/info-total.js";
 import { optimize, type OptimizeResult } from "../estimate/optimize.js";
 import { startValues } from "../estimate/start.js";
 import { prepareFit, type FitInput, type PreparedFit } from "../fit-model.js";
@@ -70,6 +73,8 @@ export class ReplicationContext {
   private readonly hasExo: boolean;
   private readonly varianceIndex: number[];
   private bsX: Float64Array[] | null = null;
+  /** 2·I(θ̂) of the full sample: the quasi-Newton start of every refit */
+  private readonly hessian: Float64Array | undefined;
 
   /** `prepared`: prepareFit(job.input) when the caller has it already. */
   constructor(job: ReplicationJob, prepared?: PreparedFit) {
@@ -83,6 +88,15 @@ export class ReplicationContext {
     this.hasExo = table.rows.some((r) => r.exo);
     this.varianceIndex = [...new Set(table.rows.filter((r) => r.op === "~~" && r.lhs === r.rhs && r.free > 0).map((r) => r.free - 1))];
     if (job.bollenStine) this.bsX = this.bollenStineData();
+    this.hessian = this.startHessian();
+  }
+
+  private startHessian(): Float64Array | undefined {
+    const ev = evaluate(this.prepared.prob, this.job.thetaHat);
+    if (!Number.isFinite(ev.f)) return undefined;
+    const H = expectedInformation(this.prepared.prob, ev);
+    for (let i = 0; i < H.length; i++) H[i] *= 2;
+    return H;
   }
 
   get groupSizes(): readonly number[] {
@@ -137,7 +151,7 @@ export class ReplicationContext {
   }
 
   private optimizeFrom(prob: Problem): OptimizeResult {
-    const first = optimize(prob, this.job.thetaHat);
+    const first = optimize(prob, this.job.thetaHat, { initialHessian: this.hessian });
     if (first.converged) return first;
     const second = optimize(prob, startValues(this.prepared.table, prob.stats).theta);
     return second.converged || second.evaluation.f < first.evaluation.f ? second : first;

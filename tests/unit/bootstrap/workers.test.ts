@@ -12,11 +12,9 @@ import { fitModel, type FitInput } from "../../../src/sem/fit-model.js";
 import type { FitResult } from "../../../src/sem/results.js";
 import { parseModel } from "../../../src/sem/syntax/index.js";
 
-const HS = "datasets/holzinger-swineford-1939";
-
-function hsInput(options: FitInput["options"] = {}): FitInput {
-  const file = `${HS}/three-factor.lav`;
-  return { syntax: parseModel(readFileSync(file, "utf8"), { file }), data: readTable(`${HS}/data.csv`), options };
+function input(dir: string, model: string, options: FitInput["options"] = {}): FitInput {
+  const file = `datasets/${dir}/${model}`;
+  return { syntax: parseModel(readFileSync(file, "utf8"), { file }), data: readTable(`datasets/${dir}/data.csv`), options };
 }
 
 async function boot(input: FitInput, opts: BootstrapRunOptions): Promise<FitResult> {
@@ -34,25 +32,26 @@ describe("bootstrap with 1 and 2 workers", () => {
     expect(workerScript()).not.toBeNull();
   });
 
-  it("HS CFA with the Bollen-Stine test and the jackknife: identical numbers", async () => {
-    const input = hsInput();
+  it("SEM with := parameters, the Bollen-Stine test and the jackknife: identical numbers", async () => {
+    const pd = input("political-democracy", "indirect-effect.lav");
     const opts = { bootstrap: 100, seed: 11, test: "bollen.stine" as const };
-    const one = await boot(input, { ...opts, workers: 1 });
-    const two = await boot(input, { ...opts, workers: 2 });
+    const one = await boot(pd, { ...opts, workers: 1 });
+    const two = await boot(pd, { ...opts, workers: 2 });
     expect(one.bootstrap!.threads).toBe(1);
     expect(two.bootstrap!.threads).toBe(2);
     expect(numbers(two)).toEqual(numbers(one));
     expect(one.bootstrap!.jackknife.used).toBe(true);
-    expect(one.bootstrap!.parameters.some((p) => p["bca.type"] === "bca")).toBe(true);
+    expect(one.bootstrap!.parameters.find((p) => p.lhs === "indirect")!["bca.type"]).toBe("bca");
+    expect(one.bootstrap!.test!["boot.length"]).toBe(100);
   });
 
   it("two groups (resampled within groups): identical numbers; another seed gives other numbers", async () => {
-    const input = hsInput({ group: "school" });
+    const hs = input("holzinger-swineford-1939", "three-factor.lav", { group: "school" });
     const opts = { bootstrap: 40, seed: 3, jackknife: false };
-    const one = await boot(input, { ...opts, workers: 1 });
-    const two = await boot(input, { ...opts, workers: 2 });
+    const one = await boot(hs, { ...opts, workers: 1 });
+    const two = await boot(hs, { ...opts, workers: 2 });
     expect(numbers(two)).toEqual(numbers(one));
-    const other = await boot(input, { ...opts, seed: 4, workers: 2 });
+    const other = await boot(hs, { ...opts, seed: 4, workers: 2 });
     expect(numbers(other)).not.toEqual(numbers(one));
     expect(one.bootstrap!.parameters.find((p) => p["bca.type"] !== null)!["bca.type"]).toBe("bca.simple");
   });
