@@ -37,6 +37,8 @@ export interface ReplicationJob {
   readonly seed: number;
   /** build the Bollen-Stine transformed data */
   readonly bollenStine: boolean;
+  /** use the general path even where the direct one applies (tests check that both agree) */
+  readonly forceGeneral?: boolean;
 }
 
 export type TaskKind = "ordinary" | "bollenStine" | "jackknife";
@@ -84,7 +86,7 @@ export class ReplicationContext {
     this.p = table.vars.ov.length;
     this.groupX = data.groups.map((g) => g.X);
     this.sizes = data.groups.map((g) => g.n);
-    this.direct = DIRECT_ESTIMATORS.has(String(opts.estimator).toUpperCase()) && missingMethod(this.prepared) === "listwise" && this.groupX.every((X) => X.every(Number.isFinite));
+    this.direct = job.forceGeneral !== true && DIRECT_ESTIMATORS.has(String(opts.estimator).toUpperCase()) && missingMethod(this.prepared) === "listwise" && this.groupX.every((X) => X.every(Number.isFinite));
     this.hasExo = table.rows.some((r) => r.exo);
     this.varianceIndex = [...new Set(table.rows.filter((r) => r.op === "~~" && r.lhs === r.rhs && r.free > 0).map((r) => r.free - 1))];
     if (job.bollenStine) this.bsX = this.bollenStineData();
