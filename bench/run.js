@@ -8,12 +8,13 @@
  *      bench/lavaan-bootstrap.json.
  * Prints a table, a Markdown table for the README, and writes bench/results.json.
  * Options: --quick (skip the 200-indicator model), --no-large (no simulated models),
- *          --no-bootstrap (skip the bootstrap case), --only-bootstrap (the bootstrap case alone),
+ *          --no-bootstrap (skip the bootstrap case), --only-bootstrap (the bootstrap case alone,
+ *          written into the results file under `bootstrap`, the rest of the file kept),
  *          --out=FILE (results file; default bench/results.json).
  * See bench/README.md.
  */
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { bootstrapRows, runBootstrapBench } from "./lib/bootstrap.js";
@@ -90,6 +91,19 @@ function largeRows(large) {
   return rows;
 }
 
+/**
+ * The results file as it is, or an empty object.
+ * @param {string} file
+ * @returns {Record<string, unknown>}
+ */
+function previousResults(file) {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return {};
+  }
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const log = (/** @type {string} */ s) => console.log(s);
@@ -120,7 +134,10 @@ async function main() {
   for (const c of large) log("\n" + largeDetails(c).join("\n"));
   log("\nMarkdown (README):\n");
   log(markdownTable(rows));
-  const results = { environment: { ...env, loadAverageAtEnd: loadavg().map((x) => +x.toFixed(2)) }, plan: PLAN, reference, large, bootstrap };
+  const machine = { ...env, loadAverageAtEnd: loadavg().map((x) => +x.toFixed(2)) };
+  const results = args.reference
+    ? { environment: machine, plan: PLAN, reference, large, bootstrap: bootstrap && { ...bootstrap, environment: machine } }
+    : { ...previousResults(args.out), bootstrap: bootstrap && { ...bootstrap, environment: machine } }; // --only-bootstrap: the rest of the file is kept
   writeFileSync(args.out, JSON.stringify(results, null, 2) + "\n");
   log(`\nresults written to ${args.out}`);
 }

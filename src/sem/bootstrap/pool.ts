@@ -4,8 +4,8 @@
  * every result is stored at its replication index, so the assembled results are the same
  * whatever the number of workers and the order in which chunks finish (each replication reads
  * its own random stream: prng.ts). Workers run the compiled code (dist/sem/bootstrap/worker.js)
- * and build their own ReplicationContext from the same job; with one worker, few tasks, or no
- * compiled worker file, everything runs in this thread.
+ * and build their own ReplicationContext from the same job; this thread takes chunks too. With
+ * one thread, few tasks, or no compiled worker file, everything runs in this thread.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -32,7 +32,7 @@ export interface BatchResult {
 }
 
 export interface PoolOptions {
-  /** worker threads wanted; 1 runs in this thread */
+  /** threads wanted, this one included (K − 1 worker threads); 1 runs in this thread only */
   workers: number;
   /** below this many tasks in all, run in this thread (a worker costs tens of milliseconds to start) */
   minTasksForWorkers?: number;
@@ -121,8 +121,10 @@ function chunksOf(batches: readonly TaskBatch[]): Chunk[] {
 }
 
 /**
- * Runs every task of every batch. `ctx` is the main thread's context (built from `job`); it
- * does the work when no workers are used.
+ * Runs every task of every batch. `ctx` is the main thread's context (built from `job`). With
+ * K threads, this thread works on chunks too, next to K − 1 workers: it is already warm (its
+ * code has been compiled while fitting the model), whereas each worker first loads the modules
+ * and warms up (about a tenth of a second of CPU on the HS CFA).
  */
 export async function runTasks(job: ReplicationJob, ctx: ReplicationContext, batches: readonly TaskBatch[], opts: PoolOptions): Promise<PoolReport> {
   const q = job.thetaHat.length;
@@ -134,60 +136,50 @@ export async function runTasks(job: ReplicationJob, ctx: ReplicationContext, bat
   let note = "";
   if (wanted > 1 && total < (opts.minTasksForWorkers ?? DEFAULT_MIN_TASKS_FOR_WORKERS)) note = `in this thread: only ${total} refits`;
   else if (wanted > 1 && script === null) note = "in this thread: the compiled worker (dist/sem/bootstrap/worker.js) was not found; run the build";
-  if (wanted <= 1 || note !== "") {
-    let done = 0;
-    for (const c of chunks) {
-      done += store(results, runChunk(ctx, batches[c.batch]!.kind, c.batch, c.from, c.to, q), q);
-      opts.onProgress?.(done, total);
+  const threads = wanted <= 1 || note !== "" ? 1 : wanted;
+  let next = 0;
+  let done = 0;
+  const take = (): Chunk | null => (next < chunks.length ? chunks[next++]! : null);
+  const onReply = (reply: ChunkReply): void => {
+    done += store(results, reply, q);
+    opts.onProgress?.(done, total);
+  };
+  const workers = Array.from({ length: threads - 1 }, () => runWorker(script!, job, batches, take, onReply));
+  const finished = Promise.all(workers.map((w) => w.done));
+  finished.catch(() => undefined); // a worker's failure is rethrown below, once this thread is done
+  try {
+    for (let c = take(); c !== null; c = take()) {
+      onReply(runChunk(ctx, batches[c.batch]!.kind, c.batch, c.from, c.to, q));
+      if (workers.length > 0) await new Promise((resolve) => setImmediate(resolve)); // let the workers' replies in
     }
-    return { results, threads: 1, note };
+    await finished;
+  } finally {
+    for (const w of workers) w.stop();
   }
-  await runInWorkers(script!, job, batches, chunks, wanted, (reply) => store(results, reply, q), total, opts.onProgress);
-  return { results, threads: wanted, note: "" };
+  return { results, threads, note };
 }
 
-function runInWorkers(
-  script: string, job: ReplicationJob, batches: readonly TaskBatch[], chunks: Chunk[], nworkers: number,
-  onReply: (r: ChunkReply) => number, total: number, onProgress?: (done: number, total: number) => void,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let next = 0;
-    let done = 0;
-    let finished = 0;
-    let failed = false;
-    const workers: Worker[] = [];
-    const stopAll = (): void => void Promise.all(workers.map((w) => w.terminate()));
-    const give = (w: Worker): void => {
-      if (next < chunks.length) {
-        const c = chunks[next++]!;
-        w.postMessage({ kind: batches[c.batch]!.kind, batch: c.batch, from: c.from, to: c.to });
-      } else {
-        void w.terminate();
-        if (++finished === workers.length && !failed) resolve();
+/** One worker thread taking chunks until none are left. */
+function runWorker(script: string, job: ReplicationJob, batches: readonly TaskBatch[], take: () => Chunk | null, onReply: (r: ChunkReply) => void): { done: Promise<void>; stop: () => void } {
+  const w = new Worker(script, { workerData: job });
+  const done = new Promise<void>((resolve, reject) => {
+    const give = (): void => {
+      const c = take();
+      if (c === null) {
+        void w.terminate().then(() => resolve());
+        return;
       }
+      w.postMessage({ kind: batches[c.batch]!.kind, batch: c.batch, from: c.from, to: c.to });
     };
-    for (let i = 0; i < nworkers; i++) {
-      const w = new Worker(script, { workerData: job });
-      workers.push(w);
-      w.on("message", (msg: ChunkReply | { ready: true } | { error: string }) => {
-        if ("error" in msg) {
-          failed = true;
-          stopAll();
-          reject(new Error(`bootstrap worker: ${msg.error}`));
-          return;
-        }
-        if (!("ready" in msg)) {
-          done += onReply(msg);
-          onProgress?.(done, total);
-        }
-        give(w);
-      });
-      w.on("error", (e) => {
-        if (failed) return;
-        failed = true;
-        stopAll();
-        reject(e);
-      });
-    }
+    w.on("message", (msg: ChunkReply | { ready: true } | { error: string }) => {
+      if ("error" in msg) {
+        reject(new Error(`bootstrap worker: ${msg.error}`));
+        return;
+      }
+      if (!("ready" in msg)) onReply(msg);
+      give();
+    });
+    w.on("error", reject);
   });
+  return { done, stop: () => void w.terminate() };
 }
