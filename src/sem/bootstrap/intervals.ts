@@ -17,7 +17,9 @@
  *     ẑ0 = Φ⁻¹(#{t* < t̂} / B)  (bias correction; ties not counted, as lavaan),
  *     â = Σ (t̄(·) − t(i))³ / (6 [Σ (t̄(·) − t(i))²]^{3/2})  (acceleration, from the jackknife
  *     values t(i) with row i left out, eq. 14.15).
- *   With â = 0 this is lavaan's "bca.simple" (bias-corrected) interval.
+ *   With â = 0 this is lavaan's "bca.simple" (bias-corrected) interval. lavaan's own "bca"
+ *   estimates â differently, by regressing the draws on the resampling frequencies (which needs
+ *   more draws than rows); the jackknife used here needs one refit per row instead.
  */
 import { normalCdf, normalQuantile } from "../distributions/index.js";
 
