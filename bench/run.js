@@ -2,6 +2,7 @@
  * `npm run bench`: times the compiled engine (dist/) against lavaan 0.6.14.
  *   1. the reference cases (tests/parity/lavaan-0.6.14 and, when present, tests/fixtures/extra),
  *      in this process: warm-up fits, then timed fits; lavaan's median from lavaan.json;
+ *   1b. MLR on the bundled bfi data (lib/robust.js; lavaan's time from bench/lavaan-bfi-mlr.json);
  *   2. simulated 100- and 200-indicator CFAs (N = 2000), each in a child process: fit time,
  *      peak memory and, for 100 indicators, the modification indices;
  *   3. 1,000 bootstrap draws of the HS CFA (lib/bootstrap.js) against lavaan's
@@ -20,6 +21,7 @@ import { fileURLToPath } from "node:url";
 import { bootstrapRows, runBootstrapBench } from "./lib/bootstrap.js";
 import { LARGE_CASES, runLargeCases } from "./lib/large-suite.js";
 import { caseNote, runReferenceCases } from "./lib/reference.js";
+import { robustRow, runRobustCase } from "./lib/robust.js";
 import { largeDetails, markdownTable, textTable } from "./lib/report.js";
 
 /** @typedef {import("./lib/report.js").TableRow} TableRow */
@@ -28,6 +30,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const REFERENCE_ROOTS = [
   { root: `${ROOT}tests/parity/lavaan-0.6.14`, source: "parity" },
   { root: `${ROOT}tests/fixtures/extra`, source: "extra" },
+  { root: `${ROOT}tests/fixtures/robust`, source: "robust" },
 ];
 /** @type {Partial<import("./lib/timing.js").TimingPlan>} */
 const PLAN = { warmup: 5, warmupBudgetMs: 1000, maxRuns: 30, minRuns: 5, budgetMs: 2000 };
@@ -111,6 +114,8 @@ async function main() {
   log(`isrs benchmark: node ${env.node}, ${env.cpus} CPUs (${env.cpuModel}), load ${String(env.loadAverageAtStart)}`);
   if (args.reference) log("\nreference cases (in process; warm-up, then timed fits):");
   const reference = args.reference ? await runReferenceCases(REFERENCE_ROOTS, PLAN, log) : [];
+  if (args.reference) log("\nrobust ML on the bfi data (in process):");
+  const robust = args.reference ? await runRobustCase(ROOT, PLAN, log) : null;
   const cases = args.quick ? LARGE_CASES.filter((c) => c.spec.factors * c.spec.perFactor <= 100) : LARGE_CASES;
   /** @type {import("./lib/large-suite.js").LargeCaseResult[]} */
   let large = [];
@@ -126,6 +131,7 @@ async function main() {
   /** @type {TableRow[]} */
   const rows = [
     ...reference.map((r) => ({ case: r.case, oursMs: r.medianMs, minMs: r.minMs, cpuMs: r.cpuMedianMs, runs: r.runs, lavaanMs: r.lavaanMedianMs, note: caseNote(r) })),
+    ...(robust === null ? [] : [robustRow(robust)]),
     ...largeRows(large),
     ...(bootstrap === null ? [] : bootstrapRows(bootstrap)),
   ];
@@ -136,7 +142,7 @@ async function main() {
   log(markdownTable(rows));
   const machine = { ...env, loadAverageAtEnd: loadavg().map((x) => +x.toFixed(2)) };
   const results = args.reference
-    ? { environment: machine, plan: PLAN, reference, large, bootstrap: bootstrap && { ...bootstrap, environment: machine } }
+    ? { environment: machine, plan: PLAN, reference, robust, large, bootstrap: bootstrap && { ...bootstrap, environment: machine } }
     : { ...previousResults(args.out), bootstrap: bootstrap && { ...bootstrap, environment: machine } }; // --only-bootstrap: the rest of the file is kept
   writeFileSync(args.out, JSON.stringify(results, null, 2) + "\n");
   log(`\nresults written to ${args.out}`);

@@ -7,8 +7,13 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { InputError } from "../sem/messages.js";
 import { formatSyntaxError } from "../sem/syntax/index.js";
+import { registerAnalyze } from "./commands/analyze.js";
 import { registerBench } from "./commands/bench.js";
 import { registerFit } from "./commands/fit.js";
+import { registerInstrument } from "./commands/instrument.js";
+import { registerModel } from "./commands/model.js";
+import { registerScore } from "./commands/score.js";
+import { registerSimulate } from "./commands/simulate.js";
 import { EXIT } from "./exit-codes.js";
 
 function packageVersion(): string {
@@ -41,6 +46,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const ctx = { version, stdout: io.stdout, setExit: (c: number) => (exit = c) };
   registerFit(program, ctx);
   registerBench(program, ctx);
+  registerModel(program, ctx);
+  registerInstrument(program, ctx);
+  registerScore(program, ctx);
+  registerSimulate(program, ctx);
+  registerAnalyze(program, ctx);
   try {
     await program.parseAsync(args as string[]);
     return exit;

@@ -4,6 +4,7 @@
  */
 import type { FitResult, ModIndex, ParameterEstimate } from "../../sem/results.js";
 import { bootstrapSection, bootstrapSeLines } from "./bootstrap.js";
+import { robustFitSection, robustStandardErrors } from "./text-robust.js";
 
 const W = 54; // label column width
 
@@ -111,7 +112,10 @@ function modindexSection(mi: readonly ModIndex[] | undefined, multi: boolean): s
 
 export function formatText(res: FitResult, version: string): string {
   const latent = new Set(res.latent);
-  const out = [...header(res, version), ...fitSection(res.fit), "", "Parameter Estimates:", "", ...(res.bootstrap ? bootstrapSeLines(res.bootstrap) : [line("Standard errors", "Standard"), line("Information", "Expected"), line("Information saturated (h1) model", "Structured")])];
+  const robust = res.fit["chisq.scaled"] !== undefined;
+  const seLines: [string, string][] = robust ? robustStandardErrors(res.estimator) : [["Standard errors", "Standard"], ["Information", "Expected"], ["Information saturated (h1) model", "Structured"]];
+  const seText = res.bootstrap ? bootstrapSeLines(res.bootstrap) : seLines.map(([k, v]) => line(k, v));
+  const out = [...header(res, version), ...(robust ? robustFitSection(res.fit, res.estimator) : fitSection(res.fit)), "", "Parameter Estimates:", "", ...seText];
   const multi = res.groupLabels.length > 1;
   res.groupLabels.forEach((label, i) => {
     if (multi) out.push("", "", `Group ${i + 1} [${label}]:`);
