@@ -63,6 +63,14 @@ describe("bootstrap output", () => {
     expect(bind["bca.type"]).toBe("bca");
   });
 
+  it("--no-jackknife: no leave-one-out refits, BCa columns are bca.simple and say why", async () => {
+    const r = await fit("--bootstrap", "20", "--seed", "3", "--no-jackknife", "--format", "json", "--workers", "1");
+    const j = JSON.parse(r.stdout) as { bootstrap: { jackknife: { rows: number; used: boolean; note: string }; parameters: { "bca.type": string | null }[] } };
+    expect(j.bootstrap.jackknife).toMatchObject({ rows: 0, used: false });
+    expect(j.bootstrap.jackknife.note).toMatch(/bca\.simple/);
+    expect(new Set(j.bootstrap.parameters.map((p) => p["bca.type"]))).toEqual(new Set([null, "bca.simple"]));
+  });
+
   it("without --seed a seed is drawn, reported, and repeats the run when given back", async () => {
     const first = await fit("--bootstrap", "20", "--format", "json", "--workers", "1");
     const j1 = JSON.parse(first.stdout) as { bootstrap: { seed: number; seedSource: string; parameters: unknown[] } };

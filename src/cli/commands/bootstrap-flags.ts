@@ -1,5 +1,6 @@
 /**
- * The bootstrap flags of `isrs fit` (--bootstrap N, --seed S, --test bollen-stine, --workers K)
+ * The bootstrap flags of `isrs fit` (--bootstrap N, --seed S, --test bollen-stine, --workers K,
+ * --no-jackknife)
  * and their checks: each bad value is one line naming the flag (exit code 2). The limits come
  * from the engine (sem/bootstrap/options.ts).
  */
@@ -13,6 +14,8 @@ export interface CliBootstrapFlags {
   seed?: string;
   test?: string;
   workers?: string;
+  /** false with --no-jackknife */
+  jackknife?: boolean;
 }
 
 export function addBootstrapOptions(cmd: Command): Command {
@@ -20,7 +23,8 @@ export function addBootstrapOptions(cmd: Command): Command {
     .option("--bootstrap <n>", `bootstrap standard errors and confidence intervals from N draws (1 to ${BOOTSTRAP_MAX})`)
     .option("--seed <s>", "seed of the bootstrap draws (default: drawn at random and reported)")
     .option("--test <name>", "model test in addition to the chi-square: standard or bollen-stine (needs --bootstrap)")
-    .option("--workers <k>", "worker threads for the bootstrap (default: the available cores)");
+    .option("--workers <k>", "worker threads for the bootstrap (default: the available cores)")
+    .option("--no-jackknife", "skip the jackknife (one refit per row) behind the BCa acceleration: BCa columns become bca.simple");
 }
 
 /** A whole number written in plain digits, or null. */
@@ -49,7 +53,7 @@ export function toBootstrapOptions(f: CliBootstrapFlags): BootstrapOptionsInput 
     if (f.workers !== undefined) throw new InputError("E_USAGE", `--workers ${f.workers} is only used with --bootstrap N`);
     return null;
   }
-  const out: BootstrapOptionsInput = { bootstrap: bounded("bootstrap", f.bootstrap, "the number of bootstrap draws", 1, BOOTSTRAP_MAX), test };
+  const out: BootstrapOptionsInput = { bootstrap: bounded("bootstrap", f.bootstrap, "the number of bootstrap draws", 1, BOOTSTRAP_MAX), test, jackknife: f.jackknife !== false };
   if (f.seed !== undefined) out.seed = bounded("seed", f.seed, "the seed", 0, MAX_SEED);
   if (f.workers !== undefined) out.workers = bounded("workers", f.workers, "the number of worker threads", 1, WORKERS_MAX);
   return out;
