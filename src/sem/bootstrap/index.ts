@@ -15,7 +15,7 @@ import type { ParameterTable } from "../partable/types.js";
 import type { FitResult, ParameterEstimate } from "../results.js";
 import { JACKKNIFE_MAX_ROWS, parseBootstrapOptions, type BootstrapOptionsInput } from "./options.js";
 import { defaultWorkers, runTasks, type BatchResult, type TaskBatch } from "./pool.js";
-import { missingMethod, ReplicationContext, type ReplicationJob } from "./replicate.js";
+import { contextData, createContext, missingMethod } from "./context.js";
 import { bootstrapColumns, drawCounts, parameterDraws, usedIndices } from "./summarize.js";
 import type { BollenStineTest, BootstrapResult } from "./types.js";
 
@@ -51,14 +51,13 @@ export async function bootstrapModel(input: FitInput, fit: FitResult, options: B
   if (bollenStine && missingMethod(prepared) !== "listwise") {
     throw new InputError("E_USAGE", `the Bollen-Stine bootstrap needs complete data (missing = listwise), not missing = ${missingMethod(prepared)}: its data transformation is defined for complete data only (lavaan refuses it too)`);
   }
-  const job: ReplicationJob = { input, thetaHat: thetaFromFit(prepared.table, fit.parameters), seed, bollenStine };
-  const ctx = new ReplicationContext(job, prepared);
+  const ctx = createContext(contextData({ input, thetaHat: thetaFromFit(prepared.table, fit.parameters), seed, bollenStine }, prepared));
   const N = ctx.ntotal;
   const jackknife = opts.jackknife && N <= JACKKNIFE_MAX_ROWS;
   const batches: TaskBatch[] = [{ kind: "ordinary", count: opts.bootstrap }];
   if (bollenStine) batches.push({ kind: "bollenStine", count: opts.bootstrap });
   if (jackknife) batches.push({ kind: "jackknife", count: N });
-  const report = await runTasks(job, ctx, batches, { workers: opts.workers ?? defaultWorkers(), minTasksForWorkers: opts.minTasksForWorkers, onProgress: options.onProgress });
+  const report = await runTasks(ctx, batches, { workers: opts.workers ?? defaultWorkers(), minTasksForWorkers: opts.minTasksForWorkers, onProgress: options.onProgress });
   const byKind = (k: TaskBatch["kind"]): BatchResult | null => report.results.find((r) => r.kind === k) ?? null;
   const boot = byKind("ordinary")!;
   const jack = byKind("jackknife");

@@ -4,14 +4,14 @@
  * every result is stored at its replication index, so the assembled results are the same
  * whatever the number of workers and the order in which chunks finish (each replication reads
  * its own random stream: prng.ts). Workers run the compiled code (dist/sem/bootstrap/worker.js)
- * and build their own ReplicationContext from the same job; this thread takes chunks too. With
+ * and build their own ReplicationContext from the same ContextData; this thread takes chunks too. With
  * one thread, few tasks, or no compiled worker file, everything runs in this thread.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { ReplicationContext, type ReplicationJob, type ReplicationOutcome, type TaskKind } from "./replicate.js";
+import type { ContextData, ReplicationContext, ReplicationOutcome, TaskKind } from "./replicate.js";
 
 export interface TaskBatch {
   kind: TaskKind;
@@ -121,13 +121,13 @@ function chunksOf(batches: readonly TaskBatch[]): Chunk[] {
 }
 
 /**
- * Runs every task of every batch. `ctx` is the main thread's context (built from `job`). With
+ * Runs every task of every batch. `ctx` is this thread's context; workers get its data. With
  * K threads, this thread works on chunks too, next to K − 1 workers: it is already warm (its
  * code has been compiled while fitting the model), whereas each worker first loads the modules
  * and warms up (about a tenth of a second of CPU on the HS CFA).
  */
-export async function runTasks(job: ReplicationJob, ctx: ReplicationContext, batches: readonly TaskBatch[], opts: PoolOptions): Promise<PoolReport> {
-  const q = job.thetaHat.length;
+export async function runTasks(ctx: ReplicationContext, batches: readonly TaskBatch[], opts: PoolOptions): Promise<PoolReport> {
+  const q = ctx.data.thetaHat.length;
   const results = batches.map((b) => emptyResult(b.kind, b.count, q));
   const chunks = chunksOf(batches);
   const total = batches.reduce((a, b) => a + b.count, 0);
@@ -144,7 +144,7 @@ export async function runTasks(job: ReplicationJob, ctx: ReplicationContext, bat
     done += store(results, reply, q);
     opts.onProgress?.(done, total);
   };
-  const workers = Array.from({ length: threads - 1 }, () => runWorker(script!, job, batches, take, onReply));
+  const workers = Array.from({ length: threads - 1 }, () => runWorker(script!, ctx.data, batches, take, onReply));
   const finished = Promise.all(workers.map((w) => w.done));
   finished.catch(() => undefined); // a worker's failure is rethrown below, once this thread is done
   try {
@@ -160,8 +160,8 @@ export async function runTasks(job: ReplicationJob, ctx: ReplicationContext, bat
 }
 
 /** One worker thread taking chunks until none are left. */
-function runWorker(script: string, job: ReplicationJob, batches: readonly TaskBatch[], take: () => Chunk | null, onReply: (r: ChunkReply) => void): { done: Promise<void>; stop: () => void } {
-  const w = new Worker(script, { workerData: job });
+function runWorker(script: string, data: ContextData, batches: readonly TaskBatch[], take: () => Chunk | null, onReply: (r: ChunkReply) => void): { done: Promise<void>; stop: () => void } {
+  const w = new Worker(script, { workerData: data });
   const done = new Promise<void>((resolve, reject) => {
     const give = (): void => {
       const c = take();

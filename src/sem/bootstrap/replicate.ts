@@ -15,31 +15,44 @@
  * - the general path, for any other combination of fit options (e.g. a missing-data method):
  *   the resampled raw rows of the data table go through prepareFit() and the problem it builds
  *   is optimized, so the replication is fitted exactly as the user's model was.
- * A context is built the same way in the main thread and in every worker thread (pool.ts),
- * so that a replication's result does not depend on where it runs.
+ * The main thread describes the run once (context.ts: ContextData, plain cloneable data);
+ * every thread builds its ReplicationContext from that same description, so a replication's
+ * result does not depend on where it runs. This module imports only the estimation kernels, so
+ * that worker threads start fast; prepareFit() is handed in for the general path.
  */
-import { evaluate, type Problem } from "../estimate/ml.js";
-import { expectedInformation } from "../estimate/info-total.js";
+import type { Problem } from "../estimate/ml.js";
 import { optimize, type OptimizeResult } from "../estimate/optimize.js";
 import { startValues } from "../estimate/start.js";
-import { prepareFit, type FitInput, type PreparedFit } from "../fit-model.js";
+import type { FitInput } from "../fit-model.js";
 import { InputError } from "../messages.js";
+import type { Representation } from "../model/representation.js";
+import type { ParameterTable } from "../partable/types.js";
 import { groupStats, type SampleStats } from "../samplestats/index.js";
-import { bollenStineTransform } from "./bollen-stine.js";
 import { STREAM_PURPOSE } from "./prng.js";
 import { gatherRows, resampleIndices } from "./resample.js";
 
-/** What the workers need to rebuild the context: plain, structured-cloneable data. */
-export interface ReplicationJob {
+/** Everything a thread needs to run replications: plain, structured-cloneable data (context.ts builds it). */
+export interface ContextData {
   readonly input: FitInput;
   /** full-sample estimates of the free parameters */
   readonly thetaHat: Float64Array;
   readonly seed: number;
-  /** build the Bollen-Stine transformed data */
-  readonly bollenStine: boolean;
-  /** use the general path even where the direct one applies (tests check that both agree) */
-  readonly forceGeneral?: boolean;
+  /** the direct path applies (see above) */
+  readonly direct: boolean;
+  readonly table: ParameterTable;
+  readonly rep: Representation;
+  /** values of the fixed rows in the full sample */
+  readonly rowValues: Float64Array;
+  /** per group: label, numeric rows (n×p), 1-based data row numbers */
+  readonly groups: readonly { label: string; X: Float64Array; rowIds: readonly number[] }[];
+  /** 2·I(θ̂) of the full sample: the quasi-Newton start of every refit (undefined: plain Fisher scoring) */
+  readonly hessian: Float64Array | undefined;
+  /** per group, the Bollen-Stine transformed rows, or null when not asked */
+  readonly bollenStineX: Float64Array[] | null;
 }
+
+/** prepareFit() reduced to the problem it builds: the general path's way to fit a data table. */
+export type ProblemFor = (input: FitInput) => Problem;
 
 export type TaskKind = "ordinary" | "bollenStine" | "jackknife";
 
@@ -57,48 +70,25 @@ export interface ReplicationOutcome {
   reason: string;
 }
 
-/** The estimator / missing-data combinations whose replications can reuse the prepared problem. */
-const DIRECT_ESTIMATORS = new Set(["ML", "MLM", "MLR"]);
-
-export function missingMethod(prepared: PreparedFit): string {
-  const m = (prepared.opts as { missing?: unknown }).missing;
-  return typeof m === "string" ? m : "listwise";
-}
-
 export class ReplicationContext {
-  readonly prepared: PreparedFit;
-  readonly direct: boolean;
-  private readonly job: ReplicationJob;
+  readonly data: ContextData;
+  private readonly problemFor: ProblemFor | undefined;
   private readonly groupX: Float64Array[];
   private readonly sizes: number[];
   private readonly p: number;
   private readonly hasExo: boolean;
   private readonly varianceIndex: number[];
-  private bsX: Float64Array[] | null = null;
-  /** 2·I(θ̂) of the full sample: the quasi-Newton start of every refit */
-  private readonly hessian: Float64Array | undefined;
 
-  /** `prepared`: prepareFit(job.input) when the caller has it already. */
-  constructor(job: ReplicationJob, prepared?: PreparedFit) {
-    this.job = job;
-    this.prepared = prepared ?? prepareFit(job.input);
-    const { data, table, opts } = this.prepared;
-    this.p = table.vars.ov.length;
+  /** `problemFor` is needed on the general path only (data.direct false). */
+  constructor(data: ContextData, problemFor?: ProblemFor) {
+    if (!data.direct && problemFor === undefined) throw new Error("the general replication path needs prepareFit()");
+    this.data = data;
+    this.problemFor = problemFor;
+    this.p = data.table.vars.ov.length;
     this.groupX = data.groups.map((g) => g.X);
-    this.sizes = data.groups.map((g) => g.n);
-    this.direct = job.forceGeneral !== true && DIRECT_ESTIMATORS.has(String(opts.estimator).toUpperCase()) && missingMethod(this.prepared) === "listwise" && this.groupX.every((X) => X.every(Number.isFinite));
-    this.hasExo = table.rows.some((r) => r.exo);
-    this.varianceIndex = [...new Set(table.rows.filter((r) => r.op === "~~" && r.lhs === r.rhs && r.free > 0).map((r) => r.free - 1))];
-    if (job.bollenStine) this.bsX = this.bollenStineData();
-    this.hessian = this.startHessian();
-  }
-
-  private startHessian(): Float64Array | undefined {
-    const ev = evaluate(this.prepared.prob, this.job.thetaHat);
-    if (!Number.isFinite(ev.f)) return undefined;
-    const H = expectedInformation(this.prepared.prob, ev);
-    for (let i = 0; i < H.length; i++) H[i] *= 2;
-    return H;
+    this.sizes = this.groupX.map((X) => X.length / this.p);
+    this.hasExo = data.table.rows.some((r) => r.exo);
+    this.varianceIndex = [...new Set(data.table.rows.filter((r) => r.op === "~~" && r.lhs === r.rhs && r.free > 0).map((r) => r.free - 1))];
   }
 
   get groupSizes(): readonly number[] {
@@ -111,10 +101,10 @@ export class ReplicationContext {
 
   run(kind: TaskKind, index: number): ReplicationOutcome {
     if (kind === "jackknife") return this.fitRows(this.leaveOneOut(index), this.groupX);
-    const source = kind === "bollenStine" ? this.bsX : this.groupX;
+    const source = kind === "bollenStine" ? this.data.bollenStineX : this.groupX;
     if (source === null) throw new Error("Bollen-Stine data were not prepared");
     const purpose = kind === "bollenStine" ? STREAM_PURPOSE.bollenStine : STREAM_PURPOSE.ordinary;
-    return this.fitRows(resampleIndices(this.job.seed, index, this.sizes, purpose), source);
+    return this.fitRows(resampleIndices(this.data.seed, index, this.sizes, purpose), source);
   }
 
   /** Row positions of every group without global row `i` (rows numbered across groups in order). */
@@ -133,7 +123,7 @@ export class ReplicationContext {
   /** Fits the rows at `positions` (per group) of `source` (the data, or their Bollen-Stine transform). */
   private fitRows(positions: Int32Array[], source: Float64Array[]): ReplicationOutcome {
     try {
-      const prob = this.direct ? this.directProblem(positions.map((ix, g) => gatherRows(source[g]!, this.p, ix))) : this.generalProblem(positions, source);
+      const prob = this.data.direct ? this.directProblem(positions.map((ix, g) => gatherRows(source[g]!, this.p, ix))) : this.generalProblem(positions, source);
       if (typeof prob === "string") return this.failed(prob);
       const opt = this.optimizeFrom(prob);
       const theta = opt.theta;
@@ -149,13 +139,13 @@ export class ReplicationContext {
   }
 
   private failed(reason: string): ReplicationOutcome {
-    return { status: 2, theta: new Float64Array(this.job.thetaHat.length).fill(NaN), chisq: NaN, negativeVariance: false, reason };
+    return { status: 2, theta: new Float64Array(this.data.thetaHat.length).fill(NaN), chisq: NaN, negativeVariance: false, reason };
   }
 
   private optimizeFrom(prob: Problem): OptimizeResult {
-    const first = optimize(prob, this.job.thetaHat, { initialHessian: this.hessian });
+    const first = optimize(prob, this.data.thetaHat, { initialHessian: this.data.hessian });
     if (first.converged) return first;
-    const second = optimize(prob, startValues(this.prepared.table, prob.stats).theta);
+    const second = optimize(prob, startValues(this.data.table, prob.stats).theta);
     return second.converged || second.evaluation.f < first.evaluation.f ? second : first;
   }
 
@@ -164,13 +154,13 @@ export class ReplicationContext {
     const groups = [];
     for (let g = 0; g < blocks.length; g++) {
       const n = blocks[g]!.length / this.p;
-      const st = groupStats(this.prepared.stats.groups[g]!.label, blocks[g]!, n, this.p);
+      const st = groupStats(this.data.groups[g]!.label, blocks[g]!, n, this.p);
       if (st === null) return `the sample covariance matrix${blocks.length > 1 ? ` of group ${g + 1}` : ""} is not positive definite`;
       groups.push(st);
     }
     const stats: SampleStats = { groups, ntotal: groups.reduce((a, s) => a + s.n, 0) };
-    const rowValues = this.hasExo ? startValues(this.prepared.table, stats).rowValues : this.prepared.prob.rowValues;
-    return { rep: this.prepared.prob.rep, stats, rowValues };
+    const rowValues = this.hasExo ? startValues(this.data.table, stats).rowValues : this.data.rowValues;
+    return { rep: this.data.rep, stats, rowValues };
   }
 
   /**
@@ -179,12 +169,12 @@ export class ReplicationContext {
    * the Bollen-Stine data. Groups keep their order, so prepareFit() numbers them as before.
    */
   private generalProblem(positions: Int32Array[], source: Float64Array[]): Problem {
-    const table = this.job.input.data;
+    const table = this.data.input.data;
     const transformed = source !== this.groupX;
-    const cols = this.prepared.table.vars.ov.map((v) => table.columns.indexOf(v));
+    const cols = this.data.table.vars.ov.map((v) => table.columns.indexOf(v));
     const rows: string[][] = [];
     const lineOf: number[] = [];
-    this.prepared.data.groups.forEach((grp, g) => {
+    this.data.groups.forEach((grp, g) => {
       for (const pos of positions[g]!) {
         const rowId = grp.rowIds[pos]!;
         const cells = table.rows[rowId - 1]!;
@@ -192,7 +182,7 @@ export class ReplicationContext {
         lineOf.push(table.lineOf[rowId - 1]!);
       }
     });
-    return prepareFit({ ...this.job.input, data: { ...table, rows, lineOf } }).prob;
+    return this.problemFor!({ ...this.data.input, data: { ...table, rows, lineOf } });
   }
 
   /** The row's cells with the model variables written from row `r` of a numeric block (exact round trip). */
@@ -203,17 +193,5 @@ export class ReplicationContext {
       out[c] = decimal === "," ? s.replace(".", ",") : s;
     });
     return out;
-  }
-
-  /** Each group's data rotated to the moments implied by θ̂ (Bollen & Stine 1992). */
-  private bollenStineData(): Float64Array[] {
-    const { prob, stats, opts } = this.prepared;
-    const ev = evaluate(prob, this.job.thetaHat);
-    if (!Number.isFinite(ev.f)) throw new InputError("E_MODEL", "the Bollen-Stine bootstrap needs a model-implied covariance matrix that is positive definite at the estimates");
-    return this.groupX.map((X, g) => {
-      const st = stats.groups[g]!;
-      const imp = ev.groups[g]!.implied;
-      return bollenStineTransform({ X, n: st.n, p: this.p, mean: st.mean, S: st.S, sigma: imp.sigma, mu: opts.meanstructure ? imp.mu : null });
-    });
   }
 }

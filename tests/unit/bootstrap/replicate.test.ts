@@ -8,7 +8,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { thetaFromFit } from "../../../src/sem/bootstrap/index.js";
-import { ReplicationContext, type ReplicationJob } from "../../../src/sem/bootstrap/replicate.js";
+import { contextData, createContext, type ContextRequest } from "../../../src/sem/bootstrap/context.js";
+import type { ReplicationContext } from "../../../src/sem/bootstrap/replicate.js";
 import { readTable } from "../../../src/sem/data/index.js";
 import { evaluate } from "../../../src/sem/estimate/ml.js";
 import { fitModel, prepareFit, type FitInput } from "../../../src/sem/fit-model.js";
@@ -17,20 +18,20 @@ import { parseModel } from "../../../src/sem/syntax/index.js";
 
 const DIR = "tests/fixtures/extra/sem-observed-covariates";
 
-async function contexts(): Promise<{ direct: ReplicationContext; general: ReplicationContext; input: FitInput; job: ReplicationJob }> {
+async function contexts(): Promise<{ direct: ReplicationContext; general: ReplicationContext; input: FitInput; job: ContextRequest }> {
   const file = `${DIR}/model.lav`;
   const input: FitInput = { syntax: parseModel(readFileSync(file, "utf8"), { file }), data: readTable(`${DIR}/data.csv`) };
   const fit = await fitModel(input);
-  const job: ReplicationJob = { input, thetaHat: thetaFromFit(prepareFit(input).table, fit.parameters), seed: 5, bollenStine: true };
-  return { direct: new ReplicationContext(job), general: new ReplicationContext({ ...job, forceGeneral: true }), input, job };
+  const job: ContextRequest = { input, thetaHat: thetaFromFit(prepareFit(input).table, fit.parameters), seed: 5, bollenStine: true };
+  return { direct: createContext(contextData(job)), general: createContext(contextData({ ...job, forceGeneral: true })), input, job };
 }
 
 describe("replications", () => {
   it("the direct and the general path give identical estimates and statistics", async () => {
     const { direct, general } = await contexts();
-    expect(direct.direct).toBe(true);
-    expect(general.direct).toBe(false);
-    expect(direct.prepared.table.rows.some((r) => r.exo)).toBe(true); // fixed.x rows present
+    expect(direct.data.direct).toBe(true);
+    expect(general.data.direct).toBe(false);
+    expect(direct.data.table.rows.some((r) => r.exo)).toBe(true); // fixed.x rows present
     for (const [kind, index] of [["ordinary", 0], ["ordinary", 1], ["bollenStine", 0], ["jackknife", 0], ["jackknife", 74]] as const) {
       const a = direct.run(kind, index);
       const b = general.run(kind, index);
@@ -54,9 +55,9 @@ describe("replications", () => {
     const fit = await fitModel(input);
     const prepared = prepareFit(input);
     const thetaHat = thetaFromFit(prepared.table, fit.parameters);
-    const ctx = new ReplicationContext({ input, thetaHat, seed: 1, bollenStine: true }, prepared);
+    const data = contextData({ input, thetaHat, seed: 1, bollenStine: true }, prepared);
     const p = prepared.table.vars.ov.length;
-    const Z = (ctx as unknown as { bsX: Float64Array[] }).bsX[0]!;
+    const Z = data.bollenStineX![0]!;
     const st = groupStats("", Z, Z.length / p, p)!;
     const imp = evaluate(prepared.prob, thetaHat).groups[0]!.implied;
     for (let i = 0; i < p; i++) expect(Math.abs(st.mean[i]! - imp.mu[i]!)).toBeLessThan(1e-10 * Math.max(1, Math.abs(imp.mu[i]!)));
