@@ -103,7 +103,7 @@ function withBootstrapSe(row: ParameterEstimate, b: BootstrapResult["parameters"
 }
 
 /** Bollen-Stine p-value: the share of successful draws with T* > T (lavaan, lav_model_test). */
-function bollenStineTest(bs: BatchResult, fit: FitResult): BollenStineTest {
+export function bollenStineTest(bs: BatchResult, fit: FitResult): BollenStineTest {
   const stat = fit.fit.chisq ?? NaN;
   const used = usedIndices(bs);
   const larger = used.filter((b) => bs.chisq[b]! > stat).length;
