@@ -5,7 +5,7 @@
 import { buildDataSet, type DataSet, type DataTable } from "./data/index.js";
 import { optimize } from "./estimate/optimize.js";
 import { startValues } from "./estimate/start.js";
-import { evaluate, type Problem } from "./estimate/ml.js";
+import { evaluate, type Evaluation, type Problem } from "./estimate/ml.js";
 import { expectedInformation } from "./estimate/info-total.js";
 import { baselineChisq } from "./fit/baseline.js";
 import { fitMeasures, type FitInput as FitMeasuresInput } from "./fit/measures.js";
@@ -16,9 +16,9 @@ import { fimlRobustEstimation } from "./missing/robust.js";
 import { fimlSampleStats, type FimlStats } from "./missing/samplestats.js";
 import { admissibility } from "./inference/admissibility.js";
 import { parameterRows } from "./inference/parameters.js";
-import { vcovFromInformation } from "./inference/vcov.js";
+import { vcovFromInformation, type VcovResult } from "./inference/vcov.js";
 import { modificationIndices } from "./inference/modindices.js";
-import { mergeInLavaanOrder, robustEstimation } from "./robust/index.js";
+import { mergeInLavaanOrder, robustEstimation, type RobustOutput } from "./robust/index.js";
 import { InputError, warning, type Warning } from "./messages.js";
 import { buildRepresentation } from "./model/representation.js";
 import { FitOptionsSchema, resolveOptions, type FitOptionsInput, type ResolvedOptions } from "./options.js";
@@ -100,8 +100,37 @@ export function prepareFit(input: FitInput): PreparedFit {
   return { opts, data, table, nel, nelAll, df, stats, prob, start, fiml };
 }
 
+/** Positions of the observed covariates (ovX) in the model's variable order. */
+function covariateIndex(table: ParameterTable): number[] {
+  return table.vars.ovX.map((v) => table.vars.ov.indexOf(v));
+}
+
+/** The covariates whose moments are fixed at their sample values: ovX under fixed.x, else none. */
+function exogenousIndex(table: ParameterTable): number[] {
+  return table.options.fixedX ? covariateIndex(table) : [];
+}
+
+/**
+ * The covariance matrix of the estimates at θ̂ from the information `info` (ML: expected; FIML:
+ * observed); for MLM / MLR the sandwich of robust/index.ts (with FIML: missing/robust.ts), which
+ * also gives the scaled test and robust fit measures.
+ */
+export function estimateVcov(prep: PreparedFit, theta: Float64Array, ev: Evaluation, info: Float64Array): { robust: RobustOutput | null; vcov: VcovResult } {
+  const { opts, data, table, nel, df, stats, prob, fiml } = prep;
+  const ovxIndex = covariateIndex(table);
+  const exoIndex = exogenousIndex(table);
+  const robust = opts.estimator === "ML" ? null
+    : fiml ? fimlRobustEstimation({ prob, theta, evaluation: ev, information: info, fiml, chisq: stats.ntotal * ev.f, df })
+    : robustEstimation({
+    estimator: opts.estimator, prob, theta, evaluation: ev, information: info, rows: data.groups, exoIndex, covariateIndex: ovxIndex,
+    chisq: stats.ntotal * ev.f, df, nel, npar: table.rows.filter((r) => r.free > 0).length, baseline: baselineChisq(stats.groups, ovxIndex),
+  });
+  return { robust, vcov: robust?.vcov ?? vcovFromInformation(info, table.nfree, stats.ntotal) };
+}
+
 export async function fitModel(input: FitInput): Promise<FitResult> {
-  const { opts, data, table, nel, nelAll, df, stats, prob, start, fiml } = prepareFit(input);
+  const prep = prepareFit(input);
+  const { opts, data, table, nelAll, df, stats, prob, start, fiml } = prep;
   const ov = table.vars.ov;
   const rep = prob.rep;
   const groupLabels = table.groupLabels;
@@ -116,16 +145,9 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
   if (!opt.converged) warnings.push(warning("W_NOT_CONVERGED", `the optimizer did not converge: ${opt.message}`));
   // complete data: expected information; FIML: observed information (lavaan's defaults)
   const info = fiml ? (observedInformation(prob, ev, opt.theta, fiml.groups) ?? expectedInformation(prob, ev)) : expectedInformation(prob, ev);
-  const exoIndex = table.options.fixedX ? table.vars.ovX.map((v) => ov.indexOf(v)) : [];
+  const exoIndex = exogenousIndex(table);
   const fimlEv = fiml ? fimlEvaluation(prob, opt.theta, fiml) : null;
-  // MLM / MLR: sandwich vcov, scaled test and robust fit measures (robust/index.ts; with FIML missing/robust.ts)
-  const robust = opts.estimator === "ML" ? null
-    : fiml ? fimlRobustEstimation({ prob, theta: opt.theta, evaluation: ev, information: info, fiml, chisq: stats.ntotal * ev.f, df })
-    : robustEstimation({
-      estimator: opts.estimator, prob, theta: opt.theta, evaluation: ev, information: info, rows: data.groups, exoIndex,
-      chisq: stats.ntotal * ev.f, df, nel, npar: table.rows.filter((r) => r.free > 0).length, baseline: baselineChisq(stats.groups, exoIndex),
-    });
-  const vc = robust?.vcov ?? vcovFromInformation(info, table.nfree, stats.ntotal);
+  const { robust, vcov: vc } = estimateVcov(prep, opt.theta, ev, info);
   const rows = await parameterRows({ table, rep, prob, theta: opt.theta, evaluation: ev, vcov: vc.ok ? vc.vcov : null });
   if (!vc.ok) {
     const names = vc.involved.map((k) => describeFree(table, k + 1)).join(", ");
@@ -138,7 +160,7 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
       n: stats.groups[g]!.n, stats: stats.groups[g]!, sigma: ge.implied.sigma,
       mu: opts.meanstructure ? ge.implied.mu : null, f: ge.f, sigmaInv: ge.sigmaInv,
     })),
-    exoIndex,
+    exoIndex, baselineExoIndex: covariateIndex(table),
   };
   const fitStd = fiml && fimlEv ? fimlFitMeasures({ base: fitInput, fiml, prob: fimlEv.prob, evaluation: fimlEv.evaluation, corrected: robust === null }) : fitMeasures(fitInput);
   const fit = robust === null ? fitStd : mergeInLavaanOrder(fitStd, robust.measures);

@@ -48,7 +48,7 @@ function resolveStudy(dataFile: string | undefined, flags: AnalyzeFlags): Study 
   let instr: Instrument | undefined;
   if (useInstrument) {
     instr = loadInstrument(flags.instrument);
-    const r = loadResponses(dataFile ?? bundledDatasetPath(), instr, { read: { na } });
+    const r = loadResponses(dataFile ?? shownPath(bundledDatasetPath()), instr, { read: { na } });
     data = r.table;
     responses = { instrument: `${instr.id} ${instr.version}`, recoded: r.recoded, excluded: r.excluded };
   } else {
@@ -58,6 +58,12 @@ function resolveStudy(dataFile: string | undefined, flags: AnalyzeFlags): Study 
   const text = readModelFile(flags.model);
   const syntax = parseModel(text, { file: flags.model });
   return { design: designFromSyntax(syntax, (c) => data.columns.includes(c)), data, structural: { syntax, text }, responses };
+}
+
+/** A path relative to the working directory when it lies below it (messages and JSON stay short). */
+function shownPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
 }
 
 function splitNa(na: string | undefined): string[] | undefined {

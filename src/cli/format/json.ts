@@ -22,6 +22,7 @@ export function toJsonObject(res: FitResult): Record<string, unknown> {
     excluded: { count: res.dropped.length, rows: res.dropped },
     missing: res.missing === "fiml" ? { method: "fiml", patterns: res.missingPatterns } : undefined,
     options: res.resolutions,
+    bootstrap: res.bootstrap,
   };
 }
 
