@@ -91,10 +91,23 @@ export function traceSolve(A: Float64Array, B: Float64Array, n: number): number 
   return tr;
 }
 
-/** Xᵀ A X for X (n×q, typically sparse: a Jacobian) and symmetric A (n×n), row-major. */
+/**
+ * Xᵀ A X for X (n×q, typically sparse: a Jacobian) and symmetric A (n×n), row-major. Both
+ * products skip the zeros of X: Xᵀ A costs nnz(X)·n and (XᵀA) X costs q·nnz(X), instead of the
+ * q·n² of a dense second product.
+ */
 export function congruence(A: Float64Array, X: Float64Array, n: number, q: number): Float64Array {
   const XtA = matmul(transpose(X, n, q), A, q, n, n); // skips the zeros of Xᵀ
-  return matmul(XtA, X, q, n, q);
+  const out = new Float64Array(q * q);
+  for (let r = 0; r < n; r++) {
+    const xr = r * q;
+    for (let b = 0; b < q; b++) {
+      const x = X[xr + b]!;
+      if (x === 0) continue;
+      for (let a = 0; a < q; a++) out[a * q + b] += XtA[a * n + r]! * x;
+    }
+  }
+  return out;
 }
 
 /** Rows and columns `idx` of a square n×n matrix. */
