@@ -17,7 +17,7 @@
  */
 import { chisqUpper } from "../distributions/index.js";
 import { evaluate, type Evaluation, type Problem } from "../estimate/ml.js";
-import { fitMeasures, type FitInput } from "../fit/measures.js";
+import { exoLogLikelihood, fitMeasures, type FitInput } from "../fit/measures.js";
 import { incrementalIndices } from "../fit/incremental.js";
 import { matmul } from "../linalg/dense.js";
 import { availableCaseMoments } from "./em.js";
@@ -40,19 +40,42 @@ function observedCells(fiml: FimlStats, g: number): number {
   return fiml.groups[g]!.patterns.reduce((a, pt) => a + pt.n * pt.obs.length, 0);
 }
 
-/** log-likelihood of the independence model fitted by FIML, per group. */
-export function baselineLogLikelihood(fiml: FimlStats, g: number): number {
+/**
+ * log-likelihood of the independence model fitted by FIML, per group. Under fixed.x the
+ * covariates `exo` (observed in every row kept) keep their joint sample distribution, so their
+ * term is the normal log-likelihood at their own sample moments, −½ n (p_x log 2π + log|S_xx| + p_x).
+ */
+export function baselineLogLikelihood(fiml: FimlStats, g: number, exo: readonly number[] = []): number {
   const grp = fiml.groups[g]!;
   const { sigma } = availableCaseMoments(grp.patterns, grp.p);
   const cnt = new Float64Array(grp.p);
   for (const pt of grp.patterns) for (const j of pt.obs) cnt[j] += pt.n;
   let ll = 0;
-  for (let j = 0; j < grp.p; j++) ll += -0.5 * cnt[j]! * (LOG2PI + Math.log(sigma[j * grp.p + j]!) + 1);
-  return ll;
+  for (let j = 0; j < grp.p; j++) if (!exo.includes(j)) ll += -0.5 * cnt[j]! * (LOG2PI + Math.log(sigma[j * grp.p + j]!) + 1);
+  return ll + exoLogLikelihood(fiml.stats.groups[g]!, exo);
 }
 
-function groupGfi(E: readonly { w: number; E: Float64Array }[], S: Float64Array, mean: Float64Array, sigma: Float64Array, mu: Float64Array, p: number): number {
+/** Degrees of freedom of the FIML independence model: p(p−1)/2 per group, less the covariates' fixed covariances. */
+export function baselineDf(p: number, nexo: number, groups: number): number {
+  return groups * ((p * (p - 1)) / 2 - (nexo * (nexo - 1)) / 2);
+}
+
+/**
+ * GFI of one group (see the header). Under fixed.x lavaan zeroes the rows and columns of the
+ * covariates' own moments (their means and the covariances among them) in the information
+ * (x.idx), which is the same as leaving those elements out of both quadratic forms.
+ */
+function groupGfi(E: readonly { w: number; E: Float64Array }[], S0: Float64Array, mean0: Float64Array, sigma: Float64Array, mu0: Float64Array, p: number, exo: readonly number[]): number {
+  const S = Float64Array.from(S0);
+  const mean = Float64Array.from(mean0);
+  const mu = Float64Array.from(mu0);
+  for (const a of exo) {
+    mean[a] = 0;
+    mu[a] = 0;
+    for (const b of exo) S[a * p + b] = sigma[a * p + b]!;
+  }
   const R = Float64Array.from(S, (x, i) => x - sigma[i]!);
+  for (const a of exo) for (const b of exo) S[a * p + b] = 0;
   let num = 0;
   let den = 0;
   for (const m of E) {
@@ -93,6 +116,7 @@ export function fimlFitMeasures(input: FimlFitInput): Record<string, number> {
   const G = fiml.groups.length;
   const N = fiml.stats.ntotal;
   const npar = base.npar;
+  const exo = base.exoIndex ?? [];
   let logl = 0;
   let h1 = 0;
   let lb = 0;
@@ -100,16 +124,18 @@ export function fimlFitMeasures(input: FimlFitInput): Record<string, number> {
   for (let g = 0; g < G; g++) {
     const grp = fiml.groups[g]!;
     const m2ll = grp.n * ev.groups[g]!.f + grp.h1m2ll;
-    logl += -0.5 * (m2ll + observedCells(fiml, g) * LOG2PI);
-    h1 += fiml.h1[g]!.logl;
-    lb += baselineLogLikelihood(fiml, g);
+    // under fixed.x lavaan reports the likelihoods conditional on the covariates (fit/measures.ts)
+    const lx = exoLogLikelihood(fiml.stats.groups[g]!, exo);
+    logl += -0.5 * (m2ll + observedCells(fiml, g) * LOG2PI) - lx;
+    h1 += fiml.h1[g]!.logl - lx;
+    lb += baselineLogLikelihood(fiml, g, exo) - lx;
     const obs = pairwiseMoments(grp.patterns, grp.p);
     const imp = ev.groups[g]!.implied;
-    gfi += (grp.n / N) * groupGfi(ev.groups[g]!.metrics ?? [{ w: 1, E: ev.groups[g]!.sigmaInv }], obs.cov, obs.mean, imp.sigma, imp.mu, grp.p);
+    gfi += (grp.n / N) * groupGfi(ev.groups[g]!.metrics ?? [{ w: 1, E: ev.groups[g]!.sigmaInv }], obs.cov, obs.mean, imp.sigma, imp.mu, grp.p, exo);
   }
   const p = fiml.groups[0]!.p;
   const baseChisq = 2 * (h1 - lb);
-  const baseDf = G * ((p * (p - 1)) / 2);
+  const baseDf = baselineDf(p, exo.length, G);
   const chisq = out.chisq!;
   const df = base.df;
   const inc = incrementalIndices({ chisq, df, baselineChisq: baseChisq, baselineDf: baseDf });
@@ -120,6 +146,6 @@ export function fimlFitMeasures(input: FimlFitInput): Record<string, number> {
     aic: -2 * logl + 2 * npar, bic: -2 * logl + npar * Math.log(N), bic2: -2 * logl + npar * Math.log((N + 2) / 24),
     gfi, agfi: df > 0 ? 1 - (base.nel / df) * (1 - gfi) : NaN, pgfi: base.nel > 0 ? (df / base.nel) * gfi : NaN,
   });
-  if (input.corrected) Object.assign(out, robustFimlMeasures({ fiml, prob: input.prob, evaluation: ev, df, baselineDf: baseDf }));
+  if (input.corrected) Object.assign(out, robustFimlMeasures({ fiml, prob: input.prob, evaluation: ev, df, baselineDf: baseDf, exoIndex: exo }));
   return out;
 }
