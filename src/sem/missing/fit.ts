@@ -19,9 +19,9 @@ import { chisqUpper } from "../distributions/index.js";
 import { evaluate, type Evaluation, type Problem } from "../estimate/ml.js";
 import { exoLogLikelihood, fitMeasures, type FitInput } from "../fit/measures.js";
 import { incrementalIndices } from "../fit/incremental.js";
-import { matmul } from "../linalg/dense.js";
+import { matmul, spdInverse } from "../linalg/dense.js";
 import { availableCaseMoments } from "./em.js";
-import { pairwiseMoments } from "./patterns.js";
+import { pairwiseMoments, type MissingPattern } from "./patterns.js";
 import { fimlProblem } from "./objective.js";
 import { robustFimlMeasures } from "./robust-fit.js";
 import type { FimlStats } from "./samplestats.js";
@@ -61,11 +61,15 @@ export function baselineDf(p: number, nexo: number, groups: number): number {
 }
 
 /**
- * GFI of one group (see the header). Under fixed.x lavaan zeroes the rows and columns of the
- * covariates' own moments (their means and the covariances among them) in the information
- * (x.idx), which is the same as leaving those elements out of both quadratic forms.
+ * GFI of one group (see the header): Σ_k (n_k/n) [½ tr((E_k R)²) + δᵀE_kδ] over the same with S and
+ * x̄, R = S − Σ̂, δ = x̄ − μ̂. E_k = Σ̂_oo⁻¹ (embedded) = P − P_·m P_mm⁻¹ P_m· with P = Σ̂⁻¹
+ * (partitioned inverse, as missing/inverse.ts), so with Q = P X (once) and Y = P_mm⁻¹ Q_m· (r×p),
+ *   tr((E_k X)²) = tr(Q²) − 2 tr(Y Q P_·m) + tr((Y P_·m)²),   δᵀE_kδ = δᵀPδ − (Pδ)_mᵀ P_mm⁻¹ (Pδ)_m,
+ * O(r p²) per pattern with r missing variables instead of O(p³). Under fixed.x lavaan zeroes the
+ * rows and columns of the covariates' own moments (their means and the covariances among them)
+ * in the information (x.idx), which is the same as leaving those elements out of both forms.
  */
-function groupGfi(E: readonly { w: number; E: Float64Array }[], S0: Float64Array, mean0: Float64Array, sigma: Float64Array, mu0: Float64Array, p: number, exo: readonly number[]): number {
+function groupGfi(patterns: readonly MissingPattern[], P: Float64Array, S0: Float64Array, mean0: Float64Array, sigma: Float64Array, mu0: Float64Array, p: number, exo: readonly number[]): number {
   const S = Float64Array.from(S0);
   const mean = Float64Array.from(mean0);
   const mu = Float64Array.from(mu0);
@@ -76,27 +80,56 @@ function groupGfi(E: readonly { w: number; E: Float64Array }[], S0: Float64Array
   }
   const R = Float64Array.from(S, (x, i) => x - sigma[i]!);
   for (const a of exo) for (const b of exo) S[a * p + b] = 0;
+  const delta = Float64Array.from(mean, (x, i) => x - mu[i]!);
+  const forms = [
+    { Q: matmul(P, R, p, p, p), v: delta },
+    { Q: matmul(P, S, p, p, p), v: mean },
+  ].map(({ Q, v }) => {
+    let t = 0;
+    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) t += Q[i * p + j]! * Q[j * p + i]!;
+    const Pv = matmul(P, v, p, p, 1);
+    let qv = 0;
+    for (let i = 0; i < p; i++) qv += v[i]! * Pv[i]!;
+    return { Q, t, Pv, qv };
+  });
   let num = 0;
   let den = 0;
-  for (const m of E) {
-    const A = matmul(m.E, R, p, p, p);
-    const B = matmul(m.E, S, p, p, p);
-    let tA = 0;
-    let tB = 0;
-    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) {
-      tA += A[i * p + j]! * A[j * p + i]!;
-      tB += B[i * p + j]! * B[j * p + i]!;
+  let n = 0;
+  for (const pat of patterns) {
+    const { mis } = pat;
+    const r = mis.length;
+    const vals = forms.map((f) => ({ t: f.t, q: f.qv }));
+    if (r > 0) {
+      const Pmm = new Float64Array(r * r);
+      for (let s = 0; s < r; s++) for (let u = 0; u < r; u++) Pmm[s * r + u] = P[mis[s]! * p + mis[u]!]!;
+      const inv = spdInverse({ n: r, a: Pmm });
+      if (inv === null) return NaN;
+      const Pi = inv.inv.a;
+      forms.forEach((f, fi) => {
+        const Qm = new Float64Array(r * p);
+        for (let s = 0; s < r; s++) Qm.set(f.Q.subarray(mis[s]! * p, mis[s]! * p + p), s * p);
+        const Y = matmul(Pi, Qm, r, r, p);
+        const YQ = matmul(Y, f.Q, r, p, p);
+        let tr1 = 0;
+        const YB = new Float64Array(r * r);
+        for (let s = 0; s < r; s++) for (let j = 0; j < p; j++) {
+          const rowJ = j * p;
+          tr1 += YQ[s * p + j]! * P[rowJ + mis[s]!]!;
+          const y = Y[s * p + j]!;
+          for (let u = 0; u < r; u++) YB[s * r + u] += y * P[rowJ + mis[u]!]!;
+        }
+        let tr2 = 0;
+        for (let s = 0; s < r; s++) for (let u = 0; u < r; u++) tr2 += YB[s * r + u]! * YB[u * r + s]!;
+        let corr = 0;
+        for (let s = 0; s < r; s++) for (let u = 0; u < r; u++) corr += f.Pv[mis[s]!]! * Pi[s * r + u]! * f.Pv[mis[u]!]!;
+        vals[fi] = { t: f.t - 2 * tr1 + tr2, q: f.qv - corr };
+      });
     }
-    let qd = 0;
-    let qm = 0;
-    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) {
-      qd += (mean[i]! - mu[i]!) * m.E[i * p + j]! * (mean[j]! - mu[j]!);
-      qm += mean[i]! * m.E[i * p + j]! * mean[j]!;
-    }
-    num += m.w * (0.5 * tA + qd);
-    den += m.w * (0.5 * tB + qm);
+    num += pat.n * (0.5 * vals[0]!.t + vals[0]!.q);
+    den += pat.n * (0.5 * vals[1]!.t + vals[1]!.q);
+    n += pat.n;
   }
-  return 1 - num / den;
+  return 1 - num / n / (den / n);
 }
 
 export interface FimlFitInput {
@@ -131,7 +164,7 @@ export function fimlFitMeasures(input: FimlFitInput): Record<string, number> {
     lb += baselineLogLikelihood(fiml, g, exo) - lx;
     const obs = pairwiseMoments(grp.patterns, grp.p);
     const imp = ev.groups[g]!.implied;
-    gfi += (grp.n / N) * groupGfi(ev.groups[g]!.metrics ?? [{ w: 1, E: ev.groups[g]!.sigmaInv }], obs.cov, obs.mean, imp.sigma, imp.mu, grp.p, exo);
+    gfi += (grp.n / N) * groupGfi(grp.patterns, ev.groups[g]!.sigmaInv, obs.cov, obs.mean, imp.sigma, imp.mu, grp.p, exo);
   }
   const p = fiml.groups[0]!.p;
   const baseChisq = 2 * (h1 - lb);
