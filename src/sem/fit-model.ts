@@ -10,7 +10,7 @@ import { expectedInformation } from "./estimate/info-total.js";
 import { baselineChisq } from "./fit/baseline.js";
 import { fitMeasures, type FitInput as FitMeasuresInput } from "./fit/measures.js";
 import { fimlEvaluation, fimlFitMeasures } from "./missing/fit.js";
-import { fimlProblem } from "./missing/objective.js";
+import { emWarmStart, fimlProblem } from "./missing/objective.js";
 import { observedInformation } from "./missing/observed-information.js";
 import { fimlRobustEstimation } from "./missing/robust.js";
 import { fimlSampleStats, type FimlStats } from "./missing/samplestats.js";
@@ -138,7 +138,8 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
   const ov = table.vars.ov;
   const rep = prob.rep;
   const groupLabels = table.groupLabels;
-  const opt = optimize(prob, start.theta, { fallbackStarts: fallbackStarts(table, stats) });
+  const theta0 = fiml ? emWarmStart(prob, start.theta) : start.theta;
+  const opt = optimize(prob, theta0, { fallbackStarts: [...(fiml ? [start.theta] : []), ...fallbackStarts(table, stats)] });
   const ev = Number.isFinite(opt.evaluation.f) ? opt.evaluation : evaluate(prob, opt.theta);
   const warnings: Warning[] = [];
   if (data.dropped.length > 0) {
