@@ -154,7 +154,8 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
   // complete data: expected information; FIML: observed information (lavaan's defaults)
   const info = fiml ? (observedInformation(prob, ev, opt.theta, fiml.groups) ?? expectedInformation(prob, ev)) : expectedInformation(prob, ev);
   const exoIndex = exogenousIndex(table);
-  const fimlEv = fiml ? fimlEvaluation(prob, opt.theta, fiml) : null;
+  // the per-pattern metrics (expected information under missing data) serve only the modification indices
+  const fimlEv = fiml && opts.modindices ? fimlEvaluation(prob, opt.theta, fiml) : null;
   const { robust, vcov: vc } = estimateVcov(prep, opt.theta, ev, info);
   const rows = await parameterRows({ table, rep, prob, theta: opt.theta, evaluation: ev, vcov: vc.ok ? vc.vcov : null });
   if (!vc.ok) {
@@ -170,7 +171,7 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
     })),
     exoIndex, baselineExoIndex: covariateIndex(table),
   };
-  const fitStd = fiml && fimlEv ? fimlFitMeasures({ base: fitInput, fiml, prob: fimlEv.prob, evaluation: fimlEv.evaluation, corrected: robust === null }) : fitMeasures(fitInput);
+  const fitStd = fiml && Number.isFinite(ev.f) ? fimlFitMeasures({ base: fitInput, fiml, prob, evaluation: ev, corrected: robust === null }) : fitMeasures(fitInput);
   const fit = robust === null ? fitStd : mergeInLavaanOrder(fitStd, robust.measures);
   const result: FitResult = {
     converged: opt.converged, iterations: opt.iterations, estimator: opts.estimator,

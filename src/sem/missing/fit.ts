@@ -28,7 +28,7 @@ import type { FimlStats } from "./samplestats.js";
 
 const LOG2PI = Math.log(2 * Math.PI);
 
-/** The FIML problem with per-pattern metrics, evaluated at θ̂ (for GFI, the expected information and modification indices). */
+/** The FIML problem with per-pattern metrics, evaluated at θ̂ (for the expected information of the modification indices). */
 export function fimlEvaluation(prob: Problem, theta: Float64Array, fiml: FimlStats): { prob: Problem; evaluation: Evaluation } | null {
   const withMetrics = fimlProblem(prob.rep, prob.stats, prob.rowValues, fiml.groups, { metrics: true });
   const evaluation = evaluate(withMetrics, theta);
@@ -136,7 +136,7 @@ export interface FimlFitInput {
   /** the complete-data adapter's input, with the EM moments as sample statistics */
   readonly base: FitInput;
   readonly fiml: FimlStats;
-  /** the FIML problem with per-pattern metrics and its evaluation at θ̂ */
+  /** the FIML problem and its evaluation at θ̂ (implied moments, Σ̂⁻¹, F per group) */
   readonly prob: Problem;
   readonly evaluation: Evaluation;
   /** add lavaan's FIML-corrected robust indices of plain ML ("V6"); false when a scaled test (MLR) brings its own */
