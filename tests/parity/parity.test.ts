@@ -55,13 +55,20 @@ const KNOWN_MI_DIFFERENCES: Record<string, string[]> = {
  * TOL.miEarlyStop.
  * - bfi-fiml-gender: lavaan's χ² 5044.2069354, ours 5044.2069323; the loadings of C4 and C5 in
  *   group 1 differ by 1.0e-4 and 1.4e-4 relative.
- * - pd-fixedx-fiml, pd-fixedx-mlr-fiml (the same fit): lavaan's χ² 39.377037669, ours
- *   39.377037662 (rel.tol = 1e-11 or 1e-12: nlminb reports no convergence); every estimate is
- *   within 1e-4, but the epc of dem60 ~ dem65 and dem65 =~ y2 differ by 1.3e-4 and 1.5e-4
- *   relative. lavaan's own mi of the equivalent dem60 ~ dem65 and dem60 ~~ dem65 differ by
- *   4e-4 relative (0.669929, 0.669651), ours by 1e-6 (0.669756, 0.669755).
  */
-const LAVAAN_STOPPED_EARLY = new Set(["bfi-fiml-gender", "pd-fixedx-fiml", "pd-fixedx-mlr-fiml"]);
+const LAVAAN_STOPPED_EARLY = new Set(["bfi-fiml-gender"]);
+
+/**
+ * Cases whose estimates all hold at TOL.est but whose modification indices lavaan computes at a
+ * point slightly short of the optimum; only their mi, epc and sepc.all are compared at
+ * TOL.miEarlyStop / TOL.estEarlyStop.
+ * - pd-fixedx-fiml, pd-fixedx-mlr-fiml (the same fit): lavaan's χ² 39.377037669, ours
+ *   39.377037662 (rel.tol = 1e-11 or 1e-12: nlminb reports no convergence); the epc of
+ *   dem60 ~ dem65 and dem65 =~ y2 differ by 1.3e-4 and 1.5e-4 relative. lavaan's own mi of the
+ *   equivalent dem60 ~ dem65 and dem60 ~~ dem65 differ by 4e-4 relative (0.669929, 0.669651),
+ *   ours by 1e-6 (0.669756, 0.669755).
+ */
+const LAVAAN_MI_INEXACT = new Set([...LAVAAN_STOPPED_EARLY, "pd-fixedx-fiml", "pd-fixedx-mlr-fiml"]);
 
 it("finds the shared lavaan 0.6.14 reference cases", () => {
   expect(cases.filter((c) => c.dir.includes("lavaan-0.6.14")).length).toBe(11);
@@ -134,8 +141,8 @@ for (const c of cases) {
     const freeX = !Array.isArray(c.ref.options) && c.ref.options["fixed.x"] === false;
     it.skipIf(freeX)("matches lavaan's modification indices (mi, epc, sepc.all)", () => {
       const known = KNOWN_MI_DIFFERENCES[c.name] ?? [];
-      const miTol = LAVAAN_STOPPED_EARLY.has(c.name) ? TOL.miEarlyStop : TOL.mi;
-      const epcTol = LAVAAN_STOPPED_EARLY.has(c.name) ? TOL.estEarlyStop : TOL.est;
+      const miTol = LAVAAN_MI_INEXACT.has(c.name) ? TOL.miEarlyStop : TOL.mi;
+      const epcTol = LAVAAN_MI_INEXACT.has(c.name) ? TOL.estEarlyStop : TOL.est;
       const isKnown = (r: { lhs: string; op: string; rhs: string }): boolean => known.includes(`${r.lhs} ${r.op} ${r.rhs}`);
       const refs = (c.ref.modindices ?? []).filter((r) => !(r.op === "~" && res.exogenous.includes(r.lhs)) && !isKnown(r));
       const ours = res.modindices ?? [];
