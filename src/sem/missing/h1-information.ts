@@ -66,54 +66,46 @@ export function h1Size(p: number): number {
 
 /**
  * Adds w·(pattern information) to the lower triangle of the p*×p* matrix `out` (mirrored once at
- * the end by the caller). E and A are k×k in the pattern's own coordinates (k = obs.length),
- * e = E d (k). For vech pairs r = (i, j), c = (k, l) of observed variables, with ω = ½ on a
- * diagonal pair and 1 elsewhere:
+ * the end by the caller). E and A are p×p with the pattern's inverse and sandwich embedded (zero
+ * rows and columns at the missing variables), e = E d (p, zero at the missing variables), `seen`
+ * the observed variables in increasing order. For vech pairs r = (i, j), c = (k, l) of observed
+ * variables, with ω = ½ on a diagonal pair and 1 elsewhere:
  *   μ_a, σ_r:  ω_r (E_ai e_j + E_aj e_i),
  *   σ_r, σ_c:  ½ ω_r ω_c (A_ik E_jl + A_il E_jk + A_jk E_il + A_jl E_ik).
+ * Working in the full p coordinates makes every inner loop contiguous (no index indirection); the
+ * few products with a missing variable are zeros.
  */
-function addPatternInformation(out: Float64Array, p: number, obs: Int32Array, E: Float64Array, A: Float64Array, e: Float64Array, w: number): void {
+function addPatternInformation(out: Float64Array, p: number, seen: Int32Array, E: Float64Array, A: Float64Array, e: Float64Array, w: number): void {
   const ps = h1Size(p);
-  const k = obs.length;
-  const np = (k * (k + 1)) / 2;
-  const pi = new Int32Array(np);
-  const pj = new Int32Array(np);
-  const poff = new Int32Array(np);
-  const pw = new Float64Array(np);
-  let t = 0;
-  for (let b = 0; b < k; b++) for (let a = b; a < k; a++) { // vech order of the observed pairs
-    pi[t] = a;
-    pj[t] = b;
-    poff[t] = vechIndex(p, obs[a]!, obs[b]!);
-    pw[t] = a === b ? 0.5 : 1;
-    t++;
+  const k = seen.length;
+  for (let x = 0; x < k; x++) {
+    const a = seen[x]!;
+    const ro = a * ps, ra = a * p;
+    for (let b = 0; b <= a; b++) out[ro + b] += w * E[ra + b]!;
   }
-  for (let a = 0; a < k; a++) {
-    const ro = obs[a]! * ps;
-    for (let b = 0; b <= a; b++) out[ro + obs[b]!] += w * E[a * k + b]!;
-  }
-  // column starts of the observed pairs: pairs with second index b occupy [colStart[b], colStart[b+1])
-  const colStart = new Int32Array(k + 1);
-  for (let b = 0; b < k; b++) colStart[b + 1] = colStart[b]! + (k - b);
-  for (let r = 0; r < np; r++) {
-    const i = pi[r]!, j = pj[r]!;
-    const ro = poff[r]! * ps;
-    const wr = w * pw[r]!;
-    for (let a = 0; a < k; a++) out[ro + obs[a]!] += wr * (E[a * k + i]! * e[j]! + E[a * k + j]! * e[i]!);
-    const ai = i * k, aj = j * k;
-    const half = 0.5 * wr;
-    // σσ: for a column b of pairs (a, b), a ≥ b, the factors at b are constant over a
-    for (let b = 0; b < k; b++) {
-      const c0 = colStart[b]!;
-      if (c0 > r) break;
-      const eJb = E[aj + b]!, aIb = A[ai + b]!, eIb = E[ai + b]!, aJb = A[aj + b]!;
-      const base = ro + poff[c0]! - obs[b]!; // out index of pair (a, b) is base + obs[a]
-      const last = Math.min(colStart[b + 1]! - 1, r);
-      // the diagonal pair (b, b) carries ω = ½
-      out[base + obs[b]!] += 0.5 * half * (A[ai + b]! * eJb + aIb * E[aj + b]! + A[aj + b]! * eIb + aJb * E[ai + b]!);
-      for (let c = c0 + 1; c <= last; c++) {
-        const a = b + (c - c0);
-        out[base + obs[a]!] += half * (A[ai + a]! * eJb + E[aj + a]! * aIb + A[aj + a]! * eIb + E[ai + a]! * aJb);
+  for (let y = 0; y < k; y++) {
+    const j = seen[y]!;
+    const rj = j * p;
+    const ej = e[j]!;
+    for (let x = y; x < k; x++) {
+      const i = seen[x]!;
+      const ri = i * p;
+      const r = vechIndex(p, i, j); // row of σ_ij
+      const ro = r * ps;
+      const wr = i === j ? 0.5 * w : w;
+      const ei = e[i]!;
+      for (let a = 0; a < p; a++) out[ro + a] += wr * (E[ri + a]! * ej + E[rj + a]! * ei);
+      const half = 0.5 * wr;
+      // σσ: columns (a, b), a ≥ b, up to the row itself; the factors at b are constant over a
+      for (let z = 0; z < k; z++) {
+        const b = seen[z]!;
+        const cb = vechIndex(p, b, b); // column of σ_bb; σ_ab is at cb + (a − b)
+        if (cb > r) break;
+        const eJb = E[rj + b]!, aIb = A[ri + b]!, eIb = E[ri + b]!, aJb = A[rj + b]!;
+        const base = ro + cb - b;
+        const last = Math.min(p - 1, b + (r - cb));
+        out[base + b] += half * (aIb * eJb + aJb * eIb); // ω = ½ on the diagonal pair (b, b)
+        for (let a = b + 1; a <= last; a++) out[base + a] += half * (A[ri + a]! * eJb + E[rj + a]! * aIb + A[rj + a]! * eIb + E[ri + a]! * aJb);
       }
     }
   }
@@ -130,24 +122,46 @@ export function h1ObservedInformation(patterns: readonly MissingPattern[], mu: F
   const out = new Float64Array(ps * ps);
   const ws = { L: new Float64Array(p * p), E: new Float64Array(p * p) };
   const M = new Float64Array(p * p);
+  const EM = new Float64Array(p * p);
+  const Ef = new Float64Array(p * p);
+  const Af = new Float64Array(p * p);
   const d = new Float64Array(p);
-  const e = new Float64Array(p);
+  const ef = new Float64Array(p);
   let N = 0;
   for (const pat of patterns) {
     const { obs, n } = pat;
     const k = obs.length;
     if (Number.isNaN(patternInverse(sigma, p, obs, ws))) return null;
-    const Ek = ws.E.subarray(0, k * k);
+    const Ek = ws.E;
     for (let a = 0; a < k; a++) d[a] = pat.mean[a]! - mu[obs[a]!]!;
     // M = 2(S + ddᵀ) − Σ_oo, A = E M E
     for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) M[a * k + b] = 2 * (pat.S[a * k + b]! + d[a]! * d[b]!) - sigma[obs[a]! * p + obs[b]!]!;
-    const Ak = sandwich(Ek, M, k);
+    EM.fill(0, 0, k * k);
+    for (let a = 0; a < k; a++) for (let c = 0; c < k; c++) {
+      const x = Ek[a * k + c]!;
+      if (x === 0) continue;
+      for (let b = 0; b < k; b++) EM[a * k + b] += x * M[c * k + b]!;
+    }
+    // E, A = E M E and e = E d embedded in the full p coordinates (zeros at the missing variables)
+    Ef.fill(0);
+    Af.fill(0);
+    ef.fill(0);
     for (let a = 0; a < k; a++) {
+      const ra = obs[a]! * p;
       let s = 0;
       for (let b = 0; b < k; b++) s += Ek[a * k + b]! * d[b]!;
-      e[a] = s;
+      ef[obs[a]!] = s;
+      for (let b = 0; b <= a; b++) {
+        let t = 0;
+        for (let c = 0; c < k; c++) t += EM[a * k + c]! * Ek[c * k + b]!;
+        const rb = obs[b]! * p;
+        Af[ra + obs[b]!] = t;
+        Af[rb + obs[a]!] = t;
+        Ef[ra + obs[b]!] = Ek[a * k + b]!;
+        Ef[rb + obs[a]!] = Ek[a * k + b]!;
+      }
     }
-    addPatternInformation(out, p, obs, Ek, Ak, e, n);
+    addPatternInformation(out, p, obs, Ef, Af, ef, n);
     N += n;
   }
   mirrorLower(out, ps);
@@ -162,23 +176,5 @@ export function h1CompleteInformation(Sinv: Float64Array, p: number): Float64Arr
   const all = Int32Array.from({ length: p }, (_, i) => i);
   addPatternInformation(out, p, all, Sinv, Sinv, new Float64Array(p), 1);
   mirrorLower(out, ps);
-  return out;
-}
-
-/** E M E for symmetric k×k E and M. */
-function sandwich(E: Float64Array, M: Float64Array, k: number): Float64Array {
-  const EM = new Float64Array(k * k);
-  for (let a = 0; a < k; a++) for (let c = 0; c < k; c++) {
-    const x = E[a * k + c]!;
-    if (x === 0) continue;
-    for (let b = 0; b < k; b++) EM[a * k + b] += x * M[c * k + b]!;
-  }
-  const out = new Float64Array(k * k);
-  for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) {
-    let s = 0;
-    for (let c = 0; c < k; c++) s += EM[a * k + c]! * E[c * k + b]!;
-    out[a * k + b] = s;
-    out[b * k + a] = s;
-  }
   return out;
 }
