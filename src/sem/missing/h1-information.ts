@@ -116,19 +116,36 @@ function mirrorLower(M: Float64Array, n: number): void {
   for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) M[j * n + i] = M[i * n + j]!;
 }
 
-/** Observed information per observation of the h1 coordinates at (μ, Σ), from the patterns; null if some Σ_oo is not PD. */
+/**
+ * Observed information per observation of the h1 coordinates at (μ, Σ), from the patterns; null if
+ * some Σ_oo is not PD. The σσ block is bilinear in the pattern's A and E, so the sum over the K
+ * patterns is taken first, for every pair of vech pairs u = (i, k), v = (j, l):
+ *   T[u, v] = Σ_g n_g A_g,ik E_g,jl    (a (p*−p)×K by K×(p*−p) product: dot products over patterns),
+ * and each entry is then ½ ω_r ω_c (T[ik, jl] + T[il, jk] + T[jk, il] + T[jl, ik]); the μσ block
+ * likewise from V[u, j] = Σ_g n_g E_g,u e_g,j. About half the multiply-adds of adding the patterns
+ * one by one into the p*×p* matrix, and none of its stores.
+ */
 export function h1ObservedInformation(patterns: readonly MissingPattern[], mu: Float64Array, sigma: Float64Array, p: number): Float64Array | null {
   const ps = h1Size(p);
+  const nv = ps - p; // vech pairs
+  const K = patterns.length;
   const out = new Float64Array(ps * ps);
   const ws = { L: new Float64Array(p * p), E: new Float64Array(p * p) };
   const M = new Float64Array(p * p);
   const EM = new Float64Array(p * p);
-  const Ef = new Float64Array(p * p);
-  const Af = new Float64Array(p * p);
   const d = new Float64Array(p);
-  const ef = new Float64Array(p);
+  // pair index of (x, y) in vech order, either order
+  const pid = new Int32Array(p * p);
+  for (let x = 0; x < p; x++) for (let y = 0; y < p; y++) pid[x * p + y] = vechIndex(p, x, y) - p;
+  // pattern-major columns: XA[u, g] = n_g A_g[u], XE[u, g] = E_g[u] for the vech pair u (embedded:
+  // zero when a variable of u is missing in pattern g), XW[j, g] = n_g e_g[j], nk[g] = n_g
+  const XA = new Float64Array(nv * K);
+  const XE = new Float64Array(nv * K);
+  const XW = new Float64Array(p * K);
+  const nk = new Float64Array(K);
   let N = 0;
-  for (const pat of patterns) {
+  for (let g = 0; g < K; g++) {
+    const pat = patterns[g]!;
     const { obs, n } = pat;
     const k = obs.length;
     if (Number.isNaN(patternInverse(sigma, p, obs, ws))) return null;
@@ -142,31 +159,60 @@ export function h1ObservedInformation(patterns: readonly MissingPattern[], mu: F
       if (x === 0) continue;
       for (let b = 0; b < k; b++) EM[a * k + b] += x * M[c * k + b]!;
     }
-    // E, A = E M E and e = E d embedded in the full p coordinates (zeros at the missing variables)
-    Ef.fill(0);
-    Af.fill(0);
-    ef.fill(0);
     for (let a = 0; a < k; a++) {
-      const ra = obs[a]! * p;
       let s = 0;
       for (let b = 0; b < k; b++) s += Ek[a * k + b]! * d[b]!;
-      ef[obs[a]!] = s;
+      XW[obs[a]! * K + g] = n * s;
       for (let b = 0; b <= a; b++) {
         let t = 0;
         for (let c = 0; c < k; c++) t += EM[a * k + c]! * Ek[c * k + b]!;
-        const rb = obs[b]! * p;
-        Af[ra + obs[b]!] = t;
-        Af[rb + obs[a]!] = t;
-        Ef[ra + obs[b]!] = Ek[a * k + b]!;
-        Ef[rb + obs[a]!] = Ek[a * k + b]!;
+        const u = pid[obs[a]! * p + obs[b]!]! * K + g;
+        XA[u] = n * t;
+        XE[u] = Ek[a * k + b]!;
       }
     }
-    addPatternInformation(out, p, obs, Ef, Af, ef, n);
+    nk[g] = n;
     N += n;
+  }
+  // T[u, v] = Σ_g n_g A_g[u] E_g[v] and V[u, j] = Σ_g n_g E_g[u] e_g[j]: dot products over the patterns
+  const T = new Float64Array(nv * nv);
+  for (let u = 0; u < nv; u++) for (let v = 0; v < nv; v++) T[u * nv + v] = dotK(XA, u * K, XE, v * K, K);
+  const V = new Float64Array(nv * p);
+  for (let u = 0; u < nv; u++) for (let j = 0; j < p; j++) V[u * p + j] = dotK(XE, u * K, XW, j * K, K);
+  // μμ: Σ_g n_g E_g
+  for (let a = 0; a < p; a++) for (let b = 0; b <= a; b++) out[a * ps + b] = dotK(XE, pid[a * p + b]! * K, nk, 0, K);
+  for (let j = 0; j < p; j++) for (let i = j; i < p; i++) {
+    const r = vechIndex(p, i, j);
+    const ro = r * ps;
+    const wr = i === j ? 0.5 : 1;
+    // μ_a, σ_ij: ω_r Σ_g n_g (E_ai e_j + E_aj e_i)
+    for (let a = 0; a < p; a++) out[ro + a] = wr * (V[pid[a * p + i]! * p + j]! + V[pid[a * p + j]! * p + i]!);
+    // σ_ij, σ_kl (k ≥ l, up to the row itself): ½ ω_r ω_c Σ_g n_g (A_ik E_jl + A_il E_jk + A_jk E_il + A_jl E_ik)
+    for (let l = 0; l < p; l++) for (let kk = l; kk < p; kk++) {
+      const c = vechIndex(p, kk, l);
+      if (c > r) break;
+      const wc = kk === l ? 0.5 : 1;
+      const ik = pid[i * p + kk]!, jl = pid[j * p + l]!, il = pid[i * p + l]!, jk = pid[j * p + kk]!;
+      out[ro + c] = 0.5 * wr * wc * (T[ik * nv + jl]! + T[il * nv + jk]! + T[jk * nv + il]! + T[jl * nv + ik]!);
+    }
   }
   mirrorLower(out, ps);
   for (let i = 0; i < ps * ps; i++) out[i] /= N;
   return out;
+}
+
+/** Σ_{t<len} x[xo+t]·y[yo+t] with four partial sums (shorter dependency chains). */
+function dotK(x: Float64Array, xo: number, y: Float64Array, yo: number, len: number): number {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let t = 0;
+  for (; t + 3 < len; t += 4) {
+    s0 += x[xo + t]! * y[yo + t]!;
+    s1 += x[xo + t + 1]! * y[yo + t + 1]!;
+    s2 += x[xo + t + 2]! * y[yo + t + 2]!;
+    s3 += x[xo + t + 3]! * y[yo + t + 3]!;
+  }
+  for (; t < len; t++) s0 += x[xo + t]! * y[yo + t]!;
+  return s0 + s1 + (s2 + s3);
 }
 
 /** Complete-data information per observation of the h1 coordinates at covariance S (inverse Sinv). */
