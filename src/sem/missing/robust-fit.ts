@@ -69,15 +69,8 @@ function discrepancy(sigma: Float64Array, mu: Float64Array, S: Float64Array, mea
   return inv.logDet + tr - logDetS - p + quad;
 }
 
-/**
- * Inverse of a symmetric positive-definite n×n matrix from its Cholesky factor, with row-wise
- * (contiguous) loops: M = L⁻¹ by forward substitution row by row, then B⁻¹ = Mᵀ M accumulated as
- * a sum of outer products of the rows of M. Null when B is not positive definite.
- */
-export function spdInverseRows(B: Float64Array, n: number): Float64Array | null {
-  const L = cholesky({ n, a: B });
-  if (L === null) return null;
-  const l = L.a;
+/** M = L⁻¹ of a lower-triangular n×n L, by forward substitution row by row (contiguous loops). */
+function lowerInverseRows(l: Float64Array, n: number): Float64Array {
   const M = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     const ri = i * n;
@@ -92,6 +85,18 @@ export function spdInverseRows(B: Float64Array, n: number): Float64Array | null 
     for (let j = 0; j < i; j++) M[ri + j] *= inv;
     M[ri + i] = inv;
   }
+  return M;
+}
+
+/**
+ * Inverse of a symmetric positive-definite n×n matrix from its Cholesky factor, with row-wise
+ * (contiguous) loops: M = L⁻¹, then B⁻¹ = Mᵀ M accumulated as a sum of outer products of the rows
+ * of M. Null when B is not positive definite.
+ */
+export function spdInverseRows(B: Float64Array, n: number): Float64Array | null {
+  const L = cholesky({ n, a: B });
+  if (L === null) return null;
+  const M = lowerInverseRows(L.a, n);
   const out = new Float64Array(n * n);
   for (let t = 0; t < n; t++) {
     const rt = t * n;
@@ -106,12 +111,37 @@ export function spdInverseRows(B: Float64Array, n: number): Float64Array | null 
   return out;
 }
 
-/** tr(A B⁻¹) for symmetric positive-definite B (n×n); NaN when B is not. */
+/**
+ * tr(A B⁻¹) for symmetric A and symmetric positive-definite B (n×n); NaN when B is not. With
+ * B = L Lᵀ and U = L⁻ᵀ (row i of U = column i of L⁻¹, nonzero from i on), (B⁻¹)_ij = Σ_{t ≥ i} U_it U_jt
+ * for i ≥ j, so tr(A B⁻¹) = Σ_i A_ii (B⁻¹)_ii + 2 Σ_{j<i} A_ij (B⁻¹)_ij is a sum of contiguous dot
+ * products, and B⁻¹ itself is never stored.
+ */
 export function traceSolve(A: Float64Array, B: Float64Array, n: number): number {
-  const inv = spdInverseRows(B, n);
-  if (inv === null) return NaN;
+  const L = cholesky({ n, a: B });
+  if (L === null) return NaN;
+  const M = lowerInverseRows(L.a, n);
+  const U = new Float64Array(n * n);
+  for (let t = 0; t < n; t++) for (let i = 0; i <= t; i++) U[i * n + t] = M[t * n + i]!;
   let tr = 0;
-  for (let i = 0; i < n * n; i++) tr += A[i]! * inv[i]!;
+  for (let i = 0; i < n; i++) {
+    const ri = i * n;
+    for (let j = 0; j <= i; j++) {
+      const a = A[ri + j]!;
+      if (a === 0) continue;
+      const rj = j * n;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      let t = i;
+      for (; t + 3 < n; t += 4) {
+        s0 += U[ri + t]! * U[rj + t]!;
+        s1 += U[ri + t + 1]! * U[rj + t + 1]!;
+        s2 += U[ri + t + 2]! * U[rj + t + 2]!;
+        s3 += U[ri + t + 3]! * U[rj + t + 3]!;
+      }
+      for (; t < n; t++) s0 += U[ri + t]! * U[rj + t]!;
+      tr += (i === j ? 1 : 2) * a * (s0 + s1 + (s2 + s3));
+    }
+  }
   return tr;
 }
 
