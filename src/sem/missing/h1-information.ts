@@ -202,7 +202,7 @@ export function h1ObservedInformation(patterns: readonly MissingPattern[], mu: F
 }
 
 /** Σ_{t<len} x[xo+t]·y[yo+t] with four partial sums (shorter dependency chains). */
-function dotK(x: Float64Array, xo: number, y: Float64Array, yo: number, len: number): number {
+export function dotK(x: Float64Array, xo: number, y: Float64Array, yo: number, len: number): number {
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
   let t = 0;
   for (; t + 3 < len; t += 4) {

@@ -22,7 +22,7 @@ import type { Evaluation, Problem } from "../estimate/ml.js";
 import { rmsea, rmseaCi, rmseaPClose, rmseaPNotClose } from "../fit/rmsea.js";
 import { cholesky, matmul, spdInverse, transpose } from "../linalg/dense.js";
 import { availableCaseMoments } from "./em.js";
-import { h1CompleteInformation, h1Jacobian, h1ObservedInformation, h1Size, vechIndex } from "./h1-information.js";
+import { dotK, h1CompleteInformation, h1Jacobian, h1ObservedInformation, h1Size, vechIndex } from "./h1-information.js";
 import type { FimlStats } from "./samplestats.js";
 
 export interface RobustFimlInput {
@@ -88,15 +88,20 @@ function lowerInverseRows(l: Float64Array, n: number): Float64Array {
   return M;
 }
 
+/** L⁻¹ for the Cholesky factor L of B; null when B is not positive definite. */
+function choleskyInverseFactor(B: Float64Array, n: number): Float64Array | null {
+  const L = cholesky({ n, a: B });
+  return L === null ? null : lowerInverseRows(L.a, n);
+}
+
 /**
  * Inverse of a symmetric positive-definite n×n matrix from its Cholesky factor, with row-wise
  * (contiguous) loops: M = L⁻¹, then B⁻¹ = Mᵀ M accumulated as a sum of outer products of the rows
  * of M. Null when B is not positive definite.
  */
 export function spdInverseRows(B: Float64Array, n: number): Float64Array | null {
-  const L = cholesky({ n, a: B });
-  if (L === null) return null;
-  const M = lowerInverseRows(L.a, n);
+  const M = choleskyInverseFactor(B, n);
+  if (M === null) return null;
   const out = new Float64Array(n * n);
   for (let t = 0; t < n; t++) {
     const rt = t * n;
@@ -118,9 +123,8 @@ export function spdInverseRows(B: Float64Array, n: number): Float64Array | null 
  * products, and B⁻¹ itself is never stored.
  */
 export function traceSolve(A: Float64Array, B: Float64Array, n: number): number {
-  const L = cholesky({ n, a: B });
-  if (L === null) return NaN;
-  const M = lowerInverseRows(L.a, n);
+  const M = choleskyInverseFactor(B, n);
+  if (M === null) return NaN;
   const U = new Float64Array(n * n);
   for (let t = 0; t < n; t++) for (let i = 0; i <= t; i++) U[i * n + t] = M[t * n + i]!;
   let tr = 0;
@@ -129,17 +133,7 @@ export function traceSolve(A: Float64Array, B: Float64Array, n: number): number 
     for (let j = 0; j <= i; j++) {
       const a = A[ri + j]!;
       if (a === 0) continue;
-      const rj = j * n;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let t = i;
-      for (; t + 3 < n; t += 4) {
-        s0 += U[ri + t]! * U[rj + t]!;
-        s1 += U[ri + t + 1]! * U[rj + t + 1]!;
-        s2 += U[ri + t + 2]! * U[rj + t + 2]!;
-        s3 += U[ri + t + 3]! * U[rj + t + 3]!;
-      }
-      for (; t < n; t++) s0 += U[ri + t]! * U[rj + t]!;
-      tr += (i === j ? 1 : 2) * a * (s0 + s1 + (s2 + s3));
+      tr += (i === j ? 1 : 2) * a * dotK(U, ri + i, U, j * n + i, n - i);
     }
   }
   return tr;
