@@ -12,6 +12,7 @@
  * Options: --quick (skip the 200-indicator model), --no-large (no simulated models),
  *          --no-bootstrap (skip the bootstrap case), --only-bootstrap (the bootstrap case alone,
  *          written into the results file under `bootstrap`, the rest of the file kept),
+ *          --only-fiml (the FIML case alone, written under `fiml`, the rest of the file kept),
  *          --out=FILE (results file; default bench/results.json).
  * See bench/README.md.
  */
@@ -39,12 +40,13 @@ const PLAN = { warmup: 5, warmupBudgetMs: 1000, maxRuns: 30, minRuns: 5, budgetM
 
 /**
  * @param {string[]} argv
- * @returns {{ quick: boolean, large: boolean, reference: boolean, bootstrap: boolean, out: string }}
+ * @returns {{ quick: boolean, large: boolean, reference: boolean, bootstrap: boolean, onlyFiml: boolean, out: string }}
  */
 function parseArgs(argv) {
   const out = argv.find((a) => a.startsWith("--out="))?.slice(6) ?? `${ROOT}bench/results.json`;
-  const only = argv.includes("--only-bootstrap");
-  return { quick: argv.includes("--quick"), large: !only && !argv.includes("--no-large"), reference: !only, bootstrap: !argv.includes("--no-bootstrap"), out };
+  const onlyFiml = argv.includes("--only-fiml");
+  const only = argv.includes("--only-bootstrap") || onlyFiml;
+  return { quick: argv.includes("--quick"), large: !only && !argv.includes("--no-large"), reference: !only, bootstrap: !onlyFiml && !argv.includes("--no-bootstrap"), onlyFiml, out };
 }
 
 /**
@@ -119,7 +121,8 @@ async function main() {
   if (args.reference) log("\nrobust ML on the bfi data (in process):");
   const robust = args.reference ? await runRobustCase(ROOT, PLAN, log) : null;
   if (args.reference) log("\nfull-information ML on the bfi data with 3% missing (in process):");
-  const fiml = args.reference ? await runFimlCase(ROOT, PLAN, log) : null;
+  if (args.onlyFiml) log("\nfull-information ML on the bfi data with 3% missing (in process):");
+  const fiml = args.reference || args.onlyFiml ? await runFimlCase(ROOT, PLAN, log) : null;
   const cases = args.quick ? LARGE_CASES.filter((c) => c.spec.factors * c.spec.perFactor <= 100) : LARGE_CASES;
   /** @type {import("./lib/large-suite.js").LargeCaseResult[]} */
   let large = [];
@@ -148,7 +151,9 @@ async function main() {
   const machine = { ...env, loadAverageAtEnd: loadavg().map((x) => +x.toFixed(2)) };
   const results = args.reference
     ? { environment: machine, plan: PLAN, reference, robust, fiml, large, bootstrap: bootstrap && { ...bootstrap, environment: machine } }
-    : { ...previousResults(args.out), bootstrap: bootstrap && { ...bootstrap, environment: machine } }; // --only-bootstrap: the rest of the file is kept
+    : args.onlyFiml
+      ? { ...previousResults(args.out), fiml: fiml && { ...fiml, environment: machine } } // --only-fiml: the rest of the file is kept
+      : { ...previousResults(args.out), bootstrap: bootstrap && { ...bootstrap, environment: machine } }; // --only-bootstrap: the rest of the file is kept
   writeFileSync(args.out, JSON.stringify(results, null, 2) + "\n");
   log(`\nresults written to ${args.out}`);
 }

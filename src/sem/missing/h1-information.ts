@@ -66,54 +66,46 @@ export function h1Size(p: number): number {
 
 /**
  * Adds w·(pattern information) to the lower triangle of the p*×p* matrix `out` (mirrored once at
- * the end by the caller). E and A are k×k in the pattern's own coordinates (k = obs.length),
- * e = E d (k). For vech pairs r = (i, j), c = (k, l) of observed variables, with ω = ½ on a
- * diagonal pair and 1 elsewhere:
+ * the end by the caller). E and A are p×p with the pattern's inverse and sandwich embedded (zero
+ * rows and columns at the missing variables), e = E d (p, zero at the missing variables), `seen`
+ * the observed variables in increasing order. For vech pairs r = (i, j), c = (k, l) of observed
+ * variables, with ω = ½ on a diagonal pair and 1 elsewhere:
  *   μ_a, σ_r:  ω_r (E_ai e_j + E_aj e_i),
  *   σ_r, σ_c:  ½ ω_r ω_c (A_ik E_jl + A_il E_jk + A_jk E_il + A_jl E_ik).
+ * Working in the full p coordinates makes every inner loop contiguous (no index indirection); the
+ * few products with a missing variable are zeros.
  */
-function addPatternInformation(out: Float64Array, p: number, obs: Int32Array, E: Float64Array, A: Float64Array, e: Float64Array, w: number): void {
+function addPatternInformation(out: Float64Array, p: number, seen: Int32Array, E: Float64Array, A: Float64Array, e: Float64Array, w: number): void {
   const ps = h1Size(p);
-  const k = obs.length;
-  const np = (k * (k + 1)) / 2;
-  const pi = new Int32Array(np);
-  const pj = new Int32Array(np);
-  const poff = new Int32Array(np);
-  const pw = new Float64Array(np);
-  let t = 0;
-  for (let b = 0; b < k; b++) for (let a = b; a < k; a++) { // vech order of the observed pairs
-    pi[t] = a;
-    pj[t] = b;
-    poff[t] = vechIndex(p, obs[a]!, obs[b]!);
-    pw[t] = a === b ? 0.5 : 1;
-    t++;
+  const k = seen.length;
+  for (let x = 0; x < k; x++) {
+    const a = seen[x]!;
+    const ro = a * ps, ra = a * p;
+    for (let b = 0; b <= a; b++) out[ro + b] += w * E[ra + b]!;
   }
-  for (let a = 0; a < k; a++) {
-    const ro = obs[a]! * ps;
-    for (let b = 0; b <= a; b++) out[ro + obs[b]!] += w * E[a * k + b]!;
-  }
-  // column starts of the observed pairs: pairs with second index b occupy [colStart[b], colStart[b+1])
-  const colStart = new Int32Array(k + 1);
-  for (let b = 0; b < k; b++) colStart[b + 1] = colStart[b]! + (k - b);
-  for (let r = 0; r < np; r++) {
-    const i = pi[r]!, j = pj[r]!;
-    const ro = poff[r]! * ps;
-    const wr = w * pw[r]!;
-    for (let a = 0; a < k; a++) out[ro + obs[a]!] += wr * (E[a * k + i]! * e[j]! + E[a * k + j]! * e[i]!);
-    const ai = i * k, aj = j * k;
-    const half = 0.5 * wr;
-    // σσ: for a column b of pairs (a, b), a ≥ b, the factors at b are constant over a
-    for (let b = 0; b < k; b++) {
-      const c0 = colStart[b]!;
-      if (c0 > r) break;
-      const eJb = E[aj + b]!, aIb = A[ai + b]!, eIb = E[ai + b]!, aJb = A[aj + b]!;
-      const base = ro + poff[c0]! - obs[b]!; // out index of pair (a, b) is base + obs[a]
-      const last = Math.min(colStart[b + 1]! - 1, r);
-      // the diagonal pair (b, b) carries ω = ½
-      out[base + obs[b]!] += 0.5 * half * (A[ai + b]! * eJb + aIb * E[aj + b]! + A[aj + b]! * eIb + aJb * E[ai + b]!);
-      for (let c = c0 + 1; c <= last; c++) {
-        const a = b + (c - c0);
-        out[base + obs[a]!] += half * (A[ai + a]! * eJb + E[aj + a]! * aIb + A[aj + a]! * eIb + E[ai + a]! * aJb);
+  for (let y = 0; y < k; y++) {
+    const j = seen[y]!;
+    const rj = j * p;
+    const ej = e[j]!;
+    for (let x = y; x < k; x++) {
+      const i = seen[x]!;
+      const ri = i * p;
+      const r = vechIndex(p, i, j); // row of σ_ij
+      const ro = r * ps;
+      const wr = i === j ? 0.5 * w : w;
+      const ei = e[i]!;
+      for (let a = 0; a < p; a++) out[ro + a] += wr * (E[ri + a]! * ej + E[rj + a]! * ei);
+      const half = 0.5 * wr;
+      // σσ: columns (a, b), a ≥ b, up to the row itself; the factors at b are constant over a
+      for (let z = 0; z < k; z++) {
+        const b = seen[z]!;
+        const cb = vechIndex(p, b, b); // column of σ_bb; σ_ab is at cb + (a − b)
+        if (cb > r) break;
+        const eJb = E[rj + b]!, aIb = A[ri + b]!, eIb = E[ri + b]!, aJb = A[rj + b]!;
+        const base = ro + cb - b;
+        const last = Math.min(p - 1, b + (r - cb));
+        out[base + b] += half * (aIb * eJb + aJb * eIb); // ω = ½ on the diagonal pair (b, b)
+        for (let a = b + 1; a <= last; a++) out[base + a] += half * (A[ri + a]! * eJb + E[rj + a]! * aIb + A[rj + a]! * eIb + E[ri + a]! * aJb);
       }
     }
   }
@@ -124,35 +116,103 @@ function mirrorLower(M: Float64Array, n: number): void {
   for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) M[j * n + i] = M[i * n + j]!;
 }
 
-/** Observed information per observation of the h1 coordinates at (μ, Σ), from the patterns; null if some Σ_oo is not PD. */
+/**
+ * Observed information per observation of the h1 coordinates at (μ, Σ), from the patterns; null if
+ * some Σ_oo is not PD. The σσ block is bilinear in the pattern's A and E, so the sum over the K
+ * patterns is taken first, for every pair of vech pairs u = (i, k), v = (j, l):
+ *   T[u, v] = Σ_g n_g A_g,ik E_g,jl    (a (p*−p)×K by K×(p*−p) product: dot products over patterns),
+ * and each entry is then ½ ω_r ω_c (T[ik, jl] + T[il, jk] + T[jk, il] + T[jl, ik]); the μσ block
+ * likewise from V[u, j] = Σ_g n_g E_g,u e_g,j. About half the multiply-adds of adding the patterns
+ * one by one into the p*×p* matrix, and none of its stores.
+ */
 export function h1ObservedInformation(patterns: readonly MissingPattern[], mu: Float64Array, sigma: Float64Array, p: number): Float64Array | null {
   const ps = h1Size(p);
+  const nv = ps - p; // vech pairs
+  const K = patterns.length;
   const out = new Float64Array(ps * ps);
   const ws = { L: new Float64Array(p * p), E: new Float64Array(p * p) };
   const M = new Float64Array(p * p);
+  const EM = new Float64Array(p * p);
   const d = new Float64Array(p);
-  const e = new Float64Array(p);
+  // pair index of (x, y) in vech order, either order
+  const pid = new Int32Array(p * p);
+  for (let x = 0; x < p; x++) for (let y = 0; y < p; y++) pid[x * p + y] = vechIndex(p, x, y) - p;
+  // pattern-major columns: XA[u, g] = n_g A_g[u], XE[u, g] = E_g[u] for the vech pair u (embedded:
+  // zero when a variable of u is missing in pattern g), XW[j, g] = n_g e_g[j], nk[g] = n_g
+  const XA = new Float64Array(nv * K);
+  const XE = new Float64Array(nv * K);
+  const XW = new Float64Array(p * K);
+  const nk = new Float64Array(K);
   let N = 0;
-  for (const pat of patterns) {
+  for (let g = 0; g < K; g++) {
+    const pat = patterns[g]!;
     const { obs, n } = pat;
     const k = obs.length;
     if (Number.isNaN(patternInverse(sigma, p, obs, ws))) return null;
-    const Ek = ws.E.subarray(0, k * k);
+    const Ek = ws.E;
     for (let a = 0; a < k; a++) d[a] = pat.mean[a]! - mu[obs[a]!]!;
     // M = 2(S + ddᵀ) − Σ_oo, A = E M E
     for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) M[a * k + b] = 2 * (pat.S[a * k + b]! + d[a]! * d[b]!) - sigma[obs[a]! * p + obs[b]!]!;
-    const Ak = sandwich(Ek, M, k);
+    EM.fill(0, 0, k * k);
+    for (let a = 0; a < k; a++) for (let c = 0; c < k; c++) {
+      const x = Ek[a * k + c]!;
+      if (x === 0) continue;
+      for (let b = 0; b < k; b++) EM[a * k + b] += x * M[c * k + b]!;
+    }
     for (let a = 0; a < k; a++) {
       let s = 0;
       for (let b = 0; b < k; b++) s += Ek[a * k + b]! * d[b]!;
-      e[a] = s;
+      XW[obs[a]! * K + g] = n * s;
+      for (let b = 0; b <= a; b++) {
+        let t = 0;
+        for (let c = 0; c < k; c++) t += EM[a * k + c]! * Ek[c * k + b]!;
+        const u = pid[obs[a]! * p + obs[b]!]! * K + g;
+        XA[u] = n * t;
+        XE[u] = Ek[a * k + b]!;
+      }
     }
-    addPatternInformation(out, p, obs, Ek, Ak, e, n);
+    nk[g] = n;
     N += n;
+  }
+  // T[u, v] = Σ_g n_g A_g[u] E_g[v] and V[u, j] = Σ_g n_g E_g[u] e_g[j]: dot products over the patterns
+  const T = new Float64Array(nv * nv);
+  for (let u = 0; u < nv; u++) for (let v = 0; v < nv; v++) T[u * nv + v] = dotK(XA, u * K, XE, v * K, K);
+  const V = new Float64Array(nv * p);
+  for (let u = 0; u < nv; u++) for (let j = 0; j < p; j++) V[u * p + j] = dotK(XE, u * K, XW, j * K, K);
+  // μμ: Σ_g n_g E_g
+  for (let a = 0; a < p; a++) for (let b = 0; b <= a; b++) out[a * ps + b] = dotK(XE, pid[a * p + b]! * K, nk, 0, K);
+  for (let j = 0; j < p; j++) for (let i = j; i < p; i++) {
+    const r = vechIndex(p, i, j);
+    const ro = r * ps;
+    const wr = i === j ? 0.5 : 1;
+    // μ_a, σ_ij: ω_r Σ_g n_g (E_ai e_j + E_aj e_i)
+    for (let a = 0; a < p; a++) out[ro + a] = wr * (V[pid[a * p + i]! * p + j]! + V[pid[a * p + j]! * p + i]!);
+    // σ_ij, σ_kl (k ≥ l, up to the row itself): ½ ω_r ω_c Σ_g n_g (A_ik E_jl + A_il E_jk + A_jk E_il + A_jl E_ik)
+    for (let l = 0; l < p; l++) for (let kk = l; kk < p; kk++) {
+      const c = vechIndex(p, kk, l);
+      if (c > r) break;
+      const wc = kk === l ? 0.5 : 1;
+      const ik = pid[i * p + kk]!, jl = pid[j * p + l]!, il = pid[i * p + l]!, jk = pid[j * p + kk]!;
+      out[ro + c] = 0.5 * wr * wc * (T[ik * nv + jl]! + T[il * nv + jk]! + T[jk * nv + il]! + T[jl * nv + ik]!);
+    }
   }
   mirrorLower(out, ps);
   for (let i = 0; i < ps * ps; i++) out[i] /= N;
   return out;
+}
+
+/** Σ_{t<len} x[xo+t]·y[yo+t] with four partial sums (shorter dependency chains). */
+export function dotK(x: Float64Array, xo: number, y: Float64Array, yo: number, len: number): number {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let t = 0;
+  for (; t + 3 < len; t += 4) {
+    s0 += x[xo + t]! * y[yo + t]!;
+    s1 += x[xo + t + 1]! * y[yo + t + 1]!;
+    s2 += x[xo + t + 2]! * y[yo + t + 2]!;
+    s3 += x[xo + t + 3]! * y[yo + t + 3]!;
+  }
+  for (; t < len; t++) s0 += x[xo + t]! * y[yo + t]!;
+  return s0 + s1 + (s2 + s3);
 }
 
 /** Complete-data information per observation of the h1 coordinates at covariance S (inverse Sinv). */
@@ -162,23 +222,5 @@ export function h1CompleteInformation(Sinv: Float64Array, p: number): Float64Arr
   const all = Int32Array.from({ length: p }, (_, i) => i);
   addPatternInformation(out, p, all, Sinv, Sinv, new Float64Array(p), 1);
   mirrorLower(out, ps);
-  return out;
-}
-
-/** E M E for symmetric k×k E and M. */
-function sandwich(E: Float64Array, M: Float64Array, k: number): Float64Array {
-  const EM = new Float64Array(k * k);
-  for (let a = 0; a < k; a++) for (let c = 0; c < k; c++) {
-    const x = E[a * k + c]!;
-    if (x === 0) continue;
-    for (let b = 0; b < k; b++) EM[a * k + b] += x * M[c * k + b]!;
-  }
-  const out = new Float64Array(k * k);
-  for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) {
-    let s = 0;
-    for (let c = 0; c < k; c++) s += EM[a * k + c]! * E[c * k + b]!;
-    out[a * k + b] = s;
-    out[b * k + a] = s;
-  }
   return out;
 }

@@ -22,7 +22,7 @@ import type { Evaluation, Problem } from "../estimate/ml.js";
 import { rmsea, rmseaCi, rmseaPClose, rmseaPNotClose } from "../fit/rmsea.js";
 import { cholesky, matmul, spdInverse, transpose } from "../linalg/dense.js";
 import { availableCaseMoments } from "./em.js";
-import { h1CompleteInformation, h1Jacobian, h1ObservedInformation, h1Size, vechIndex } from "./h1-information.js";
+import { dotK, h1CompleteInformation, h1Jacobian, h1ObservedInformation, h1Size, vechIndex } from "./h1-information.js";
 import type { FimlStats } from "./samplestats.js";
 
 export interface RobustFimlInput {
@@ -69,15 +69,8 @@ function discrepancy(sigma: Float64Array, mu: Float64Array, S: Float64Array, mea
   return inv.logDet + tr - logDetS - p + quad;
 }
 
-/**
- * Inverse of a symmetric positive-definite n×n matrix from its Cholesky factor, with row-wise
- * (contiguous) loops: M = L⁻¹ by forward substitution row by row, then B⁻¹ = Mᵀ M accumulated as
- * a sum of outer products of the rows of M. Null when B is not positive definite.
- */
-export function spdInverseRows(B: Float64Array, n: number): Float64Array | null {
-  const L = cholesky({ n, a: B });
-  if (L === null) return null;
-  const l = L.a;
+/** M = L⁻¹ of a lower-triangular n×n L, by forward substitution row by row (contiguous loops). */
+function lowerInverseRows(l: Float64Array, n: number): Float64Array {
   const M = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     const ri = i * n;
@@ -92,6 +85,23 @@ export function spdInverseRows(B: Float64Array, n: number): Float64Array | null 
     for (let j = 0; j < i; j++) M[ri + j] *= inv;
     M[ri + i] = inv;
   }
+  return M;
+}
+
+/** L⁻¹ for the Cholesky factor L of B; null when B is not positive definite. */
+function choleskyInverseFactor(B: Float64Array, n: number): Float64Array | null {
+  const L = cholesky({ n, a: B });
+  return L === null ? null : lowerInverseRows(L.a, n);
+}
+
+/**
+ * Inverse of a symmetric positive-definite n×n matrix from its Cholesky factor, with row-wise
+ * (contiguous) loops: M = L⁻¹, then B⁻¹ = Mᵀ M accumulated as a sum of outer products of the rows
+ * of M. Null when B is not positive definite.
+ */
+export function spdInverseRows(B: Float64Array, n: number): Float64Array | null {
+  const M = choleskyInverseFactor(B, n);
+  if (M === null) return null;
   const out = new Float64Array(n * n);
   for (let t = 0; t < n; t++) {
     const rt = t * n;
@@ -106,12 +116,26 @@ export function spdInverseRows(B: Float64Array, n: number): Float64Array | null 
   return out;
 }
 
-/** tr(A B⁻¹) for symmetric positive-definite B (n×n); NaN when B is not. */
+/**
+ * tr(A B⁻¹) for symmetric A and symmetric positive-definite B (n×n); NaN when B is not. With
+ * B = L Lᵀ and U = L⁻ᵀ (row i of U = column i of L⁻¹, nonzero from i on), (B⁻¹)_ij = Σ_{t ≥ i} U_it U_jt
+ * for i ≥ j, so tr(A B⁻¹) = Σ_i A_ii (B⁻¹)_ii + 2 Σ_{j<i} A_ij (B⁻¹)_ij is a sum of contiguous dot
+ * products, and B⁻¹ itself is never stored.
+ */
 export function traceSolve(A: Float64Array, B: Float64Array, n: number): number {
-  const inv = spdInverseRows(B, n);
-  if (inv === null) return NaN;
+  const M = choleskyInverseFactor(B, n);
+  if (M === null) return NaN;
+  const U = new Float64Array(n * n);
+  for (let t = 0; t < n; t++) for (let i = 0; i <= t; i++) U[i * n + t] = M[t * n + i]!;
   let tr = 0;
-  for (let i = 0; i < n * n; i++) tr += A[i]! * inv[i]!;
+  for (let i = 0; i < n; i++) {
+    const ri = i * n;
+    for (let j = 0; j <= i; j++) {
+      const a = A[ri + j]!;
+      if (a === 0) continue;
+      tr += (i === j ? 1 : 2) * a * dotK(U, ri + i, U, j * n + i, n - i);
+    }
+  }
   return tr;
 }
 
