@@ -8,6 +8,8 @@ import { Command, CommanderError } from "commander";
 import { InputError } from "../sem/messages.js";
 import { formatSyntaxError } from "../sem/syntax/index.js";
 import { registerBench } from "./commands/bench.js";
+import { registerDiagram } from "./commands/diagram.js";
+import { registerReport } from "./commands/report.js";
 import { registerFit } from "./commands/fit.js";
 import { EXIT } from "./exit-codes.js";
 
@@ -41,6 +43,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const ctx = { version, stdout: io.stdout, setExit: (c: number) => (exit = c) };
   registerFit(program, ctx);
   registerBench(program, ctx);
+  registerDiagram(program, ctx);
+  registerReport(program, ctx);
   try {
     await program.parseAsync(args as string[]);
     return exit;

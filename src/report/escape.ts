@@ -12,14 +12,23 @@ export function escapeHtml(s: string): string {
 }
 
 /**
- * A Markdown table cell or inline text: HTML-escaped (Markdown renderers pass raw HTML through),
- * then the characters that start Markdown syntax backslash-escaped, and line breaks turned into
- * spaces (a table row is one line).
+ * A Markdown table cell or inline text. Markdown renderers pass raw HTML through, so < and > become
+ * entities, and & too where it would start one; the characters of inline syntax (emphasis, code,
+ * links, tables, strike-through) are backslash-escaped; line breaks become spaces (a table row is
+ * one line).
  */
 export function escapeMarkdown(s: string): string {
-  return escapeHtml(s)
-    .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
+  return s
+    .replace(/&(?=#?\w+;)/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/[\\`*_{}[\]|~]/g, (c) => `\\${c}`)
     .replace(/\r\n|\r|\n/g, " ");
+}
+
+/** Markdown text that starts a line (a paragraph): as escapeMarkdown, and headings, lists and rules neutralised. */
+export function escapeMarkdownLine(s: string): string {
+  return escapeMarkdown(s).replace(/^(\s*)([#+\-=!])/, "$1\\$2").replace(/^(\s*)(\d+)\./, "$1$2\\.");
 }
 
 /**
@@ -31,8 +40,16 @@ export function escapeDot(s: string): string {
   return s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r\n|\r|\n/g, "\\n");
 }
 
+/**
+ * A DOT label: as escapeDot, and & written as &amp;, because Graphviz passes entities in labels
+ * through to the SVG (a label "&lt;" would show as "<"); text then shows exactly as given.
+ */
+export function escapeDotLabel(s: string): string {
+  return escapeDot(s.replace(/&/g, "&amp;"));
+}
+
 /** A file-name-safe form of an id (firm ids become folder names): only [A-Za-z0-9._-], never "." or "..". */
 export function safeFileName(id: string): string {
-  const s = id.normalize("NFKD").replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^\.+/, "_").slice(0, 80);
+  const s = id.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^\.+/, "_").slice(0, 80);
   return s === "" ? "_" : s;
 }

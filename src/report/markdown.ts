@@ -2,7 +2,7 @@
  * A ReportDocument as Markdown (GitHub-flavoured tables). Figures point at the SVG files written
  * next to report.md. Every string is escaped for Markdown (escape.ts).
  */
-import { escapeMarkdown as m } from "./escape.js";
+import { escapeMarkdown as m, escapeMarkdownLine } from "./escape.js";
 import type { Block, Cell, Flag, ReportDocument, TableBlock } from "./document.js";
 
 function flagged(text: string, flag: Flag | undefined): string {
@@ -27,18 +27,18 @@ function blockMd(b: Block): string {
     case "table": return tableMd(b);
     case "figure": return `![${m(b.caption)}](${encodeURI(b.file)})\n\n_${m(b.caption)}_`;
     case "facts": return b.items.map((i) => `- **${m(i.label)}:** ${flagged(i.value, i.flag)}`).join("\n");
-    case "text": return m(b.text);
+    case "text": return escapeMarkdownLine(b.text);
     case "list": return b.items.map((i, k) => `${b.ordered ? `${k + 1}.` : "-"} ${m(i)}`).join("\n");
   }
 }
 
 export function renderMarkdown(doc: ReportDocument): string {
-  const out: string[] = [`# ${m(doc.title)}`, "", `_${m(doc.subtitle)}_`, ""];
+  const out: string[] = [`# ${m(doc.title)}`, "", escapeMarkdownLine(doc.subtitle), ""];
   for (const x of doc.meta) out.push(`- ${m(x.label)}: ${m(x.value)}`);
   for (const s of doc.sections) {
     out.push("", `## ${m(s.title)}`);
     for (const b of s.blocks) out.push("", blockMd(b));
   }
-  out.push("", "---", "", m(doc.footer), "");
+  out.push("", "---", "", escapeMarkdownLine(doc.footer), "");
   return out.join("\n");
 }

@@ -172,7 +172,7 @@ function pathTable(v: StudyView): Block {
 
 function fitTable(v: StudyView): Block {
   const idx: { label: string; value: (m: ModelFitView) => string; key?: (typeof CUTOFFS)[number]["key"] }[] = [
-    { label: "χ²", value: (m) => num(m.chisq, 2) },
+    { label: "χ²", value: (x) => num(x.chisq, 2) },
     { label: "df", value: (m) => String(m.df) },
     { label: "p (χ²)", value: (m) => pval(m.pvalue), key: "pvalue" },
     { label: "χ²/df", value: (m) => (m.df > 0 ? num(m.chisq / m.df, 2) : "–"), key: "chisqDf" },

@@ -10,7 +10,7 @@
  * left to right. Covariances do not constrain the layout; between two indicators they bend below
  * the row of boxes, elsewhere above.
  */
-import { escapeDot } from "../escape.js";
+import { escapeDot, escapeDotLabel } from "../escape.js";
 import { stars, type DiagramEdge, type DiagramGraph, type DiagramNode } from "./graph.js";
 
 const q = (s: string): string => `"${escapeDot(s)}"`;
@@ -22,7 +22,7 @@ export function formatStd(std: number | undefined, pvalue: number | undefined): 
 }
 
 function nodeLine(n: DiagramNode): string {
-  const lines = [escapeDot(n.label)];
+  const lines = [escapeDotLabel(n.label)];
   if (n.r2 !== undefined && Number.isFinite(n.r2)) lines.push(`R² = ${n.r2.toFixed(2)}`);
   const shape = n.kind === "latent" ? "ellipse" : "box";
   const style = n.kind === "latent" ? 'style=filled, fillcolor="#e8eef7"' : 'style=filled, fillcolor="#ffffff"';
@@ -46,7 +46,7 @@ function edgeLine(e: DiagramEdge, g: DiagramGraph, forLayout: boolean): string {
   if (forLayout && e.kind === "covariance") return `  ${q(e.from)} -> ${q(e.to)} [style=invis, constraint=false];`;
   if (forLayout && e.kind === "regression") return `  ${q(e.from)} -> ${q(e.to)} [style=invis];`;
   const label = edgeLabel(e, g.fitted);
-  if (label !== "") attrs.push(`label=${q(label)}`);
+  if (label !== "") attrs.push(`label="${escapeDotLabel(label)}"`);
   if (e.fixed) attrs.push("style=dashed");
   if (e.kind === "regression") attrs.push('color="#1f3b73"', "penwidth=1.4");
   if (e.kind === "covariance") attrs.push("dir=both", "constraint=false", 'color="#7a7a7a"');

@@ -1,0 +1,164 @@
+/**
+ * The firm report (one firm's diagnostic) and the overview of a batch of firms. Built on FirmView,
+ * the report's own view of a firm's scores: an adapter turns the scoring output into one.
+ */
+import { chartToSvg } from "./charts/render.js";
+import { normsChartSpec, type NormQuantiles } from "./charts/norms.js";
+import { cell, num, numCell, type Block, type ReportDocument, type Section } from "./document.js";
+import { safeFileName } from "./escape.js";
+import { renderHtml } from "./html.js";
+import { renderMarkdown } from "./markdown.js";
+import type { ReportBundle, ReportFile } from "./study.js";
+
+export interface FirmDimension {
+  id: string;
+  label: string;
+  score: number;
+  /** percentile rank in the norm sample, 0-100 */
+  percentile: number;
+  norm: NormQuantiles;
+}
+
+export interface FirmAction {
+  priority: number;
+  /** the practice (item) it addresses: its id and wording */
+  item: string;
+  practice: string;
+  dimension: string;
+  score: number;
+  action: string;
+}
+
+export interface FirmView {
+  id: string;
+  /** ISRS index on 0-100 */
+  index: number;
+  percentile: number;
+  profile: { name: string; description: string };
+  dimensions: FirmDimension[];
+  scale: { min: number; max: number };
+  actions: FirmAction[];
+  normSize: number;
+  /** how the index weights the dimensions (fitted second-order loadings, or equal weights) */
+  weighting: string;
+  meta: { label: string; value: string }[];
+  provenance: string;
+}
+
+const pct = (p: number): string => `${Math.round(p)}`;
+
+function ordinal(p: number): string {
+  const n = Math.round(p);
+  const s = n % 100 >= 11 && n % 100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${s}`;
+}
+
+function firmDocument(v: FirmView, chart: string): ReportDocument {
+  const headline: Block = {
+    kind: "facts",
+    items: [
+      { label: "ISRS index (0-100)", value: num(v.index, 1) },
+      { label: "percentile", value: `${ordinal(v.percentile)} of ${v.normSize} firms` },
+      { label: "profile", value: v.profile.name },
+    ],
+  };
+  const dims: Block = {
+    kind: "table",
+    caption: "Dimension scores",
+    columns: [{ header: "dimension" }, { header: "score", numeric: true }, { header: "percentile", numeric: true }, { header: "norm median", numeric: true }, { header: "norm quartiles", numeric: true }],
+    rows: v.dimensions.map((d) => [
+      cell(d.label),
+      { ...numCell(d.score, 2), flag: d.score >= d.norm.p50 ? "pass" : "fail" },
+      cell(pct(d.percentile), { numeric: true }),
+      numCell(d.norm.p50, 2),
+      cell(`${num(d.norm.p25, 2)} – ${num(d.norm.p75, 2)}`, { numeric: true }),
+    ]),
+    note: `Scores are item means on the ${v.scale.min}-${v.scale.max} scale; ✓ at or above the norm median, ✗ below it. ${v.weighting}`,
+  };
+  const sections: Section[] = [
+    { id: "summary", title: "Summary", blocks: [headline, { kind: "text", text: v.profile.description }] },
+    { id: "dimensions", title: "Dimensions against the norm sample", blocks: [{ kind: "figure", caption: "The firm's dimension scores (diamond) against the norm sample: median (tick), quartiles (band), 10th-90th percentiles (line)", svg: chart, file: "scores.svg" }, dims] },
+  ];
+  if (v.actions.length > 0) {
+    sections.push({
+      id: "actions",
+      title: "Prioritised actions",
+      blocks: [{
+        kind: "table",
+        caption: "The weakest practices and what to do about them",
+        columns: [{ header: "#", numeric: true }, { header: "practice" }, { header: "dimension" }, { header: "score", numeric: true }, { header: "action" }],
+        rows: v.actions.map((a) => [cell(String(a.priority), { numeric: true }), cell(`${a.practice} (${a.item})`), cell(a.dimension), numCell(a.score, 1), cell(a.action)]),
+      }],
+    });
+  }
+  return { title: `Service recovery diagnostic: ${v.id}`, subtitle: "Integrated service recovery system (ISRS) profile", meta: v.meta, sections, footer: v.provenance };
+}
+
+/** One firm's report: report.html, report.md, results.json and the chart scores.svg. */
+export async function buildFirmReport(v: FirmView): Promise<ReportBundle> {
+  const chart = await chartToSvg(normsChartSpec(v.dimensions.map((d) => ({ dimension: d.label, score: d.score, norm: d.norm })), v.scale, `Firm ${v.id}`));
+  const document = firmDocument(v, chart);
+  return {
+    document,
+    files: [
+      { name: "report.html", content: renderHtml(document) },
+      { name: "report.md", content: renderMarkdown(document) },
+      { name: "results.json", content: `${JSON.stringify({ kind: "firm", ...v }, null, 2)}\n` },
+      { name: "scores.svg", content: chart },
+    ],
+  };
+}
+
+/** Folder names for the firms of a batch: safe file names, made unique when two ids map to one. */
+export function firmFolders(ids: readonly string[]): Map<string, string> {
+  const used = new Set<string>();
+  const out = new Map<string, string>();
+  for (const id of ids) {
+    const base = safeFileName(id);
+    let name = base;
+    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base}-${k}`;
+    used.add(name.toLowerCase());
+    out.set(id, name);
+  }
+  return out;
+}
+
+/** The overview of a batch: a table of every firm linking to its report in firms/<folder>/. */
+export function overviewDocument(firms: readonly FirmView[], folders: ReadonlyMap<string, string>, meta: ReportDocument["meta"], provenance: string): ReportDocument {
+  const weakest = (f: FirmView): string => [...f.dimensions].sort((a, b) => a.percentile - b.percentile)[0]?.label ?? "";
+  const table: Block = {
+    kind: "table",
+    caption: `${firms.length} firms`,
+    columns: [{ header: "firm" }, { header: "ISRS index", numeric: true }, { header: "percentile", numeric: true }, { header: "profile" }, { header: "weakest dimension" }],
+    rows: firms.map((f) => [cell(f.id, { href: `firms/${folders.get(f.id)!}/report.html` }), numCell(f.index, 1), cell(pct(f.percentile), { numeric: true }), cell(f.profile.name), cell(weakest(f))]),
+  };
+  const counts = new Map<string, number>();
+  for (const f of firms) counts.set(f.profile.name, (counts.get(f.profile.name) ?? 0) + 1);
+  const profiles: Block = { kind: "facts", items: [...counts].map(([label, n]) => ({ label, value: `${n} firms` })) };
+  return {
+    title: "Service recovery diagnostics: all firms",
+    subtitle: "ISRS index, percentile and profile of every firm; each firm's own report is linked",
+    meta,
+    sections: [{ id: "profiles", title: "Profiles", blocks: [profiles] }, { id: "firms", title: "Firms", blocks: [table] }],
+    footer: provenance,
+  };
+}
+
+/** The files of a batch: the overview (report.html/.md, results.json) at the top, one folder per firm. `onFirm` reports progress. */
+export async function buildBatch(firms: readonly FirmView[], meta: ReportDocument["meta"], provenance: string, onFirm: (done: number, total: number) => void = () => undefined): Promise<ReportFile[]> {
+  const folders = firmFolders(firms.map((f) => f.id));
+  const files: ReportFile[] = [];
+  let done = 0;
+  for (const f of firms) {
+    const b = await buildFirmReport(f);
+    for (const file of b.files) files.push({ name: `firms/${folders.get(f.id)!}/${file.name}`, content: file.content });
+    onFirm(++done, firms.length);
+  }
+  const doc = overviewDocument(firms, folders, meta, provenance);
+  files.push(
+    { name: "report.html", content: renderHtml(doc) },
+    { name: "report.md", content: renderMarkdown(doc) },
+    { name: "results.json", content: `${JSON.stringify({ kind: "firms", firms: firms.map((f) => ({ folder: `firms/${folders.get(f.id)!}`, ...f })) }, null, 2)}\n` },
+  );
+  return files;
+}
