@@ -11,6 +11,8 @@ import { registerBench } from "./commands/bench.js";
 import { registerDiagram } from "./commands/diagram.js";
 import { registerReport } from "./commands/report.js";
 import { registerFit } from "./commands/fit.js";
+import { registerModel } from "./commands/model.js";
+import { registerSimulate } from "./commands/simulate.js";
 import { EXIT } from "./exit-codes.js";
 
 function packageVersion(): string {
@@ -43,6 +45,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const ctx = { version, stdout: io.stdout, setExit: (c: number) => (exit = c) };
   registerFit(program, ctx);
   registerBench(program, ctx);
+  registerModel(program, ctx);
+  registerSimulate(program, ctx);
   registerDiagram(program, ctx);
   registerReport(program, ctx);
   try {

@@ -7,11 +7,13 @@ import { optimize } from "./estimate/optimize.js";
 import { startValues } from "./estimate/start.js";
 import { evaluate, type Problem } from "./estimate/ml.js";
 import { expectedInformation } from "./estimate/info-total.js";
+import { baselineChisq } from "./fit/baseline.js";
 import { fitMeasures } from "./fit/measures.js";
 import { admissibility } from "./inference/admissibility.js";
 import { parameterRows } from "./inference/parameters.js";
 import { vcovFromInformation } from "./inference/vcov.js";
 import { modificationIndices } from "./inference/modindices.js";
+import { mergeInLavaanOrder, robustEstimation } from "./robust/index.js";
 import { InputError, warning, type Warning } from "./messages.js";
 import { buildRepresentation } from "./model/representation.js";
 import { FitOptionsSchema, resolveOptions, type FitOptionsInput, type ResolvedOptions } from "./options.js";
@@ -86,7 +88,7 @@ export function prepareFit(input: FitInput): PreparedFit {
 }
 
 export async function fitModel(input: FitInput): Promise<FitResult> {
-  const { opts, data, table, nelAll, df, stats, prob, start } = prepareFit(input);
+  const { opts, data, table, nel, nelAll, df, stats, prob, start } = prepareFit(input);
   const ov = table.vars.ov;
   const rep = prob.rep;
   const groupLabels = table.groupLabels;
@@ -98,21 +100,28 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
   }
   if (!opt.converged) warnings.push(warning("W_NOT_CONVERGED", `the optimizer did not converge: ${opt.message}`));
   const info = expectedInformation(prob, ev);
-  const vc = vcovFromInformation(info, table.nfree, stats.ntotal);
+  const exoIndex = table.options.fixedX ? table.vars.ovX.map((v) => ov.indexOf(v)) : [];
+  // MLM / MLR: sandwich vcov, scaled test and robust fit measures (robust/index.ts)
+  const robust = opts.estimator === "ML" ? null : robustEstimation({
+    estimator: opts.estimator, prob, theta: opt.theta, evaluation: ev, information: info, rows: data.groups, exoIndex,
+    chisq: stats.ntotal * ev.f, df, nel, npar: table.rows.filter((r) => r.free > 0).length, baseline: baselineChisq(stats.groups, exoIndex),
+  });
+  const vc = robust?.vcov ?? vcovFromInformation(info, table.nfree, stats.ntotal);
   const rows = await parameterRows({ table, rep, prob, theta: opt.theta, evaluation: ev, vcov: vc.ok ? vc.vcov : null });
   if (!vc.ok) {
     const names = vc.involved.map((k) => describeFree(table, k + 1)).join(", ");
     warnings.push(warning("W_NOT_IDENTIFIED", `the information matrix is singular: the model is not identified; parameters involved: ${names}`));
   }
   warnings.push(...admissibility(table, rows.estimates, ev, rep));
-  const fit = fitMeasures({
+  const fitStd = fitMeasures({
     fmin: ev.f, df, npar: table.nfree, nel: nelAll,
     groups: ev.groups.map((ge, g) => ({
       n: stats.groups[g]!.n, stats: stats.groups[g]!, sigma: ge.implied.sigma,
       mu: opts.meanstructure ? ge.implied.mu : null, f: ge.f, sigmaInv: ge.sigmaInv,
     })),
-    exoIndex: table.options.fixedX ? table.vars.ovX.map((v) => ov.indexOf(v)) : [],
+    exoIndex,
   });
+  const fit = robust === null ? fitStd : mergeInLavaanOrder(fitStd, robust.measures);
   const result: FitResult = {
     converged: opt.converged, iterations: opt.iterations, estimator: opts.estimator,
     nobs: stats.groups.map((g) => g.n), groupLabels,

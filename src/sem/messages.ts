@@ -16,7 +16,11 @@ export type InputErrorCode =
   | "E_CONSTANT" // a constant column
   | "E_TOO_FEW_ROWS" // fewer complete rows than variables
   | "E_NOT_PD" // non-positive-definite sample covariance
-  | "E_USAGE"; // bad command-line usage
+  | "E_USAGE" // bad command-line usage
+  | "E_INSTRUMENT" // an instrument definition file that fails validation (the path is named)
+  | "E_OUT_OF_SCALE" // a response that is not a point of its item's scale
+  | "E_DUPLICATE_ID" // a firm id that appears on two rows
+  | "E_NO_FIRM"; // a firm id asked for that is not in the data
 
 /** Codes of warnings: the fit exists but something about it deserves attention. */
 export type WarningCode =

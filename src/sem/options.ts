@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { GROUP_EQUAL } from "./partable/types.js";
 
-export const ESTIMATORS = ["ML"] as const;
+export const ESTIMATORS = ["ML", "MLM", "MLR"] as const;
 export type Estimator = (typeof ESTIMATORS)[number];
 
 export const FitOptionsSchema = z.object({

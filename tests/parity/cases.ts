@@ -46,7 +46,9 @@ function toOptions(ref: LavaanReference): { options: FitOptionsInput; skip: stri
     modindices: true,
   };
   let skip: string | null = null;
-  if (typeof o.estimator === "string" && o.estimator.toUpperCase() !== "ML") skip = `estimator ${o.estimator} (robust ML is a later issue)`;
+  const estimator = typeof o.estimator === "string" ? o.estimator.toUpperCase() : "ML";
+  if (estimator === "MLM" || estimator === "MLR") options.estimator = estimator;
+  else if (estimator !== "ML") skip = `estimator ${estimator} (not available)`;
   if (o.missing === "fiml" || o.missing === "ml") skip = "missing = fiml (a later issue)";
   return { options, skip };
 }

@@ -1,0 +1,191 @@
+/**
+ * Robust ML for complete data (listwise): MLM (Satorra-Bentler) and MLR (Huber-White with the
+ * Yuan-Bentler "mplus" scaled test), as lavaan 0.6.14 computes them:
+ *   MLM: vcov = E⁻¹ (Σ_g n_g/N Δ_gᵀW_gΓ_gW_gΔ_g) E⁻¹ / N, E the expected information
+ *        (lav_model_nvcov_robust_sem); T/c with c = tr(UΓ)/df (lav_test_satorra_bentler).
+ *   MLR: vcov = A⁻¹ B0 A⁻¹ / N, A the observed information (Hessian), B0 = (1/N) Σ_i s_i s_iᵀ
+ *        (lav_model_nvcov_robust_sandwich); c from lav_test_yuan_bentler_mplus_trace.
+ * The baseline (independence) model gets its own scaling factor the same way, for the scaled
+ * and robust incremental indices.
+ * Pieces: casewise.ts (complete-data providers), observed.ts (Hessian), sandwich.ts,
+ * scaled-test.ts, measures.ts (fit measures under lavaan's names).
+ */
+import { cellVectors, informationBlock, type CellVectors } from "../estimate/information.js";
+import type { Evaluation, Problem } from "../estimate/ml.js";
+import type { VcovResult } from "../inference/vcov.js";
+import { spdInverse } from "../linalg/dense.js";
+import { addCrossProduct, casewiseScores, exoProjection, gammaContributions, traceWGamma, type FreeCells, type GroupRows } from "./casewise.js";
+import { robustFitMeasures } from "./measures.js";
+import { observedInformation } from "./observed.js";
+import { sandwichVcov } from "./sandwich.js";
+import { satorraBentlerTrace, scaledTest, yuanBentlerMplusTrace, type ScaledTest } from "./scaled-test.js";
+
+export { mergeInLavaanOrder } from "./measures.js";
+
+export type RobustEstimator = "MLM" | "MLR";
+
+
+export interface RobustInput {
+  readonly estimator: RobustEstimator;
+  readonly prob: Problem;
+  readonly theta: Float64Array;
+  readonly evaluation: Evaluation;
+  /** expected information per observation (estimate/info-total.ts) */
+  readonly information: Float64Array;
+  /** complete rows per group, columns in the model's observed-variable order */
+  readonly rows: readonly { readonly X: Float64Array; readonly n: number }[];
+  /** covariate columns under fixed.x */
+  readonly exoIndex: readonly number[];
+  readonly chisq: number;
+  readonly df: number;
+  /** sample moments without the fixed.x ones (lavaan's h1.ndat) */
+  readonly nel: number;
+  /** free parameters before equality constraints (lavaan's nx.free) */
+  readonly npar: number;
+  readonly baseline: { readonly chisq: number; readonly df: number };
+}
+
+export interface RobustOutput {
+  readonly vcov: VcovResult;
+  readonly measures: Record<string, number>;
+  readonly test: ScaledTest;
+}
+
+interface GroupPieces {
+  readonly rows: GroupRows;
+  readonly fc: FreeCells;
+  readonly sigmaInv: Float64Array;
+  readonly center: Float64Array;
+  readonly P: Float64Array | null;
+  readonly n: number;
+}
+
+function groupRows(input: RobustInput, g: number): GroupRows {
+  const st = input.prob.stats.groups[g]!;
+  return { X: input.rows[g]!.X, n: input.rows[g]!.n, p: st.p, mean: st.mean, S: st.S };
+}
+
+function modelPieces(input: RobustInput): GroupPieces[] {
+  return input.prob.rep.groups.map((rep, g) => {
+    const cells = rep.cells.filter((c) => c.free >= 0);
+    const ge = input.evaluation.groups[g]!;
+    const rows = groupRows(input, g);
+    return {
+      rows, n: rows.n, sigmaInv: ge.sigmaInv,
+      fc: { vec: cellVectors(cells, ge.implied, rep.meanstructure), free: Int32Array.from(cells.map((c) => c.free)), meanstructure: rep.meanstructure },
+      center: rep.meanstructure ? ge.implied.mu : rows.mean,
+      P: exoProjection(rows.S, rows.p, input.exoIndex),
+    };
+  });
+}
+
+/**
+ * The independence model of fit/baseline.ts as free cells: per group the variance (u = e_j,
+ * v = ½e_j) and, with a mean structure, the mean (μ_a = e_j) of every non-covariate variable,
+ * at its estimate Σ_b = diag(S) (covariate block of S kept), μ_b = x̄. At this estimate the
+ * observed information equals the expected one (the off-diagonal terms vanish at s_jj).
+ */
+function baselinePieces(input: RobustInput): { pieces: GroupPieces[]; q: number; info: Float64Array } {
+  const exo = new Set(input.exoIndex);
+  const meanstructure = input.prob.rep.groups[0]!.meanstructure;
+  const pieces: GroupPieces[] = [];
+  let offset = 0;
+  const blocks: { vec: CellVectors; sigmaInv: Float64Array; offset: number; w: number }[] = [];
+  input.prob.rep.groups.forEach((_, g) => {
+    const rows = groupRows(input, g);
+    const p = rows.p;
+    const vars = Array.from({ length: p }, (_, j) => j).filter((j) => !exo.has(j));
+    const k = vars.length * (meanstructure ? 2 : 1);
+    const U = new Float64Array(p * k);
+    const V = new Float64Array(p * k);
+    const D = new Float64Array(p * k);
+    const free = new Int32Array(k);
+    vars.forEach((j, c) => {
+      U[j * k + c] = 1;
+      V[j * k + c] = 0.5;
+      free[c] = offset + c;
+      if (meanstructure) {
+        D[j * k + vars.length + c] = 1;
+        free[vars.length + c] = offset + vars.length + c;
+      }
+    });
+    const B = new Float64Array(p * p);
+    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) if (i === j || (exo.has(i) && exo.has(j))) B[i * p + j] = rows.S[i * p + j]!;
+    const sigmaInv = spdInverse({ n: p, a: B })!.inv.a;
+    const vec: CellVectors = { U, V, D, k };
+    pieces.push({ rows, n: rows.n, sigmaInv, fc: { vec, free, meanstructure }, center: rows.mean, P: exoProjection(rows.S, p, input.exoIndex) });
+    blocks.push({ vec, sigmaInv, offset, w: rows.n / input.prob.stats.ntotal });
+    offset += k;
+  });
+  const q = offset;
+  const info = new Float64Array(q * q);
+  for (const b of blocks) {
+    const p = input.prob.stats.groups[0]!.p;
+    const blk = informationBlock(b.vec, b.vec, b.sigmaInv, p, meanstructure);
+    const k = b.vec.k;
+    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) info[(b.offset + i) * q + b.offset + j] += b.w * blk[i * k + j]!;
+  }
+  return { pieces, q, info };
+}
+
+/** MLM meat Σ_g (n_g/N) Δ_gᵀW_gΓ_gW_gΔ_g and Σ_g tr(W_gΓ_g), both at each group's Σ⁻¹. */
+function gammaPieces(pieces: GroupPieces[], q: number, ntotal: number): { meat: Float64Array; trWG: number } {
+  const meat = new Float64Array(q * q);
+  let trWG = 0;
+  for (const gp of pieces) {
+    addCrossProduct(meat, gammaContributions(gp.rows, gp.sigmaInv, gp.fc, q, gp.P), gp.n, q, 1 / ntotal);
+    trWG += traceWGamma(gp.rows, gp.sigmaInv, gp.fc.meanstructure, gp.P);
+  }
+  return { meat, trWG };
+}
+
+/** MLR meat (1/N) Σ_i s_i s_iᵀ over all groups. */
+function scoreMeat(pieces: GroupPieces[], q: number, ntotal: number): Float64Array {
+  const meat = new Float64Array(q * q);
+  for (const gp of pieces) addCrossProduct(meat, casewiseScores(gp.rows, gp.center, gp.sigmaInv, gp.fc, q), gp.n, q, 1 / ntotal);
+  return meat;
+}
+
+const NA_TEST: ScaledTest = { trace: NaN, scalingFactor: NaN, chisqScaled: NaN, pvalueScaled: NaN };
+
+export function robustEstimation(input: RobustInput): RobustOutput {
+  const q = input.prob.rep.nfree;
+  const N = input.prob.stats.ntotal;
+  const pieces = modelPieces(input);
+  const base = baselinePieces(input);
+  let vcov: VcovResult;
+  let test: ScaledTest;
+  let baseTest: ScaledTest;
+  let h1h0: { h1: number; h0: number } | undefined;
+  if (input.estimator === "MLM") {
+    const { meat, trWG } = gammaPieces(pieces, q, N);
+    const sw = sandwichVcov(input.information, meat, q, N);
+    vcov = sw.vcov;
+    test = sw.breadInverse === null ? NA_TEST : scaledTest(input.chisq, input.df, satorraBentlerTrace(trWG, sw.breadInverse, meat, q));
+    const b = gammaPieces(base.pieces, base.q, N);
+    const bw = sandwichVcov(base.info, b.meat, base.q, N);
+    baseTest = bw.breadInverse === null ? NA_TEST : scaledTest(input.baseline.chisq, input.baseline.df, satorraBentlerTrace(b.trWG, bw.breadInverse, b.meat, base.q));
+  } else {
+    const A = observedInformation(input.prob, input.theta);
+    const meat = scoreMeat(pieces, q, N);
+    const sw = A === null ? null : sandwichVcov(A, meat, q, N);
+    vcov = sw?.vcov ?? { ok: false, involved: [] };
+    // tr(A1⁻¹B1) of the unstructured model, at the sample moments: tr(W(S)Γ) per group
+    let traceH1 = 0;
+    pieces.forEach((gp, g) => (traceH1 += traceWGamma(gp.rows, input.prob.stats.groups[g]!.Sinv, gp.fc.meanstructure, gp.P)));
+    if (sw === null || sw.breadInverse === null) test = NA_TEST;
+    else {
+      const yb = yuanBentlerMplusTrace(traceH1, input.nel, sw.breadInverse, meat, q, input.npar);
+      test = scaledTest(input.chisq, input.df, yb.trace);
+      h1h0 = { h1: yb.scalingFactorH1, h0: yb.scalingFactorH0 };
+    }
+    const bmeat = scoreMeat(base.pieces, base.q, N);
+    const bw = sandwichVcov(base.info, bmeat, base.q, N);
+    baseTest = bw.breadInverse === null ? NA_TEST : scaledTest(input.baseline.chisq, input.baseline.df, yuanBentlerMplusTrace(traceH1, input.nel, bw.breadInverse, bmeat, base.q, base.q).trace);
+  }
+  const measures = robustFitMeasures({
+    chisq: input.chisq, df: input.df, ntotal: N, ngroups: pieces.length, test,
+    baseline: { chisq: input.baseline.chisq, df: input.baseline.df, test: baseTest }, h1h0,
+  });
+  return { vcov, measures, test };
+}
