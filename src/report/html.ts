@@ -34,8 +34,8 @@ th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: lef
 thead th { background: var(--soft); border-bottom: 2px solid var(--accent); font-weight: 600; }
 tbody tr:nth-child(even) { background: #fafbfd; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.pass { color: var(--pass); font-weight: 600; }
-.fail { color: var(--fail); font-weight: 600; }
+.pass { color: var(--pass); font-weight: 600; white-space: nowrap; }
+.fail { color: var(--fail); font-weight: 600; white-space: nowrap; }
 .table-note { font-size: .8rem; color: var(--muted); margin: 2px 0 14px; }
 .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 10px; margin: 0 0 14px; padding: 0; list-style: none; }
 .facts li { border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; background: var(--soft); }

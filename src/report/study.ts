@@ -79,7 +79,8 @@ export interface StudyView {
   meta: { label: string; value: string }[];
   /** display names of variables and constructs; names not listed show as they are */
   labels: Record<string, string>;
-  sample: { n: number; excluded: { row: number; reason: string }[] };
+  /** every row or value left out, with the reason (row null for a whole column) */
+  sample: { n: number; excluded: { row: number | null; reason: string }[] };
   screening?: {
     items: ItemStatsRow[];
     mardia?: { skew: number; skewP: number; kurtosis: number; kurtosisP: number };
@@ -200,7 +201,7 @@ function fitTable(v: StudyView): Block {
 function sampleSection(v: StudyView): Section {
   const blocks: Block[] = [{ kind: "facts", items: [{ label: "observations used", value: String(v.sample.n) }, { label: "rows excluded", value: String(v.sample.excluded.length) }] }];
   if (v.sample.excluded.length > 0) {
-    blocks.push({ kind: "table", caption: "Excluded rows", columns: [{ header: "row", numeric: true }, { header: "reason" }], rows: v.sample.excluded.map((e) => [cell(String(e.row), { numeric: true }), cell(e.reason)]) });
+    blocks.push({ kind: "table", caption: "Excluded rows", columns: [{ header: "row", numeric: true }, { header: "reason" }], rows: v.sample.excluded.map((e) => [cell(e.row === null ? "–" : String(e.row), { numeric: true }), cell(e.reason)]) });
   }
   const s = v.screening;
   if (s !== undefined) {

@@ -27,7 +27,7 @@ export function normsChartSpec(points: readonly NormPoint[], scale: { min: numbe
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: CHART_CONFIG,
-    width: 420,
+    width: 560,
     height: { step: 34 },
     data: { values },
     layer: [

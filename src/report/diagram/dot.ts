@@ -24,9 +24,8 @@ export function formatStd(std: number | undefined, pvalue: number | undefined): 
 function nodeLine(n: DiagramNode): string {
   const lines = [escapeDotLabel(n.label)];
   if (n.r2 !== undefined && Number.isFinite(n.r2)) lines.push(`R² = ${n.r2.toFixed(2)}`);
-  const shape = n.kind === "latent" ? "ellipse" : "box";
-  const style = n.kind === "latent" ? 'style=filled, fillcolor="#e8eef7"' : 'style=filled, fillcolor="#ffffff"';
-  return `  ${q(n.id)} [shape=${shape}, ${style}, label="${lines.join("\\n")}"];`;
+  const look = n.kind === "latent" ? 'shape=ellipse, style=filled, fillcolor="#e8eef7"' : 'shape=box, style=filled, fillcolor="#ffffff", width=0.45, height=0.3';
+  return `  ${q(n.id)} [${look}, label="${lines.join("\\n")}"];`;
 }
 
 function edgeLabel(e: DiagramEdge, fitted: boolean): string {
@@ -61,8 +60,8 @@ function edgeLine(e: DiagramEdge, g: DiagramGraph, forLayout: boolean): string {
 export function toDot(g: DiagramGraph, opts: { forLayout?: boolean; title?: string } = {}): string {
   const out: string[] = [
     `digraph ${q(opts.title ?? "path diagram")} {`,
-    '  graph [rankdir=TB, ordering=out, nodesep=0.3, ranksep=0.7, fontname="Helvetica", fontsize=11, bgcolor="white", pad=0.2];',
-    '  node [fontname="Helvetica", fontsize=11, color="#1f3b73", margin="0.08,0.04"];',
+    '  graph [rankdir=TB, ordering=out, nodesep=0.18, ranksep=0.75, fontname="Helvetica", fontsize=11, bgcolor="white", pad=0.2];',
+    '  node [fontname="Helvetica", fontsize=11, color="#1f3b73", margin="0.06,0.03"];',
     '  edge [fontname="Helvetica", fontsize=9, arrowsize=0.6, color="#333333", fontcolor="#1f3b73"];',
   ];
   for (const n of g.nodes) out.push(nodeLine(n));
