@@ -11,7 +11,9 @@ import { registerBench } from "./commands/bench.js";
 import { registerDiagram } from "./commands/diagram.js";
 import { registerReport } from "./commands/report.js";
 import { registerFit } from "./commands/fit.js";
+import { registerInstrument } from "./commands/instrument.js";
 import { registerModel } from "./commands/model.js";
+import { registerScore } from "./commands/score.js";
 import { registerSimulate } from "./commands/simulate.js";
 import { EXIT } from "./exit-codes.js";
 
@@ -46,6 +48,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   registerFit(program, ctx);
   registerBench(program, ctx);
   registerModel(program, ctx);
+  registerInstrument(program, ctx);
+  registerScore(program, ctx);
   registerSimulate(program, ctx);
   registerDiagram(program, ctx);
   registerReport(program, ctx);

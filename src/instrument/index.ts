@@ -1,4 +1,4 @@
-/** The ISRS instrument: its definition, its model, loading responses against it, and simulation. */
+/** The ISRS instrument: its definition and model, loading responses against it, simulation, scoring against norms, and the printable questionnaire. */
 export { InstrumentSchema } from "./schema.js";
 export type { Instrument, Scale, Construct, Item } from "./schema.js";
 export {
@@ -14,3 +14,9 @@ export { simulate, sampleCsv, thresholds } from "./simulate.js";
 export type { SimulateOptions, SimulatedSample } from "./simulate.js";
 export { createRng } from "./rng.js";
 export type { Rng } from "./rng.js";
+export { fitWeights } from "./weights.js";
+export { scoreFirms, scoreReport, weightsFromFit, dimensionScores, isrsIndex, profileOf, weakestPractices, itemValues, PROFILES } from "./score.js";
+export type { ScoreReport, FirmScore, DimensionScore, DimensionNorm, IndexSummary, WeakPractice, Weights, Profile, ScoreInput, ScoreFirmsInput } from "./score.js";
+export { percentileRank, quantileSorted, compareScores, TIE_TOLERANCE } from "./norms.js";
+export { renderInstrument, escapeHtml, RENDER_FORMATS } from "./render.js";
+export type { RenderFormat } from "./render.js";

@@ -108,6 +108,10 @@ function crossReferences(v: Shape): Issue[] {
   });
   const scales = new Set(v.scales.map((s) => s.id));
   const byId = new Map(v.constructs.map((c) => [c.id, c]));
+  const scaleOfFirst = (id: string): string | undefined => {
+    const c = byId.get(id);
+    return c !== undefined && c.kind !== "second-order" ? c.scale : undefined;
+  };
   v.constructs.forEach((c, i) => {
     if (c.kind !== "second-order") {
       if (!scales.has(c.scale)) add(["constructs", i, "scale"], `"${c.scale}" is not a scale id`);
@@ -115,7 +119,9 @@ function crossReferences(v: Shape): Issue[] {
       return;
     }
     c.dimensions.forEach((d, k) => {
-      if (byId.get(d)?.kind !== "dimension") add(["constructs", i, "dimensions", k], `"${d}" is not a dimension construct`);
+      const dim = byId.get(d);
+      if (dim?.kind !== "dimension") add(["constructs", i, "dimensions", k], `"${d}" is not a dimension construct`);
+      else if (dim.scale !== scaleOfFirst(c.dimensions[0]!)) add(["constructs", i, "dimensions", k], `"${d}" must use the same scale as "${c.dimensions[0]}" (the index averages their scores)`);
     });
   });
   v.items.forEach((it, i) => {

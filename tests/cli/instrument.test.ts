@@ -1,17 +1,12 @@
 /** The instrument commands: `isrs model`, `isrs simulate`, and their bad input (one line, exit 2). */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { instrumentModelSyntax, loadInstrument } from "../../src/instrument/index.js";
+import { expectBadInput, tmpWriter } from "./expect-bad.js";
 import { run } from "./run.js";
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "isrs-instr-cli-"));
-const file = (name: string, text: string): string => {
-  const p = path.join(tmp, name);
-  fs.writeFileSync(p, text);
-  return p;
-};
+const { dir: tmp, file } = tmpWriter("isrs-instr-cli-");
 
 describe("isrs model", () => {
   it("prints the bundled instrument's lavaan syntax", async () => {
@@ -64,11 +59,5 @@ const CASES: [string, string[], RegExp][] = [
 ];
 
 describe("bad input to the instrument commands", () => {
-  it.each(CASES)("%s: one line, exit 2, nothing on stdout", async (_, args, message) => {
-    const r = await run(...args);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe("");
-    expect(r.stderr).toMatch(message);
-    expect(r.stderr.trim().split("\n")).toHaveLength(1);
-  });
+  it.each(CASES)("%s: one line, exit 2, nothing on stdout", async (_, args, message) => expectBadInput(args, message));
 });

@@ -22,3 +22,8 @@ export function responsesCsv(instr: Instrument, rows: [string, (number | string)
   const header = [instr.idColumn, ...instr.items.map((i) => i.id)].join(",");
   return `${header}\n${rows.map(([id, vals]) => [id, ...vals].join(",")).join("\n")}\n`;
 }
+
+/** |est - truth| <= k se: the statistical tolerance of the simulation tests (k = 4 unless said). */
+export function withinSe(est: number, truth: number, se: number, k = 4): boolean {
+  return Math.abs(est - truth) <= k * se;
+}

@@ -39,3 +39,12 @@ describe("instrumentModelSyntax", () => {
     expect(res.nobs[0]! + res.dropped.length).toBe(151);
   });
 });
+
+describe("the lavaan reference case of the bundled data", () => {
+  it("holds exactly the data loadResponses gives (recoded DET5 and ANA4, missing as empty)", async () => {
+    const fs = await import("node:fs");
+    const ref = fs.readFileSync("tests/fixtures/extra/isrs-instrument-bundled/data.csv", "utf8").trimEnd().split("\n").slice(1);
+    const ours = loadResponses(bundledDatasetPath(), instr).table.rows.map((r) => r.slice(1).join(","));
+    expect(ref).toEqual(ours);
+  });
+});

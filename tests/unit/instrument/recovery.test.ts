@@ -16,12 +16,8 @@ import { instrumentModelSyntax, loadInstrument, populationModel, simulate, secon
 import type { DataTable } from "../../../src/sem/data/index.js";
 import { fitModel } from "../../../src/sem/fit-model.js";
 import { parseModel } from "../../../src/sem/syntax/index.js";
+import { withinSe } from "./helpers.js";
 
-const K = 4;
-/** |est - truth| <= K se */
-export function withinSe(est: number, truth: number, se: number, k = K): boolean {
-  return Math.abs(est - truth) <= k * se;
-}
 
 /** The population value of every free parameter of the instrument's model, keyed "lhs op rhs". */
 function truths(instr: Instrument): Map<string, number> {
@@ -67,7 +63,7 @@ describe("parameter recovery from N = 20,000 simulated firms", () => {
     expect(res.fit.rmsea).toBeLessThan(0.01); // the model is true in the population
   });
 
-  it("the tolerance rejects a value just outside 4 standard errors", () => {
+  it("the tolerance (used by the simulation tests too) rejects a value just outside 4 standard errors", () => {
     expect(withinSe(1 + 3.99 * 0.01, 1, 0.01)).toBe(true);
     expect(withinSe(1 + 4.01 * 0.01, 1, 0.01)).toBe(false);
     expect(withinSe(1 - 4.01 * 0.01, 1, 0.01)).toBe(false);

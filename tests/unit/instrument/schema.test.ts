@@ -87,6 +87,9 @@ describe("a broken instrument file: one line with the file and the zod path", ()
   it("a second-order factor over a non-dimension", () => {
     check((j) => (j.constructs[3].dimensions[2] = "client"), 'constructs[3].dimensions[2] (construct "ISRS")');
   });
+  it("dimensions of one second-order factor on different scales", () => {
+    check((j) => (j.constructs[1].scale = "competitors7"), 'constructs[3].dimensions[1] (construct "ISRS")');
+  });
   it("a bad version string", () => {
     check((j) => (j.version = "v1"), "version");
   });

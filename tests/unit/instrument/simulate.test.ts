@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createRng, loadInstrument, populationModel, sampleCsv, simulate, thresholds } from "../../../src/instrument/index.js";
 import { xoshiro128ss } from "../../../src/instrument/rng.js";
 import { normalCdf } from "../../../src/sem/distributions/index.js";
+import { withinSe } from "./helpers.js";
 
 const instr = loadInstrument();
 
@@ -26,8 +27,8 @@ describe("the random generator", () => {
     }
     const mean = s / n;
     const variance = ss / n - mean * mean;
-    expect(Math.abs(mean)).toBeLessThan(4 / Math.sqrt(n)); // se of a mean: 1/sqrt(n)
-    expect(Math.abs(variance - 1)).toBeLessThan(4 * Math.sqrt(2 / n)); // se of a normal variance: sqrt(2/n)
+    expect(withinSe(mean, 0, 1 / Math.sqrt(n))).toBe(true); // se of a mean: 1/sqrt(n)
+    expect(withinSe(variance, 1, Math.sqrt(2 / n))).toBe(true); // se of a normal variance: sqrt(2/n)
   });
 });
 
@@ -54,7 +55,7 @@ describe("simulate", () => {
     expect(changed).toBe(0);
     expect(blanks).toBe(holed.nMissing);
     // 7,500 cells at rate 0.1: expected 750, sd sqrt(7500 * 0.1 * 0.9) = 26
-    expect(Math.abs(blanks - 750)).toBeLessThan(4 * 26);
+    expect(withinSe(blanks, 750, 26)).toBe(true);
   });
 
   it("writes ids F001.., the id column first, and reverse-keyed items mirrored", () => {
@@ -107,7 +108,7 @@ describe("the population model", () => {
     for (const row of s.answers) counts[row[j]! - 1]!++;
     counts.forEach((c, k) => {
       const se = Math.sqrt((probs[k]! * (1 - probs[k]!)) / n);
-      expect(Math.abs(c / n - probs[k]!)).toBeLessThan(4 * se);
+      expect(withinSe(c / n, probs[k]!, se)).toBe(true);
     });
   });
 

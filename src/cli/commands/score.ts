@@ -1,0 +1,60 @@
+/**
+ * `isrs score DATA.csv [--firm ID | --all] [--norms NORMS.csv] [--instrument FILE] [--model FILE]
+ * [--estimator NAME] [--format text|json] [--out FILE]`: dimension scores, ISRS index, percentiles,
+ * profile and weakest practices per firm, against a norm sample (the bundled data by default).
+ */
+import path from "node:path";
+import type { Command } from "commander";
+import { bundledDatasetPath, loadResponses } from "../../instrument/index.js";
+import { scoreFirms } from "../../instrument/score.js";
+import { InputError } from "../../sem/messages.js";
+import { formatScoreText } from "../format/score-text.js";
+import type { CommandContext } from "./fit.js";
+import { addInstrumentOption, emit, instrumentFrom, modelFrom } from "./instrument-options.js";
+
+interface ScoreFlags {
+  firm?: string;
+  all?: boolean;
+  norms?: string;
+  instrument?: string;
+  model?: string;
+  estimator: string;
+  format: string;
+  out?: string;
+}
+
+export function registerScore(program: Command, ctx: CommandContext): void {
+  const cmd = program
+    .command("score")
+    .description("score firms: dimension scores, ISRS index (0-100), percentile ranks, profile and weakest practices against a norm sample")
+    .argument("<data>", "CSV of responses (firm id column and one column per item)")
+    .option("--firm <id>", "score this firm")
+    .option("--all", "score every firm in the file")
+    .option("--norms <file>", "norm sample (default: the bundled simulated 151-firm dataset)");
+  addInstrumentOption(cmd)
+    .option("-m, --model <file>", "lavaan model fitted to the norm sample for the index weights (default: the instrument's model)")
+    .option("--estimator <name>", "estimator of that fit", "ML")
+    .option("--format <format>", "text or json", "text")
+    .option("-o, --out <file>", "write the output to a file instead of standard output")
+    .action(async (dataFile: string, flags: ScoreFlags) => {
+      if (flags.format !== "text" && flags.format !== "json") throw new InputError("E_USAGE", `--format ${flags.format}: use text or json`);
+      if (flags.firm !== undefined && flags.all === true) throw new InputError("E_USAGE", "--firm and --all exclude each other: give one");
+      const instr = instrumentFrom(flags);
+      const data = loadResponses(dataFile, instr);
+      let firm = flags.all === true ? "all" : flags.firm;
+      if (firm === undefined) {
+        if (data.ids.length !== 1) throw new InputError("E_USAGE", `${dataFile} has ${data.ids.length} firms: name one with --firm ID, or score them all with --all`);
+        firm = data.ids[0]!;
+      }
+      const norms = loadResponses(flags.norms ?? shownPath(bundledDatasetPath()), instr);
+      const report = await scoreFirms({ instr, data, norms, syntax: modelFrom(flags, instr), estimator: flags.estimator, firm });
+      const text = flags.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : formatScoreText(report, firm === "all");
+      emit(text, flags.out, ctx.stdout);
+    });
+}
+
+/** The bundled file relative to the working directory when it lies under it (shorter, and the same on every machine). */
+function shownPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+}

@@ -1,0 +1,232 @@
+/**
+ * Scoring firms against a norm sample.
+ * - Dimension score: the mean of the firm's answered items of the dimension, after recoding
+ *   reverse-keyed items (1-7); null when no item of the dimension is answered.
+ * - ISRS index: 100 (sum_d w_d s_d - min) / (max - min), the weighted mean of the dimension
+ *   scores mapped from the scale (min..max) to 0-100, with the weights of weights.ts (fitted
+ *   second-order loadings, or equal weights with a note). The index is null when a dimension
+ *   score is null.
+ * - Percentile ranks of each dimension score and of the index against the norm sample's own
+ *   scores (mid-rank definition, see norms.ts).
+ * - Profile from the norm sample's quartiles of the index (type-7 quantiles): "laggard" below the
+ *   first quartile, "recoverer" at or above the third, "follower" in between; so, by
+ *   construction, about a quarter of the norm firms are laggards and a quarter recoverers.
+ * - Weakest practices: the firm's three lowest-scored practice items (recoded), ties broken by
+ *   the larger shortfall from the norm mean of the item, then by the instrument's order; each
+ *   with the item's recommendation.
+ */
+import { InputError } from "../sem/messages.js";
+import type { ModelSyntax } from "../sem/syntax/index.js";
+import { didYouMean } from "../sem/data/index.js";
+import { constructsOf, itemsOf } from "./load.js";
+import { compareScores, mean, percentileRank, quantileSorted, sd } from "./norms.js";
+import type { ResponseExclusion, Responses } from "./responses.js";
+import type { Instrument } from "./schema.js";
+import { fitWeights, type Weights } from "./weights.js";
+
+export type { Weights } from "./weights.js";
+export { weightsFromFit } from "./weights.js";
+
+export const PROFILES = ["laggard", "follower", "recoverer"] as const;
+export type Profile = (typeof PROFILES)[number];
+
+export interface DimensionScore {
+  id: string;
+  label: string;
+  /** mean of the answered items after recoding, on the scale; null if none answered */
+  score: number | null;
+  answered: number;
+  items: number;
+  percentile: number | null;
+}
+
+export interface WeakPractice {
+  item: string;
+  dimension: string;
+  text: string;
+  /** the firm's answer after recoding */
+  score: number;
+  normMean: number | null;
+  recommendation: string;
+}
+
+export interface FirmScore {
+  id: string;
+  dimensions: DimensionScore[];
+  /** 0-100 */
+  index: number | null;
+  indexPercentile: number | null;
+  profile: Profile | null;
+  weakest: WeakPractice[];
+}
+
+export interface IndexSummary {
+  mean: number;
+  sd: number;
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+}
+
+/** The norm sample's distribution of one dimension's scores (over the firms with a score). */
+export interface DimensionNorm extends IndexSummary {
+  id: string;
+  label: string;
+  n: number;
+}
+
+export interface ScoreReport {
+  instrument: { id: string; version: string };
+  data: { file: string; rows: number; firms: number };
+  norms: { file: string; rows: number; firms: number; used: number; index: IndexSummary; dimensions: DimensionNorm[]; excluded: ResponseExclusion[] };
+  weights: Weights;
+  profiles: { name: Profile; rule: string; from: number | null; to: number | null }[];
+  firms: FirmScore[];
+  excluded: ResponseExclusion[];
+  notes: string[];
+}
+
+/** The recoded item values of each row of a response table (null when missing), in instrument order. */
+export function itemValues(resp: Responses): (number | null)[][] {
+  return resp.table.rows.map((row) => row.slice(1).map((c) => (c === "" ? null : Number(c))));
+}
+
+/** Dimension scores of one firm, in the order of the instrument's dimensions. */
+export function dimensionScores(values: (number | null)[], instr: Instrument): { id: string; label: string; score: number | null; answered: number; items: number }[] {
+  return constructsOf(instr, "dimension").map((d) => {
+    const answers = itemsOf(instr, d.id).map((it) => values[instr.items.indexOf(it)] ?? null).filter((x): x is number => x !== null);
+    return { id: d.id, label: d.label, score: answers.length > 0 ? mean(answers) : null, answered: answers.length, items: itemsOf(instr, d.id).length };
+  });
+}
+
+/** 100 (sum w s / sum w - min) / (max - min); null when a score is null. */
+export function isrsIndex(scores: (number | null)[], weights: number[], scale: { min: number; max: number }): number | null {
+  if (scores.some((s) => s === null)) return null;
+  const wsum = weights.reduce((a, b) => a + b, 0);
+  const m = scores.reduce((a: number, s, k) => a + weights[k]! * s!, 0) / wsum;
+  return (100 * (m - scale.min)) / (scale.max - scale.min);
+}
+
+/** Below Q1: laggard; at or above Q3: recoverer (ties within TIE_TOLERANCE count as equal). */
+export function profileOf(index: number, q1: number, q3: number): Profile {
+  return compareScores(index, q1) < 0 ? "laggard" : compareScores(index, q3) >= 0 ? "recoverer" : "follower";
+}
+
+/** The three lowest practice items of a firm (recoded), with what to do about them. */
+export function weakestPractices(values: (number | null)[], instr: Instrument, normMeans: (number | null)[], k = 3): WeakPractice[] {
+  const dims = new Set(constructsOf(instr, "dimension").map((d) => d.id));
+  return instr.items
+    .map((it, j) => ({ it, j, v: values[j] ?? null }))
+    .filter((x): x is { it: (typeof instr.items)[number]; j: number; v: number } => dims.has(x.it.construct) && x.v !== null)
+    .map((x) => ({ ...x, gap: x.v - (normMeans[x.j] ?? x.v) }))
+    .sort((a, b) => a.v - b.v || a.gap - b.gap || a.j - b.j)
+    .slice(0, k)
+    .map((x) => ({ item: x.it.id, dimension: x.it.construct, text: x.it.text, score: x.v, normMean: normMeans[x.j] ?? null, recommendation: x.it.recommendation ?? "" }));
+}
+
+export interface ScoreInput {
+  instr: Instrument;
+  data: Responses;
+  norms: Responses;
+  weights: Weights;
+  /** a firm id, or "all" */
+  firm: string;
+}
+
+/** Everything `isrs score` reports, from loaded data and norms and the weights. */
+export function scoreReport(input: ScoreInput): ScoreReport {
+  const { instr, data, norms, weights } = input;
+  const dims = constructsOf(instr, "dimension");
+  const scale = instr.scales.find((s) => s.id === dims[0]?.scale)!;
+  const w = dims.map((d) => weights.values[d.id]!);
+  const normValues = itemValues(norms);
+  const normDims = normValues.map((v) => dimensionScores(v, instr));
+  const normIndex = normDims.map((ds) => isrsIndex(ds.map((d) => d.score), w, scale)).filter((x): x is number => x !== null).sort((a, b) => a - b);
+  if (normIndex.length < 2) {
+    throw new InputError("E_EMPTY", `${norms.file}: the norm sample has ${normIndex.length} firm(s) with a score on every dimension; at least 2 are needed`);
+  }
+  const summary = summarise(normIndex);
+  const normDimScores = dims.map((_, k) => normDims.map((ds) => ds[k]!.score).filter((x): x is number => x !== null));
+  const normMeans = instr.items.map((_, j) => {
+    const xs = normValues.map((v) => v[j] ?? null).filter((x): x is number => x !== null);
+    return xs.length > 0 ? mean(xs) : null;
+  });
+  const rows = selectRows(data, input.firm);
+  const values = itemValues(data);
+  const firms = rows.map((r): FirmScore => {
+    const ds = dimensionScores(values[r]!, instr);
+    const index = isrsIndex(ds.map((d) => d.score), w, scale);
+    return {
+      id: data.ids[r]!,
+      dimensions: ds.map((d, k) => ({ ...d, percentile: d.score === null ? null : percentileRank(d.score, normDimScores[k]!) })),
+      index,
+      indexPercentile: index === null ? null : percentileRank(index, normIndex),
+      profile: index === null ? null : profileOf(index, summary.q1, summary.q3),
+      weakest: weakestPractices(values[r]!, instr, normMeans),
+    };
+  });
+  const notes: string[] = [];
+  if (weights.note !== null) notes.push(weights.note);
+  const unscored = firms.filter((f) => f.index === null).map((f) => f.id);
+  if (unscored.length > 0) notes.push(`no ISRS index for ${unscored.join(", ")}: a dimension has no answered item`);
+  if (normIndex.length < norms.ids.length) notes.push(`${norms.ids.length - normIndex.length} norm firm(s) left out of the index distribution: a dimension has no answered item`);
+  return {
+    instrument: { id: instr.id, version: instr.version },
+    data: { file: data.file, rows: data.nRows, firms: data.ids.length },
+    norms: {
+      file: norms.file, rows: norms.nRows, firms: norms.ids.length, used: normIndex.length, index: summary,
+      dimensions: dims.map((d, k) => ({ id: d.id, label: d.label, n: normDimScores[k]!.length, ...summarise([...normDimScores[k]!].sort((a, b) => a - b)) })),
+      excluded: norms.excluded,
+    },
+    weights,
+    profiles: [
+      { name: "laggard", rule: "index below the norm sample's first quartile", from: null, to: summary.q1 },
+      { name: "follower", rule: "index from the first quartile up to the third", from: summary.q1, to: summary.q3 },
+      { name: "recoverer", rule: "index at or above the norm sample's third quartile", from: summary.q3, to: null },
+    ],
+    firms,
+    excluded: data.excluded,
+    notes,
+  };
+}
+
+/** Mean, sd, minimum, type-7 quartiles and maximum of an ascending-sorted, non-empty sample. */
+function summarise(sorted: number[]): IndexSummary {
+  return {
+    mean: mean(sorted), sd: sd(sorted), min: sorted[0]!, q1: quantileSorted(sorted, 0.25),
+    median: quantileSorted(sorted, 0.5), q3: quantileSorted(sorted, 0.75), max: sorted[sorted.length - 1]!,
+  };
+}
+
+/** The rows to score: all, or the one with this id (E_NO_FIRM when there is none). */
+function selectRows(data: Responses, firm: string): number[] {
+  if (firm === "all") return data.ids.map((_, i) => i);
+  const i = data.ids.indexOf(firm);
+  if (i < 0) throw new InputError("E_NO_FIRM", `${data.file}: no firm with id "${firm}"${didYouMean(firm, data.ids)}`);
+  return [i];
+}
+
+export interface ScoreFirmsInput {
+  instr: Instrument;
+  data: Responses;
+  norms: Responses;
+  /** the model fitted to the norm sample for the weights */
+  syntax: ModelSyntax;
+  /** passed to the engine as is ("ML" by default) */
+  estimator?: string;
+  firm: string;
+}
+
+/** Fits the model to the norm sample, derives the weights, and scores. */
+export async function scoreFirms(input: ScoreFirmsInput): Promise<ScoreReport> {
+  const estimator = input.estimator ?? "ML";
+  selectRows(input.data, input.firm); // a wrong firm id fails before the fit
+  const { fit, weights } = await fitWeights({ instr: input.instr, syntax: input.syntax, norms: input.norms, estimator });
+  const report = scoreReport({ ...input, weights });
+  if (fit !== null && weights.method !== "equal" && fit.dropped.length > 0) {
+    report.notes.push(`weights fitted on ${fit.nobs.reduce((a, b) => a + b, 0)} of ${input.norms.ids.length} norm firms (${fit.dropped.length} with a missing answer left out, listwise)`);
+  }
+  return report;
+}
