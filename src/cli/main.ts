@@ -25,11 +25,14 @@ function packageVersion(): string {
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** standard error is a terminal: progress bars are drawn */
+  stderrIsTTY?: boolean;
 }
 
 const processIo: Io = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
+  stderrIsTTY: process.stderr.isTTY === true,
 };
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -44,7 +47,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .option("--debug", "print stack traces of errors")
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined });
-  const ctx = { version, stdout: io.stdout, setExit: (c: number) => (exit = c) };
+  const ctx = { version, stdout: io.stdout, stderr: io.stderr, stderrIsTTY: io.stderrIsTTY === true, setExit: (c: number) => (exit = c) };
   registerFit(program, ctx);
   registerBench(program, ctx);
   registerModel(program, ctx);

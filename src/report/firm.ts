@@ -13,9 +13,10 @@ import type { ReportBundle, ReportFile } from "./study.js";
 export interface FirmDimension {
   id: string;
   label: string;
-  score: number;
+  /** null when the firm answered no item of the dimension */
+  score: number | null;
   /** percentile rank in the norm sample, 0-100 */
-  percentile: number;
+  percentile: number | null;
   norm: NormQuantiles;
 }
 
@@ -31,9 +32,9 @@ export interface FirmAction {
 
 export interface FirmView {
   id: string;
-  /** ISRS index on 0-100 */
-  index: number;
-  percentile: number;
+  /** ISRS index on 0-100; null when a dimension has no score */
+  index: number | null;
+  percentile: number | null;
   profile: { name: string; description: string };
   dimensions: FirmDimension[];
   scale: { min: number; max: number };
@@ -45,9 +46,10 @@ export interface FirmView {
   provenance: string;
 }
 
-const pct = (p: number): string => `${Math.round(p)}`;
+const pct = (p: number | null): string => (p === null ? "–" : `${Math.round(p)}`);
 
-function ordinal(p: number): string {
+function ordinal(p: number | null): string {
+  if (p === null) return "–";
   const n = Math.round(p);
   const s = n % 100 >= 11 && n % 100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
   return `${n}${s}`;
@@ -68,16 +70,16 @@ function firmDocument(v: FirmView, chart: string): ReportDocument {
     columns: [{ header: "dimension" }, { header: "score", numeric: true }, { header: "percentile", numeric: true }, { header: "norm median", numeric: true }, { header: "norm quartiles", numeric: true }],
     rows: v.dimensions.map((d) => [
       cell(d.label),
-      { ...numCell(d.score, 2), flag: d.score >= d.norm.p50 ? "pass" : "fail" },
+      { ...numCell(d.score, 2), flag: d.score === null ? undefined : d.score >= d.norm.median ? "pass" : "fail" },
       cell(pct(d.percentile), { numeric: true }),
-      numCell(d.norm.p50, 2),
-      cell(`${num(d.norm.p25, 2)} – ${num(d.norm.p75, 2)}`, { numeric: true }),
+      numCell(d.norm.median, 2),
+      cell(`${num(d.norm.q1, 2)} – ${num(d.norm.q3, 2)}`, { numeric: true }),
     ]),
     note: `Scores are item means on the ${v.scale.min}-${v.scale.max} scale; ✓ at or above the norm median, ✗ below it. ${v.weighting}`,
   };
   const sections: Section[] = [
     { id: "summary", title: "Summary", blocks: [headline, { kind: "text", text: v.profile.description }] },
-    { id: "dimensions", title: "Dimensions against the norm sample", blocks: [{ kind: "figure", caption: "The firm's dimension scores (diamond) against the norm sample: median (tick), quartiles (band), 10th-90th percentiles (line)", svg: chart, file: "scores.svg" }, dims] },
+    { id: "dimensions", title: "Dimensions against the norm sample", blocks: [{ kind: "figure", caption: "The firm's dimension scores (diamond) against the norm sample: median (tick), quartiles (band), lowest to highest (line)", svg: chart, file: "scores.svg" }, dims] },
   ];
   if (v.actions.length > 0) {
     sections.push({
@@ -125,7 +127,7 @@ export function firmFolders(ids: readonly string[]): Map<string, string> {
 
 /** The overview of a batch: a table of every firm linking to its report in firms/<folder>/. */
 export function overviewDocument(firms: readonly FirmView[], folders: ReadonlyMap<string, string>, meta: ReportDocument["meta"], provenance: string): ReportDocument {
-  const weakest = (f: FirmView): string => [...f.dimensions].sort((a, b) => a.percentile - b.percentile)[0]?.label ?? "";
+  const weakest = (f: FirmView): string => [...f.dimensions].filter((d) => d.percentile !== null).sort((a, b) => a.percentile! - b.percentile!)[0]?.label ?? "–";
   const table: Block = {
     kind: "table",
     caption: `${firms.length} firms`,

@@ -47,31 +47,36 @@ export async function visit(browser: Browser, file: string, opts: { media?: "scr
   return { ...v, screenshot };
 }
 
+/**
+ * Runs in the page (plain JavaScript, since the project's TypeScript has no DOM types): decodes a
+ * PNG into a canvas and returns the mean and variance of its grey level (ITU-R BT.601 weights).
+ */
+const GREY_STATS = `async (b64) => {
+  const img = new Image();
+  img.src = "data:image/png;base64," + b64;
+  await img.decode();
+  const c = document.createElement("canvas");
+  c.width = img.width;
+  c.height = img.height;
+  const ctx = c.getContext("2d");
+  ctx.drawImage(img, 0, 0);
+  const d = ctx.getImageData(0, 0, c.width, c.height).data;
+  let s = 0, s2 = 0;
+  const n = d.length / 4;
+  for (let i = 0; i < d.length; i += 4) {
+    const g = 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
+    s += g;
+    s2 += g * g;
+  }
+  const mean = s / n;
+  return { mean, variance: s2 / n - mean * mean, width: c.width, height: c.height };
+}`;
+
 /** Mean and variance of the grey level of a PNG (0-255), computed by the browser's canvas. */
 export async function pixelStats(browser: Browser, png: Buffer): Promise<{ mean: number; variance: number; width: number; height: number }> {
   const page: Page = await browser.newPage();
   try {
-    return await page.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement("canvas");
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext("2d")!;
-      ctx.drawImage(img, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      let s = 0;
-      let s2 = 0;
-      const n = d.length / 4;
-      for (let i = 0; i < d.length; i += 4) {
-        const g = 0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!;
-        s += g;
-        s2 += g * g;
-      }
-      const mean = s / n;
-      return { mean, variance: s2 / n - mean * mean, width: c.width, height: c.height };
-    }, png.toString("base64"));
+    return (await page.evaluate(`(${GREY_STATS})(${JSON.stringify(png.toString("base64"))})`)) as { mean: number; variance: number; width: number; height: number };
   } finally {
     await page.close();
   }

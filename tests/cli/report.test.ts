@@ -109,3 +109,60 @@ describe("isrs diagram", () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 });
+
+describe("firm reports from the command line", () => {
+  const BUNDLED = "datasets/isrs-kibs-simulated/data.csv";
+
+  it("isrs report --firm writes that firm's report, with the numbers of isrs score", async () => {
+    const dir = tmp();
+    const r = await run("report", "--firm", "F002", "--out", dir);
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(dir).sort()).toEqual(["report.html", "report.md", "results.json", "scores.svg"]);
+    const view = JSON.parse(fs.readFileSync(path.join(dir, "results.json"), "utf8")) as { id: string; index: number; dimensions: { score: number }[] };
+    const score = JSON.parse((await run("score", BUNDLED, "--firm", "F002", "--format", "json")).stdout) as { firms: { id: string; index: number; dimensions: { score: number }[] }[] };
+    expect(view.id).toBe("F002");
+    expect(view.index).toBe(score.firms[0]!.index);
+    expect(view.dimensions.map((d) => d.score)).toEqual(score.firms[0]!.dimensions.map((d) => d.score));
+  });
+
+  it("an unknown firm: one line, exit 2, nothing written", async () => {
+    const dir = path.join(tmp(), "out");
+    const r = await run("report", "--firm", "NOPE", "--out", dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/NOPE/);
+    expect(fs.existsSync(dir)).toBe(false);
+  });
+
+  it("--all writes one report per firm and an overview linking to them", async () => {
+    const dir = tmp();
+    const r = await run("report", BUNDLED, "--all", "--out", dir);
+    expect(r.code).toBe(0);
+    const firms = fs.readdirSync(path.join(dir, "firms"));
+    const ids = fs.readFileSync(BUNDLED, "utf8").trim().split("\n").slice(1).map((l) => l.split(",")[0]);
+    expect(firms.sort()).toEqual([...ids].sort());
+    const overview = fs.readFileSync(path.join(dir, "report.html"), "utf8");
+    expect(overview.match(/<a href="firms\/[^"]+\/report\.html">/g)).toHaveLength(ids.length);
+    // no progress bar when standard error is not a terminal
+    expect(r.stderr).toBe("");
+  });
+
+  it("draws a progress bar on standard error when it is a terminal", async () => {
+    const { main } = await import("../../src/cli/main.js");
+    const three = path.join(tmp(), "three.csv");
+    fs.writeFileSync(three, `${fs.readFileSync(BUNDLED, "utf8").trim().split("\n").slice(0, 4).join("\n")}\n`);
+    let err = "";
+    const code = await main(["node", "isrs", "report", three, "--all", "--out", tmp()], { stdout: () => undefined, stderr: (s) => (err += s), stderrIsTTY: true });
+    expect(code).toBe(0);
+    expect(err).toBe(`\r[${"#".repeat(10)}${".".repeat(20)}] 1/3 firms\r[${"#".repeat(20)}${".".repeat(10)}] 2/3 firms\r[${"#".repeat(30)}] 3/3 firms\n`);
+  });
+
+  it("isrs score --report also writes the firm report, and says so on standard error", async () => {
+    const dir = tmp();
+    const r = await run("score", BUNDLED, "--firm", "F003", "--format", "json", "--report", dir);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveProperty("firms"); // standard output stays pure JSON
+    expect(r.stderr).toMatch(/^wrote .*report\.html/);
+    expect(fs.existsSync(path.join(dir, "report.html"))).toBe(true);
+  });
+});

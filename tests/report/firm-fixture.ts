@@ -3,7 +3,7 @@ import type { FirmView } from "../../src/report/firm.js";
 
 export function firmView(id: string, shift = 0): FirmView {
   const dim = (did: string, label: string, score: number, percentile: number) => ({
-    id: did, label, score: score + shift, percentile, norm: { p10: 3.2, p25: 3.9, p50: 4.6, p75: 5.3, p90: 5.9 },
+    id: did, label, score: score + shift, percentile, norm: { min: 2.2, q1: 3.9, median: 4.6, q3: 5.3, max: 6.8 },
   });
   return {
     id,

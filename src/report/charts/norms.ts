@@ -1,22 +1,24 @@
 /**
- * Chart of a firm's dimension scores against the norm sample: per dimension, the norm's 10th-90th
- * percentile range (thin rule), interquartile range (band) and median (tick), and the firm's
- * score as a point, on the response scale.
+ * Chart of a firm's dimension scores against the norm sample: per dimension, the norm's range
+ * (thin rule from the lowest to the highest score), interquartile range (band) and median (tick),
+ * and the firm's score as a point, on the response scale.
  */
 import type { TopLevelSpec } from "vega-lite";
 import { CHART_CONFIG } from "./render.js";
 
+/** The norm sample's five-number summary of a score. */
 export interface NormQuantiles {
-  p10: number;
-  p25: number;
-  p50: number;
-  p75: number;
-  p90: number;
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
 }
 
 export interface NormPoint {
   dimension: string;
-  score: number;
+  /** null when the firm has no score on the dimension (no point is drawn) */
+  score: number | null;
   norm: NormQuantiles;
 }
 
@@ -31,9 +33,9 @@ export function normsChartSpec(points: readonly NormPoint[], scale: { min: numbe
     height: { step: 34 },
     data: { values },
     layer: [
-      { mark: { type: "rule", color: "#9aa7bd" }, encoding: { y, x: q("p10", "score (norm: 10th–90th percentile, quartiles, median)"), x2: { field: "p90" } } },
-      { mark: { type: "bar", color: "#c9d4e8", height: 14 }, encoding: { y, x: q("p25"), x2: { field: "p75" } } },
-      { mark: { type: "tick", color: "#1f3b73", thickness: 2, size: 16 }, encoding: { y, x: q("p50") } },
+      { mark: { type: "rule", color: "#9aa7bd" }, encoding: { y, x: q("min", "score (norm sample: range, quartiles, median)"), x2: { field: "max" } } },
+      { mark: { type: "bar", color: "#c9d4e8", height: 14 }, encoding: { y, x: q("q1"), x2: { field: "q3" } } },
+      { mark: { type: "tick", color: "#1f3b73", thickness: 2, size: 16 }, encoding: { y, x: q("median") } },
       {
         mark: { type: "point", shape: "diamond", filled: true, size: 140, color: "#d1495b", opacity: 1 },
         encoding: { y, x: q("score"), tooltip: { field: "score", type: "quantitative", format: ".2f" } },

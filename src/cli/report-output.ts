@@ -1,0 +1,68 @@
+/**
+ * Writing reports from the commands: the firm reports of a score (one firm, or every firm with an
+ * overview), the progress bar drawn on standard error when it is a terminal, and the default
+ * report folders.
+ */
+import path from "node:path";
+import type { Instrument } from "../instrument/index.js";
+import type { ScoreReport } from "../instrument/score.js";
+import { buildBatch, buildFirmReport } from "../report/firm.js";
+import { firmViewsFromScore } from "../report/from-score.js";
+import { safeFileName } from "../report/escape.js";
+import type { ReportFile } from "../report/study.js";
+import type { CommandContext } from "./commands/fit.js";
+import { writeReportFiles } from "./write-report.js";
+
+/** reports/study, reports/firm-<id>, reports/firms. */
+export function defaultReportDir(kind: "study" | "firm" | "all", firm?: string): string {
+  if (kind === "firm") return path.join("reports", `firm-${safeFileName(firm ?? "")}`);
+  return path.join("reports", kind === "all" ? "firms" : "study");
+}
+
+/** `[#####.....] 45/151 firms` on one line of a terminal; nothing when stderr is not a terminal. */
+export function progressBar(ctx: CommandContext, what: string): (done: number, total: number) => void {
+  if (ctx.stderrIsTTY !== true || ctx.stderr === undefined) return () => undefined;
+  const write = ctx.stderr;
+  return (done, total) => {
+    const width = 30;
+    const full = Math.round((width * done) / Math.max(1, total));
+    write(`\r[${"#".repeat(full)}${".".repeat(width - full)}] ${done}/${total} ${what}`);
+    if (done === total) write("\n");
+  };
+}
+
+/** The firm report(s) of a score: the one firm's report, or (all) one per firm plus the overview. */
+export async function firmReportFiles(score: ScoreReport, instr: Instrument, all: boolean, ctx: CommandContext): Promise<ReportFile[]> {
+  const views = firmViewsFromScore(score, instr, ctx.version);
+  if (!all) return (await buildFirmReport(views[0]!)).files;
+  const meta = [
+    { label: "data", value: score.data.file },
+    { label: "norm sample", value: `${score.norms.file} (${score.norms.used} firms)` },
+    { label: "instrument", value: `${score.instrument.id} ${score.instrument.version}` },
+    { label: "isrs", value: ctx.version },
+  ];
+  return buildBatch(views, meta, views[0]?.provenance ?? "", progressBar(ctx, "firms"));
+}
+
+/**
+ * Writes the files and says where: on standard output for `isrs report`, on standard error when
+ * a command's own results go to standard output (`--report` on score and analyze).
+ */
+export function writeAndTell(dir: string, files: readonly ReportFile[], tell: (s: string) => void): void {
+  const written = writeReportFiles(dir, files);
+  const top = written.filter((f) => path.dirname(f) === path.normalize(dir));
+  const rest = written.length - top.length;
+  tell(`wrote ${top.join(", ")}${rest > 0 ? ` and ${rest} files in ${path.join(dir, "firms")}` : ""}\n`);
+}
+
+/** A data file as shown in a report: relative to the working directory when it lies under it. */
+export function shownFile(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+}
+
+/** `--report [dir]` of score and analyze: the folder given, or the default one. */
+export function reportDirOption(value: string | boolean | undefined, fallback: string): string | undefined {
+  if (value === undefined || value === false) return undefined;
+  return value === true ? fallback : value;
+}
