@@ -2,6 +2,7 @@
  * `npm run bench`: times the compiled engine (dist/) against lavaan 0.6.14.
  *   1. the reference cases (tests/parity/lavaan-0.6.14 and, when present, tests/fixtures/extra),
  *      in this process: warm-up fits, then timed fits; lavaan's median from lavaan.json;
+ *   1b. MLR on the bundled bfi data (lib/robust.js; lavaan's time from bench/lavaan-bfi-mlr.json);
  *   2. simulated 100- and 200-indicator CFAs (N = 2000), each in a child process: fit time,
  *      peak memory and, for 100 indicators, the modification indices.
  * Prints a table, a Markdown table for the README, and writes bench/results.json.
@@ -15,6 +16,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { LARGE_CASES, runLargeCases } from "./lib/large-suite.js";
 import { caseNote, runReferenceCases } from "./lib/reference.js";
+import { robustRow, runRobustCase } from "./lib/robust.js";
 import { largeDetails, markdownTable, textTable } from "./lib/report.js";
 
 /** @typedef {import("./lib/report.js").TableRow} TableRow */
@@ -23,6 +25,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const REFERENCE_ROOTS = [
   { root: `${ROOT}tests/parity/lavaan-0.6.14`, source: "parity" },
   { root: `${ROOT}tests/fixtures/extra`, source: "extra" },
+  { root: `${ROOT}tests/fixtures/robust`, source: "robust" },
 ];
 /** @type {Partial<import("./lib/timing.js").TimingPlan>} */
 const PLAN = { warmup: 5, warmupBudgetMs: 1000, maxRuns: 30, minRuns: 5, budgetMs: 2000 };
@@ -92,6 +95,8 @@ async function main() {
   log(`isrs benchmark: node ${env.node}, ${env.cpus} CPUs (${env.cpuModel}), load ${String(env.loadAverageAtStart)}`);
   log("\nreference cases (in process; warm-up, then timed fits):");
   const reference = await runReferenceCases(REFERENCE_ROOTS, PLAN, log);
+  log("\nrobust ML on the bfi data (in process):");
+  const robust = await runRobustCase(ROOT, PLAN, log);
   const cases = args.quick ? LARGE_CASES.filter((c) => c.spec.factors * c.spec.perFactor <= 100) : LARGE_CASES;
   /** @type {import("./lib/large-suite.js").LargeCaseResult[]} */
   let large = [];
@@ -102,6 +107,7 @@ async function main() {
   /** @type {TableRow[]} */
   const rows = [
     ...reference.map((r) => ({ case: r.case, oursMs: r.medianMs, minMs: r.minMs, cpuMs: r.cpuMedianMs, runs: r.runs, lavaanMs: r.lavaanMedianMs, note: caseNote(r) })),
+    robustRow(robust),
     ...largeRows(large),
   ];
   log("\nper fit, ms: median and min wall time, median CPU time; speed-up = lavaan median / our median (wall)\n");
@@ -109,7 +115,7 @@ async function main() {
   for (const c of large) log("\n" + largeDetails(c).join("\n"));
   log("\nMarkdown (README):\n");
   log(markdownTable(rows));
-  const results = { environment: { ...env, loadAverageAtEnd: loadavg().map((x) => +x.toFixed(2)) }, plan: PLAN, reference, large };
+  const results = { environment: { ...env, loadAverageAtEnd: loadavg().map((x) => +x.toFixed(2)) }, plan: PLAN, reference, robust, large };
   writeFileSync(args.out, JSON.stringify(results, null, 2) + "\n");
   log(`\nresults written to ${args.out}`);
 }

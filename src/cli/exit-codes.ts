@@ -12,7 +12,7 @@ const SERIOUS = new Set<WarningCode>([
   "W_NOT_CONVERGED", "W_HEYWOOD", "W_CORR_GT_1", "W_SIGMA_NOT_PD", "W_PSI_NOT_PD", "W_THETA_NOT_PD", "W_NOT_IDENTIFIED",
 ] satisfies WarningCode[]);
 
-export function exitCodeFor(res: FitResult): 0 | 1 {
+export function exitCodeFor(res: Pick<FitResult, "converged" | "warnings">): 0 | 1 {
   if (!res.converged) return EXIT.problems;
   return res.warnings.some((w) => SERIOUS.has(w.code)) ? EXIT.problems : EXIT.ok;
 }

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { InputError } from "../sem/messages.js";
 import { formatSyntaxError } from "../sem/syntax/index.js";
+import { registerAnalyze } from "./commands/analyze.js";
 import { registerBench } from "./commands/bench.js";
 import { registerDiagram } from "./commands/diagram.js";
 import { registerReport } from "./commands/report.js";
@@ -54,6 +55,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   registerInstrument(program, ctx);
   registerScore(program, ctx);
   registerSimulate(program, ctx);
+  registerAnalyze(program, ctx);
   registerDiagram(program, ctx);
   registerReport(program, ctx);
   try {

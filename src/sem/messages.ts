@@ -16,6 +16,7 @@ export type InputErrorCode =
   | "E_CONSTANT" // a constant column
   | "E_TOO_FEW_ROWS" // fewer complete rows than variables
   | "E_NOT_PD" // non-positive-definite sample covariance
+  | "E_DESIGN" // a study design that cannot be analysed (construct with < 2 items, unknown construct in a path, ...)
   | "E_USAGE" // bad command-line usage
   | "E_INSTRUMENT" // an instrument definition file that fails validation (the path is named)
   | "E_OUT_OF_SCALE" // a response that is not a point of its item's scale

@@ -5,8 +5,8 @@
  * labels and group.equal's `.pN.` labels are one parameter) plus each unlabelled one.
  * None of the reference cases has exogenous observed covariates, so fixed.x removes nothing
  * there; a model built here checks that it removes their moments from p* and q.
- * hs-cfa-mlr, hs-cfa-mlm and hs-cfa-fiml are left out: they need estimator = MLR / MLM and
- * missing = "fiml", which fitModel does not offer (ML with listwise deletion only).
+ * hs-cfa-mlr and hs-cfa-mlm are left out (the model and data of hs-cfa-ml: the estimator does
+ * not change df), and so is hs-cfa-fiml (missing = "fiml").
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { fitModel } from "../../src/sem/fit-model.js";

@@ -32,7 +32,7 @@ export interface Case {
   skip: string | null;
 }
 
-const ROOTS = [path.resolve(__dirname, "lavaan-0.6.14"), path.resolve(__dirname, "../fixtures/extra")];
+const ROOTS = [path.resolve(__dirname, "lavaan-0.6.14"), path.resolve(__dirname, "../fixtures/extra"), path.resolve(__dirname, "../fixtures/robust")];
 
 function toOptions(ref: LavaanReference): { options: FitOptionsInput; skip: string | null } {
   const o = Array.isArray(ref.options) ? {} : ref.options;

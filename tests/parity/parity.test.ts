@@ -27,11 +27,22 @@ const cases = loadCases();
  * - sem-observed-covariates, dem60 ~ dem65 (reverse of dem65 ~ dem60): lavaan 0.67988, ours 0.68193;
  * - path-observed, y5 ~~ y6 (with y6 ~ y5): lavaan drops it (conditional information below
  *   ε^(1/3)), ours is 0.7246, close to the model's χ² of 0.728 (df 1): freeing it saturates the
- *   model, so an index near the χ² is what theory expects.
+ *   model, so an index near the χ² is what theory expects;
+ * - pd-covariates-mlr / -mlm: the model of sem-observed-covariates, the same dem60 ~ dem65;
+ * - bfi-second-order-mlr / -mlm (N = 2,436): four indices around the second-order factor differ
+ *   by 2e-4 to 2e-3 relative in mi or epc (stability =~ E1: lavaan 76.7244, ours 76.7061).
+ *   lavaan stops short of the optimum there: our χ² is lower than lavaan's by 8e-7 to 9e-7 and
+ *   the estimates differ by up to 3e-5 relative (within the 1e-4 tolerance), and indices this
+ *   size move with the estimates. They do not come from the robust estimators: lavaan gives the
+ *   same indices for estimator = "ML" on the model, and so do we.
  */
 const KNOWN_MI_DIFFERENCES: Record<string, string[]> = {
   "sem-observed-covariates": ["dem60 ~ dem65"],
   "path-observed": ["y5 ~~ y6"],
+  "pd-covariates-mlr": ["dem60 ~ dem65"],
+  "pd-covariates-mlm": ["dem60 ~ dem65"],
+  "bfi-second-order-mlr": ["stability =~ A4", "stability =~ E1", "agree ~~ extra", "consc ~~ stability"],
+  "bfi-second-order-mlm": ["stability =~ E1"],
 };
 
 it("finds the shared lavaan 0.6.14 reference cases", () => {

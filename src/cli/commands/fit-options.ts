@@ -5,7 +5,7 @@
 import { Command, Option } from "commander";
 import { InputError } from "../../sem/messages.js";
 import { GROUP_EQUAL, type GroupEqual } from "../../sem/partable/types.js";
-import type { FitOptionsInput } from "../../sem/options.js";
+import { ESTIMATORS, type FitOptionsInput } from "../../sem/options.js";
 import type { ReadTableOptions } from "../../sem/data/index.js";
 
 export interface CliFitFlags {
@@ -26,7 +26,7 @@ export interface CliFitFlags {
 export function addFitOptions(cmd: Command): Command {
   return cmd
     .requiredOption("-m, --model <file>", "lavaan model syntax file")
-    .option("--estimator <name>", "estimator (ML)", "ML")
+    .option("--estimator <name>", "estimator: ML, MLM (Satorra-Bentler) or MLR (Huber-White, Yuan-Bentler)", "ML")
     .option("--group <column>", "column that defines the groups (multi-group analysis)")
     .option("--group-equal <list>", `comma-separated parameter kinds held equal across groups: ${GROUP_EQUAL.join(",")}`)
     .option("--std-lv", "identify factors by fixing latent variances to 1 (instead of the first loading)")
@@ -51,8 +51,8 @@ export function parseGroupEqual(list: string | undefined): GroupEqual[] {
 }
 
 export function toFitOptions(f: CliFitFlags): FitOptionsInput {
-  if (f.estimator.toUpperCase() !== "ML") {
-    throw new InputError("E_USAGE", `--estimator ${f.estimator}: only ML is available in this version`);
+  if (!(ESTIMATORS as readonly string[]).includes(f.estimator.toUpperCase())) {
+    throw new InputError("E_USAGE", `--estimator ${f.estimator}: not one of ${ESTIMATORS.join(", ")}`);
   }
   return {
     estimator: f.estimator,

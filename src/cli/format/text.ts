@@ -3,6 +3,7 @@
  * the test statistics, the fit indices, then the parameter estimates by section, per group.
  */
 import type { FitResult, ModIndex, ParameterEstimate } from "../../sem/results.js";
+import { robustFitSection, robustStandardErrors } from "./text-robust.js";
 
 const W = 54; // label column width
 
@@ -110,7 +111,9 @@ function modindexSection(mi: readonly ModIndex[] | undefined, multi: boolean): s
 
 export function formatText(res: FitResult, version: string): string {
   const latent = new Set(res.latent);
-  const out = [...header(res, version), ...fitSection(res.fit), "", "Parameter Estimates:", "", line("Standard errors", "Standard"), line("Information", "Expected"), line("Information saturated (h1) model", "Structured")];
+  const robust = res.fit["chisq.scaled"] !== undefined;
+  const seLines: [string, string][] = robust ? robustStandardErrors(res.estimator) : [["Standard errors", "Standard"], ["Information", "Expected"], ["Information saturated (h1) model", "Structured"]];
+  const out = [...header(res, version), ...(robust ? robustFitSection(res.fit, res.estimator) : fitSection(res.fit)), "", "Parameter Estimates:", "", ...seLines.map(([k, v]) => line(k, v))];
   const multi = res.groupLabels.length > 1;
   res.groupLabels.forEach((label, i) => {
     if (multi) out.push("", "", `Group ${i + 1} [${label}]:`);

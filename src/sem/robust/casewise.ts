@@ -5,8 +5,9 @@
  *
  * Every derivative of Σ of a LISREL-type model is Σ_a = u vᵀ + v uᵀ (estimate/information.ts),
  * so for a symmetric E,  ½ tr(Σ⁻¹ E Σ⁻¹ Σ_a) = uᵀΣ⁻¹ E Σ⁻¹v, and for E = d dᵀ this is
- * (uᵀΣ⁻¹d)(vᵀΣ⁻¹d). With the p×k blocks ΣU = Σ⁻¹U, ΣV = Σ⁻¹V, ΣD = Σ⁻¹D computed once, one
- * case costs O(p·k) and no p*-sized vector or matrix is ever formed.
+ * (uᵀz)(vᵀz) with z = Σ⁻¹d. Most u, v are unit vectors (loadings, residual (co)variances), so
+ * with z computed once (O(p²)) a case costs O(p² + nonzeros of u, v, μ_a) and no p*-sized
+ * vector or matrix is ever formed.
  *
  * Casewise score of ML (Yuan & Bentler 2000, eq. 5; lavaan's lav_mvnorm_scores_mu_vech_sigma
  * followed by Δ, lav_model_information_firstorder):
@@ -91,78 +92,111 @@ function symmetricInverse(A: Float64Array, n: number): Float64Array {
   return inv;
 }
 
-/** Pᵀ A for P p×p and A p×k (row-major). */
-function transposeTimes(P: Float64Array, A: Float64Array, p: number, k: number): Float64Array {
-  const out = new Float64Array(p * k);
-  for (let r = 0; r < p; r++) {
-    for (let s = 0; s < p; s++) {
-      const prs = P[r * p + s]!;
-      if (prs === 0) continue;
-      for (let c = 0; c < k; c++) out[s * k + c] += prs * A[r * k + c]!;
-    }
-  }
-  return out;
+/**
+ * The distinct nonzero columns of a p×k row-major matrix, and which one each column is: most
+ * derivative vectors are unit vectors (loadings, residual (co)variances), and the dense ones
+ * repeat (every loading of factor j has v = (ΛM)_·j), so each distinct column is projected once.
+ */
+interface SparseColumns {
+  readonly start: Int32Array;
+  readonly row: Int32Array;
+  readonly val: Float64Array;
+  /** distinct column of each of the k columns */
+  readonly of: Int32Array;
+  readonly distinct: number;
 }
 
-interface Kernel {
-  readonly SU: Float64Array;
-  readonly SV: Float64Array;
-  readonly SD: Float64Array | null;
+function sparseColumns(M: Float64Array, p: number, k: number): SparseColumns {
+  const start: number[] = [0];
+  const rows: number[] = [];
+  const vals: number[] = [];
+  const of = new Int32Array(k);
+  const seen = new Map<string, number>();
+  for (let c = 0; c < k; c++) {
+    const r: number[] = [];
+    const v: number[] = [];
+    for (let i = 0; i < p; i++) {
+      const x = M[i * k + c]!;
+      if (x !== 0) {
+        r.push(i);
+        v.push(x);
+      }
+    }
+    const key = `${r.join(",")}|${v.join(",")}`;
+    let id = seen.get(key);
+    if (id === undefined) {
+      id = seen.size;
+      seen.set(key, id);
+      rows.push(...r);
+      vals.push(...v);
+      start.push(rows.length);
+    }
+    of[c] = id;
+  }
+  return { start: Int32Array.from(start), row: Int32Array.from(rows), val: Float64Array.from(vals), of, distinct: seen.size };
+}
+
+/** out_c = M_·cᵀ z for every column c (each distinct column computed once, in `tmp`). */
+function project(M: SparseColumns, z: Float64Array, tmp: Float64Array, out: Float64Array): void {
+  const { start, row, val, of } = M;
+  for (let u = 0; u < M.distinct; u++) {
+    let s = 0;
+    for (let t = start[u]!; t < start[u + 1]!; t++) s += val[t]! * z[row[t]!]!;
+    tmp[u] = s;
+  }
+  for (let c = 0; c < out.length; c++) out[c] = tmp[of[c]!]!;
+}
+
+/** y = A x for a p×p row-major A. */
+function matVec(A: Float64Array, x: Float64Array, y: Float64Array, p: number): void {
+  for (let r = 0; r < p; r++) {
+    let s = 0;
+    const o = r * p;
+    for (let c = 0; c < p; c++) s += A[o + c]! * x[c]!;
+    y[r] = s;
+  }
+}
+
+interface Columns {
+  readonly U: SparseColumns;
+  readonly V: SparseColumns;
+  readonly D: SparseColumns | null;
 }
 
 /**
- * n×q matrix of casewise contributions c_i,a = (ΣUᵀd)(ΣVᵀd) − (ΣUᵀh)(ΣVᵀh) + ΣDᵀ(d − h), summed
- * over the columns that share a free parameter, minus a constant per column.
+ * n×q matrix of casewise contributions c_i,a = (uᵀz)(vᵀz) − (uᵀw)(vᵀw) + μ_aᵀ(z − w) with
+ * z = Σ⁻¹d_i and w = Σ⁻¹h_i (h_i = P d_i; no w without covariates), summed over the columns
+ * that share a free parameter. O(p² + nnz(U, V, D)) per case.
  */
-function contributions(rows: GroupRows, center: Float64Array, fc: FreeCells, sigmaInv: Float64Array, q: number, P: Float64Array | null): { C: Float64Array; K: Kernel } {
+function contributions(rows: GroupRows, center: Float64Array, fc: FreeCells, sigmaInv: Float64Array, q: number, P: Float64Array | null): { C: Float64Array; cols: Columns } {
   const { n, p, X } = rows;
   const { vec, free } = fc;
   const k = vec.k;
-  const K: Kernel = {
-    SU: matmul(sigmaInv, vec.U, p, p, k),
-    SV: matmul(sigmaInv, vec.V, p, p, k),
-    SD: fc.meanstructure ? matmul(sigmaInv, vec.D, p, p, k) : null,
-  };
-  // h = P d, so (ΣU)ᵀh = (PᵀΣU)ᵀ d
-  const H = P === null ? null : { SU: transposeTimes(P, K.SU, p, k), SV: transposeTimes(P, K.SV, p, k), SD: K.SD === null ? null : transposeTimes(P, K.SD, p, k) };
+  const cols: Columns = { U: sparseColumns(vec.U, p, k), V: sparseColumns(vec.V, p, k), D: fc.meanstructure ? sparseColumns(vec.D, p, k) : null };
+  const SP = P === null ? null : matmul(sigmaInv, P, p, p, p);
   const C = new Float64Array(n * q);
   const d = new Float64Array(p);
-  const a = new Float64Array(k);
-  const b = new Float64Array(k);
-  const e = new Float64Array(k);
-  const a2 = new Float64Array(k);
-  const b2 = new Float64Array(k);
-  const e2 = new Float64Array(k);
+  const z = new Float64Array(p);
+  const w = new Float64Array(p);
+  const [a, b, e, a2, b2, e2, tmp] = Array.from({ length: 7 }, () => new Float64Array(k));
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < p; j++) d[j] = X[i * p + j]! - center[j]!;
-    project(d, K, p, k, a, b, e);
+    matVec(sigmaInv, d, z, p);
+    project(cols.U, z, tmp, a);
+    project(cols.V, z, tmp, b);
+    if (cols.D !== null) project(cols.D, z, tmp, e);
     const o = i * q;
-    if (H !== null) {
-      project(d, H, p, k, a2, b2, e2);
+    if (SP !== null) {
+      matVec(SP, d, w, p);
+      project(cols.U, w, tmp, a2);
+      project(cols.V, w, tmp, b2);
+      if (cols.D !== null) project(cols.D, w, tmp, e2);
       for (let c = 0; c < k; c++) C[o + free[c]!] += a[c]! * b[c]! - a2[c]! * b2[c]! + e[c]! - e2[c]!;
     } else {
       for (let c = 0; c < k; c++) C[o + free[c]!] += a[c]! * b[c]! + e[c]!;
     }
   }
-  return { C, K };
-}
-
-/** a = SUᵀd, b = SVᵀd, e = SDᵀd (e = 0 without a mean structure). */
-function project(d: Float64Array, K: Kernel, p: number, k: number, a: Float64Array, b: Float64Array, e: Float64Array): void {
-  a.fill(0);
-  b.fill(0);
-  e.fill(0);
-  const { SU, SV, SD } = K;
-  for (let r = 0; r < p; r++) {
-    const x = d[r]!;
-    if (x === 0) continue;
-    const o = r * k;
-    for (let c = 0; c < k; c++) {
-      a[c] += x * SU[o + c]!;
-      b[c] += x * SV[o + c]!;
-    }
-    if (SD !== null) for (let c = 0; c < k; c++) e[c] += x * SD[o + c]!;
-  }
+  return { C, cols };
 }
 
 /**
@@ -170,16 +204,20 @@ function project(d: Float64Array, K: Kernel, p: number, k: number, a: Float64Arr
  * center μ̂ (the sample mean when the model has no mean structure).
  */
 export function casewiseScores(rows: GroupRows, center: Float64Array, sigmaInv: Float64Array, fc: FreeCells, q: number): Float64Array {
-  const { C, K } = contributions(rows, center, fc, sigmaInv, q, null);
+  const { C, cols } = contributions(rows, center, fc, sigmaInv, q, null);
   // constant uᵀΣ⁻¹v of each column, the expectation of (uᵀΣ⁻¹d)(vᵀΣ⁻¹d) under the model
-  const { p } = rows;
-  const { vec, free } = fc;
-  const k = vec.k;
+  const p = rows.p;
   const kc = new Float64Array(q);
-  for (let c = 0; c < k; c++) {
+  const { U, V } = cols;
+  for (let c = 0; c < fc.vec.k; c++) {
+    const u = U.of[c]!;
+    const v = V.of[c]!;
     let s = 0;
-    for (let r = 0; r < p; r++) s += vec.U[r * k + c]! * K.SV[r * k + c]!;
-    kc[free[c]!] += s;
+    for (let t = U.start[u]!; t < U.start[u + 1]!; t++) {
+      const o = U.row[t]! * p;
+      for (let r = V.start[v]!; r < V.start[v + 1]!; r++) s += U.val[t]! * V.val[r]! * sigmaInv[o + V.row[r]!]!;
+    }
+    kc[fc.free[c]!] += s;
   }
   subtractRow(C, rows.n, q, kc);
   return C;
@@ -205,23 +243,38 @@ function subtractRow(C: Float64Array, n: number, q: number, v: Float64Array): vo
   }
 }
 
-/** out += w · CᵀC for an n×q block C (the meat of a sandwich). */
+/** out += w · CᵀC for an n×q row-major block C (the meat of a sandwich): dot products of contiguous columns. */
 export function addCrossProduct(out: Float64Array, C: Float64Array, n: number, q: number, w: number): void {
-  const acc = new Float64Array(q * q);
-  for (let i = 0; i < n; i++) {
-    const o = i * q;
-    for (let a = 0; a < q; a++) {
-      const x = C[o + a]!;
-      if (x === 0) continue;
-      const ra = a * q;
-      for (let b = 0; b <= a; b++) acc[ra + b] += x * C[o + b]!;
-    }
-  }
+  const Ct = new Float64Array(q * n);
+  for (let i = 0; i < n; i++) for (let a = 0; a < q; a++) Ct[a * n + i] = C[i * q + a]!;
+  const put = (a: number, b: number, s: number): void => {
+    out[a * q + b] += w * s;
+    if (a !== b) out[b * q + a] += w * s;
+  };
   for (let a = 0; a < q; a++) {
-    for (let b = 0; b <= a; b++) {
-      const v = w * acc[a * q + b]!;
-      out[a * q + b] += v;
-      if (a !== b) out[b * q + a] += v;
+    const oa = a * n;
+    let b = 0;
+    // four columns per pass over column a
+    for (; b + 3 <= a; b += 4) {
+      const [o0, o1, o2, o3] = [b * n, (b + 1) * n, (b + 2) * n, (b + 3) * n];
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let i = 0; i < n; i++) {
+        const x = Ct[oa + i]!;
+        s0 += x * Ct[o0 + i]!;
+        s1 += x * Ct[o1 + i]!;
+        s2 += x * Ct[o2 + i]!;
+        s3 += x * Ct[o3 + i]!;
+      }
+      put(a, b, s0);
+      put(a, b + 1, s1);
+      put(a, b + 2, s2);
+      put(a, b + 3, s3);
+    }
+    for (; b <= a; b++) {
+      const ob = b * n;
+      let s = 0;
+      for (let i = 0; i < n; i++) s += Ct[oa + i]! * Ct[ob + i]!;
+      put(a, b, s);
     }
   }
 }

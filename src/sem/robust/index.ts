@@ -24,7 +24,6 @@ export { mergeInLavaanOrder } from "./measures.js";
 
 export type RobustEstimator = "MLM" | "MLR";
 
-
 export interface RobustInput {
   readonly estimator: RobustEstimator;
   readonly prob: Problem;
@@ -90,7 +89,7 @@ function baselinePieces(input: RobustInput): { pieces: GroupPieces[]; q: number;
   const meanstructure = input.prob.rep.groups[0]!.meanstructure;
   const pieces: GroupPieces[] = [];
   let offset = 0;
-  const blocks: { vec: CellVectors; sigmaInv: Float64Array; offset: number; w: number }[] = [];
+  const blocks: { vec: CellVectors; sigmaInv: Float64Array; p: number; offset: number; w: number }[] = [];
   input.prob.rep.groups.forEach((_, g) => {
     const rows = groupRows(input, g);
     const p = rows.p;
@@ -114,14 +113,13 @@ function baselinePieces(input: RobustInput): { pieces: GroupPieces[]; q: number;
     const sigmaInv = spdInverse({ n: p, a: B })!.inv.a;
     const vec: CellVectors = { U, V, D, k };
     pieces.push({ rows, n: rows.n, sigmaInv, fc: { vec, free, meanstructure }, center: rows.mean, P: exoProjection(rows.S, p, input.exoIndex) });
-    blocks.push({ vec, sigmaInv, offset, w: rows.n / input.prob.stats.ntotal });
+    blocks.push({ vec, sigmaInv, p, offset, w: rows.n / input.prob.stats.ntotal });
     offset += k;
   });
   const q = offset;
   const info = new Float64Array(q * q);
   for (const b of blocks) {
-    const p = input.prob.stats.groups[0]!.p;
-    const blk = informationBlock(b.vec, b.vec, b.sigmaInv, p, meanstructure);
+    const blk = informationBlock(b.vec, b.vec, b.sigmaInv, b.p, meanstructure);
     const k = b.vec.k;
     for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) info[(b.offset + i) * q + b.offset + j] += b.w * blk[i * k + j]!;
   }

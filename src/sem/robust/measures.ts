@@ -57,9 +57,9 @@ function robustIncremental(T: number, df: number, c: number, Tb: number, dfb: nu
   const mb = scaled ? Tb - cb * dfb : Tb - dfb;
   const t1 = Math.max(m, 0);
   const t2 = Math.max(m, mb, 0);
-  const cfi = Math.abs(t1) < 1e-8 && Math.abs(t2) < 1e-8 ? 1 : 1 - t1 / t2;
-  const tli = df > 0 && Math.abs(mb * df) > 0 ? 1 - (m * dfb) / (mb * df) : 1;
-  const rni = Math.abs(mb) < 1e-8 ? NaN : 1 - m / mb;
+  const cfi = t2 === 0 ? 1 : 1 - t1 / t2;
+  const tli = df > 0 && mb !== 0 ? 1 - (m * dfb) / (mb * df) : 1;
+  const rni = mb === 0 ? NaN : 1 - m / mb;
   return { cfi, tli, rni };
 }
 

@@ -1,0 +1,212 @@
+/**
+ * The study a replication reports, as one library call: screening of the items, reliability and
+ * validity of each construct, the measurement, second-order and structural models, chi-square
+ * difference tests between them, and the hypotheses table. The result is plain data (written
+ * as results.json by `isrs analyze`); its shape is documented in docs/internals.md.
+ */
+import { buildDataSet, covarianceN, parseNumber, type DataTable, type DroppedRow } from "../sem/data/index.js";
+import { fitModel, type FitInput } from "../sem/fit-model.js";
+import type { FitResult, ParameterEstimate } from "../sem/results.js";
+import type { ResponseExclusion } from "../instrument/index.js";
+import type { Warning } from "../sem/messages.js";
+import { parseModel, type ModelSyntax } from "../sem/syntax/index.js";
+import { checkDesign, designItems, designModels, type StudyDesign } from "./design.js";
+import { describeItem, type ItemDescriptives } from "./descriptives.js";
+import { hypothesesTable, type HypothesisRow } from "./hypotheses.js";
+import { chisqDifferenceTest, type Lrt, type ModelFit } from "./lrt.js";
+import { cov2cor, modelMatrices } from "./matrices.js";
+import { multivariateScreening, OUTLIER_ALPHA, type Mardia, type MahalanobisRow } from "./multivariate.js";
+import { cronbachAlpha, omegaAve, secondOrderReliability, type Alpha, type SecondOrderReliability } from "./reliability.js";
+import { standardizedInference } from "./standardized.js";
+import { fornellLarcker, htmt, type FornellLarcker, type Htmt } from "./validity.js";
+
+export interface StudyInput {
+  design: StudyDesign;
+  data: DataTable;
+  /** "ML" (default) or a robust estimator the engine offers */
+  estimator?: string;
+  /** extra missing-value codes besides "" and NA */
+  na?: string[];
+  /** a structural model to fit instead of the one generated from the design (`--model FILE`) */
+  structural?: { syntax: ModelSyntax; text: string };
+  /** how the responses were loaded against an instrument (instrument/responses.ts), reported as is */
+  responses?: ResponsesNote;
+}
+
+export interface ResponsesNote {
+  /** "isrs-v1 1.0.0" */
+  instrument: string;
+  /** reverse-keyed items recoded (min + max - x) before the analysis */
+  recoded: string[];
+  /** every value, row or column the loader left out, with the reason */
+  excluded: ResponseExclusion[];
+}
+
+export type ModelName = "measurement" | "second.order" | "structural";
+
+export interface FittedModel {
+  name: ModelName;
+  /** lavaan syntax that was fitted */
+  syntax: string;
+  converged: boolean;
+  estimator: string;
+  nobs: number;
+  npar: number;
+  /** every fitMeasures() name the engine computes */
+  fit: Record<string, number>;
+  /** parameterEstimates(fit, standardized = TRUE) rows */
+  parameters: ParameterEstimate[];
+  /** lavInspect(fit, "r2"): 1 - std.all residual variance of each endogenous variable */
+  r2: Record<string, number>;
+  warnings: Warning[];
+}
+
+export interface ConstructReliability {
+  construct: string;
+  items: string[];
+  /** psych::alpha */
+  alpha: Alpha;
+  /** semTools::compRelSEM (measurement model) */
+  omega: number;
+  /** semTools::AVE (measurement model) */
+  ave: number;
+}
+
+export interface StudyResults {
+  estimator: string;
+  design: StudyDesign;
+  data: {
+    file: string;
+    /** data rows in the file */
+    rows: number;
+    /** rows complete on every item: the sample of the models, alpha, HTMT, Mardia */
+    complete: number;
+    /** rows left out (listwise deletion), with the items missing in each */
+    dropped: DroppedRow[];
+    /** present when the responses were loaded against an instrument */
+    responses?: ResponsesNote;
+  };
+  screening: {
+    items: ItemDescriptives[];
+    mardia: Mardia;
+    mahalanobis: { alpha: number; df: number; outliers: number; rows: MahalanobisRow[] };
+  };
+  reliability: ConstructReliability[];
+  secondOrder: SecondOrderReliability[];
+  validity: { fornellLarcker: FornellLarcker; htmt: Htmt };
+  models: FittedModel[];
+  comparison: Lrt | null;
+  hypotheses: HypothesisRow[];
+}
+
+/**
+ * Items with their available values (psych::describe works item by item). Called after
+ * buildDataSet has accepted every cell of these columns, so a cell is either a missing-value
+ * code (the same set: "", "NA" and the trimmed `na` codes) or a number.
+ */
+function screenItems(data: DataTable, items: string[], na: string[] | undefined): ItemDescriptives[] {
+  const codes = new Set(["", "NA", ...(na ?? []).map((c) => c.trim())]);
+  return items.map((item) => {
+    const col = data.columns.indexOf(item);
+    const values: number[] = [];
+    for (const cells of data.rows) {
+      const cell = cells[col]!;
+      if (!codes.has(cell)) values.push(parseNumber(cell, data.decimal)!);
+    }
+    return describeItem(item, Float64Array.from(values), data.rows.length);
+  });
+}
+
+function r2Of(fit: FitResult): Record<string, number> {
+  const endogenous = new Set(fit.parameters.filter((r) => (r.op === "=~" || r.op === "~") && r.group === 1).map((r) => (r.op === "=~" ? r.rhs : r.lhs)));
+  const out: Record<string, number> = {};
+  for (const r of fit.parameters) {
+    if (r.op === "~~" && r.lhs === r.rhs && r.group === 1 && endogenous.has(r.lhs) && r["std.all"] !== null) out[r.lhs] = 1 - r["std.all"];
+  }
+  return out;
+}
+
+interface Fitted {
+  model: FittedModel;
+  result: FitResult;
+  input: FitInput;
+}
+
+async function fitNamed(name: ModelName, syntax: ModelSyntax, text: string, input: StudyInput): Promise<Fitted> {
+  const fitInput: FitInput = { syntax, data: input.data, options: { estimator: input.estimator ?? "ML" }, na: input.na };
+  const result = await fitModel(fitInput);
+  const model: FittedModel = {
+    name, syntax: text, converged: result.converged, estimator: result.estimator, nobs: result.nobs[0]!, npar: result.npar,
+    fit: result.fit, parameters: result.parameters, r2: r2Of(result), warnings: result.warnings,
+  };
+  return { model, result, input: fitInput };
+}
+
+/** The hypotheses table; std.all inference by the delta method for ML fits (expected information). */
+function hypothesesOf(design: StudyDesign, st: Fitted | undefined): HypothesisRow[] {
+  if (st === undefined) return [];
+  const paths = design.hypotheses.map((h) => ({ lhs: h.outcome, op: "~", rhs: h.predictor }));
+  const std = st.result.estimator === "ML" ? standardizedInference(st.input, st.result, paths) : [];
+  return hypothesesTable(design.hypotheses, st.model.parameters, std);
+}
+
+function modelFit(m: FittedModel): ModelFit {
+  const f = m.fit;
+  const scaling = f["chisq.scaling.factor"];
+  return { model: m.name, chisq: f.chisq!, df: f.df!, npar: f.npar!, aic: f.aic!, bic: f.bic!, ...(scaling !== undefined ? { scaling } : {}) };
+}
+
+export async function runStudy(input: StudyInput): Promise<StudyResults> {
+  const { design } = input;
+  checkDesign(design);
+  const items = designItems(design);
+  const ds = buildDataSet(input.data, { variables: items, na: input.na });
+  const g = ds.groups[0]!;
+  const p = items.length;
+  const screening = screenItems(input.data, items, input.na);
+  const multi = multivariateScreening(g.X, g.n, p, g.rowIds)!;
+  const texts = designModels(design);
+  const file = (kind: string): string => `${design.source} (${kind} model)`;
+  const fits: Fitted[] = [];
+  fits.push(await fitNamed("measurement", parseModel(texts.measurement, { file: file("measurement") }), texts.measurement, input));
+  if (texts.secondOrder !== null) fits.push(await fitNamed("second.order", parseModel(texts.secondOrder, { file: file("second-order") }), texts.secondOrder, input));
+  const st = design.hypotheses.length === 0 ? null : input.structural ?? (texts.structural === null ? null : { syntax: parseModel(texts.structural, { file: file("structural") }), text: texts.structural });
+  if (st !== null) fits.push(await fitNamed("structural", st.syntax, st.text, input));
+
+  // Observed (N-divisor) covariance of the items over the complete rows: lavaan's sampstat.
+  const Sflat = covarianceN(g.X, g.n, p);
+  const S = Array.from({ length: p }, (_, i) => Array.from(Sflat.subarray(i * p, (i + 1) * p)));
+  const mm = modelMatrices(fits[0]!.result);
+  const order = mm.observed.map((v) => items.indexOf(v));
+  const Smodel = order.map((i) => order.map((j) => S[i]![j]!));
+  const reliability = design.constructs.map((c): ConstructReliability => {
+    const idx = c.items.map((it) => items.indexOf(it));
+    return { construct: c.name, items: c.items, alpha: cronbachAlpha(S, idx), ...omegaAve(mm, Smodel, c.name) };
+  });
+  const names = design.constructs.map((c) => c.name);
+  const lvIdx = names.map((n) => mm.latent.indexOf(n));
+  const corLv = cov2cor(mm.covLv);
+  const fl = fornellLarcker(names, reliability.map((r) => r.ave), lvIdx.map((i) => lvIdx.map((j) => corLv[i]![j]!)));
+  const blocks = design.constructs.map((c) => c.items.map((it) => items.indexOf(it)));
+  const second = fits.find((f) => f.model.name === "second.order");
+  const secondOrder = second === undefined ? [] : design.secondOrder.map((s) => {
+    const m2 = modelMatrices(second.result);
+    const o2 = m2.observed.map((v) => items.indexOf(v));
+    return secondOrderReliability(m2, o2.map((i) => o2.map((j) => S[i]![j]!)), s.name);
+  });
+  const structural = fits.find((f) => f.model.name === "structural");
+  return {
+    estimator: fits[0]!.result.estimator,
+    design,
+    data: { file: input.data.file, rows: ds.nTotalRows, complete: g.n, dropped: ds.dropped, ...(input.responses ? { responses: input.responses } : {}) },
+    screening: {
+      items: screening, mardia: multi.mardia,
+      mahalanobis: { alpha: OUTLIER_ALPHA, df: p, outliers: multi.mahalanobis.filter((r) => r.outlier).length, rows: multi.mahalanobis },
+    },
+    reliability, secondOrder,
+    validity: { fornellLarcker: fl, htmt: htmt(names, blocks, S) },
+    models: fits.map((f) => f.model),
+    comparison: fits.length > 1 ? chisqDifferenceTest(fits.map((f) => modelFit(f.model))) : null,
+    hypotheses: hypothesesOf(design, structural),
+  };
+}

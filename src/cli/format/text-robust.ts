@@ -1,0 +1,57 @@
+/**
+ * The fit part of the text summary for the robust estimators (MLM, MLR), laid out as lavaan
+ * 0.6.14's summary(fit, fit.measures = TRUE): a "Standard" and a "Scaled" column, the scaling
+ * correction factors, and the robust CFI/TLI/RMSEA below the scaled ones.
+ */
+const W = 46;
+
+function num(x: number | undefined, digits = 3): string {
+  return x === undefined || !Number.isFinite(x) ? "" : x.toFixed(digits);
+}
+
+function two(label: string, standard: string, scaled: string): string {
+  return `  ${label.padEnd(W - 2)}${standard.padStart(10)}${scaled.padStart(12)}`;
+}
+
+export function robustFitSection(f: Record<string, number>, estimator: string): string[] {
+  const v = (k: string, d = 3): string => num(f[k], d);
+  const pair = (label: string, k: string, ks: string, d = 3): string => two(label, v(k, d), v(ks, d));
+  const one = (label: string, k: string, d = 3): string => two(label, "", v(k, d));
+  const int = (x: number | undefined): string => (x === undefined ? "" : String(x));
+  const correction = estimator === "MLM" ? "Satorra-Bentler correction" : "Yuan-Bentler correction (Mplus variant)";
+  const out = [
+    "", "Model Test User Model:", two("", "Standard", "Scaled"),
+    pair("Test Statistic", "chisq", "chisq.scaled"), two("Degrees of freedom", int(f.df), int(f["df.scaled"])),
+    pair("P-value (Chi-square)", "pvalue", "pvalue.scaled"), one("Scaling correction factor", "chisq.scaling.factor"), `    ${correction}`,
+    "", "Model Test Baseline Model:", "",
+    pair("Test statistic", "baseline.chisq", "baseline.chisq.scaled"), two("Degrees of freedom", int(f["baseline.df"]), int(f["baseline.df.scaled"])),
+    pair("P-value", "baseline.pvalue", "baseline.pvalue.scaled"), one("Scaling correction factor", "baseline.chisq.scaling.factor"),
+    "", "User Model versus Baseline Model:", "",
+    pair("Comparative Fit Index (CFI)", "cfi", "cfi.scaled"), pair("Tucker-Lewis Index (TLI)", "tli", "tli.scaled"), "",
+    one("Robust Comparative Fit Index (CFI)", "cfi.robust"), one("Robust Tucker-Lewis Index (TLI)", "tli.robust"),
+    "", "Loglikelihood and Information Criteria:", "",
+    pair("Loglikelihood user model (H0)", "logl", "logl"),
+  ];
+  if (f["scaling.factor.h0"] !== undefined) out.push(one("Scaling correction factor", "scaling.factor.h0"), "      for the MLR correction");
+  out.push(pair("Loglikelihood unrestricted model (H1)", "unrestricted.logl", "unrestricted.logl"));
+  if (f["scaling.factor.h1"] !== undefined) out.push(one("Scaling correction factor", "scaling.factor.h1"), "      for the MLR correction");
+  out.push(
+    "", pair("Akaike (AIC)", "aic", "aic"), pair("Bayesian (BIC)", "bic", "bic"), pair("Sample-size adjusted Bayesian (SABIC)", "bic2", "bic2"),
+    "", "Root Mean Square Error of Approximation:", "",
+    pair("RMSEA", "rmsea", "rmsea.scaled"), pair("90 Percent confidence interval - lower", "rmsea.ci.lower", "rmsea.ci.lower.scaled"),
+    pair("90 Percent confidence interval - upper", "rmsea.ci.upper", "rmsea.ci.upper.scaled"),
+    pair("P-value H_0: RMSEA <= 0.050", "rmsea.pvalue", "rmsea.pvalue.scaled"), pair("P-value H_0: RMSEA >= 0.080", "rmsea.notclose.pvalue", "rmsea.notclose.pvalue.scaled"), "",
+    one("Robust RMSEA", "rmsea.robust"), one("90 Percent confidence interval - lower", "rmsea.ci.lower.robust"),
+    one("90 Percent confidence interval - upper", "rmsea.ci.upper.robust"), one("P-value H_0: Robust RMSEA <= 0.050", "rmsea.pvalue.robust"),
+    one("P-value H_0: Robust RMSEA >= 0.080", "rmsea.notclose.pvalue.robust"),
+    "", "Standardized Root Mean Square Residual:", "", pair("SRMR", "srmr", "srmr"),
+  );
+  return out;
+}
+
+/** The "Parameter Estimates" header lines (lavaan's wording) for a robust estimator. */
+export function robustStandardErrors(estimator: string): [string, string][] {
+  return estimator === "MLM"
+    ? [["Standard errors", "Robust.sem"], ["Information", "Expected"], ["Information saturated (h1) model", "Structured"]]
+    : [["Standard errors", "Sandwich"], ["Information bread", "Observed"], ["Observed information based on", "Hessian"]];
+}
