@@ -4,12 +4,14 @@
  * report folders.
  */
 import path from "node:path";
+import type { StudyResults } from "../analysis/study.js";
 import type { Instrument } from "../instrument/index.js";
 import type { ScoreReport } from "../instrument/score.js";
 import { buildBatch, buildFirmReport } from "../report/firm.js";
+import { studyViewFromAnalysis, type FromAnalysisMeta } from "../report/from-analysis.js";
 import { firmViewsFromScore } from "../report/from-score.js";
 import { safeFileName } from "../report/escape.js";
-import type { ReportFile } from "../report/study.js";
+import { buildStudyReport, type ReportFile } from "../report/study.js";
 import type { CommandContext } from "./commands/fit.js";
 import { writeReportFiles } from "./write-report.js";
 
@@ -42,6 +44,11 @@ export async function firmReportFiles(score: ScoreReport, instr: Instrument, all
     { label: "isrs", value: ctx.version },
   ];
   return buildBatch(views, meta, views[0]?.provenance ?? "", progressBar(ctx, "firms"));
+}
+
+/** The study report of an analysis (`isrs report`, `isrs analyze --report`). */
+export async function studyReportFiles(res: StudyResults, meta: FromAnalysisMeta): Promise<ReportFile[]> {
+  return (await buildStudyReport(studyViewFromAnalysis(res, meta))).files;
 }
 
 /**

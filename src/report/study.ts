@@ -55,6 +55,8 @@ export interface HypothesisRow {
   se: number | null;
   pvalue: number | null;
   supported: boolean;
+  /** the hypothesised sign */
+  expected?: "positive" | "negative";
 }
 
 export interface ItemStatsRow {
@@ -96,6 +98,8 @@ export interface StudyView {
   models: ModelFitView[];
   comparisons: { a: string; b: string; dchisq: number; ddf: number; pvalue: number }[];
   hypotheses: HypothesisRow[];
+  /** how "supported" was decided, shown under the table */
+  hypothesisRule: string;
   diagram: DiagramGraph;
   warnings: string[];
   /** how the numbers were made, for the footer */
@@ -155,7 +159,7 @@ function matrixTable(v: StudyView, m: ConstructMatrix, caption: string, note: st
   return {
     kind: "table",
     caption,
-    columns: [{ header: "" }, ...m.constructs.map((c) => ({ header: v.labels[c] ?? c, numeric: true }))],
+    columns: [{ header: "" }, ...m.constructs.map((c) => ({ header: c, numeric: true }))],
     rows: m.constructs.map((c, i) => [cell(name(v, c)), ...m.values[i]!.map((x, j) => (x === null ? cell("", { numeric: true }) : { ...numCell(x), flag: flag(i, j, x) }))]),
     note,
   };
@@ -228,10 +232,10 @@ async function measurementSection(v: StudyView, figures: { loadings?: string }):
   if (v.reliability.length > 0) blocks.push(reliabilityTable(v));
   const fl = v.fornellLarcker;
   if (fl !== undefined) {
-    blocks.push(matrixTable(v, fl, "Discriminant validity: Fornell-Larcker", "Diagonal: √AVE; below: correlations between constructs. ✗ where a correlation exceeds the √AVE of either construct (Fornell & Larcker 1981).", (i, j, x) => (i === j ? undefined : Math.abs(x) > Math.min(fl.values[i]![i] ?? Infinity, fl.values[j]![j] ?? Infinity) ? "fail" : "pass")));
+    blocks.push(matrixTable(v, fl, "Discriminant validity: Fornell-Larcker", "Diagonal: √AVE; below: correlations between constructs. ✗ where a correlation exceeds the √AVE of either construct (Fornell & Larcker 1981).", (i, j, x) => (i !== j && Math.abs(x) > Math.min(fl.values[i]![i] ?? Infinity, fl.values[j]![j] ?? Infinity) ? "fail" : undefined)));
   }
   if (v.htmt !== undefined) {
-    blocks.push(matrixTable(v, v.htmt, "Discriminant validity: HTMT ratios", "✗ above 0.85 (strict; 0.90 liberal), Henseler, Ringle & Sarstedt (2015).", (i, j, x) => (i === j ? undefined : x > 0.85 ? "fail" : "pass")));
+    blocks.push(matrixTable(v, v.htmt, "Discriminant validity: HTMT ratios", "✗ above 0.85 (strict; 0.90 liberal), Henseler, Ringle & Sarstedt (2015).", (i, j, x) => (i !== j && x > 0.85 ? "fail" : undefined)));
   }
   return { id: "measurement", title: "Measurement model", blocks };
 }
@@ -267,9 +271,17 @@ function hypothesesSection(v: StudyView): Section | undefined {
     blocks: [{
       kind: "table",
       caption: "Hypotheses",
-      columns: [{ header: "" }, { header: "path" }, { header: "β", numeric: true }, { header: "SE", numeric: true }, { header: "p", numeric: true }, { header: "result" }],
-      rows: v.hypotheses.map((h) => [cell(h.id), cell(`${name(v, h.from)} → ${name(v, h.to)}`), numCell(h.std), numCell(h.se), cell(pval(h.pvalue), { numeric: true }), cell(h.supported ? "supported" : "not supported", { flag: h.supported ? "pass" : "fail" })]),
-      note: "Supported: the path is positive and significant at α = .05.",
+      columns: [{ header: "" }, { header: "path" }, { header: "expected" }, { header: "β", numeric: true }, { header: "SE", numeric: true }, { header: "p", numeric: true }, { header: "result" }],
+      rows: v.hypotheses.map((h) => [
+        cell(h.id),
+        cell(`${name(v, h.from)} → ${name(v, h.to)}`),
+        cell(h.expected ?? "–"),
+        numCell(h.std),
+        numCell(h.se),
+        cell(pval(h.pvalue), { numeric: true }),
+        cell(h.supported ? "supported" : "not supported", { flag: h.supported ? "pass" : "fail" }),
+      ]),
+      note: v.hypothesisRule,
     }],
   };
 }

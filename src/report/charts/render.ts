@@ -11,7 +11,7 @@ export const CHART_CONFIG = {
   background: "white",
   view: { stroke: null },
   axis: { labelFontSize: 11, titleFontSize: 11, gridColor: "#e5e5e5" },
-  legend: { labelFontSize: 11, titleFontSize: 11 },
+  legend: { labelFontSize: 11, titleFontSize: 11, labelLimit: 260 },
 } as const;
 
 export async function chartToSvg(spec: TopLevelSpec): Promise<string> {

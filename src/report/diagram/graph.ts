@@ -5,7 +5,7 @@
  * Variances are not drawn; R² of endogenous variables is shown in their node when fitted.
  */
 import type { ParameterTable } from "../../sem/partable/types.js";
-import type { FitResult, ParameterEstimate } from "../../sem/results.js";
+import type { ParameterEstimate } from "../../sem/results.js";
 
 export type NodeKind = "latent" | "observed";
 export type EdgeKind = "loading" | "regression" | "covariance";
@@ -123,8 +123,24 @@ function r2Of(params: readonly ParameterEstimate[], v: string): number | undefin
   return row?.["std.all"] == null ? undefined : 1 - row["std.all"];
 }
 
+/** What a diagram needs of a fit: its parameter rows and which variables are latent. */
+export interface Estimates {
+  parameters: readonly ParameterEstimate[];
+  latent: readonly string[];
+  observed: readonly string[];
+  groupLabels?: readonly string[];
+}
+
+/** Latent (lhs of =~) and observed variables of estimated rows, for results that do not list them. */
+export function variablesOfRows(parameters: readonly ParameterEstimate[]): { latent: string[]; observed: string[] } {
+  const latent = [...new Set(parameters.filter((p) => p.op === "=~").map((p) => p.lhs))];
+  const lv = new Set(latent);
+  const names = parameters.filter((p) => p.op === "=~" || p.op === "~" || p.op === "~~").flatMap((p) => [p.lhs, p.rhs]);
+  return { latent, observed: [...new Set(names)].filter((v) => !lv.has(v)) };
+}
+
 /** The diagram of a fitted model, with std.all estimates and p-values (group `group`, 1-based). */
-export function graphFromFit(fit: FitResult, labels: ReadonlyMap<string, string> = new Map(), group = 1): DiagramGraph {
+export function graphFromFit(fit: Estimates, labels: ReadonlyMap<string, string> = new Map(), group = 1): DiagramGraph {
   const params = fit.parameters.filter((p) => p.group === group);
   const rows = params.map<PathRow>((p) => {
     const row: PathRow = { lhs: p.lhs, op: p.op, rhs: p.rhs, fixed: p.se === null || p.se === 0, zero: (p.se === null || p.se === 0) && p.est === 0, label: p.label.startsWith(".") ? "" : p.label };
@@ -132,12 +148,13 @@ export function graphFromFit(fit: FitResult, labels: ReadonlyMap<string, string>
     if (p.pvalue !== null) row.pvalue = p.pvalue;
     return row;
   });
-  const g = assemble(rows, variablesOf(fit.latent, fit.observed), new Set(fit.latent), labels);
+  const g = assemble(rows, variablesOf([...fit.latent], [...fit.observed]), new Set(fit.latent), labels);
   for (const n of g.nodes) {
     const r2 = n.endogenous ? r2Of(params, n.id) : undefined;
     if (r2 !== undefined) n.r2 = r2;
   }
-  return { ...g, fitted: true, group: fit.groupLabels.length > 1 ? (fit.groupLabels[group - 1] ?? String(group)) : "" };
+  const groups = fit.groupLabels ?? [];
+  return { ...g, fitted: true, group: groups.length > 1 ? (groups[group - 1] ?? String(group)) : "" };
 }
 
 /** Significance stars of a p-value: *** < .001, ** < .01, * < .05 (the usual convention). */
