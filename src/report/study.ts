@@ -204,9 +204,6 @@ function fitTable(v: StudyView): Block {
 
 function sampleSection(v: StudyView): Section {
   const blocks: Block[] = [{ kind: "facts", items: [{ label: "observations used", value: String(v.sample.n) }, { label: "rows excluded", value: String(v.sample.excluded.length) }] }];
-  if (v.sample.excluded.length > 0) {
-    blocks.push({ kind: "table", caption: "Excluded rows", columns: [{ header: "row", numeric: true }, { header: "reason" }], rows: v.sample.excluded.map((e) => [cell(e.row === null ? "–" : String(e.row), { numeric: true }), cell(e.reason)]) });
-  }
   const s = v.screening;
   if (s !== undefined) {
     blocks.push({
@@ -222,6 +219,9 @@ function sampleSection(v: StudyView): Section {
     if (s.outliers !== undefined && s.outliers.length > 0) {
       blocks.push({ kind: "table", caption: "Multivariate outliers (Mahalanobis distance)", columns: [{ header: "id" }, { header: "D²", numeric: true }, { header: "p", numeric: true }], rows: s.outliers.map((o) => [cell(o.id), numCell(o.d2, 2), cell(pval(o.pvalue), { numeric: true })]) });
     }
+  }
+  if (v.sample.excluded.length > 0) {
+    blocks.push({ kind: "table", caption: "Excluded rows and values", columns: [{ header: "row", numeric: true }, { header: "reason" }], rows: v.sample.excluded.map((e) => [cell(e.row === null ? "–" : String(e.row), { numeric: true }), cell(e.reason)]) });
   }
   return { id: "sample", title: "Sample and screening", blocks };
 }
@@ -292,7 +292,7 @@ function summaryFacts(v: StudyView): Block {
   if (main !== undefined) {
     for (const key of ["cfi", "rmsea", "srmr"] as const) {
       const c = CUTOFFS.find((x) => x.key === key)!;
-      items.push({ label: key.toUpperCase(), value: num(main[key]), flag: judge(main[key], c) });
+      items.push({ label: `${key.toUpperCase()} (${main.name} model)`, value: num(main[key]), flag: judge(main[key], c) });
     }
   }
   if (v.hypotheses.length > 0) items.push({ label: "hypotheses supported", value: `${v.hypotheses.filter((h) => h.supported).length} of ${v.hypotheses.length}` });
@@ -304,17 +304,13 @@ export async function buildStudyReport(v: StudyView): Promise<ReportBundle> {
   const points = v.loadings.filter((l) => l.std !== null).map((l) => ({ factor: v.labels[l.factor] ?? l.factor, indicator: l.indicator, std: l.std! }));
   const loadings = points.length > 0 ? await chartToSvg(loadingsChartSpec(points)) : undefined;
   const diagram = await renderDiagram(v.diagram, v.title);
-  const sections: Section[] = [{ id: "summary", title: "Summary", blocks: [summaryFacts(v)] }, sampleSection(v), await measurementSection(v, { loadings })];
+  const figure: Block = { kind: "figure", caption: "Path diagram with standardized estimates (std.all; *** p < .001, ** p < .01, * p < .05; dashed: fixed to identify the model)", svg: diagram.svg, file: "diagram.svg" };
+  const sections: Section[] = [{ id: "summary", title: "Summary and path diagram", blocks: [summaryFacts(v), figure] }, sampleSection(v), await measurementSection(v, { loadings })];
   const structural = structuralSection(v);
   if (structural !== undefined) sections.push(structural);
   sections.push(fitSection(v));
   const hyp = hypothesesSection(v);
   if (hyp !== undefined) sections.push(hyp);
-  sections.push({
-    id: "diagram",
-    title: "Path diagram",
-    blocks: [{ kind: "figure", caption: "Path diagram with standardized estimates (*** p < .001, ** p < .01, * p < .05; dashed: fixed to identify the model)", svg: diagram.svg, file: "diagram.svg" }],
-  });
   if (v.warnings.length > 0) sections.push({ id: "warnings", title: "Warnings", blocks: [{ kind: "list", ordered: false, items: v.warnings }] });
   const document: ReportDocument = { title: v.title, subtitle: v.subtitle, meta: v.meta, sections, footer: v.provenance };
   const files: ReportBundle["files"] = [

@@ -166,3 +166,17 @@ describe("firm reports from the command line", () => {
     expect(fs.existsSync(path.join(dir, "report.html"))).toBe(true);
   });
 });
+
+describe("isrs analyze --report", () => {
+  it("writes the study report of the same analysis; standard output keeps the JSON", async () => {
+    const dir = tmp();
+    const r = await run("analyze", "--format", "json", "--report", dir);
+    expect(r.code).toBe(0);
+    const analysis = JSON.parse(r.stdout) as { hypotheses: { id: string; "std.all": number; supported: boolean }[]; models: { name: string; fit: Record<string, number> }[] };
+    expect(r.stderr).toMatch(/^wrote .*report\.html/);
+    const view = JSON.parse(fs.readFileSync(path.join(dir, "results.json"), "utf8")) as { hypotheses: { id: string; std: number; supported: boolean }[]; models: { name: string; cfi: number }[] };
+    expect(view.hypotheses.map((h) => [h.id, h.std, h.supported])).toEqual(analysis.hypotheses.map((h) => [h.id, h["std.all"], h.supported]));
+    expect(view.models.map((m) => m.cfi)).toEqual(analysis.models.map((m) => m.fit.cfi));
+    expect(fs.readdirSync(dir).sort()).toEqual(REPORT_FILES);
+  });
+});
