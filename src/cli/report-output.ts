@@ -11,7 +11,8 @@ import { buildBatch, buildFirmReport } from "../report/firm.js";
 import { studyViewFromAnalysis, type FromAnalysisMeta } from "../report/from-analysis.js";
 import { firmViewsFromScore } from "../report/from-score.js";
 import { safeFileName } from "../report/escape.js";
-import { buildStudyReport, type ReportFile } from "../report/study.js";
+import type { ReportFile } from "../report/document.js";
+import { buildStudyReport } from "../report/study.js";
 import type { CommandContext } from "./commands/fit.js";
 import { writeReportFiles } from "./write-report.js";
 

@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { InputError } from "../sem/messages.js";
-import type { ReportFile } from "../report/study.js";
+import type { ReportFile } from "../report/document.js";
 import { writeAtomic } from "./io.js";
 
 export function writeReportFiles(dir: string, files: readonly ReportFile[]): string[] {

@@ -86,3 +86,14 @@ export function pval(p: number | null | undefined): string {
 
 export const cell = (text: string, extra: Omit<Cell, "text"> = {}): Cell => ({ text, ...extra });
 export const numCell = (x: number | null | undefined, digits = 3): Cell => ({ text: num(x, digits), numeric: true });
+
+export interface ReportFile {
+  /** path relative to the report folder, made by the report (never from data alone) */
+  name: string;
+  content: string;
+}
+
+export interface ReportBundle {
+  document: ReportDocument;
+  files: ReportFile[];
+}

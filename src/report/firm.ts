@@ -4,11 +4,10 @@
  */
 import { chartToSvg } from "./charts/render.js";
 import { normsChartSpec, type NormQuantiles } from "./charts/norms.js";
-import { cell, num, numCell, type Block, type ReportDocument, type Section } from "./document.js";
+import { cell, num, numCell, type Block, type ReportBundle, type ReportDocument, type ReportFile, type Section } from "./document.js";
 import { safeFileName } from "./escape.js";
 import { renderHtml } from "./html.js";
 import { renderMarkdown } from "./markdown.js";
-import type { ReportBundle, ReportFile } from "./study.js";
 
 export interface FirmDimension {
   id: string;

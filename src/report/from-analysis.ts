@@ -7,7 +7,7 @@ import type { FittedModel, StudyResults } from "../analysis/study.js";
 import type { ParameterEstimate } from "../sem/results.js";
 import type { FitIndices } from "./cutoffs.js";
 import { graphFromFit, variablesOfRows } from "./diagram/graph.js";
-import type { ConstructMatrix, LoadingRow, ModelFitView, StudyView } from "./study.js";
+import type { ConstructMatrix, LoadingRow, ModelFitView, StudyView } from "./study-view.js";
 
 // a fixed parameter (no p-value) shows no standard error, where lavaan prints 0
 const loadingRow = (p: ParameterEstimate): LoadingRow => ({ factor: p.lhs, indicator: p.rhs, est: p.est, se: p.pvalue === null ? null : p.se, pvalue: p.pvalue, std: p["std.all"] });

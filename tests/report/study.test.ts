@@ -11,7 +11,9 @@ import { runStudy } from "../../src/analysis/study.js";
 import { readTable } from "../../src/sem/data/index.js";
 import { parseModel } from "../../src/sem/syntax/index.js";
 import { fitIndices, studyViewFromAnalysis } from "../../src/report/from-analysis.js";
-import { buildStudyReport, type ReportBundle, type StudyView } from "../../src/report/study.js";
+import type { ReportBundle } from "../../src/report/document.js";
+import { buildStudyReport } from "../../src/report/study.js";
+import type { StudyView } from "../../src/report/study-view.js";
 import { all, byTag, parseHtml, type El } from "./dom.js";
 import { CASES, lavaanRef, modelText } from "./fixtures.js";
 
