@@ -17,6 +17,22 @@
  */
 import type { ModelMatrices } from "./matrices.js";
 
+/**
+ * The usual minimums: alpha and omega 0.70 (Nunnally & Bernstein 1994), AVE 0.50 (Fornell &
+ * Larcker 1981). A construct below one of them is flagged, not excluded.
+ */
+export const RELIABILITY_CUTOFFS = { alpha: 0.7, omega: 0.7, ave: 0.5 } as const;
+
+/** "alpha < 0.70", "omega < 0.70", "AVE < 0.50" for the values below their cut-off. */
+export function reliabilityFlags(alpha: number, omega: number, ave: number): string[] {
+  const c = RELIABILITY_CUTOFFS;
+  return [
+    ...(alpha < c.alpha ? [`alpha < ${c.alpha.toFixed(2)}`] : []),
+    ...(omega < c.omega ? [`omega < ${c.omega.toFixed(2)}`] : []),
+    ...(ave < c.ave ? [`AVE < ${c.ave.toFixed(2)}`] : []),
+  ];
+}
+
 /** Sum of all elements of the sub-block of `m` on indices `idx`. */
 export function blockSum(m: readonly (readonly number[])[], idx: readonly number[]): number {
   let s = 0;

@@ -1,17 +1,17 @@
 /**
  * Standard errors of standardized path coefficients (std.all), as lavaan's
  * standardizedSolution(fit, type = "std.all"): the delta method,
- * Var(std(θ̂)) = J vcov(θ̂) Jᵀ with J = ∂std/∂θ at θ̂ (central differences), and vcov from the
- * expected information (complete-data ML, the engine's default). The estimates are taken from
- * the fitted parameter rows; nothing is re-estimated.
+ * Var(std(θ̂)) = J vcov(θ̂) Jᵀ with J = ∂std/∂θ at θ̂ (central differences), and vcov the
+ * fit's own (expected information for ML, the sandwich for MLM / MLR, as lavaan uses for
+ * standardizedSolution of a robust fit). The estimates are taken from the fitted parameter
+ * rows; nothing is re-estimated.
  */
 import { normalTwoSidedP } from "../sem/distributions/index.js";
 import { evaluate } from "../sem/estimate/ml.js";
 import { expectedInformation } from "../sem/estimate/info-total.js";
-import { prepareFit, type FitInput } from "../sem/fit-model.js";
+import { estimateVcov, prepareFit, type FitInput } from "../sem/fit-model.js";
 import { definedJacobian } from "../sem/inference/defined.js";
 import { standardize } from "../sem/inference/standardized.js";
-import { vcovFromInformation } from "../sem/inference/vcov.js";
 import type { FitResult } from "../sem/results.js";
 
 export interface StdInference {
@@ -25,7 +25,7 @@ const key = (r: { lhs: string; op: string; rhs: string; group: number }): string
 
 /**
  * std.all with its delta-method SE, z and p for the rows `wanted` (lhs, op, rhs, group 1) of a
- * fitted ML model; null when the information matrix is singular or a row is unknown.
+ * fitted model; null when the covariance matrix of the estimates does not exist or a row is unknown.
  */
 export function standardizedInference(input: FitInput, fit: FitResult, wanted: readonly { lhs: string; op: string; rhs: string }[]): (StdInference | null)[] {
   const prep = prepareFit(input);
@@ -43,7 +43,7 @@ export function standardizedInference(input: FitInput, fit: FitResult, wanted: r
     return targets.map((k) => std.stdAll[k]!);
   };
   const ev = evaluate(prob, theta);
-  const vc = vcovFromInformation(expectedInformation(prob, ev), q, prep.stats.ntotal);
+  const vc = estimateVcov(prep, theta, ev, expectedInformation(prob, ev)).vcov;
   if (!vc.ok) return wanted.map(() => null);
   const values = stdAt(theta);
   const J = definedJacobian(stdAt, theta, targets.length);

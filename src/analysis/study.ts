@@ -8,7 +8,7 @@ import { buildDataSet, covarianceN, parseNumber, type DataTable, type DroppedRow
 import { fitModel, type FitInput } from "../sem/fit-model.js";
 import type { FitResult, ParameterEstimate } from "../sem/results.js";
 import type { ResponseExclusion } from "../instrument/index.js";
-import type { Warning } from "../sem/messages.js";
+import { InputError, type Warning } from "../sem/messages.js";
 import { parseModel, type ModelSyntax } from "../sem/syntax/index.js";
 import { checkDesign, designItems, designModels, type StudyDesign } from "./design.js";
 import { describeItem, type ItemDescriptives } from "./descriptives.js";
@@ -16,7 +16,7 @@ import { hypothesesTable, type HypothesisRow } from "./hypotheses.js";
 import { chisqDifferenceTest, type Lrt, type ModelFit } from "./lrt.js";
 import { cov2cor, modelMatrices } from "./matrices.js";
 import { multivariateScreening, OUTLIER_ALPHA, type Mardia, type MahalanobisRow } from "./multivariate.js";
-import { cronbachAlpha, omegaAve, secondOrderReliability, type Alpha, type SecondOrderReliability } from "./reliability.js";
+import { cronbachAlpha, omegaAve, reliabilityFlags, secondOrderReliability, type Alpha, type SecondOrderReliability } from "./reliability.js";
 import { standardizedInference } from "./standardized.js";
 import { fornellLarcker, htmt, type FornellLarcker, type Htmt } from "./validity.js";
 
@@ -70,6 +70,8 @@ export interface ConstructReliability {
   omega: number;
   /** semTools::AVE (measurement model) */
   ave: number;
+  /** values below the usual cut-offs (reliability.ts RELIABILITY_CUTOFFS), e.g. "AVE < 0.50" */
+  flags: string[];
 }
 
 export interface StudyResults {
@@ -142,11 +144,11 @@ async function fitNamed(name: ModelName, syntax: ModelSyntax, text: string, inpu
   return { model, result, input: fitInput };
 }
 
-/** The hypotheses table; std.all inference by the delta method for ML fits (expected information). */
+/** The hypotheses table, with std.all inference by the delta method (standardized.ts). */
 function hypothesesOf(design: StudyDesign, st: Fitted | undefined): HypothesisRow[] {
   if (st === undefined) return [];
   const paths = design.hypotheses.map((h) => ({ lhs: h.outcome, op: "~", rhs: h.predictor }));
-  const std = st.result.estimator === "ML" ? standardizedInference(st.input, st.result, paths) : [];
+  const std = standardizedInference(st.input, st.result, paths);
   return hypothesesTable(design.hypotheses, st.model.parameters, std);
 }
 
@@ -154,6 +156,48 @@ function modelFit(m: FittedModel): ModelFit {
   const f = m.fit;
   const scaling = f["chisq.scaling.factor"];
   return { model: m.name, chisq: f.chisq!, df: f.df!, npar: f.npar!, aic: f.aic!, bic: f.bic!, ...(scaling !== undefined ? { scaling } : {}) };
+}
+
+/** The measurement, second-order (when the design has one) and structural (when it has hypotheses) fits. */
+async function fitModels(input: StudyInput): Promise<Fitted[]> {
+  const { design } = input;
+  const texts = designModels(design);
+  const parsed = (text: string, kind: string) => ({ syntax: parseModel(text, { file: `${design.source} (${kind} model)` }), text });
+  const plan: [ModelName, { syntax: ModelSyntax; text: string } | null][] = [
+    ["measurement", parsed(texts.measurement, "measurement")],
+    ["second.order", texts.secondOrder === null ? null : parsed(texts.secondOrder, "second-order")],
+    ["structural", design.hypotheses.length === 0 ? null : input.structural ?? (texts.structural === null ? null : parsed(texts.structural, "structural"))],
+  ];
+  const fits: Fitted[] = [];
+  for (const [name, m] of plan) if (m !== null) fits.push(await fitNamed(name, m.syntax, m.text, input));
+  return fits;
+}
+
+/** Rows and columns of `S` (ordered as `items`) in the order of `names`. */
+function subMatrix(S: number[][], items: string[], names: readonly string[]): number[][] {
+  const idx = names.map((v) => items.indexOf(v));
+  return idx.map((i) => idx.map((j) => S[i]![j]!));
+}
+
+/** Alpha, omega, AVE, Fornell-Larcker, HTMT and second-order reliability; S is the items' N-divisor covariance. */
+function reliabilityAndValidity(design: StudyDesign, items: string[], S: number[][], fits: Fitted[]): Pick<StudyResults, "reliability" | "secondOrder" | "validity"> {
+  const mm = modelMatrices(fits[0]!.result);
+  const Smodel = subMatrix(S, items, mm.observed);
+  const reliability = design.constructs.map((c): ConstructReliability => {
+    const idx = c.items.map((it) => items.indexOf(it));
+    const alpha = cronbachAlpha(S, idx);
+    const oa = omegaAve(mm, Smodel, c.name);
+    return { construct: c.name, items: c.items, alpha, ...oa, flags: reliabilityFlags(alpha.raw_alpha, oa.omega, oa.ave) };
+  });
+  const names = design.constructs.map((c) => c.name);
+  const lvIdx = names.map((n) => mm.latent.indexOf(n));
+  const corLv = cov2cor(mm.covLv);
+  const fl = fornellLarcker(names, reliability.map((r) => r.ave), lvIdx.map((i) => lvIdx.map((j) => corLv[i]![j]!)));
+  const blocks = design.constructs.map((c) => c.items.map((it) => items.indexOf(it)));
+  const second = fits.find((f) => f.model.name === "second.order");
+  const m2 = second === undefined ? null : modelMatrices(second.result);
+  const secondOrder = m2 === null ? [] : design.secondOrder.map((s) => secondOrderReliability(m2, subMatrix(S, items, m2.observed), s.name));
+  return { reliability, secondOrder, validity: { fornellLarcker: fl, htmt: htmt(names, blocks, S) } };
 }
 
 export async function runStudy(input: StudyInput): Promise<StudyResults> {
@@ -164,37 +208,12 @@ export async function runStudy(input: StudyInput): Promise<StudyResults> {
   const g = ds.groups[0]!;
   const p = items.length;
   const screening = screenItems(input.data, items, input.na);
-  const multi = multivariateScreening(g.X, g.n, p, g.rowIds)!;
-  const texts = designModels(design);
-  const file = (kind: string): string => `${design.source} (${kind} model)`;
-  const fits: Fitted[] = [];
-  fits.push(await fitNamed("measurement", parseModel(texts.measurement, { file: file("measurement") }), texts.measurement, input));
-  if (texts.secondOrder !== null) fits.push(await fitNamed("second.order", parseModel(texts.secondOrder, { file: file("second-order") }), texts.secondOrder, input));
-  const st = design.hypotheses.length === 0 ? null : input.structural ?? (texts.structural === null ? null : { syntax: parseModel(texts.structural, { file: file("structural") }), text: texts.structural });
-  if (st !== null) fits.push(await fitNamed("structural", st.syntax, st.text, input));
-
+  const multi = multivariateScreening(g.X, g.n, p, g.rowIds);
+  if (multi === null) throw new InputError("E_NOT_PD", `${input.data.file}: the covariance matrix of the items is not positive definite (numerically singular); Mardia's tests and Mahalanobis distances need its inverse`);
+  const fits = await fitModels(input);
   // Observed (N-divisor) covariance of the items over the complete rows: lavaan's sampstat.
   const Sflat = covarianceN(g.X, g.n, p);
   const S = Array.from({ length: p }, (_, i) => Array.from(Sflat.subarray(i * p, (i + 1) * p)));
-  const mm = modelMatrices(fits[0]!.result);
-  const order = mm.observed.map((v) => items.indexOf(v));
-  const Smodel = order.map((i) => order.map((j) => S[i]![j]!));
-  const reliability = design.constructs.map((c): ConstructReliability => {
-    const idx = c.items.map((it) => items.indexOf(it));
-    return { construct: c.name, items: c.items, alpha: cronbachAlpha(S, idx), ...omegaAve(mm, Smodel, c.name) };
-  });
-  const names = design.constructs.map((c) => c.name);
-  const lvIdx = names.map((n) => mm.latent.indexOf(n));
-  const corLv = cov2cor(mm.covLv);
-  const fl = fornellLarcker(names, reliability.map((r) => r.ave), lvIdx.map((i) => lvIdx.map((j) => corLv[i]![j]!)));
-  const blocks = design.constructs.map((c) => c.items.map((it) => items.indexOf(it)));
-  const second = fits.find((f) => f.model.name === "second.order");
-  const secondOrder = second === undefined ? [] : design.secondOrder.map((s) => {
-    const m2 = modelMatrices(second.result);
-    const o2 = m2.observed.map((v) => items.indexOf(v));
-    return secondOrderReliability(m2, o2.map((i) => o2.map((j) => S[i]![j]!)), s.name);
-  });
-  const structural = fits.find((f) => f.model.name === "structural");
   return {
     estimator: fits[0]!.result.estimator,
     design,
@@ -203,10 +222,9 @@ export async function runStudy(input: StudyInput): Promise<StudyResults> {
       items: screening, mardia: multi.mardia,
       mahalanobis: { alpha: OUTLIER_ALPHA, df: p, outliers: multi.mahalanobis.filter((r) => r.outlier).length, rows: multi.mahalanobis },
     },
-    reliability, secondOrder,
-    validity: { fornellLarcker: fl, htmt: htmt(names, blocks, S) },
+    ...reliabilityAndValidity(design, items, S, fits),
     models: fits.map((f) => f.model),
     comparison: fits.length > 1 ? chisqDifferenceTest(fits.map((f) => modelFit(f.model))) : null,
-    hypotheses: hypothesesOf(design, structural),
+    hypotheses: hypothesesOf(design, fits.find((f) => f.model.name === "structural")),
   };
 }

@@ -5,15 +5,15 @@
 import { buildDataSet, type DataSet, type DataTable } from "./data/index.js";
 import { optimize } from "./estimate/optimize.js";
 import { startValues } from "./estimate/start.js";
-import { evaluate, type Problem } from "./estimate/ml.js";
+import { evaluate, type Evaluation, type Problem } from "./estimate/ml.js";
 import { expectedInformation } from "./estimate/info-total.js";
 import { baselineChisq } from "./fit/baseline.js";
 import { fitMeasures } from "./fit/measures.js";
 import { admissibility } from "./inference/admissibility.js";
 import { parameterRows } from "./inference/parameters.js";
-import { vcovFromInformation } from "./inference/vcov.js";
+import { vcovFromInformation, type VcovResult } from "./inference/vcov.js";
 import { modificationIndices } from "./inference/modindices.js";
-import { mergeInLavaanOrder, robustEstimation } from "./robust/index.js";
+import { mergeInLavaanOrder, robustEstimation, type RobustOutput } from "./robust/index.js";
 import { InputError, warning, type Warning } from "./messages.js";
 import { buildRepresentation } from "./model/representation.js";
 import { FitOptionsSchema, resolveOptions, type FitOptionsInput, type ResolvedOptions } from "./options.js";
@@ -87,8 +87,34 @@ export function prepareFit(input: FitInput): PreparedFit {
   return { opts, data, table, nel, nelAll, df, stats, prob: { rep, stats, rowValues: start.rowValues }, start };
 }
 
+/** Positions of the observed covariates (ovX) in the model's variable order. */
+function covariateIndex(table: ParameterTable): number[] {
+  return table.vars.ovX.map((v) => table.vars.ov.indexOf(v));
+}
+
+/** The covariates whose moments are fixed at their sample values: ovX under fixed.x, else none. */
+function exogenousIndex(table: ParameterTable): number[] {
+  return table.options.fixedX ? covariateIndex(table) : [];
+}
+
+/**
+ * The covariance matrix of the estimates at θ̂: expected information for ML; for MLM / MLR the
+ * sandwich of robust/index.ts, which also gives the scaled test and robust fit measures.
+ */
+export function estimateVcov(prep: PreparedFit, theta: Float64Array, ev: Evaluation, info: Float64Array): { robust: RobustOutput | null; vcov: VcovResult } {
+  const { opts, data, table, nel, df, stats, prob } = prep;
+  const ovxIndex = covariateIndex(table);
+  const exoIndex = exogenousIndex(table);
+  const robust = opts.estimator === "ML" ? null : robustEstimation({
+    estimator: opts.estimator, prob, theta, evaluation: ev, information: info, rows: data.groups, exoIndex, covariateIndex: ovxIndex,
+    chisq: stats.ntotal * ev.f, df, nel, npar: table.rows.filter((r) => r.free > 0).length, baseline: baselineChisq(stats.groups, ovxIndex),
+  });
+  return { robust, vcov: robust?.vcov ?? vcovFromInformation(info, table.nfree, stats.ntotal) };
+}
+
 export async function fitModel(input: FitInput): Promise<FitResult> {
-  const { opts, data, table, nel, nelAll, df, stats, prob, start } = prepareFit(input);
+  const prep = prepareFit(input);
+  const { opts, data, table, nelAll, df, stats, prob, start } = prep;
   const ov = table.vars.ov;
   const rep = prob.rep;
   const groupLabels = table.groupLabels;
@@ -100,13 +126,8 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
   }
   if (!opt.converged) warnings.push(warning("W_NOT_CONVERGED", `the optimizer did not converge: ${opt.message}`));
   const info = expectedInformation(prob, ev);
-  const exoIndex = table.options.fixedX ? table.vars.ovX.map((v) => ov.indexOf(v)) : [];
-  // MLM / MLR: sandwich vcov, scaled test and robust fit measures (robust/index.ts)
-  const robust = opts.estimator === "ML" ? null : robustEstimation({
-    estimator: opts.estimator, prob, theta: opt.theta, evaluation: ev, information: info, rows: data.groups, exoIndex,
-    chisq: stats.ntotal * ev.f, df, nel, npar: table.rows.filter((r) => r.free > 0).length, baseline: baselineChisq(stats.groups, exoIndex),
-  });
-  const vc = robust?.vcov ?? vcovFromInformation(info, table.nfree, stats.ntotal);
+  const exoIndex = exogenousIndex(table);
+  const { robust, vcov: vc } = estimateVcov(prep, opt.theta, ev, info);
   const rows = await parameterRows({ table, rep, prob, theta: opt.theta, evaluation: ev, vcov: vc.ok ? vc.vcov : null });
   if (!vc.ok) {
     const names = vc.involved.map((k) => describeFree(table, k + 1)).join(", ");
@@ -119,7 +140,7 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
       n: stats.groups[g]!.n, stats: stats.groups[g]!, sigma: ge.implied.sigma,
       mu: opts.meanstructure ? ge.implied.mu : null, f: ge.f, sigmaInv: ge.sigmaInv,
     })),
-    exoIndex,
+    exoIndex, baselineExoIndex: covariateIndex(table),
   });
   const fit = robust === null ? fitStd : mergeInLavaanOrder(fitStd, robust.measures);
   const result: FitResult = {

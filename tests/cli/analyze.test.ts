@@ -44,6 +44,17 @@ describe("isrs analyze on the instrument", () => {
     expect(out.hypotheses.map((h: { path: string }) => h.path)).toEqual(["client ~ ISRS", "employee ~ ISRS", "business ~ client", "business ~ employee"]);
   });
 
+  it("a column that is not an item is ignored and listed, in the JSON and the text", async () => {
+    const lines = fs.readFileSync(ISRS, "utf8").trimEnd().split("\n");
+    const data = file("extra-column.csv", lines.map((l, i) => `${l},${i === 0 ? "note" : "x"}`).join("\n") + "\n");
+    const json = JSON.parse((await run("analyze", data, "--format", "json")).stdout) as Record<string, any>;
+    expect(json.data.responses.excluded).toEqual([{ kind: "unknown-column", column: "note", reason: "not an item of instrument isrs 1.0.0; ignored" }]);
+    const text = await run("analyze", data);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('excluded column "note": not an item of instrument isrs 1.0.0; ignored');
+    expect(text.stdout).toContain("reverse-keyed items recoded: DET5, ANA4");
+  });
+
   it("--estimator MLR uses the Satorra-Bentler (2001) scaled difference", async () => {
     const r = await run("analyze", ISRS, "--estimator", "MLR", "--format", "json");
     expect(r.code).toBe(0);
@@ -71,6 +82,9 @@ describe("isrs analyze", () => {
     // psych::alpha and semTools::compRelSEM on the same constructs (the measurement model is the same)
     expect(out.reliability[0].alpha.raw_alpha).toBeCloseTo(ref.alpha.visual!.raw_alpha, 8);
     expect(out.reliability[1].omega).toBeCloseTo(ref.omega.textual!, 4);
+    // visual: alpha 0.626, omega 0.612, AVE 0.371 (psych, semTools) are all below 0.70 / 0.70 / 0.50; textual none
+    expect(out.reliability[0].flags).toEqual(["alpha < 0.70", "omega < 0.70", "AVE < 0.50"]);
+    expect(out.reliability[1].flags).toEqual([]);
     expect(out.models.map((m: { name: string }) => m.name)).toEqual(["measurement", "second.order", "structural"]);
     for (const m of out.models) for (const k of ["syntax", "converged", "fit", "parameters", "r2", "warnings"]) expect(m).toHaveProperty(k);
     expect(out.comparison.rows.map((x: { model: string }) => x.model)).toEqual(["measurement", "second.order", "structural"]);

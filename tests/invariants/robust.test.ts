@@ -1,7 +1,7 @@
 /**
  * The robust estimators' kernels (src/sem/robust/) against direct computations from their
  * definitions, on the HS data at a point away from the optimum (so nothing relies on ∇F = 0):
- * - Γ: the N-divisor covariance of z_i = (x_i, vech((x_i − x̄)(x_i − x̄)ᵀ)) (Browne 1984, eq. 2.4),
+ * - Γ: the N-divisor covariance of z_i = (x_i, vech((x_i − x̄)(x_i − x̄)ᵀ)) (Browne 1984),
  *   under fixed.x with the least-squares predictions from the covariates subtracted (lavaan's
  *   lav_samplestats_Gamma, fixed.x = TRUE);
  * - W: the normal-theory weight, W_ab = ½ tr(Σ⁻¹E_aΣ⁻¹E_b) (E_a the symmetric unit matrix of
@@ -20,7 +20,7 @@ import { evaluate, type Problem } from "../../src/sem/estimate/ml.js";
 import { prepareFit, type PreparedFit } from "../../src/sem/fit-model.js";
 import { spdInverse } from "../../src/sem/linalg/dense.js";
 import { addCrossProduct, casewiseScores, exoProjection, gammaContributions, gammaMatrix, traceWGamma, type FreeCells, type GroupRows } from "../../src/sem/robust/casewise.js";
-import { observedInformation } from "../../src/sem/robust/observed.js";
+import { observedInformation, observedInformationFast } from "../../src/sem/robust/observed.js";
 import { sandwichVcov } from "../../src/sem/robust/sandwich.js";
 import { satorraBentlerTrace } from "../../src/sem/robust/scaled-test.js";
 import type { GroupStats } from "../../src/sem/samplestats/index.js";
@@ -30,6 +30,7 @@ import { loadCase } from "./problem.js";
 import { perturbed } from "./models.js";
 
 const hs = loadCase("hs-cfa-ml");
+const mg = loadCase("hs-multigroup-metric");
 const structural = parseModel(
   `visual  =~ x1 + a*x2 + a*x3
 textual =~ x4 + x5 + x6
@@ -295,6 +296,18 @@ describe("observed information and the sandwich", () => {
     const obs = observedInformation(perfect, s.theta)!;
     const exp = expectedInformation(perfect, evaluate(perfect, s.theta));
     expectAllRelClose(obs, exp, TOL.information.rel, maxAbs(exp));
+  });
+
+  it.each([
+    ["CFA", (): PreparedFit => setup("cfa").prep],
+    ["structural model with a covariate, means and an equality", (): PreparedFit => setup("structural").prep],
+    ["two groups, equal loadings", (): PreparedFit => prepareFit({ syntax: mg.syntax, data: mg.data, options: mg.options })],
+  ] as [string, () => PreparedFit][])("the analytic observed information equals central differences of the gradient away from the optimum (%s)", (_, make) => {
+    const prep = make();
+    const theta = perturbed({ table: prep.table, prob: prep.prob, start: prep.start.theta }, 11);
+    const numeric = observedInformation(prep.prob, theta)!;
+    const fast = observedInformationFast(prep.prob, theta, evaluate(prep.prob, theta))!;
+    expectAllRelClose(fast, numeric, TOL.information.rel, maxAbs(numeric));
   });
 
   it("with the meat equal to the bread the sandwich is the inverse information over N", () => {

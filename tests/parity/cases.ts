@@ -43,6 +43,7 @@ function toOptions(ref: LavaanReference): { options: FitOptionsInput; skip: stri
     groupEqual: (ge === undefined ? [] : Array.isArray(ge) ? ge : [ge]) as GroupEqual[],
     growth: ref.fun === "growth",
     meanstructure: o.meanstructure === true ? true : undefined,
+    fixedX: o["fixed.x"] === false ? false : undefined,
     modindices: true,
   };
   let skip: string | null = null;

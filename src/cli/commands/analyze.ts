@@ -50,7 +50,7 @@ export function resolveStudy(dataFile: string | undefined, flags: AnalyzeFlags):
   let instr: Instrument | undefined;
   if (useInstrument) {
     instr = loadInstrument(flags.instrument);
-    const r = loadResponses(dataFile ?? bundledDatasetPath(), instr, { read: { na } });
+    const r = loadResponses(dataFile ?? shownPath(bundledDatasetPath()), instr, { read: { na } });
     data = r.table;
     responses = { instrument: `${instr.id} ${instr.version}`, recoded: r.recoded, excluded: r.excluded };
   } else {
@@ -60,6 +60,12 @@ export function resolveStudy(dataFile: string | undefined, flags: AnalyzeFlags):
   const text = readModelFile(flags.model);
   const syntax = parseModel(text, { file: flags.model });
   return { design: designFromSyntax(syntax, (c) => data.columns.includes(c)), data, structural: { syntax, text }, responses };
+}
+
+/** A path relative to the working directory when it lies below it (messages and JSON stay short). */
+function shownPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
 }
 
 export function splitNa(na: string | undefined): string[] | undefined {

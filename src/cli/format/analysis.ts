@@ -21,15 +21,27 @@ function pval(p: number | null | undefined): string {
   return p < 0.001 ? "<0.001" : p.toFixed(3);
 }
 
-/** A left-aligned first column and right-aligned others. */
-function table(head: string[], rows: string[][]): string[] {
+/** Columns `left` (the first by default) left-aligned, the others right-aligned. */
+function table(head: string[], rows: string[][], left: readonly number[] = [0]): string[] {
   const widths = head.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j]!.length)));
-  const fmt = (r: string[]): string => "  " + r.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join("  ");
+  const fmt = (r: string[]): string => "  " + r.map((c, j) => (left.includes(j) ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join("  ").trimEnd();
   return [fmt(head), ...rows.map(fmt)];
 }
 
 function matrixTable(m: { names: string[]; values: number[][] }, lowerOnly: boolean): string[] {
   return table(["", ...m.names], m.names.map((a, i) => [a, ...m.names.map((_, j) => (lowerOnly && j > i ? "" : num(m.values[i]![j])))]));
+}
+
+/** How the responses were loaded against the instrument: recoded items and anything left out. */
+function responsesLines(res: StudyResults): string[] {
+  const r = res.data.responses;
+  if (r === undefined) return [];
+  const out = [`  instrument ${r.instrument}; reverse-keyed items recoded: ${r.recoded.length > 0 ? r.recoded.join(", ") : "none"}`];
+  for (const x of r.excluded) {
+    const where = [x.row !== undefined ? `row ${x.row}` : "", x.column !== undefined ? `column "${x.column}"` : ""].filter((w) => w !== "").join(", ");
+    out.push(`  excluded ${where}: ${x.reason}`);
+  }
+  return out;
 }
 
 function screening(res: StudyResults): string[] {
@@ -38,6 +50,7 @@ function screening(res: StudyResults): string[] {
   const out = [
     "Sample", `  ${res.data.file}: ${res.data.rows} rows, ${res.data.complete} complete on every item` +
       (res.data.dropped.length > 0 ? `; ${res.data.dropped.length} left out (listwise): rows ${res.data.dropped.slice(0, 10).map((d) => d.row).join(", ")}${res.data.dropped.length > 10 ? ", ..." : ""}` : ""),
+    ...responsesLines(res),
     "", "Item descriptives (psych::describe, type 3; missing = share of rows)",
     ...table(["item", "n", "mean", "sd", "skew", "kurtosis", "missing"],
       s.items.map((d) => [d.item, String(d.n), num(d.mean), num(d.sd), num(d.skew), num(d.kurtosis), num(d.missing)])),
@@ -54,8 +67,8 @@ function screening(res: StudyResults): string[] {
 function reliability(res: StudyResults): string[] {
   const out = [
     "", "Reliability and convergent validity (alpha: psych; omega, AVE: semTools, measurement model)",
-    ...table(["construct", "items", "alpha", "std.alpha", "omega", "AVE"],
-      res.reliability.map((r) => [r.construct, String(r.items.length), num(r.alpha.raw_alpha), num(r.alpha["std.alpha"]), num(r.omega), num(r.ave)])),
+    ...table(["construct", "items", "alpha", "std.alpha", "omega", "AVE", "below the usual cut-offs"],
+      res.reliability.map((r) => [r.construct, String(r.items.length), num(r.alpha.raw_alpha), num(r.alpha["std.alpha"]), num(r.omega), num(r.ave), r.flags.join(", ")]), [0, 6]),
   ];
   for (const s of res.secondOrder) {
     out.push("", `Second-order factor ${s.factor} (${s.dimensions.join(", ")})`,

@@ -69,7 +69,7 @@ export function cellVectors(cells: readonly Cell[], imp: Implied, meanstructure:
 }
 
 /** Xᵀ A Y for column blocks X (p×a) and precomputed AY (p×b). */
-function crossProduct(X: Float64Array, AY: Float64Array, p: number, a: number, b: number): Float64Array {
+export function crossProduct(X: Float64Array, AY: Float64Array, p: number, a: number, b: number): Float64Array {
   const out = new Float64Array(a * b);
   for (let r = 0; r < p; r++) {
     const xr = r * a;

@@ -62,13 +62,22 @@ export function evaluate(prob: Problem, theta: Float64Array): Evaluation {
 
 /** ∂F/∂θ at an evaluation with finite F. */
 export function gradient(prob: Problem, ev: Evaluation): Float64Array {
+  const weights = prob.rep.groups.map((rep, g) => residualWeight(rep.meanstructure, prob.stats.groups[g]!, ev.groups[g]!));
+  return gradientWithWeights(prob, ev.groups.map((ge) => ge.implied), weights);
+}
+
+/**
+ * Σ_g (n_g/N) [tr(W_g Σ_a) − 2 d̃_gᵀ μ_a] with Σ_a, μ_a taken at the model matrices `implied` and
+ * W_g, d̃_g given: ∂F/∂θ when they are residualWeight()'s at the same point (robust/observed.ts
+ * holds them fixed to differentiate Σ_a and μ_a alone).
+ */
+export function gradientWithWeights(prob: Problem, implied: readonly Implied[], weights: readonly { W: Float64Array; dt: Float64Array }[]): Float64Array {
   const grad = new Float64Array(prob.rep.nfree);
   prob.rep.groups.forEach((rep, g) => {
     const st = prob.stats.groups[g]!;
-    const ge = ev.groups[g]!;
     const { p, m } = rep;
-    const { G, LM, IBalpha } = ge.implied;
-    const { W, dt } = residualWeight(rep.meanstructure, st, ge);
+    const { G, LM, IBalpha } = implied[g]!;
+    const { W, dt } = weights[g]!;
     const WLM = matmul(W, LM, p, p, m);
     const Gt = transpose(G, p, m);
     const needB = rep.cells.some((c) => c.free >= 0 && (c.kind === "beta" || c.kind === "psi"));

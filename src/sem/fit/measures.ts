@@ -24,6 +24,8 @@ export interface FitInput {
   /** per group: F_g of the estimate (evaluate()), and Σ̂⁻¹ */
   readonly groups: readonly (GroupResiduals & { f: number; sigmaInv: Float64Array })[];
   readonly exoIndex: readonly number[];
+  /** covariates whose covariances the baseline model keeps: lavaan keeps them with or without fixed.x (default exoIndex) */
+  readonly baselineExoIndex?: readonly number[];
 }
 
 /**
@@ -55,7 +57,7 @@ export function fitMeasures(input: FitInput): Record<string, number> {
   const G = input.groups.length;
   const chisq = ntotal * input.fmin;
   const pvalue = df > 0 ? chisqUpper(chisq, df) : NaN;
-  const base = baselineChisq(input.groups.map((g) => g.stats), input.exoIndex);
+  const base = baselineChisq(input.groups.map((g) => g.stats), input.baselineExoIndex ?? input.exoIndex);
   const inc = incrementalIndices({ chisq, df, baselineChisq: base.chisq, baselineDf: base.df });
   let logl = 0;
   let unrestricted = 0;

@@ -66,7 +66,9 @@ function flatten(syntax: ModelSyntax): { rows: UserRow[]; defs: { name: string; 
 
 function defaultRows(vars: ReturnType<typeof variableSets>, opts: ModelOptions): FlatRow[] {
   const out: FlatRow[] = [];
-  const ovx = opts.fixedX ? vars.ovX : [];
+  // the covariates' (co)variances: fixed at their sample values under fixed.x, free otherwise
+  // (lavaan lists the same block, in the same place, either way)
+  const ovx = vars.ovX;
   const ovNox = vars.ov.filter((v) => !ovx.includes(v));
   for (const v of [...ovNox, ...vars.lv]) out.push({ lhs: v, op: "~~", rhs: v });
   for (let i = 0; i < vars.lvX.length; i++)

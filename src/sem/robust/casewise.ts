@@ -9,13 +9,13 @@
  * with z computed once (O(p²)) a case costs O(p² + nonzeros of u, v, μ_a) and no p*-sized
  * vector or matrix is ever formed.
  *
- * Casewise score of ML (Yuan & Bentler 2000, eq. 5; lavaan's lav_mvnorm_scores_mu_vech_sigma
+ * Casewise score of ML (Yuan & Bentler 2000; lavaan's lav_mvnorm_scores_mu_vech_sigma
  * followed by Δ, lav_model_information_firstorder):
  *   s_i,a = ½ tr(Σ⁻¹ (d_i d_iᵀ − Σ) Σ⁻¹ Σ_a) + μ_aᵀ Σ⁻¹ d_i,   d_i = x_i − μ̂
  *         = (uᵀΣ⁻¹d_i)(vᵀΣ⁻¹d_i) − uᵀΣ⁻¹v + μ_aᵀΣ⁻¹d_i,
  * with μ̂ = x̄ when the model has no mean structure (lavaan: "MEAN <- sample mean").
  *
- * Γ (Satorra & Bentler 1994; Browne 1984, eq. 2.4): the N-divisor covariance matrix of
+ * Γ (Satorra & Bentler 1994; Browne 1984): the N-divisor covariance matrix of
  * z_i = (x_i, vech(d_i d_iᵀ)), d_i = x_i − x̄. Under fixed.x lavaan (lav_samplestats_Gamma,
  * fixed.x = TRUE) replaces z_i by z_i − ẑ_i, where ẑ_i uses the values predicted from the
  * covariates by least squares; centred, ẑ_i's deviation is h_i = P d_i with

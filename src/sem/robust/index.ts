@@ -7,7 +7,7 @@
  *        (lav_model_nvcov_robust_sandwich); c from lav_test_yuan_bentler_mplus_trace.
  * The baseline (independence) model gets its own scaling factor the same way, for the scaled
  * and robust incremental indices.
- * Pieces: casewise.ts (complete-data providers), observed.ts (Hessian), sandwich.ts,
+ * Pieces: casewise.ts (complete-data providers), observed.ts (observed information), sandwich.ts,
  * scaled-test.ts, measures.ts (fit measures under lavaan's names).
  */
 import { cellVectors, informationBlock, type CellVectors } from "../estimate/information.js";
@@ -16,7 +16,7 @@ import type { VcovResult } from "../inference/vcov.js";
 import { spdInverse } from "../linalg/dense.js";
 import { addCrossProduct, casewiseScores, exoProjection, gammaContributions, traceWGamma, type FreeCells, type GroupRows } from "./casewise.js";
 import { robustFitMeasures } from "./measures.js";
-import { observedInformation } from "./observed.js";
+import { observedInformationFast } from "./observed.js";
 import { sandwichVcov } from "./sandwich.js";
 import { satorraBentlerTrace, scaledTest, yuanBentlerMplusTrace, type ScaledTest } from "./scaled-test.js";
 
@@ -33,8 +33,10 @@ export interface RobustInput {
   readonly information: Float64Array;
   /** complete rows per group, columns in the model's observed-variable order */
   readonly rows: readonly { readonly X: Float64Array; readonly n: number }[];
-  /** covariate columns under fixed.x */
+  /** covariate columns under fixed.x (empty without fixed.x) */
   readonly exoIndex: readonly number[];
+  /** the exogenous observed covariates' columns, with or without fixed.x (the baseline keeps their covariances) */
+  readonly covariateIndex: readonly number[];
   readonly chisq: number;
   readonly df: number;
   /** sample moments without the fixed.x ones (lavaan's h1.ndat) */
@@ -80,12 +82,15 @@ function modelPieces(input: RobustInput): GroupPieces[] {
 
 /**
  * The independence model of fit/baseline.ts as free cells: per group the variance (u = e_j,
- * v = ½e_j) and, with a mean structure, the mean (μ_a = e_j) of every non-covariate variable,
- * at its estimate Σ_b = diag(S) (covariate block of S kept), μ_b = x̄. At this estimate the
- * observed information equals the expected one (the off-diagonal terms vanish at s_jj).
+ * v = ½e_j) and, with a mean structure, the mean (μ_a = e_j) of every variable, at its estimate
+ * Σ_b = diag(S) with the covariates' block of S kept, μ_b = x̄. Under fixed.x the covariates'
+ * moments are fixed (no cells); without it their variances, covariances (u = e_i, v = e_j) and
+ * means are free, as in lavaan's independence model. At this estimate the observed information
+ * equals the expected one (the terms in S − Σ_b and x̄ − μ_b vanish).
  */
 function baselinePieces(input: RobustInput): { pieces: GroupPieces[]; q: number; info: Float64Array } {
-  const exo = new Set(input.exoIndex);
+  const fixed = new Set(input.exoIndex);
+  const block = new Set(input.covariateIndex);
   const meanstructure = input.prob.rep.groups[0]!.meanstructure;
   const pieces: GroupPieces[] = [];
   let offset = 0;
@@ -93,23 +98,28 @@ function baselinePieces(input: RobustInput): { pieces: GroupPieces[]; q: number;
   input.prob.rep.groups.forEach((_, g) => {
     const rows = groupRows(input, g);
     const p = rows.p;
-    const vars = Array.from({ length: p }, (_, j) => j).filter((j) => !exo.has(j));
-    const k = vars.length * (meanstructure ? 2 : 1);
+    const vars = Array.from({ length: p }, (_, j) => j).filter((j) => !fixed.has(j));
+    const covs: [number, number][] = [];
+    if (fixed.size === 0) for (const i of block) for (const j of block) if (i < j) covs.push([i, j]);
+    const cells: { u: number; v: number; half: number; mean: boolean }[] = [
+      ...vars.map((j) => ({ u: j, v: j, half: 0.5, mean: false })),
+      ...covs.map(([i, j]) => ({ u: i, v: j, half: 1, mean: false })),
+      ...(meanstructure ? vars.map((j) => ({ u: j, v: j, half: 0, mean: true })) : []),
+    ];
+    const k = cells.length;
     const U = new Float64Array(p * k);
     const V = new Float64Array(p * k);
     const D = new Float64Array(p * k);
-    const free = new Int32Array(k);
-    vars.forEach((j, c) => {
-      U[j * k + c] = 1;
-      V[j * k + c] = 0.5;
-      free[c] = offset + c;
-      if (meanstructure) {
-        D[j * k + vars.length + c] = 1;
-        free[vars.length + c] = offset + vars.length + c;
+    cells.forEach((c, col) => {
+      if (c.mean) D[c.u * k + col] = 1;
+      else {
+        U[c.u * k + col] = 1;
+        V[c.v * k + col] = c.half;
       }
     });
+    const free = Int32Array.from(cells, (_, col) => offset + col);
     const B = new Float64Array(p * p);
-    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) if (i === j || (exo.has(i) && exo.has(j))) B[i * p + j] = rows.S[i * p + j]!;
+    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) if (i === j || (block.has(i) && block.has(j))) B[i * p + j] = rows.S[i * p + j]!;
     const sigmaInv = spdInverse({ n: p, a: B })!.inv.a;
     const vec: CellVectors = { U, V, D, k };
     pieces.push({ rows, n: rows.n, sigmaInv, fc: { vec, free, meanstructure }, center: rows.mean, P: exoProjection(rows.S, p, input.exoIndex) });
@@ -164,7 +174,7 @@ export function robustEstimation(input: RobustInput): RobustOutput {
     const bw = sandwichVcov(base.info, b.meat, base.q, N);
     baseTest = bw.breadInverse === null ? NA_TEST : scaledTest(input.baseline.chisq, input.baseline.df, satorraBentlerTrace(b.trWG, bw.breadInverse, b.meat, base.q));
   } else {
-    const A = observedInformation(input.prob, input.theta);
+    const A = observedInformationFast(input.prob, input.theta, input.evaluation);
     const meat = scoreMeat(pieces, q, N);
     const sw = A === null ? null : sandwichVcov(A, meat, q, N);
     vcov = sw?.vcov ?? { ok: false, involved: [] };

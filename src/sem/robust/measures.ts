@@ -4,8 +4,8 @@
  * scaling factor, tr = c·df; T_b, df_b, c_b the baseline's.
  * - "*.scaled": the ML formulas applied to the scaled statistics T/c, T_b/c_b (incremental
  *   indices), and RMSEA from T with df replaced by tr(UΓ) (lavaan's rmsea.scaled).
- * - "*.robust" (Brosseau-Liard, Savalei & Li 2012, eq. 5 for RMSEA; Brosseau-Liard & Savalei
- *   2014, eq. 7-8 for CFI/TLI): the population noncentrality estimated as T − c·df:
+ * - "*.robust" (Brosseau-Liard, Savalei & Li 2012 for RMSEA; Brosseau-Liard & Savalei
+ *   2014 for CFI/TLI): the population noncentrality estimated as T − c·df:
  *     CFI_r = 1 − max(T − c·df, 0) / max(T − c·df, T_b − c_b·df_b, 0),
  *     TLI_r = 1 − (T − c·df)·df_b / ((T_b − c_b·df_b)·df),   RNI_r = 1 − (T − c·df)/(T_b − c_b·df_b),
  *     RMSEA_r = √(max(T/(N·df) − c/N, 0))·√G,
@@ -23,7 +23,7 @@ export interface RobustFitInput {
   readonly ngroups: number;
   readonly test: ScaledTest;
   readonly baseline: { readonly chisq: number; readonly df: number; readonly test: ScaledTest };
-  /** MLR only: lavaan's scaling.factor.h1 / .h0 */
+  /** MLR only: lavaan's scaling.factor.h1 / .h0 (not reported when df = 0, as lavaan) */
   readonly h1h0?: { readonly h1: number; readonly h0: number };
 }
 
@@ -80,12 +80,14 @@ export function robustFitMeasures(input: RobustFitInput): Record<string, number>
     "nnfi.scaled": sc.nnfi!, "rfi.scaled": sc.rfi!, "nfi.scaled": sc.nfi!, "pnfi.scaled": sc.pnfi!, "ifi.scaled": sc.ifi!, "rni.scaled": sc.rni!,
     "nnfi.robust": rob.tli, "rni.robust": rob.rni,
   };
-  if (input.h1h0 !== undefined) {
+  if (input.h1h0 !== undefined && df > 0) {
     out["scaling.factor.h1"] = input.h1h0.h1;
     out["scaling.factor.h0"] = input.h1h0.h0;
   }
+  // without a trace (df = 0) lavaan leaves the scaled RMSEA family NA
+  const scaledRmsea = (x: number): number => (Number.isFinite(trace) ? x : NaN);
   Object.assign(out, {
-    "rmsea.scaled": rmseaValue(T, trace, N, G, 1), "rmsea.ci.lower.scaled": ciScaled[0], "rmsea.ci.upper.scaled": ciScaled[1],
+    "rmsea.scaled": scaledRmsea(rmseaValue(T, trace, N, G, 1)), "rmsea.ci.lower.scaled": scaledRmsea(ciScaled[0]), "rmsea.ci.upper.scaled": scaledRmsea(ciScaled[1]),
     "rmsea.pvalue.scaled": closeFit(T, trace, N, G, 1, 0.05, true), "rmsea.notclose.pvalue.scaled": closeFit(T, trace, N, G, 1, 0.08, false),
     "rmsea.robust": rmseaValue(T, df, N, G, c), "rmsea.ci.lower.robust": ciRobust[0], "rmsea.ci.upper.robust": ciRobust[1],
     "rmsea.pvalue.robust": closeFit(test.chisqScaled, df, N, G, c, 0.05, true), "rmsea.notclose.pvalue.robust": closeFit(test.chisqScaled, df, N, G, c, 0.08, false),

@@ -1,5 +1,5 @@
 /**
- * Scaled test statistics T/c with c = tr(UΓ)/df (Satorra & Bentler 1994, eq. 16.39; lavaan's
+ * Scaled test statistics T/c with c = tr(UΓ)/df (Satorra & Bentler 1994; lavaan's
  * lav_test_satorra_bentler and lav_test_yuan_bentler). Both take only the pieces they need, so
  * any provider (complete data here, casewise-pattern data for FIML) can feed them.
  */
@@ -19,7 +19,8 @@ export function scaledTest(chisq: number, df: number, trace: number): ScaledTest
   let c = df > 0 ? trace / df : NaN;
   if (c < 0) c = NaN;
   const chisqScaled = df > 0 ? chisq / c : chisq;
-  return { trace, scalingFactor: c, chisqScaled, pvalueScaled: df > 0 ? chisqUpper(chisqScaled, df) : NaN };
+  // df = 0: lavaan stops before the trace and reports the unscaled statistic, c = NA
+  return { trace: df > 0 ? trace : NaN, scalingFactor: c, chisqScaled, pvalueScaled: df > 0 ? chisqUpper(chisqScaled, df) : NaN };
 }
 
 /**

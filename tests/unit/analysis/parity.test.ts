@@ -148,12 +148,13 @@ describe.each(CASES.filter((c) => loadRef(c).estimators.MLR !== undefined))("ana
     });
   });
 
-  it("hypotheses carry the robust (sandwich) SE of parameterEstimates; no se.std", () => {
+  it("hypotheses carry the robust (sandwich) SEs of parameterEstimates and standardizedSolution", () => {
     const list = Array.isArray(mlr.paths) ? mlr.paths : [];
+    expect(list.length).toBeGreaterThan(0);
     for (const p of list) {
       const h = res.hypotheses.find((x) => x.lhs === p.lhs && x.rhs === p.rhs)!;
       expectClose(h.se, p.se, TOL.se, `${h.path} robust se`);
-      expect(h["se.std"]).toBeNull();
+      expectClose(h["se.std"], p["se.std"], TOL.se, `${h.path} robust se.std`);
     }
   });
 });
