@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import type { StudyResults } from "../analysis/study.js";
-import type { Instrument } from "../instrument/index.js";
+import { loadInstrument, type Instrument } from "../instrument/index.js";
 import type { ScoreReport } from "../instrument/score.js";
 import { buildBatch, buildFirmReport } from "../report/firm.js";
 import { studyViewFromAnalysis, type FromAnalysisMeta } from "../report/from-analysis.js";
@@ -45,6 +45,16 @@ export async function firmReportFiles(score: ScoreReport, instr: Instrument, all
     { label: "isrs", value: ctx.version },
   ];
   return buildBatch(views, meta, views[0]?.provenance ?? "", progressBar(ctx, "firms"));
+}
+
+/**
+ * The study report's title: the instrument's when the study runs on one (the rules of
+ * analyze's resolveStudy: no --model, or --instrument, or no data file), else a plain one.
+ */
+export function studyTitle(flags: { model?: string; instrument?: string; title?: string }, dataFile: string | undefined): string {
+  if (flags.title !== undefined) return flags.title;
+  const onInstrument = flags.model === undefined || flags.instrument !== undefined || dataFile === undefined;
+  return onInstrument ? `${loadInstrument(flags.instrument).title}: study report` : "Study report";
 }
 
 /** The study report of an analysis (`isrs report`, `isrs analyze --report`). */

@@ -23,7 +23,7 @@ import { exitCodeFor, EXIT } from "../exit-codes.js";
 import { formatAnalysisJson, formatAnalysisText } from "../format/analysis.js";
 import { readModelFile, writeAtomic } from "../io.js";
 import type { CommandContext } from "./fit.js";
-import { defaultReportDir, reportDirOption, shownFile, studyReportFiles, writeAndTell } from "../report-output.js";
+import { defaultReportDir, reportDirOption, shownFile, studyReportFiles, studyTitle, writeAndTell } from "../report-output.js";
 
 interface AnalyzeFlags {
   model?: string;
@@ -110,7 +110,7 @@ export function registerAnalyze(program: Command, ctx: CommandContext): void {
       const json = formatAnalysisJson(res, ctx.version);
       const text = formatAnalysisText(res, ctx.version);
       const reportDir = reportDirOption(flags.report, defaultReportDir("study"));
-      const meta = { title: "Study report", dataFile: dataFile ?? shownFile(bundledDatasetPath()), model: flags.model ?? res.design.source, version: ctx.version };
+      const meta = { title: studyTitle(flags, dataFile), dataFile: dataFile ?? shownFile(bundledDatasetPath()), model: flags.model ?? res.design.source, version: ctx.version };
       const reportFiles = reportDir === undefined ? [] : await studyReportFiles(res, meta);
       if (flags.out !== undefined) writeOut(flags.out, json, text);
       else ctx.stdout(flags.format === "json" ? json : text);

@@ -13,7 +13,7 @@ import { bundledDatasetPath, loadInstrument, loadResponses } from "../../instrum
 import { scoreFirms } from "../../instrument/score.js";
 import { InputError } from "../../sem/messages.js";
 import { analysisExitCode, resolveStudy, splitNa } from "./analyze.js";
-import { defaultReportDir, firmReportFiles, shownFile, studyReportFiles, writeAndTell } from "../report-output.js";
+import { defaultReportDir, firmReportFiles, shownFile, studyReportFiles, studyTitle, writeAndTell } from "../report-output.js";
 import type { CommandContext } from "./fit.js";
 import { modelFrom } from "./instrument-options.js";
 
@@ -44,9 +44,8 @@ async function firmReports(dataFile: string, f: ReportFlags, ctx: CommandContext
 async function studyReport(data: string | undefined, f: ReportFlags, ctx: CommandContext): Promise<void> {
   const study = resolveStudy(data, { ...f, format: "text" });
   const res = await runStudy({ ...study, estimator: f.estimator, na: splitNa(f.na) });
-  const instrument = f.model === undefined || f.instrument !== undefined || data === undefined ? loadInstrument(f.instrument) : undefined;
   const files = await studyReportFiles(res, {
-    title: f.title ?? (instrument !== undefined && f.model === undefined ? `${instrument.title}: study report` : "Study report"),
+    title: studyTitle(f, data),
     dataFile: data ?? shownFile(bundledDatasetPath()),
     model: f.model ?? res.design.source,
     version: ctx.version,
