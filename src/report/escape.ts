@@ -12,23 +12,24 @@ export function escapeHtml(s: string): string {
 }
 
 /**
- * A Markdown table cell or inline text. Markdown renderers pass raw HTML through, so < and > become
- * entities, and & too where it would start one; the characters of inline syntax (emphasis, code,
+ * A Markdown table cell or inline text. Markdown renderers pass raw HTML through, and a tag, a
+ * comment, a declaration or an autolink starts with "<" and a letter, "/", "!" or "?"
+ * (CommonMark 0.31, 6.6 and 6.5): such a "<" becomes &lt; ("< .001" stays as it reads), and "&"
+ * becomes &amp; where it would start an entity; the characters of inline syntax (emphasis, code,
  * links, tables, strike-through) are backslash-escaped; line breaks become spaces (a table row is
  * one line).
  */
 export function escapeMarkdown(s: string): string {
   return s
     .replace(/&(?=#?\w+;)/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
+    .replace(/<(?=[A-Za-z/!?])/g, "&lt;")
     .replace(/[\\`*_{}[\]|~]/g, (c) => `\\${c}`)
     .replace(/\r\n|\r|\n/g, " ");
 }
 
 /** Markdown text that starts a line (a paragraph): as escapeMarkdown, and headings, lists and rules neutralised. */
 export function escapeMarkdownLine(s: string): string {
-  return escapeMarkdown(s).replace(/^(\s*)([#+\-=!])/, "$1\\$2").replace(/^(\s*)(\d+)\./, "$1$2\\.");
+  return escapeMarkdown(s).replace(/^(\s*)([#+\-=!>])/, "$1\\$2").replace(/^(\s*)(\d+)\./, "$1$2\\.");
 }
 
 /**

@@ -130,3 +130,15 @@ describe("escaping in diagrams", () => {
     expect(byClass(tree, "node")).toHaveLength(4); // no node "pwn" was injected
   });
 });
+
+describe("multi-group fits", () => {
+  it("are drawn for one group, named above the diagram", async () => {
+    const fit = await fitCase("hs-multigroup-configural");
+    const g = graphFromFit(fit, new Map(), 2);
+    expect(g.group).toBe(fit.groupLabels[1]);
+    const dot = toDot(g);
+    expect(dot).toContain(`label="group: ${fit.groupLabels[1]}"`);
+    const tree = parseSvg(await dotToSvg(dot));
+    expect(byTag(tree, "text").map((t) => t.text)).toContain(`group: ${fit.groupLabels[1]}`);
+  });
+});

@@ -11,12 +11,15 @@ describe("escaping", () => {
   it("Markdown: tags and entities neutralised, syntax characters backslashed, one line", () => {
     expect(escapeMarkdown("a|b")).toBe("a\\|b");
     expect(escapeMarkdown("*x* _y_ [l](u)")).toBe("\\*x\\* \\_y\\_ \\[l\\](u)");
-    expect(escapeMarkdown("<b>\nline")).toBe("&lt;b&gt; line");
+    expect(escapeMarkdown("<b>\nline")).toBe("&lt;b> line");
+    expect(escapeMarkdown("</x> <!-- <?p <http://x>")).toBe("&lt;/x> &lt;!-- &lt;?p &lt;http://x>");
+    expect(escapeMarkdown("p < .001, 3<4")).toBe("p < .001, 3<4"); // no tag can start here
     expect(escapeMarkdown("R&D &lt; &#60;")).toBe("R&D &amp;lt; &amp;#60;");
     expect(escapeMarkdown("-0.13")).toBe("-0.13"); // inside a table cell
     expect(escapeMarkdownLine("# title")).toBe("\\# title");
     expect(escapeMarkdownLine("1. first")).toBe("1\\. first");
     expect(escapeMarkdownLine("- item")).toBe("\\- item");
+    expect(escapeMarkdownLine("> quote")).toBe("\\> quote");
   });
 
   it("DOT: backslash and double quote escaped, line breaks as \\n", () => {

@@ -44,7 +44,7 @@ describe("batch of firms", () => {
     for (const a of links) expect(files.some((f) => f.name === a.attrs.href)).toBe(true);
     expect(all(overview, (e) => e.tag === "script")).toHaveLength(0);
     const md = files.find((f) => f.name === "report.md")!.content;
-    expect(md).toContain("[&lt;script&gt;](firms/_script_/report.html)");
+    expect(md).toContain("[&lt;script>](firms/_script_/report.html)");
   });
 
   it("reports progress once per firm", async () => {

@@ -16,9 +16,12 @@ export function lavaanRef(name: string): LavaanRef {
   return JSON.parse(fs.readFileSync(`${CASES}/${name}/lavaan.json`, "utf8")) as LavaanRef;
 }
 
+/** Fits a reference case with the case's grouping variable (lavaan.json options.group), if any. */
 export function fitCase(name: string): Promise<FitResult> {
   const model = `${CASES}/${name}/model.lav`;
-  return fitModel({ syntax: parseModel(fs.readFileSync(model, "utf8"), { file: model }), data: readTable(`${CASES}/${name}/data.csv`, {}) });
+  const { options } = JSON.parse(fs.readFileSync(`${CASES}/${name}/lavaan.json`, "utf8")) as { options?: { group?: string } };
+  const group = options?.group;
+  return fitModel({ syntax: parseModel(fs.readFileSync(model, "utf8"), { file: model }), data: readTable(`${CASES}/${name}/data.csv`, {}), options: group === undefined ? {} : { group } });
 }
 
 export function modelText(name: string): string {

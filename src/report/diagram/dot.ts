@@ -64,6 +64,8 @@ export function toDot(g: DiagramGraph, opts: { forLayout?: boolean; title?: stri
     '  node [fontname="Helvetica", fontsize=11, color="#1f3b73", margin="0.06,0.03"];',
     '  edge [fontname="Helvetica", fontsize=9, arrowsize=0.6, color="#333333", fontcolor="#1f3b73"];',
   ];
+  // a multi-group fit is drawn for one group: say which
+  if (g.group !== "") out.push(`  label="group: ${escapeDotLabel(g.group)}"; labelloc=t;`);
   for (const n of g.nodes) out.push(nodeLine(n));
   const structural = g.nodes.filter((n) => n.structural);
   if (structural.length > 1) out.push(`  { rank=same; ${structural.map((n) => `${q(n.id)};`).join(" ")} }`);
