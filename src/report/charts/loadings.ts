@@ -3,8 +3,7 @@
  * with a dashed rule at 0.708, the loading whose square explains half the indicator's variance
  * (Hair, Hult, Ringle & Sarstedt 2017, ch. 4: indicator reliability).
  */
-import type { TopLevelSpec } from "vega-lite";
-import { CHART_CONFIG } from "./render.js";
+import { CHART_CONFIG, type Chart } from "./render.js";
 
 export interface LoadingPoint {
   factor: string;
@@ -14,18 +13,18 @@ export interface LoadingPoint {
 
 export const LOADING_THRESHOLD = 0.708;
 
-export function loadingsChartSpec(points: readonly LoadingPoint[]): TopLevelSpec {
+export function loadingsChartSpec(points: readonly LoadingPoint[]): Chart {
   const values = points.map((p, i) => ({ factor: p.factor, indicator: p.indicator, std: Math.round(p.std * 1000) / 1000, order: i }));
   const xMax = Math.max(1, ...values.map((v) => v.std));
   const xMin = Math.min(0, ...values.map((v) => v.std));
   const y = { field: "indicator", type: "nominal", sort: null, title: null } as const;
   const x = { field: "std", type: "quantitative" as const, title: "standardized loading (std.all)", scale: { domain: [xMin, xMax] } };
-  return {
+  const spec: Chart["spec"] = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: CHART_CONFIG,
     width: 560,
     height: { step: 16 },
-    data: { values },
+    data: { name: "loadings" },
     layer: [
       {
         mark: { type: "bar", height: { band: 0.75 } },
@@ -35,4 +34,5 @@ export function loadingsChartSpec(points: readonly LoadingPoint[]): TopLevelSpec
       { data: { values: [{ t: LOADING_THRESHOLD }] }, mark: { type: "rule", strokeDash: [4, 3], color: "#b22222" }, encoding: { x: { field: "t", type: "quantitative" } } },
     ],
   };
+  return { spec, data: { loadings: values } };
 }
