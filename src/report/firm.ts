@@ -59,7 +59,7 @@ function firmDocument(v: FirmView, chart: string): ReportDocument {
     kind: "facts",
     items: [
       { label: "ISRS index (0-100)", value: num(v.index, 1) },
-      { label: "percentile", value: `${ordinal(v.percentile)} of ${v.normSize} firms` },
+      { label: "percentile", value: v.percentile === null ? "–" : `${ordinal(v.percentile)} of ${v.normSize} firms` },
       { label: "profile", value: v.profile.name },
     ],
   };

@@ -28,6 +28,20 @@ describe("firm report", () => {
     expect(rows.map((r) => r[1])).toEqual(["✓ 5.10", "✗ 3.40", "✓ 4.80"]);
     expect(byTag(doc, "table")[1]!.text).toContain("Record every failure in one shared log.");
   });
+
+  it("a dimension with no answered item: no point, a dash in the table, no index", async () => {
+    const v = firmView("F008");
+    v.dimensions[1] = { ...v.dimensions[1]!, score: null, percentile: null };
+    v.index = null;
+    v.percentile = null;
+    const b = await buildFirmReport(v);
+    const tree = parseSvg(b.files.find((f) => f.name === "scores.svg")!.content);
+    expect(byTag(byClass(tree, "mark-symbol")[0]!, "path")).toHaveLength(2);
+    const doc = parseHtml(b.files.find((f) => f.name === "report.html")!.content);
+    const rows = byTag(byTag(byTag(doc, "table")[0]!, "tbody")[0]!, "tr").map((tr) => tr.children.map((c) => c.text));
+    expect(rows[1]!.slice(0, 3)).toEqual(["Failure analysis", "–", "–"]);
+    expect(byClass(doc, "facts")[0]!.children.map((li) => li.text).slice(0, 2)).toEqual(["ISRS index (0-100)–", "percentile–"]);
+  });
 });
 
 describe("batch of firms", () => {
