@@ -5,8 +5,12 @@
  */
 import path from "node:path";
 import type { StudyResults } from "../analysis/study.js";
-import { loadInstrument, type Instrument } from "../instrument/index.js";
+import { loadInstrument, type Instrument, type Responses } from "../instrument/index.js";
 import type { ScoreReport } from "../instrument/score.js";
+import { fitWeights } from "../instrument/weights.js";
+import type { ModelSyntax } from "../sem/syntax/index.js";
+import { graphFromFit } from "../report/diagram/graph.js";
+import { renderDiagram, type RenderedDiagram } from "../report/diagram/render.js";
 import { buildBatch, buildFirmReport } from "../report/firm.js";
 import { studyViewFromAnalysis, type FromAnalysisMeta } from "../report/from-analysis.js";
 import { firmViewsFromScore } from "../report/from-score.js";
@@ -35,16 +39,31 @@ export function progressBar(ctx: CommandContext, what: string): (done: number, t
 }
 
 /** The firm report(s) of a score: the one firm's report, or (all) one per firm plus the overview. */
-export async function firmReportFiles(score: ScoreReport, instr: Instrument, all: boolean, ctx: CommandContext): Promise<ReportFile[]> {
+export interface WeightsModel {
+  syntax: ModelSyntax;
+  norms: Responses;
+  estimator: string;
+}
+
+/** The diagram of the model behind the index weights, fitted to the norm sample as score.ts does; none when it cannot be fitted. */
+async function weightsDiagram(instr: Instrument, m: WeightsModel): Promise<RenderedDiagram | undefined> {
+  const { fit } = await fitWeights({ instr, ...m });
+  if (fit === null) return undefined;
+  const labels = new Map(instr.constructs.map((c) => [c.id, c.label]));
+  return renderDiagram(graphFromFit(fit, labels), "index weights");
+}
+
+export async function firmReportFiles(score: ScoreReport, instr: Instrument, all: boolean, ctx: CommandContext, model: WeightsModel): Promise<ReportFile[]> {
   const views = firmViewsFromScore(score, instr, ctx.version);
-  if (!all) return (await buildFirmReport(views[0]!)).files;
+  const diagram = await weightsDiagram(instr, model);
+  if (!all) return (await buildFirmReport(views[0]!, diagram)).files;
   const meta = [
     { label: "data", value: score.data.file },
     { label: "norm sample", value: `${score.norms.file} (${score.norms.used} firms)` },
     { label: "instrument", value: `${score.instrument.id} ${score.instrument.version}` },
     { label: "isrs", value: ctx.version },
   ];
-  return buildBatch(views, meta, views[0]?.provenance ?? "", progressBar(ctx, "firms"));
+  return buildBatch(views, { meta, provenance: views[0]?.provenance ?? "", diagram, onFirm: progressBar(ctx, "firms") });
 }
 
 /**

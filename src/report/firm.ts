@@ -8,6 +8,7 @@ import { cell, num, numCell, type Block, type ReportBundle, type ReportDocument,
 import { safeFileName } from "./escape.js";
 import { renderHtml } from "./html.js";
 import { renderMarkdown } from "./markdown.js";
+import type { RenderedDiagram } from "./diagram/render.js";
 
 export interface FirmDimension {
   id: string;
@@ -54,7 +55,9 @@ function ordinal(p: number | null): string {
   return `${n}${s}`;
 }
 
-function firmDocument(v: FirmView, chart: string): ReportDocument {
+const DIAGRAM_CAPTION = "The model fitted to the norm sample, whose second-order loadings weight the ISRS index (standardized estimates; *** p < .001, ** p < .01, * p < .05)";
+
+function firmDocument(v: FirmView, chart: string, diagram: RenderedDiagram | undefined): ReportDocument {
   const headline: Block = {
     kind: "facts",
     items: [
@@ -92,22 +95,28 @@ function firmDocument(v: FirmView, chart: string): ReportDocument {
       }],
     });
   }
+  if (diagram !== undefined) {
+    sections.push({ id: "model", title: "The model behind the index", blocks: [{ kind: "figure", caption: DIAGRAM_CAPTION, svg: diagram.svg, file: "diagram.svg" }] });
+  }
   return { title: `Service recovery diagnostic: ${v.id}`, subtitle: "Integrated service recovery system (ISRS) profile", meta: v.meta, sections, footer: v.provenance };
 }
 
-/** One firm's report: report.html, report.md, results.json and the chart scores.svg. */
-export async function buildFirmReport(v: FirmView): Promise<ReportBundle> {
+/**
+ * One firm's report: report.html, report.md, results.json, the chart scores.svg and, when the
+ * model behind the index weights was fitted, its diagram (shown in the report; diagram.svg and
+ * diagram.dot written when `diagramFiles`).
+ */
+export async function buildFirmReport(v: FirmView, diagram?: RenderedDiagram, diagramFiles = true): Promise<ReportBundle> {
   const chart = await chartToSvg(normsChartSpec(v.dimensions.map((d) => ({ dimension: d.label, score: d.score, norm: d.norm })), v.scale, `Firm ${v.id}`));
-  const document = firmDocument(v, chart);
-  return {
-    document,
-    files: [
-      { name: "report.html", content: renderHtml(document) },
-      { name: "report.md", content: renderMarkdown(document) },
-      { name: "results.json", content: `${JSON.stringify({ kind: "firm", ...v }, null, 2)}\n` },
-      { name: "scores.svg", content: chart },
-    ],
-  };
+  const document = firmDocument(v, chart, diagram);
+  const files: ReportFile[] = [
+    { name: "report.html", content: renderHtml(document) },
+    { name: "report.md", content: renderMarkdown(document) },
+    { name: "results.json", content: `${JSON.stringify({ kind: "firm", ...v }, null, 2)}\n` },
+    { name: "scores.svg", content: chart },
+  ];
+  if (diagram !== undefined && diagramFiles) files.push({ name: "diagram.svg", content: diagram.svg }, { name: "diagram.dot", content: diagram.dot });
+  return { document, files };
 }
 
 /** Folder names for the firms of a batch: safe file names, made unique when two ids map to one. */
@@ -125,7 +134,7 @@ export function firmFolders(ids: readonly string[]): Map<string, string> {
 }
 
 /** The overview of a batch: a table of every firm linking to its report in firms/<folder>/. */
-export function overviewDocument(firms: readonly FirmView[], folders: ReadonlyMap<string, string>, meta: ReportDocument["meta"], provenance: string): ReportDocument {
+export function overviewDocument(firms: readonly FirmView[], folders: ReadonlyMap<string, string>, meta: ReportDocument["meta"], provenance: string, diagram?: RenderedDiagram): ReportDocument {
   const weakest = (f: FirmView): string => [...f.dimensions].filter((d) => d.percentile !== null).sort((a, b) => a.percentile! - b.percentile!)[0]?.label ?? "–";
   const table: Block = {
     kind: "table",
@@ -140,22 +149,35 @@ export function overviewDocument(firms: readonly FirmView[], folders: ReadonlyMa
     title: "Service recovery diagnostics: all firms",
     subtitle: "ISRS index, percentile and profile of every firm; each firm's own report is linked",
     meta,
-    sections: [{ id: "profiles", title: "Profiles", blocks: [profiles] }, { id: "firms", title: "Firms", blocks: [table] }],
+    sections: [
+      { id: "profiles", title: "Profiles", blocks: [profiles] },
+      { id: "firms", title: "Firms", blocks: [table] },
+      ...(diagram === undefined ? [] : [{ id: "model", title: "The model behind the index", blocks: [{ kind: "figure" as const, caption: DIAGRAM_CAPTION, svg: diagram.svg, file: "diagram.svg" }] }]),
+    ],
     footer: provenance,
   };
 }
 
+export interface BatchOptions {
+  meta: ReportDocument["meta"];
+  provenance: string;
+  /** the model behind the index weights: in every report, its files once at the top */
+  diagram?: RenderedDiagram;
+  onFirm?: (done: number, total: number) => void;
+}
+
 /** The files of a batch: the overview (report.html/.md, results.json) at the top, one folder per firm. `onFirm` reports progress. */
-export async function buildBatch(firms: readonly FirmView[], meta: ReportDocument["meta"], provenance: string, onFirm: (done: number, total: number) => void = () => undefined): Promise<ReportFile[]> {
+export async function buildBatch(firms: readonly FirmView[], opts: BatchOptions): Promise<ReportFile[]> {
   const folders = firmFolders(firms.map((f) => f.id));
   const files: ReportFile[] = [];
   let done = 0;
   for (const f of firms) {
-    const b = await buildFirmReport(f);
+    const b = await buildFirmReport(f, opts.diagram, false);
     for (const file of b.files) files.push({ name: `firms/${folders.get(f.id)!}/${file.name}`, content: file.content });
-    onFirm(++done, firms.length);
+    opts.onFirm?.(++done, firms.length);
   }
-  const doc = overviewDocument(firms, folders, meta, provenance);
+  const doc = overviewDocument(firms, folders, opts.meta, opts.provenance, opts.diagram);
+  if (opts.diagram !== undefined) files.push({ name: "diagram.svg", content: opts.diagram.svg }, { name: "diagram.dot", content: opts.diagram.dot });
   files.push(
     { name: "report.html", content: renderHtml(doc) },
     { name: "report.md", content: renderMarkdown(doc) },

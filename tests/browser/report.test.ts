@@ -23,7 +23,7 @@ beforeAll(async () => {
   const r = await run("report", "--out", path.join(dir, "study"));
   expect(r.stderr).toBe("");
   writeReportFiles(path.join(dir, "firm"), (await buildFirmReport(firmView(`F<b>1</b>"&'`))).files);
-  writeReportFiles(path.join(dir, "all"), await buildBatch([firmView("F001"), firmView("../F002", 0.5), firmView("<script>alert(1)</script>", -0.5)], [], "test"));
+  writeReportFiles(path.join(dir, "all"), await buildBatch([firmView("F001"), firmView("../F002", 0.5), firmView("<script>alert(1)</script>", -0.5)], { meta: [], provenance: "test" }));
 });
 
 afterAll(async () => {

@@ -117,12 +117,17 @@ describe("firm reports from the command line", () => {
     const dir = tmp();
     const r = await run("report", "--firm", "F002", "--out", dir);
     expect(r.code).toBe(0);
-    expect(fs.readdirSync(dir).sort()).toEqual(["report.html", "report.md", "results.json", "scores.svg"]);
+    expect(fs.readdirSync(dir).sort()).toEqual(["diagram.dot", "diagram.svg", "report.html", "report.md", "results.json", "scores.svg"]);
+    // the diagram is the model behind the index weights: its second-order loadings are the
+    // weights before normalisation (isrs score's weights.loadings)
     const view = JSON.parse(fs.readFileSync(path.join(dir, "results.json"), "utf8")) as { id: string; index: number; dimensions: { score: number }[] };
     const score = JSON.parse((await run("score", BUNDLED, "--firm", "F002", "--format", "json")).stdout) as { firms: { id: string; index: number; dimensions: { score: number }[] }[] };
     expect(view.id).toBe("F002");
     expect(view.index).toBe(score.firms[0]!.index);
     expect(view.dimensions.map((d) => d.score)).toEqual(score.firms[0]!.dimensions.map((d) => d.score));
+    const dot = fs.readFileSync(path.join(dir, "diagram.dot"), "utf8");
+    const weights = (JSON.parse((await run("score", BUNDLED, "--firm", "F002", "--format", "json")).stdout) as { weights: { loadings: Record<string, number> } }).weights.loadings;
+    for (const [dim, l] of Object.entries(weights)) expect(dot).toContain(`"ISRS" -> "${dim}" [label="${l.toFixed(2)}`);
   });
 
   it("an unknown firm: one line, exit 2, nothing written", async () => {
@@ -143,6 +148,8 @@ describe("firm reports from the command line", () => {
     expect(firms.sort()).toEqual([...ids].sort());
     const overview = fs.readFileSync(path.join(dir, "report.html"), "utf8");
     expect(overview.match(/<a href="firms\/[^"]+\/report\.html">/g)).toHaveLength(ids.length);
+    expect(fs.existsSync(path.join(dir, "diagram.svg"))).toBe(true); // once, at the top
+    expect(fs.existsSync(path.join(dir, "firms", ids[0]!, "diagram.svg"))).toBe(false);
     // no progress bar when standard error is not a terminal
     expect(r.stderr).toBe("");
   });

@@ -36,8 +36,9 @@ async function firmReports(dataFile: string, f: ReportFlags, ctx: CommandContext
   const data = loadResponses(dataFile, instr, { read });
   const norms = loadResponses(f.norms ?? shownFile(bundledDatasetPath()), instr, { read });
   const all = f.all === true;
-  const score = await scoreFirms({ instr, data, norms, syntax: modelFrom(f, instr), estimator: f.estimator, firm: all ? "all" : f.firm! });
-  const files = await firmReportFiles(score, instr, all, ctx);
+  const syntax = modelFrom(f, instr);
+  const score = await scoreFirms({ instr, data, norms, syntax, estimator: f.estimator, firm: all ? "all" : f.firm! });
+  const files = await firmReportFiles(score, instr, all, ctx, { syntax, norms, estimator: f.estimator });
   writeAndTell(f.out ?? defaultReportDir(all ? "all" : "firm", f.firm), files, ctx.stdout);
 }
 

@@ -50,10 +50,11 @@ export function registerScore(program: Command, ctx: CommandContext): void {
         firm = data.ids[0]!;
       }
       const norms = loadResponses(flags.norms ?? shownPath(bundledDatasetPath()), instr);
-      const report = await scoreFirms({ instr, data, norms, syntax: modelFrom(flags, instr), estimator: flags.estimator, firm });
+      const syntax = modelFrom(flags, instr);
+      const report = await scoreFirms({ instr, data, norms, syntax, estimator: flags.estimator, firm });
       const text = flags.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : formatScoreText(report, firm === "all");
       const reportDir = reportDirOption(flags.report, defaultReportDir(firm === "all" ? "all" : "firm", firm));
-      const reportFiles = reportDir === undefined ? [] : await firmReportFiles(report, instr, firm === "all", ctx);
+      const reportFiles = reportDir === undefined ? [] : await firmReportFiles(report, instr, firm === "all", ctx, { syntax, norms, estimator: flags.estimator });
       emit(text, flags.out, ctx.stdout);
       if (reportDir !== undefined) writeAndTell(reportDir, reportFiles, ctx.stderr ?? ctx.stdout);
     });
