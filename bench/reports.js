@@ -39,7 +39,7 @@ const cases = [
   ["study report (HTML, Markdown, JSON, diagram, chart)", () => buildStudyReport(view)],
   ["path diagram (DOT, Graphviz layout, arcs)", () => renderDiagram(view.diagram)],
   ["loadings chart (vega-lite → SVG)", () => chartToSvg(loadingsChartSpec(view.loadings.map((l) => ({ factor: l.factor, indicator: l.indicator, std: l.std }))))],
-  [`${firms.length} firm reports and the overview`, () => buildBatch(firms, [], "bench")],
+  [`${firms.length} firm reports and the overview`, () => buildBatch(firms, { meta: [], provenance: "bench" })],
 ];
 for (const [name, task] of cases) {
   const t = await measure(task, { warmup: 2, warmupBudgetMs: 3000, minRuns: 3, maxRuns: 15, budgetMs: 5000 });
