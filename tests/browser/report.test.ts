@@ -15,6 +15,19 @@ import { run } from "../cli/run.js";
 import { firmView } from "../report/firm-fixture.js";
 import { launch, pixelStats, visit } from "./chromium.js";
 
+/** Page sizes of a PDF (points), from its /MediaBox entries. */
+function pageBoxes(pdf: Buffer): [number, number][] {
+  return [...pdf.toString("latin1").matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+}
+
+/**
+ * A4 is 210 x 297 mm = 595.28 x 841.89 points (ISO 216). Chromium rounds a page to whole CSS
+ * pixels (594.96 x 841.92), hence 1 point of slack.
+ */
+function isA4([w, h]: [number, number]): boolean {
+  return Math.abs(w - 595.28) < 1 && Math.abs(h - 841.89) < 1;
+}
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "isrs-browser-"));
 let browser: Browser;
 
@@ -64,14 +77,18 @@ describe("reports in headless Chromium", () => {
     const pdf = await page.pdf({ preferCSSPageSize: true });
     await page.close();
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-    // A4 is 210 x 297 mm = 595.28 x 841.89 points (ISO 216); the @page rule asks for it.
-    // Chromium rounds the page to whole CSS pixels (594.96 x 841.92), hence 1 point of slack.
-    const boxes = [...pdf.toString("latin1").matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const boxes = pageBoxes(pdf);
     expect(boxes.length).toBeGreaterThan(1);
-    for (const [w, h] of boxes) {
-      expect(Math.abs(w! - 595.28)).toBeLessThan(1);
-      expect(Math.abs(h! - 841.89)).toBeLessThan(1);
-    }
+    expect(boxes.every(isA4)).toBe(true);
+  });
+
+  it("the A4 check rejects US Letter (612 x 792 points) and a page 2 points off A4", async () => {
+    const page = await browser.newPage();
+    await page.goto(`file://${path.join(dir, "study/report.html")}`);
+    const letter = await page.pdf({ format: "Letter", preferCSSPageSize: false });
+    await page.close();
+    expect(pageBoxes(letter).some(isA4)).toBe(false);
+    expect(isA4([595.28 + 2, 841.89])).toBe(false);
   });
 
   it("a blank page is told apart: the variance threshold rejects a white screenshot", async () => {
