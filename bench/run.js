@@ -4,16 +4,21 @@
  *      in this process: warm-up fits, then timed fits; lavaan's median from lavaan.json;
  *   1b. MLR on the bundled bfi data (lib/robust.js; lavaan's time from bench/lavaan-bfi-mlr.json);
  *   2. simulated 100- and 200-indicator CFAs (N = 2000), each in a child process: fit time,
- *      peak memory and, for 100 indicators, the modification indices.
+ *      peak memory and, for 100 indicators, the modification indices;
+ *   3. 1,000 bootstrap draws of the HS CFA (lib/bootstrap.js) against lavaan's
+ *      bench/lavaan-bootstrap.json.
  * Prints a table, a Markdown table for the README, and writes bench/results.json.
- * Options: --quick (skip the 200-indicator model), --no-large (reference cases only),
+ * Options: --quick (skip the 200-indicator model), --no-large (no simulated models),
+ *          --no-bootstrap (skip the bootstrap case), --only-bootstrap (the bootstrap case alone,
+ *          written into the results file under `bootstrap`, the rest of the file kept),
  *          --out=FILE (results file; default bench/results.json).
  * See bench/README.md.
  */
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
+import { bootstrapRows, runBootstrapBench } from "./lib/bootstrap.js";
 import { LARGE_CASES, runLargeCases } from "./lib/large-suite.js";
 import { caseNote, runReferenceCases } from "./lib/reference.js";
 import { robustRow, runRobustCase } from "./lib/robust.js";
@@ -32,11 +37,12 @@ const PLAN = { warmup: 5, warmupBudgetMs: 1000, maxRuns: 30, minRuns: 5, budgetM
 
 /**
  * @param {string[]} argv
- * @returns {{ quick: boolean, large: boolean, out: string }}
+ * @returns {{ quick: boolean, large: boolean, reference: boolean, bootstrap: boolean, out: string }}
  */
 function parseArgs(argv) {
   const out = argv.find((a) => a.startsWith("--out="))?.slice(6) ?? `${ROOT}bench/results.json`;
-  return { quick: argv.includes("--quick"), large: !argv.includes("--no-large"), out };
+  const only = argv.includes("--only-bootstrap");
+  return { quick: argv.includes("--quick"), large: !only && !argv.includes("--no-large"), reference: !only, bootstrap: !argv.includes("--no-bootstrap"), out };
 }
 
 /**
@@ -88,15 +94,28 @@ function largeRows(large) {
   return rows;
 }
 
+/**
+ * The results file as it is, or an empty object.
+ * @param {string} file
+ * @returns {Record<string, unknown>}
+ */
+function previousResults(file) {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return {};
+  }
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const log = (/** @type {string} */ s) => console.log(s);
   const env = environment();
   log(`isrs benchmark: node ${env.node}, ${env.cpus} CPUs (${env.cpuModel}), load ${String(env.loadAverageAtStart)}`);
-  log("\nreference cases (in process; warm-up, then timed fits):");
-  const reference = await runReferenceCases(REFERENCE_ROOTS, PLAN, log);
-  log("\nrobust ML on the bfi data (in process):");
-  const robust = await runRobustCase(ROOT, PLAN, log);
+  if (args.reference) log("\nreference cases (in process; warm-up, then timed fits):");
+  const reference = args.reference ? await runReferenceCases(REFERENCE_ROOTS, PLAN, log) : [];
+  if (args.reference) log("\nrobust ML on the bfi data (in process):");
+  const robust = args.reference ? await runRobustCase(ROOT, PLAN, log) : null;
   const cases = args.quick ? LARGE_CASES.filter((c) => c.spec.factors * c.spec.perFactor <= 100) : LARGE_CASES;
   /** @type {import("./lib/large-suite.js").LargeCaseResult[]} */
   let large = [];
@@ -104,18 +123,27 @@ async function main() {
     log("\nlarge simulated models (one child process each):");
     large = await runLargeCases(cases, log);
   }
+  let bootstrap = null;
+  if (args.bootstrap) {
+    log("\nbootstrap (in process, worker threads; then the whole command in a child process):");
+    bootstrap = await runBootstrapBench(log);
+  }
   /** @type {TableRow[]} */
   const rows = [
     ...reference.map((r) => ({ case: r.case, oursMs: r.medianMs, minMs: r.minMs, cpuMs: r.cpuMedianMs, runs: r.runs, lavaanMs: r.lavaanMedianMs, note: caseNote(r) })),
-    robustRow(robust),
+    ...(robust === null ? [] : [robustRow(robust)]),
     ...largeRows(large),
+    ...(bootstrap === null ? [] : bootstrapRows(bootstrap)),
   ];
   log("\nper fit, ms: median and min wall time, median CPU time; speed-up = lavaan median / our median (wall)\n");
   log(textTable(rows));
   for (const c of large) log("\n" + largeDetails(c).join("\n"));
   log("\nMarkdown (README):\n");
   log(markdownTable(rows));
-  const results = { environment: { ...env, loadAverageAtEnd: loadavg().map((x) => +x.toFixed(2)) }, plan: PLAN, reference, robust, large };
+  const machine = { ...env, loadAverageAtEnd: loadavg().map((x) => +x.toFixed(2)) };
+  const results = args.reference
+    ? { environment: machine, plan: PLAN, reference, robust, large, bootstrap: bootstrap && { ...bootstrap, environment: machine } }
+    : { ...previousResults(args.out), bootstrap: bootstrap && { ...bootstrap, environment: machine } }; // --only-bootstrap: the rest of the file is kept
   writeFileSync(args.out, JSON.stringify(results, null, 2) + "\n");
   log(`\nresults written to ${args.out}`);
 }

@@ -32,7 +32,8 @@ export type WarningCode =
   | "W_PSI_NOT_PD" // latent covariance matrix not positive definite
   | "W_THETA_NOT_PD" // residual covariance matrix not positive definite
   | "W_NOT_IDENTIFIED" // information matrix singular
-  | "W_ROWS_DROPPED"; // rows excluded (listwise deletion)
+  | "W_ROWS_DROPPED" // rows excluded (listwise deletion)
+  | "W_BOOTSTRAP_FAILED"; // bootstrap draws that failed or did not converge (counted, not used)
 
 /** A bad-input error: one clear line, exit code 2. */
 export class InputError extends Error {

@@ -4,6 +4,7 @@
  */
 import type { Warning } from "./messages.js";
 import type { DroppedRow } from "./data/index.js";
+import type { BootstrapResult } from "./bootstrap/types.js";
 
 export interface ParameterEstimate {
   lhs: string;
@@ -54,4 +55,6 @@ export interface FitResult {
   latent: string[];
   /** exogenous observed covariates whose moments are fixed at their sample values (fixed.x) */
   exogenous: string[];
+  /** bootstrap standard errors and intervals, when asked (bootstrap/index.ts) */
+  bootstrap?: BootstrapResult;
 }

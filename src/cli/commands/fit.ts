@@ -1,7 +1,8 @@
 /** `isrs fit DATA --model MODEL [options]`: fit a model and print lavaan-style results. */
 import type { Command } from "commander";
 import { readTable } from "../../sem/data/index.js";
-import { fitModel } from "../../sem/fit-model.js";
+import { bootstrapModel } from "../../sem/bootstrap/index.js";
+import { fitModel, type FitInput } from "../../sem/fit-model.js";
 import { InputError } from "../../sem/messages.js";
 import type { FitResult } from "../../sem/results.js";
 import { parseModel } from "../../sem/syntax/index.js";
@@ -9,6 +10,8 @@ import { exitCodeFor } from "../exit-codes.js";
 import { formatJson } from "../format/json.js";
 import { formatText } from "../format/text.js";
 import { readModelFile, writeAtomic } from "../io.js";
+import { progressBar } from "../progress.js";
+import { addBootstrapOptions, toBootstrapOptions, type CliBootstrapFlags } from "./bootstrap-flags.js";
 import { addFitOptions, naCodes, toFitOptions, toReadOptions, type CliFitFlags } from "./fit-options.js";
 
 export interface CommandContext {
@@ -20,24 +23,32 @@ export interface CommandContext {
   stderrIsTTY?: boolean;
 }
 
-/** Reads the model and the data and fits: shared by `fit` and `bench`. */
-export async function loadAndFit(dataFile: string, flags: CliFitFlags): Promise<FitResult> {
+/** Reads the model and the data. */
+export function loadInput(dataFile: string, flags: CliFitFlags): FitInput {
   const options = toFitOptions(flags);
   const syntax = parseModel(readModelFile(flags.model), { file: flags.model });
   const data = readTable(dataFile, toReadOptions(flags));
-  return fitModel({ syntax, data, options, na: naCodes(flags) });
+  return { syntax, data, options, na: naCodes(flags) };
+}
+
+/** Reads the model and the data and fits: shared by `fit` and `bench`. */
+export async function loadAndFit(dataFile: string, flags: CliFitFlags): Promise<FitResult> {
+  return fitModel(loadInput(dataFile, flags));
 }
 
 export function registerFit(program: Command, ctx: CommandContext): void {
   const cmd = program.command("fit").description("fit a structural equation model by maximum likelihood").argument("<data>", "CSV data file");
-  addFitOptions(cmd)
+  addBootstrapOptions(addFitOptions(cmd))
     .option("--format <format>", "text or json", "text")
     .option("-o, --out <file>", "write the output to a file instead of standard output")
-    .action(async (dataFile: string, flags: CliFitFlags & { format: string; out?: string }) => {
+    .action(async (dataFile: string, flags: CliFitFlags & CliBootstrapFlags & { format: string; out?: string }) => {
       if (flags.format !== "text" && flags.format !== "json") {
         throw new InputError("E_USAGE", `--format ${flags.format}: use text or json`);
       }
-      const res = await loadAndFit(dataFile, flags);
+      const boot = toBootstrapOptions(flags);
+      const input = loadInput(dataFile, flags);
+      let res = await fitModel(input);
+      if (boot !== null) res = await bootstrapModel(input, res, { ...boot, onProgress: progressBar("bootstrap") });
       const text = flags.format === "json" ? formatJson(res) : formatText(res, ctx.version);
       if (flags.out !== undefined) writeAtomic(flags.out, text);
       else ctx.stdout(text);

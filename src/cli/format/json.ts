@@ -20,6 +20,7 @@ export function toJsonObject(res: FitResult): Record<string, unknown> {
     warnings: res.warnings,
     excluded: { count: res.dropped.length, rows: res.dropped },
     options: res.resolutions,
+    bootstrap: res.bootstrap,
   };
 }
 

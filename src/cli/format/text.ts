@@ -3,15 +3,16 @@
  * the test statistics, the fit indices, then the parameter estimates by section, per group.
  */
 import type { FitResult, ModIndex, ParameterEstimate } from "../../sem/results.js";
+import { bootstrapSection, bootstrapSeLines } from "./bootstrap.js";
 import { robustFitSection, robustStandardErrors } from "./text-robust.js";
 
 const W = 54; // label column width
 
-function line(label: string, value: string): string {
+export function line(label: string, value: string): string {
   return `  ${label.padEnd(W - 2)}${value.padStart(12)}`;
 }
 
-function num(x: number | null | undefined, digits = 3): string {
+export function num(x: number | null | undefined, digits = 3): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return "";
   return x.toFixed(digits);
 }
@@ -113,13 +114,15 @@ export function formatText(res: FitResult, version: string): string {
   const latent = new Set(res.latent);
   const robust = res.fit["chisq.scaled"] !== undefined;
   const seLines: [string, string][] = robust ? robustStandardErrors(res.estimator) : [["Standard errors", "Standard"], ["Information", "Expected"], ["Information saturated (h1) model", "Structured"]];
-  const out = [...header(res, version), ...(robust ? robustFitSection(res.fit, res.estimator) : fitSection(res.fit)), "", "Parameter Estimates:", "", ...seLines.map(([k, v]) => line(k, v))];
+  const seText = res.bootstrap ? bootstrapSeLines(res.bootstrap) : seLines.map(([k, v]) => line(k, v));
+  const out = [...header(res, version), ...(robust ? robustFitSection(res.fit, res.estimator) : fitSection(res.fit)), "", "Parameter Estimates:", "", ...seText];
   const multi = res.groupLabels.length > 1;
   res.groupLabels.forEach((label, i) => {
     if (multi) out.push("", "", `Group ${i + 1} [${label}]:`);
     out.push(...parameterSection(res.parameters.filter((r) => r.group === i + 1), latent));
   });
   out.push(...definedSection(res.parameters), ...modindexSection(res.modindices, multi));
+  if (res.bootstrap) out.push(...bootstrapSection(res.bootstrap, multi));
   if (res.warnings.length > 0) out.push("", "Warnings:", ...res.warnings.map((w) => `  [${w.code}] ${w.message}`));
   return `${out.join("\n")}\n`;
 }

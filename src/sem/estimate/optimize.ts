@@ -39,6 +39,13 @@ export interface OptimizeOptions {
    * otherwise the run with the lowest F is returned, marked not converged.
    */
   fallbackStarts?: readonly Float64Array[];
+  /**
+   * Start in quasi-Newton mode from this approximation of the Hessian of F (q×q, row-major),
+   * refined by BFGS updates from the first step, instead of 2·I(θ) recomputed at each Fisher
+   * step: for starts next to the solution, as the bootstrap's refits from θ̂ with 2·I(θ̂) of the
+   * full sample. A failed quasi-Newton step returns to Fisher scoring.
+   */
+  initialHessian?: Float64Array;
 }
 
 function solveDamped(H: Float64Array, g: Float64Array, q: number, ridge: number): Float64Array | null {
@@ -108,9 +115,10 @@ function fisherScoring(prob: Problem, start: Float64Array, opts: OptimizeOptions
   let ridge = 0;
   const p2 = prob.rep.groups.reduce((a, g) => a + g.p * g.p, 0);
   const noise = (f: number): number => 4 * Number.EPSILON * p2 * Math.max(1, Math.abs(f));
-  let H: Float64Array | null = null;
+  const seeded = opts.initialHessian !== undefined;
+  let H: Float64Array | null = seeded ? Float64Array.from(opts.initialHessian!) : null;
   let g = gradient(prob, ev);
-  let quasiNewton = false;
+  let quasiNewton = seeded;
   for (let it = 1; it <= maxIt; it++) {
     if (!quasiNewton || H === null) {
       H = expectedInformation(prob, ev);
@@ -133,7 +141,7 @@ function fisherScoring(prob: Problem, start: Float64Array, opts: OptimizeOptions
       const evT = evaluate(prob, trial);
       if (Number.isFinite(evT.f) && evT.f < ev.f && evT.f <= ev.f + 1e-4 * t * slope) {
         const gT = gradient(prob, evT);
-        if (-slope < 1e-4) {
+        if (-slope < 1e-4 || (seeded && quasiNewton)) {
           bfgsUpdate(H, trial, theta, gT, g);
           quasiNewton = true;
         }

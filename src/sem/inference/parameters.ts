@@ -28,11 +28,13 @@ export interface ParameterRowsResult {
   stdAll: Float64Array;
 }
 
-function rowEstimates(table: ParameterTable, prob: Problem, theta: Float64Array): Float64Array {
+/** The value of every table row: θ for free rows, the fixed value otherwise (:= rows are filled later). */
+export function rowEstimates(table: ParameterTable, prob: Problem, theta: Float64Array): Float64Array {
   return Float64Array.from(table.rows, (r, k) => (r.free > 0 ? theta[r.free - 1]! : prob.rowValues[k]!));
 }
 
-function labelScope(table: ParameterTable, values: Float64Array): Record<string, number> {
+/** Labelled rows' values by label: the scope in which := expressions are evaluated. */
+export function labelScope(table: ParameterTable, values: Float64Array): Record<string, number> {
   const scope: Record<string, number> = {};
   table.rows.forEach((r, k) => {
     if (r.label !== "" && r.op !== ":=" && r.op !== "==" && !(r.label in scope)) scope[r.label] = values[k]!;

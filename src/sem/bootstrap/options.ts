@@ -1,0 +1,44 @@
+/**
+ * Bootstrap options, declared once: the number of draws (lavaan's `bootstrap`, with
+ * se = "bootstrap"), the seed, the test (lavaan's test = "bollen.stine"), the worker threads
+ * and the confidence level. The limits are shared with the command line.
+ */
+import { z } from "zod";
+import { InputError } from "../messages.js";
+import { MAX_SEED } from "./prng.js";
+
+/**
+ * The largest number of draws accepted. Beyond it the Monte Carlo part of a bootstrap standard
+ * error, about 1/√(2B) relative (Efron & Tibshirani 1993, eq. 6.9), is below 0.3% and the
+ * draws (B × parameters doubles, plus the Bollen-Stine statistics) start to cost real memory.
+ */
+export const BOOTSTRAP_MAX = 100_000;
+export const WORKERS_MAX = 256;
+/** Above this many rows the BCa acceleration is not estimated (one refit per row); bca.simple is reported. */
+export const JACKKNIFE_MAX_ROWS = 5000;
+export const BOOTSTRAP_TESTS = ["standard", "bollen.stine"] as const;
+
+export const BootstrapOptionsSchema = z.object({
+  bootstrap: z.number().int().min(1).max(BOOTSTRAP_MAX),
+  seed: z.number().int().min(0).max(MAX_SEED).optional(),
+  test: z.enum(BOOTSTRAP_TESTS).default("standard"),
+  /** worker threads; default: the machine's available cores */
+  workers: z.number().int().min(1).max(WORKERS_MAX).optional(),
+  level: z.number().gt(0).lt(1).default(0.95),
+  /** estimate the BCa acceleration by the jackknife (one refit per row, up to JACKKNIFE_MAX_ROWS rows) */
+  jackknife: z.boolean().default(true),
+  /** run in this thread below this many refits in all */
+  minTasksForWorkers: z.number().int().min(0).optional(),
+});
+
+export type BootstrapOptionsInput = z.input<typeof BootstrapOptionsSchema>;
+export type BootstrapOptions = z.output<typeof BootstrapOptionsSchema>;
+
+export function parseBootstrapOptions(input: BootstrapOptionsInput): BootstrapOptions {
+  const parsed = BootstrapOptionsSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError("E_USAGE", `bootstrap option ${issue.path.join(".") || "?"}: ${issue.message}`);
+  }
+  return parsed.data;
+}
