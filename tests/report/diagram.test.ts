@@ -86,9 +86,15 @@ describe("diagram of a fitted model", () => {
     expect(ns.get("dem60")!.x).toBeLessThan(ns.get("dem65")!.x);
     // residual covariances between indicators bow below the row of boxes
     const bottom = Math.max(...[...ns.values()].filter((n) => n.shape === "box").map((n) => n.y));
-    for (const c of byClass(tree, "cov")) {
-      const label = byTag(c, "text")[0]!;
-      expect(Number(label.attrs.y)).toBeGreaterThan(bottom);
+    const bows = byClass(tree, "cov").map((c) => {
+      const ends = byTag(c, "path")[0]!.attrs.d!.match(/-?[\d.]+/g)!.map(Number);
+      const [x0, x3] = [ends[0]!, ends[ends.length - 2]!];
+      return { lo: Math.min(x0, x3), hi: Math.max(x0, x3), y: Number(byTag(c, "text")[0]!.attrs.y) };
+    });
+    for (const b of bows) expect(b.y).toBeGreaterThan(bottom);
+    // bows over overlapping stretches are raised apart: their labels stand at least 10 points apart
+    for (const [i, a] of bows.entries()) {
+      for (const b of bows.slice(i + 1)) if (a.lo < b.hi && b.lo < a.hi) expect(Math.abs(a.y - b.y)).toBeGreaterThanOrEqual(10);
     }
   });
 

@@ -69,7 +69,32 @@ function boundary(n: NodeBox, toward: Pt): Pt {
   return [n.x + c * r, n.y + s * r];
 }
 
-function path(a: Arc): { p0: Pt; c1: Pt; c2: Pt; p3: Pt; mid: Pt } {
+/** The bow's height: grows with its span. */
+const bowHeight = (a: Arc): number => 16 + 0.22 * Math.abs(a.to.x - a.from.x);
+
+/**
+ * Heights of the bows within a rank: a bow whose span overlaps an earlier one's on the same side
+ * of the same rank, at nearly the same height, is raised until their labels stand apart.
+ */
+function bowHeights(arcs: readonly Arc[]): number[] {
+  const STEP = 14; // labels stand at 3/4 of the height: 10.5 points apart, a 9-point line
+  const heights: number[] = [];
+  arcs.forEach((a, i) => {
+    let h = bowHeight(a);
+    const lo = Math.min(a.from.x, a.to.x);
+    const hi = Math.max(a.from.x, a.to.x);
+    const clash = (j: number): boolean => {
+      const b = arcs[j]!;
+      const sameRow = !b.straight && b.side === a.side && Math.abs(b.from.y - a.from.y) < 1 && Math.abs(b.to.y - b.from.y) < 1;
+      return sameRow && Math.min(b.from.x, b.to.x) < hi && Math.max(b.from.x, b.to.x) > lo && Math.abs(heights[j]! - h) < STEP;
+    };
+    for (let guard = 0; guard < arcs.length && heights.some((_, j) => j < i && clash(j)); guard++) h += STEP;
+    heights.push(h);
+  });
+  return heights;
+}
+
+function path(a: Arc, h: number): { p0: Pt; c1: Pt; c2: Pt; p3: Pt; mid: Pt } {
   if (a.straight) {
     const p0 = boundary(a.from, [a.to.x, a.to.y]);
     const p3 = boundary(a.to, [a.from.x, a.from.y]);
@@ -81,7 +106,6 @@ function path(a: Arc): { p0: Pt; c1: Pt; c2: Pt; p3: Pt; mid: Pt } {
     const sign = a.side === "above" ? -1 : 1;
     const p0: Pt = [a.from.x, a.from.y + sign * a.from.ry];
     const p3: Pt = [a.to.x, a.to.y + sign * a.to.ry];
-    const h = 16 + 0.22 * Math.abs(p3[0] - p0[0]);
     const c1: Pt = [p0[0], p0[1] + sign * h];
     const c2: Pt = [p3[0], p3[1] + sign * h];
     return { p0, c1, c2, p3, mid: [(p0[0] + p3[0]) / 2, (p0[1] + p3[1]) / 2 + sign * 0.75 * h] };
@@ -105,8 +129,9 @@ function path(a: Arc): { p0: Pt; c1: Pt; c2: Pt; p3: Pt; mid: Pt } {
 export function arcsSvg(arcs: readonly Arc[], titles: readonly string[] = []): ArcSvg {
   let minY = Infinity;
   let maxY = -Infinity;
+  const heights = bowHeights(arcs);
   const parts = arcs.map((a, i) => {
-    const { p0, c1, c2, p3, mid } = path(a);
+    const { p0, c1, c2, p3, mid } = path(a, heights[i]!);
     minY = Math.min(minY, mid[1] - 8, p0[1], p3[1]);
     maxY = Math.max(maxY, mid[1] + 8, p0[1], p3[1]);
     const d = `M${f(p0[0])},${f(p0[1])} C${f(c1[0])},${f(c1[1])} ${f(c2[0])},${f(c2[1])} ${f(p3[0])},${f(p3[1])}`;

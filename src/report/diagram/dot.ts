@@ -42,10 +42,11 @@ export function isLowCovariance(e: DiagramEdge, byId: ReadonlyMap<string, Diagra
 
 function edgeLine(e: DiagramEdge, g: DiagramGraph, forLayout: boolean): string {
   const attrs: string[] = [];
-  if (forLayout && e.kind === "covariance") return `  ${q(e.from)} -> ${q(e.to)} [style=invis, constraint=false];`;
-  if (forLayout && e.kind === "regression") return `  ${q(e.from)} -> ${q(e.to)} [style=invis];`;
   const label = edgeLabel(e, g.fitted);
   if (label !== "") attrs.push(`label="${escapeDotLabel(label)}"`);
+  if (forLayout && e.kind === "covariance") return `  ${q(e.from)} -> ${q(e.to)} [style=invis, constraint=false];`;
+  // an invisible edge keeps its label, so that dot leaves room for it between the two nodes
+  if (forLayout && e.kind === "regression") return `  ${q(e.from)} -> ${q(e.to)} [${["style=invis", ...attrs].join(", ")}];`;
   if (e.fixed) attrs.push("style=dashed");
   if (e.kind === "regression") attrs.push('color="#1f3b73"', "penwidth=1.4");
   if (e.kind === "covariance") attrs.push("dir=both", "constraint=false", 'color="#7a7a7a"');
