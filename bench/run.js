@@ -3,6 +3,7 @@
  *   1. the reference cases (tests/parity/lavaan-0.6.14 and, when present, tests/fixtures/extra),
  *      in this process: warm-up fits, then timed fits; lavaan's median from lavaan.json;
  *   1b. MLR on the bundled bfi data (lib/robust.js; lavaan's time from bench/lavaan-bfi-mlr.json);
+ *   1c. FIML on the bfi items with 3% missing (lib/fiml.js; lavaan's time from bench/lavaan-bfi-fiml.json);
  *   2. simulated 100- and 200-indicator CFAs (N = 2000), each in a child process: fit time,
  *      peak memory and, for 100 indicators, the modification indices;
  *   3. 1,000 bootstrap draws of the HS CFA (lib/bootstrap.js) against lavaan's
@@ -22,6 +23,7 @@ import { bootstrapRows, runBootstrapBench } from "./lib/bootstrap.js";
 import { LARGE_CASES, runLargeCases } from "./lib/large-suite.js";
 import { caseNote, runReferenceCases } from "./lib/reference.js";
 import { robustRow, runRobustCase } from "./lib/robust.js";
+import { fimlRow, runFimlCase } from "./lib/fiml.js";
 import { largeDetails, markdownTable, textTable } from "./lib/report.js";
 
 /** @typedef {import("./lib/report.js").TableRow} TableRow */
@@ -116,6 +118,8 @@ async function main() {
   const reference = args.reference ? await runReferenceCases(REFERENCE_ROOTS, PLAN, log) : [];
   if (args.reference) log("\nrobust ML on the bfi data (in process):");
   const robust = args.reference ? await runRobustCase(ROOT, PLAN, log) : null;
+  if (args.reference) log("\nfull-information ML on the bfi data with 3% missing (in process):");
+  const fiml = args.reference ? await runFimlCase(ROOT, PLAN, log) : null;
   const cases = args.quick ? LARGE_CASES.filter((c) => c.spec.factors * c.spec.perFactor <= 100) : LARGE_CASES;
   /** @type {import("./lib/large-suite.js").LargeCaseResult[]} */
   let large = [];
@@ -132,6 +136,7 @@ async function main() {
   const rows = [
     ...reference.map((r) => ({ case: r.case, oursMs: r.medianMs, minMs: r.minMs, cpuMs: r.cpuMedianMs, runs: r.runs, lavaanMs: r.lavaanMedianMs, note: caseNote(r) })),
     ...(robust === null ? [] : [robustRow(robust)]),
+    ...(fiml === null ? [] : [fimlRow(fiml)]),
     ...largeRows(large),
     ...(bootstrap === null ? [] : bootstrapRows(bootstrap)),
   ];
@@ -142,7 +147,7 @@ async function main() {
   log(markdownTable(rows));
   const machine = { ...env, loadAverageAtEnd: loadavg().map((x) => +x.toFixed(2)) };
   const results = args.reference
-    ? { environment: machine, plan: PLAN, reference, robust, large, bootstrap: bootstrap && { ...bootstrap, environment: machine } }
+    ? { environment: machine, plan: PLAN, reference, robust, fiml, large, bootstrap: bootstrap && { ...bootstrap, environment: machine } }
     : { ...previousResults(args.out), bootstrap: bootstrap && { ...bootstrap, environment: machine } }; // --only-bootstrap: the rest of the file is kept
   writeFileSync(args.out, JSON.stringify(results, null, 2) + "\n");
   log(`\nresults written to ${args.out}`);

@@ -18,6 +18,7 @@ import { safeFileName } from "../report/escape.js";
 import type { ReportFile } from "../report/document.js";
 import { buildStudyReport } from "../report/study.js";
 import type { CommandContext } from "./commands/fit.js";
+import { progressBar } from "./progress.js";
 import { writeReportFiles } from "./write-report.js";
 
 /** reports/study, reports/firm-<id>, reports/firms. */
@@ -26,19 +27,17 @@ export function defaultReportDir(kind: "study" | "firm" | "all", firm?: string):
   return path.join("reports", kind === "all" ? "firms" : "study");
 }
 
-/** `[#####.....] 45/151 firms` on one line of a terminal; nothing when stderr is not a terminal. */
-export function progressBar(ctx: CommandContext, what: string): (done: number, total: number) => void {
-  if (ctx.stderrIsTTY !== true || ctx.stderr === undefined) return () => undefined;
+/**
+ * The progress bar of progress.ts on the command's standard error (a terminal only), through the
+ * context so that tests can stand in for a terminal.
+ */
+function firmProgress(ctx: CommandContext): ((done: number, total: number) => void) | undefined {
   const write = ctx.stderr;
-  return (done, total) => {
-    const width = 30;
-    const full = Math.round((width * done) / Math.max(1, total));
-    write(`\r[${"#".repeat(full)}${".".repeat(width - full)}] ${done}/${total} ${what}`);
-    if (done === total) write("\n");
-  };
+  if (write === undefined) return undefined;
+  const stream = { isTTY: ctx.stderrIsTTY === true, write: (s: string) => (write(s), true) } as unknown as NodeJS.WriteStream;
+  return progressBar("firms", stream);
 }
 
-/** The firm report(s) of a score: the one firm's report, or (all) one per firm plus the overview. */
 export interface WeightsModel {
   syntax: ModelSyntax;
   norms: Responses;
@@ -63,7 +62,7 @@ export async function firmReportFiles(score: ScoreReport, instr: Instrument, all
     { label: "instrument", value: `${score.instrument.id} ${score.instrument.version}` },
     { label: "isrs", value: ctx.version },
   ];
-  return buildBatch(views, { meta, provenance: views[0]?.provenance ?? "", diagram, onFirm: progressBar(ctx, "firms") });
+  return buildBatch(views, { meta, provenance: views[0]?.provenance ?? "", diagram, onFirm: firmProgress(ctx) });
 }
 
 /**

@@ -8,7 +8,12 @@ import { startValues } from "./estimate/start.js";
 import { evaluate, type Evaluation, type Problem } from "./estimate/ml.js";
 import { expectedInformation } from "./estimate/info-total.js";
 import { baselineChisq } from "./fit/baseline.js";
-import { fitMeasures } from "./fit/measures.js";
+import { fitMeasures, type FitInput as FitMeasuresInput } from "./fit/measures.js";
+import { fimlEvaluation, fimlFitMeasures } from "./missing/fit.js";
+import { fimlProblem } from "./missing/objective.js";
+import { observedInformation } from "./missing/observed-information.js";
+import { fimlRobustEstimation } from "./missing/robust.js";
+import { fimlSampleStats, type FimlStats } from "./missing/samplestats.js";
 import { admissibility } from "./inference/admissibility.js";
 import { parameterRows } from "./inference/parameters.js";
 import { vcovFromInformation, type VcovResult } from "./inference/vcov.js";
@@ -63,13 +68,15 @@ export interface PreparedFit {
   readonly stats: SampleStats;
   readonly prob: Problem;
   readonly start: { theta: Float64Array; rowValues: Float64Array };
+  /** full-information ML: patterns and EM (h1) moments per group; null under listwise deletion */
+  readonly fiml: FimlStats | null;
 }
 
 /** The steps before estimation; bad input throws an InputError here. */
 export function prepareFit(input: FitInput): PreparedFit {
   const opts0 = parseOptions(input.options);
   const ov = observedVariables(input.syntax);
-  const data = buildDataSet(input.data, { variables: ov, group: opts0.group, na: input.na, missing: "listwise" });
+  const data = buildDataSet(input.data, { variables: ov, group: opts0.group, na: input.na, missing: opts0.missing });
   const groupLabels = data.groups.map((g) => g.label);
   const opts = resolveOptions(opts0, { ngroups: groupLabels.length, hasIntercepts: hasIntercepts(input.syntax) });
   const table = buildParameterTable({
@@ -81,10 +88,16 @@ export function prepareFit(input: FitInput): PreparedFit {
   if (df < 0) {
     throw new InputError("E_MODEL", `${input.syntax.file}: the model is not identified: ${table.nfree} free parameters but only ${nel} sample moments (df = ${df}); fix or constrain at least ${-df} more parameter(s)`);
   }
-  const stats = sampleStats(data.groups.map((g) => ({ label: g.label, X: g.X, n: g.n })), ov.length, input.data.file);
+  const groupData = data.groups.map((g) => ({ label: g.label, X: g.X, n: g.n }));
+  if (opts.missing === "fiml" && table.options.fixedX && table.vars.ovX.length > 0) {
+    throw new InputError("E_USAGE", `--missing fiml with observed exogenous covariates held fixed (${table.vars.ovX.join(", ")}) is not supported; add --no-fixed-x to estimate their moments with the rest`);
+  }
+  const fiml = opts.missing === "fiml" ? fimlSampleStats(groupData, ov.length, input.data.file) : null;
+  const stats = fiml?.stats ?? sampleStats(groupData, ov.length, input.data.file);
   const rep = buildRepresentation(table);
   const start = startValues(table, stats);
-  return { opts, data, table, nel, nelAll, df, stats, prob: { rep, stats, rowValues: start.rowValues }, start };
+  const prob = fiml ? fimlProblem(rep, stats, start.rowValues, fiml.groups) : { rep, stats, rowValues: start.rowValues };
+  return { opts, data, table, nel, nelAll, df, stats, prob, start, fiml };
 }
 
 /** Positions of the observed covariates (ovX) in the model's variable order. */
@@ -98,14 +111,17 @@ function exogenousIndex(table: ParameterTable): number[] {
 }
 
 /**
- * The covariance matrix of the estimates at θ̂: expected information for ML; for MLM / MLR the
- * sandwich of robust/index.ts, which also gives the scaled test and robust fit measures.
+ * The covariance matrix of the estimates at θ̂ from the information `info` (ML: expected; FIML:
+ * observed); for MLM / MLR the sandwich of robust/index.ts (with FIML: missing/robust.ts), which
+ * also gives the scaled test and robust fit measures.
  */
 export function estimateVcov(prep: PreparedFit, theta: Float64Array, ev: Evaluation, info: Float64Array): { robust: RobustOutput | null; vcov: VcovResult } {
-  const { opts, data, table, nel, df, stats, prob } = prep;
+  const { opts, data, table, nel, df, stats, prob, fiml } = prep;
   const ovxIndex = covariateIndex(table);
   const exoIndex = exogenousIndex(table);
-  const robust = opts.estimator === "ML" ? null : robustEstimation({
+  const robust = opts.estimator === "ML" ? null
+    : fiml ? fimlRobustEstimation({ prob, theta, evaluation: ev, information: info, fiml, chisq: stats.ntotal * ev.f, df })
+    : robustEstimation({
     estimator: opts.estimator, prob, theta, evaluation: ev, information: info, rows: data.groups, exoIndex, covariateIndex: ovxIndex,
     chisq: stats.ntotal * ev.f, df, nel, npar: table.rows.filter((r) => r.free > 0).length, baseline: baselineChisq(stats.groups, ovxIndex),
   });
@@ -114,7 +130,7 @@ export function estimateVcov(prep: PreparedFit, theta: Float64Array, ev: Evaluat
 
 export async function fitModel(input: FitInput): Promise<FitResult> {
   const prep = prepareFit(input);
-  const { opts, data, table, nelAll, df, stats, prob, start } = prep;
+  const { opts, data, table, nelAll, df, stats, prob, start, fiml } = prep;
   const ov = table.vars.ov;
   const rep = prob.rep;
   const groupLabels = table.groupLabels;
@@ -122,11 +138,15 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
   const ev = Number.isFinite(opt.evaluation.f) ? opt.evaluation : evaluate(prob, opt.theta);
   const warnings: Warning[] = [];
   if (data.dropped.length > 0) {
-    warnings.push(warning("W_ROWS_DROPPED", `${data.dropped.length} of ${data.nTotalRows} rows dropped for missing values (listwise deletion); ${stats.ntotal} used`));
+    const why = fiml ? "missing on every model variable (full-information ML)" : "for missing values (listwise deletion)";
+    warnings.push(warning("W_ROWS_DROPPED", `${data.dropped.length} of ${data.nTotalRows} rows dropped ${why}; ${stats.ntotal} used`));
   }
+  if (fiml) warnings.push(...fiml.warnings);
   if (!opt.converged) warnings.push(warning("W_NOT_CONVERGED", `the optimizer did not converge: ${opt.message}`));
-  const info = expectedInformation(prob, ev);
+  // complete data: expected information; FIML: observed information (lavaan's defaults)
+  const info = fiml ? (observedInformation(prob, ev, opt.theta, fiml.groups) ?? expectedInformation(prob, ev)) : expectedInformation(prob, ev);
   const exoIndex = exogenousIndex(table);
+  const fimlEv = fiml ? fimlEvaluation(prob, opt.theta, fiml) : null;
   const { robust, vcov: vc } = estimateVcov(prep, opt.theta, ev, info);
   const rows = await parameterRows({ table, rep, prob, theta: opt.theta, evaluation: ev, vcov: vc.ok ? vc.vcov : null });
   if (!vc.ok) {
@@ -134,23 +154,29 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
     warnings.push(warning("W_NOT_IDENTIFIED", `the information matrix is singular: the model is not identified; parameters involved: ${names}`));
   }
   warnings.push(...admissibility(table, rows.estimates, ev, rep));
-  const fitStd = fitMeasures({
+  const fitInput: FitMeasuresInput = {
     fmin: ev.f, df, npar: table.nfree, nel: nelAll,
     groups: ev.groups.map((ge, g) => ({
       n: stats.groups[g]!.n, stats: stats.groups[g]!, sigma: ge.implied.sigma,
       mu: opts.meanstructure ? ge.implied.mu : null, f: ge.f, sigmaInv: ge.sigmaInv,
     })),
     exoIndex, baselineExoIndex: covariateIndex(table),
-  });
+  };
+  const fitStd = fiml && fimlEv ? fimlFitMeasures({ base: fitInput, fiml, prob: fimlEv.prob, evaluation: fimlEv.evaluation, corrected: robust === null }) : fitMeasures(fitInput);
   const fit = robust === null ? fitStd : mergeInLavaanOrder(fitStd, robust.measures);
   const result: FitResult = {
     converged: opt.converged, iterations: opt.iterations, estimator: opts.estimator,
     nobs: stats.groups.map((g) => g.n), groupLabels,
     npar: table.rows.filter((r) => r.free > 0).length,
-    fit, parameters: rows.estimates, warnings, dropped: data.dropped, resolutions: opts.resolutions,
+    fit, parameters: rows.estimates, warnings, dropped: data.dropped, resolutions: opts.resolutions, missing: opts.missing,
+    ...(fiml ? { missingPatterns: fiml.groups.map((g) => g.patterns.length) } : {}),
     observed: ov, latent: table.vars.lv, exogenous: table.options.fixedX ? table.vars.ovX : [],
   };
-  if (opts.modindices) result.modindices = modificationIndices({ table, prob, evaluation: ev, info, stdSource: rows });
+  if (opts.modindices) {
+    // lavaan's modindices() uses the expected information, with missing data too
+    const mi = fimlEv ? { prob: fimlEv.prob, evaluation: fimlEv.evaluation, info: expectedInformation(fimlEv.prob, fimlEv.evaluation) } : { prob, evaluation: ev, info };
+    result.modindices = modificationIndices({ table, ...mi, stdSource: rows });
+  }
   return result;
 }
 

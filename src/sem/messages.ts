@@ -16,6 +16,8 @@ export type InputErrorCode =
   | "E_CONSTANT" // a constant column
   | "E_TOO_FEW_ROWS" // fewer complete rows than variables
   | "E_NOT_PD" // non-positive-definite sample covariance
+  | "E_ALL_MISSING" // a model variable missing in every row (of the file or of a group)
+  | "E_COVERAGE" // missing-data patterns leave a variance or covariance unidentified (FIML)
   | "E_DESIGN" // a study design that cannot be analysed (construct with < 2 items, unknown construct in a path, ...)
   | "E_USAGE" // bad command-line usage
   | "E_INSTRUMENT" // an instrument definition file that fails validation (the path is named)
@@ -32,7 +34,8 @@ export type WarningCode =
   | "W_PSI_NOT_PD" // latent covariance matrix not positive definite
   | "W_THETA_NOT_PD" // residual covariance matrix not positive definite
   | "W_NOT_IDENTIFIED" // information matrix singular
-  | "W_ROWS_DROPPED" // rows excluded (listwise deletion)
+  | "W_ROWS_DROPPED" // rows excluded (listwise deletion, or empty rows under FIML)
+  | "W_EM_NOT_CONVERGED" // the EM algorithm of the unrestricted model (FIML) hit its iteration limit
   | "W_BOOTSTRAP_FAILED"; // bootstrap draws that failed or did not converge (counted, not used)
 
 /** A bad-input error: one clear line, exit code 2. */

@@ -4,10 +4,16 @@
  * JSON output can say, for example, "meanstructure: default -> true (multiple groups)".
  */
 import { z } from "zod";
+import { InputError } from "./messages.js";
 import { GROUP_EQUAL } from "./partable/types.js";
 
 export const ESTIMATORS = ["ML", "MLM", "MLR"] as const;
 export type Estimator = (typeof ESTIMATORS)[number];
+
+/** Missing-data methods and their synonyms (lavaan's missing = "ml" has the synonyms "fiml" and "direct"). */
+export const MISSING_METHODS = { listwise: "listwise", fiml: "fiml", ml: "fiml", direct: "fiml" } as const;
+export type MissingMethod = (typeof MISSING_METHODS)[keyof typeof MISSING_METHODS];
+const MISSING_NAMES = Object.keys(MISSING_METHODS) as [keyof typeof MISSING_METHODS, ...(keyof typeof MISSING_METHODS)[]];
 
 export const FitOptionsSchema = z.object({
   estimator: z
@@ -22,6 +28,12 @@ export const FitOptionsSchema = z.object({
   growth: z.boolean().default(false),
   fixedX: z.boolean().default(true),
   modindices: z.boolean().default(false),
+  missing: z
+    .string()
+    .transform((s) => s.toLowerCase())
+    .pipe(z.enum(MISSING_NAMES))
+    .transform((s): MissingMethod => MISSING_METHODS[s])
+    .default("listwise"),
 });
 
 export type FitOptionsInput = z.input<typeof FitOptionsSchema>;
@@ -35,9 +47,15 @@ export interface ResolvedOptions extends Omit<FitOptions, "meanstructure"> {
 
 /** Resolves the options whose default depends on the model or the data. */
 export function resolveOptions(opts: FitOptions, ctx: { ngroups: number; hasIntercepts: boolean }): ResolvedOptions {
-  const resolutions: string[] = [`estimator: ${opts.estimator}`];
+  const resolutions: string[] = [`estimator: ${opts.estimator}`, `missing: ${opts.missing}`];
+  if (opts.missing === "fiml" && (opts.estimator as string) === "MLM") {
+    throw new InputError("E_USAGE", "--estimator MLM needs complete data: use --estimator MLR with --missing fiml (as lavaan does)");
+  }
   let meanstructure = opts.meanstructure ?? false;
-  if (opts.meanstructure === undefined) {
+  if (opts.missing === "fiml") {
+    meanstructure = true;
+    resolutions.push(`meanstructure: ${opts.meanstructure === undefined ? "default " : ""}-> true (missing = fiml)`);
+  } else if (opts.meanstructure === undefined) {
     const why = opts.growth ? "growth model" : ctx.ngroups > 1 ? "multiple groups" : ctx.hasIntercepts ? "intercepts in the model" : "";
     meanstructure = why !== "";
     resolutions.push(`meanstructure: default -> ${meanstructure}${why ? ` (${why})` : ""}`);

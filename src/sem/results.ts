@@ -48,6 +48,10 @@ export interface FitResult {
   warnings: Warning[];
   /** rows excluded from the analysis, with the reason */
   dropped: DroppedRow[];
+  /** missing-data method: "listwise" deletion or full-information ML ("fiml") */
+  missing?: "listwise" | "fiml";
+  /** FIML: number of missing-data patterns per group (lavaan's "Number of missing patterns") */
+  missingPatterns?: number[];
   /** what each defaulted option resolved to */
   resolutions: string[];
   /** variables in the order of the model's covariance matrix */

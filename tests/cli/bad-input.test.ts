@@ -28,6 +28,12 @@ const CASES: [string, string[], RegExp][] = [
   ["a missing model file", [`${HS}/data.csv`, "--model", "nope.lav"], /nope\.lav: no such model file/],
   ["an unknown option", [`${HS}/data.csv`, "--model", `${HS}/model.lav`, "--bogus"], /unknown option '--bogus'/],
   ["a bad --group-equal", [`${HS}/data.csv`, "--model", `${HS}/model.lav`, "--group-equal", "loads"], /"loads" is not one of loadings/],
+  ["a bad --missing", [`${HS}/data.csv`, "--model", `${HS}/model.lav`, "--missing", "pairwise"], /option missing: .*listwise/],
+  ["MLM with FIML", ["tests/parity/lavaan-0.6.14/hs-cfa-fiml/data.csv", "--model", `${HS}/model.lav`, "--missing", "fiml", "--estimator", "MLM"], /--estimator MLM needs complete data: use --estimator MLR with --missing fiml/],
+  ["FIML with fixed.x covariates", ["tests/parity/lavaan-0.6.14/hs-cfa-fiml/data.csv", "--model", file("fx.lav", "visual =~ x1 + x2 + x3\nvisual ~ x4\n"), "--missing", "fiml"], /--missing fiml with observed exogenous covariates held fixed \(x4\) is not supported; add --no-fixed-x/],
+  ["a variable missing in every row", [file("allna.csv", "x1,x2,x3\n1,,3\n2,NA,5\n3,,4\n4,,2\n"), "--model", file("a3.lav", "f =~ x1 + x2 + x3\n"), "--missing", "fiml"], /allna\.csv: model variable "x2" is missing in every row/],
+  ["two variables never observed together (FIML)", [file("cover.csv", "x1,x2,x3\n1,,3\n2,,5\n3,,4\n,4,2\n,5,3\n,3,1\n"), "--model", file("v3.lav", "f =~ x1 + x2 + x3\n"), "--missing", "ml"], /variables "x1" and "x2" are never observed in the same row: their covariance cannot be estimated/],
+  ["a variable observed in one row (FIML)", [file("once.csv", "x1,x2,x3\n1,7,3\n2,,5\n3,,4\n4,,2\n5,,3\n"), "--model", file("o3.lav", "f =~ x1 + x2 + x3\n"), "--missing", "direct"], /"x2" is observed in only 1 row: its variance cannot be estimated/],
 ];
 
 describe("bad input", () => {

@@ -45,12 +45,12 @@ function toOptions(ref: LavaanReference): { options: FitOptionsInput; skip: stri
     meanstructure: o.meanstructure === true ? true : undefined,
     fixedX: o["fixed.x"] === false ? false : undefined,
     modindices: true,
+    missing: typeof o.missing === "string" ? o.missing : undefined,
   };
   let skip: string | null = null;
   const estimator = typeof o.estimator === "string" ? o.estimator.toUpperCase() : "ML";
   if (estimator === "MLM" || estimator === "MLR") options.estimator = estimator;
   else if (estimator !== "ML") skip = `estimator ${estimator} (not available)`;
-  if (o.missing === "fiml" || o.missing === "ml") skip = "missing = fiml (a later issue)";
   return { options, skip };
 }
 

@@ -23,6 +23,18 @@ describe("parity tolerances", () => {
   it("modification indices: 1e-3 relative to max(1, |ref|)", () => {
     expect(agrees(36.4110306521231 * (1 + 1.01e-3), 36.4110306521231, TOL.mi)).toBe(false);
   });
+  it("estimates of a case where lavaan stopped early: 5e-4 relative to max(1, |ref|)", () => {
+    // tests/fixtures/extra/bfi-fiml-gender/lavaan.json, consc =~ C4 in group 1
+    const c4 = -1.37296390137222;
+    expect(agrees(c4 * (1 + 4.9e-4), c4, TOL.estEarlyStop)).toBe(true);
+    expect(agrees(c4 * (1 + 5.1e-4), c4, TOL.estEarlyStop)).toBe(false);
+  });
+  it("modification indices of a case where lavaan stopped early: 5e-3 relative to max(1, |ref|)", () => {
+    // tests/fixtures/extra/bfi-fiml-gender/lavaan.json, agree =~ C1 in group 2
+    const mi = 5.85422503678661;
+    expect(agrees(mi * (1 + 4.9e-3), mi, TOL.miEarlyStop)).toBe(true);
+    expect(agrees(mi * (1 + 5.1e-3), mi, TOL.miEarlyStop)).toBe(false);
+  });
   it("null agrees only with null or NaN", () => {
     expect(agrees(null, null, TOL.est)).toBe(true);
     expect(agrees(0, null, TOL.est)).toBe(false);

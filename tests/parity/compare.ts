@@ -8,6 +8,13 @@ export const TOL = {
   se: { rel: 1e-3, floor: 0.01 },
   fit: { rel: 1e-3, floor: 0.1 },
   mi: { rel: 1e-3, floor: 1 },
+  /**
+   * estimates of a case whose lavaan run stopped measurably short of the optimum (see
+   * LAVAAN_STOPPED_EARLY in parity.test.ts): 5e-4 relative to max(1, |ref|)
+   */
+  estEarlyStop: { rel: 5e-4, floor: 1 },
+  /** modification indices of such a case: 5e-3 relative to max(1, |ref|) */
+  miEarlyStop: { rel: 5e-3, floor: 1 },
 } as const;
 
 export type Tol = { rel: number; floor: number };

@@ -45,6 +45,18 @@ const KNOWN_MI_DIFFERENCES: Record<string, string[]> = {
   "bfi-second-order-mlm": ["stability =~ E1"],
 };
 
+/**
+ * Cases where lavaan's optimizer (nlminb) stops measurably short of the optimum, so that some
+ * estimates sit more than 1e-4 from it along flat directions of the likelihood. Checked by hand:
+ * our χ² is lower than lavaan's (a better optimum of the same likelihood; the test below asserts
+ * it) and lavaan with control = list(rel.tol = 1e-14) reports that it did not converge. Their
+ * estimates (and std.lv, std.all, ci) are compared at TOL.estEarlyStop instead of TOL.est, and
+ * their modification indices at TOL.miEarlyStop.
+ * - bfi-fiml-gender: lavaan's χ² 5044.2069354, ours 5044.2069323; the loadings of C4 and C5 in
+ *   group 1 differ by 1.0e-4 and 1.4e-4 relative.
+ */
+const LAVAAN_STOPPED_EARLY = new Set(["bfi-fiml-gender"]);
+
 it("finds the shared lavaan 0.6.14 reference cases", () => {
   expect(cases.filter((c) => c.dir.includes("lavaan-0.6.14")).length).toBe(11);
 });
@@ -79,14 +91,21 @@ for (const c of cases) {
       expect(res.parameters.map((r) => r.label)).toEqual(c.ref.parameters.map((r) => r.label ?? ""));
     });
 
+    if (LAVAAN_STOPPED_EARLY.has(c.name)) {
+      it("reaches a chi-square no higher than lavaan's (lavaan stopped early)", () => {
+        expect(res.fit.chisq!).toBeLessThanOrEqual(c.ref.fit.chisq!);
+      });
+    }
+
     it("matches est, std.lv, std.all (1e-4) and se (1e-3) of every row", () => {
+      const estTol = LAVAAN_STOPPED_EARLY.has(c.name) ? TOL.estEarlyStop : TOL.est;
       const mine = new Map(res.parameters.map((r) => [rowKey({ ...r, group: r.group || 1 }), r]));
       const bad: string[] = [];
       for (const r of c.ref.parameters) {
         const m = mine.get(rowKey({ ...r, group: r.group || 1 })) as unknown as Record<string, number | null> | undefined;
         if (m === undefined) continue;
         for (const col of ["est", "std.lv", "std.all", "ci.lower", "ci.upper"]) {
-          if (!agrees(m[col], r[col] as number | null, TOL.est)) bad.push(`${rowKey(r)} ${col}: lavaan ${String(r[col])}, ours ${m[col]}`);
+          if (!agrees(m[col], r[col] as number | null, estTol)) bad.push(`${rowKey(r)} ${col}: lavaan ${String(r[col])}, ours ${m[col]}`);
         }
         for (const col of ["se"]) {
           if (!agrees(m[col], r[col] as number | null, TOL.se)) bad.push(`${rowKey(r)} ${col}: lavaan ${String(r[col])}, ours ${m[col]}`);
@@ -109,6 +128,7 @@ for (const c of cases) {
     const freeX = !Array.isArray(c.ref.options) && c.ref.options["fixed.x"] === false;
     it.skipIf(freeX)("matches lavaan's modification indices (mi, epc, sepc.all)", () => {
       const known = KNOWN_MI_DIFFERENCES[c.name] ?? [];
+      const miTol = LAVAAN_STOPPED_EARLY.has(c.name) ? TOL.miEarlyStop : TOL.mi;
       const isKnown = (r: { lhs: string; op: string; rhs: string }): boolean => known.includes(`${r.lhs} ${r.op} ${r.rhs}`);
       const refs = (c.ref.modindices ?? []).filter((r) => !(r.op === "~" && res.exogenous.includes(r.lhs)) && !isKnown(r));
       const ours = res.modindices ?? [];
@@ -116,7 +136,7 @@ for (const c of cases) {
       for (const r of refs) {
         const same = ours.filter((m) => m.lhs === r.lhs && m.op === r.op && m.rhs === r.rhs && (r.group === undefined || m.group === r.group));
         const zero = r.mi < 1e-10;
-        const ok = same.some((m) => agrees(m.mi, r.mi, TOL.mi) && (zero || (agrees(m.epc, r.epc, TOL.est) && agrees(m["sepc.all"], r["sepc.all"], TOL.est))));
+        const ok = same.some((m) => agrees(m.mi, r.mi, miTol) && (zero || (agrees(m.epc, r.epc, TOL.est) && agrees(m["sepc.all"], r["sepc.all"], TOL.est))));
         if (!ok) bad.push(`${r.lhs} ${r.op} ${r.rhs}: lavaan mi ${r.mi}, ours ${same.map((m) => m.mi).join("/") || "none"}`);
       }
       if (c.ref.modindices !== null && c.ref.modindices_note === undefined && !c.dir.includes("lavaan-0.6.14")) {

@@ -18,6 +18,7 @@ export interface CliFitFlags {
   growth?: boolean;
   fixedX?: boolean;
   modindices?: boolean;
+  missing?: string;
   delimiter?: string;
   decimal?: string;
   na?: string;
@@ -34,6 +35,7 @@ export function addFitOptions(cmd: Command): Command {
     .option("--growth", "growth-model defaults: mean structure, observed intercepts fixed to 0, latent means free")
     .option("--no-fixed-x", "estimate the variances and covariances of exogenous observed covariates")
     .option("--modindices", "compute modification indices")
+    .option("--missing <method>", "missing data: listwise (default: drop incomplete rows) or fiml (full-information ML; synonyms ml, direct)")
     .option("--delimiter <char>", "field delimiter of the data file (default: detected)")
     .addOption(new Option("--decimal <mark>", "decimal mark of the data file (default: detected)").choices([".", ","]))
     .option("--na <codes>", 'comma-separated extra missing-value codes (empty cells and "NA" always are)');
@@ -63,6 +65,7 @@ export function toFitOptions(f: CliFitFlags): FitOptionsInput {
     growth: f.growth === true,
     fixedX: f.fixedX !== false,
     modindices: f.modindices === true,
+    ...(f.missing !== undefined ? { missing: f.missing } : {}),
   };
 }
 

@@ -2,7 +2,8 @@
  * The JSON contract of `isrs fit --format json`: exactly one object with converged, iterations,
  * nobs, npar, fit (lavaan's fitMeasures names), parameters (parameterEstimates columns, group
  * 1-based in every row), modindices when asked, and warnings; plus the rows excluded from the
- * data and how defaulted options were resolved. Non-finite numbers become null.
+ * data, the missing-data method when it is full-information ML (with the number of missing-data
+ * patterns per group), and how defaulted options were resolved. Non-finite numbers become null.
  */
 import type { FitResult } from "../../sem/results.js";
 
@@ -19,6 +20,7 @@ export function toJsonObject(res: FitResult): Record<string, unknown> {
     modindices: res.modindices,
     warnings: res.warnings,
     excluded: { count: res.dropped.length, rows: res.dropped },
+    missing: res.missing === "fiml" ? { method: "fiml", patterns: res.missingPatterns } : undefined,
     options: res.resolutions,
     bootstrap: res.bootstrap,
   };

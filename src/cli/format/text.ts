@@ -28,7 +28,14 @@ function header(res: FitResult, version: string): string[] {
   } else {
     out.push(line("Number of observations", String(res.nobs[0])));
   }
-  if (res.dropped.length > 0) out.push(line("Rows dropped (missing values, listwise)", String(res.dropped.length)));
+  if (res.missingPatterns !== undefined) {
+    out.push(line("Missing data", "FIML"));
+    res.missingPatterns.forEach((k, i) => out.push(line(`Number of missing patterns${res.groupLabels.length > 1 ? ` (${res.groupLabels[i]})` : ""}`, String(k))));
+  }
+  if (res.dropped.length > 0) {
+    const why = res.missing === "fiml" ? "Rows dropped (missing on every model variable)" : "Rows dropped (missing values, listwise)";
+    out.push(line(why, String(res.dropped.length)));
+  }
   return out;
 }
 
@@ -41,6 +48,8 @@ function fitSection(f: Record<string, number>): string[] {
     line("Test statistic", v("baseline.chisq")), line("Degrees of freedom", String(f["baseline.df"])), line("P-value", v("baseline.pvalue")),
     "", "User Model versus Baseline Model:", "",
     line("Comparative Fit Index (CFI)", v("cfi")), line("Tucker-Lewis Index (TLI)", v("tli")),
+    // full-information ML: lavaan adds its FIML-corrected robust indices
+    ...(f["cfi.robust"] !== undefined ? ["", line("Robust Comparative Fit Index (CFI)", v("cfi.robust")), line("Robust Tucker-Lewis Index (TLI)", v("tli.robust"))] : []),
     "", "Loglikelihood and Information Criteria:", "",
     line("Loglikelihood user model (H0)", v("logl")), line("Loglikelihood unrestricted model (H1)", v("unrestricted.logl")), "",
     line("Akaike (AIC)", v("aic")), line("Bayesian (BIC)", v("bic")), line("Sample-size adjusted Bayesian (SABIC)", v("bic2")),
@@ -48,6 +57,9 @@ function fitSection(f: Record<string, number>): string[] {
     line("RMSEA", v("rmsea")), line("90 Percent confidence interval - lower", v("rmsea.ci.lower")),
     line("90 Percent confidence interval - upper", v("rmsea.ci.upper")), line("P-value H_0: RMSEA <= 0.050", v("rmsea.pvalue")),
     line("P-value H_0: RMSEA >= 0.080", v("rmsea.notclose.pvalue")),
+    ...(f["rmsea.robust"] !== undefined ? ["", line("Robust RMSEA", v("rmsea.robust")), line("90 Percent confidence interval - lower", v("rmsea.ci.lower.robust")),
+      line("90 Percent confidence interval - upper", v("rmsea.ci.upper.robust")), line("P-value H_0: Robust RMSEA <= 0.050", v("rmsea.pvalue.robust")),
+      line("P-value H_0: Robust RMSEA >= 0.080", v("rmsea.notclose.pvalue.robust"))] : []),
     "", "Standardized Root Mean Square Residual:", "", line("SRMR", v("srmr")),
   ];
 }
@@ -113,7 +125,10 @@ function modindexSection(mi: readonly ModIndex[] | undefined, multi: boolean): s
 export function formatText(res: FitResult, version: string): string {
   const latent = new Set(res.latent);
   const robust = res.fit["chisq.scaled"] !== undefined;
-  const seLines: [string, string][] = robust ? robustStandardErrors(res.estimator) : [["Standard errors", "Standard"], ["Information", "Expected"], ["Information saturated (h1) model", "Structured"]];
+  const plainSe: [string, string][] = res.missing === "fiml"
+    ? [["Standard errors", "Standard"], ["Information", "Observed"], ["Observed information based on", "Hessian"]]
+    : [["Standard errors", "Standard"], ["Information", "Expected"], ["Information saturated (h1) model", "Structured"]];
+  const seLines: [string, string][] = robust ? robustStandardErrors(res.estimator) : plainSe;
   const seText = res.bootstrap ? bootstrapSeLines(res.bootstrap) : seLines.map(([k, v]) => line(k, v));
   const out = [...header(res, version), ...(robust ? robustFitSection(res.fit, res.estimator) : fitSection(res.fit)), "", "Parameter Estimates:", "", ...seText];
   const multi = res.groupLabels.length > 1;

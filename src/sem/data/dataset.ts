@@ -5,6 +5,7 @@
  */
 import { InputError } from "../messages.js";
 import { findCollinear } from "./collinear.js";
+import { checkedIncompleteGroup } from "./coverage.js";
 import type { DataTable } from "./csv.js";
 import { looksNumeric, parseNumber } from "./number.js";
 import { didYouMean } from "./suggest.js";
@@ -13,7 +14,10 @@ export interface DataSetGroup {
   /** The group column's raw value; "" when the data are not grouped. */
   label: string;
   n: number;
-  /** Row-major n x p, complete rows only, columns in the order of `variables`. */
+  /**
+   * Row-major n x p, columns in the order of `variables`: complete rows only under listwise
+   * deletion; under FIML incomplete rows too, with NaN for the missing cells.
+   */
   X: Float64Array;
   /** 1-based data row numbers kept. */
   rowIds: number[];
@@ -46,10 +50,13 @@ export interface BuildDataSetOptions {
   group?: string;
   /** Missing-value codes in addition to "" and "NA". */
   na?: string[];
-  missing?: "listwise";
+  /** "listwise" (default) drops incomplete rows; "fiml" keeps them and drops only empty rows. */
+  missing?: "listwise" | "fiml";
+  /** Under "fiml": variables a kept row must observe (fixed.x covariates, as lavaan). */
+  required?: string[];
 }
 
-interface Bucket {
+export interface Bucket {
   label: string;
   values: number[];
   rowIds: number[];
@@ -62,18 +69,19 @@ export function buildDataSet(table: DataTable, options: BuildDataSetOptions): Da
   const indices = variables.map((name) => columnIndex(table, name, "model variable"));
   const repeated = variables.find((name, i) => variables.indexOf(name) !== i);
   if (repeated !== undefined) throw new InputError("E_USAGE", `${table.file}: model variable "${repeated}" is listed twice`);
-  if (options.missing !== undefined && options.missing !== "listwise") {
-    throw new InputError("E_USAGE", `missing = "${String(options.missing)}" is not supported; only "listwise" is`);
-  }
+  const fiml = options.missing === "fiml";
+  const required = new Set(options.required ?? []);
   const groupIndex = options.group === undefined ? -1 : columnIndex(table, options.group, "group variable");
   const na = new Set(["", "NA", ...(options.na ?? []).map((code) => code.trim())]);
   const buckets = new Map<string, Bucket>();
   const dropped: DroppedRow[] = [];
+  const observed = new Array<number>(variables.length).fill(0);
   table.rows.forEach((cells, i) => {
     const row = i + 1;
     const line = table.lineOf[i];
     const values = indices.map((column) => cellValue(table, cells, column, row, line, na));
     const missing = variables.filter((_, k) => Number.isNaN(values[k]));
+    values.forEach((v, k) => (observed[k] += Number.isNaN(v) ? 0 : 1));
     const groupCell = groupIndex < 0 ? "" : cells[groupIndex];
     if (groupIndex >= 0 && na.has(groupCell)) {
       dropped.push({ row, line, missing: [options.group ?? "", ...missing] });
@@ -81,7 +89,8 @@ export function buildDataSet(table: DataTable, options: BuildDataSetOptions): Da
     }
     const bucket = buckets.get(groupCell) ?? { label: groupCell, values: [], rowIds: [], dropped: 0 };
     buckets.set(groupCell, bucket);
-    if (missing.length > 0) {
+    const keep = missing.length === 0 || (fiml && missing.length < variables.length && !missing.some((v) => required.has(v)));
+    if (!keep) {
       bucket.dropped++;
       dropped.push(groupIndex < 0 ? { row, line, missing } : { row, line, group: groupCell, missing });
       return;
@@ -89,8 +98,13 @@ export function buildDataSet(table: DataTable, options: BuildDataSetOptions): Da
     bucket.values.push(...values);
     bucket.rowIds.push(row);
   });
+  const empty = variables.find((_, k) => observed[k] === 0);
+  if (empty !== undefined && table.rows.length > 0) {
+    throw new InputError("E_ALL_MISSING", `${table.file}: model variable "${empty}" is missing in every row; drop it from the model or check the column`);
+  }
   const grouped = groupIndex >= 0;
-  const groups = [...buckets.values()].map((bucket) => checkedGroup(table.file, bucket, variables, grouped));
+  const groups = [...buckets.values()].map((bucket) =>
+    fiml ? checkedIncompleteGroup(table.file, bucket, variables, grouped) : checkedGroup(table.file, bucket, variables, grouped));
   return { file: table.file, variables: [...variables], groups, dropped, nTotalRows: table.rows.length };
 }
 

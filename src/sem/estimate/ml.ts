@@ -17,7 +17,20 @@ export interface GroupEval {
   readonly implied: Implied;
   readonly sigmaInv: Float64Array;
   readonly f: number;
+  /**
+   * Another objective's weights of ∂F_g = tr(W dΣ) − 2 d̃ᵀdμ (full-information ML sums them over
+   * missing-data patterns); absent for complete-data ML, where residualWeight() computes them.
+   */
+  readonly residual?: { readonly W: Float64Array; readonly dt: Float64Array };
+  /**
+   * The metrics of the expected information: I = Σ_k w_k [½ tr(E_k Σ_a E_k Σ_b) + μ_aᵀ E_k μ_b]
+   * (w_k summing to 1); absent means the single metric Σ⁻¹ (complete data).
+   */
+  readonly metrics?: readonly { readonly w: number; readonly E: Float64Array }[];
 }
+
+/** An objective other than complete-data ML for group g (0-based) at its implied moments; null when not finite. */
+export type GroupObjective = (g: number, implied: Implied) => GroupEval | null;
 
 export interface Evaluation {
   readonly f: number;
@@ -29,6 +42,8 @@ export interface Problem {
   readonly stats: SampleStats;
   /** value of each parameter-table row when fixed */
   readonly rowValues: Float64Array;
+  /** replaces the ML discrepancy of each group (full-information ML: missing/objective.ts) */
+  readonly groupObjective?: GroupObjective;
 }
 
 /** F(θ) with the per-group pieces needed for the gradient; f = Infinity when Σ is not PD. */
@@ -40,6 +55,13 @@ export function evaluate(prob: Problem, theta: Float64Array): Evaluation {
     const st = prob.stats.groups[g]!;
     const imp = impliedMoments(fillMatrices(rep, theta, prob.rowValues));
     if (imp === null) return { f: Infinity, groups: [] };
+    if (prob.groupObjective !== undefined) {
+      const ge = prob.groupObjective(g, imp);
+      if (ge === null || !Number.isFinite(ge.f)) return { f: Infinity, groups: [] };
+      groups.push(ge);
+      f += (st.n / prob.stats.ntotal) * ge.f;
+      continue;
+    }
     const inv = spdInverse({ n: rep.p, a: imp.sigma });
     if (inv === null) return { f: Infinity, groups: [] };
     const p = rep.p;
@@ -105,6 +127,7 @@ export function gradientWithWeights(prob: Problem, implied: readonly Implied[], 
 
 /** W = Σ⁻¹ − Σ⁻¹(S + ddᵀ)Σ⁻¹ and d̃ = Σ⁻¹d (d = x̄ − μ; zero without a mean structure): ∂F_g = tr(W dΣ) − 2 d̃ᵀdμ. */
 export function residualWeight(meanstructure: boolean, st: GroupStats, ge: GroupEval): { W: Float64Array; dt: Float64Array } {
+  if (ge.residual !== undefined) return ge.residual;
   const p = st.p;
   const si = ge.sigmaInv;
   const mu = ge.implied.mu;

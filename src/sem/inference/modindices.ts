@@ -59,32 +59,46 @@ export function modificationIndices(input: ModIndicesInput): ModIndex[] {
     const cv = candidateVectors(cand, nameIndex(rep), ge.implied, rep.meanstructure);
     const freeCells = rep.cells.filter((c) => c.free >= 0);
     const fv = cellVectors(freeCells, ge.implied, rep.meanstructure);
-    const block = informationBlock(cv, fv, ge.sigmaInv, p, rep.meanstructure); // k × kf
-    const { W, dt } = residualWeight(rep.meanstructure, st, ge);
     const k = cand.length;
     const kf = freeCells.length;
+    // missing data: the expected information sums over the patterns' metrics (estimate/info-total.ts)
+    const metrics = ge.metrics ?? [{ w: 1, E: ge.sigmaInv }];
+    const block = new Float64Array(k * kf); // k × kf
+    for (const mt of metrics) {
+      const b = informationBlock(cv, fv, mt.E, p, rep.meanstructure);
+      for (let i = 0; i < k * kf; i++) block[i] += mt.w * b[i]!;
+    }
+    const { W, dt } = residualWeight(rep.meanstructure, st, ge);
     const Ict = new Float64Array(q);
     const tmp = new Float64Array(q);
     for (let c = 0; c < k; c++) {
       Ict.fill(0);
       for (let b = 0; b < kf; b++) Ict[freeCells[b]!.free] += w * block[c * kf + b]!;
       // score and own information from the candidate's vectors
-      let uWv = 0, dD = 0, kuu = 0, kvv = 0, kuv = 0, kdd = 0;
+      let uWv = 0, dD = 0;
       for (let i = 0; i < p; i++) {
-        let a = 0, su = 0, sv = 0, sd = 0;
-        for (let j = 0; j < p; j++) {
-          const uj = cv.U[j * k + c]!, vj = cv.V[j * k + c]!, dj = cv.D[j * k + c]!;
-          a += W[i * p + j]! * vj;
-          su += ge.sigmaInv[i * p + j]! * uj;
-          sv += ge.sigmaInv[i * p + j]! * vj;
-          sd += ge.sigmaInv[i * p + j]! * dj;
+        let a = 0;
+        for (let j = 0; j < p; j++) a += W[i * p + j]! * cv.V[j * k + c]!;
+        uWv += cv.U[i * k + c]! * a;
+        dD += dt[i]! * cv.D[i * k + c]!;
+      }
+      let Icc = 0;
+      for (const mt of metrics) {
+        let kuu = 0, kvv = 0, kuv = 0, kdd = 0;
+        for (let i = 0; i < p; i++) {
+          let su = 0, sv = 0, sd = 0;
+          for (let j = 0; j < p; j++) {
+            const e = mt.E[i * p + j]!;
+            su += e * cv.U[j * k + c]!;
+            sv += e * cv.V[j * k + c]!;
+            sd += e * cv.D[j * k + c]!;
+          }
+          const ui = cv.U[i * k + c]!, vi = cv.V[i * k + c]!, di = cv.D[i * k + c]!;
+          kuu += ui * su; kvv += vi * sv; kuv += ui * sv; kdd += di * sd;
         }
-        const ui = cv.U[i * k + c]!, vi = cv.V[i * k + c]!, di = cv.D[i * k + c]!;
-        uWv += ui * a; dD += dt[i]! * di;
-        kuu += ui * su; kvv += vi * sv; kuv += ui * sv; kdd += di * sd;
+        Icc += w * mt.w * (kuv * kuv + kvv * kuu + kdd);
       }
       const score = -0.5 * w * (2 * uWv - 2 * dD);
-      const Icc = w * (kuv * kuv + kvv * kuu + kdd);
       for (let a = 0; a < q; a++) {
         let s = 0;
         for (let b = 0; b < q; b++) s += infoInv[a * q + b]! * Ict[b]!;

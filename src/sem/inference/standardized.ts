@@ -6,7 +6,8 @@
  * Per row: =~ est·sd(lhs)/sd(rhs); ~ est·sd(rhs)/sd(lhs); ~1 est/sd(lhs);
  * a variance est/sd²; a covariance is turned into a correlation of the two variance
  * parameters of its own matrix, est/√(var_lhs·var_rhs) (a residual correlation for residuals),
- * in std.lv only when both variables are latent.
+ * in std.lv only when both variables are latent; a negative variance enters by its absolute value
+ * (lavaan's lav_standardize_all / lav_standardize_lv: sqrt(abs(est))).
  */
 import type { ParameterTable } from "../partable/types.js";
 import type { Implied } from "../model/implied.js";
@@ -73,7 +74,7 @@ export function standardizer(table: ParameterTable, est: Float64Array, implied: 
           const a = varRow.get(`${r.group}:${r.lhs}`);
           const b = varRow.get(`${r.group}:${r.rhs}`);
           if (a === undefined || b === undefined) return e / (sd(r.lhs) * sd(r.rhs));
-          return e / Math.sqrt(est[a]! * est[b]!);
+          return e / Math.sqrt(Math.abs(est[a]!) * Math.abs(est[b]!)); // lavaan: sqrt(abs(var)), also for a negative variance
         }
         default: return NaN;
       }

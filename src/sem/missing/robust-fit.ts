@@ -1,0 +1,273 @@
+/**
+ * The "robust" incremental indices and RMSEA that lavaan 0.6.14 reports for every fit with
+ * missing = "ml", even under plain ML: the FIML-corrected versions of Zhang & Savalei (2023)
+ * (lavaan's lav_fit_fiml_corrected, version "V6" when the test is not scaled). Per group, with the
+ * EM moments (x̃, S̃) and per-observation h1 informations in (μ, vech Σ) coordinates
+ * (missing/h1-information.ts): W_m the observed information under missing data at (x̃, S̃),
+ * W_c the complete-data information at (x̃, S̃), Δ = ∂(μ, vech Σ)/∂θ at θ̂, groups weighted by
+ * f_g = n_g/N:
+ *   T̃ = Σ_g n_g F_ML(θ̂; x̃, S̃)   (the complete-data statistic of θ̂ against the EM moments),
+ *   E = Σ_g f_g Δ_gᵀ W_m,g Δ_g   (lavaan recomputes the information with observed.information =
+ *                                 "h1" and h1.information = "unstructured" here, not the Hessian),
+ *   U = W_m − W_m Δ E⁻¹ Δᵀ W_m,   k = tr(W_c W_m⁻¹ U W_m⁻¹) = Σ_g tr(W_c,g W_m,g⁻¹) − tr(E⁻¹ Σ_g f_g Δ_gᵀ W_c,g Δ_g),
+ *   ĉ = k/df.
+ * The same for the baseline model, whose estimates are the available-case moments and whose Δ
+ * selects the means and variances. Then, after Brosseau-Liard, Savalei & Li (2012) and
+ * Brosseau-Liard & Savalei (2014):
+ *   rmsea.robust = √max(0, T̃/(N df) − ĉ/N)·√G, its interval and p-values from T̃/ĉ with
+ *   noncentralities scaled by ĉ; cfi.robust = 1 − max(T̃ − ĉ df, 0)/max(T̃ − ĉ df, T̃_b − ĉ_b df_b, 0);
+ *   tli.robust = 1 − (T̃ − ĉ df) df_b / ((T̃_b − ĉ_b df_b) df); rni.robust = 1 − (T̃ − ĉ df)/(T̃_b − ĉ_b df_b).
+ */
+import type { Evaluation, Problem } from "../estimate/ml.js";
+import { rmsea, rmseaCi, rmseaPClose, rmseaPNotClose } from "../fit/rmsea.js";
+import { cholesky, matmul, spdInverse, transpose } from "../linalg/dense.js";
+import { availableCaseMoments } from "./em.js";
+import { h1CompleteInformation, h1Jacobian, h1ObservedInformation, h1Size, vechIndex } from "./h1-information.js";
+import type { FimlStats } from "./samplestats.js";
+
+export interface RobustFimlInput {
+  readonly fiml: FimlStats;
+  readonly prob: Problem;
+  readonly evaluation: Evaluation;
+  readonly df: number;
+  readonly baselineDf: number;
+}
+
+/** F_ML of (Σ, μ) against sample moments (S, x̄) with log|S| given. */
+function discrepancy(sigma: Float64Array, mu: Float64Array, S: Float64Array, mean: Float64Array, logDetS: number, p: number): number {
+  const inv = spdInverse({ n: p, a: sigma });
+  if (inv === null) return NaN;
+  const si = inv.inv.a;
+  let tr = 0;
+  for (let i = 0; i < p * p; i++) tr += S[i]! * si[i]!;
+  let quad = 0;
+  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) quad += (mean[i]! - mu[i]!) * si[i * p + j]! * (mean[j]! - mu[j]!);
+  return inv.logDet + tr - logDetS - p + quad;
+}
+
+/**
+ * Inverse of a symmetric positive-definite n×n matrix from its Cholesky factor, with row-wise
+ * (contiguous) loops: M = L⁻¹ by forward substitution row by row, then B⁻¹ = Mᵀ M accumulated as
+ * a sum of outer products of the rows of M. Null when B is not positive definite.
+ */
+export function spdInverseRows(B: Float64Array, n: number): Float64Array | null {
+  const L = cholesky({ n, a: B });
+  if (L === null) return null;
+  const l = L.a;
+  const M = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    const ri = i * n;
+    const inv = 1 / l[ri + i]!;
+    // row i of M: (e_i − Σ_{t<i} L_it M_t·) / L_ii
+    for (let t = 0; t < i; t++) {
+      const lt = l[ri + t]!;
+      if (lt === 0) continue;
+      const rt = t * n;
+      for (let j = 0; j <= t; j++) M[ri + j] -= lt * M[rt + j]!;
+    }
+    for (let j = 0; j < i; j++) M[ri + j] *= inv;
+    M[ri + i] = inv;
+  }
+  const out = new Float64Array(n * n);
+  for (let t = 0; t < n; t++) {
+    const rt = t * n;
+    for (let i = 0; i <= t; i++) {
+      const m = M[rt + i]!;
+      if (m === 0) continue;
+      const ro = i * n;
+      for (let j = 0; j <= i; j++) out[ro + j] += m * M[rt + j]!;
+    }
+  }
+  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) out[j * n + i] = out[i * n + j]!;
+  return out;
+}
+
+/** tr(A B⁻¹) for symmetric positive-definite B (n×n); NaN when B is not. */
+export function traceSolve(A: Float64Array, B: Float64Array, n: number): number {
+  const inv = spdInverseRows(B, n);
+  if (inv === null) return NaN;
+  let tr = 0;
+  for (let i = 0; i < n * n; i++) tr += A[i]! * inv[i]!;
+  return tr;
+}
+
+/** Xᵀ A X for X (n×q, typically sparse: a Jacobian) and symmetric A (n×n), row-major. */
+export function congruence(A: Float64Array, X: Float64Array, n: number, q: number): Float64Array {
+  const XtA = matmul(transpose(X, n, q), A, q, n, n); // skips the zeros of Xᵀ
+  return matmul(XtA, X, q, n, q);
+}
+
+/** Rows and columns `idx` of a square n×n matrix. */
+function pick(A: Float64Array, n: number, idx: readonly number[]): Float64Array {
+  const k = idx.length;
+  const out = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) out[a * k + b] = A[idx[a]! * n + idx[b]!]!;
+  return out;
+}
+
+/** Per-group h1 pieces of the FIML-corrected indices. */
+export interface CorrectedGroup {
+  readonly fg: number;
+  readonly ps: number;
+  /** observed h1 information under missing data at the EM moments (p*×p*) */
+  readonly Wm: Float64Array;
+  /** complete-data h1 information at the EM moments */
+  readonly Wc: Float64Array;
+  /** Δ = ∂(μ, vech Σ)/∂θᵀ at θ̂ (p*×q) */
+  readonly D: Float64Array;
+  /** the baseline's coordinates: the means and the variances */
+  readonly sel: readonly number[];
+}
+
+export interface CorrectedPieces {
+  /** T̃ and T̃_b: complete-data statistics of θ̂ and of the baseline estimates against the EM moments */
+  readonly T: number;
+  readonly Tb: number;
+  readonly groups: readonly CorrectedGroup[];
+  /** E = Σ_g f_g Δ_gᵀ W_m,g Δ_g and C = Σ_g f_g Δ_gᵀ W_c,g Δ_g (q×q) */
+  readonly E: Float64Array;
+  readonly C: Float64Array;
+  readonly q: number;
+}
+
+export function correctedPieces(input: RobustFimlInput): CorrectedPieces {
+  const { fiml, evaluation: ev } = input;
+  const N = fiml.stats.ntotal;
+  const q = input.prob.rep.nfree;
+  let T = 0;
+  let Tb = 0;
+  const E = new Float64Array(q * q);
+  const C = new Float64Array(q * q);
+  const groups = fiml.groups.map((grp, g): CorrectedGroup => {
+    const st = fiml.stats.groups[g]!;
+    const p = grp.p;
+    const ps = h1Size(p);
+    const fg = grp.n / N;
+    const imp = ev.groups[g]!.implied;
+    T += grp.n * discrepancy(imp.sigma, imp.mu, st.S, st.mean, st.logDetS, p);
+    const base = availableCaseMoments(grp.patterns, p);
+    Tb += grp.n * discrepancy(base.sigma, base.mean, st.S, st.mean, st.logDetS, p);
+    const Wm = h1ObservedInformation(grp.patterns, st.mean, st.S, p) ?? new Float64Array(ps * ps).fill(NaN);
+    const Wc = h1CompleteInformation(st.Sinv, p);
+    const D = h1Jacobian(input.prob.rep.groups[g]!, imp, q);
+    const DWm = congruence(Wm, D, ps, q);
+    const DWc = congruence(Wc, D, ps, q);
+    for (let i = 0; i < q * q; i++) {
+      E[i] += fg * DWm[i]!;
+      C[i] += fg * DWc[i]!;
+    }
+    const sel = [...Array.from({ length: p }, (_, j) => j), ...Array.from({ length: p }, (_, j) => vechIndex(p, j, j))];
+    return { fg, ps, Wm, Wc, D, sel };
+  });
+  return { T, Tb, groups, E, C, q };
+}
+
+/** Version "V6" (plain ML): k = Σ_g tr(W_c W_m⁻¹) − tr(E⁻¹ C), and the same for the baseline. */
+export function traceV6(pc: CorrectedPieces): { k: number; kb: number } {
+  let trWcWm = 0;
+  let trBase = 0;
+  for (const g of pc.groups) {
+    trWcWm += traceSolve(g.Wc, g.Wm, g.ps);
+    trBase += traceSolve(pick(g.Wc, g.ps, g.sel), pick(g.Wm, g.ps, g.sel), g.sel.length);
+  }
+  return { k: trWcWm - traceSolve(pc.C, pc.E, pc.q), kb: trWcWm - trBase };
+}
+
+/**
+ * Version "V3" (scaled tests, e.g. MLR): k = tr(U W̃ U Γ̃) over the groups stacked, with
+ * U = W_m − W_m Δ E⁻¹ Δᵀ W_m (groups weighted by f_g), W̃ = bdiag(W_m⁻¹ W_c W_m⁻¹ / f_g) and
+ * Γ̃ = bdiag(W_m⁻¹ J_m W_m⁻¹ / f_g), J_m the h1 first-order information at the EM moments.
+ * The baseline: the same with Δ selecting its means and variances.
+ */
+export function traceV3(pc: CorrectedPieces, Jm: readonly Float64Array[]): { k: number; kb: number } {
+  const n = pc.groups.reduce((a, g) => a + g.ps, 0);
+  const Wt = new Float64Array(n * n);
+  const Gt = new Float64Array(n * n);
+  const Dm = new Float64Array(n * n);
+  let off = 0;
+  pc.groups.forEach((g, gi) => {
+    const Wmi = spdInverseRows(g.Wm, g.ps) ?? new Float64Array(g.ps * g.ps).fill(NaN);
+    const Q = matmul(matmul(Wmi, g.Wc, g.ps, g.ps, g.ps), Wmi, g.ps, g.ps, g.ps);
+    const Gm = matmul(matmul(Wmi, Jm[gi]!, g.ps, g.ps, g.ps), Wmi, g.ps, g.ps, g.ps);
+    for (let i = 0; i < g.ps; i++) for (let j = 0; j < g.ps; j++) {
+      const c = (off + i) * n + off + j;
+      Wt[c] = Q[i * g.ps + j]! / g.fg;
+      Gt[c] = Gm[i * g.ps + j]! / g.fg;
+      Dm[c] = g.fg * g.Wm[i * g.ps + j]!;
+    }
+    off += g.ps;
+  });
+  const k = traceUWUG(Dm, stackedWD(pc, pc.groups.map((g) => g.D), pc.q), pc.E, pc.q, Wt, Gt, n);
+  // baseline: Δ_B selects the means and variances, each group its own parameters
+  const qb = pc.groups.reduce((a, g) => a + g.sel.length, 0);
+  const DB: Float64Array[] = [];
+  const EB = new Float64Array(qb * qb);
+  let col = 0;
+  for (const g of pc.groups) {
+    const D = new Float64Array(g.ps * qb);
+    g.sel.forEach((r, c) => (D[r * qb + col + c] = 1));
+    const sub = pick(g.Wm, g.ps, g.sel);
+    const m = g.sel.length;
+    for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) EB[(col + a) * qb + col + b] = g.fg * sub[a * m + b]!;
+    DB.push(D);
+    col += m;
+  }
+  const kb = traceUWUG(Dm, stackedWD(pc, DB, qb), EB, qb, Wt, Gt, n);
+  return { k, kb };
+}
+
+/** V = stack_g(f_g W_m,g Δ_g) (n×q). */
+function stackedWD(pc: CorrectedPieces, Ds: readonly Float64Array[], q: number): Float64Array {
+  const n = pc.groups.reduce((a, g) => a + g.ps, 0);
+  const V = new Float64Array(n * q);
+  let off = 0;
+  pc.groups.forEach((g, gi) => {
+    const WD = matmul(g.Wm, Ds[gi]!, g.ps, g.ps, q);
+    for (let i = 0; i < g.ps * q; i++) V[off * q + i] = g.fg * WD[i]!;
+    off += g.ps;
+  });
+  return V;
+}
+
+/** tr(U W̃ U Γ̃) with U = Dm − V E⁻¹ Vᵀ. */
+function traceUWUG(Dm: Float64Array, V: Float64Array, E: Float64Array, q: number, Wt: Float64Array, Gt: Float64Array, n: number): number {
+  const Einv = spdInverseRows(E, q);
+  if (Einv === null) return NaN;
+  const VEV = matmul(matmul(V, Einv, n, q, q), transpose(V, n, q), n, q, n);
+  const U = Float64Array.from(Dm, (x, i) => x - VEV[i]!);
+  const X = matmul(U, Wt, n, n, n);
+  const Y = matmul(U, Gt, n, n, n);
+  let tr = 0;
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) tr += X[i * n + j]! * Y[j * n + i]!;
+  return tr;
+}
+
+/** cfi/tli/nnfi/rni.robust and the rmsea.robust family from T̃, T̃_b and ĉ = k/df, ĉ_b = k_b/df_b. */
+export function correctedMeasures(T: number, Tb: number, c: number, cb: number, df: number, dfb: number, N: number, G: number): Record<string, number> {
+  const scaled = { chisq: T / c, df, ntotal: N, ngroups: G };
+  const ci = rmseaCi(scaled);
+  const sc = Math.sqrt(c);
+  const d = T - c * df;
+  const db = Tb - cb * dfb;
+  const useC = df > 0 && c !== 1 && cb !== 1;
+  const t1 = useC ? d : T - df;
+  const t2 = useC ? db : Tb - dfb;
+  const cfiNum = Math.max(t1, 0);
+  const cfiDen = Math.max(t1, t2, 0);
+  const tli = df > 0 && Math.abs(t2 * df) > 0 ? 1 - (t1 * dfb) / (t2 * df) : 1;
+  return {
+    "cfi.robust": cfiNum === 0 && cfiDen === 0 ? 1 : 1 - cfiNum / cfiDen,
+    "tli.robust": tli, "nnfi.robust": tli,
+    "rni.robust": t2 === 0 ? NaN : 1 - t1 / t2,
+    "rmsea.robust": rmsea(scaled) * sc,
+    "rmsea.ci.lower.robust": ci.lower * sc, "rmsea.ci.upper.robust": ci.upper * sc,
+    "rmsea.pvalue.robust": rmseaPClose(scaled, 0.05 / sc),
+    "rmsea.notclose.pvalue.robust": rmseaPNotClose(scaled, 0.08 / sc),
+  };
+}
+
+export function robustFimlMeasures(input: RobustFimlInput): Record<string, number> {
+  const pc = correctedPieces(input);
+  const { k, kb } = traceV6(pc);
+  return correctedMeasures(pc.T, pc.Tb, k / input.df, kb / input.baselineDf, input.df, input.baselineDf, input.fiml.stats.ntotal, input.fiml.groups.length);
+}
