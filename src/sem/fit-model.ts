@@ -10,7 +10,7 @@ import { expectedInformation } from "./estimate/info-total.js";
 import { baselineChisq } from "./fit/baseline.js";
 import { fitMeasures, type FitInput as FitMeasuresInput } from "./fit/measures.js";
 import { fimlEvaluation, fimlFitMeasures } from "./missing/fit.js";
-import { fimlProblem } from "./missing/objective.js";
+import { emWarmStart, fimlProblem } from "./missing/objective.js";
 import { observedInformation } from "./missing/observed-information.js";
 import { fimlRobustEstimation } from "./missing/robust.js";
 import { fimlSampleStats, type FimlStats } from "./missing/samplestats.js";
@@ -76,22 +76,26 @@ export interface PreparedFit {
 export function prepareFit(input: FitInput): PreparedFit {
   const opts0 = parseOptions(input.options);
   const ov = observedVariables(input.syntax);
-  const data = buildDataSet(input.data, { variables: ov, group: opts0.group, na: input.na, missing: opts0.missing });
-  const groupLabels = data.groups.map((g) => g.label);
-  const opts = resolveOptions(opts0, { ngroups: groupLabels.length, hasIntercepts: hasIntercepts(input.syntax) });
-  const table = buildParameterTable({
+  let data = buildDataSet(input.data, { variables: ov, group: opts0.group, na: input.na, missing: opts0.missing });
+  const opts = resolveOptions(opts0, { ngroups: data.groups.length, hasIntercepts: hasIntercepts(input.syntax) });
+  const tableFor = (labels: string[]): ParameterTable => buildParameterTable({
     syntax: input.syntax,
     options: { stdLv: opts.stdLv, meanstructure: opts.meanstructure, growth: opts.growth, fixedX: opts.fixedX, groupEqual: opts.groupEqual },
-    groupLabels,
+    groupLabels: labels,
   });
+  let table = tableFor(data.groups.map((g) => g.label));
+  if (opts.missing === "fiml" && table.options.fixedX && table.vars.ovX.length > 0) {
+    // lavaan (lav_data_full): with fixed.x the rows missing an exogenous covariate are deleted
+    // (and listed in `dropped`); the likelihood is then conditional on complete covariates
+    data = buildDataSet(input.data, { variables: ov, group: opts0.group, na: input.na, missing: "fiml", required: table.vars.ovX });
+    table = tableFor(data.groups.map((g) => g.label));
+  }
+  const groupLabels = data.groups.map((g) => g.label);
   const { nel, nelAll, df } = degreesOfFreedom(table);
   if (df < 0) {
     throw new InputError("E_MODEL", `${input.syntax.file}: the model is not identified: ${table.nfree} free parameters but only ${nel} sample moments (df = ${df}); fix or constrain at least ${-df} more parameter(s)`);
   }
   const groupData = data.groups.map((g) => ({ label: g.label, X: g.X, n: g.n }));
-  if (opts.missing === "fiml" && table.options.fixedX && table.vars.ovX.length > 0) {
-    throw new InputError("E_USAGE", `--missing fiml with observed exogenous covariates held fixed (${table.vars.ovX.join(", ")}) is not supported; add --no-fixed-x to estimate their moments with the rest`);
-  }
   const fiml = opts.missing === "fiml" ? fimlSampleStats(groupData, ov.length, input.data.file) : null;
   const stats = fiml?.stats ?? sampleStats(groupData, ov.length, input.data.file);
   const rep = buildRepresentation(table);
@@ -120,7 +124,7 @@ export function estimateVcov(prep: PreparedFit, theta: Float64Array, ev: Evaluat
   const ovxIndex = covariateIndex(table);
   const exoIndex = exogenousIndex(table);
   const robust = opts.estimator === "ML" ? null
-    : fiml ? fimlRobustEstimation({ prob, theta, evaluation: ev, information: info, fiml, chisq: stats.ntotal * ev.f, df })
+    : fiml ? fimlRobustEstimation({ prob, theta, evaluation: ev, information: info, fiml, chisq: stats.ntotal * ev.f, df, exoIndex })
     : robustEstimation({
     estimator: opts.estimator, prob, theta, evaluation: ev, information: info, rows: data.groups, exoIndex, covariateIndex: ovxIndex,
     chisq: stats.ntotal * ev.f, df, nel, npar: table.rows.filter((r) => r.free > 0).length, baseline: baselineChisq(stats.groups, ovxIndex),
@@ -134,11 +138,15 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
   const ov = table.vars.ov;
   const rep = prob.rep;
   const groupLabels = table.groupLabels;
-  const opt = optimize(prob, start.theta, { fallbackStarts: fallbackStarts(table, stats) });
+  const theta0 = fiml ? emWarmStart(prob, start.theta) : start.theta;
+  const opt = optimize(prob, theta0, { fallbackStarts: [...(fiml ? [start.theta] : []), ...fallbackStarts(table, stats)] });
   const ev = Number.isFinite(opt.evaluation.f) ? opt.evaluation : evaluate(prob, opt.theta);
   const warnings: Warning[] = [];
   if (data.dropped.length > 0) {
-    const why = fiml ? "missing on every model variable (full-information ML)" : "for missing values (listwise deletion)";
+    const exo = fiml ? exogenousIndex(table).map((j) => ov[j]!) : [];
+    const why = !fiml ? "for missing values (listwise deletion)"
+      : exo.length > 0 ? `missing on every model variable or on a fixed.x covariate (${exo.join(", ")}; full-information ML)`
+      : "missing on every model variable (full-information ML)";
     warnings.push(warning("W_ROWS_DROPPED", `${data.dropped.length} of ${data.nTotalRows} rows dropped ${why}; ${stats.ntotal} used`));
   }
   if (fiml) warnings.push(...fiml.warnings);
@@ -146,7 +154,8 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
   // complete data: expected information; FIML: observed information (lavaan's defaults)
   const info = fiml ? (observedInformation(prob, ev, opt.theta, fiml.groups) ?? expectedInformation(prob, ev)) : expectedInformation(prob, ev);
   const exoIndex = exogenousIndex(table);
-  const fimlEv = fiml ? fimlEvaluation(prob, opt.theta, fiml) : null;
+  // the per-pattern metrics (expected information under missing data) serve only the modification indices
+  const fimlEv = fiml && opts.modindices ? fimlEvaluation(prob, opt.theta, fiml) : null;
   const { robust, vcov: vc } = estimateVcov(prep, opt.theta, ev, info);
   const rows = await parameterRows({ table, rep, prob, theta: opt.theta, evaluation: ev, vcov: vc.ok ? vc.vcov : null });
   if (!vc.ok) {
@@ -162,7 +171,7 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
     })),
     exoIndex, baselineExoIndex: covariateIndex(table),
   };
-  const fitStd = fiml && fimlEv ? fimlFitMeasures({ base: fitInput, fiml, prob: fimlEv.prob, evaluation: fimlEv.evaluation, corrected: robust === null }) : fitMeasures(fitInput);
+  const fitStd = fiml && Number.isFinite(ev.f) ? fimlFitMeasures({ base: fitInput, fiml, prob, evaluation: ev, corrected: robust === null }) : fitMeasures(fitInput);
   const fit = robust === null ? fitStd : mergeInLavaanOrder(fitStd, robust.measures);
   const result: FitResult = {
     converged: opt.converged, iterations: opt.iterations, estimator: opts.estimator,

@@ -50,12 +50,25 @@ const KNOWN_MI_DIFFERENCES: Record<string, string[]> = {
  * estimates sit more than 1e-4 from it along flat directions of the likelihood. Checked by hand:
  * our χ² is lower than lavaan's (a better optimum of the same likelihood; the test below asserts
  * it) and lavaan with control = list(rel.tol = 1e-14) reports that it did not converge. Their
- * estimates (and std.lv, std.all, ci) are compared at TOL.estEarlyStop instead of TOL.est, and
- * their modification indices at TOL.miEarlyStop.
+ * estimates (and std.lv, std.all, ci, and the epc and sepc.all of the modification indices)
+ * are compared at TOL.estEarlyStop instead of TOL.est, and their modification indices at
+ * TOL.miEarlyStop.
  * - bfi-fiml-gender: lavaan's χ² 5044.2069354, ours 5044.2069323; the loadings of C4 and C5 in
  *   group 1 differ by 1.0e-4 and 1.4e-4 relative.
  */
 const LAVAAN_STOPPED_EARLY = new Set(["bfi-fiml-gender"]);
+
+/**
+ * Cases whose estimates all hold at TOL.est but whose modification indices lavaan computes at a
+ * point slightly short of the optimum; only their mi, epc and sepc.all are compared at
+ * TOL.miEarlyStop / TOL.estEarlyStop.
+ * - pd-fixedx-fiml, pd-fixedx-mlr-fiml (the same fit): lavaan's χ² 39.377037669, ours
+ *   39.377037662 (rel.tol = 1e-11 or 1e-12: nlminb reports no convergence); the epc of
+ *   dem60 ~ dem65 and dem65 =~ y2 differ by 1.3e-4 and 1.5e-4 relative. lavaan's own mi of the
+ *   equivalent dem60 ~ dem65 and dem60 ~~ dem65 differ by 4e-4 relative (0.669929, 0.669651),
+ *   ours by 1e-6 (0.669756, 0.669755).
+ */
+const LAVAAN_MI_INEXACT = new Set([...LAVAAN_STOPPED_EARLY, "pd-fixedx-fiml", "pd-fixedx-mlr-fiml"]);
 
 it("finds the shared lavaan 0.6.14 reference cases", () => {
   expect(cases.filter((c) => c.dir.includes("lavaan-0.6.14")).length).toBe(11);
@@ -128,7 +141,8 @@ for (const c of cases) {
     const freeX = !Array.isArray(c.ref.options) && c.ref.options["fixed.x"] === false;
     it.skipIf(freeX)("matches lavaan's modification indices (mi, epc, sepc.all)", () => {
       const known = KNOWN_MI_DIFFERENCES[c.name] ?? [];
-      const miTol = LAVAAN_STOPPED_EARLY.has(c.name) ? TOL.miEarlyStop : TOL.mi;
+      const miTol = LAVAAN_MI_INEXACT.has(c.name) ? TOL.miEarlyStop : TOL.mi;
+      const epcTol = LAVAAN_MI_INEXACT.has(c.name) ? TOL.estEarlyStop : TOL.est;
       const isKnown = (r: { lhs: string; op: string; rhs: string }): boolean => known.includes(`${r.lhs} ${r.op} ${r.rhs}`);
       const refs = (c.ref.modindices ?? []).filter((r) => !(r.op === "~" && res.exogenous.includes(r.lhs)) && !isKnown(r));
       const ours = res.modindices ?? [];
@@ -136,7 +150,7 @@ for (const c of cases) {
       for (const r of refs) {
         const same = ours.filter((m) => m.lhs === r.lhs && m.op === r.op && m.rhs === r.rhs && (r.group === undefined || m.group === r.group));
         const zero = r.mi < 1e-10;
-        const ok = same.some((m) => agrees(m.mi, r.mi, miTol) && (zero || (agrees(m.epc, r.epc, TOL.est) && agrees(m["sepc.all"], r["sepc.all"], TOL.est))));
+        const ok = same.some((m) => agrees(m.mi, r.mi, miTol) && (zero || (agrees(m.epc, r.epc, epcTol) && agrees(m["sepc.all"], r["sepc.all"], epcTol))));
         if (!ok) bad.push(`${r.lhs} ${r.op} ${r.rhs}: lavaan mi ${r.mi}, ours ${same.map((m) => m.mi).join("/") || "none"}`);
       }
       if (c.ref.modindices !== null && c.ref.modindices_note === undefined && !c.dir.includes("lavaan-0.6.14")) {

@@ -33,7 +33,8 @@ function header(res: FitResult, version: string): string[] {
     res.missingPatterns.forEach((k, i) => out.push(line(`Number of missing patterns${res.groupLabels.length > 1 ? ` (${res.groupLabels[i]})` : ""}`, String(k))));
   }
   if (res.dropped.length > 0) {
-    const why = res.missing === "fiml" ? "Rows dropped (missing on every model variable)" : "Rows dropped (missing values, listwise)";
+    const fimlWhy = res.exogenous.length > 0 ? "missing on every model variable or a fixed.x covariate" : "missing on every model variable";
+    const why = res.missing === "fiml" ? `Rows dropped (${fimlWhy})` : "Rows dropped (missing values, listwise)";
     out.push(line(why, String(res.dropped.length)));
   }
   return out;

@@ -42,7 +42,8 @@ function logLikelihood(g: FitInput["groups"][number], exoIndex: readonly number[
   return { logl: unrestricted - 0.5 * n * g.f - lx, unrestricted: unrestricted - lx };
 }
 
-function exoLogLikelihood(st: FitInput["groups"][number]["stats"], exoIndex: readonly number[]): number {
+/** −½ n [nx log 2π + log|S_xx| + nx]: the covariates' marginal log-likelihood at their sample moments. */
+export function exoLogLikelihood(st: FitInput["groups"][number]["stats"], exoIndex: readonly number[]): number {
   const nx = exoIndex.length;
   if (nx === 0) return 0;
   const Sxx = new Float64Array(nx * nx);

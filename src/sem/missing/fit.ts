@@ -17,18 +17,18 @@
  */
 import { chisqUpper } from "../distributions/index.js";
 import { evaluate, type Evaluation, type Problem } from "../estimate/ml.js";
-import { fitMeasures, type FitInput } from "../fit/measures.js";
+import { exoLogLikelihood, fitMeasures, type FitInput } from "../fit/measures.js";
 import { incrementalIndices } from "../fit/incremental.js";
-import { matmul } from "../linalg/dense.js";
+import { matmul, spdInverse } from "../linalg/dense.js";
 import { availableCaseMoments } from "./em.js";
-import { pairwiseMoments } from "./patterns.js";
+import { pairwiseMoments, type MissingPattern } from "./patterns.js";
 import { fimlProblem } from "./objective.js";
 import { robustFimlMeasures } from "./robust-fit.js";
 import type { FimlStats } from "./samplestats.js";
 
 const LOG2PI = Math.log(2 * Math.PI);
 
-/** The FIML problem with per-pattern metrics, evaluated at θ̂ (for GFI, the expected information and modification indices). */
+/** The FIML problem with per-pattern metrics, evaluated at θ̂ (for the expected information of the modification indices). */
 export function fimlEvaluation(prob: Problem, theta: Float64Array, fiml: FimlStats): { prob: Problem; evaluation: Evaluation } | null {
   const withMetrics = fimlProblem(prob.rep, prob.stats, prob.rowValues, fiml.groups, { metrics: true });
   const evaluation = evaluate(withMetrics, theta);
@@ -40,47 +40,103 @@ function observedCells(fiml: FimlStats, g: number): number {
   return fiml.groups[g]!.patterns.reduce((a, pt) => a + pt.n * pt.obs.length, 0);
 }
 
-/** log-likelihood of the independence model fitted by FIML, per group. */
-export function baselineLogLikelihood(fiml: FimlStats, g: number): number {
+/**
+ * log-likelihood of the independence model fitted by FIML, per group. Under fixed.x the
+ * covariates `exo` (observed in every row kept) keep their joint sample distribution, so their
+ * term is the normal log-likelihood at their own sample moments, −½ n (p_x log 2π + log|S_xx| + p_x).
+ */
+export function baselineLogLikelihood(fiml: FimlStats, g: number, exo: readonly number[] = []): number {
   const grp = fiml.groups[g]!;
   const { sigma } = availableCaseMoments(grp.patterns, grp.p);
   const cnt = new Float64Array(grp.p);
   for (const pt of grp.patterns) for (const j of pt.obs) cnt[j] += pt.n;
   let ll = 0;
-  for (let j = 0; j < grp.p; j++) ll += -0.5 * cnt[j]! * (LOG2PI + Math.log(sigma[j * grp.p + j]!) + 1);
-  return ll;
+  for (let j = 0; j < grp.p; j++) if (!exo.includes(j)) ll += -0.5 * cnt[j]! * (LOG2PI + Math.log(sigma[j * grp.p + j]!) + 1);
+  return ll + exoLogLikelihood(fiml.stats.groups[g]!, exo);
 }
 
-function groupGfi(E: readonly { w: number; E: Float64Array }[], S: Float64Array, mean: Float64Array, sigma: Float64Array, mu: Float64Array, p: number): number {
+/** Degrees of freedom of the FIML independence model: p(p−1)/2 per group, less the covariates' fixed covariances. */
+export function baselineDf(p: number, nexo: number, groups: number): number {
+  return groups * ((p * (p - 1)) / 2 - (nexo * (nexo - 1)) / 2);
+}
+
+/**
+ * GFI of one group (see the header): Σ_k (n_k/n) [½ tr((E_k R)²) + δᵀE_kδ] over the same with S and
+ * x̄, R = S − Σ̂, δ = x̄ − μ̂. E_k = Σ̂_oo⁻¹ (embedded) = P − P_·m P_mm⁻¹ P_m· with P = Σ̂⁻¹
+ * (partitioned inverse, as missing/inverse.ts), so with Q = P X (once) and Y = P_mm⁻¹ Q_m· (r×p),
+ *   tr((E_k X)²) = tr(Q²) − 2 tr(Y Q P_·m) + tr((Y P_·m)²),   δᵀE_kδ = δᵀPδ − (Pδ)_mᵀ P_mm⁻¹ (Pδ)_m,
+ * O(r p²) per pattern with r missing variables instead of O(p³). Under fixed.x lavaan zeroes the
+ * rows and columns of the covariates' own moments (their means and the covariances among them)
+ * in the information (x.idx), which is the same as leaving those elements out of both forms.
+ */
+function groupGfi(patterns: readonly MissingPattern[], P: Float64Array, S0: Float64Array, mean0: Float64Array, sigma: Float64Array, mu0: Float64Array, p: number, exo: readonly number[]): number {
+  const S = Float64Array.from(S0);
+  const mean = Float64Array.from(mean0);
+  const mu = Float64Array.from(mu0);
+  for (const a of exo) {
+    mean[a] = 0;
+    mu[a] = 0;
+    for (const b of exo) S[a * p + b] = sigma[a * p + b]!;
+  }
   const R = Float64Array.from(S, (x, i) => x - sigma[i]!);
+  for (const a of exo) for (const b of exo) S[a * p + b] = 0;
+  const delta = Float64Array.from(mean, (x, i) => x - mu[i]!);
+  const forms = [
+    { Q: matmul(P, R, p, p, p), v: delta },
+    { Q: matmul(P, S, p, p, p), v: mean },
+  ].map(({ Q, v }) => {
+    let t = 0;
+    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) t += Q[i * p + j]! * Q[j * p + i]!;
+    const Pv = matmul(P, v, p, p, 1);
+    let qv = 0;
+    for (let i = 0; i < p; i++) qv += v[i]! * Pv[i]!;
+    return { Q, t, Pv, qv };
+  });
   let num = 0;
   let den = 0;
-  for (const m of E) {
-    const A = matmul(m.E, R, p, p, p);
-    const B = matmul(m.E, S, p, p, p);
-    let tA = 0;
-    let tB = 0;
-    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) {
-      tA += A[i * p + j]! * A[j * p + i]!;
-      tB += B[i * p + j]! * B[j * p + i]!;
+  let n = 0;
+  for (const pat of patterns) {
+    const { mis } = pat;
+    const r = mis.length;
+    const vals = forms.map((f) => ({ t: f.t, q: f.qv }));
+    if (r > 0) {
+      const Pmm = new Float64Array(r * r);
+      for (let s = 0; s < r; s++) for (let u = 0; u < r; u++) Pmm[s * r + u] = P[mis[s]! * p + mis[u]!]!;
+      const inv = spdInverse({ n: r, a: Pmm });
+      if (inv === null) return NaN;
+      const Pi = inv.inv.a;
+      forms.forEach((f, fi) => {
+        const Qm = new Float64Array(r * p);
+        for (let s = 0; s < r; s++) Qm.set(f.Q.subarray(mis[s]! * p, mis[s]! * p + p), s * p);
+        const Y = matmul(Pi, Qm, r, r, p);
+        const YQ = matmul(Y, f.Q, r, p, p);
+        let tr1 = 0;
+        const YB = new Float64Array(r * r);
+        for (let s = 0; s < r; s++) for (let j = 0; j < p; j++) {
+          const rowJ = j * p;
+          tr1 += YQ[s * p + j]! * P[rowJ + mis[s]!]!;
+          const y = Y[s * p + j]!;
+          for (let u = 0; u < r; u++) YB[s * r + u] += y * P[rowJ + mis[u]!]!;
+        }
+        let tr2 = 0;
+        for (let s = 0; s < r; s++) for (let u = 0; u < r; u++) tr2 += YB[s * r + u]! * YB[u * r + s]!;
+        let corr = 0;
+        for (let s = 0; s < r; s++) for (let u = 0; u < r; u++) corr += f.Pv[mis[s]!]! * Pi[s * r + u]! * f.Pv[mis[u]!]!;
+        vals[fi] = { t: f.t - 2 * tr1 + tr2, q: f.qv - corr };
+      });
     }
-    let qd = 0;
-    let qm = 0;
-    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) {
-      qd += (mean[i]! - mu[i]!) * m.E[i * p + j]! * (mean[j]! - mu[j]!);
-      qm += mean[i]! * m.E[i * p + j]! * mean[j]!;
-    }
-    num += m.w * (0.5 * tA + qd);
-    den += m.w * (0.5 * tB + qm);
+    num += pat.n * (0.5 * vals[0]!.t + vals[0]!.q);
+    den += pat.n * (0.5 * vals[1]!.t + vals[1]!.q);
+    n += pat.n;
   }
-  return 1 - num / den;
+  return 1 - num / n / (den / n);
 }
 
 export interface FimlFitInput {
   /** the complete-data adapter's input, with the EM moments as sample statistics */
   readonly base: FitInput;
   readonly fiml: FimlStats;
-  /** the FIML problem with per-pattern metrics and its evaluation at θ̂ */
+  /** the FIML problem and its evaluation at θ̂ (implied moments, Σ̂⁻¹, F per group) */
   readonly prob: Problem;
   readonly evaluation: Evaluation;
   /** add lavaan's FIML-corrected robust indices of plain ML ("V6"); false when a scaled test (MLR) brings its own */
@@ -93,6 +149,7 @@ export function fimlFitMeasures(input: FimlFitInput): Record<string, number> {
   const G = fiml.groups.length;
   const N = fiml.stats.ntotal;
   const npar = base.npar;
+  const exo = base.exoIndex ?? [];
   let logl = 0;
   let h1 = 0;
   let lb = 0;
@@ -100,16 +157,18 @@ export function fimlFitMeasures(input: FimlFitInput): Record<string, number> {
   for (let g = 0; g < G; g++) {
     const grp = fiml.groups[g]!;
     const m2ll = grp.n * ev.groups[g]!.f + grp.h1m2ll;
-    logl += -0.5 * (m2ll + observedCells(fiml, g) * LOG2PI);
-    h1 += fiml.h1[g]!.logl;
-    lb += baselineLogLikelihood(fiml, g);
+    // under fixed.x lavaan reports the likelihoods conditional on the covariates (fit/measures.ts)
+    const lx = exoLogLikelihood(fiml.stats.groups[g]!, exo);
+    logl += -0.5 * (m2ll + observedCells(fiml, g) * LOG2PI) - lx;
+    h1 += fiml.h1[g]!.logl - lx;
+    lb += baselineLogLikelihood(fiml, g, exo) - lx;
     const obs = pairwiseMoments(grp.patterns, grp.p);
     const imp = ev.groups[g]!.implied;
-    gfi += (grp.n / N) * groupGfi(ev.groups[g]!.metrics ?? [{ w: 1, E: ev.groups[g]!.sigmaInv }], obs.cov, obs.mean, imp.sigma, imp.mu, grp.p);
+    gfi += (grp.n / N) * groupGfi(grp.patterns, ev.groups[g]!.sigmaInv, obs.cov, obs.mean, imp.sigma, imp.mu, grp.p, exo);
   }
   const p = fiml.groups[0]!.p;
   const baseChisq = 2 * (h1 - lb);
-  const baseDf = G * ((p * (p - 1)) / 2);
+  const baseDf = baselineDf(p, exo.length, G);
   const chisq = out.chisq!;
   const df = base.df;
   const inc = incrementalIndices({ chisq, df, baselineChisq: baseChisq, baselineDf: baseDf });
@@ -120,6 +179,6 @@ export function fimlFitMeasures(input: FimlFitInput): Record<string, number> {
     aic: -2 * logl + 2 * npar, bic: -2 * logl + npar * Math.log(N), bic2: -2 * logl + npar * Math.log((N + 2) / 24),
     gfi, agfi: df > 0 ? 1 - (base.nel / df) * (1 - gfi) : NaN, pgfi: base.nel > 0 ? (df / base.nel) * gfi : NaN,
   });
-  if (input.corrected) Object.assign(out, robustFimlMeasures({ fiml, prob: input.prob, evaluation: ev, df, baselineDf: baseDf }));
+  if (input.corrected) Object.assign(out, robustFimlMeasures({ fiml, prob: input.prob, evaluation: ev, df, baselineDf: baseDf, exoIndex: exo }));
   return out;
 }

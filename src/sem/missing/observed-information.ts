@@ -6,7 +6,8 @@
  * Hessian is split by the chain rule through the h1 coordinates ξ = (μ, vech Σ):
  *   ½ ∂²F/∂θ∂θᵀ = Σ_g f_g Δ_gᵀ H_g Δ_g  +  ½ Σ_ξ (∂F/∂ξ) ∂²ξ/∂θ∂θᵀ,
  * with H_g the observed h1 information of the group at the model-implied moments
- * (missing/h1-information.ts, analytic, one pass over the patterns) and Δ_g = ∂ξ/∂θᵀ. The second
+ * (missing/h1-information.ts) and Δ_g = ∂ξ/∂θᵀ; Δ_gᵀH_gΔ_g is contracted pattern by pattern
+ * in a small basis of derivative vectors (missing/h1-contracted.ts), never forming H_g. The second
  * term is the derivative of the chain-rule gradient with the pattern weights W and d̃ frozen at θ
  * (estimate/ml.ts gradient()), taken by central differences: it needs only the model matrices,
  * no pass over the data, and Σ(θ), μ(θ) are low-order polynomials in most parameters, so the
@@ -15,9 +16,8 @@
  */
 import { gradient, type Evaluation, type GroupEval, type Problem } from "../estimate/ml.js";
 import { fillMatrices, impliedMoments } from "../model/implied.js";
-import { h1Jacobian, h1ObservedInformation, h1Size } from "./h1-information.js";
+import { addContractedH1 } from "./h1-contracted.js";
 import type { FimlGroup } from "./objective.js";
-import { congruence } from "./robust-fit.js";
 
 /** The gradient of F with the residual weights of `ev` frozen, at θ. */
 function frozenGradient(prob: Problem, ev: Evaluation, theta: Float64Array): Float64Array | null {
@@ -37,12 +37,7 @@ export function observedInformation(prob: Problem, ev: Evaluation, theta: Float6
   for (let g = 0; g < fiml.length; g++) {
     const grp = fiml[g]!;
     const imp = ev.groups[g]!.implied;
-    const H = h1ObservedInformation(grp.patterns, imp.mu, imp.sigma, grp.p);
-    if (H === null) return null;
-    const D = h1Jacobian(prob.rep.groups[g]!, imp, q);
-    const DHD = congruence(H, D, h1Size(grp.p), q);
-    const fg = grp.n / N;
-    for (let i = 0; i < q * q; i++) info[i] += fg * DHD[i]!;
+    if (!addContractedH1(info, q, prob.rep.groups[g]!, imp, grp.patterns, imp.mu, imp.sigma, grp.n / N)) return null;
   }
   const t = Float64Array.from(theta);
   for (let j = 0; j < q; j++) {

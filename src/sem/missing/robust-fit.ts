@@ -31,6 +31,30 @@ export interface RobustFimlInput {
   readonly evaluation: Evaluation;
   readonly df: number;
   readonly baselineDf: number;
+  /** positions of the fixed.x covariates (their moments are not h1 coordinates); none by default */
+  readonly exoIndex?: readonly number[];
+}
+
+/**
+ * The h1 coordinates that remain under fixed.x: all but the means of the covariates and the
+ * (co)variances among them, whose rows and columns lavaan zeroes in the h1 informations
+ * (lav_mvnorm_missing_logl_hessian_samplestats with x.idx, eliminate.pstar.idx), so that its
+ * inverses are taken on the remaining coordinates.
+ */
+export function h1Keep(p: number, exo: readonly number[]): number[] {
+  const isX = new Array<boolean>(p).fill(false);
+  for (const j of exo) isX[j] = true;
+  const keep: number[] = [];
+  for (let j = 0; j < p; j++) if (!isX[j]) keep.push(j);
+  for (let j = 0; j < p; j++) for (let i = j; i < p; i++) if (!(isX[i] && isX[j])) keep.push(vechIndex(p, i, j));
+  return keep;
+}
+
+/** Rows `idx` of an n×q row-major matrix. */
+function pickRows(X: Float64Array, q: number, idx: readonly number[]): Float64Array {
+  const out = new Float64Array(idx.length * q);
+  idx.forEach((r, a) => out.set(X.subarray(r * q, r * q + q), a * q));
+  return out;
 }
 
 /** F_ML of (Σ, μ) against sample moments (S, x̄) with log|S| given. */
@@ -91,14 +115,27 @@ export function traceSolve(A: Float64Array, B: Float64Array, n: number): number 
   return tr;
 }
 
-/** Xᵀ A X for X (n×q, typically sparse: a Jacobian) and symmetric A (n×n), row-major. */
+/**
+ * Xᵀ A X for X (n×q, typically sparse: a Jacobian) and symmetric A (n×n), row-major. Both
+ * products skip the zeros of X: Xᵀ A costs nnz(X)·n and (XᵀA) X costs q·nnz(X), instead of the
+ * q·n² of a dense second product.
+ */
 export function congruence(A: Float64Array, X: Float64Array, n: number, q: number): Float64Array {
   const XtA = matmul(transpose(X, n, q), A, q, n, n); // skips the zeros of Xᵀ
-  return matmul(XtA, X, q, n, q);
+  const out = new Float64Array(q * q);
+  for (let r = 0; r < n; r++) {
+    const xr = r * q;
+    for (let b = 0; b < q; b++) {
+      const x = X[xr + b]!;
+      if (x === 0) continue;
+      for (let a = 0; a < q; a++) out[a * q + b] += XtA[a * n + r]! * x;
+    }
+  }
+  return out;
 }
 
 /** Rows and columns `idx` of a square n×n matrix. */
-function pick(A: Float64Array, n: number, idx: readonly number[]): Float64Array {
+export function pick(A: Float64Array, n: number, idx: readonly number[]): Float64Array {
   const k = idx.length;
   const out = new Float64Array(k * k);
   for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) out[a * k + b] = A[idx[a]! * n + idx[b]!]!;
@@ -141,25 +178,47 @@ export function correctedPieces(input: RobustFimlInput): CorrectedPieces {
   const groups = fiml.groups.map((grp, g): CorrectedGroup => {
     const st = fiml.stats.groups[g]!;
     const p = grp.p;
-    const ps = h1Size(p);
     const fg = grp.n / N;
     const imp = ev.groups[g]!.implied;
     T += grp.n * discrepancy(imp.sigma, imp.mu, st.S, st.mean, st.logDetS, p);
-    const base = availableCaseMoments(grp.patterns, p);
+    const base = baselineMoments(grp.patterns, p, st, input.exoIndex ?? []);
     Tb += grp.n * discrepancy(base.sigma, base.mean, st.S, st.mean, st.logDetS, p);
-    const Wm = h1ObservedInformation(grp.patterns, st.mean, st.S, p) ?? new Float64Array(ps * ps).fill(NaN);
-    const Wc = h1CompleteInformation(st.Sinv, p);
-    const D = h1Jacobian(input.prob.rep.groups[g]!, imp, q);
+    const exo = input.exoIndex ?? [];
+    const WmAll = h1ObservedInformation(grp.patterns, st.mean, st.S, p) ?? new Float64Array(h1Size(p) ** 2).fill(NaN);
+    const WcAll = h1CompleteInformation(st.Sinv, p);
+    const DAll = h1Jacobian(input.prob.rep.groups[g]!, imp, q);
+    const keep = exo.length === 0 ? null : h1Keep(p, exo);
+    const ps = keep === null ? h1Size(p) : keep.length;
+    const Wm = keep === null ? WmAll : pick(WmAll, h1Size(p), keep);
+    const Wc = keep === null ? WcAll : pick(WcAll, h1Size(p), keep);
+    const D = keep === null ? DAll : pickRows(DAll, q, keep);
     const DWm = congruence(Wm, D, ps, q);
     const DWc = congruence(Wc, D, ps, q);
     for (let i = 0; i < q * q; i++) {
       E[i] += fg * DWm[i]!;
       C[i] += fg * DWc[i]!;
     }
-    const sel = [...Array.from({ length: p }, (_, j) => j), ...Array.from({ length: p }, (_, j) => vechIndex(p, j, j))];
+    // the baseline's free coordinates: the means and variances of the non-covariates
+    const ys = Array.from({ length: p }, (_, j) => j).filter((j) => !exo.includes(j));
+    const full = [...ys, ...ys.map((j) => vechIndex(p, j, j))];
+    const sel = keep === null ? full : full.map((c) => keep.indexOf(c));
     return { fg, ps, Wm, Wc, D, sel };
   });
   return { T, Tb, groups, E, C, q };
+}
+
+/**
+ * The estimates of the independence model fitted by FIML: available-case means and variances;
+ * under fixed.x the covariates keep their sample means and (co)variances (x̄ and S of the EM
+ * moments, whose covariate block is the complete covariates' sample moments).
+ */
+export function baselineMoments(patterns: Parameters<typeof availableCaseMoments>[0], p: number, st: { mean: Float64Array; S: Float64Array }, exo: readonly number[]): { mean: Float64Array; sigma: Float64Array } {
+  const base = availableCaseMoments(patterns, p);
+  for (const a of exo) {
+    base.mean[a] = st.mean[a]!;
+    for (const b of exo) base.sigma[a * p + b] = st.S[a * p + b]!;
+  }
+  return base;
 }
 
 /** Version "V6" (plain ML): k = Σ_g tr(W_c W_m⁻¹) − tr(E⁻¹ C), and the same for the baseline. */

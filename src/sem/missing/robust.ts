@@ -20,9 +20,9 @@ import type { RobustOutput } from "../robust/index.js";
 import { sandwichVcov } from "../robust/sandwich.js";
 import { scaledTest, yuanBentlerMplusTrace, type ScaledTest } from "../robust/scaled-test.js";
 import { availableCaseMoments } from "./em.js";
-import { baselineLogLikelihood } from "./fit.js";
+import { baselineDf, baselineLogLikelihood } from "./fit.js";
 import { h1Size } from "./h1-information.js";
-import { correctedMeasures, correctedPieces, traceSolve, traceV3 } from "./robust-fit.js";
+import { correctedMeasures, correctedPieces, h1Keep, pick, traceSolve, traceV3 } from "./robust-fit.js";
 import type { FimlStats } from "./samplestats.js";
 import { casewiseScores, firstOrderInformation, h1CasewiseScores } from "./scores.js";
 
@@ -35,17 +35,20 @@ export interface FimlRobustInput {
   readonly fiml: FimlStats;
   readonly chisq: number;
   readonly df: number;
+  /** positions of the fixed.x covariates; none by default */
+  readonly exoIndex?: readonly number[];
 }
 
 const NA_TEST: ScaledTest = { trace: NaN, scalingFactor: NaN, chisqScaled: NaN, pvalueScaled: NaN };
 
 /** tr(A_b⁻¹ B₀,b) of the independence model (see the header). */
-function baselineTraceH0(fiml: FimlStats): number {
+function baselineTraceH0(fiml: FimlStats, exo: readonly number[]): number {
   let tr = 0;
   for (const grp of fiml.groups) {
     const p = grp.p;
     const { mean, sigma } = availableCaseMoments(grp.patterns, p);
     for (let j = 0; j < p; j++) {
+      if (exo.includes(j)) continue; // fixed.x: the covariates' moments are not parameters
       let n = 0;
       let m4 = 0;
       for (let r = 0; r < grp.n; r++) {
@@ -74,13 +77,15 @@ export function fimlRobustEstimation(input: FimlRobustInput): RobustOutput {
     for (let i = 0; i < q * q; i++) meat[i] += (grp.n / N) * B[i]!;
   });
   const sw = sandwichVcov(input.information, meat, q, N);
-  const pc = correctedPieces({ fiml, prob, evaluation: ev, df, baselineDf: 0 });
-  // h1 first-order informations at the EM moments, and Σ_g tr(A1⁻¹ B1)
+  const exo = input.exoIndex ?? [];
+  const pc = correctedPieces({ fiml, prob, evaluation: ev, df, baselineDf: 0, exoIndex: exo });
+  // h1 first-order informations at the EM moments (without the fixed.x coordinates), and Σ_g tr(A1⁻¹ B1)
   const Jm = fiml.groups.map((grp, g) => {
     const st = fiml.stats.groups[g]!;
     const ps = h1Size(grp.p);
     const S = h1CasewiseScores(grp.patterns, grp.X, grp.n, st.mean, st.S, grp.p);
-    return S === null ? new Float64Array(ps * ps).fill(NaN) : firstOrderInformation(S, grp.n, ps);
+    const J = S === null ? new Float64Array(ps * ps).fill(NaN) : firstOrderInformation(S, grp.n, ps);
+    return exo.length === 0 ? J : pick(J, ps, h1Keep(grp.p, exo));
   });
   let traceH1 = 0;
   pc.groups.forEach((g, gi) => (traceH1 += traceSolve(Jm[gi]!, g.Wm, g.ps)));
@@ -95,15 +100,15 @@ export function fimlRobustEstimation(input: FimlRobustInput): RobustOutput {
   }
   // the baseline (independence) model fitted by FIML
   const p = fiml.groups[0]!.p;
-  const dfb = G * ((p * (p - 1)) / 2);
+  const dfb = baselineDf(p, exo.length, G);
   let h1 = 0;
   let lb = 0;
   fiml.groups.forEach((_, g) => {
     h1 += fiml.h1[g]!.logl;
-    lb += baselineLogLikelihood(fiml, g);
+    lb += baselineLogLikelihood(fiml, g, exo);
   });
   const baseChisq = 2 * (h1 - lb);
-  const baseTest = scaledTest(baseChisq, dfb, traceH1 - baselineTraceH0(fiml));
+  const baseTest = scaledTest(baseChisq, dfb, traceH1 - baselineTraceH0(fiml, exo));
   const measures = robustFitMeasures({ chisq: input.chisq, df, ntotal: N, ngroups: G, test, baseline: { chisq: baseChisq, df: dfb, test: baseTest }, h1h0 });
   const { k, kb } = traceV3(pc, Jm);
   Object.assign(measures, correctedMeasures(pc.T, pc.Tb, k / df, kb / dfb, df, dfb, N, G));

@@ -1,0 +1,200 @@
+/**
+ * Δᵀ H Δ without forming H: the observed h1 information of missing/h1-information.ts contracted
+ * with the Jacobian Δ = ∂(μ, vech Σ)/∂θᵀ pattern by pattern. Every free cell has the rank-2
+ * derivative Σ_a = u vᵀ + v uᵀ and a mean derivative μ_a (estimate/information.ts), and each of
+ * u, v, μ_a is a multiple of one vector of the basis Z = [e_1..e_p | G_·1..G_·m | (ΛM)_·1..(ΛM)_·m]
+ * (unit vectors, columns of Λ(I−B)⁻¹ and of Λ(I−B)⁻¹Ψ... as cellVectors lists them). For pattern k
+ * with E = Σ_oo⁻¹ and A = E (2(S_k + d dᵀ) − Σ) E embedded in p×p, e = E d, the h1 blocks
+ * (½ n_k tr(X A Y E), n_k (E X e)_a, n_k E) summed against the derivatives give, per row,
+ *   ½ tr(Σ_a A Σ_b E) = ½ [(v_aᵀAu_b)(u_aᵀEv_b) + (v_aᵀAv_b)(u_aᵀEu_b) + (u_aᵀAu_b)(v_aᵀEv_b) + (u_aᵀAv_b)(v_aᵀEu_b)],
+ *   μ_aᵀ E Σ_b e + μ_bᵀ E Σ_a e,   μ_aᵀ E Σ_b e = (μ_aᵀEu_b)(v_bᵀe) + (μ_aᵀEv_b)(u_bᵀe),
+ *   μ_aᵀ E μ_b
+ * (tr(u vᵀ A x yᵀ E) = (vᵀAx)(yᵀEu)). So a pattern needs only ZᵀAZ, ZᵀEZ and Zᵀe, O(p²m) with
+ * m latent variables, and O(q²) for the q×q sum, instead of the O(p⁴) of its block of H.
+ * With A = E and d = 0 this is the expected information of estimate/information.ts.
+ */
+import type { Implied } from "../model/implied.js";
+import type { Cell, GroupRepresentation } from "../model/representation.js";
+import { patternInverse } from "./inverse.js";
+import type { MissingPattern } from "./patterns.js";
+
+/** A derivative vector as (basis column, coefficient); column −1 when the vector is zero. */
+interface Coded {
+  readonly u: Int32Array;
+  readonly v: Int32Array;
+  readonly d: Int32Array;
+  readonly cu: Float64Array; // coefficient of u times that of v (Σ_a = cu·(z_u z_vᵀ + z_v z_uᵀ))
+  readonly cd: Float64Array;
+}
+
+/** The basis Z (p × (p + 2m), row-major) and each cell's u, v, μ_a in it (cellVectors' formulas). */
+function codeCells(cells: readonly Cell[], imp: Implied): { Z: Float64Array; nb: number; coded: Coded } {
+  const { p, m } = imp.mats;
+  const nb = p + 2 * m;
+  const Z = new Float64Array(p * nb);
+  for (let i = 0; i < p; i++) Z[i * nb + i] = 1;
+  for (let r = 0; r < p; r++) for (let j = 0; j < m; j++) {
+    Z[r * nb + p + j] = imp.G[r * m + j]!;
+    Z[r * nb + p + m + j] = imp.LM[r * m + j]!;
+  }
+  const k = cells.length;
+  const coded: Coded = { u: new Int32Array(k).fill(-1), v: new Int32Array(k).fill(-1), d: new Int32Array(k).fill(-1), cu: new Float64Array(k), cd: new Float64Array(k) };
+  cells.forEach((c, a) => {
+    const half = c.i === c.j ? 0.5 : 1;
+    const set = (u: number, v: number, cu: number, d: number, cd: number): void => {
+      coded.u[a] = u;
+      coded.v[a] = v;
+      coded.cu[a] = cu;
+      coded.d[a] = d;
+      coded.cd[a] = cd;
+    };
+    switch (c.kind) {
+      case "lambda": set(c.i, p + m + c.j, 1, c.i, imp.IBalpha[c.j]!); break;
+      case "beta": set(p + c.i, p + m + c.j, 1, p + c.i, imp.IBalpha[c.j]!); break;
+      case "psi": set(p + c.i, p + c.j, half, -1, 0); break;
+      case "theta": set(c.i, c.j, half, -1, 0); break;
+      case "nu": set(-1, -1, 0, c.i, 1); break;
+      case "alpha": set(-1, -1, 0, p + c.i, 1); break;
+    }
+  });
+  return { Z, nb, coded };
+}
+
+/** out (nb×nb) = Zᵀ X Z for symmetric p×p X, with Z = [I | W]: XW once, then the blocks. */
+function basisGram(X: Float64Array, Z: Float64Array, p: number, nb: number, XW: Float64Array, out: Float64Array): void {
+  const w = nb - p;
+  XW.fill(0);
+  for (let r = 0; r < p; r++) for (let t = 0; t < p; t++) {
+    const x = X[r * p + t]!;
+    if (x === 0) continue;
+    const zt = t * nb + p;
+    const o = r * w;
+    for (let c = 0; c < w; c++) XW[o + c] += x * Z[zt + c]!;
+  }
+  for (let r = 0; r < p; r++) {
+    for (let c = 0; c < p; c++) out[r * nb + c] = X[r * p + c]!;
+    for (let c = 0; c < w; c++) {
+      out[r * nb + p + c] = XW[r * w + c]!;
+      out[(p + c) * nb + r] = XW[r * w + c]!;
+    }
+  }
+  for (let a = 0; a < w; a++) for (let b = 0; b <= a; b++) {
+    let s = 0;
+    for (let t = 0; t < p; t++) s += Z[t * nb + p + a]! * XW[t * w + b]!;
+    out[(p + a) * nb + p + b] = s;
+    out[(p + b) * nb + p + a] = s;
+  }
+}
+
+/**
+ * (1/n) Σ_k n_k Δᵀ H_k Δ of one group over the free cells `cells` (m×m, in their order), H_k the
+ * observed h1 information of pattern k at (μ, Σ) and Δ at the model moments `imp`. Null when
+ * some Σ_oo is not positive definite.
+ */
+export function contractedObservedH1(cells: readonly Cell[], imp: Implied, patterns: readonly MissingPattern[], mu: Float64Array, sigma: Float64Array, p: number): Float64Array | null {
+  const { Z, nb, coded } = codeCells(cells, imp);
+  const { u, v, d, cu, cd } = coded;
+  const m = cells.length;
+  const out = new Float64Array(m * m);
+  const ws = { L: new Float64Array(p * p), E: new Float64Array(p * p) };
+  const E = new Float64Array(p * p);
+  const M = new Float64Array(p * p);
+  const EM = new Float64Array(p * p);
+  const A = new Float64Array(p * p);
+  const dv = new Float64Array(p);
+  const e = new Float64Array(p);
+  const XW = new Float64Array(p * (nb - p));
+  const GA = new Float64Array(nb * nb);
+  const GE = new Float64Array(nb * nb);
+  const ze = new Float64Array(nb);
+  let N = 0;
+  for (const pat of patterns) {
+    const { obs, n } = pat;
+    const k = obs.length;
+    if (Number.isNaN(patternInverse(sigma, p, obs, ws))) return null;
+    E.fill(0);
+    M.fill(0);
+    dv.fill(0);
+    for (let a = 0; a < k; a++) dv[obs[a]!] = pat.mean[a]! - mu[obs[a]!]!;
+    for (let a = 0; a < k; a++) {
+      const oa = obs[a]!;
+      for (let b = 0; b < k; b++) {
+        const ob = obs[b]!;
+        E[oa * p + ob] = ws.E[a * k + b]!;
+        M[oa * p + ob] = 2 * (pat.S[a * k + b]! + dv[oa]! * dv[ob]!) - sigma[oa * p + ob]!;
+      }
+    }
+    // A = E M E on the observed block (embedded), e = E d
+    EM.fill(0);
+    for (let a = 0; a < k; a++) {
+      const ra = obs[a]! * p;
+      for (let c = 0; c < k; c++) {
+        const x = E[ra + obs[c]!]!;
+        const rc = obs[c]! * p;
+        for (let b = 0; b < k; b++) EM[ra + obs[b]!] += x * M[rc + obs[b]!]!;
+      }
+    }
+    A.fill(0);
+    for (let a = 0; a < k; a++) {
+      const ra = obs[a]! * p;
+      for (let b = 0; b <= a; b++) {
+        const ob = obs[b]!;
+        let s = 0;
+        for (let c = 0; c < k; c++) s += EM[ra + obs[c]!]! * E[obs[c]! * p + ob]!;
+        A[ra + ob] = s;
+        A[ob * p + obs[a]!] = s;
+      }
+    }
+    for (let i = 0; i < p; i++) {
+      let s = 0;
+      for (let j = 0; j < p; j++) s += E[i * p + j]! * dv[j]!;
+      e[i] = s;
+    }
+    basisGram(A, Z, p, nb, XW, GA);
+    basisGram(E, Z, p, nb, XW, GE);
+    for (let c = 0; c < nb; c++) {
+      let s = 0;
+      for (let t = 0; t < p; t++) s += Z[t * nb + c]! * e[t]!;
+      ze[c] = s;
+    }
+    for (let a = 0; a < m; a++) {
+      const ua = u[a]!, va = v[a]!, da = d[a]!, ca = cu[a]!, cda = cd[a]!;
+      for (let b = 0; b <= a; b++) {
+        const ub = u[b]!, vb = v[b]!, db = d[b]!, cb = cu[b]!, cdb = cd[b]!;
+        let s = 0;
+        if (ua >= 0 && ub >= 0) {
+          s += 0.5 * ca * cb * (GA[va * nb + ub]! * GE[ua * nb + vb]! + GA[va * nb + vb]! * GE[ua * nb + ub]!
+            + GA[ua * nb + ub]! * GE[va * nb + vb]! + GA[ua * nb + vb]! * GE[va * nb + ub]!);
+        }
+        if (da >= 0 && ub >= 0) s += cda * cb * (GE[da * nb + ub]! * ze[vb]! + GE[da * nb + vb]! * ze[ub]!);
+        if (db >= 0 && ua >= 0) s += cdb * ca * (GE[db * nb + ua]! * ze[va]! + GE[db * nb + va]! * ze[ua]!);
+        if (da >= 0 && db >= 0) s += cda * cdb * GE[da * nb + db]!;
+        out[a * m + b] += n * s;
+      }
+    }
+    N += n;
+  }
+  for (let a = 0; a < m; a++) for (let b = 0; b <= a; b++) {
+    const x = out[a * m + b]! / N;
+    out[a * m + b] = x;
+    out[b * m + a] = x;
+  }
+  return out;
+}
+
+/**
+ * Adds f_g Δ_gᵀ H_g Δ_g of one group, H_g at the moments (μ, Σ) and Δ_g at `imp`, into the q×q
+ * `info` by free-parameter index (cells sharing a parameter add up). False when some Σ_oo is not PD.
+ */
+export function addContractedH1(info: Float64Array, q: number, rep: GroupRepresentation, imp: Implied, patterns: readonly MissingPattern[], mu: Float64Array, sigma: Float64Array, fg: number): boolean {
+  const cells = rep.cells.filter((c) => c.free >= 0);
+  if (cells.length === 0) return true;
+  const block = contractedObservedH1(cells, imp, patterns, mu, sigma, rep.p);
+  if (block === null) return false;
+  const m = cells.length;
+  for (let a = 0; a < m; a++) {
+    const fa = cells[a]!.free * q;
+    for (let b = 0; b < m; b++) info[fa + cells[b]!.free] += fg * block[a * m + b]!;
+  }
+  return true;
+}

@@ -1,0 +1,55 @@
+/**
+ * The contracted observed h1 information (src/sem/missing/h1-contracted.ts, used for the FIML
+ * standard errors) equals Δᵀ H Δ formed the long way: H from missing/h1-information.ts (itself
+ * checked against a numerical Hessian in fiml.test.ts) and Δ from h1Jacobian. Checked on models
+ * with every kind of cell: Bollen's SEM with regressions among latents and residual covariances
+ * (pd-sem-fiml), observed covariates as dummy latents (pd-fixedx-fiml), intercepts and two groups
+ * with shared loadings (hs-fiml-metric); at θ moved away from the start and at moments (μ, Σ)
+ * that are not the model's (as the robust indices use them). Exact in exact arithmetic: TOL.kernel
+ * scaled for the O(p⁴) sums.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { readTable } from "../../src/sem/data/index.js";
+import { prepareFit } from "../../src/sem/fit-model.js";
+import { fillMatrices, impliedMoments } from "../../src/sem/model/implied.js";
+import { addContractedH1 } from "../../src/sem/missing/h1-contracted.js";
+import { h1Jacobian, h1ObservedInformation, h1Size } from "../../src/sem/missing/h1-information.js";
+import { congruence } from "../../src/sem/missing/robust-fit.js";
+import { parseModel } from "../../src/sem/syntax/index.js";
+import { TOL, expectAllRelClose, maxAbs } from "./helpers.js";
+
+const EXTRA = "tests/fixtures/extra";
+const CASES: [string, Record<string, unknown>][] = [
+  ["pd-sem-fiml", { missing: "fiml" }],
+  ["pd-fixedx-fiml", { missing: "fiml" }],
+  ["hs-fiml-metric", { missing: "fiml", group: "school", groupEqual: ["loadings"] }],
+];
+
+describe.each(CASES)("contracted h1 information on %s", (name, options) => {
+  const dir = `${EXTRA}/${name}`;
+  const prep = prepareFit({ syntax: parseModel(readFileSync(`${dir}/model.lav`, "utf8"), { file: "model.lav" }), data: readTable(`${dir}/data.csv`), options });
+  const q = prep.table.nfree;
+  const theta = Float64Array.from(prep.start.theta, (x, i) => x * (1 + 0.03 * Math.sin(i + 1)));
+  const fiml = prep.fiml!;
+
+  for (const at of ["model", "shifted"] as const) {
+    it(`equals Δᵀ H Δ at the ${at === "model" ? "model-implied" : "shifted EM"} moments`, () => {
+      const fast = new Float64Array(q * q);
+      const slow = new Float64Array(q * q);
+      prep.prob.rep.groups.forEach((rep, g) => {
+        const imp = impliedMoments(fillMatrices(rep, theta, prep.prob.rowValues))!;
+        const grp = fiml.groups[g]!;
+        const st = fiml.stats.groups[g]!;
+        const mu = at === "model" ? imp.mu : Float64Array.from(st.mean, (x) => x + 0.1);
+        const sigma = at === "model" ? imp.sigma : st.S;
+        const fg = grp.n / fiml.stats.ntotal;
+        expect(addContractedH1(fast, q, rep, imp, grp.patterns, mu, sigma, fg)).toBe(true);
+        const H = h1ObservedInformation(grp.patterns, mu, sigma, grp.p)!;
+        const DHD = congruence(H, h1Jacobian(rep, imp, q), h1Size(grp.p), q);
+        for (let i = 0; i < q * q; i++) slow[i] += fg * DHD[i]!;
+      });
+      expectAllRelClose(fast, slow, TOL.kernel.rel * 1000, maxAbs(slow), "ΔᵀHΔ");
+    });
+  }
+});
