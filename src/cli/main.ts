@@ -9,6 +9,8 @@ import { InputError } from "../sem/messages.js";
 import { formatSyntaxError } from "../sem/syntax/index.js";
 import { registerAnalyze } from "./commands/analyze.js";
 import { registerBench } from "./commands/bench.js";
+import { registerDiagram } from "./commands/diagram.js";
+import { registerReport } from "./commands/report.js";
 import { registerFit } from "./commands/fit.js";
 import { registerInstrument } from "./commands/instrument.js";
 import { registerModel } from "./commands/model.js";
@@ -24,11 +26,14 @@ function packageVersion(): string {
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** standard error is a terminal: progress bars are drawn */
+  stderrIsTTY?: boolean;
 }
 
 const processIo: Io = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
+  stderrIsTTY: process.stderr.isTTY === true,
 };
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -43,7 +48,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .option("--debug", "print stack traces of errors")
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined });
-  const ctx = { version, stdout: io.stdout, setExit: (c: number) => (exit = c) };
+  const ctx = { version, stdout: io.stdout, stderr: io.stderr, stderrIsTTY: io.stderrIsTTY === true, setExit: (c: number) => (exit = c) };
   registerFit(program, ctx);
   registerBench(program, ctx);
   registerModel(program, ctx);
@@ -51,6 +56,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   registerScore(program, ctx);
   registerSimulate(program, ctx);
   registerAnalyze(program, ctx);
+  registerDiagram(program, ctx);
+  registerReport(program, ctx);
   try {
     await program.parseAsync(args as string[]);
     return exit;

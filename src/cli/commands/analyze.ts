@@ -23,6 +23,7 @@ import { exitCodeFor, EXIT } from "../exit-codes.js";
 import { formatAnalysisJson, formatAnalysisText } from "../format/analysis.js";
 import { readModelFile, writeAtomic } from "../io.js";
 import type { CommandContext } from "./fit.js";
+import { defaultReportDir, reportDirOption, shownFile, studyReportFiles, studyTitle, writeAndTell } from "../report-output.js";
 
 interface AnalyzeFlags {
   model?: string;
@@ -31,6 +32,7 @@ interface AnalyzeFlags {
   format: string;
   out?: string;
   na?: string;
+  report?: string | boolean;
 }
 
 interface Study {
@@ -40,7 +42,7 @@ interface Study {
   responses?: ResponsesNote;
 }
 
-function resolveStudy(dataFile: string | undefined, flags: AnalyzeFlags): Study {
+export function resolveStudy(dataFile: string | undefined, flags: AnalyzeFlags): Study {
   const na = splitNa(flags.na);
   const useInstrument = flags.model === undefined || flags.instrument !== undefined || dataFile === undefined;
   let data: DataTable;
@@ -66,7 +68,7 @@ function shownPath(file: string): string {
   return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
 }
 
-function splitNa(na: string | undefined): string[] | undefined {
+export function splitNa(na: string | undefined): string[] | undefined {
   return na === undefined ? undefined : na.split(",").map((s) => s.trim());
 }
 
@@ -97,6 +99,7 @@ export function registerAnalyze(program: Command, ctx: CommandContext): void {
     .option("--format <format>", "text or json", "text")
     .option("--out <dir>", "write results.json and summary.txt into this folder (created if needed, never wiped)")
     .option("--na <codes>", 'comma-separated extra missing-value codes (empty cells and "NA" always are)')
+    .option("--report [dir]", "also write the study report (HTML, Markdown, diagram) into DIR (default: reports/study)")
     .action(async (dataFile: string | undefined, flags: AnalyzeFlags) => {
       if (flags.format !== "text" && flags.format !== "json") throw new InputError("E_USAGE", `--format ${flags.format}: use text or json`);
       if (!(ESTIMATORS as readonly string[]).includes(flags.estimator.toUpperCase())) {
@@ -106,8 +109,12 @@ export function registerAnalyze(program: Command, ctx: CommandContext): void {
       const res = await runStudy({ ...study, estimator: flags.estimator, na: splitNa(flags.na) });
       const json = formatAnalysisJson(res, ctx.version);
       const text = formatAnalysisText(res, ctx.version);
+      const reportDir = reportDirOption(flags.report, defaultReportDir("study"));
+      const meta = { title: studyTitle(flags, dataFile), dataFile: dataFile ?? shownFile(bundledDatasetPath()), model: flags.model ?? res.design.source, version: ctx.version };
+      const reportFiles = reportDir === undefined ? [] : await studyReportFiles(res, meta);
       if (flags.out !== undefined) writeOut(flags.out, json, text);
       else ctx.stdout(flags.format === "json" ? json : text);
+      if (reportDir !== undefined) writeAndTell(reportDir, reportFiles, ctx.stderr ?? ctx.stdout);
       ctx.setExit(analysisExitCode(res));
     });
 }

@@ -18,6 +18,9 @@ export interface CommandContext {
   version: string;
   stdout: (s: string) => void;
   setExit: (code: number) => void;
+  /** standard error, and whether it is a terminal (progress bars are drawn only then) */
+  stderr?: (s: string) => void;
+  stderrIsTTY?: boolean;
 }
 
 /** Reads the model and the data. */

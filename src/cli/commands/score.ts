@@ -11,6 +11,7 @@ import { InputError } from "../../sem/messages.js";
 import { formatScoreText } from "../format/score-text.js";
 import type { CommandContext } from "./fit.js";
 import { addInstrumentOption, emit, instrumentFrom, modelFrom } from "./instrument-options.js";
+import { defaultReportDir, firmReportFiles, reportDirOption, writeAndTell } from "../report-output.js";
 
 interface ScoreFlags {
   firm?: string;
@@ -21,6 +22,7 @@ interface ScoreFlags {
   estimator: string;
   format: string;
   out?: string;
+  report?: string | boolean;
 }
 
 export function registerScore(program: Command, ctx: CommandContext): void {
@@ -36,6 +38,7 @@ export function registerScore(program: Command, ctx: CommandContext): void {
     .option("--estimator <name>", "estimator of that fit", "ML")
     .option("--format <format>", "text or json", "text")
     .option("-o, --out <file>", "write the output to a file instead of standard output")
+    .option("--report [dir]", "also write the firm report(s) into DIR (default: reports/firm-ID or reports/firms)")
     .action(async (dataFile: string, flags: ScoreFlags) => {
       if (flags.format !== "text" && flags.format !== "json") throw new InputError("E_USAGE", `--format ${flags.format}: use text or json`);
       if (flags.firm !== undefined && flags.all === true) throw new InputError("E_USAGE", "--firm and --all exclude each other: give one");
@@ -47,9 +50,13 @@ export function registerScore(program: Command, ctx: CommandContext): void {
         firm = data.ids[0]!;
       }
       const norms = loadResponses(flags.norms ?? shownPath(bundledDatasetPath()), instr);
-      const report = await scoreFirms({ instr, data, norms, syntax: modelFrom(flags, instr), estimator: flags.estimator, firm });
+      const syntax = modelFrom(flags, instr);
+      const report = await scoreFirms({ instr, data, norms, syntax, estimator: flags.estimator, firm });
       const text = flags.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : formatScoreText(report, firm === "all");
+      const reportDir = reportDirOption(flags.report, defaultReportDir(firm === "all" ? "all" : "firm", firm));
+      const reportFiles = reportDir === undefined ? [] : await firmReportFiles(report, instr, firm === "all", ctx, { syntax, norms, estimator: flags.estimator });
       emit(text, flags.out, ctx.stdout);
+      if (reportDir !== undefined) writeAndTell(reportDir, reportFiles, ctx.stderr ?? ctx.stdout);
     });
 }
 

@@ -1,0 +1,76 @@
+/**
+ * `isrs report [DATA] [--firm ID | --all] [--model MODEL] [--instrument FILE] [--out DIR]`.
+ * - Study report (neither --firm nor --all): runs the study as `isrs analyze` does (same data and
+ *   model rules) and writes report.html, report.md, results.json, diagram.svg, diagram.dot and
+ *   loadings.svg into DIR.
+ * - Firm report (--firm ID), or one per firm with an overview (--all): the firm's scores against
+ *   the norm sample (--norms, default the bundled data), as `isrs score` computes them.
+ * Without DATA, the bundled dataset.
+ */
+import type { Command } from "commander";
+import { runStudy } from "../../analysis/study.js";
+import { bundledDatasetPath, loadInstrument, loadResponses } from "../../instrument/index.js";
+import { scoreFirms } from "../../instrument/score.js";
+import { InputError } from "../../sem/messages.js";
+import { analysisExitCode, resolveStudy, splitNa } from "./analyze.js";
+import { defaultReportDir, firmReportFiles, shownFile, studyReportFiles, studyTitle, writeAndTell } from "../report-output.js";
+import type { CommandContext } from "./fit.js";
+import { modelFrom } from "./instrument-options.js";
+
+export interface ReportFlags {
+  model?: string;
+  instrument?: string;
+  estimator: string;
+  na?: string;
+  out?: string;
+  title?: string;
+  firm?: string;
+  all?: boolean;
+  norms?: string;
+}
+
+async function firmReports(dataFile: string, f: ReportFlags, ctx: CommandContext): Promise<void> {
+  if (f.firm !== undefined && f.all === true) throw new InputError("E_USAGE", "--firm and --all exclude each other: give one");
+  const instr = loadInstrument(f.instrument);
+  const read = { na: splitNa(f.na) ?? [] };
+  const data = loadResponses(dataFile, instr, { read });
+  const norms = loadResponses(f.norms ?? shownFile(bundledDatasetPath()), instr, { read });
+  const all = f.all === true;
+  const syntax = modelFrom(f, instr);
+  const score = await scoreFirms({ instr, data, norms, syntax, estimator: f.estimator, firm: all ? "all" : f.firm! });
+  const files = await firmReportFiles(score, instr, all, ctx, { syntax, norms, estimator: f.estimator });
+  writeAndTell(f.out ?? defaultReportDir(all ? "all" : "firm", f.firm), files, ctx.stdout);
+}
+
+async function studyReport(data: string | undefined, f: ReportFlags, ctx: CommandContext): Promise<void> {
+  const study = resolveStudy(data, { ...f, format: "text" });
+  const res = await runStudy({ ...study, estimator: f.estimator, na: splitNa(f.na) });
+  const files = await studyReportFiles(res, {
+    title: studyTitle(f, data),
+    dataFile: data ?? shownFile(bundledDatasetPath()),
+    model: f.model ?? res.design.source,
+    version: ctx.version,
+  });
+  writeAndTell(f.out ?? defaultReportDir("study"), files, ctx.stdout);
+  ctx.setExit(analysisExitCode(res));
+}
+
+export function registerReport(program: Command, ctx: CommandContext): void {
+  program
+    .command("report")
+    .description("write the study report, or firm reports, as HTML, Markdown and JSON with the path diagram and charts, into a folder")
+    .argument("[data]", "CSV of responses (default: the bundled ISRS dataset)")
+    .option("--firm <id>", "write the diagnostic report of this firm")
+    .option("--all", "write one diagnostic report per firm and an overview")
+    .option("--norms <file>", "norm sample for --firm/--all (default: the bundled dataset)")
+    .option("-m, --model <file>", "lavaan syntax of the structural model, instead of the instrument's (as isrs analyze)")
+    .option("--instrument <file>", "instrument definition file (default: the bundled ISRS instrument)")
+    .option("--estimator <name>", "estimator (ML, MLR, MLM)", "ML")
+    .option("--na <codes>", 'comma-separated extra missing-value codes (empty cells and "NA" always are)')
+    .option("-o, --out <dir>", "folder to write into, created if missing, other files kept (default: reports/study, reports/firm-ID or reports/firms)")
+    .option("--title <text>", "title of the study report")
+    .action(async (data: string | undefined, flags: ReportFlags) => {
+      if (flags.firm !== undefined || flags.all === true) return firmReports(data ?? shownFile(bundledDatasetPath()), flags, ctx);
+      return studyReport(data, flags, ctx);
+    });
+}

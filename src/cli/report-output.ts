@@ -1,0 +1,104 @@
+/**
+ * Writing reports from the commands: the firm reports of a score (one firm, or every firm with an
+ * overview), the progress bar drawn on standard error when it is a terminal, and the default
+ * report folders.
+ */
+import path from "node:path";
+import type { StudyResults } from "../analysis/study.js";
+import { loadInstrument, type Instrument, type Responses } from "../instrument/index.js";
+import type { ScoreReport } from "../instrument/score.js";
+import { fitWeights } from "../instrument/weights.js";
+import type { ModelSyntax } from "../sem/syntax/index.js";
+import { graphFromFit } from "../report/diagram/graph.js";
+import { renderDiagram, type RenderedDiagram } from "../report/diagram/render.js";
+import { buildBatch, buildFirmReport } from "../report/firm.js";
+import { studyViewFromAnalysis, type FromAnalysisMeta } from "../report/from-analysis.js";
+import { firmViewsFromScore } from "../report/from-score.js";
+import { safeFileName } from "../report/escape.js";
+import type { ReportFile } from "../report/document.js";
+import { buildStudyReport } from "../report/study.js";
+import type { CommandContext } from "./commands/fit.js";
+import { progressBar } from "./progress.js";
+import { writeReportFiles } from "./write-report.js";
+
+/** reports/study, reports/firm-<id>, reports/firms. */
+export function defaultReportDir(kind: "study" | "firm" | "all", firm?: string): string {
+  if (kind === "firm") return path.join("reports", `firm-${safeFileName(firm ?? "")}`);
+  return path.join("reports", kind === "all" ? "firms" : "study");
+}
+
+/**
+ * The progress bar of progress.ts on the command's standard error (a terminal only), through the
+ * context so that tests can stand in for a terminal.
+ */
+function firmProgress(ctx: CommandContext): ((done: number, total: number) => void) | undefined {
+  const write = ctx.stderr;
+  if (write === undefined) return undefined;
+  const stream = { isTTY: ctx.stderrIsTTY === true, write: (s: string) => (write(s), true) } as unknown as NodeJS.WriteStream;
+  return progressBar("firms", stream);
+}
+
+export interface WeightsModel {
+  syntax: ModelSyntax;
+  norms: Responses;
+  estimator: string;
+}
+
+/** The diagram of the model behind the index weights, fitted to the norm sample as score.ts does; none when it cannot be fitted. */
+async function weightsDiagram(instr: Instrument, m: WeightsModel): Promise<RenderedDiagram | undefined> {
+  const { fit } = await fitWeights({ instr, ...m });
+  if (fit === null) return undefined;
+  const labels = new Map(instr.constructs.map((c) => [c.id, c.label]));
+  return renderDiagram(graphFromFit(fit, labels), "index weights");
+}
+
+export async function firmReportFiles(score: ScoreReport, instr: Instrument, all: boolean, ctx: CommandContext, model: WeightsModel): Promise<ReportFile[]> {
+  const views = firmViewsFromScore(score, instr, ctx.version);
+  const diagram = await weightsDiagram(instr, model);
+  if (!all) return (await buildFirmReport(views[0]!, diagram)).files;
+  const meta = [
+    { label: "data", value: score.data.file },
+    { label: "norm sample", value: `${score.norms.file} (${score.norms.used} firms)` },
+    { label: "instrument", value: `${score.instrument.id} ${score.instrument.version}` },
+    { label: "isrs", value: ctx.version },
+  ];
+  return buildBatch(views, { meta, provenance: views[0]?.provenance ?? "", diagram, onFirm: firmProgress(ctx) });
+}
+
+/**
+ * The study report's title: the instrument's when the study runs on one (the rules of
+ * analyze's resolveStudy: no --model, or --instrument, or no data file), else a plain one.
+ */
+export function studyTitle(flags: { model?: string; instrument?: string; title?: string }, dataFile: string | undefined): string {
+  if (flags.title !== undefined) return flags.title;
+  const onInstrument = flags.model === undefined || flags.instrument !== undefined || dataFile === undefined;
+  return onInstrument ? `${loadInstrument(flags.instrument).title}: study report` : "Study report";
+}
+
+/** The study report of an analysis (`isrs report`, `isrs analyze --report`). */
+export async function studyReportFiles(res: StudyResults, meta: FromAnalysisMeta): Promise<ReportFile[]> {
+  return (await buildStudyReport(studyViewFromAnalysis(res, meta))).files;
+}
+
+/**
+ * Writes the files and says where: on standard output for `isrs report`, on standard error when
+ * a command's own results go to standard output (`--report` on score and analyze).
+ */
+export function writeAndTell(dir: string, files: readonly ReportFile[], tell: (s: string) => void): void {
+  const written = writeReportFiles(dir, files);
+  const top = written.filter((f) => path.dirname(f) === path.normalize(dir));
+  const rest = written.length - top.length;
+  tell(`wrote ${top.join(", ")}${rest > 0 ? ` and ${rest} files in ${path.join(dir, "firms")}` : ""}\n`);
+}
+
+/** A data file as shown in a report: relative to the working directory when it lies under it. */
+export function shownFile(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+}
+
+/** `--report [dir]` of score and analyze: the folder given, or the default one. */
+export function reportDirOption(value: string | boolean | undefined, fallback: string): string | undefined {
+  if (value === undefined || value === false) return undefined;
+  return value === true ? fallback : value;
+}

@@ -1,0 +1,99 @@
+/**
+ * StudyView: the study report's own view of the numbers it shows (and writes as results.json).
+ * Adapters fill it (from-analysis.ts); study.ts renders it.
+ */
+import type { FitIndices } from "./cutoffs.js";
+import type { DiagramGraph } from "./diagram/graph.js";
+
+export interface LoadingRow {
+  factor: string;
+  indicator: string;
+  est: number | null;
+  se: number | null;
+  pvalue: number | null;
+  std: number | null;
+}
+
+export interface ReliabilityRow {
+  construct: string;
+  items: number;
+  alpha?: number;
+  /** composite reliability (omega) */
+  cr?: number;
+  ave?: number;
+}
+
+/** A square table of constructs: Fornell-Larcker (√AVE on the diagonal) or HTMT ratios. */
+export interface ConstructMatrix {
+  constructs: string[];
+  /** row-major, null where nothing is shown */
+  values: (number | null)[][];
+}
+
+export interface PathRow {
+  from: string;
+  to: string;
+  est: number | null;
+  se: number | null;
+  pvalue: number | null;
+  std: number | null;
+}
+
+export interface HypothesisRow {
+  id: string;
+  from: string;
+  to: string;
+  std: number | null;
+  se: number | null;
+  pvalue: number | null;
+  supported: boolean;
+  /** the hypothesised sign */
+  expected?: "positive" | "negative";
+}
+
+export interface ItemStatsRow {
+  item: string;
+  n: number;
+  mean: number;
+  sd: number;
+  skew: number;
+  kurtosis: number;
+  missing: number;
+}
+
+export interface ModelFitView extends FitIndices {
+  name: string;
+  estimator: string;
+  converged: boolean;
+}
+
+export interface StudyView {
+  title: string;
+  subtitle: string;
+  meta: { label: string; value: string }[];
+  /** display names of variables and constructs; names not listed show as they are */
+  labels: Record<string, string>;
+  /** every row or value left out, with the reason (row null for a whole column) */
+  sample: { n: number; excluded: { row: number | null; reason: string }[] };
+  screening?: {
+    items: ItemStatsRow[];
+    mardia?: { skew: number; skewP: number; kurtosis: number; kurtosisP: number };
+    outliers?: { id: string; d2: number; pvalue: number }[];
+  };
+  loadings: LoadingRow[];
+  reliability: ReliabilityRow[];
+  fornellLarcker?: ConstructMatrix;
+  htmt?: ConstructMatrix;
+  secondOrder: LoadingRow[];
+  paths: PathRow[];
+  r2: { variable: string; r2: number }[];
+  models: ModelFitView[];
+  comparisons: { a: string; b: string; dchisq: number; ddf: number; pvalue: number }[];
+  hypotheses: HypothesisRow[];
+  /** how "supported" was decided, shown under the table */
+  hypothesisRule: string;
+  diagram: DiagramGraph;
+  warnings: string[];
+  /** how the numbers were made, for the footer */
+  provenance: string;
+}
