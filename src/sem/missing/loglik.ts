@@ -9,6 +9,7 @@
  *   d(−2 logL) = tr(W dΣ) − 2 d̃ᵀ dμ,   W = Σ_k n_k [E_k − E_k (S_k + d_k d_kᵀ) E_k],   d̃ = Σ_k n_k E_k d_k.
  * One factorisation per pattern (or a downdate of Σ⁻¹, see casewiseTerms), never one per row.
  */
+import { matmul } from "../linalg/dense.js";
 import { fullInverse, missingBlock, patternInverse } from "./inverse.js";
 import type { MissingPattern } from "./patterns.js";
 
@@ -277,9 +278,9 @@ export function casewiseTerms(patterns: readonly MissingPattern[], sigma: Float6
   const { W, Y1, Y2, Cs, P } = w;
   if (W !== null && Y1 !== null && Y2 !== null && Cs !== null && w.nLow > 0) {
     // W += nLow·P − P·Y1 − [P Cs P − A P − (A P)ᵀ],  A = P·Y2
-    const PY1 = matmulSquare(P, Y1, p);
-    const PCsP = matmulSquare(P, matmulSquare(Cs, P, p), p);
-    const AP = matmulSquare(P, matmulSquare(Y2, P, p), p);
+    const PY1 = matmul(P, Y1, p, p, p);
+    const PCsP = matmul(P, matmul(Cs, P, p, p, p), p, p, p);
+    const AP = matmul(P, matmul(Y2, P, p, p, p), p, p, p);
     for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) {
       const c = i * p + j;
       W[c] += w.nLow * P[c]! - PY1[c]! - (PCsP[c]! - AP[c]! - AP[j * p + i]!);
@@ -291,21 +292,6 @@ export function casewiseTerms(patterns: readonly MissingPattern[], sigma: Float6
     }
   }
   return { m2ll, nObsCells, W, dt: w.dt, metrics, P };
-}
-
-/** A B for square p×p row-major matrices. */
-function matmulSquare(A: Float64Array, B: Float64Array, p: number): Float64Array {
-  const out = new Float64Array(p * p);
-  for (let i = 0; i < p; i++) {
-    const ri = i * p;
-    for (let t = 0; t < p; t++) {
-      const v = A[ri + t]!;
-      if (v === 0) continue;
-      const rt = t * p;
-      for (let j = 0; j < p; j++) out[ri + j] += v * B[rt + j]!;
-    }
-  }
-  return out;
 }
 
 /** The full log-likelihood (with the 2π constant) from the terms. */

@@ -9,6 +9,7 @@
  * s_i = Δᵀ ∂ℓ_i/∂ξ with Δ = ∂ξ/∂θᵀ. One Σ_oo inverse per pattern, shared by its rows.
  * The first-order (cross-product) information is J = (1/n) Σ_i s_i s_iᵀ.
  */
+import { matmul } from "../linalg/dense.js";
 import { h1Jacobian, h1Size, vechIndex } from "./h1-information.js";
 import { patternInverse } from "./inverse.js";
 import type { MissingPattern } from "./patterns.js";
@@ -56,19 +57,8 @@ export function casewiseScores(rep: GroupRepresentation, imp: Implied, q: number
   const ps = h1Size(p);
   const S = h1CasewiseScores(patterns, X, n, imp.mu, imp.sigma, p);
   if (S === null) return null;
-  const D = h1Jacobian(rep, imp, q);
-  const out = new Float64Array(n * q);
-  for (let i = 0; i < n; i++) {
-    const si = i * ps;
-    const oi = i * q;
-    for (let c = 0; c < ps; c++) {
-      const x = S[si + c]!;
-      if (x === 0) continue;
-      const dc = c * q;
-      for (let a = 0; a < q; a++) out[oi + a] += x * D[dc + a]!;
-    }
-  }
-  return out;
+  // the model's scores are the h1 scores times the Jacobian ∂(μ, vech Σ)/∂θ (n×ps · ps×q)
+  return matmul(S, h1Jacobian(rep, imp, q), n, ps, q);
 }
 
 /** First-order information (1/n) Σ_i s_i s_iᵀ of an n×k score matrix (k×k). */

@@ -25,7 +25,7 @@
  * so the MLM meat needs no Γ matrix either (Γ itself is built only by gammaMatrix(), for tests
  * and small problems).
  */
-import { matmul } from "../linalg/dense.js";
+import { matmul, spdInverse, square } from "../linalg/dense.js";
 import type { CellVectors } from "../estimate/information.js";
 
 /** The complete rows of one group: row-major n×p. */
@@ -56,7 +56,8 @@ export function exoProjection(S: Float64Array, p: number, exoIndex: readonly num
   if (nx === 0) return null;
   const Sxx = new Float64Array(nx * nx);
   exoIndex.forEach((a, i) => exoIndex.forEach((b, j) => (Sxx[i * nx + j] = S[a * p + b]!)));
-  const inv = symmetricInverse(Sxx, nx);
+  // S_xx is a principal block of the positive-definite sample covariance (checked in prepareFit)
+  const inv = spdInverse(square(nx, Sxx))!.inv.a;
   const P = new Float64Array(p * p);
   for (let r = 0; r < p; r++) {
     for (let j = 0; j < nx; j++) {
@@ -68,29 +69,6 @@ export function exoProjection(S: Float64Array, p: number, exoIndex: readonly num
   return P;
 }
 
-/** Plain Gauss-Jordan inverse of a small symmetric positive-definite matrix (S_xx). */
-function symmetricInverse(A: Float64Array, n: number): Float64Array {
-  const a = Float64Array.from(A);
-  const inv = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) inv[i * n + i] = 1;
-  for (let c = 0; c < n; c++) {
-    const piv = a[c * n + c]!;
-    for (let j = 0; j < n; j++) {
-      a[c * n + j] /= piv;
-      inv[c * n + j] /= piv;
-    }
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = a[r * n + c]!;
-      if (f === 0) continue;
-      for (let j = 0; j < n; j++) {
-        a[r * n + j] -= f * a[c * n + j]!;
-        inv[r * n + j] -= f * inv[c * n + j]!;
-      }
-    }
-  }
-  return inv;
-}
 
 /**
  * The distinct nonzero columns of a p×k row-major matrix, and which one each column is: most
