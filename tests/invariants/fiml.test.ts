@@ -181,14 +181,18 @@ describe("h1 (unrestricted) pieces on the HS data with missing values", () => {
     // away from the maximum too: shift the means
     const xi = Float64Array.from(xi0, (x, i) => (i < p ? x + 0.1 : x));
     const { mu, sigma } = unpack(xi);
-    const H = h1ObservedInformation(g.patterns, mu, sigma, p)!;
     const ps = h1Size(p);
     const fd = new Float64Array(ps * ps);
     for (let j = 0; j < ps; j++) {
       const col = centralDiffVector((x) => { const u = unpack(x); return xiGradient(u.mu, u.sigma); }, xi, j, 1e-4 * Math.max(1, Math.abs(xi[j]!)));
       for (let i = 0; i < ps; i++) fd[i * ps + j] = col[i]!;
     }
+    // from the patterns' moments alone, and from the rows of the patterns with fewer rows than variables
+    const H = h1ObservedInformation(g.patterns, mu, sigma, p)!;
     expectAllRelClose(H, fd, TOL.information.rel * 10, maxAbs(fd), "H_h1");
+    expect(g.patterns.some((pt) => pt.n < pt.obs.length)).toBe(true);
+    const HX = h1ObservedInformation(g.patterns, mu, sigma, p, g.X)!;
+    expectAllRelClose(HX, H, TOL.kernel.rel * 100, maxAbs(H), "H_h1 from the rows");
   });
 
   it("h1 casewise scores add up to the h1 gradient of logL", () => {

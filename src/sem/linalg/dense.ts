@@ -19,25 +19,53 @@ export function square(n: number, a?: Float64Array): Square {
   return { n, a: a ?? new Float64Array(n * n) };
 }
 
-/** Lower Cholesky factor of a symmetric matrix (only the lower triangle is read); null if not PD. */
+/**
+ * Lower Cholesky factor of a symmetric matrix (only the lower triangle is read); null if not PD.
+ * Rows in pairs and columns in pairs: the four dot products L_i·L_j over k < j of a 2×2 block
+ * share their loads (four multiply-adds per four values loaded instead of one per two), then the
+ * block's second column takes the term of its first (L_i,j+1 needs L_i,j).
+ */
 export function cholesky(A: Square): Square | null {
   const n = A.n;
   const a = A.a;
   const l = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const ri = i * n;
-    for (let j = 0; j <= i; j++) {
-      const rj = j * n;
-      let s = a[ri + j]!;
-      for (let k = 0; k < j; k++) s -= l[ri + k]! * l[rj + k]!;
-      if (i === j) {
-        if (!(s > 0) || !Number.isFinite(s)) return null;
-        l[ri + i] = Math.sqrt(s);
+  // row r from column c0 on, one entry at a time
+  const rowFrom = (r: number, c0: number): boolean => {
+    const rr = r * n;
+    for (let c = c0; c <= r; c++) {
+      const rc = c * n;
+      const s = a[rr + c]! - dot(l, rr, l, rc, c);
+      if (r === c) {
+        if (!(s > 0) || !Number.isFinite(s)) return false;
+        l[rr + r] = Math.sqrt(s);
       } else {
-        l[ri + j] = s / l[rj + j]!;
+        l[rr + c] = s / l[rc + c]!;
       }
     }
+    return true;
+  };
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const r0 = i * n, r1 = r0 + n;
+    let j = 0;
+    for (; j + 1 < i; j += 2) {
+      const q0 = j * n, q1 = q0 + n;
+      let s00 = 0, s01 = 0, s10 = 0, s11 = 0;
+      for (let k = 0; k < j; k++) {
+        const x0 = l[r0 + k]!, x1 = l[r1 + k]!, y0 = l[q0 + k]!, y1 = l[q1 + k]!;
+        s00 += x0 * y0; s01 += x0 * y1; s10 += x1 * y0; s11 += x1 * y1;
+      }
+      const ljj = l[q0 + j]!, lj1j = l[q1 + j]!, lj1j1 = l[q1 + j + 1]!;
+      const a00 = (a[r0 + j]! - s00) / ljj;
+      l[r0 + j] = a00;
+      l[r0 + j + 1] = (a[r0 + j + 1]! - s01 - a00 * lj1j) / lj1j1;
+      const a10 = (a[r1 + j]! - s10) / ljj;
+      l[r1 + j] = a10;
+      l[r1 + j + 1] = (a[r1 + j + 1]! - s11 - a10 * lj1j) / lj1j1;
+    }
+    if (!rowFrom(i, j) || !rowFrom(i + 1, j)) return null;
   }
+  if (i < n && !rowFrom(i, 0)) return null;
   return { n, a: l };
 }
 
@@ -48,30 +76,78 @@ export function logDetFromCholesky(L: Square): number {
   return 2 * s;
 }
 
-/** Inverse of A = L Lᵀ: computes L⁻¹ (forward substitution), then L⁻ᵀ L⁻¹. */
+/**
+ * U = L⁻ᵀ (upper triangular, row-major) of a lower-triangular L: row j of U is column j of L⁻¹,
+ * from L L⁻¹ = I by forward substitution, U_ji = −(Σ_{j ≤ t < i} L_it U_jt) / L_ii, U_ii = 1/L_ii,
+ * row i of L against rows j of U (both contiguous). Rows i, i+1 and rows j..j+3 of U in one pass:
+ * eight multiply-adds per six values loaded; row i+1 then adds its term in U_j,i.
+ */
+export function lowerInverseTransposed(l: Float64Array, n: number): Float64Array {
+  const U = new Float64Array(n * n);
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const r0 = i * n, r1 = r0 + n;
+    const d0 = 1 / l[r0 + i]!, d1 = 1 / l[r1 + i + 1]!;
+    const l10 = l[r1 + i]!;
+    let j = 0;
+    for (; j + 3 < i; j += 4) {
+      const u0 = j * n, u1 = u0 + n, u2 = u1 + n, u3 = u2 + n;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+      for (let t = j; t < i; t++) { // U_j+b,t = 0 for t < j + b
+        const x = l[r0 + t]!, y = l[r1 + t]!;
+        const v0 = U[u0 + t]!, v1 = U[u1 + t]!, v2 = U[u2 + t]!, v3 = U[u3 + t]!;
+        s0 += x * v0; s1 += x * v1; s2 += x * v2; s3 += x * v3;
+        t0 += y * v0; t1 += y * v1; t2 += y * v2; t3 += y * v3;
+      }
+      const w0 = -s0 * d0, w1 = -s1 * d0, w2 = -s2 * d0, w3 = -s3 * d0;
+      U[u0 + i] = w0; U[u1 + i] = w1; U[u2 + i] = w2; U[u3 + i] = w3;
+      U[u0 + i + 1] = -(t0 + l10 * w0) * d1;
+      U[u1 + i + 1] = -(t1 + l10 * w1) * d1;
+      U[u2 + i + 1] = -(t2 + l10 * w2) * d1;
+      U[u3 + i + 1] = -(t3 + l10 * w3) * d1;
+    }
+    for (; j < i; j++) {
+      const w = -dot(l, r0 + j, U, j * n + j, i - j) * d0;
+      U[j * n + i] = w;
+      U[j * n + i + 1] = -(dot(l, r1 + j, U, j * n + j, i - j) + l10 * w) * d1;
+    }
+    U[r0 + i] = d0;
+    U[r0 + i + 1] = -l10 * d0 * d1;
+    U[r1 + i + 1] = d1;
+  }
+  for (; i < n; i++) {
+    const ri = i * n;
+    const d = 1 / l[ri + i]!;
+    for (let j = 0; j < i; j++) U[j * n + i] = -dot(l, ri + j, U, j * n + j, i - j) * d;
+    U[ri + i] = d;
+  }
+  return U;
+}
+
+/**
+ * U Uᵀ (n×n, symmetric, row-major) of an upper-triangular U: (U Uᵀ)_ij = Σ_{t ≥ i} U_it U_jt for
+ * i ≥ j, dot products of contiguous rows, in 2×4 blocks (as gemmNT).
+ */
+export function upperGram(U: Float64Array, n: number): Float64Array {
+  const out = new Float64Array(n * n);
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const a0 = i * n, a1 = a0 + n;
+    let j = 0;
+    for (; j + 3 <= i; j += 4) block24(U, a0, a1, U, j * n, n, i, n, out, a0 + j, a1 + j); // U_i+1,i = 0
+    for (; j <= i + 1; j++) {
+      if (j <= i) out[a0 + j] = dot(U, a0 + i, U, j * n + i, n - i);
+      out[a1 + j] = dot(U, a1 + i + 1, U, j * n + i + 1, n - i - 1);
+    }
+  }
+  for (; i < n; i++) for (let j = 0; j <= i; j++) out[i * n + j] = dot(U, i * n + i, U, j * n + i, n - i);
+  for (let r = 0; r < n; r++) for (let c = 0; c < r; c++) out[c * n + r] = out[r * n + c]!;
+  return out;
+}
+
+/** Inverse of A = L Lᵀ: A⁻¹ = L⁻ᵀ L⁻¹ = U Uᵀ with U = L⁻ᵀ. */
 export function inverseFromCholesky(L: Square): Square {
-  const n = L.n;
-  const l = L.a;
-  const m = new Float64Array(n * n); // M = L⁻¹, lower triangular
-  for (let j = 0; j < n; j++) {
-    m[j * n + j] = 1 / l[j * n + j]!;
-    for (let i = j + 1; i < n; i++) {
-      let s = 0;
-      const ri = i * n;
-      for (let k = j; k < i; k++) s -= l[ri + k]! * m[k * n + j]!;
-      m[ri + j] = s / l[ri + i]!;
-    }
-  }
-  const inv = new Float64Array(n * n); // (L⁻ᵀ L⁻¹)_ij = Σ_k M_ki M_kj, k ≥ max(i, j)
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = 0;
-      for (let k = i; k < n; k++) s += m[k * n + i]! * m[k * n + j]!;
-      inv[i * n + j] = s;
-      inv[j * n + i] = s;
-    }
-  }
-  return { n, a: inv };
+  return { n: L.n, a: upperGram(lowerInverseTransposed(L.a, L.n), L.n) };
 }
 
 /** Inverse and log-determinant of a symmetric PD matrix, or null when it is not PD. */
@@ -111,6 +187,79 @@ export function matmul(a: Float64Array, b: Float64Array, r: number, k: number, c
       if (v === 0) continue;
       const rt = t * c;
       for (let j = 0; j < c; j++) out[ro + j] += v * b[rt + j]!;
+    }
+  }
+  return out;
+}
+
+/**
+ * The 2×4 block of dot products of rows a0, a1 of `a` with the four rows b0, b0 + stride, … of `b`
+ * over positions [from, to), written to out[o0..o0+3] and out[o1..o1+3]: eight running sums, so
+ * that every value loaded is used in two or four multiply-adds.
+ */
+function block24(a: Float64Array, a0: number, a1: number, b: Float64Array, b0: number, stride: number, from: number, to: number, out: Float64Array, o0: number, o1: number): void {
+  const b1 = b0 + stride, b2 = b1 + stride, b3 = b2 + stride;
+  let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+  for (let t = from; t < to; t++) {
+    const x0 = a[a0 + t]!, x1 = a[a1 + t]!;
+    const y0 = b[b0 + t]!, y1 = b[b1 + t]!, y2 = b[b2 + t]!, y3 = b[b3 + t]!;
+    c00 += x0 * y0; c01 += x0 * y1; c02 += x0 * y2; c03 += x0 * y3;
+    c10 += x1 * y0; c11 += x1 * y1; c12 += x1 * y2; c13 += x1 * y3;
+  }
+  out[o0] = c00; out[o0 + 1] = c01; out[o0 + 2] = c02; out[o0 + 3] = c03;
+  out[o1] = c10; out[o1 + 1] = c11; out[o1 + 2] = c12; out[o1 + 3] = c13;
+}
+
+/**
+ * C = A Bᵀ for row-major A (m×k) and B (n×k): every entry a dot product of two contiguous rows.
+ * Register-blocked: each pass over k computes a 2×4 block of C with eight running sums, so that
+ * every value loaded is used in two or four multiply-adds (about twice the speed of one dot
+ * product at a time on this machine; bench/README.md, "FIML profile, third pass").
+ */
+export function gemmNT(a: Float64Array, b: Float64Array, m: number, n: number, k: number, out = new Float64Array(m * n)): Float64Array {
+  let u = 0;
+  for (; u + 1 < m; u += 2) {
+    const a0 = u * k, a1 = a0 + k;
+    const r0 = u * n, r1 = r0 + n;
+    let v = 0;
+    for (; v + 3 < n; v += 4) block24(a, a0, a1, b, v * k, k, 0, k, out, r0 + v, r1 + v);
+    for (; v < n; v++) {
+      out[r0 + v] = dot(a, a0, b, v * k, k);
+      out[r1 + v] = dot(a, a1, b, v * k, k);
+    }
+  }
+  for (; u < m; u++) for (let v = 0; v < n; v++) out[u * n + v] = dot(a, u * k, b, v * k, k);
+  return out;
+}
+
+/** Σ_{t<len} x[xo+t]·y[yo+t] with four partial sums (shorter dependency chains). */
+export function dot(x: Float64Array, xo: number, y: Float64Array, yo: number, len: number): number {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let t = 0;
+  for (; t + 3 < len; t += 4) {
+    s0 += x[xo + t]! * y[yo + t]!;
+    s1 += x[xo + t + 1]! * y[yo + t + 1]!;
+    s2 += x[xo + t + 2]! * y[yo + t + 2]!;
+    s3 += x[xo + t + 3]! * y[yo + t + 3]!;
+  }
+  for (; t < len; t++) s0 += x[xo + t]! * y[yo + t]!;
+  return s0 + s1 + (s2 + s3);
+}
+
+/**
+ * Xᵀ A X for X (n×q, typically sparse: a Jacobian) and symmetric A (n×n), row-major. Both
+ * products skip the zeros of X: Xᵀ A costs nnz(X)·n and (XᵀA) X costs q·nnz(X), instead of the
+ * q·n² of a dense second product.
+ */
+export function congruence(A: Float64Array, X: Float64Array, n: number, q: number): Float64Array {
+  const XtA = matmul(transpose(X, n, q), A, q, n, n); // skips the zeros of Xᵀ
+  const out = new Float64Array(q * q);
+  for (let r = 0; r < n; r++) {
+    const xr = r * q;
+    for (let b = 0; b < q; b++) {
+      const x = X[xr + b]!;
+      if (x === 0) continue;
+      for (let a = 0; a < q; a++) out[a * q + b] += XtA[a * n + r]! * x;
     }
   }
   return out;

@@ -15,6 +15,8 @@
  */
 import type { Implied } from "../model/implied.js";
 import type { Cell, GroupRepresentation } from "../model/representation.js";
+import { congruence } from "../linalg/dense.js";
+import { h1Jacobian, h1ObservedInformation, h1Size } from "./h1-information.js";
 import { patternInverse } from "./inverse.js";
 import type { MissingPattern } from "./patterns.js";
 
@@ -183,12 +185,33 @@ export function contractedObservedH1(cells: readonly Cell[], imp: Implied, patte
 }
 
 /**
- * Adds f_g Δ_gᵀ H_g Δ_g of one group, H_g at the moments (μ, Σ) and Δ_g at `imp`, into the q×q
- * `info` by free-parameter index (cells sharing a parameter add up). False when some Σ_oo is not PD.
+ * Which way to form Δᵀ H Δ is cheaper, per pattern (nanoseconds on this machine, bench/README.md
+ * "FIML profile, third pass"): forming H costs a (p*−p)² column of the product of
+ * h1ObservedInformation at about 2.3 multiply-adds per ns, the contraction about 20 ns per pair of
+ * free cells plus a few p³ products. Forming H wins for a few dozen variables; the contraction for
+ * large p, where H (p*×p*) would also be large.
  */
-export function addContractedH1(info: Float64Array, q: number, rep: GroupRepresentation, imp: Implied, patterns: readonly MissingPattern[], mu: Float64Array, sigma: Float64Array, fg: number): boolean {
+export function formH1Cheaper(p: number, cells: number): boolean {
+  const nv = (p * (p + 1)) / 2;
+  return (nv * nv) / 2.3 < 10 * cells * cells + 3 * p * p * p;
+}
+
+/**
+ * Adds f_g Δ_gᵀ H_g Δ_g of one group, H_g at the moments (μ, Σ) and Δ_g at `imp`, into the q×q
+ * `info` by free-parameter index (cells sharing a parameter add up), either by forming H_g
+ * (h1ObservedInformation, with the group's rows X) and the sparse congruence with Δ_g, or by the
+ * contraction above, whichever formH1Cheaper() picks (or `route`). False when some Σ_oo is not PD.
+ */
+export function addContractedH1(info: Float64Array, q: number, rep: GroupRepresentation, imp: Implied, patterns: readonly MissingPattern[], mu: Float64Array, sigma: Float64Array, fg: number, X?: Float64Array, route: "auto" | "form" | "contract" = "auto"): boolean {
   const cells = rep.cells.filter((c) => c.free >= 0);
   if (cells.length === 0) return true;
+  if (route === "form" || (route === "auto" && formH1Cheaper(rep.p, cells.length))) {
+    const H = h1ObservedInformation(patterns, mu, sigma, rep.p, X);
+    if (H === null) return false;
+    const DHD = congruence(H, h1Jacobian(rep, imp, q), h1Size(rep.p), q);
+    for (let i = 0; i < q * q; i++) info[i] += fg * DHD[i]!;
+    return true;
+  }
   const block = contractedObservedH1(cells, imp, patterns, mu, sigma, rep.p);
   if (block === null) return false;
   const m = cells.length;

@@ -18,7 +18,8 @@
  * First-order information: (1/n) Σ_i s_i s_iᵀ with the casewise scores s_i of missing/scores.ts.
  */
 import { cellVectors } from "../estimate/information.js";
-import { patternInverse } from "./inverse.js";
+import { dot, gemmNT } from "../linalg/dense.js";
+import { fullInverse, missingBlock, patternInverse } from "./inverse.js";
 import type { Implied } from "../model/implied.js";
 import type { GroupRepresentation } from "../model/representation.js";
 import type { MissingPattern } from "./patterns.js";
@@ -116,24 +117,118 @@ function mirrorLower(M: Float64Array, n: number): void {
   for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) M[j * n + i] = M[i * n + j]!;
 }
 
+/** Work space of patternBlocks(). */
+interface PatternWork {
+  readonly P: Float64Array;
+  readonly ws: { L: Float64Array; E: Float64Array; Z: Float64Array };
+  /** Σ_oo⁻¹ (k×k) */
+  readonly E: Float64Array;
+  /** A = E (2(S + d dᵀ) − Σ_oo) E (k×k) */
+  readonly A: Float64Array;
+  /** e = E d (k) */
+  readonly e: Float64Array;
+  readonly d: Float64Array;
+  readonly z: Float64Array;
+  readonly ES: Float64Array;
+}
+
+function patternWork(P: Float64Array, p: number): PatternWork {
+  const sq = (): Float64Array => new Float64Array(p * p);
+  return { P, ws: { L: sq(), E: sq(), Z: sq() }, E: sq(), A: sq(), e: new Float64Array(p), d: new Float64Array(p), z: new Float64Array(p), ES: sq() };
+}
+
 /**
- * Observed information per observation of the h1 coordinates at (μ, Σ), from the patterns; null if
- * some Σ_oo is not PD. The σσ block is bilinear in the pattern's A and E, so the sum over the K
- * patterns is taken first, for every pair of vech pairs u = (i, k), v = (j, l):
- *   T[u, v] = Σ_g n_g A_g,ik E_g,jl    (a (p*−p)×K by K×(p*−p) product: dot products over patterns),
+ * E = Σ_oo⁻¹, A = E (2 W̃ − Σ_oo) E = 2 E W̃ E − E (as E Σ_oo E = E) and e = E d of one pattern,
+ * W̃ = S + d dᵀ, d = ȳ − μ_o, into w (k×k blocks); false when Σ_oo is not positive definite.
+ * E comes from P = Σ⁻¹ by the downdate E = P_oo − P_om P_mm⁻¹ P_mo (missing/inverse.ts
+ * missingBlock; O(r p² + r k²) for r missing variables) when that is cheaper than a Cholesky
+ * of Σ_oo (O(k³)). E W̃ E comes from the pattern's rows when it has fewer rows than variables:
+ * W̃ = (1/n) Σ_i δ_i δ_iᵀ with δ_i = y_i,o − μ_o, so E W̃ E = (1/n) Σ_i z_i z_iᵀ with z_i = E δ_i
+ * (1.5 n k² multiply-adds instead of 1.5 k³).
+ */
+function patternBlocks(w: PatternWork, pat: MissingPattern, mu: Float64Array, sigma: Float64Array, p: number, X: Float64Array | undefined): boolean {
+  const { obs, mis, n } = pat;
+  const k = obs.length;
+  const r = mis.length;
+  const { E, A, e, d, P } = w;
+  if (r > 0 && r * (3 * p * p + k * k) < 2.7 * k * k * k) {
+    if (Number.isNaN(missingBlock(P, p, mis, w.ws))) return false;
+    const Z = w.ws.Z;
+    for (let a = 0; a < k; a++) {
+      const ra = obs[a]! * p;
+      for (let b = 0; b <= a; b++) {
+        const ob = obs[b]!;
+        let v = P[ra + ob]!;
+        for (let s = 0; s < r; s++) v -= P[ra + mis[s]!]! * Z[s * p + ob]!;
+        E[a * k + b] = v;
+        E[b * k + a] = v;
+      }
+    }
+  } else {
+    if (Number.isNaN(patternInverse(sigma, p, obs, w.ws))) return false;
+    E.set(w.ws.E.subarray(0, k * k));
+  }
+  for (let a = 0; a < k; a++) d[a] = pat.mean[a]! - mu[obs[a]!]!;
+  for (let a = 0; a < k; a++) e[a] = dot(E, a * k, d, 0, k);
+  if (X !== undefined && n < k) {
+    A.fill(0, 0, k * k);
+    const z = w.z;
+    const delta = w.ES; // δ_i (k)
+    for (const row of pat.rows) {
+      const xo = row * p;
+      for (let a = 0; a < k; a++) delta[a] = X[xo + obs[a]!]! - mu[obs[a]!]!;
+      for (let a = 0; a < k; a++) z[a] = dot(E, a * k, delta, 0, k);
+      for (let a = 0; a < k; a++) {
+        const za = z[a]!;
+        const ra = a * k;
+        for (let b = 0; b <= a; b++) A[ra + b] += za * z[b]!;
+      }
+    }
+    const f = 2 / n;
+    for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) A[a * k + b] *= f;
+  } else {
+    // 2(E S E + e eᵀ): ES = E S by rows, then (E S) E as dot products of rows (E symmetric)
+    const ES = w.ES;
+    for (let a = 0; a < k; a++) {
+      const ra = a * k;
+      ES.fill(0, ra, ra + k);
+      for (let t = 0; t < k; t++) {
+        const x = E[ra + t]!;
+        const rt = t * k;
+        for (let c = 0; c < k; c++) ES[ra + c] += x * pat.S[rt + c]!;
+      }
+    }
+    for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) A[a * k + b] = 2 * (dot(ES, a * k, E, b * k, k) + e[a]! * e[b]!);
+  }
+  for (let a = 0; a < k; a++) {
+    const ra = a * k;
+    for (let b = 0; b <= a; b++) {
+      const v = A[ra + b]! - E[ra + b]!;
+      A[ra + b] = v;
+      A[b * k + a] = v;
+    }
+  }
+  return true;
+}
+
+/**
+ * Observed information per observation of the h1 coordinates at (μ, Σ), from the patterns (and
+ * the group's rows X, row-major n×p with NaN for missing cells, used for the patterns with few
+ * rows; optional); null if Σ or some Σ_oo is not PD. The σσ block is bilinear in the pattern's
+ * A and E, so the sum over the K patterns is taken first, for every pair of vech pairs
+ * u = (i, k), v = (j, l):
+ *   T[u, v] = Σ_g n_g A_g,ik E_g,jl    (a (p*−p)×K by K×(p*−p) product: linalg/dense.ts gemmNT),
  * and each entry is then ½ ω_r ω_c (T[ik, jl] + T[il, jk] + T[jk, il] + T[jl, ik]); the μσ block
  * likewise from V[u, j] = Σ_g n_g E_g,u e_g,j. About half the multiply-adds of adding the patterns
  * one by one into the p*×p* matrix, and none of its stores.
  */
-export function h1ObservedInformation(patterns: readonly MissingPattern[], mu: Float64Array, sigma: Float64Array, p: number): Float64Array | null {
+export function h1ObservedInformation(patterns: readonly MissingPattern[], mu: Float64Array, sigma: Float64Array, p: number, X?: Float64Array): Float64Array | null {
   const ps = h1Size(p);
   const nv = ps - p; // vech pairs
   const K = patterns.length;
-  const out = new Float64Array(ps * ps);
-  const ws = { L: new Float64Array(p * p), E: new Float64Array(p * p) };
-  const M = new Float64Array(p * p);
-  const EM = new Float64Array(p * p);
-  const d = new Float64Array(p);
+  const fi = fullInverse(sigma, p);
+  if (fi === null) return null;
+  const w = patternWork(fi.P, p);
   // pair index of (x, y) in vech order, either order
   const pid = new Int32Array(p * p);
   for (let x = 0; x < p; x++) for (let y = 0; y < p; y++) pid[x * p + y] = vechIndex(p, x, y) - p;
@@ -148,39 +243,25 @@ export function h1ObservedInformation(patterns: readonly MissingPattern[], mu: F
     const pat = patterns[g]!;
     const { obs, n } = pat;
     const k = obs.length;
-    if (Number.isNaN(patternInverse(sigma, p, obs, ws))) return null;
-    const Ek = ws.E;
-    for (let a = 0; a < k; a++) d[a] = pat.mean[a]! - mu[obs[a]!]!;
-    // M = 2(S + ddᵀ) − Σ_oo, A = E M E
-    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) M[a * k + b] = 2 * (pat.S[a * k + b]! + d[a]! * d[b]!) - sigma[obs[a]! * p + obs[b]!]!;
-    EM.fill(0, 0, k * k);
-    for (let a = 0; a < k; a++) for (let c = 0; c < k; c++) {
-      const x = Ek[a * k + c]!;
-      if (x === 0) continue;
-      for (let b = 0; b < k; b++) EM[a * k + b] += x * M[c * k + b]!;
-    }
+    if (!patternBlocks(w, pat, mu, sigma, p, X)) return null;
     for (let a = 0; a < k; a++) {
-      let s = 0;
-      for (let b = 0; b < k; b++) s += Ek[a * k + b]! * d[b]!;
-      XW[obs[a]! * K + g] = n * s;
+      XW[obs[a]! * K + g] = n * w.e[a]!;
+      const po = obs[a]! * p;
       for (let b = 0; b <= a; b++) {
-        let t = 0;
-        for (let c = 0; c < k; c++) t += EM[a * k + c]! * Ek[c * k + b]!;
-        const u = pid[obs[a]! * p + obs[b]!]! * K + g;
-        XA[u] = n * t;
-        XE[u] = Ek[a * k + b]!;
+        const u = pid[po + obs[b]!]! * K + g;
+        XA[u] = n * w.A[a * k + b]!;
+        XE[u] = w.E[a * k + b]!;
       }
     }
     nk[g] = n;
     N += n;
   }
   // T[u, v] = Σ_g n_g A_g[u] E_g[v] and V[u, j] = Σ_g n_g E_g[u] e_g[j]: dot products over the patterns
-  const T = new Float64Array(nv * nv);
-  for (let u = 0; u < nv; u++) for (let v = 0; v < nv; v++) T[u * nv + v] = dotK(XA, u * K, XE, v * K, K);
-  const V = new Float64Array(nv * p);
-  for (let u = 0; u < nv; u++) for (let j = 0; j < p; j++) V[u * p + j] = dotK(XE, u * K, XW, j * K, K);
+  const T = gemmNT(XA, XE, nv, nv, K);
+  const V = gemmNT(XE, XW, nv, p, K);
+  const out = new Float64Array(ps * ps);
   // μμ: Σ_g n_g E_g
-  for (let a = 0; a < p; a++) for (let b = 0; b <= a; b++) out[a * ps + b] = dotK(XE, pid[a * p + b]! * K, nk, 0, K);
+  for (let a = 0; a < p; a++) for (let b = 0; b <= a; b++) out[a * ps + b] = dot(XE, pid[a * p + b]! * K, nk, 0, K);
   for (let j = 0; j < p; j++) for (let i = j; i < p; i++) {
     const r = vechIndex(p, i, j);
     const ro = r * ps;
@@ -188,31 +269,18 @@ export function h1ObservedInformation(patterns: readonly MissingPattern[], mu: F
     // μ_a, σ_ij: ω_r Σ_g n_g (E_ai e_j + E_aj e_i)
     for (let a = 0; a < p; a++) out[ro + a] = wr * (V[pid[a * p + i]! * p + j]! + V[pid[a * p + j]! * p + i]!);
     // σ_ij, σ_kl (k ≥ l, up to the row itself): ½ ω_r ω_c Σ_g n_g (A_ik E_jl + A_il E_jk + A_jk E_il + A_jl E_ik)
+    const ti = i * p, tj = j * p;
     for (let l = 0; l < p; l++) for (let kk = l; kk < p; kk++) {
       const c = vechIndex(p, kk, l);
       if (c > r) break;
       const wc = kk === l ? 0.5 : 1;
-      const ik = pid[i * p + kk]!, jl = pid[j * p + l]!, il = pid[i * p + l]!, jk = pid[j * p + kk]!;
+      const ik = pid[ti + kk]!, jl = pid[tj + l]!, il = pid[ti + l]!, jk = pid[tj + kk]!;
       out[ro + c] = 0.5 * wr * wc * (T[ik * nv + jl]! + T[il * nv + jk]! + T[jk * nv + il]! + T[jl * nv + ik]!);
     }
   }
   mirrorLower(out, ps);
   for (let i = 0; i < ps * ps; i++) out[i] /= N;
   return out;
-}
-
-/** Σ_{t<len} x[xo+t]·y[yo+t] with four partial sums (shorter dependency chains). */
-export function dotK(x: Float64Array, xo: number, y: Float64Array, yo: number, len: number): number {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  let t = 0;
-  for (; t + 3 < len; t += 4) {
-    s0 += x[xo + t]! * y[yo + t]!;
-    s1 += x[xo + t + 1]! * y[yo + t + 1]!;
-    s2 += x[xo + t + 2]! * y[yo + t + 2]!;
-    s3 += x[xo + t + 3]! * y[yo + t + 3]!;
-  }
-  for (; t < len; t++) s0 += x[xo + t]! * y[yo + t]!;
-  return s0 + s1 + (s2 + s3);
 }
 
 /** Complete-data information per observation of the h1 coordinates at covariance S (inverse Sinv). */

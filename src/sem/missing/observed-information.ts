@@ -6,8 +6,9 @@
  * Hessian is split by the chain rule through the h1 coordinates ξ = (μ, vech Σ):
  *   ½ ∂²F/∂θ∂θᵀ = Σ_g f_g Δ_gᵀ H_g Δ_g  +  ½ Σ_ξ (∂F/∂ξ) ∂²ξ/∂θ∂θᵀ,
  * with H_g the observed h1 information of the group at the model-implied moments
- * (missing/h1-information.ts) and Δ_g = ∂ξ/∂θᵀ; Δ_gᵀH_gΔ_g is contracted pattern by pattern
- * in a small basis of derivative vectors (missing/h1-contracted.ts), never forming H_g. The second
+ * (missing/h1-information.ts) and Δ_g = ∂ξ/∂θᵀ; Δ_gᵀH_gΔ_g comes from H_g formed over the
+ * patterns, or for many variables is contracted pattern by pattern in a small basis of derivative
+ * vectors without forming H_g, whichever is cheaper (missing/h1-contracted.ts). The second
  * term is the derivative of the chain-rule gradient with the pattern weights W and d̃ frozen at θ
  * (estimate/ml.ts gradient()), taken by central differences: it needs only the model matrices,
  * no pass over the data, and Σ(θ), μ(θ) are low-order polynomials in most parameters, so the
@@ -37,7 +38,7 @@ export function observedInformation(prob: Problem, ev: Evaluation, theta: Float6
   for (let g = 0; g < fiml.length; g++) {
     const grp = fiml[g]!;
     const imp = ev.groups[g]!.implied;
-    if (!addContractedH1(info, q, prob.rep.groups[g]!, imp, grp.patterns, imp.mu, imp.sigma, grp.n / N)) return null;
+    if (!addContractedH1(info, q, prob.rep.groups[g]!, imp, grp.patterns, imp.mu, imp.sigma, grp.n / N, grp.X)) return null;
   }
   const t = Float64Array.from(theta);
   for (let j = 0; j < q; j++) {

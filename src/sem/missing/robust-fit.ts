@@ -20,9 +20,9 @@
  */
 import type { Evaluation, Problem } from "../estimate/ml.js";
 import { rmsea, rmseaCi, rmseaPClose, rmseaPNotClose } from "../fit/rmsea.js";
-import { cholesky, matmul, spdInverse, transpose } from "../linalg/dense.js";
+import { congruence, dot, matmul, spdInverse, transpose } from "../linalg/dense.js";
 import { availableCaseMoments } from "./em.js";
-import { dotK, h1CompleteInformation, h1Jacobian, h1ObservedInformation, h1Size, vechIndex } from "./h1-information.js";
+import { h1CompleteInformation, h1Jacobian, h1ObservedInformation, h1Size, vechIndex } from "./h1-information.js";
 import type { FimlStats } from "./samplestats.js";
 
 export interface RobustFimlInput {
@@ -69,93 +69,16 @@ function discrepancy(sigma: Float64Array, mu: Float64Array, S: Float64Array, mea
   return inv.logDet + tr - logDetS - p + quad;
 }
 
-/** M = L⁻¹ of a lower-triangular n×n L, by forward substitution row by row (contiguous loops). */
-function lowerInverseRows(l: Float64Array, n: number): Float64Array {
-  const M = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const ri = i * n;
-    const inv = 1 / l[ri + i]!;
-    // row i of M: (e_i − Σ_{t<i} L_it M_t·) / L_ii
-    for (let t = 0; t < i; t++) {
-      const lt = l[ri + t]!;
-      if (lt === 0) continue;
-      const rt = t * n;
-      for (let j = 0; j <= t; j++) M[ri + j] -= lt * M[rt + j]!;
-    }
-    for (let j = 0; j < i; j++) M[ri + j] *= inv;
-    M[ri + i] = inv;
-  }
-  return M;
+/** Inverse of a symmetric positive-definite n×n matrix (linalg/dense.ts spdInverse); null when it is not PD. */
+function inverseOrNull(B: Float64Array, n: number): Float64Array | null {
+  return spdInverse({ n, a: B })?.inv.a ?? null;
 }
 
-/** L⁻¹ for the Cholesky factor L of B; null when B is not positive definite. */
-function choleskyInverseFactor(B: Float64Array, n: number): Float64Array | null {
-  const L = cholesky({ n, a: B });
-  return L === null ? null : lowerInverseRows(L.a, n);
-}
-
-/**
- * Inverse of a symmetric positive-definite n×n matrix from its Cholesky factor, with row-wise
- * (contiguous) loops: M = L⁻¹, then B⁻¹ = Mᵀ M accumulated as a sum of outer products of the rows
- * of M. Null when B is not positive definite.
- */
-export function spdInverseRows(B: Float64Array, n: number): Float64Array | null {
-  const M = choleskyInverseFactor(B, n);
-  if (M === null) return null;
-  const out = new Float64Array(n * n);
-  for (let t = 0; t < n; t++) {
-    const rt = t * n;
-    for (let i = 0; i <= t; i++) {
-      const m = M[rt + i]!;
-      if (m === 0) continue;
-      const ro = i * n;
-      for (let j = 0; j <= i; j++) out[ro + j] += m * M[rt + j]!;
-    }
-  }
-  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) out[j * n + i] = out[i * n + j]!;
-  return out;
-}
-
-/**
- * tr(A B⁻¹) for symmetric A and symmetric positive-definite B (n×n); NaN when B is not. With
- * B = L Lᵀ and U = L⁻ᵀ (row i of U = column i of L⁻¹, nonzero from i on), (B⁻¹)_ij = Σ_{t ≥ i} U_it U_jt
- * for i ≥ j, so tr(A B⁻¹) = Σ_i A_ii (B⁻¹)_ii + 2 Σ_{j<i} A_ij (B⁻¹)_ij is a sum of contiguous dot
- * products, and B⁻¹ itself is never stored.
- */
+/** tr(A B⁻¹) = Σ_ij A_ij (B⁻¹)_ij for symmetric A and symmetric positive-definite B (n×n); NaN when B is not PD. */
 export function traceSolve(A: Float64Array, B: Float64Array, n: number): number {
-  const M = choleskyInverseFactor(B, n);
-  if (M === null) return NaN;
-  const U = new Float64Array(n * n);
-  for (let t = 0; t < n; t++) for (let i = 0; i <= t; i++) U[i * n + t] = M[t * n + i]!;
-  let tr = 0;
-  for (let i = 0; i < n; i++) {
-    const ri = i * n;
-    for (let j = 0; j <= i; j++) {
-      const a = A[ri + j]!;
-      if (a === 0) continue;
-      tr += (i === j ? 1 : 2) * a * dotK(U, ri + i, U, j * n + i, n - i);
-    }
-  }
-  return tr;
-}
-
-/**
- * Xᵀ A X for X (n×q, typically sparse: a Jacobian) and symmetric A (n×n), row-major. Both
- * products skip the zeros of X: Xᵀ A costs nnz(X)·n and (XᵀA) X costs q·nnz(X), instead of the
- * q·n² of a dense second product.
- */
-export function congruence(A: Float64Array, X: Float64Array, n: number, q: number): Float64Array {
-  const XtA = matmul(transpose(X, n, q), A, q, n, n); // skips the zeros of Xᵀ
-  const out = new Float64Array(q * q);
-  for (let r = 0; r < n; r++) {
-    const xr = r * q;
-    for (let b = 0; b < q; b++) {
-      const x = X[xr + b]!;
-      if (x === 0) continue;
-      for (let a = 0; a < q; a++) out[a * q + b] += XtA[a * n + r]! * x;
-    }
-  }
-  return out;
+  const inv = inverseOrNull(B, n);
+  if (inv === null) return NaN;
+  return dot(A, 0, inv, 0, n * n);
 }
 
 /** Rows and columns `idx` of a square n×n matrix. */
@@ -208,7 +131,7 @@ export function correctedPieces(input: RobustFimlInput): CorrectedPieces {
     const base = baselineMoments(grp.patterns, p, st, input.exoIndex ?? []);
     Tb += grp.n * discrepancy(base.sigma, base.mean, st.S, st.mean, st.logDetS, p);
     const exo = input.exoIndex ?? [];
-    const WmAll = h1ObservedInformation(grp.patterns, st.mean, st.S, p) ?? new Float64Array(h1Size(p) ** 2).fill(NaN);
+    const WmAll = h1ObservedInformation(grp.patterns, st.mean, st.S, p, grp.X) ?? new Float64Array(h1Size(p) ** 2).fill(NaN);
     const WcAll = h1CompleteInformation(st.Sinv, p);
     const DAll = h1Jacobian(input.prob.rep.groups[g]!, imp, q);
     const keep = exo.length === 0 ? null : h1Keep(p, exo);
@@ -269,7 +192,7 @@ export function traceV3(pc: CorrectedPieces, Jm: readonly Float64Array[]): { k: 
   const Dm = new Float64Array(n * n);
   let off = 0;
   pc.groups.forEach((g, gi) => {
-    const Wmi = spdInverseRows(g.Wm, g.ps) ?? new Float64Array(g.ps * g.ps).fill(NaN);
+    const Wmi = inverseOrNull(g.Wm, g.ps) ?? new Float64Array(g.ps * g.ps).fill(NaN);
     const Q = matmul(matmul(Wmi, g.Wc, g.ps, g.ps, g.ps), Wmi, g.ps, g.ps, g.ps);
     const Gm = matmul(matmul(Wmi, Jm[gi]!, g.ps, g.ps, g.ps), Wmi, g.ps, g.ps, g.ps);
     for (let i = 0; i < g.ps; i++) for (let j = 0; j < g.ps; j++) {
@@ -314,7 +237,7 @@ function stackedWD(pc: CorrectedPieces, Ds: readonly Float64Array[], q: number):
 
 /** tr(U W̃ U Γ̃) with U = Dm − V E⁻¹ Vᵀ. */
 function traceUWUG(Dm: Float64Array, V: Float64Array, E: Float64Array, q: number, Wt: Float64Array, Gt: Float64Array, n: number): number {
-  const Einv = spdInverseRows(E, q);
+  const Einv = inverseOrNull(E, q);
   if (Einv === null) return NaN;
   const VEV = matmul(matmul(V, Einv, n, q, q), transpose(V, n, q), n, q, n);
   const U = Float64Array.from(Dm, (x, i) => x - VEV[i]!);
