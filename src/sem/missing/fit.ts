@@ -65,9 +65,10 @@ export function baselineDf(p: number, nexo: number, groups: number): number {
  * x̄, R = S − Σ̂, δ = x̄ − μ̂. E_k = Σ̂_oo⁻¹ (embedded) = P − P_·m P_mm⁻¹ P_m· with P = Σ̂⁻¹
  * (partitioned inverse, as missing/inverse.ts), so with Q = P X (once) and Y = P_mm⁻¹ Q_m· (r×p),
  *   tr((E_k X)²) = tr(Q²) − 2 tr(Y Q P_·m) + tr((Y P_·m)²),   δᵀE_kδ = δᵀPδ − (Pδ)_mᵀ P_mm⁻¹ (Pδ)_m,
- * O(r p²) per pattern with r missing variables instead of O(p³). Under fixed.x lavaan zeroes the
- * rows and columns of the covariates' own moments (their means and the covariances among them)
- * in the information (x.idx), which is the same as leaving those elements out of both forms.
+ * and QP = Q P once, O(r² p) per pattern with r missing variables instead of O(p³). Under
+ * fixed.x lavaan zeroes the rows and columns of the covariates' own moments (their means and the
+ * covariances among them) in the information (x.idx), which is the same as leaving those
+ * elements out of both forms.
  */
 function groupGfi(patterns: readonly MissingPattern[], P: Float64Array, S0: Float64Array, mean0: Float64Array, sigma: Float64Array, mu0: Float64Array, p: number, exo: readonly number[]): number {
   const S = Float64Array.from(S0);
@@ -90,15 +91,22 @@ function groupGfi(patterns: readonly MissingPattern[], P: Float64Array, S0: Floa
     const Pv = matmul(P, v, p, p, 1);
     let qv = 0;
     for (let i = 0; i < p; i++) qv += v[i]! * Pv[i]!;
-    return { Q, t, Pv, qv };
+    // QP = Q P, so that tr(Y Q P_·m) = Σ_s Σ_t Y_st (QP)_t,m_s costs O(r p) per pattern
+    return { Q, QP: matmul(Q, P, p, p, p), t, Pv, qv };
   });
+  const Y = new Float64Array(p * p);
+  const YB = new Float64Array(p * p);
+  const vals = [{ t: 0, q: 0 }, { t: 0, q: 0 }];
   let num = 0;
   let den = 0;
   let n = 0;
   for (const pat of patterns) {
     const { mis } = pat;
     const r = mis.length;
-    const vals = forms.map((f) => ({ t: f.t, q: f.qv }));
+    forms.forEach((f, fi) => {
+      vals[fi]!.t = f.t;
+      vals[fi]!.q = f.qv;
+    });
     if (r > 0) {
       const Pmm = new Float64Array(r * r);
       for (let s = 0; s < r; s++) for (let u = 0; u < r; u++) Pmm[s * r + u] = P[mis[s]! * p + mis[u]!]!;
@@ -106,23 +114,27 @@ function groupGfi(patterns: readonly MissingPattern[], P: Float64Array, S0: Floa
       if (inv === null) return NaN;
       const Pi = inv.inv.a;
       forms.forEach((f, fi) => {
-        const Qm = new Float64Array(r * p);
-        for (let s = 0; s < r; s++) Qm.set(f.Q.subarray(mis[s]! * p, mis[s]! * p + p), s * p);
-        const Y = matmul(Pi, Qm, r, r, p);
-        const YQ = matmul(Y, f.Q, r, p, p);
+        // Y = P_mm⁻¹ Q_m· (r×p)
+        Y.fill(0, 0, r * p);
+        for (let s = 0; s < r; s++) for (let u = 0; u < r; u++) {
+          const c = Pi[s * r + u]!;
+          const qo = mis[u]! * p;
+          for (let j = 0; j < p; j++) Y[s * p + j] += c * f.Q[qo + j]!;
+        }
         let tr1 = 0;
-        const YB = new Float64Array(r * r);
+        YB.fill(0, 0, r * r);
         for (let s = 0; s < r; s++) for (let j = 0; j < p; j++) {
-          const rowJ = j * p;
-          tr1 += YQ[s * p + j]! * P[rowJ + mis[s]!]!;
           const y = Y[s * p + j]!;
+          const rowJ = j * p;
+          tr1 += y * f.QP[rowJ + mis[s]!]!;
           for (let u = 0; u < r; u++) YB[s * r + u] += y * P[rowJ + mis[u]!]!;
         }
         let tr2 = 0;
         for (let s = 0; s < r; s++) for (let u = 0; u < r; u++) tr2 += YB[s * r + u]! * YB[u * r + s]!;
         let corr = 0;
         for (let s = 0; s < r; s++) for (let u = 0; u < r; u++) corr += f.Pv[mis[s]!]! * Pi[s * r + u]! * f.Pv[mis[u]!]!;
-        vals[fi] = { t: f.t - 2 * tr1 + tr2, q: f.qv - corr };
+        vals[fi]!.t = f.t - 2 * tr1 + tr2;
+        vals[fi]!.q = f.qv - corr;
       });
     }
     num += pat.n * (0.5 * vals[0]!.t + vals[0]!.q);
