@@ -13,6 +13,8 @@
  * (estimate/ml.ts gradient()), taken by central differences: it needs only the model matrices,
  * no pass over the data, and Σ(θ), μ(θ) are low-order polynomials in most parameters, so the
  * O(h²) error (h = 1e-5·max(1, |θ_j|)) is far below the 1e-3 tolerance on standard errors.
+ * Parameters that enter only Θ or ν (residual variances and covariances, intercepts) enter
+ * (μ, vech Σ) linearly, so their columns of the second term are zero and are not differenced.
  * The result is symmetrised.
  */
 import { gradient, type Evaluation, type GroupEval, type Problem } from "../estimate/ml.js";
@@ -40,8 +42,12 @@ export function observedInformation(prob: Problem, ev: Evaluation, theta: Float6
     const imp = ev.groups[g]!.implied;
     if (!addContractedH1(info, q, prob.rep.groups[g]!, imp, grp.patterns, imp.mu, imp.sigma, grp.n / N, grp.X)) return null;
   }
+  // a parameter that enters only Θ or ν enters (μ, vech Σ) linearly: its second derivatives vanish
+  const linear = new Array<boolean>(q).fill(true);
+  for (const rep of prob.rep.groups) for (const c of rep.cells) if (c.free >= 0 && c.kind !== "theta" && c.kind !== "nu") linear[c.free] = false;
   const t = Float64Array.from(theta);
   for (let j = 0; j < q; j++) {
+    if (linear[j]) continue;
     const h = 1e-5 * Math.max(1, Math.abs(theta[j]!));
     t[j] = theta[j]! + h;
     const up = frozenGradient(prob, ev, t);
