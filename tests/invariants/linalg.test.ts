@@ -21,7 +21,7 @@ function factor(a: Float64Array, n: number): Square {
   return L!;
 }
 
-describe.each([1, 3, 10, 60])("SPD matrices of size %i", (n) => {
+describe.each([1, 3, 10, 60, 61])("SPD matrices of size %i", (n) => {
   const u = rng(1000 + n);
   const cases = [randomSpd(n, u, 10), randomSpd(n, u, 10, 250)];
 

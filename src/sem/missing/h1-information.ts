@@ -18,7 +18,8 @@
  * First-order information: (1/n) Σ_i s_i s_iᵀ with the casewise scores s_i of missing/scores.ts.
  */
 import { cellVectors } from "../estimate/information.js";
-import { dot, gemmNT } from "../linalg/dense.js";
+import { dot } from "../linalg/dense.js";
+import { gemmNT } from "../linalg/simd.js";
 import { fullInverse, missingBlock, patternInverse } from "./inverse.js";
 import type { Implied } from "../model/implied.js";
 import type { GroupRepresentation } from "../model/representation.js";
@@ -147,37 +148,47 @@ function patternWork(P: Float64Array, p: number): PatternWork {
  * (1.5 n k² multiply-adds instead of 1.5 k³).
  */
 function patternBlocks(w: PatternWork, pat: MissingPattern, mu: Float64Array, sigma: Float64Array, p: number, X: Float64Array | undefined): boolean {
-  const { obs, mis, n } = pat;
+  const { obs, mis, n, S, mean, rows } = pat;
   const k = obs.length;
   const r = mis.length;
-  const { E, A, e, d, P } = w;
+  const { E, A, e, d, P, z, ES } = w;
   if (r > 0 && r * (3 * p * p + k * k) < 2.7 * k * k * k) {
     if (Number.isNaN(missingBlock(P, p, mis, w.ws))) return false;
+    // E = P_oo − P_om Z_·o, Z = P_mm⁻¹ P_m·: gather Z_·o (r×k) and P_om (k×r) contiguously first
     const Z = w.ws.Z;
+    const Zo = w.ws.L; // r×k
+    const Pom = ES; // k×r
+    for (let s = 0; s < r; s++) for (let b = 0; b < k; b++) Zo[s * k + b] = Z[s * p + obs[b]!]!;
+    for (let a = 0; a < k; a++) for (let s = 0; s < r; s++) Pom[a * r + s] = P[obs[a]! * p + mis[s]!]!;
     for (let a = 0; a < k; a++) {
       const ra = obs[a]! * p;
-      for (let b = 0; b <= a; b++) {
-        const ob = obs[b]!;
-        let v = P[ra + ob]!;
-        for (let s = 0; s < r; s++) v -= P[ra + mis[s]!]! * Z[s * p + ob]!;
-        E[a * k + b] = v;
-        E[b * k + a] = v;
+      const ea = a * k;
+      for (let b = 0; b <= a; b++) E[ea + b] = P[ra + obs[b]!]!;
+      for (let s = 0; s < r; s++) {
+        const c = Pom[a * r + s]!;
+        const zs = s * k;
+        for (let b = 0; b <= a; b++) E[ea + b] -= c * Zo[zs + b]!;
       }
+      for (let b = 0; b < a; b++) E[b * k + a] = E[ea + b]!;
     }
   } else {
     if (Number.isNaN(patternInverse(sigma, p, obs, w.ws))) return false;
     E.set(w.ws.E.subarray(0, k * k));
   }
-  for (let a = 0; a < k; a++) d[a] = pat.mean[a]! - mu[obs[a]!]!;
+  for (let a = 0; a < k; a++) d[a] = mean[a]! - mu[obs[a]!]!;
   for (let a = 0; a < k; a++) e[a] = dot(E, a * k, d, 0, k);
   if (X !== undefined && n < k) {
     A.fill(0, 0, k * k);
-    const z = w.z;
-    const delta = w.ES; // δ_i (k)
-    for (const row of pat.rows) {
-      const xo = row * p;
+    const delta = ES; // δ_i (k)
+    for (let i = 0; i < n; i++) {
+      const xo = rows[i]! * p;
       for (let a = 0; a < k; a++) delta[a] = X[xo + obs[a]!]! - mu[obs[a]!]!;
-      for (let a = 0; a < k; a++) z[a] = dot(E, a * k, delta, 0, k);
+      for (let a = 0; a < k; a++) {
+        let v = 0;
+        const ea = a * k;
+        for (let b = 0; b < k; b++) v += E[ea + b]! * delta[b]!;
+        z[a] = v;
+      }
       for (let a = 0; a < k; a++) {
         const za = z[a]!;
         const ra = a * k;
@@ -188,14 +199,13 @@ function patternBlocks(w: PatternWork, pat: MissingPattern, mu: Float64Array, si
     for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) A[a * k + b] *= f;
   } else {
     // 2(E S E + e eᵀ): ES = E S by rows, then (E S) E as dot products of rows (E symmetric)
-    const ES = w.ES;
     for (let a = 0; a < k; a++) {
       const ra = a * k;
       ES.fill(0, ra, ra + k);
       for (let t = 0; t < k; t++) {
         const x = E[ra + t]!;
         const rt = t * k;
-        for (let c = 0; c < k; c++) ES[ra + c] += x * pat.S[rt + c]!;
+        for (let c = 0; c < k; c++) ES[ra + c] += x * S[rt + c]!;
       }
     }
     for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) A[a * k + b] = 2 * (dot(ES, a * k, E, b * k, k) + e[a]! * e[b]!);
@@ -217,7 +227,7 @@ function patternBlocks(w: PatternWork, pat: MissingPattern, mu: Float64Array, si
  * rows; optional); null if Σ or some Σ_oo is not PD. The σσ block is bilinear in the pattern's
  * A and E, so the sum over the K patterns is taken first, for every pair of vech pairs
  * u = (i, k), v = (j, l):
- *   T[u, v] = Σ_g n_g A_g,ik E_g,jl    (a (p*−p)×K by K×(p*−p) product: linalg/dense.ts gemmNT),
+ *   T[u, v] = Σ_g n_g A_g,ik E_g,jl    (a (p*−p)×K by K×(p*−p) product: linalg/simd.ts gemmNT),
  * and each entry is then ½ ω_r ω_c (T[ik, jl] + T[il, jk] + T[jk, il] + T[jl, ik]); the μσ block
  * likewise from V[u, j] = Σ_g n_g E_g,u e_g,j. About half the multiply-adds of adding the patterns
  * one by one into the p*×p* matrix, and none of its stores.

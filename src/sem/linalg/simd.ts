@@ -1,0 +1,76 @@
+/**
+ * WebAssembly SIMD versions of the largest dense products (linalg/wasm/kernels.wat, compiled by
+ * scripts/build-wasm.mjs), about three times the speed of the register-blocked TypeScript kernel
+ * (bench/README.md, "FIML profile, third pass"). The module is instantiated on first use; where
+ * WebAssembly SIMD is not available, or for products too small to repay the copies into its
+ * memory, the TypeScript kernels of linalg/dense.ts do the work.
+ */
+import { gemmNT as gemmNTPlain } from "./dense.js";
+import { KERNELS_WASM_BASE64 } from "./wasm/kernels-wasm.js";
+
+/** The parts of the WebAssembly JavaScript API used here (the project's TypeScript libraries do not declare it). */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
+
+interface Kernels {
+  readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
+  gemmNT(a: number, b: number, c: number, m: number, n: number, k: number): void;
+}
+
+let kernels: Kernels | null | undefined;
+
+/** The instantiated module, or null when this runtime cannot compile it. */
+function load(): Kernels | null {
+  if (kernels === undefined) {
+    const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+    try {
+      if (api === undefined) throw new Error("no WebAssembly");
+      const module = new api.Module(Buffer.from(KERNELS_WASM_BASE64, "base64"));
+      kernels = new api.Instance(module, {}).exports as Kernels;
+    } catch {
+      kernels = null;
+    }
+  }
+  return kernels;
+}
+
+/** True when the WebAssembly kernels run here. */
+export function simdAvailable(): boolean {
+  return load() !== null;
+}
+
+/** Multiply-adds below which the TypeScript kernel is used (the copies would cost more than they save). */
+export const SIMD_MIN_WORK = 50_000;
+
+const roundUp = (x: number, to: number): number => Math.ceil(x / to) * to;
+
+/** Copies row-major m×k `src` into `dst` at `off` as rows of length kp ≥ k (the rest already zero). */
+function copyRows(dst: Float64Array, off: number, src: Float64Array, m: number, k: number, kp: number): void {
+  if (kp === k) dst.set(src.subarray(0, m * k), off);
+  else for (let u = 0; u < m; u++) dst.set(src.subarray(u * k, u * k + k), off + u * kp);
+}
+
+/**
+ * C = A Bᵀ for row-major A (m×k) and B (n×k), as linalg/dense.ts gemmNT: in WebAssembly when
+ * available and the product is large enough. The operands are copied into the module's memory
+ * with zero padding (m to even, n to a multiple of 4, k to even), which leaves every entry of C
+ * unchanged.
+ */
+export function gemmNT(a: Float64Array, b: Float64Array, m: number, n: number, k: number, out = new Float64Array(m * n)): Float64Array {
+  const wk = m * n * k < SIMD_MIN_WORK ? null : load();
+  if (wk === null) return gemmNTPlain(a, b, m, n, k, out);
+  const mp = roundUp(m, 2), np = roundUp(n, 4), kp = roundUp(k, 2);
+  const aOff = 0, bOff = mp * kp, cOff = bOff + np * kp;
+  const bytes = (cOff + mp * np) * 8;
+  const have = wk.memory.buffer.byteLength;
+  if (have < bytes) wk.memory.grow(Math.ceil((bytes - have) / 65536));
+  const F = new Float64Array(wk.memory.buffer);
+  F.fill(0, 0, cOff);
+  copyRows(F, aOff, a, m, k, kp);
+  copyRows(F, bOff, b, n, k, kp);
+  wk.gemmNT(aOff * 8, bOff * 8, cOff * 8, mp, np, kp);
+  for (let u = 0; u < m; u++) out.set(F.subarray(cOff + u * np, cOff + u * np + n), u * n);
+  return out;
+}
