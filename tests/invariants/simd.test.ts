@@ -8,8 +8,9 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { gemmNT, lowerInverseTransposed, upperGram } from "../../src/sem/linalg/dense.js";
-import { SIMD_MIN_WORK, gemmNT as simdGemmNT, simdAvailable } from "../../src/sem/linalg/simd.js";
+import { gemmNT, lowerInverseTransposed, spdInverse, upperGram } from "../../src/sem/linalg/dense.js";
+import { SIMD_MIN_ORDER, SIMD_MIN_WORK, gemmNT as simdGemmNT, simdAvailable, spdInverseLarge } from "../../src/sem/linalg/simd.js";
+import { randomSpd } from "./matrices.js";
 import { TOL, expectAllRelClose, maxAbs, rng } from "./helpers.js";
 // @ts-expect-error: a plain ES module script of the project, without type declarations
 import { compileKernels, kernelsModuleSource } from "../../scripts/build-wasm.mjs";
@@ -83,5 +84,31 @@ describe("U Uᵀ of an upper-triangular U (the inverse from a Cholesky factor)",
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) expect(Math.abs(LUt[i * n + j]! - (i === j ? 1 : 0))).toBeLessThan(1e-12);
     const ref = naiveNT(U, U, n, n, n);
     expectAllRelClose(upperGram(U, n), ref, K, maxAbs(ref), "U Uᵀ");
+  });
+});
+
+describe("the inverse of a large SPD matrix in WebAssembly", () => {
+  it.each([SIMD_MIN_ORDER, SIMD_MIN_ORDER + 1, 97, 350])("equals the TypeScript kernels for n = %i (odd orders padded)", (n) => {
+    const u = rng(900 + n);
+    const A = randomSpd(n, u, 10).a;
+    const ref = spdInverse({ n, a: A })!;
+    const got = spdInverseLarge(A, n)!;
+    expectAllRelClose(got.inv, ref.inv.a, K, maxAbs(ref.inv.a), "inverse");
+    expect(Math.abs(got.logDet - ref.logDet)).toBeLessThan(K * Math.max(1, Math.abs(ref.logDet)));
+    // A A⁻¹ = I
+    const AI = naiveNT(A, got.inv, n, n, n); // A·(A⁻¹)ᵀ, A⁻¹ symmetric
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) expect(Math.abs(AI[i * n + j]! - (i === j ? 1 : 0))).toBeLessThan(1e-11);
+  });
+
+  it("says null for a matrix that is not positive definite, and for NaN entries", () => {
+    const n = 60;
+    const A = randomSpd(n, rng(3), 10).a;
+    const B = Float64Array.from(A);
+    B[37 * n + 37] = -1;
+    expect(spdInverseLarge(B, n)).toBeNull();
+    const C = Float64Array.from(A);
+    C[12 * n + 5] = NaN;
+    C[5 * n + 12] = NaN;
+    expect(spdInverseLarge(C, n)).toBeNull();
   });
 });

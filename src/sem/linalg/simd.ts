@@ -5,7 +5,7 @@
  * WebAssembly SIMD is not available, or for products too small to repay the copies into its
  * memory, the TypeScript kernels of linalg/dense.ts do the work.
  */
-import { gemmNT as gemmNTPlain } from "./dense.js";
+import { gemmNT as gemmNTPlain, spdInverse } from "./dense.js";
 import { KERNELS_WASM_BASE64 } from "./wasm/kernels-wasm.js";
 
 /** The parts of the WebAssembly JavaScript API used here (the project's TypeScript libraries do not declare it). */
@@ -17,6 +17,9 @@ interface WasmApi {
 interface Kernels {
   readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   gemmNT(a: number, b: number, c: number, m: number, n: number, k: number): void;
+  cholesky(a: number, n: number): number;
+  lowerInverseTransposed(l: number, u: number, n: number): void;
+  upperGram(u: number, c: number, n: number): void;
 }
 
 let kernels: Kernels | null | undefined;
@@ -52,6 +55,14 @@ function copyRows(dst: Float64Array, off: number, src: Float64Array, m: number, 
   else for (let u = 0; u < m; u++) dst.set(src.subarray(u * k, u * k + k), off + u * kp);
 }
 
+/** The module's memory as doubles, grown to hold at least `doubles` of them. */
+function heap(wk: Kernels, doubles: number): Float64Array {
+  const bytes = doubles * 8;
+  const have = wk.memory.buffer.byteLength;
+  if (have < bytes) wk.memory.grow(Math.ceil((bytes - have) / 65536));
+  return new Float64Array(wk.memory.buffer);
+}
+
 /**
  * C = A Bᵀ for row-major A (m×k) and B (n×k), as linalg/dense.ts gemmNT: in WebAssembly when
  * available and the product is large enough. The operands are copied into the module's memory
@@ -63,14 +74,42 @@ export function gemmNT(a: Float64Array, b: Float64Array, m: number, n: number, k
   if (wk === null) return gemmNTPlain(a, b, m, n, k, out);
   const mp = roundUp(m, 2), np = roundUp(n, 4), kp = roundUp(k, 2);
   const aOff = 0, bOff = mp * kp, cOff = bOff + np * kp;
-  const bytes = (cOff + mp * np) * 8;
-  const have = wk.memory.buffer.byteLength;
-  if (have < bytes) wk.memory.grow(Math.ceil((bytes - have) / 65536));
-  const F = new Float64Array(wk.memory.buffer);
+  const F = heap(wk, cOff + mp * np);
   F.fill(0, 0, cOff);
   copyRows(F, aOff, a, m, k, kp);
   copyRows(F, bOff, b, n, k, kp);
   wk.gemmNT(aOff * 8, bOff * 8, cOff * 8, mp, np, kp);
   for (let u = 0; u < m; u++) out.set(F.subarray(cOff + u * np, cOff + u * np + n), u * n);
   return out;
+}
+
+/** Size from which spdInverseLarge() runs in WebAssembly. */
+export const SIMD_MIN_ORDER = 48;
+
+/**
+ * Inverse and log-determinant of a symmetric positive-definite n×n matrix, as linalg/dense.ts
+ * spdInverse (Cholesky, U = L⁻ᵀ, A⁻¹ = U Uᵀ, the same 2×2-block order of operations), in
+ * WebAssembly for n ≥ SIMD_MIN_ORDER; null when A is not positive definite. An odd order is
+ * padded with a unit diagonal entry, which leaves the factor and the inverse unchanged.
+ */
+export function spdInverseLarge(a: Float64Array, n: number): { inv: Float64Array; logDet: number } | null {
+  const wk = n < SIMD_MIN_ORDER ? null : load();
+  if (wk === null) {
+    const r = spdInverse({ n, a });
+    return r === null ? null : { inv: r.inv.a, logDet: r.logDet };
+  }
+  const np = roundUp(n, 2);
+  const sq = np * np;
+  const F = heap(wk, 3 * sq);
+  F.fill(0, 0, 2 * sq);
+  copyRows(F, 0, a, n, n, np);
+  if (np > n) F[sq - 1] = 1;
+  if (wk.cholesky(0, np) !== 0) return null;
+  let logDet = 0;
+  for (let i = 0; i < n; i++) logDet += Math.log(F[i * np + i]!);
+  wk.lowerInverseTransposed(0, sq * 8, np);
+  wk.upperGram(sq * 8, 2 * sq * 8, np);
+  const inv = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) inv.set(F.subarray(2 * sq + i * np, 2 * sq + i * np + n), i * n);
+  return { inv, logDet: 2 * logDet };
 }

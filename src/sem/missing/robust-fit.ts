@@ -21,6 +21,7 @@
 import type { Evaluation, Problem } from "../estimate/ml.js";
 import { rmsea, rmseaCi, rmseaPClose, rmseaPNotClose } from "../fit/rmsea.js";
 import { congruence, dot, matmul, spdInverse, transpose } from "../linalg/dense.js";
+import { spdInverseLarge } from "../linalg/simd.js";
 import { availableCaseMoments } from "./em.js";
 import { h1CompleteInformation, h1Jacobian, h1ObservedInformation, h1Size, vechIndex } from "./h1-information.js";
 import type { FimlStats } from "./samplestats.js";
@@ -69,9 +70,9 @@ function discrepancy(sigma: Float64Array, mu: Float64Array, S: Float64Array, mea
   return inv.logDet + tr - logDetS - p + quad;
 }
 
-/** Inverse of a symmetric positive-definite n×n matrix (linalg/dense.ts spdInverse); null when it is not PD. */
+/** Inverse of a symmetric positive-definite n×n matrix (linalg/simd.ts spdInverseLarge); null when it is not PD. */
 function inverseOrNull(B: Float64Array, n: number): Float64Array | null {
-  return spdInverse({ n, a: B })?.inv.a ?? null;
+  return spdInverseLarge(B, n)?.inv ?? null;
 }
 
 /** tr(A B⁻¹) = Σ_ij A_ij (B⁻¹)_ij for symmetric A and symmetric positive-definite B (n×n); NaN when B is not PD. */

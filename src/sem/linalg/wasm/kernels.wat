@@ -67,4 +67,165 @@
       (local.set $u (i32.add (local.get $u) (i32.const 2)))
       (br $rows)))
   )
+
+  ;; The 2×2 block of dot products of rows $x0, $x1 with rows $y0, $y1 (byte offsets of the rows'
+  ;; starts) over the byte range [$from, $to) (a multiple of 16 long), left in $s00 ($x0·$y0),
+  ;; $s01 ($x0·$y1), $s10 ($x1·$y0), $s11 ($x1·$y1).
+  (global $s00 (mut f64) (f64.const 0))
+  (global $s01 (mut f64) (f64.const 0))
+  (global $s10 (mut f64) (f64.const 0))
+  (global $s11 (mut f64) (f64.const 0))
+  (func $dot22 (param $x0 i32) (param $x1 i32) (param $y0 i32) (param $y1 i32) (param $from i32) (param $to i32)
+    (local $t i32) (local $p v128) (local $q v128) (local $r v128) (local $s v128)
+    (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
+    (local.set $t (local.get $from))
+    (block $done (loop $step
+      (br_if $done (i32.ge_u (local.get $t) (local.get $to)))
+      (local.set $p (v128.load (i32.add (local.get $x0) (local.get $t))))
+      (local.set $q (v128.load (i32.add (local.get $x1) (local.get $t))))
+      (local.set $r (v128.load (i32.add (local.get $y0) (local.get $t))))
+      (local.set $s (v128.load (i32.add (local.get $y1) (local.get $t))))
+      (local.set $c00 (f64x2.add (local.get $c00) (f64x2.mul (local.get $p) (local.get $r))))
+      (local.set $c01 (f64x2.add (local.get $c01) (f64x2.mul (local.get $p) (local.get $s))))
+      (local.set $c10 (f64x2.add (local.get $c10) (f64x2.mul (local.get $q) (local.get $r))))
+      (local.set $c11 (f64x2.add (local.get $c11) (f64x2.mul (local.get $q) (local.get $s))))
+      (local.set $t (i32.add (local.get $t) (i32.const 16)))
+      (br $step)))
+    (global.set $s00 (f64.add (f64x2.extract_lane 0 (local.get $c00)) (f64x2.extract_lane 1 (local.get $c00))))
+    (global.set $s01 (f64.add (f64x2.extract_lane 0 (local.get $c01)) (f64x2.extract_lane 1 (local.get $c01))))
+    (global.set $s10 (f64.add (f64x2.extract_lane 0 (local.get $c10)) (f64x2.extract_lane 1 (local.get $c10))))
+    (global.set $s11 (f64.add (f64x2.extract_lane 0 (local.get $c11)) (f64x2.extract_lane 1 (local.get $c11)))))
+
+  ;; In place, the lower Cholesky factor L of the symmetric positive-definite n×n matrix at byte
+  ;; offset $a (row-major, n even; only the lower triangle is read and written). Returns 0, or 1
+  ;; when a pivot is not positive and finite. Rows i, i+1 against rows j, j+1 (Golub & Van Loan
+  ;; alg. 4.2.1 in 2×2 blocks): the four dot products over k < j by $dot22, then
+  ;;   L_ij = (A_ij − s00)/L_jj,  L_i,j+1 = (A_i,j+1 − s01 − L_ij L_j+1,j)/L_j+1,j+1,
+  ;; the same for row i+1, and on the diagonal block
+  ;;   L_ii = √(A_ii − s00),  L_i+1,i = (A_i+1,i − s10)/L_ii,  L_i+1,i+1 = √(A_i+1,i+1 − s11 − L_i+1,i²).
+  (func (export "cholesky") (param $a i32) (param $n i32) (result i32)
+    (local $rb i32) (local $i i32) (local $j i32) (local $ri i32) (local $ri1 i32) (local $rj i32) (local $rj1 i32)
+    (local $ljj f64) (local $lj1j f64) (local $lj1j1 f64) (local $x f64) (local $d f64)
+    (local.set $rb (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $i (i32.const 0))
+    (block $rows_done (loop $rows
+      (br_if $rows_done (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $ri (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $rb))))
+      (local.set $ri1 (i32.add (local.get $ri) (local.get $rb)))
+      (local.set $j (i32.const 0))
+      (block $cols_done (loop $cols
+        (br_if $cols_done (i32.ge_u (local.get $j) (local.get $i)))
+        (local.set $rj (i32.add (local.get $a) (i32.mul (local.get $j) (local.get $rb))))
+        (local.set $rj1 (i32.add (local.get $rj) (local.get $rb)))
+        (call $dot22 (local.get $ri) (local.get $ri1) (local.get $rj) (local.get $rj1) (i32.const 0) (i32.shl (local.get $j) (i32.const 3)))
+        (local.set $ljj (f64.load (i32.add (local.get $rj) (i32.shl (local.get $j) (i32.const 3)))))
+        (local.set $lj1j (f64.load (i32.add (local.get $rj1) (i32.shl (local.get $j) (i32.const 3)))))
+        (local.set $lj1j1 (f64.load offset=8 (i32.add (local.get $rj1) (i32.shl (local.get $j) (i32.const 3)))))
+        ;; row i
+        (local.set $x (f64.div (f64.sub (f64.load (i32.add (local.get $ri) (i32.shl (local.get $j) (i32.const 3)))) (global.get $s00)) (local.get $ljj)))
+        (f64.store (i32.add (local.get $ri) (i32.shl (local.get $j) (i32.const 3))) (local.get $x))
+        (f64.store offset=8 (i32.add (local.get $ri) (i32.shl (local.get $j) (i32.const 3)))
+          (f64.div (f64.sub (f64.sub (f64.load offset=8 (i32.add (local.get $ri) (i32.shl (local.get $j) (i32.const 3)))) (global.get $s01))
+                            (f64.mul (local.get $x) (local.get $lj1j))) (local.get $lj1j1)))
+        ;; row i + 1
+        (local.set $x (f64.div (f64.sub (f64.load (i32.add (local.get $ri1) (i32.shl (local.get $j) (i32.const 3)))) (global.get $s10)) (local.get $ljj)))
+        (f64.store (i32.add (local.get $ri1) (i32.shl (local.get $j) (i32.const 3))) (local.get $x))
+        (f64.store offset=8 (i32.add (local.get $ri1) (i32.shl (local.get $j) (i32.const 3)))
+          (f64.div (f64.sub (f64.sub (f64.load offset=8 (i32.add (local.get $ri1) (i32.shl (local.get $j) (i32.const 3)))) (global.get $s11))
+                            (f64.mul (local.get $x) (local.get $lj1j))) (local.get $lj1j1)))
+        (local.set $j (i32.add (local.get $j) (i32.const 2)))
+        (br $cols)))
+      ;; the diagonal block
+      (call $dot22 (local.get $ri) (local.get $ri1) (local.get $ri) (local.get $ri1) (i32.const 0) (i32.shl (local.get $i) (i32.const 3)))
+      (local.set $d (f64.sub (f64.load (i32.add (local.get $ri) (i32.shl (local.get $i) (i32.const 3)))) (global.get $s00)))
+      (if (i32.eqz (i32.and (f64.gt (local.get $d) (f64.const 0)) (f64.lt (local.get $d) (f64.const inf)))) (then (return (i32.const 1))))
+      (local.set $ljj (f64.sqrt (local.get $d)))
+      (f64.store (i32.add (local.get $ri) (i32.shl (local.get $i) (i32.const 3))) (local.get $ljj))
+      (local.set $x (f64.div (f64.sub (f64.load (i32.add (local.get $ri1) (i32.shl (local.get $i) (i32.const 3)))) (global.get $s10)) (local.get $ljj)))
+      (f64.store (i32.add (local.get $ri1) (i32.shl (local.get $i) (i32.const 3))) (local.get $x))
+      (local.set $d (f64.sub (f64.sub (f64.load offset=8 (i32.add (local.get $ri1) (i32.shl (local.get $i) (i32.const 3)))) (global.get $s11))
+                             (f64.mul (local.get $x) (local.get $x))))
+      (if (i32.eqz (i32.and (f64.gt (local.get $d) (f64.const 0)) (f64.lt (local.get $d) (f64.const inf)))) (then (return (i32.const 1))))
+      (f64.store offset=8 (i32.add (local.get $ri1) (i32.shl (local.get $i) (i32.const 3))) (f64.sqrt (local.get $d)))
+      (local.set $i (i32.add (local.get $i) (i32.const 2)))
+      (br $rows)))
+    (i32.const 0))
+
+  ;; U = L⁻ᵀ (upper triangular, row-major, at byte offset $u, zero on entry) of the lower-triangular
+  ;; L at $l (n×n, n even): row j of U is column j of L⁻¹, U_ji = −(Σ_{j ≤ t < i} L_it U_jt)/L_ii,
+  ;; U_ii = 1/L_ii (forward substitution). Rows i, i+1 of L against rows j, j+1 of U by $dot22 over
+  ;; t in [j, i) (U_j+1,j = 0), then row i+1 adds its term L_i+1,i U_j,i.
+  (func (export "lowerInverseTransposed") (param $l i32) (param $u i32) (param $n i32)
+    (local $rb i32) (local $i i32) (local $j i32) (local $li i32) (local $li1 i32) (local $uj i32) (local $uj1 i32) (local $ui i32)
+    (local $d0 f64) (local $d1 f64) (local $l10 f64) (local $w f64) (local $ib i32)
+    (local.set $rb (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $i (i32.const 0))
+    (block $rows_done (loop $rows
+      (br_if $rows_done (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $ib (i32.shl (local.get $i) (i32.const 3)))
+      (local.set $li (i32.add (local.get $l) (i32.mul (local.get $i) (local.get $rb))))
+      (local.set $li1 (i32.add (local.get $li) (local.get $rb)))
+      (local.set $d0 (f64.div (f64.const 1) (f64.load (i32.add (local.get $li) (local.get $ib)))))
+      (local.set $d1 (f64.div (f64.const 1) (f64.load offset=8 (i32.add (local.get $li1) (local.get $ib)))))
+      (local.set $l10 (f64.load (i32.add (local.get $li1) (local.get $ib))))
+      (local.set $j (i32.const 0))
+      (block $cols_done (loop $cols
+        (br_if $cols_done (i32.ge_u (local.get $j) (local.get $i)))
+        (local.set $uj (i32.add (local.get $u) (i32.mul (local.get $j) (local.get $rb))))
+        (local.set $uj1 (i32.add (local.get $uj) (local.get $rb)))
+        (call $dot22 (local.get $li) (local.get $li1) (local.get $uj) (local.get $uj1) (i32.shl (local.get $j) (i32.const 3)) (local.get $ib))
+        ;; U_j,i, U_j,i+1
+        (local.set $w (f64.mul (f64.neg (global.get $s00)) (local.get $d0)))
+        (f64.store (i32.add (local.get $uj) (local.get $ib)) (local.get $w))
+        (f64.store offset=8 (i32.add (local.get $uj) (local.get $ib))
+          (f64.mul (f64.neg (f64.add (global.get $s10) (f64.mul (local.get $l10) (local.get $w)))) (local.get $d1)))
+        ;; U_j+1,i, U_j+1,i+1
+        (local.set $w (f64.mul (f64.neg (global.get $s01)) (local.get $d0)))
+        (f64.store (i32.add (local.get $uj1) (local.get $ib)) (local.get $w))
+        (f64.store offset=8 (i32.add (local.get $uj1) (local.get $ib))
+          (f64.mul (f64.neg (f64.add (global.get $s11) (f64.mul (local.get $l10) (local.get $w)))) (local.get $d1)))
+        (local.set $j (i32.add (local.get $j) (i32.const 2)))
+        (br $cols)))
+      (local.set $ui (i32.add (local.get $u) (i32.mul (local.get $i) (local.get $rb))))
+      (f64.store (i32.add (local.get $ui) (local.get $ib)) (local.get $d0))
+      (f64.store offset=8 (i32.add (local.get $ui) (local.get $ib)) (f64.mul (f64.neg (local.get $l10)) (f64.mul (local.get $d0) (local.get $d1))))
+      (f64.store offset=8 (i32.add (i32.add (local.get $ui) (local.get $rb)) (local.get $ib)) (local.get $d1))
+      (local.set $i (i32.add (local.get $i) (i32.const 2)))
+      (br $rows)))
+  )
+
+  ;; C = U Uᵀ (n×n, both triangles) of the upper-triangular U at $u (n even) into $c:
+  ;; (U Uᵀ)_ij = Σ_{t ≥ i} U_it U_jt for i ≥ j, rows i, i+1 against rows j, j+1 by $dot22 over
+  ;; t in [i, n) (U_i+1,i = 0), each value stored at (i, j) and (j, i).
+  (func (export "upperGram") (param $u i32) (param $c i32) (param $n i32)
+    (local $rb i32) (local $i i32) (local $j i32) (local $ui i32) (local $ui1 i32) (local $ci i32) (local $cj i32)
+    (local.set $rb (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $i (i32.const 0))
+    (block $rows_done (loop $rows
+      (br_if $rows_done (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $ui (i32.add (local.get $u) (i32.mul (local.get $i) (local.get $rb))))
+      (local.set $ui1 (i32.add (local.get $ui) (local.get $rb)))
+      (local.set $ci (i32.add (local.get $c) (i32.mul (local.get $i) (local.get $rb))))
+      (local.set $j (i32.const 0))
+      (block $cols_done (loop $cols
+        (br_if $cols_done (i32.gt_u (local.get $j) (local.get $i)))
+        (call $dot22 (local.get $ui) (local.get $ui1)
+          (i32.add (local.get $u) (i32.mul (local.get $j) (local.get $rb)))
+          (i32.add (local.get $u) (i32.mul (i32.add (local.get $j) (i32.const 1)) (local.get $rb)))
+          (i32.shl (local.get $i) (i32.const 3)) (local.get $rb))
+        (local.set $cj (i32.add (local.get $c) (i32.mul (local.get $j) (local.get $rb))))
+        ;; (i, j), (i, j+1), (i+1, j), (i+1, j+1) and their mirrors
+        (f64.store (i32.add (local.get $ci) (i32.shl (local.get $j) (i32.const 3))) (global.get $s00))
+        (f64.store offset=8 (i32.add (local.get $ci) (i32.shl (local.get $j) (i32.const 3))) (global.get $s01))
+        (f64.store (i32.add (i32.add (local.get $ci) (local.get $rb)) (i32.shl (local.get $j) (i32.const 3))) (global.get $s10))
+        (f64.store offset=8 (i32.add (i32.add (local.get $ci) (local.get $rb)) (i32.shl (local.get $j) (i32.const 3))) (global.get $s11))
+        (f64.store (i32.add (local.get $cj) (i32.shl (local.get $i) (i32.const 3))) (global.get $s00))
+        (f64.store offset=8 (i32.add (local.get $cj) (i32.shl (local.get $i) (i32.const 3))) (global.get $s10))
+        (f64.store (i32.add (i32.add (local.get $cj) (local.get $rb)) (i32.shl (local.get $i) (i32.const 3))) (global.get $s01))
+        (f64.store offset=8 (i32.add (i32.add (local.get $cj) (local.get $rb)) (i32.shl (local.get $i) (i32.const 3))) (global.get $s11))
+        (local.set $j (i32.add (local.get $j) (i32.const 2)))
+        (br $cols)))
+      (local.set $i (i32.add (local.get $i) (i32.const 2)))
+      (br $rows)))
+  )
 )
