@@ -131,7 +131,7 @@ describe.each([["HS CFA, 12% missing, FIML", undefined], ["two groups (school), 
     const sum = new Float64Array(q);
     b.groups.forEach((gr, gi) => {
       const S = casewiseScores(prob.rep.groups[gi]!, ev.groups[gi]!.implied, q, gr.patterns, gr.X, gr.n)!;
-      for (let r = 0; r < gr.n; r++) for (let a = 0; a < q; a++) sum[a] += S[r * q + a]!;
+      for (let r = 0; r < gr.n; r++) for (let a = 0; a < q; a++) sum[a] += S[a * gr.n + r]!; // stored by parameter (q×n)
     });
     const expected = Float64Array.from(g, (x) => (-prob.stats.ntotal / 2) * x);
     expectAllRelClose(sum, expected, 1e-10, maxAbs(expected), "Σ_i s_i");
@@ -200,7 +200,7 @@ describe("h1 (unrestricted) pieces on the HS data with missing values", () => {
     const S = h1CasewiseScores(g.patterns, g.X, g.n, mu, em.sigma, p)!;
     const ps = h1Size(p);
     const sum = new Float64Array(ps);
-    for (let r = 0; r < g.n; r++) for (let c = 0; c < ps; c++) sum[c] += S[r * ps + c]!;
+    for (let r = 0; r < g.n; r++) for (let c = 0; c < ps; c++) sum[c] += S[c * g.n + r]!; // stored by coordinate (p*×n)
     const expected = Float64Array.from(xiGradient(mu, em.sigma), (x) => -g.n * x);
     expectAllRelClose(sum, expected, 1e-10, maxAbs(expected), "Σ_i s_i");
   });

@@ -246,6 +246,13 @@ export function dot(x: Float64Array, xo: number, y: Float64Array, yo: number, le
   return s0 + s1 + (s2 + s3);
 }
 
+/** tr(A B) = Σ_ij A_ij B_ji for square n×n A and B (row-major), without forming the product. */
+export function traceProduct(A: Float64Array, B: Float64Array, n: number): number {
+  let tr = 0;
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) tr += A[i * n + j]! * B[j * n + i]!;
+  return tr;
+}
+
 /**
  * Xᵀ A X for X (n×q, typically sparse: a Jacobian) and symmetric A (n×n), row-major. Both
  * products skip the zeros of X: Xᵀ A costs nnz(X)·n and (XᵀA) X costs q·nnz(X), instead of the

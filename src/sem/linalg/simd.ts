@@ -83,6 +83,18 @@ export function gemmNT(a: Float64Array, b: Float64Array, m: number, n: number, k
   return out;
 }
 
+/**
+ * Ct Ctᵀ (k×k) of a row-major k×n matrix Ct: the cross product Xᵀ X of X = Ctᵀ (n rows of k
+ * values, e.g. casewise scores), every entry a dot product of two contiguous rows of length n, by
+ * gemmNT (in WebAssembly when large enough); the upper triangle is copied from the lower one, so
+ * that the result is exactly symmetric whichever kernel summed it.
+ */
+export function gram(ct: Float64Array, k: number, n: number): Float64Array {
+  const out = gemmNT(ct, ct, k, k, n);
+  for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) out[b * k + a] = out[a * k + b]!;
+  return out;
+}
+
 /** Size from which spdInverseLarge() runs in WebAssembly. */
 export const SIMD_MIN_ORDER = 48;
 

@@ -22,7 +22,8 @@ import { scaledTest, yuanBentlerMplusTrace, type ScaledTest } from "../robust/sc
 import { availableCaseMoments } from "./em.js";
 import { baselineDf, baselineLogLikelihood } from "./fit.js";
 import { h1Size } from "./h1-information.js";
-import { correctedMeasures, correctedPieces, h1Keep, pick, traceSolve, traceV3 } from "./robust-fit.js";
+import { correctedMeasures, correctedPieces, h1Keep, pick, traceV3 } from "./robust-fit.js";
+import { dot } from "../linalg/dense.js";
 import type { FimlStats } from "./samplestats.js";
 import { casewiseScores, firstOrderInformation, h1CasewiseScores } from "./scores.js";
 
@@ -73,7 +74,7 @@ export function fimlRobustEstimation(input: FimlRobustInput): RobustOutput {
   const meat = new Float64Array(q * q);
   fiml.groups.forEach((grp, g) => {
     const S = casewiseScores(prob.rep.groups[g]!, ev.groups[g]!.implied, q, grp.patterns, grp.X, grp.n);
-    const B = S === null ? new Float64Array(q * q).fill(NaN) : firstOrderInformation(S, grp.n, q);
+    const B = S === null ? new Float64Array(q * q).fill(NaN) : firstOrderInformation(S, q, grp.n);
     for (let i = 0; i < q * q; i++) meat[i] += (grp.n / N) * B[i]!;
   });
   const sw = sandwichVcov(input.information, meat, q, N);
@@ -84,11 +85,11 @@ export function fimlRobustEstimation(input: FimlRobustInput): RobustOutput {
     const st = fiml.stats.groups[g]!;
     const ps = h1Size(grp.p);
     const S = h1CasewiseScores(grp.patterns, grp.X, grp.n, st.mean, st.S, grp.p);
-    const J = S === null ? new Float64Array(ps * ps).fill(NaN) : firstOrderInformation(S, grp.n, ps);
+    const J = S === null ? new Float64Array(ps * ps).fill(NaN) : firstOrderInformation(S, ps, grp.n);
     return exo.length === 0 ? J : pick(J, ps, h1Keep(grp.p, exo));
   });
   let traceH1 = 0;
-  pc.groups.forEach((g, gi) => (traceH1 += traceSolve(Jm[gi]!, g.Wm, g.ps)));
+  pc.groups.forEach((g, gi) => (traceH1 += g.Wmi === null ? NaN : dot(Jm[gi]!, 0, g.Wmi, 0, g.ps * g.ps))); // tr(W_m⁻¹ J_m)
   const ndat = pc.groups.reduce((a, g) => a + g.ps, 0);
   const npar = q;
   let test = NA_TEST;

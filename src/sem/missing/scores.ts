@@ -9,7 +9,8 @@
  * s_i = Δᵀ ∂ℓ_i/∂ξ with Δ = ∂ξ/∂θᵀ. One Σ_oo inverse per pattern, shared by its rows.
  * The first-order (cross-product) information is J = (1/n) Σ_i s_i s_iᵀ.
  */
-import { matmul } from "../linalg/dense.js";
+import { matmul, transpose } from "../linalg/dense.js";
+import { gram } from "../linalg/simd.js";
 import { h1Jacobian, h1Size, vechIndex } from "./h1-information.js";
 import { patternInverse } from "./inverse.js";
 import type { MissingPattern } from "./patterns.js";
@@ -17,12 +18,14 @@ import type { GroupRepresentation } from "../model/representation.js";
 import type { Implied } from "../model/implied.js";
 
 /**
- * Scores of each row in the h1 coordinates at (μ, Σ): an n×p* row-major matrix, rows in the
- * order of X (the group's rows, NaN for missing cells); null when some Σ_oo is not PD.
+ * Scores of each row in the h1 coordinates at (μ, Σ), stored by coordinate: a p*×n row-major
+ * matrix whose column i is row i's score (rows in the order of X, the group's rows with NaN for
+ * missing cells), so that the products below run over contiguous rows; null when some Σ_oo is
+ * not PD.
  */
 export function h1CasewiseScores(patterns: readonly MissingPattern[], X: Float64Array, n: number, mu: Float64Array, sigma: Float64Array, p: number): Float64Array | null {
   const ps = h1Size(p);
-  const out = new Float64Array(n * ps);
+  const out = new Float64Array(ps * n);
   const ws = { L: new Float64Array(p * p), E: new Float64Array(p * p) };
   const z = new Float64Array(p);
   const r = new Float64Array(p);
@@ -31,6 +34,12 @@ export function h1CasewiseScores(patterns: readonly MissingPattern[], X: Float64
     const k = obs.length;
     if (Number.isNaN(patternInverse(sigma, p, obs, ws))) return null;
     const E = ws.E;
+    // the pattern's coordinates: its means, then its (co)variances a ≥ b
+    const coord = new Int32Array(k + (k * (k + 1)) / 2);
+    for (let a = 0, c = k; a < k; a++) {
+      coord[a] = obs[a]!;
+      for (let b = 0; b <= a; b++) coord[c++] = vechIndex(p, obs[a]!, obs[b]!);
+    }
     for (const row of pat.rows) {
       for (let a = 0; a < k; a++) r[a] = X[row * p + obs[a]!]! - mu[obs[a]!]!;
       for (let a = 0; a < k; a++) {
@@ -38,12 +47,11 @@ export function h1CasewiseScores(patterns: readonly MissingPattern[], X: Float64
         for (let b = 0; b < k; b++) s += E[a * k + b]! * r[b]!;
         z[a] = s;
       }
-      const o = row * ps;
-      for (let a = 0; a < k; a++) {
-        out[o + obs[a]!] = z[a]!;
+      for (let a = 0, c = k; a < k; a++) {
+        out[coord[a]! * n + row] = z[a]!;
         for (let b = 0; b <= a; b++) {
           const v = z[a]! * z[b]! - E[a * k + b]!;
-          out[o + vechIndex(p, obs[a]!, obs[b]!)] = a === b ? 0.5 * v : v;
+          out[coord[c++]! * n + row] = a === b ? 0.5 * v : v;
         }
       }
     }
@@ -51,31 +59,22 @@ export function h1CasewiseScores(patterns: readonly MissingPattern[], X: Float64
   return out;
 }
 
-/** Scores of the model parameters, n×q: the h1 scores times Δ (at the implied moments of θ). */
+/**
+ * Scores of the model parameters, stored by parameter (q×n, column i is row i's score): Δᵀ times
+ * the h1 scores, Δ = ∂(μ, vech Σ)/∂θᵀ at the implied moments of θ. The product skips the zeros
+ * of Δᵀ (a parameter moves few moments), so it costs nnz(Δ)·n rather than q·p*·n.
+ */
 export function casewiseScores(rep: GroupRepresentation, imp: Implied, q: number, patterns: readonly MissingPattern[], X: Float64Array, n: number): Float64Array | null {
   const p = rep.p;
   const ps = h1Size(p);
-  const S = h1CasewiseScores(patterns, X, n, imp.mu, imp.sigma, p);
-  if (S === null) return null;
-  // the model's scores are the h1 scores times the Jacobian ∂(μ, vech Σ)/∂θ (n×ps · ps×q)
-  return matmul(S, h1Jacobian(rep, imp, q), n, ps, q);
+  const St = h1CasewiseScores(patterns, X, n, imp.mu, imp.sigma, p);
+  if (St === null) return null;
+  return matmul(transpose(h1Jacobian(rep, imp, q), ps, q), St, q, ps, n);
 }
 
-/** First-order information (1/n) Σ_i s_i s_iᵀ of an n×k score matrix (k×k). */
-export function firstOrderInformation(scores: Float64Array, n: number, k: number): Float64Array {
-  const out = new Float64Array(k * k);
-  for (let i = 0; i < n; i++) {
-    const o = i * k;
-    for (let a = 0; a < k; a++) {
-      const x = scores[o + a]!;
-      if (x === 0) continue;
-      for (let b = 0; b <= a; b++) out[a * k + b] += x * scores[o + b]!;
-    }
-  }
-  for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) {
-    const v = out[a * k + b]! / n;
-    out[a * k + b] = v;
-    out[b * k + a] = v;
-  }
+/** First-order information (1/n) Σ_i s_i s_iᵀ (k×k) of scores stored by coordinate (k×n, as above). */
+export function firstOrderInformation(scoresT: Float64Array, k: number, n: number): Float64Array {
+  const out = gram(scoresT, k, n);
+  for (let i = 0; i < k * k; i++) out[i] = out[i]! / n;
   return out;
 }

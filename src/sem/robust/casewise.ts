@@ -25,7 +25,8 @@
  * so the MLM meat needs no Γ matrix either (Γ itself is built only by gammaMatrix(), for tests
  * and small problems).
  */
-import { matmul, spdInverse, square } from "../linalg/dense.js";
+import { matmul, spdInverse, square, transpose } from "../linalg/dense.js";
+import { gram } from "../linalg/simd.js";
 import type { CellVectors } from "../estimate/information.js";
 
 /** The complete rows of one group: row-major n×p. */
@@ -221,40 +222,10 @@ function subtractRow(C: Float64Array, n: number, q: number, v: Float64Array): vo
   }
 }
 
-/** out += w · CᵀC for an n×q row-major block C (the meat of a sandwich): dot products of contiguous columns. */
+/** out += w · CᵀC for an n×q row-major block C (the meat of a sandwich): linalg/simd.ts gram() of Cᵀ. */
 export function addCrossProduct(out: Float64Array, C: Float64Array, n: number, q: number, w: number): void {
-  const Ct = new Float64Array(q * n);
-  for (let i = 0; i < n; i++) for (let a = 0; a < q; a++) Ct[a * n + i] = C[i * q + a]!;
-  const put = (a: number, b: number, s: number): void => {
-    out[a * q + b] += w * s;
-    if (a !== b) out[b * q + a] += w * s;
-  };
-  for (let a = 0; a < q; a++) {
-    const oa = a * n;
-    let b = 0;
-    // four columns per pass over column a
-    for (; b + 3 <= a; b += 4) {
-      const [o0, o1, o2, o3] = [b * n, (b + 1) * n, (b + 2) * n, (b + 3) * n];
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      for (let i = 0; i < n; i++) {
-        const x = Ct[oa + i]!;
-        s0 += x * Ct[o0 + i]!;
-        s1 += x * Ct[o1 + i]!;
-        s2 += x * Ct[o2 + i]!;
-        s3 += x * Ct[o3 + i]!;
-      }
-      put(a, b, s0);
-      put(a, b + 1, s1);
-      put(a, b + 2, s2);
-      put(a, b + 3, s3);
-    }
-    for (; b <= a; b++) {
-      const ob = b * n;
-      let s = 0;
-      for (let i = 0; i < n; i++) s += Ct[oa + i]! * Ct[ob + i]!;
-      put(a, b, s);
-    }
-  }
+  const G = gram(transpose(C, n, q), q, n);
+  for (let i = 0; i < q * q; i++) out[i] += w * G[i]!;
 }
 
 /**
