@@ -13,7 +13,12 @@
  * Tolerances: TOL.gradient / TOL.information of helpers.ts (each tested in tolerances.test.ts);
  * TOL.kernel for identities that are exact in exact arithmetic.
  */
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { readTable } from "../../src/sem/data/index.js";
+import { parseModel } from "../../src/sem/syntax/index.js";
 import { evaluate, gradient, type Problem } from "../../src/sem/estimate/ml.js";
 import { spdInverse } from "../../src/sem/linalg/dense.js";
 import { emMoments } from "../../src/sem/missing/em.js";
@@ -228,6 +233,45 @@ describe("h1 (unrestricted) pieces on the HS data with missing values", () => {
     const t = casewiseTerms(g.patterns, em.sigma, em.mean, p)!;
     expectRelClose(logLikelihood(t), em.logl, 1e-14, 1, "logL");
   });
+});
+
+describe("the downdate of Σ⁻¹ on 25 items with 3% missing (bfi-fiml-3pct: 344 patterns of every kind)", () => {
+  const dir = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "extra", "bfi-fiml-3pct");
+  const syntax = parseModel(readFileSync(join(dir, "model.lav"), "utf8"), { file: "model.lav" });
+  const prep = prepareFit({ syntax, data: readTable(join(dir, "data.csv")), options: { missing: "fiml" } });
+  const g = prep.fiml!.groups[0]!;
+  const p = g.p;
+  const ev = evaluate(prep.prob, perturbed({ prob: prep.prob, start: prep.start.theta, table: undefined as never }, 5));
+  const { sigma, mu } = ev.groups[0]!.implied;
+
+  /** The downdate against the direct inverses, all terms; the data shifted by `shift` in every cell. */
+  const compare = (shift: number): void => {
+    const X = g.X.map((x) => x + shift);
+    const pats = missingPatterns(X, g.n, p);
+    const m = mu.map((x) => x + shift);
+    const a = casewiseTerms(pats, sigma, m, p, { gradient: true, metrics: true })!;
+    const d = casewiseTerms(pats, sigma, m, p, { gradient: true, metrics: true, direct: true })!;
+    expectRelClose(a.m2ll, d.m2ll, 1e-12, 1, "m2ll");
+    expectAllRelClose(a.W!, d.W!, 1e-10, maxAbs(d.W!), "W");
+    expectAllRelClose(a.dt!, d.dt!, 1e-10, maxAbs(d.dt!), "d̃");
+    a.metrics!.forEach((mt, k) => expectAllRelClose(mt.E, d.metrics![k]!.E, 1e-10, maxAbs(d.metrics![k]!.E), "E_k"));
+  };
+
+  it("has patterns of each kind the downdate treats apart: complete, single rows, a few rows kept as a factor, many rows", () => {
+    const kinds = { complete: 0, single: 0, factor: 0, covariance: 0 };
+    for (const pat of g.patterns) {
+      if (pat.mis.length === 0) kinds.complete++;
+      else if (pat.dev === null) kinds.covariance++;
+      else if (pat.dev.m === 0) kinds.single++;
+      else kinds.factor++;
+    }
+    expect(kinds.complete).toBe(1);
+    for (const [kind, count] of Object.entries(kinds)) expect(count, kind).toBeGreaterThan(0);
+  });
+
+  it("gives the terms of the direct Σ_oo inverses", () => compare(0));
+
+  it("keeps its precision when every value is shifted by 10⁴ (the data-only sums are centred)", () => compare(1e4));
 });
 
 describe("FIML on complete data is complete-data ML with a mean structure", () => {

@@ -20,6 +20,12 @@ export interface MissingPattern {
   readonly S: Float64Array;
   /** positions (0-based, within the group's X) of the pattern's rows */
   readonly rows: Int32Array;
+  /**
+   * A factor F (m×k, row-major) with n·S = FᵀF where it is cheaper to multiply by than S
+   * (2n < k): the rows' deviations from the pattern mean (m = n), or no rows for a single row
+   * (S = 0); null otherwise. Most patterns of sparse missingness hold one or two rows.
+   */
+  readonly dev: { readonly m: number; readonly F: Float64Array } | null;
 }
 
 /** Patterns of a row-major n×p block with NaN for missing cells; empty rows are skipped. */
@@ -56,8 +62,11 @@ function patternStats(X: Float64Array, p: number, obs: Int32Array, rows: number[
   for (let a = 0; a < k; a++) mean[a] /= n;
   const S = new Float64Array(k * k);
   const d = new Float64Array(k);
-  for (const r of rows) {
+  const m = 2 * n >= k ? -1 : n === 1 ? 0 : n;
+  const F = new Float64Array(Math.max(m, 0) * k);
+  for (const [i, r] of rows.entries()) {
     for (let a = 0; a < k; a++) d[a] = X[r * p + obs[a]!]! - mean[a]!;
+    if (m > 0) F.set(d.subarray(0, k), i * k);
     for (let a = 0; a < k; a++) {
       const da = d[a]!;
       for (let b = 0; b <= a; b++) S[a * k + b] += da * d[b]!;
@@ -70,7 +79,7 @@ function patternStats(X: Float64Array, p: number, obs: Int32Array, rows: number[
   }
   const seen = new Set(obs);
   const mis = Int32Array.from({ length: p }, (_, j) => j).filter((j) => !seen.has(j));
-  return { obs, mis, n, mean, S, rows: Int32Array.from(rows) };
+  return { obs, mis, n, mean, S, rows: Int32Array.from(rows), dev: m < 0 ? null : { m, F } };
 }
 
 /**
