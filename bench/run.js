@@ -3,7 +3,8 @@
  *   1. the reference cases (tests/parity/lavaan-0.6.14 and, when present, tests/fixtures/extra),
  *      in this process: warm-up fits, then timed fits; lavaan's median from lavaan.json;
  *   1b. MLR on the bundled bfi data (lib/robust.js; lavaan's time from bench/lavaan-bfi-mlr.json);
- *   1c. FIML on the bfi items with 3% missing (lib/fiml.js; lavaan's time from bench/lavaan-bfi-fiml.json);
+ *   1c. FIML on the bfi items with 3% missing, ML and MLR (lib/fiml.js; lavaan's times from
+ *       bench/lavaan-bfi-fiml.json and bench/lavaan-bfi-mlr-fiml.json);
  *   2. simulated 100- and 200-indicator CFAs (N = 2000), each in a child process: fit time,
  *      peak memory and, for 100 indicators, the modification indices;
  *   3. 1,000 bootstrap draws of the HS CFA (lib/bootstrap.js) against lavaan's
@@ -12,7 +13,7 @@
  * Options: --quick (skip the 200-indicator model), --no-large (no simulated models),
  *          --no-bootstrap (skip the bootstrap case), --only-bootstrap (the bootstrap case alone,
  *          written into the results file under `bootstrap`, the rest of the file kept),
- *          --only-fiml (the FIML case alone, written under `fiml`, the rest of the file kept),
+ *          --only-fiml (the FIML cases alone, written under `fiml` and `fimlMlr`, the rest of the file kept),
  *          --out=FILE (results file; default bench/results.json).
  * See bench/README.md.
  */
@@ -122,7 +123,8 @@ async function main() {
   const robust = args.reference ? await runRobustCase(ROOT, PLAN, log) : null;
   if (args.reference) log("\nfull-information ML on the bfi data with 3% missing (in process):");
   if (args.onlyFiml) log("\nfull-information ML on the bfi data with 3% missing (in process):");
-  const fiml = args.reference || args.onlyFiml ? await runFimlCase(ROOT, PLAN, log) : null;
+  const fiml = args.reference || args.onlyFiml ? await runFimlCase(ROOT, PLAN, log, "ML") : null;
+  const fimlMlr = args.reference || args.onlyFiml ? await runFimlCase(ROOT, PLAN, log, "MLR") : null;
   const cases = args.quick ? LARGE_CASES.filter((c) => c.spec.factors * c.spec.perFactor <= 100) : LARGE_CASES;
   /** @type {import("./lib/large-suite.js").LargeCaseResult[]} */
   let large = [];
@@ -139,7 +141,7 @@ async function main() {
   const rows = [
     ...reference.map((r) => ({ case: r.case, oursMs: r.medianMs, minMs: r.minMs, cpuMs: r.cpuMedianMs, runs: r.runs, lavaanMs: r.lavaanMedianMs, note: caseNote(r) })),
     ...(robust === null ? [] : [robustRow(robust)]),
-    ...(fiml === null ? [] : [fimlRow(fiml)]),
+    ...[fiml, fimlMlr].flatMap((f) => (f === null ? [] : [fimlRow(f)])),
     ...largeRows(large),
     ...(bootstrap === null ? [] : bootstrapRows(bootstrap)),
   ];
@@ -150,9 +152,9 @@ async function main() {
   log(markdownTable(rows));
   const machine = { ...env, loadAverageAtEnd: loadavg().map((x) => +x.toFixed(2)) };
   const results = args.reference
-    ? { environment: machine, plan: PLAN, reference, robust, fiml, large, bootstrap: bootstrap && { ...bootstrap, environment: machine } }
+    ? { environment: machine, plan: PLAN, reference, robust, fiml, fimlMlr, large, bootstrap: bootstrap && { ...bootstrap, environment: machine } }
     : args.onlyFiml
-      ? { ...previousResults(args.out), fiml: fiml && { ...fiml, environment: machine } } // --only-fiml: the rest of the file is kept
+      ? { ...previousResults(args.out), fiml: fiml && { ...fiml, environment: machine }, fimlMlr: fimlMlr && { ...fimlMlr, environment: machine } } // --only-fiml: the rest of the file is kept
       : { ...previousResults(args.out), bootstrap: bootstrap && { ...bootstrap, environment: machine } }; // --only-bootstrap: the rest of the file is kept
   writeFileSync(args.out, JSON.stringify(results, null, 2) + "\n");
   log(`\nresults written to ${args.out}`);

@@ -78,7 +78,8 @@ function observedStatistics(patterns: readonly MissingPattern[], p: number): { T
  * One E-step: the expected sufficient statistics T1 (p) and T2 (p×p) given (μ, Σ), added to the
  * observed part `base`; null if Σ is singular. The regression of the missing on the observed
  * block comes from P = Σ⁻¹ (missing/loglik.ts missingBlock): B = −P_mm⁻¹ P_mo and
- * Σ_mm − B Σ_om = P_mm⁻¹, so a pattern costs O(r k²) for r missing variables.
+ * Σ_mm − B Σ_om = P_mm⁻¹, so a pattern costs O(r k²) for r missing variables, or O(r k m) when it
+ * keeps its rows' deviations F (m×k, n S = FᵀF: one or a few rows; missing/patterns.ts).
  */
 export function eStep(patterns: readonly MissingPattern[], mean: Float64Array, sigma: Float64Array, p: number, base = observedStatistics(patterns, p)): { T1: Float64Array; T2: Float64Array } | null {
   const fi = fullInverse(sigma, p);
@@ -105,16 +106,27 @@ export function eStep(patterns: readonly MissingPattern[], mean: Float64Array, s
       for (let a = 0; a < k; a++) s += B[i * k + a]! * (ybar[a]! - mean[obs[a]!]!);
       mbar[i] = s;
     }
-    for (let i = 0; i < r; i++) for (let b = 0; b < k; b++) {
-      let s = 0;
-      for (let a = 0; a < k; a++) s += B[i * k + a]! * S[a * k + b]!;
-      BS[i * k + b] = s;
+    // BS = n B S, as (B Fᵀ) F where the pattern keeps the factor F
+    if (pat.dev !== null) {
+      const { m, F } = pat.dev;
+      for (let i = 0; i < r; i++) for (let b = 0; b < k; b++) BS[i * k + b] = 0;
+      for (let i = 0; i < r; i++) for (let t = 0; t < m; t++) {
+        let s = 0;
+        for (let a = 0; a < k; a++) s += B[i * k + a]! * F[t * k + a]!;
+        for (let b = 0; b < k; b++) BS[i * k + b] += s * F[t * k + b]!;
+      }
+    } else {
+      for (let i = 0; i < r; i++) for (let b = 0; b < k; b++) {
+        let s = 0;
+        for (let a = 0; a < k; a++) s += B[i * k + a]! * S[a * k + b]!;
+        BS[i * k + b] = n * s;
+      }
     }
     for (let i = 0; i < r; i++) {
       const mi = mis[i]!;
       T1[mi] += n * mbar[i]!;
       for (let b = 0; b < k; b++) {
-        const v = n * (mbar[i]! * ybar[b]! + BS[i * k + b]!);
+        const v = n * mbar[i]! * ybar[b]! + BS[i * k + b]!;
         T2[mi * p + obs[b]!] += v;
         T2[obs[b]! * p + mi] += v;
       }
@@ -122,7 +134,7 @@ export function eStep(patterns: readonly MissingPattern[], mean: Float64Array, s
         const mj = mis[j]!;
         let bsb = 0;
         for (let a = 0; a < k; a++) bsb += BS[i * k + a]! * B[j * k + a]!;
-        const v = n * (mbar[i]! * mbar[j]! + bsb + Cmm[i * r + j]!);
+        const v = n * (mbar[i]! * mbar[j]! + Cmm[i * r + j]!) + bsb;
         T2[mi * p + mj] += v;
         if (i !== j) T2[mj * p + mi] += v;
       }
