@@ -13,6 +13,7 @@ import { fimlEvaluation, fimlFitMeasures } from "./missing/fit.js";
 import { emWarmStart, fimlProblem } from "./missing/objective.js";
 import { observedInformation } from "./missing/observed-information.js";
 import { fimlRobustEstimation } from "./missing/robust.js";
+import { H1_MAX_COORDINATES, h1Coordinates, h1MatrixGigabytes } from "./missing/robust-fit.js";
 import { fimlSampleStats, type FimlStats } from "./missing/samplestats.js";
 import { admissibility } from "./inference/admissibility.js";
 import { parameterRows } from "./inference/parameters.js";
@@ -95,6 +96,10 @@ export function prepareFit(input: FitInput): PreparedFit {
   if (df < 0) {
     throw new InputError("E_MODEL", `${input.syntax.file}: the model is not identified: ${table.nfree} free parameters but only ${nel} sample moments (df = ${df}); fix or constrain at least ${-df} more parameter(s)`);
   }
+  const h1 = h1Coordinates(ov.length, exogenousIndex(table));
+  if (opts.missing === "fiml" && opts.estimator === "MLR" && h1 > H1_MAX_COORDINATES) {
+    throw new InputError("E_MODEL", `${input.syntax.file}: --estimator MLR with --missing fiml needs the inverse of the information over the ${h1.toLocaleString("en-US")} means and (co)variances of ${ov.length} variables (a ${h1MatrixGigabytes(h1)} GB matrix, work growing with the cube of its order; the limit is ${H1_MAX_COORDINATES.toLocaleString("en-US")}, about 100 variables): use --estimator ML with --missing fiml, or MLR with listwise deletion`);
+  }
   const groupData = data.groups.map((g) => ({ label: g.label, X: g.X, n: g.n }));
   const fiml = opts.missing === "fiml" ? fimlSampleStats(groupData, ov.length, input.data.file) : null;
   const stats = fiml?.stats ?? sampleStats(groupData, ov.length, input.data.file);
@@ -150,6 +155,11 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
     warnings.push(warning("W_ROWS_DROPPED", `${data.dropped.length} of ${data.nTotalRows} rows dropped ${why}; ${stats.ntotal} used`));
   }
   if (fiml) warnings.push(...fiml.warnings);
+  const h1 = fiml ? h1Coordinates(ov.length, exogenousIndex(table)) : 0;
+  const corrected = fiml !== null && h1 <= H1_MAX_COORDINATES;
+  if (fiml && !corrected) {
+    warnings.push(warning("W_ROBUST_SKIPPED", `the FIML-corrected robust CFI, TLI and RMSEA were not computed: they need the inverse of the information over the ${h1.toLocaleString("en-US")} means and (co)variances of ${ov.length} variables (a ${h1MatrixGigabytes(h1)} GB matrix, work growing with the cube of its order; the limit is ${H1_MAX_COORDINATES.toLocaleString("en-US")}, about 100 variables); every other result is complete`));
+  }
   if (!opt.converged) warnings.push(warning("W_NOT_CONVERGED", `the optimizer did not converge: ${opt.message}`));
   // complete data: expected information; FIML: observed information (lavaan's defaults)
   const info = fiml ? (observedInformation(prob, ev, opt.theta, fiml.groups) ?? expectedInformation(prob, ev)) : expectedInformation(prob, ev);
@@ -171,7 +181,7 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
     })),
     exoIndex, baselineExoIndex: covariateIndex(table),
   };
-  const fitStd = fiml && Number.isFinite(ev.f) ? fimlFitMeasures({ base: fitInput, fiml, prob, evaluation: ev, corrected: robust === null }) : fitMeasures(fitInput);
+  const fitStd = fiml && Number.isFinite(ev.f) ? fimlFitMeasures({ base: fitInput, fiml, prob, evaluation: ev, corrected: robust === null && corrected }) : fitMeasures(fitInput);
   const fit = robust === null ? fitStd : mergeInLavaanOrder(fitStd, robust.measures);
   const result: FitResult = {
     converged: opt.converged, iterations: opt.iterations, estimator: opts.estimator,

@@ -51,6 +51,25 @@ export function h1Keep(p: number, exo: readonly number[]): number[] {
   return keep;
 }
 
+/**
+ * The largest number of h1 coordinates (per group) for which the h1 informations are formed and
+ * inverted. lavaan's FIML-corrected robust indices and, under MLR, the Yuan-Bentler test need
+ * W_m⁻¹: O(p*³) work and several p*×p* matrices. 5,200 coordinates (about 100 variables) take
+ * about a minute and 1.5 GB here (bench/README.md); 200 variables (20,300 coordinates) would take
+ * hours and more memory than WebAssembly can address.
+ */
+export const H1_MAX_COORDINATES = 5200;
+
+/** The h1 coordinates of p variables with fixed.x covariates at `exo`: p + p(p+1)/2 less the covariates' own moments. */
+export function h1Coordinates(p: number, exo: readonly number[]): number {
+  return exo.length === 0 ? h1Size(p) : h1Keep(p, exo).length;
+}
+
+/** The size of one p*×p* matrix in gigabytes, for messages. */
+export function h1MatrixGigabytes(coordinates: number): string {
+  return ((coordinates * coordinates * 8) / 1e9).toFixed(1);
+}
+
 /** Rows `idx` of an n×q row-major matrix. */
 function pickRows(X: Float64Array, q: number, idx: readonly number[]): Float64Array {
   const out = new Float64Array(idx.length * q);
