@@ -60,12 +60,11 @@ interface Scratch {
   readonly E: Float64Array; // Σ_oo⁻¹
   readonly T: Float64Array; // E·S
   readonly U: Float64Array; // E·S·E
-  readonly d: Float64Array;
   readonly e: Float64Array;
 }
 
 function scratch(p: number): Scratch {
-  return { L: new Float64Array(p * p), E: new Float64Array(p * p), T: new Float64Array(p * p), U: new Float64Array(p * p), d: new Float64Array(p), e: new Float64Array(p) };
+  return { L: new Float64Array(p * p), E: new Float64Array(p * p), T: new Float64Array(p * p), U: new Float64Array(p * p), e: new Float64Array(p) };
 }
 
 /**
@@ -101,7 +100,7 @@ const sumsCache = new WeakMap<readonly MissingPattern[], DowndateSums>();
 
 function downdateSums(patterns: readonly MissingPattern[], p: number): DowndateSums {
   const hit = sumsCache.get(patterns);
-  if (hit !== undefined && hit.c.length === p) return hit;
+  if (hit !== undefined) return hit;
   const c = new Float64Array(p);
   const cnt = new Float64Array(p);
   for (const pat of patterns) pat.obs.forEach((j, a) => { c[j] += pat.n * pat.mean[a]!; cnt[j] += pat.n; });
