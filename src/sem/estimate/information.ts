@@ -24,48 +24,66 @@ export interface CellVectors {
   readonly k: number;
 }
 
-/** Derivative vectors (u, v, μ_a) for a list of cells of one group, column-wise in p×k arrays. */
-export function cellVectors(cells: readonly Cell[], imp: Implied, meanstructure: boolean): CellVectors {
+/**
+ * A derivative as columns of the extended basis Z = [e_1..e_p | G_·1..G_·m | (ΛM)_·1..(ΛM)_·m |
+ * Σ_·1..Σ_·p] (column index, −1 for a zero vector) with coefficients:
+ * Σ_a = cu (z_u z_vᵀ + z_v z_uᵀ), μ_a = cd z_d. The cells of the model matrices use the first
+ * p + 2m columns (missing/h1-contracted.ts works in that basis); modification-index candidates
+ * with an observed covariate also use Σ's (inference/mi-candidates.ts).
+ */
+export interface DerivativeCode {
+  readonly u: number;
+  readonly v: number;
+  readonly cu: number;
+  readonly d: number;
+  readonly cd: number;
+}
+
+const NONE = -1;
+
+/** The code of a matrix cell (the table in the header); without a mean structure, no μ_a for Λ and B. */
+export function cellCode(c: Cell, p: number, m: number, IBalpha: Float64Array, meanstructure: boolean): DerivativeCode {
+  const half = c.i === c.j ? 0.5 : 1;
+  switch (c.kind) {
+    case "lambda": return { u: c.i, v: p + m + c.j, cu: 1, d: meanstructure ? c.i : NONE, cd: IBalpha[c.j]! };
+    case "beta": return { u: p + c.i, v: p + m + c.j, cu: 1, d: meanstructure ? p + c.i : NONE, cd: IBalpha[c.j]! };
+    case "psi": return { u: p + c.i, v: p + c.j, cu: half, d: NONE, cd: 0 };
+    case "theta": return { u: c.i, v: c.j, cu: half, d: NONE, cd: 0 };
+    case "nu": return { u: NONE, v: NONE, cu: 0, d: c.i, cd: 1 };
+    case "alpha": return { u: NONE, v: NONE, cu: 0, d: p + c.i, cd: 1 };
+  }
+}
+
+/** Derivative vectors (u, v, μ_a), column-wise in p×k arrays, from their codes: u = z_u, v = cu z_v, μ_a = cd z_d. */
+export function codedVectors(codes: readonly DerivativeCode[], imp: Implied): CellVectors {
   const { p, m } = imp.mats;
-  const k = cells.length;
+  const k = codes.length;
   const U = new Float64Array(p * k);
   const V = new Float64Array(p * k);
   const D = new Float64Array(p * k);
-  const { G, LM, IBalpha } = imp;
-  cells.forEach((c, col) => {
-    const half = c.i === c.j ? 0.5 : 1;
-    switch (c.kind) {
-      case "lambda":
-        U[c.i * k + col] = 1;
-        for (let r = 0; r < p; r++) V[r * k + col] = LM[r * m + c.j]!;
-        if (meanstructure) D[c.i * k + col] = IBalpha[c.j]!;
-        break;
-      case "beta":
-        for (let r = 0; r < p; r++) {
-          U[r * k + col] = G[r * m + c.i]!;
-          V[r * k + col] = LM[r * m + c.j]!;
-          if (meanstructure) D[r * k + col] = G[r * m + c.i]! * IBalpha[c.j]!;
-        }
-        break;
-      case "psi":
-        for (let r = 0; r < p; r++) {
-          U[r * k + col] = G[r * m + c.i]!;
-          V[r * k + col] = half * G[r * m + c.j]!;
-        }
-        break;
-      case "theta":
-        U[c.i * k + col] = 1;
-        V[c.j * k + col] = half;
-        break;
-      case "nu":
-        D[c.i * k + col] = 1;
-        break;
-      case "alpha":
-        for (let r = 0; r < p; r++) D[r * k + col] = G[r * m + c.i]!;
-        break;
-    }
+  // column j of the row-major M (p rows of `stride`) times coef into column col of out
+  const column = (out: Float64Array, col: number, M: Float64Array, stride: number, j: number, coef: number): void => {
+    for (let r = 0; r < p; r++) out[r * k + col] = coef * M[r * stride + j]!;
+  };
+  const put = (out: Float64Array, col: number, b: number, coef: number): void => {
+    if (b < 0) return;
+    if (b < p) out[b * k + col] = coef;
+    else if (b < p + m) column(out, col, imp.G, m, b - p, coef);
+    else if (b < p + 2 * m) column(out, col, imp.LM, m, b - p - m, coef);
+    else column(out, col, imp.sigma, p, b - p - 2 * m, coef);
+  };
+  codes.forEach((c, col) => {
+    put(U, col, c.u, 1);
+    put(V, col, c.v, c.cu);
+    put(D, col, c.d, c.cd);
   });
   return { U, V, D, k };
+}
+
+/** Derivative vectors (u, v, μ_a) for a list of cells of one group, column-wise in p×k arrays. */
+export function cellVectors(cells: readonly Cell[], imp: Implied, meanstructure: boolean): CellVectors {
+  const { p, m } = imp.mats;
+  return codedVectors(cells.map((c) => cellCode(c, p, m, imp.IBalpha, meanstructure)), imp);
 }
 
 /** Xᵀ A Y for column blocks X (p×a) and precomputed AY (p×b). */

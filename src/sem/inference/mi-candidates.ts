@@ -17,7 +17,7 @@
  *   y ~ x and x =~ y: u = resid(y), v = cov(x), μ_a = resid(y)·mean(x);   x ~1: μ_a = resid(x).
  * These equal ∂Σ/∂θ and ∂μ/∂θ exactly for cells of the LISREL matrices and at θ = 0 otherwise.
  */
-import type { CellVectors } from "../estimate/information.js";
+import { codedVectors, type CellVectors, type DerivativeCode } from "../estimate/information.js";
 import type { Implied } from "../model/implied.js";
 import type { NameIndex } from "../model/representation.js";
 import type { ParameterTable } from "../partable/types.js";
@@ -60,35 +60,27 @@ export function candidates(table: ParameterTable, group: number): StdRow[] {
   return out;
 }
 
-/** Derivative vectors of the candidates (p×k column blocks, as cellVectors()). */
+/** Derivative vectors of the candidates (p×k column blocks, as cellVectors()), from their codes (estimate/information.ts). */
 export function candidateVectors(cands: readonly StdRow[], names: NameIndex, imp: Implied, meanstructure: boolean): CellVectors {
   const { p, m } = imp.mats;
-  const k = cands.length;
-  const U = new Float64Array(p * k);
-  const V = new Float64Array(p * k);
-  const D = new Float64Array(p * k);
-  const column = (x: string, latent: Float64Array, observed: Float64Array | null, out: Float64Array, col: number, scale: number): void => {
+  // the basis columns of resid(x) (G_·l or e_x) and cov(x) ((ΛM)_·l or Σ_·x), and mean(x)
+  const resid = (x: string): number => {
     const l = names.lv.get(x);
-    if (l !== undefined) for (let r = 0; r < p; r++) out[r * k + col] += scale * latent[r * m + l]!;
-    else if (observed === null) out[names.ov.get(x)! * k + col] += scale;
-    else for (let r = 0; r < p; r++) out[r * k + col] += scale * observed[r * p + names.ov.get(x)!]!;
+    return l !== undefined ? p + l : names.ov.get(x)!;
+  };
+  const cov = (x: string): number => {
+    const l = names.lv.get(x);
+    return l !== undefined ? p + m + l : p + 2 * m + names.ov.get(x)!;
   };
   const meanOf = (x: string): number => {
     const l = names.lv.get(x);
     return l !== undefined ? imp.IBalpha[l]! : imp.mu[names.ov.get(x)!]!;
   };
-  cands.forEach((c, col) => {
-    if (c.op === "~~") {
-      column(c.lhs, imp.G, null, U, col, 1);
-      column(c.rhs, imp.G, null, V, col, c.lhs === c.rhs ? 0.5 : 1);
-    } else if (c.op === "~1") {
-      if (meanstructure) column(c.lhs, imp.G, null, D, col, 1);
-    } else {
-      const [y, x] = c.op === "~" ? [c.lhs, c.rhs] : [c.rhs, c.lhs];
-      column(y, imp.G, null, U, col, 1);
-      column(x, imp.LM, imp.sigma, V, col, 1);
-      if (meanstructure) column(y, imp.G, null, D, col, meanOf(x));
-    }
+  const codes = cands.map((c): DerivativeCode => {
+    if (c.op === "~~") return { u: resid(c.lhs), v: resid(c.rhs), cu: c.lhs === c.rhs ? 0.5 : 1, d: -1, cd: 0 };
+    if (c.op === "~1") return { u: -1, v: -1, cu: 0, d: meanstructure ? resid(c.lhs) : -1, cd: 1 };
+    const [y, x] = c.op === "~" ? [c.lhs, c.rhs] : [c.rhs, c.lhs];
+    return { u: resid(y), v: cov(x), cu: 1, d: meanstructure ? resid(y) : -1, cd: meanOf(x) };
   });
-  return { U, V, D, k };
+  return codedVectors(codes, imp);
 }

@@ -3,7 +3,7 @@
  * with the Jacobian Δ = ∂(μ, vech Σ)/∂θᵀ pattern by pattern. Every free cell has the rank-2
  * derivative Σ_a = u vᵀ + v uᵀ and a mean derivative μ_a (estimate/information.ts), and each of
  * u, v, μ_a is a multiple of one vector of the basis Z = [e_1..e_p | G_·1..G_·m | (ΛM)_·1..(ΛM)_·m]
- * (unit vectors, columns of Λ(I−B)⁻¹ and of Λ(I−B)⁻¹Ψ... as cellVectors lists them). For pattern k
+ * (unit vectors, columns of Λ(I−B)⁻¹ and of Λ(I−B)⁻¹Ψ..., coded by estimate/information.ts cellCode). For pattern k
  * with E = Σ_oo⁻¹ and A = E (2(S_k + d dᵀ) − Σ) E embedded in p×p, e = E d, the h1 blocks
  * (½ n_k tr(X A Y E), n_k (E X e)_a, n_k E) summed against the derivatives give, per row,
  *   ½ tr(Σ_a A Σ_b E) = ½ [(v_aᵀAu_b)(u_aᵀEv_b) + (v_aᵀAv_b)(u_aᵀEu_b) + (u_aᵀAu_b)(v_aᵀEv_b) + (u_aᵀAv_b)(v_aᵀEu_b)],
@@ -15,22 +15,14 @@
  */
 import type { Implied } from "../model/implied.js";
 import type { Cell, GroupRepresentation } from "../model/representation.js";
+import { cellCode, type DerivativeCode } from "../estimate/information.js";
 import { congruence } from "../linalg/dense.js";
 import { h1Jacobian, h1ObservedInformation, h1Size } from "./h1-information.js";
 import { patternInverse } from "./inverse.js";
 import type { MissingPattern } from "./patterns.js";
 
-/** A derivative vector as (basis column, coefficient); column −1 when the vector is zero. */
-interface Coded {
-  readonly u: Int32Array;
-  readonly v: Int32Array;
-  readonly d: Int32Array;
-  readonly cu: Float64Array; // coefficient of u times that of v (Σ_a = cu·(z_u z_vᵀ + z_v z_uᵀ))
-  readonly cd: Float64Array;
-}
-
-/** The basis Z (p × (p + 2m), row-major) and each cell's u, v, μ_a in it (cellVectors' formulas). */
-function codeCells(cells: readonly Cell[], imp: Implied): { Z: Float64Array; nb: number; coded: Coded } {
+/** The basis Z (p × (p + 2m), row-major: the first p + 2m columns of estimate/information.ts's basis) and each cell's code in it. */
+function codeCells(cells: readonly Cell[], imp: Implied): { Z: Float64Array; nb: number; coded: readonly DerivativeCode[] } {
   const { p, m } = imp.mats;
   const nb = p + 2 * m;
   const Z = new Float64Array(p * nb);
@@ -39,27 +31,7 @@ function codeCells(cells: readonly Cell[], imp: Implied): { Z: Float64Array; nb:
     Z[r * nb + p + j] = imp.G[r * m + j]!;
     Z[r * nb + p + m + j] = imp.LM[r * m + j]!;
   }
-  const k = cells.length;
-  const coded: Coded = { u: new Int32Array(k).fill(-1), v: new Int32Array(k).fill(-1), d: new Int32Array(k).fill(-1), cu: new Float64Array(k), cd: new Float64Array(k) };
-  cells.forEach((c, a) => {
-    const half = c.i === c.j ? 0.5 : 1;
-    const set = (u: number, v: number, cu: number, d: number, cd: number): void => {
-      coded.u[a] = u;
-      coded.v[a] = v;
-      coded.cu[a] = cu;
-      coded.d[a] = d;
-      coded.cd[a] = cd;
-    };
-    switch (c.kind) {
-      case "lambda": set(c.i, p + m + c.j, 1, c.i, imp.IBalpha[c.j]!); break;
-      case "beta": set(p + c.i, p + m + c.j, 1, p + c.i, imp.IBalpha[c.j]!); break;
-      case "psi": set(p + c.i, p + c.j, half, -1, 0); break;
-      case "theta": set(c.i, c.j, half, -1, 0); break;
-      case "nu": set(-1, -1, 0, c.i, 1); break;
-      case "alpha": set(-1, -1, 0, p + c.i, 1); break;
-    }
-  });
-  return { Z, nb, coded };
+  return { Z, nb, coded: cells.map((c) => cellCode(c, p, m, imp.IBalpha, true)) }; // FIML always has a mean structure
 }
 
 /** out (nb×nb) = Zᵀ X Z for symmetric p×p X, with Z = [I | W]: XW once, then the blocks. */
@@ -95,7 +67,9 @@ function basisGram(X: Float64Array, Z: Float64Array, p: number, nb: number, XW: 
  */
 export function contractedObservedH1(cells: readonly Cell[], imp: Implied, patterns: readonly MissingPattern[], mu: Float64Array, sigma: Float64Array, p: number): Float64Array | null {
   const { Z, nb, coded } = codeCells(cells, imp);
-  const { u, v, d, cu, cd } = coded;
+  // the codes as flat arrays for the inner loop below
+  const u = Int32Array.from(coded, (c) => c.u), v = Int32Array.from(coded, (c) => c.v), d = Int32Array.from(coded, (c) => c.d);
+  const cu = Float64Array.from(coded, (c) => c.cu), cd = Float64Array.from(coded, (c) => c.cd);
   const m = cells.length;
   const out = new Float64Array(m * m);
   const ws = { L: new Float64Array(p * p), E: new Float64Array(p * p) };
