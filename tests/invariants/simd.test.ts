@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { gemmNT, lowerInverseTransposed, spdInverse, upperGram } from "../../src/sem/linalg/dense.js";
-import { SIMD_MIN_ORDER, SIMD_MIN_WORK, gemmNT as simdGemmNT, simdAvailable, spdInverseLarge } from "../../src/sem/linalg/simd.js";
+import { BLOCK_FROM, K_BLOCK, N_BLOCK, SIMD_MIN_ORDER, SIMD_MIN_WORK, gemmNT as simdGemmNT, simdAvailable, spdInverseLarge } from "../../src/sem/linalg/simd.js";
 import { randomSpd } from "./matrices.js";
 import { TOL, expectAllRelClose, maxAbs, rng } from "./helpers.js";
 // @ts-expect-error: a plain ES module script of the project, without type declarations
@@ -32,7 +32,10 @@ function naiveNT(a: Float64Array, b: Float64Array, m: number, n: number, k: numb
   return c;
 }
 
-const SIZES: [number, number, number][] = [[1, 1, 1], [2, 4, 2], [3, 5, 7], [7, 9, 1], [40, 37, 45], [41, 38, 344], [64, 64, 64]];
+// the last two are blocked by the WebAssembly wrapper (B over BLOCK_FROM doubles), across several
+// blocks of k and of B's rows, with remainders (see the test below)
+const BLOCKED: [number, number, number][] = [[2, 1100, 1000], [3, 1101, 1001]];
+const SIZES: [number, number, number][] = [[1, 1, 1], [2, 4, 2], [3, 5, 7], [7, 9, 1], [40, 37, 45], [41, 38, 344], [64, 64, 64], ...BLOCKED];
 
 describe.each(SIZES)("A Bᵀ with m = %i, n = %i, k = %i", (m, n, k) => {
   const u = rng(m * 1000 + n * 10 + k);
@@ -50,6 +53,15 @@ describe.each(SIZES)("A Bᵀ with m = %i, n = %i, k = %i", (m, n, k) => {
 });
 
 describe("the WebAssembly kernels", () => {
+  it("are blocked on the sizes chosen for it: B over the threshold, several blocks of k and of B's rows, remainders", () => {
+    for (const [, n, k] of BLOCKED) {
+      expect(n * k).toBeGreaterThan(BLOCK_FROM);
+      expect(k).toBeGreaterThan(2 * K_BLOCK);
+      expect(n).toBeGreaterThan(2 * N_BLOCK);
+    }
+    expect(BLOCKED.some(([, n, k]) => k % K_BLOCK !== 0 && n % N_BLOCK !== 0 && k % 2 === 1 && n % 4 !== 0)).toBe(true);
+  });
+
   it("run on this Node version (SIMD is on by default since Node 16)", () => {
     expect(simdAvailable()).toBe(true);
   });

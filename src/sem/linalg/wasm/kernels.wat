@@ -4,31 +4,36 @@
 (module
   (memory (export "memory") 1)
 
-  ;; C = A Bᵀ: C[u, v] = Σ_t A[u k + t] B[v k + t] for row-major A (m×k at byte offset $a),
-  ;; B (n×k at $b), C (m×n at $c). The caller pads: m even, n a multiple of 4, k even.
+  ;; C += A Bᵀ: C[u, v] += Σ_{t<k} A[u lda + t] B[v ldb + t] for row-major A (m rows at byte
+  ;; offset $a, $lda doubles apart), B (n rows at $b, $ldb apart), C (m×n at $c, rows $ldc
+  ;; apart). The caller pads: m even, n a multiple of 4, k even; and blocks large products so
+  ;; that the rows of B in use stay in cache (linalg/simd.ts).
   ;; A 2×4 block of C per pass over t, two t at a time: eight f64x2 running sums (lane 0 sums
   ;; the even t, lane 1 the odd t), added across lanes at the end; every pair of values loaded
   ;; serves two or four multiply-adds.
-  (func (export "gemmNT") (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $n i32) (param $k i32)
+  (func (export "gemmNT") (param $a i32) (param $lda i32) (param $b i32) (param $ldb i32) (param $c i32) (param $ldc i32) (param $m i32) (param $n i32) (param $k i32)
     (local $u i32) (local $v i32) (local $t i32)
     (local $a0 i32) (local $a1 i32) (local $b0 i32) (local $b1 i32) (local $b2 i32) (local $b3 i32)
-    (local $kb i32) (local $o i32)
+    (local $kb i32) (local $la i32) (local $lb i32) (local $lc i32) (local $o i32)
     (local $x0 v128) (local $x1 v128) (local $y0 v128) (local $y1 v128) (local $y2 v128) (local $y3 v128)
     (local $c00 v128) (local $c01 v128) (local $c02 v128) (local $c03 v128)
     (local $c10 v128) (local $c11 v128) (local $c12 v128) (local $c13 v128)
     (local.set $kb (i32.shl (local.get $k) (i32.const 3)))
+    (local.set $la (i32.shl (local.get $lda) (i32.const 3)))
+    (local.set $lb (i32.shl (local.get $ldb) (i32.const 3)))
+    (local.set $lc (i32.shl (local.get $ldc) (i32.const 3)))
     (local.set $u (i32.const 0))
     (block $rows_done (loop $rows
       (br_if $rows_done (i32.ge_u (local.get $u) (local.get $m)))
-      (local.set $a0 (i32.add (local.get $a) (i32.mul (local.get $u) (local.get $kb))))
-      (local.set $a1 (i32.add (local.get $a0) (local.get $kb)))
+      (local.set $a0 (i32.add (local.get $a) (i32.mul (local.get $u) (local.get $la))))
+      (local.set $a1 (i32.add (local.get $a0) (local.get $la)))
       (local.set $v (i32.const 0))
       (block $cols_done (loop $cols
         (br_if $cols_done (i32.ge_u (local.get $v) (local.get $n)))
-        (local.set $b0 (i32.add (local.get $b) (i32.mul (local.get $v) (local.get $kb))))
-        (local.set $b1 (i32.add (local.get $b0) (local.get $kb)))
-        (local.set $b2 (i32.add (local.get $b1) (local.get $kb)))
-        (local.set $b3 (i32.add (local.get $b2) (local.get $kb)))
+        (local.set $b0 (i32.add (local.get $b) (i32.mul (local.get $v) (local.get $lb))))
+        (local.set $b1 (i32.add (local.get $b0) (local.get $lb)))
+        (local.set $b2 (i32.add (local.get $b1) (local.get $lb)))
+        (local.set $b3 (i32.add (local.get $b2) (local.get $lb)))
         (local.set $c00 (v128.const f64x2 0 0)) (local.set $c01 (v128.const f64x2 0 0))
         (local.set $c02 (v128.const f64x2 0 0)) (local.set $c03 (v128.const f64x2 0 0))
         (local.set $c10 (v128.const f64x2 0 0)) (local.set $c11 (v128.const f64x2 0 0))
@@ -52,16 +57,16 @@
           (local.set $c13 (f64x2.add (local.get $c13) (f64x2.mul (local.get $x1) (local.get $y3))))
           (local.set $t (i32.add (local.get $t) (i32.const 16)))
           (br $dot)))
-        (local.set $o (i32.add (local.get $c) (i32.shl (i32.add (i32.mul (local.get $u) (local.get $n)) (local.get $v)) (i32.const 3))))
-        (f64.store offset=0 (local.get $o) (f64.add (f64x2.extract_lane 0 (local.get $c00)) (f64x2.extract_lane 1 (local.get $c00))))
-        (f64.store offset=8 (local.get $o) (f64.add (f64x2.extract_lane 0 (local.get $c01)) (f64x2.extract_lane 1 (local.get $c01))))
-        (f64.store offset=16 (local.get $o) (f64.add (f64x2.extract_lane 0 (local.get $c02)) (f64x2.extract_lane 1 (local.get $c02))))
-        (f64.store offset=24 (local.get $o) (f64.add (f64x2.extract_lane 0 (local.get $c03)) (f64x2.extract_lane 1 (local.get $c03))))
-        (local.set $o (i32.add (local.get $o) (i32.shl (local.get $n) (i32.const 3))))
-        (f64.store offset=0 (local.get $o) (f64.add (f64x2.extract_lane 0 (local.get $c10)) (f64x2.extract_lane 1 (local.get $c10))))
-        (f64.store offset=8 (local.get $o) (f64.add (f64x2.extract_lane 0 (local.get $c11)) (f64x2.extract_lane 1 (local.get $c11))))
-        (f64.store offset=16 (local.get $o) (f64.add (f64x2.extract_lane 0 (local.get $c12)) (f64x2.extract_lane 1 (local.get $c12))))
-        (f64.store offset=24 (local.get $o) (f64.add (f64x2.extract_lane 0 (local.get $c13)) (f64x2.extract_lane 1 (local.get $c13))))
+        (local.set $o (i32.add (local.get $c) (i32.add (i32.mul (local.get $u) (local.get $lc)) (i32.shl (local.get $v) (i32.const 3)))))
+        (f64.store offset=0 (local.get $o) (f64.add (f64.load offset=0 (local.get $o)) (f64.add (f64x2.extract_lane 0 (local.get $c00)) (f64x2.extract_lane 1 (local.get $c00)))))
+        (f64.store offset=8 (local.get $o) (f64.add (f64.load offset=8 (local.get $o)) (f64.add (f64x2.extract_lane 0 (local.get $c01)) (f64x2.extract_lane 1 (local.get $c01)))))
+        (f64.store offset=16 (local.get $o) (f64.add (f64.load offset=16 (local.get $o)) (f64.add (f64x2.extract_lane 0 (local.get $c02)) (f64x2.extract_lane 1 (local.get $c02)))))
+        (f64.store offset=24 (local.get $o) (f64.add (f64.load offset=24 (local.get $o)) (f64.add (f64x2.extract_lane 0 (local.get $c03)) (f64x2.extract_lane 1 (local.get $c03)))))
+        (local.set $o (i32.add (local.get $o) (local.get $lc)))
+        (f64.store offset=0 (local.get $o) (f64.add (f64.load offset=0 (local.get $o)) (f64.add (f64x2.extract_lane 0 (local.get $c10)) (f64x2.extract_lane 1 (local.get $c10)))))
+        (f64.store offset=8 (local.get $o) (f64.add (f64.load offset=8 (local.get $o)) (f64.add (f64x2.extract_lane 0 (local.get $c11)) (f64x2.extract_lane 1 (local.get $c11)))))
+        (f64.store offset=16 (local.get $o) (f64.add (f64.load offset=16 (local.get $o)) (f64.add (f64x2.extract_lane 0 (local.get $c12)) (f64x2.extract_lane 1 (local.get $c12)))))
+        (f64.store offset=24 (local.get $o) (f64.add (f64.load offset=24 (local.get $o)) (f64.add (f64x2.extract_lane 0 (local.get $c13)) (f64x2.extract_lane 1 (local.get $c13)))))
         (local.set $v (i32.add (local.get $v) (i32.const 4)))
         (br $cols)))
       (local.set $u (i32.add (local.get $u) (i32.const 2)))
