@@ -99,6 +99,7 @@ describe("U Uᵀ of an upper-triangular U (the inverse from a Cholesky factor)",
   });
 });
 
+// the kernels go over the rows in blocks of 32: every order here spans several, with a remainder
 describe("the inverse of a large SPD matrix in WebAssembly", () => {
   it.each([SIMD_MIN_ORDER, SIMD_MIN_ORDER + 1, 97, 350])("equals the TypeScript kernels for n = %i (odd orders padded)", (n) => {
     const u = rng(900 + n);

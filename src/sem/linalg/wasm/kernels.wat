@@ -101,136 +101,219 @@
     (global.set $s10 (f64.add (f64x2.extract_lane 0 (local.get $c10)) (f64x2.extract_lane 1 (local.get $c10))))
     (global.set $s11 (f64.add (f64x2.extract_lane 0 (local.get $c11)) (f64x2.extract_lane 1 (local.get $c11)))))
 
+;; The three factorisation kernels below go over the rows in blocks of $BLOCK rows: every pair of
+  ;; earlier rows j, j+1 is read once per block rather than once per pair of rows i, i+1, so that
+  ;; for large n the earlier rows come from memory n/BLOCK times instead of n/2 times. Within a
+  ;; step (i, j) the arithmetic is that of the row-by-row order, in the same order, and every step
+  ;; still follows the steps it depends on, so the results are the same to the last bit.
+  (global $BLOCK i32 (i32.const 32))
+
   ;; In place, the lower Cholesky factor L of the symmetric positive-definite n×n matrix at byte
   ;; offset $a (row-major, n even; only the lower triangle is read and written). Returns 0, or 1
   ;; when a pivot is not positive and finite. Rows i, i+1 against rows j, j+1 (Golub & Van Loan
   ;; alg. 4.2.1 in 2×2 blocks): the four dot products over k < j by $dot22, then
   ;;   L_ij = (A_ij − s00)/L_jj,  L_i,j+1 = (A_i,j+1 − s01 − L_ij L_j+1,j)/L_j+1,j+1,
-  ;; the same for row i+1, and on the diagonal block
+  ;; the same for row i+1 ($cholStep), and on the diagonal block ($cholDiagonal)
   ;;   L_ii = √(A_ii − s00),  L_i+1,i = (A_i+1,i − s10)/L_ii,  L_i+1,i+1 = √(A_i+1,i+1 − s11 − L_i+1,i²).
+  ;; Step (i, j) needs rows j, j+1 complete and row i up to column j: for a block of rows, first
+  ;; every j before the block against all its rows, then the block itself row by row.
+  (func $cholStep (param $ri i32) (param $ri1 i32) (param $rj i32) (param $rj1 i32) (param $j i32)
+    (local $jb i32) (local $ljj f64) (local $lj1j f64) (local $lj1j1 f64) (local $x f64)
+    (local.set $jb (i32.shl (local.get $j) (i32.const 3)))
+    (call $dot22 (local.get $ri) (local.get $ri1) (local.get $rj) (local.get $rj1) (i32.const 0) (local.get $jb))
+    (local.set $ljj (f64.load (i32.add (local.get $rj) (local.get $jb))))
+    (local.set $lj1j (f64.load (i32.add (local.get $rj1) (local.get $jb))))
+    (local.set $lj1j1 (f64.load offset=8 (i32.add (local.get $rj1) (local.get $jb))))
+    ;; row i
+    (local.set $x (f64.div (f64.sub (f64.load (i32.add (local.get $ri) (local.get $jb))) (global.get $s00)) (local.get $ljj)))
+    (f64.store (i32.add (local.get $ri) (local.get $jb)) (local.get $x))
+    (f64.store offset=8 (i32.add (local.get $ri) (local.get $jb))
+      (f64.div (f64.sub (f64.sub (f64.load offset=8 (i32.add (local.get $ri) (local.get $jb))) (global.get $s01))
+                        (f64.mul (local.get $x) (local.get $lj1j))) (local.get $lj1j1)))
+    ;; row i + 1
+    (local.set $x (f64.div (f64.sub (f64.load (i32.add (local.get $ri1) (local.get $jb))) (global.get $s10)) (local.get $ljj)))
+    (f64.store (i32.add (local.get $ri1) (local.get $jb)) (local.get $x))
+    (f64.store offset=8 (i32.add (local.get $ri1) (local.get $jb))
+      (f64.div (f64.sub (f64.sub (f64.load offset=8 (i32.add (local.get $ri1) (local.get $jb))) (global.get $s11))
+                        (f64.mul (local.get $x) (local.get $lj1j))) (local.get $lj1j1))))
+
+  ;; The diagonal block of rows i, i+1; 1 when a pivot is not positive and finite, else 0.
+  (func $cholDiagonal (param $ri i32) (param $ri1 i32) (param $i i32) (result i32)
+    (local $ib i32) (local $d f64) (local $lii f64) (local $x f64)
+    (local.set $ib (i32.shl (local.get $i) (i32.const 3)))
+    (call $dot22 (local.get $ri) (local.get $ri1) (local.get $ri) (local.get $ri1) (i32.const 0) (local.get $ib))
+    (local.set $d (f64.sub (f64.load (i32.add (local.get $ri) (local.get $ib))) (global.get $s00)))
+    (if (i32.eqz (i32.and (f64.gt (local.get $d) (f64.const 0)) (f64.lt (local.get $d) (f64.const inf)))) (then (return (i32.const 1))))
+    (local.set $lii (f64.sqrt (local.get $d)))
+    (f64.store (i32.add (local.get $ri) (local.get $ib)) (local.get $lii))
+    (local.set $x (f64.div (f64.sub (f64.load (i32.add (local.get $ri1) (local.get $ib))) (global.get $s10)) (local.get $lii)))
+    (f64.store (i32.add (local.get $ri1) (local.get $ib)) (local.get $x))
+    (local.set $d (f64.sub (f64.sub (f64.load offset=8 (i32.add (local.get $ri1) (local.get $ib))) (global.get $s11))
+                           (f64.mul (local.get $x) (local.get $x))))
+    (if (i32.eqz (i32.and (f64.gt (local.get $d) (f64.const 0)) (f64.lt (local.get $d) (f64.const inf)))) (then (return (i32.const 1))))
+    (f64.store offset=8 (i32.add (local.get $ri1) (local.get $ib)) (f64.sqrt (local.get $d)))
+    (i32.const 0))
+
   (func (export "cholesky") (param $a i32) (param $n i32) (result i32)
-    (local $rb i32) (local $i i32) (local $j i32) (local $ri i32) (local $ri1 i32) (local $rj i32) (local $rj1 i32)
-    (local $ljj f64) (local $lj1j f64) (local $lj1j1 f64) (local $x f64) (local $d f64)
+    (local $rb i32) (local $i0 i32) (local $iend i32) (local $i i32) (local $j i32) (local $ri i32) (local $rj i32)
     (local.set $rb (i32.shl (local.get $n) (i32.const 3)))
-    (local.set $i (i32.const 0))
-    (block $rows_done (loop $rows
-      (br_if $rows_done (i32.ge_u (local.get $i) (local.get $n)))
-      (local.set $ri (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $rb))))
-      (local.set $ri1 (i32.add (local.get $ri) (local.get $rb)))
+    (local.set $i0 (i32.const 0))
+    (block $blocks_done (loop $blocks
+      (br_if $blocks_done (i32.ge_u (local.get $i0) (local.get $n)))
+      (local.set $iend (select (local.get $n) (i32.add (local.get $i0) (global.get $BLOCK))
+                               (i32.lt_u (local.get $n) (i32.add (local.get $i0) (global.get $BLOCK)))))
+      ;; every pair j, j+1 before the block against every pair of rows of the block
       (local.set $j (i32.const 0))
-      (block $cols_done (loop $cols
-        (br_if $cols_done (i32.ge_u (local.get $j) (local.get $i)))
+      (block $before_done (loop $before
+        (br_if $before_done (i32.ge_u (local.get $j) (local.get $i0)))
         (local.set $rj (i32.add (local.get $a) (i32.mul (local.get $j) (local.get $rb))))
-        (local.set $rj1 (i32.add (local.get $rj) (local.get $rb)))
-        (call $dot22 (local.get $ri) (local.get $ri1) (local.get $rj) (local.get $rj1) (i32.const 0) (i32.shl (local.get $j) (i32.const 3)))
-        (local.set $ljj (f64.load (i32.add (local.get $rj) (i32.shl (local.get $j) (i32.const 3)))))
-        (local.set $lj1j (f64.load (i32.add (local.get $rj1) (i32.shl (local.get $j) (i32.const 3)))))
-        (local.set $lj1j1 (f64.load offset=8 (i32.add (local.get $rj1) (i32.shl (local.get $j) (i32.const 3)))))
-        ;; row i
-        (local.set $x (f64.div (f64.sub (f64.load (i32.add (local.get $ri) (i32.shl (local.get $j) (i32.const 3)))) (global.get $s00)) (local.get $ljj)))
-        (f64.store (i32.add (local.get $ri) (i32.shl (local.get $j) (i32.const 3))) (local.get $x))
-        (f64.store offset=8 (i32.add (local.get $ri) (i32.shl (local.get $j) (i32.const 3)))
-          (f64.div (f64.sub (f64.sub (f64.load offset=8 (i32.add (local.get $ri) (i32.shl (local.get $j) (i32.const 3)))) (global.get $s01))
-                            (f64.mul (local.get $x) (local.get $lj1j))) (local.get $lj1j1)))
-        ;; row i + 1
-        (local.set $x (f64.div (f64.sub (f64.load (i32.add (local.get $ri1) (i32.shl (local.get $j) (i32.const 3)))) (global.get $s10)) (local.get $ljj)))
-        (f64.store (i32.add (local.get $ri1) (i32.shl (local.get $j) (i32.const 3))) (local.get $x))
-        (f64.store offset=8 (i32.add (local.get $ri1) (i32.shl (local.get $j) (i32.const 3)))
-          (f64.div (f64.sub (f64.sub (f64.load offset=8 (i32.add (local.get $ri1) (i32.shl (local.get $j) (i32.const 3)))) (global.get $s11))
-                            (f64.mul (local.get $x) (local.get $lj1j))) (local.get $lj1j1)))
+        (local.set $i (local.get $i0))
+        (block $rows_done (loop $rows
+          (br_if $rows_done (i32.ge_u (local.get $i) (local.get $iend)))
+          (local.set $ri (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $rb))))
+          (call $cholStep (local.get $ri) (i32.add (local.get $ri) (local.get $rb)) (local.get $rj) (i32.add (local.get $rj) (local.get $rb)) (local.get $j))
+          (local.set $i (i32.add (local.get $i) (i32.const 2)))
+          (br $rows)))
         (local.set $j (i32.add (local.get $j) (i32.const 2)))
-        (br $cols)))
-      ;; the diagonal block
-      (call $dot22 (local.get $ri) (local.get $ri1) (local.get $ri) (local.get $ri1) (i32.const 0) (i32.shl (local.get $i) (i32.const 3)))
-      (local.set $d (f64.sub (f64.load (i32.add (local.get $ri) (i32.shl (local.get $i) (i32.const 3)))) (global.get $s00)))
-      (if (i32.eqz (i32.and (f64.gt (local.get $d) (f64.const 0)) (f64.lt (local.get $d) (f64.const inf)))) (then (return (i32.const 1))))
-      (local.set $ljj (f64.sqrt (local.get $d)))
-      (f64.store (i32.add (local.get $ri) (i32.shl (local.get $i) (i32.const 3))) (local.get $ljj))
-      (local.set $x (f64.div (f64.sub (f64.load (i32.add (local.get $ri1) (i32.shl (local.get $i) (i32.const 3)))) (global.get $s10)) (local.get $ljj)))
-      (f64.store (i32.add (local.get $ri1) (i32.shl (local.get $i) (i32.const 3))) (local.get $x))
-      (local.set $d (f64.sub (f64.sub (f64.load offset=8 (i32.add (local.get $ri1) (i32.shl (local.get $i) (i32.const 3)))) (global.get $s11))
-                             (f64.mul (local.get $x) (local.get $x))))
-      (if (i32.eqz (i32.and (f64.gt (local.get $d) (f64.const 0)) (f64.lt (local.get $d) (f64.const inf)))) (then (return (i32.const 1))))
-      (f64.store offset=8 (i32.add (local.get $ri1) (i32.shl (local.get $i) (i32.const 3))) (f64.sqrt (local.get $d)))
-      (local.set $i (i32.add (local.get $i) (i32.const 2)))
-      (br $rows)))
+        (br $before)))
+      ;; the block itself, row pair by row pair
+      (local.set $i (local.get $i0))
+      (block $inside_done (loop $inside
+        (br_if $inside_done (i32.ge_u (local.get $i) (local.get $iend)))
+        (local.set $ri (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $rb))))
+        (local.set $j (local.get $i0))
+        (block $cols_done (loop $cols
+          (br_if $cols_done (i32.ge_u (local.get $j) (local.get $i)))
+          (local.set $rj (i32.add (local.get $a) (i32.mul (local.get $j) (local.get $rb))))
+          (call $cholStep (local.get $ri) (i32.add (local.get $ri) (local.get $rb)) (local.get $rj) (i32.add (local.get $rj) (local.get $rb)) (local.get $j))
+          (local.set $j (i32.add (local.get $j) (i32.const 2)))
+          (br $cols)))
+        (if (call $cholDiagonal (local.get $ri) (i32.add (local.get $ri) (local.get $rb)) (local.get $i)) (then (return (i32.const 1))))
+        (local.set $i (i32.add (local.get $i) (i32.const 2)))
+        (br $inside)))
+      (local.set $i0 (local.get $iend))
+      (br $blocks)))
     (i32.const 0))
 
   ;; U = L⁻ᵀ (upper triangular, row-major, at byte offset $u, zero on entry) of the lower-triangular
   ;; L at $l (n×n, n even): row j of U is column j of L⁻¹, U_ji = −(Σ_{j ≤ t < i} L_it U_jt)/L_ii,
   ;; U_ii = 1/L_ii (forward substitution). Rows i, i+1 of L against rows j, j+1 of U by $dot22 over
-  ;; t in [j, i) (U_j+1,j = 0), then row i+1 adds its term L_i+1,i U_j,i.
+  ;; t in [j, i) (U_j+1,j = 0), then row i+1 adds its term L_i+1,i U_j,i ($invStep); the diagonal
+  ;; block last ($invDiagonal). Step (i, j) needs U_jt for t < i: for a block of rows, first every
+  ;; j before the block against all its rows (rows i in increasing order), then the block itself.
+  (func $invStep (param $li i32) (param $li1 i32) (param $uj i32) (param $uj1 i32) (param $j i32) (param $i i32)
+    (local $ib i32) (local $d0 f64) (local $d1 f64) (local $l10 f64) (local $w f64)
+    (local.set $ib (i32.shl (local.get $i) (i32.const 3)))
+    (local.set $d0 (f64.div (f64.const 1) (f64.load (i32.add (local.get $li) (local.get $ib)))))
+    (local.set $d1 (f64.div (f64.const 1) (f64.load offset=8 (i32.add (local.get $li1) (local.get $ib)))))
+    (local.set $l10 (f64.load (i32.add (local.get $li1) (local.get $ib))))
+    (call $dot22 (local.get $li) (local.get $li1) (local.get $uj) (local.get $uj1) (i32.shl (local.get $j) (i32.const 3)) (local.get $ib))
+    ;; U_j,i, U_j,i+1
+    (local.set $w (f64.mul (f64.neg (global.get $s00)) (local.get $d0)))
+    (f64.store (i32.add (local.get $uj) (local.get $ib)) (local.get $w))
+    (f64.store offset=8 (i32.add (local.get $uj) (local.get $ib))
+      (f64.mul (f64.neg (f64.add (global.get $s10) (f64.mul (local.get $l10) (local.get $w)))) (local.get $d1)))
+    ;; U_j+1,i, U_j+1,i+1
+    (local.set $w (f64.mul (f64.neg (global.get $s01)) (local.get $d0)))
+    (f64.store (i32.add (local.get $uj1) (local.get $ib)) (local.get $w))
+    (f64.store offset=8 (i32.add (local.get $uj1) (local.get $ib))
+      (f64.mul (f64.neg (f64.add (global.get $s11) (f64.mul (local.get $l10) (local.get $w)))) (local.get $d1))))
+
+  (func $invDiagonal (param $li i32) (param $li1 i32) (param $ui i32) (param $ui1 i32) (param $i i32)
+    (local $ib i32) (local $d0 f64) (local $d1 f64) (local $l10 f64)
+    (local.set $ib (i32.shl (local.get $i) (i32.const 3)))
+    (local.set $d0 (f64.div (f64.const 1) (f64.load (i32.add (local.get $li) (local.get $ib)))))
+    (local.set $d1 (f64.div (f64.const 1) (f64.load offset=8 (i32.add (local.get $li1) (local.get $ib)))))
+    (local.set $l10 (f64.load (i32.add (local.get $li1) (local.get $ib))))
+    (f64.store (i32.add (local.get $ui) (local.get $ib)) (local.get $d0))
+    (f64.store offset=8 (i32.add (local.get $ui) (local.get $ib)) (f64.mul (f64.neg (local.get $l10)) (f64.mul (local.get $d0) (local.get $d1))))
+    (f64.store offset=8 (i32.add (local.get $ui1) (local.get $ib)) (local.get $d1)))
+
   (func (export "lowerInverseTransposed") (param $l i32) (param $u i32) (param $n i32)
-    (local $rb i32) (local $i i32) (local $j i32) (local $li i32) (local $li1 i32) (local $uj i32) (local $uj1 i32) (local $ui i32)
-    (local $d0 f64) (local $d1 f64) (local $l10 f64) (local $w f64) (local $ib i32)
+    (local $rb i32) (local $i0 i32) (local $iend i32) (local $i i32) (local $j i32) (local $li i32) (local $uj i32)
     (local.set $rb (i32.shl (local.get $n) (i32.const 3)))
-    (local.set $i (i32.const 0))
-    (block $rows_done (loop $rows
-      (br_if $rows_done (i32.ge_u (local.get $i) (local.get $n)))
-      (local.set $ib (i32.shl (local.get $i) (i32.const 3)))
-      (local.set $li (i32.add (local.get $l) (i32.mul (local.get $i) (local.get $rb))))
-      (local.set $li1 (i32.add (local.get $li) (local.get $rb)))
-      (local.set $d0 (f64.div (f64.const 1) (f64.load (i32.add (local.get $li) (local.get $ib)))))
-      (local.set $d1 (f64.div (f64.const 1) (f64.load offset=8 (i32.add (local.get $li1) (local.get $ib)))))
-      (local.set $l10 (f64.load (i32.add (local.get $li1) (local.get $ib))))
+    (local.set $i0 (i32.const 0))
+    (block $blocks_done (loop $blocks
+      (br_if $blocks_done (i32.ge_u (local.get $i0) (local.get $n)))
+      (local.set $iend (select (local.get $n) (i32.add (local.get $i0) (global.get $BLOCK))
+                               (i32.lt_u (local.get $n) (i32.add (local.get $i0) (global.get $BLOCK)))))
       (local.set $j (i32.const 0))
-      (block $cols_done (loop $cols
-        (br_if $cols_done (i32.ge_u (local.get $j) (local.get $i)))
+      (block $before_done (loop $before
+        (br_if $before_done (i32.ge_u (local.get $j) (local.get $i0)))
         (local.set $uj (i32.add (local.get $u) (i32.mul (local.get $j) (local.get $rb))))
-        (local.set $uj1 (i32.add (local.get $uj) (local.get $rb)))
-        (call $dot22 (local.get $li) (local.get $li1) (local.get $uj) (local.get $uj1) (i32.shl (local.get $j) (i32.const 3)) (local.get $ib))
-        ;; U_j,i, U_j,i+1
-        (local.set $w (f64.mul (f64.neg (global.get $s00)) (local.get $d0)))
-        (f64.store (i32.add (local.get $uj) (local.get $ib)) (local.get $w))
-        (f64.store offset=8 (i32.add (local.get $uj) (local.get $ib))
-          (f64.mul (f64.neg (f64.add (global.get $s10) (f64.mul (local.get $l10) (local.get $w)))) (local.get $d1)))
-        ;; U_j+1,i, U_j+1,i+1
-        (local.set $w (f64.mul (f64.neg (global.get $s01)) (local.get $d0)))
-        (f64.store (i32.add (local.get $uj1) (local.get $ib)) (local.get $w))
-        (f64.store offset=8 (i32.add (local.get $uj1) (local.get $ib))
-          (f64.mul (f64.neg (f64.add (global.get $s11) (f64.mul (local.get $l10) (local.get $w)))) (local.get $d1)))
+        (local.set $i (local.get $i0))
+        (block $rows_done (loop $rows
+          (br_if $rows_done (i32.ge_u (local.get $i) (local.get $iend)))
+          (local.set $li (i32.add (local.get $l) (i32.mul (local.get $i) (local.get $rb))))
+          (call $invStep (local.get $li) (i32.add (local.get $li) (local.get $rb)) (local.get $uj) (i32.add (local.get $uj) (local.get $rb)) (local.get $j) (local.get $i))
+          (local.set $i (i32.add (local.get $i) (i32.const 2)))
+          (br $rows)))
         (local.set $j (i32.add (local.get $j) (i32.const 2)))
-        (br $cols)))
-      (local.set $ui (i32.add (local.get $u) (i32.mul (local.get $i) (local.get $rb))))
-      (f64.store (i32.add (local.get $ui) (local.get $ib)) (local.get $d0))
-      (f64.store offset=8 (i32.add (local.get $ui) (local.get $ib)) (f64.mul (f64.neg (local.get $l10)) (f64.mul (local.get $d0) (local.get $d1))))
-      (f64.store offset=8 (i32.add (i32.add (local.get $ui) (local.get $rb)) (local.get $ib)) (local.get $d1))
-      (local.set $i (i32.add (local.get $i) (i32.const 2)))
-      (br $rows)))
+        (br $before)))
+      (local.set $i (local.get $i0))
+      (block $inside_done (loop $inside
+        (br_if $inside_done (i32.ge_u (local.get $i) (local.get $iend)))
+        (local.set $li (i32.add (local.get $l) (i32.mul (local.get $i) (local.get $rb))))
+        (local.set $j (local.get $i0))
+        (block $cols_done (loop $cols
+          (br_if $cols_done (i32.ge_u (local.get $j) (local.get $i)))
+          (local.set $uj (i32.add (local.get $u) (i32.mul (local.get $j) (local.get $rb))))
+          (call $invStep (local.get $li) (i32.add (local.get $li) (local.get $rb)) (local.get $uj) (i32.add (local.get $uj) (local.get $rb)) (local.get $j) (local.get $i))
+          (local.set $j (i32.add (local.get $j) (i32.const 2)))
+          (br $cols)))
+        (local.set $uj (i32.add (local.get $u) (i32.mul (local.get $i) (local.get $rb))))
+        (call $invDiagonal (local.get $li) (i32.add (local.get $li) (local.get $rb)) (local.get $uj) (i32.add (local.get $uj) (local.get $rb)) (local.get $i))
+        (local.set $i (i32.add (local.get $i) (i32.const 2)))
+        (br $inside)))
+      (local.set $i0 (local.get $iend))
+      (br $blocks)))
   )
 
   ;; C = U Uᵀ (n×n, both triangles) of the upper-triangular U at $u (n even) into $c:
   ;; (U Uᵀ)_ij = Σ_{t ≥ i} U_it U_jt for i ≥ j, rows i, i+1 against rows j, j+1 by $dot22 over
-  ;; t in [i, n) (U_i+1,i = 0), each value stored at (i, j) and (j, i).
+  ;; t in [i, n) (U_i+1,i = 0), each value stored at (i, j) and (j, i) ($gramStep). The steps are
+  ;; independent; for a block of rows i, every pair j up to the block's last row against all of
+  ;; the block's rows i ≥ j.
+  (func $gramStep (param $u i32) (param $c i32) (param $rb i32) (param $i i32) (param $j i32)
+    (local $ui i32) (local $ci i32) (local $cj i32)
+    (local.set $ui (i32.add (local.get $u) (i32.mul (local.get $i) (local.get $rb))))
+    (local.set $ci (i32.add (local.get $c) (i32.mul (local.get $i) (local.get $rb))))
+    (call $dot22 (local.get $ui) (i32.add (local.get $ui) (local.get $rb))
+      (i32.add (local.get $u) (i32.mul (local.get $j) (local.get $rb)))
+      (i32.add (local.get $u) (i32.mul (i32.add (local.get $j) (i32.const 1)) (local.get $rb)))
+      (i32.shl (local.get $i) (i32.const 3)) (local.get $rb))
+    (local.set $cj (i32.add (local.get $c) (i32.mul (local.get $j) (local.get $rb))))
+    ;; (i, j), (i, j+1), (i+1, j), (i+1, j+1) and their mirrors
+    (f64.store (i32.add (local.get $ci) (i32.shl (local.get $j) (i32.const 3))) (global.get $s00))
+    (f64.store offset=8 (i32.add (local.get $ci) (i32.shl (local.get $j) (i32.const 3))) (global.get $s01))
+    (f64.store (i32.add (i32.add (local.get $ci) (local.get $rb)) (i32.shl (local.get $j) (i32.const 3))) (global.get $s10))
+    (f64.store offset=8 (i32.add (i32.add (local.get $ci) (local.get $rb)) (i32.shl (local.get $j) (i32.const 3))) (global.get $s11))
+    (f64.store (i32.add (local.get $cj) (i32.shl (local.get $i) (i32.const 3))) (global.get $s00))
+    (f64.store offset=8 (i32.add (local.get $cj) (i32.shl (local.get $i) (i32.const 3))) (global.get $s10))
+    (f64.store (i32.add (i32.add (local.get $cj) (local.get $rb)) (i32.shl (local.get $i) (i32.const 3))) (global.get $s01))
+    (f64.store offset=8 (i32.add (i32.add (local.get $cj) (local.get $rb)) (i32.shl (local.get $i) (i32.const 3))) (global.get $s11)))
+
   (func (export "upperGram") (param $u i32) (param $c i32) (param $n i32)
-    (local $rb i32) (local $i i32) (local $j i32) (local $ui i32) (local $ui1 i32) (local $ci i32) (local $cj i32)
+    (local $rb i32) (local $i0 i32) (local $iend i32) (local $i i32) (local $j i32)
     (local.set $rb (i32.shl (local.get $n) (i32.const 3)))
-    (local.set $i (i32.const 0))
-    (block $rows_done (loop $rows
-      (br_if $rows_done (i32.ge_u (local.get $i) (local.get $n)))
-      (local.set $ui (i32.add (local.get $u) (i32.mul (local.get $i) (local.get $rb))))
-      (local.set $ui1 (i32.add (local.get $ui) (local.get $rb)))
-      (local.set $ci (i32.add (local.get $c) (i32.mul (local.get $i) (local.get $rb))))
+    (local.set $i0 (i32.const 0))
+    (block $blocks_done (loop $blocks
+      (br_if $blocks_done (i32.ge_u (local.get $i0) (local.get $n)))
+      (local.set $iend (select (local.get $n) (i32.add (local.get $i0) (global.get $BLOCK))
+                               (i32.lt_u (local.get $n) (i32.add (local.get $i0) (global.get $BLOCK)))))
       (local.set $j (i32.const 0))
       (block $cols_done (loop $cols
-        (br_if $cols_done (i32.gt_u (local.get $j) (local.get $i)))
-        (call $dot22 (local.get $ui) (local.get $ui1)
-          (i32.add (local.get $u) (i32.mul (local.get $j) (local.get $rb)))
-          (i32.add (local.get $u) (i32.mul (i32.add (local.get $j) (i32.const 1)) (local.get $rb)))
-          (i32.shl (local.get $i) (i32.const 3)) (local.get $rb))
-        (local.set $cj (i32.add (local.get $c) (i32.mul (local.get $j) (local.get $rb))))
-        ;; (i, j), (i, j+1), (i+1, j), (i+1, j+1) and their mirrors
-        (f64.store (i32.add (local.get $ci) (i32.shl (local.get $j) (i32.const 3))) (global.get $s00))
-        (f64.store offset=8 (i32.add (local.get $ci) (i32.shl (local.get $j) (i32.const 3))) (global.get $s01))
-        (f64.store (i32.add (i32.add (local.get $ci) (local.get $rb)) (i32.shl (local.get $j) (i32.const 3))) (global.get $s10))
-        (f64.store offset=8 (i32.add (i32.add (local.get $ci) (local.get $rb)) (i32.shl (local.get $j) (i32.const 3))) (global.get $s11))
-        (f64.store (i32.add (local.get $cj) (i32.shl (local.get $i) (i32.const 3))) (global.get $s00))
-        (f64.store offset=8 (i32.add (local.get $cj) (i32.shl (local.get $i) (i32.const 3))) (global.get $s10))
-        (f64.store (i32.add (i32.add (local.get $cj) (local.get $rb)) (i32.shl (local.get $i) (i32.const 3))) (global.get $s01))
-        (f64.store offset=8 (i32.add (i32.add (local.get $cj) (local.get $rb)) (i32.shl (local.get $i) (i32.const 3))) (global.get $s11))
+        (br_if $cols_done (i32.ge_u (local.get $j) (local.get $iend)))
+        ;; the block's rows i ≥ j
+        (local.set $i (select (local.get $j) (local.get $i0) (i32.gt_u (local.get $j) (local.get $i0))))
+        (block $rows_done (loop $rows
+          (br_if $rows_done (i32.ge_u (local.get $i) (local.get $iend)))
+          (call $gramStep (local.get $u) (local.get $c) (local.get $rb) (local.get $i) (local.get $j))
+          (local.set $i (i32.add (local.get $i) (i32.const 2)))
+          (br $rows)))
         (local.set $j (i32.add (local.get $j) (i32.const 2)))
         (br $cols)))
-      (local.set $i (i32.add (local.get $i) (i32.const 2)))
-      (br $rows)))
+      (local.set $i0 (local.get $iend))
+      (br $blocks)))
   )
 )
