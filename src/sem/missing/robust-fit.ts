@@ -55,7 +55,7 @@ export function h1Keep(p: number, exo: readonly number[]): number[] {
  * The largest number of h1 coordinates (per group) for which the h1 informations are formed and
  * inverted. lavaan's FIML-corrected robust indices and, under MLR, the Yuan-Bentler test need
  * W_m⁻¹: O(p*³) work and several p*×p* matrices. 5,150 coordinates (100 variables) took about
- * 45 s per fit (N = 2,000) and 1.5 GB here (bench/README.md); 200 variables (20,300 coordinates)
+ * 30 s per fit (N = 2,000) and 1.5 GB here (bench/README.md); 200 variables (20,300 coordinates)
  * would take about 60 times as long and more memory than WebAssembly can address.
  */
 export const H1_MAX_COORDINATES = 5200;
