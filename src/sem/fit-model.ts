@@ -13,7 +13,7 @@ import { fimlEvaluation, fimlFitMeasures } from "./missing/fit.js";
 import { emWarmStart, fimlProblem } from "./missing/objective.js";
 import { observedInformation } from "./missing/observed-information.js";
 import { fimlRobustEstimation } from "./missing/robust.js";
-import { H1_MAX_COORDINATES, h1Coordinates, h1MatrixGigabytes } from "./missing/robust-fit.js";
+import { H1_MAX_COORDINATES, h1Coordinates, h1LimitClause } from "./missing/robust-fit.js";
 import { fimlSampleStats, type FimlStats } from "./missing/samplestats.js";
 import { admissibility } from "./inference/admissibility.js";
 import { parameterRows } from "./inference/parameters.js";
@@ -98,7 +98,7 @@ export function prepareFit(input: FitInput): PreparedFit {
   }
   const h1 = h1Coordinates(ov.length, exogenousIndex(table));
   if (opts.missing === "fiml" && opts.estimator === "MLR" && h1 > H1_MAX_COORDINATES) {
-    throw new InputError("E_MODEL", `${input.syntax.file}: --estimator MLR with --missing fiml needs the inverse of the information over the ${h1.toLocaleString("en-US")} means and (co)variances of ${ov.length} variables (a ${h1MatrixGigabytes(h1)} GB matrix, work growing with the cube of its order; the limit is ${H1_MAX_COORDINATES.toLocaleString("en-US")}, about 100 variables): use --estimator ML with --missing fiml, or MLR with listwise deletion`);
+    throw new InputError("E_MODEL", `${input.syntax.file}: --estimator MLR with --missing fiml needs ${h1LimitClause(h1, ov.length)}: use --estimator ML with --missing fiml, or MLR with listwise deletion`);
   }
   const groupData = data.groups.map((g) => ({ label: g.label, X: g.X, n: g.n }));
   const fiml = opts.missing === "fiml" ? fimlSampleStats(groupData, ov.length, input.data.file) : null;
@@ -158,7 +158,7 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
   const h1 = fiml ? h1Coordinates(ov.length, exogenousIndex(table)) : 0;
   const corrected = fiml !== null && h1 <= H1_MAX_COORDINATES;
   if (fiml && !corrected) {
-    warnings.push(warning("W_ROBUST_SKIPPED", `the FIML-corrected robust CFI, TLI and RMSEA were not computed: they need the inverse of the information over the ${h1.toLocaleString("en-US")} means and (co)variances of ${ov.length} variables (a ${h1MatrixGigabytes(h1)} GB matrix, work growing with the cube of its order; the limit is ${H1_MAX_COORDINATES.toLocaleString("en-US")}, about 100 variables); every other result is complete`));
+    warnings.push(warning("W_ROBUST_SKIPPED", `the FIML-corrected robust CFI, TLI and RMSEA were not computed: they need ${h1LimitClause(h1, ov.length)}; every other result is complete`));
   }
   if (!opt.converged) warnings.push(warning("W_NOT_CONVERGED", `the optimizer did not converge: ${opt.message}`));
   // complete data: expected information; FIML: observed information (lavaan's defaults)

@@ -66,7 +66,7 @@ function patternStats(X: Float64Array, p: number, obs: Int32Array, rows: number[
   const F = new Float64Array(Math.max(m, 0) * k);
   for (const [i, r] of rows.entries()) {
     for (let a = 0; a < k; a++) d[a] = X[r * p + obs[a]!]! - mean[a]!;
-    if (m > 0) F.set(d.subarray(0, k), i * k);
+    if (m > 0) F.set(d, i * k);
     for (let a = 0; a < k; a++) {
       const da = d[a]!;
       for (let b = 0; b <= a; b++) S[a * k + b] += da * d[b]!;

@@ -65,9 +65,10 @@ export function h1Coordinates(p: number, exo: readonly number[]): number {
   return exo.length === 0 ? h1Size(p) : h1Keep(p, exo).length;
 }
 
-/** The size of one p*×p* matrix in gigabytes, for messages. */
-export function h1MatrixGigabytes(coordinates: number): string {
-  return ((coordinates * coordinates * 8) / 1e9).toFixed(1);
+/** What exceeds the limit, for messages: the coordinates, the variables and the size of one p*×p* matrix. */
+export function h1LimitClause(coordinates: number, p: number): string {
+  const gb = ((coordinates * coordinates * 8) / 1e9).toFixed(1);
+  return `the inverse of the information over the ${coordinates.toLocaleString("en-US")} means and (co)variances of ${p} variables (a ${gb} GB matrix, work growing with the cube of its order; the limit is ${H1_MAX_COORDINATES.toLocaleString("en-US")}, about 100 variables)`;
 }
 
 /** Rows `idx` of an n×q row-major matrix. */
