@@ -90,8 +90,9 @@ export function gemmNT(a: Float64Array, b: Float64Array, m: number, n: number, k
   F.fill(0, 0, cOff + mp * np);
   copyRows(F, aOff, a, m, k, kp);
   copyRows(F, bOff, b, n, k, kp);
-  const kb = np * kp > BLOCK_FROM ? K_BLOCK : kp;
-  const nb = np * kp > BLOCK_FROM ? N_BLOCK : np;
+  const blocked = np * kp > BLOCK_FROM;
+  const kb = blocked ? K_BLOCK : kp;
+  const nb = blocked ? N_BLOCK : np;
   for (let k0 = 0; k0 < kp; k0 += kb) {
     for (let v0 = 0; v0 < np; v0 += nb) {
       wk.gemmNT((aOff + k0) * 8, kp, (bOff + v0 * kp + k0) * 8, kp, (cOff + v0) * 8, np, mp, Math.min(nb, np - v0), Math.min(kb, kp - k0));
