@@ -12,7 +12,9 @@ import { measure } from "./lib/timing.js";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const { runStudy } = await import(`${ROOT}dist/analysis/study.js`);
 const { designFromInstrument } = await import(`${ROOT}dist/analysis/design.js`);
-const { loadInstrument, loadResponses, instrumentModelSyntax, bundledDatasetPath } = await import(`${ROOT}dist/instrument/index.js`);
+const { loadInstrument, loadResponses, instrumentModelSyntax, bundledDatasetPath } = await import(
+  `${ROOT}dist/instrument/index.js`
+);
 const { scoreFirms } = await import(`${ROOT}dist/instrument/score.js`);
 const { parseModel } = await import(`${ROOT}dist/sem/syntax/index.js`);
 const { studyViewFromAnalysis } = await import(`${ROOT}dist/report/from-analysis.js`);
@@ -26,8 +28,19 @@ const { loadingsChartSpec } = await import(`${ROOT}dist/report/charts/loadings.j
 const instr = loadInstrument();
 const responses = loadResponses(bundledDatasetPath(), instr);
 const res = await runStudy({ design: designFromInstrument(instr), data: responses.table });
-const view = studyViewFromAnalysis(res, { title: "bench", dataFile: "data.csv", model: "instrument", version: "bench" });
-const score = await scoreFirms({ instr, data: responses, norms: responses, syntax: parseModel(instrumentModelSyntax(instr)), firm: "all" });
+const view = studyViewFromAnalysis(res, {
+  title: "bench",
+  dataFile: "data.csv",
+  model: "instrument",
+  version: "bench",
+});
+const score = await scoreFirms({
+  instr,
+  data: responses,
+  norms: responses,
+  syntax: parseModel(instrumentModelSyntax(instr)),
+  firm: "all",
+});
 const firms = firmViewsFromScore(score, instr, "bench");
 
 const t0 = performance.now();
@@ -38,7 +51,13 @@ const rows = [`| first study report in a process (loads vega, vega-lite, Graphvi
 const cases = [
   ["study report (HTML, Markdown, JSON, diagram, chart)", () => buildStudyReport(view)],
   ["path diagram (DOT, Graphviz layout, arcs)", () => renderDiagram(view.diagram)],
-  ["loadings chart (vega-lite → SVG)", () => chartToSvg(loadingsChartSpec(view.loadings.map((l) => ({ factor: l.factor, indicator: l.indicator, std: l.std }))))],
+  [
+    "loadings chart (vega-lite → SVG)",
+    () =>
+      chartToSvg(
+        loadingsChartSpec(view.loadings.map((l) => ({ factor: l.factor, indicator: l.indicator, std: l.std }))),
+      ),
+  ],
   [`${firms.length} firm reports and the overview`, () => buildBatch(firms, { meta: [], provenance: "bench" })],
 ];
 for (const [name, task] of cases) {

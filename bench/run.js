@@ -47,7 +47,14 @@ function parseArgs(argv) {
   const out = argv.find((a) => a.startsWith("--out="))?.slice(6) ?? `${ROOT}bench/results.json`;
   const onlyFiml = argv.includes("--only-fiml");
   const only = argv.includes("--only-bootstrap") || onlyFiml;
-  return { quick: argv.includes("--quick"), large: !only && !argv.includes("--no-large"), reference: !only, bootstrap: !onlyFiml && !argv.includes("--no-bootstrap"), onlyFiml, out };
+  return {
+    quick: argv.includes("--quick"),
+    large: !only && !argv.includes("--no-large"),
+    reference: !only,
+    bootstrap: !onlyFiml && !argv.includes("--no-bootstrap"),
+    onlyFiml,
+    out,
+  };
 }
 
 /**
@@ -87,12 +94,29 @@ function largeRows(large) {
   const rows = [];
   for (const c of large) {
     const r = c.result;
-    const note = r === null ? `error: ${c.error}` : `${r.fit.converged ? "converged" : "NOT converged"}; peak RSS ${Math.round(r.memory.afterFits.maxRssMB)} MB`;
-    rows.push({ case: c.name, oursMs: r?.medianMs ?? null, minMs: r?.minMs ?? null, cpuMs: r?.cpuMedianMs ?? null, runs: r ? Math.max(1, r.fitMs.length) : null, lavaanMs: c.lavaan.fitMs, lavaanNote: c.lavaan.fitNote, note });
+    const note =
+      r === null
+        ? `error: ${c.error}`
+        : `${r.fit.converged ? "converged" : "NOT converged"}; peak RSS ${Math.round(r.memory.afterFits.maxRssMB)} MB`;
+    rows.push({
+      case: c.name,
+      oursMs: r?.medianMs ?? null,
+      minMs: r?.minMs ?? null,
+      cpuMs: r?.cpuMedianMs ?? null,
+      runs: r ? Math.max(1, r.fitMs.length) : null,
+      lavaanMs: c.lavaan.fitMs,
+      lavaanNote: c.lavaan.fitNote,
+      note,
+    });
     if (r?.modindices) {
       rows.push({
-        case: `${c.name.replace(" (simulated)", "")} + modindices (simulated)`, oursMs: r.modindices.ms, cpuMs: r.modindices.cpuMs, runs: 1,
-        lavaanMs: c.lavaan.modindicesMs, lavaanNote: c.lavaan.modindicesNote, note: `${r.modindices.count} indices`,
+        case: `${c.name.replace(" (simulated)", "")} + modindices (simulated)`,
+        oursMs: r.modindices.ms,
+        cpuMs: r.modindices.cpuMs,
+        runs: 1,
+        lavaanMs: c.lavaan.modindicesMs,
+        lavaanNote: c.lavaan.modindicesNote,
+        note: `${r.modindices.count} indices`,
       });
     }
   }
@@ -139,7 +163,15 @@ async function main() {
   }
   /** @type {TableRow[]} */
   const rows = [
-    ...reference.map((r) => ({ case: r.case, oursMs: r.medianMs, minMs: r.minMs, cpuMs: r.cpuMedianMs, runs: r.runs, lavaanMs: r.lavaanMedianMs, note: caseNote(r) })),
+    ...reference.map((r) => ({
+      case: r.case,
+      oursMs: r.medianMs,
+      minMs: r.minMs,
+      cpuMs: r.cpuMedianMs,
+      runs: r.runs,
+      lavaanMs: r.lavaanMedianMs,
+      note: caseNote(r),
+    })),
     ...(robust === null ? [] : [robustRow(robust)]),
     ...[fiml, fimlMlr].flatMap((f) => (f === null ? [] : [fimlRow(f)])),
     ...largeRows(large),
@@ -152,9 +184,22 @@ async function main() {
   log(markdownTable(rows));
   const machine = { ...env, loadAverageAtEnd: loadavg().map((x) => +x.toFixed(2)) };
   const results = args.reference
-    ? { environment: machine, plan: PLAN, reference, robust, fiml, fimlMlr, large, bootstrap: bootstrap && { ...bootstrap, environment: machine } }
+    ? {
+        environment: machine,
+        plan: PLAN,
+        reference,
+        robust,
+        fiml,
+        fimlMlr,
+        large,
+        bootstrap: bootstrap && { ...bootstrap, environment: machine },
+      }
     : args.onlyFiml
-      ? { ...previousResults(args.out), fiml: fiml && { ...fiml, environment: machine }, fimlMlr: fimlMlr && { ...fimlMlr, environment: machine } } // --only-fiml: the rest of the file is kept
+      ? {
+          ...previousResults(args.out),
+          fiml: fiml && { ...fiml, environment: machine },
+          fimlMlr: fimlMlr && { ...fimlMlr, environment: machine },
+        } // --only-fiml: the rest of the file is kept
       : { ...previousResults(args.out), bootstrap: bootstrap && { ...bootstrap, environment: machine } }; // --only-bootstrap: the rest of the file is kept
   writeFileSync(args.out, JSON.stringify(results, null, 2) + "\n");
   log(`\nresults written to ${args.out}`);

@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { bootstrapModel } from "../../dist/sem/bootstrap/index.js";
-import { readTable } from "../../dist/sem/data/index.js";
+import { readTable } from "../../dist/sem/data/read-file.js";
 import { fitModel } from "../../dist/sem/fit-model.js";
 import { parseModel } from "../../dist/sem/syntax/index.js";
 import { measure, median } from "./timing.js";
@@ -46,28 +46,55 @@ function lavaanReference() {
  * @returns {Promise<BootstrapBench>}
  */
 export async function runBootstrapBench(log) {
-  const input = { syntax: parseModel(readFileSync(MODEL, "utf8"), { file: MODEL }), data: readTable(DATA), options: {} };
+  const input = {
+    syntax: parseModel(readFileSync(MODEL, "utf8"), { file: MODEL }),
+    data: readTable(DATA),
+    options: {},
+  };
   const fit = await fitModel(input);
   let seed = 100;
   const plan = { warmup: 1, warmupBudgetMs: 0, maxRuns: 3, minRuns: 3, budgetMs: 0 };
   const draws1000 = await measure(() => bootstrapModel(input, fit, { bootstrap: 1000, seed: seed++ }), plan);
   const last = await bootstrapModel(input, fit, { bootstrap: 1000, seed: 1 });
   const b = /** @type {NonNullable<typeof last.bootstrap>} */ (last.bootstrap);
-  const check = { successful: b.draws.successful, failed: b.draws.failed, jackknife: b.jackknife.rows, threads: b.threads };
-  log(`  bootstrapModel, 1000 draws: median ${draws1000.medianMs.toFixed(0)} ms (CPU ${draws1000.cpuMedianMs.toFixed(0)} ms), ${check.threads} threads, ${check.successful} draws used`);
-  const bollenStine1000 = await measure(() => bootstrapModel(input, fit, { bootstrap: 1000, seed: seed++, test: "bollen.stine" }), { ...plan, warmup: 0, maxRuns: 2, minRuns: 2 });
+  const check = {
+    successful: b.draws.successful,
+    failed: b.draws.failed,
+    jackknife: b.jackknife.rows,
+    threads: b.threads,
+  };
+  log(
+    `  bootstrapModel, 1000 draws: median ${draws1000.medianMs.toFixed(0)} ms (CPU ${draws1000.cpuMedianMs.toFixed(0)} ms), ${check.threads} threads, ${check.successful} draws used`,
+  );
+  const bollenStine1000 = await measure(
+    () => bootstrapModel(input, fit, { bootstrap: 1000, seed: seed++, test: "bollen.stine" }),
+    { ...plan, warmup: 0, maxRuns: 2, minRuns: 2 },
+  );
   log(`  with the Bollen-Stine test: median ${bollenStine1000.medianMs.toFixed(0)} ms`);
   /** @type {number[]} */
   const cliMs = [];
   for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
-    execFileSync(process.execPath, [`${ROOT}bin/isrs.js`, "fit", DATA, "--model", MODEL, "--bootstrap", "1000", "--seed", String(seed++)], { stdio: "ignore" });
+    execFileSync(
+      process.execPath,
+      [`${ROOT}bin/isrs.js`, "fit", DATA, "--model", MODEL, "--bootstrap", "1000", "--seed", String(seed++)],
+      { stdio: "ignore" },
+    );
     cliMs.push(performance.now() - t0);
   }
   log(`  isrs fit --bootstrap 1000 (whole command): median ${median(cliMs).toFixed(0)} ms`);
   const lavaan = lavaanReference();
   const s = lavaan?.lavaan_seconds_median;
-  return { workers: availableParallelism(), draws1000, bollenStine1000, cliMs, cliMedianMs: median(cliMs), check, lavaanMs: typeof s === "number" ? s * 1000 : null, lavaan };
+  return {
+    workers: availableParallelism(),
+    draws1000,
+    bollenStine1000,
+    cliMs,
+    cliMedianMs: median(cliMs),
+    check,
+    lavaanMs: typeof s === "number" ? s * 1000 : null,
+    lavaan,
+  };
 }
 
 /**
@@ -79,16 +106,32 @@ export function bootstrapRows(r) {
   const met = (/** @type {number} */ ms) => (ms <= BOOTSTRAP_TARGET_MS ? "target ≤ 2 s met" : "target ≤ 2 s NOT met");
   return [
     {
-      case: "hs-cfa bootstrap, 1,000 draws (+301 jackknife refits)", oursMs: r.draws1000.medianMs, minMs: r.draws1000.minMs, cpuMs: r.draws1000.cpuMedianMs, runs: r.draws1000.runs,
-      lavaanMs: r.lavaanMs, note: `${r.check.threads} threads; ${r.check.successful} draws used; ${met(r.draws1000.medianMs)}`,
+      case: "hs-cfa bootstrap, 1,000 draws (+301 jackknife refits)",
+      oursMs: r.draws1000.medianMs,
+      minMs: r.draws1000.minMs,
+      cpuMs: r.draws1000.cpuMedianMs,
+      runs: r.draws1000.runs,
+      lavaanMs: r.lavaanMs,
+      note: `${r.check.threads} threads; ${r.check.successful} draws used; ${met(r.draws1000.medianMs)}`,
     },
     {
-      case: "the same, whole command (isrs fit --bootstrap 1000)", oursMs: r.cliMedianMs, minMs: Math.min(...r.cliMs), cpuMs: null, runs: r.cliMs.length,
-      lavaanMs: r.lavaanMs, note: `Node start-up, reading, fit and output included; ${met(r.cliMedianMs)}`,
+      case: "the same, whole command (isrs fit --bootstrap 1000)",
+      oursMs: r.cliMedianMs,
+      minMs: Math.min(...r.cliMs),
+      cpuMs: null,
+      runs: r.cliMs.length,
+      lavaanMs: r.lavaanMs,
+      note: `Node start-up, reading, fit and output included; ${met(r.cliMedianMs)}`,
     },
     {
-      case: "hs-cfa bootstrap with the Bollen-Stine test (2 × 1,000 draws)", oursMs: r.bollenStine1000.medianMs, minMs: r.bollenStine1000.minMs, cpuMs: r.bollenStine1000.cpuMedianMs, runs: r.bollenStine1000.runs,
-      lavaanMs: null, lavaanNote: "–", note: "ordinary and Bollen-Stine draws, + jackknife",
+      case: "hs-cfa bootstrap with the Bollen-Stine test (2 × 1,000 draws)",
+      oursMs: r.bollenStine1000.medianMs,
+      minMs: r.bollenStine1000.minMs,
+      cpuMs: r.bollenStine1000.cpuMedianMs,
+      runs: r.bollenStine1000.runs,
+      lavaanMs: null,
+      lavaanNote: "–",
+      note: "ordinary and Bollen-Stine draws, + jackknife",
     },
   ];
 }

@@ -81,7 +81,8 @@ export function mapOptions(lavaan) {
     switch (key) {
       case "estimator": {
         const est = String(value).toUpperCase();
-        if (!(/** @type {readonly string[]} */ (ESTIMATORS).includes(est))) return { skip: `estimator ${est} not implemented` };
+        if (!(/** @type {readonly string[]} */ (ESTIMATORS).includes(est)))
+          return { skip: `estimator ${est} not implemented` };
         options.estimator = est;
         break;
       }
@@ -92,12 +93,23 @@ export function mapOptions(lavaan) {
         options.missing = m;
         break;
       }
-      case "std.lv": options.stdLv = Boolean(value); break;
-      case "group": options.group = String(value); break;
-      case "group.equal": options.groupEqual = asList(value); break;
-      case "meanstructure": options.meanstructure = Boolean(value); break;
-      case "fixed.x": options.fixedX = Boolean(value); break;
-      default: return { skip: `lavaan option ${key} not mapped` };
+      case "std.lv":
+        options.stdLv = Boolean(value);
+        break;
+      case "group":
+        options.group = String(value);
+        break;
+      case "group.equal":
+        options.groupEqual = asList(value);
+        break;
+      case "meanstructure":
+        options.meanstructure = Boolean(value);
+        break;
+      case "fixed.x":
+        options.fixedX = Boolean(value);
+        break;
+      default:
+        return { skip: `lavaan option ${key} not mapped` };
     }
   }
   return { options };

@@ -12,7 +12,7 @@
  * (ISSUE_LAVAAN_MS), while the lavaan measured on this machine is slower; both ratios are given.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { readTable } from "../../dist/sem/data/index.js";
+import { readTable } from "../../dist/sem/data/read-file.js";
 import { parseModel } from "../../dist/sem/syntax/index.js";
 import { fitModel } from "../../dist/sem/fit-model.js";
 import { measure } from "./timing.js";
@@ -43,17 +43,35 @@ export async function runFimlCase(root, plan, log, estimator = "ML") {
   /** @param {string} k */
   const ms = (k) => (lav && typeof lav[k] === "number" ? lav[k] * 1000 : null);
   const result = {
-    case: `bfi five-factor CFA, FIML${estimator === "ML" ? "" : ` + ${estimator}`} (2,800 × 25, 3% missing)`, estimator, nobs: check.nobs[0], converged: check.converged,
-    patterns: check.missingPatterns?.[0] ?? null, chisq: check.fit.chisq, lavaanChisq: lav?.chisq ?? null,
-    runs: t.runs, medianMs: t.medianMs, minMs: t.minMs, cpuMedianMs: t.cpuMedianMs, samplesMs: t.samplesMs,
-    lavaanMedianMs: ms("wall_seconds_median"), lavaanCpuMedianMs: ms("cpu_seconds_median"),
-    lavaanFitMeasuresMedianMs: ms("fitmeasures_wall_seconds_median"), lavaanLoadAverage: lav?.load_average ?? null,
-    speedup: speedup(ms("wall_seconds_median"), t.medianMs), cpuSpeedup: speedup(ms("cpu_seconds_median"), t.cpuMedianMs),
-    issueLavaanMs: estimator === "ML" ? ISSUE_LAVAAN_MS : null, issueSpeedup: estimator === "ML" ? speedup(ISSUE_LAVAAN_MS, t.medianMs) : null,
+    case: `bfi five-factor CFA, FIML${estimator === "ML" ? "" : ` + ${estimator}`} (2,800 × 25, 3% missing)`,
+    estimator,
+    nobs: check.nobs[0],
+    converged: check.converged,
+    patterns: check.missingPatterns?.[0] ?? null,
+    chisq: check.fit.chisq,
+    lavaanChisq: lav?.chisq ?? null,
+    runs: t.runs,
+    medianMs: t.medianMs,
+    minMs: t.minMs,
+    cpuMedianMs: t.cpuMedianMs,
+    samplesMs: t.samplesMs,
+    lavaanMedianMs: ms("wall_seconds_median"),
+    lavaanCpuMedianMs: ms("cpu_seconds_median"),
+    lavaanFitMeasuresMedianMs: ms("fitmeasures_wall_seconds_median"),
+    lavaanLoadAverage: lav?.load_average ?? null,
+    speedup: speedup(ms("wall_seconds_median"), t.medianMs),
+    cpuSpeedup: speedup(ms("cpu_seconds_median"), t.cpuMedianMs),
+    issueLavaanMs: estimator === "ML" ? ISSUE_LAVAAN_MS : null,
+    issueSpeedup: estimator === "ML" ? speedup(ISSUE_LAVAAN_MS, t.medianMs) : null,
     target: estimator === "ML" ? FIML_TARGET_SPEEDUP : null,
   };
-  const lavText = result.lavaanMedianMs === null ? "not measured" : `${result.lavaanMedianMs.toFixed(0)} ms (CPU ${result.lavaanCpuMedianMs?.toFixed(0)} ms)`;
-  log(`  bfi FIML ${estimator}: ${t.medianMs.toFixed(1)} ms median of ${t.runs} (CPU ${t.cpuMedianMs.toFixed(1)} ms); lavaan cfa() ${lavText}`);
+  const lavText =
+    result.lavaanMedianMs === null
+      ? "not measured"
+      : `${result.lavaanMedianMs.toFixed(0)} ms (CPU ${result.lavaanCpuMedianMs?.toFixed(0)} ms)`;
+  log(
+    `  bfi FIML ${estimator}: ${t.medianMs.toFixed(1)} ms median of ${t.runs} (CPU ${t.cpuMedianMs.toFixed(1)} ms); lavaan cfa() ${lavText}`,
+  );
   return result;
 }
 
@@ -64,9 +82,17 @@ export async function runFimlCase(root, plan, log, estimator = "ML") {
  */
 export function fimlRow(r) {
   const same = r.lavaanChisq !== null && Math.abs(r.chisq - r.lavaanChisq) <= 1e-3 * Math.abs(r.lavaanChisq);
-  const target = r.target === null ? "" : `; target ≥ ${r.target}× ${r.issueSpeedup !== null && r.issueSpeedup >= r.target ? "met" : "NOT met"} against the issue's lavaan ${(r.issueLavaanMs / 1000).toFixed(1)} s (${r.issueSpeedup?.toFixed(1)}×)`;
+  const target =
+    r.target === null
+      ? ""
+      : `; target ≥ ${r.target}× ${r.issueSpeedup !== null && r.issueSpeedup >= r.target ? "met" : "NOT met"} against the issue's lavaan ${(r.issueLavaanMs / 1000).toFixed(1)} s (${r.issueSpeedup?.toFixed(1)}×)`;
   return {
-    case: r.case, oursMs: r.medianMs, minMs: r.minMs, cpuMs: r.cpuMedianMs, runs: r.runs, lavaanMs: r.lavaanMedianMs,
+    case: r.case,
+    oursMs: r.medianMs,
+    minMs: r.minMs,
+    cpuMs: r.cpuMedianMs,
+    runs: r.runs,
+    lavaanMs: r.lavaanMedianMs,
     note: `N = ${r.nobs}, ${r.patterns} patterns; χ² ${same ? "= lavaan" : "differs from lavaan"}${target}`,
   };
 }

@@ -29,13 +29,15 @@ const LARGE_SCRIPT = fileURLToPath(new URL("../large.js", import.meta.url));
  */
 
 /** Where lavaan's figures for the large models come from: they are not re-measured by this benchmark. */
-const LAVAAN_SOURCE = "project reference timings of lavaan 0.6.14 (2-core machine) for simulated CFAs of the same size, N = 2000";
+const LAVAAN_SOURCE =
+  "project reference timings of lavaan 0.6.14 (2-core machine) for simulated CFAs of the same size, N = 2000";
 
 /** @type {LargeCase[]} */
 export const LARGE_CASES = [
   {
     name: "cfa-100-indicators (simulated)",
-    about: "10 correlated factors x 10 indicators, N = 2000; loadings U(0.5, 0.9), factor correlations 0.3, unit-variance indicators",
+    about:
+      "10 correlated factors x 10 indicators, N = 2000; loadings U(0.5, 0.9), factor correlations 0.3, unit-variance indicators",
     spec: { factors: 10, perFactor: 10, n: 2000, seed: 100, runs: 5, modindices: true, singleRunAboveMs: 60_000 },
     lavaan: { fitMs: 8800, modindicesMs: 300_000, modindicesNote: "about 5 min", source: LAVAAN_SOURCE },
     targets: { fitMs: 500, peakRssMB: 500, modindicesMs: 10_000 },
@@ -89,9 +91,12 @@ export async function runLargeCases(cases, log) {
       const met = {};
       if (c.targets.fitMs !== undefined) met.fitTime = r.medianMs <= c.targets.fitMs;
       if (c.targets.peakRssMB !== undefined) met.peakRss = peak <= c.targets.peakRssMB;
-      if (c.targets.modindicesMs !== undefined && r.modindices) met.modindicesTime = r.modindices.ms <= c.targets.modindicesMs;
+      if (c.targets.modindicesMs !== undefined && r.modindices)
+        met.modindicesTime = r.modindices.ms <= c.targets.modindicesMs;
       out.push({ name: c.name, about: c.about, lavaan: c.lavaan, targets: c.targets, result: r, error: null, met });
-      log(`  ${c.name}: fit ${r.medianMs.toFixed(0)} ms median, peak RSS ${peak.toFixed(0)} MB (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
+      log(
+        `  ${c.name}: fit ${r.medianMs.toFixed(0)} ms median, peak RSS ${peak.toFixed(0)} MB (${((performance.now() - started) / 1000).toFixed(0)} s in all)`,
+      );
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);
       out.push({ name: c.name, about: c.about, lavaan: c.lavaan, targets: c.targets, result: null, error, met: null });

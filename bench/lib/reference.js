@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { readTable } from "../../dist/sem/data/index.js";
+import { readTable } from "../../dist/sem/data/read-file.js";
 import { parseModel } from "../../dist/sem/syntax/index.js";
 import { fitModel } from "../../dist/sem/fit-model.js";
 import { chisqDifference, findCases, mapOptions } from "./cases.js";
@@ -55,10 +55,24 @@ export async function runCase(c, plan) {
   const lav = lavaanMs(c.lavaan);
   /** @type {CaseResult} */
   const base = {
-    case: c.name, source: c.source, skipped: null, error: null, options: null,
-    runs: null, warmups: null, medianMs: null, minMs: null, samplesMs: null, cpuMedianMs: null,
-    lavaanMedianMs: lav, speedup: null, converged: null, iterations: null, chisq: null,
-    lavaanChisq: typeof c.lavaan?.fit?.chisq === "number" ? c.lavaan.fit.chisq : null, chisqRelDiff: null,
+    case: c.name,
+    source: c.source,
+    skipped: null,
+    error: null,
+    options: null,
+    runs: null,
+    warmups: null,
+    medianMs: null,
+    minMs: null,
+    samplesMs: null,
+    cpuMedianMs: null,
+    lavaanMedianMs: lav,
+    speedup: null,
+    converged: null,
+    iterations: null,
+    chisq: null,
+    lavaanChisq: typeof c.lavaan?.fit?.chisq === "number" ? c.lavaan.fit.chisq : null,
+    chisqRelDiff: null,
   };
   const mapped = mapOptions(c.lavaan);
   if (mapped.options === undefined) return { ...base, skipped: mapped.skip ?? "not runnable" };
@@ -70,9 +84,18 @@ export async function runCase(c, plan) {
     const check = await fitModel(input);
     const t = await measure(() => fitModel(input), plan);
     return {
-      ...base, options: mapped.options,
-      runs: t.runs, warmups: t.warmups, medianMs: t.medianMs, minMs: t.minMs, samplesMs: t.samplesMs, cpuMedianMs: t.cpuMedianMs,
-      speedup: speedup(lav, t.medianMs), converged: check.converged, iterations: check.iterations, chisq: check.fit.chisq ?? null,
+      ...base,
+      options: mapped.options,
+      runs: t.runs,
+      warmups: t.warmups,
+      medianMs: t.medianMs,
+      minMs: t.minMs,
+      samplesMs: t.samplesMs,
+      cpuMedianMs: t.cpuMedianMs,
+      speedup: speedup(lav, t.medianMs),
+      converged: check.converged,
+      iterations: check.iterations,
+      chisq: check.fit.chisq ?? null,
       chisqRelDiff: chisqDifference(check.fit.chisq, c.lavaan),
     };
   } catch (e) {
@@ -93,7 +116,11 @@ export async function runReferenceCases(roots, plan, log) {
   for (const { root, source } of roots) {
     for (const c of findCases(root, source)) {
       const r = await runCase(c, plan);
-      const what = r.skipped ? `skipped: ${r.skipped}` : r.error ? `error: ${r.error}` : `${r.medianMs?.toFixed(2)} ms median of ${r.runs}`;
+      const what = r.skipped
+        ? `skipped: ${r.skipped}`
+        : r.error
+          ? `error: ${r.error}`
+          : `${r.medianMs?.toFixed(2)} ms median of ${r.runs}`;
       log(`  ${source}/${c.name}: ${what}`);
       out.push(r);
     }
@@ -112,7 +139,10 @@ export function caseNote(r) {
   const parts = [];
   if (r.source !== "parity") parts.push(r.source);
   if (r.converged === false) parts.push("NOT converged");
-  if (r.chisqRelDiff !== null) parts.push(r.chisqRelDiff <= 1e-3 ? "χ² = lavaan" : `χ² differs from lavaan by ${(100 * r.chisqRelDiff).toFixed(2)}%`);
+  if (r.chisqRelDiff !== null)
+    parts.push(
+      r.chisqRelDiff <= 1e-3 ? "χ² = lavaan" : `χ² differs from lavaan by ${(100 * r.chisqRelDiff).toFixed(2)}%`,
+    );
   if (r.lavaanMedianMs === null) parts.push("no lavaan timing");
   return parts.join("; ");
 }

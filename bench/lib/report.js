@@ -57,7 +57,10 @@ export function speedup(lavaanMs, oursMs) {
 function align(header, body) {
   const widths = header.map((h, j) => Math.max(h.length, ...body.map((r) => (r[j] ?? "").length)));
   const line = (/** @type {string[]} */ r) =>
-    r.map((c, j) => (j === 0 || j === r.length - 1 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join("  ").trimEnd();
+    r
+      .map((c, j) => (j === 0 || j === r.length - 1 ? c.padEnd(widths[j]) : c.padStart(widths[j])))
+      .join("  ")
+      .trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
 }
 
@@ -91,7 +94,9 @@ export function markdownTable(rows) {
   const out = ["| case | ours median ms | lavaan median ms | speed-up |", "|---|---:|---:|---:|"];
   for (const r of rows) {
     if (r.oursMs === null) continue;
-    out.push(`| ${r.case} | ${fmtMs(r.oursMs)} | ${r.lavaanNote ?? fmtMs(r.lavaanMs)} | ${fmtSpeedup(r.lavaanMs, r.oursMs)} |`);
+    out.push(
+      `| ${r.case} | ${fmtMs(r.oursMs)} | ${r.lavaanNote ?? fmtMs(r.lavaanMs)} | ${fmtSpeedup(r.lavaanMs, r.oursMs)} |`,
+    );
   }
   return out.join("\n");
 }
@@ -122,13 +127,17 @@ export function largeDetails(c) {
   const peak = Math.max(r.memory.afterFits.maxRssMB, r.memory.afterModindices?.maxRssMB ?? 0);
   lines.push(
     `  data simulated in ${fmtMs(r.simulateMs)} ms; first (cold) fit ${fmtMs(r.firstFitMs)} ms; ` +
-      (r.fitMs.length > 0 ? `then ${r.fitMs.length} fits: median ${fmtMs(r.medianMs)} ms, min ${fmtMs(r.minMs)} ms (CPU ${fmtMs(r.cpuMedianMs)} ms)` : "no further fits (the first took too long): it is the measurement"),
+      (r.fitMs.length > 0
+        ? `then ${r.fitMs.length} fits: median ${fmtMs(r.medianMs)} ms, min ${fmtMs(r.minMs)} ms (CPU ${fmtMs(r.cpuMedianMs)} ms)`
+        : "no further fits (the first took too long): it is the measurement"),
     `  fit: ${r.fit.converged ? "converged" : "NOT converged"} in ${r.fit.iterations} iterations; npar ${r.fit.npar}, ` +
       `chisq ${r.fit.chisq.toFixed(2)} on ${r.fit.df} df, CFI ${r.fit.cfi.toFixed(4)}, RMSEA ${r.fit.rmsea.toFixed(4)}`,
     ...r.fit.warnings.map((w) => `  warning: ${w}`),
     `  memory: RSS ${r.memory.start.rssMB.toFixed(0)} MB at start, ${r.memory.dataReady.rssMB.toFixed(0)} MB with the data, ` +
       `${r.memory.afterFits.rssMB.toFixed(0)} MB after the fits; peak RSS ${r.memory.afterFits.maxRssMB.toFixed(0)} MB` +
-      (r.memory.afterModindices ? ` (${r.memory.afterModindices.maxRssMB.toFixed(0)} MB with modification indices)` : ""),
+      (r.memory.afterModindices
+        ? ` (${r.memory.afterModindices.maxRssMB.toFixed(0)} MB with modification indices)`
+        : ""),
   );
   if (r.modindices) {
     const top = r.modindices.largest;
@@ -139,9 +148,15 @@ export function largeDetails(c) {
     );
   }
   const lav = c.lavaan;
-  lines.push(`  lavaan: fit ${lav.fitNote ?? `${fmtMs(lav.fitMs)} ms`}` + (lav.modindicesMs !== null ? `, modindices ${lav.modindicesNote ?? `${fmtMs(lav.modindicesMs)} ms`}` : "") + ` (${lav.source})`);
-  if (c.targets.fitMs !== undefined) lines.push("  " + targetLine("median fit time", r.medianMs, c.targets.fitMs, "ms"));
+  lines.push(
+    `  lavaan: fit ${lav.fitNote ?? `${fmtMs(lav.fitMs)} ms`}` +
+      (lav.modindicesMs !== null ? `, modindices ${lav.modindicesNote ?? `${fmtMs(lav.modindicesMs)} ms`}` : "") +
+      ` (${lav.source})`,
+  );
+  if (c.targets.fitMs !== undefined)
+    lines.push("  " + targetLine("median fit time", r.medianMs, c.targets.fitMs, "ms"));
   if (c.targets.peakRssMB !== undefined) lines.push("  " + targetLine("peak RSS", peak, c.targets.peakRssMB, "MB"));
-  if (c.targets.modindicesMs !== undefined && r.modindices) lines.push("  " + targetLine("fit + modification indices", r.modindices.ms, c.targets.modindicesMs, "ms"));
+  if (c.targets.modindicesMs !== undefined && r.modindices)
+    lines.push("  " + targetLine("fit + modification indices", r.modindices.ms, c.targets.modindicesMs, "ms"));
   return lines;
 }

@@ -6,7 +6,7 @@
  * read from bench/lavaan-bfi-mlr.json. Target (issue): at least 10× faster than lavaan.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { readTable } from "../../dist/sem/data/index.js";
+import { readTable } from "../../dist/sem/data/read-file.js";
 import { parseModel } from "../../dist/sem/syntax/index.js";
 import { fitModel } from "../../dist/sem/fit-model.js";
 import { measure } from "./timing.js";
@@ -31,13 +31,27 @@ export async function runRobustCase(root, plan, log) {
   const lavaanMs = lav ? lav.wall_seconds_median * 1000 : null;
   const lavaanCpuMs = lav ? lav.cpu_seconds_median * 1000 : null;
   const result = {
-    case: "bfi five-factor CFA, MLR (2,800 × 25, listwise)", nobs: check.nobs[0], converged: check.converged,
-    chisq: check.fit.chisq, chisqScaled: check.fit["chisq.scaled"], lavaanChisqScaled: lav?.chisq_scaled ?? null,
-    runs: t.runs, medianMs: t.medianMs, minMs: t.minMs, cpuMedianMs: t.cpuMedianMs, samplesMs: t.samplesMs,
-    lavaanMedianMs: lavaanMs, lavaanCpuMedianMs: lavaanCpuMs, lavaanLoadAverage: lav?.load_average ?? null,
-    speedup: speedup(lavaanMs, t.medianMs), cpuSpeedup: speedup(lavaanCpuMs, t.cpuMedianMs), target: ROBUST_TARGET_SPEEDUP,
+    case: "bfi five-factor CFA, MLR (2,800 × 25, listwise)",
+    nobs: check.nobs[0],
+    converged: check.converged,
+    chisq: check.fit.chisq,
+    chisqScaled: check.fit["chisq.scaled"],
+    lavaanChisqScaled: lav?.chisq_scaled ?? null,
+    runs: t.runs,
+    medianMs: t.medianMs,
+    minMs: t.minMs,
+    cpuMedianMs: t.cpuMedianMs,
+    samplesMs: t.samplesMs,
+    lavaanMedianMs: lavaanMs,
+    lavaanCpuMedianMs: lavaanCpuMs,
+    lavaanLoadAverage: lav?.load_average ?? null,
+    speedup: speedup(lavaanMs, t.medianMs),
+    cpuSpeedup: speedup(lavaanCpuMs, t.cpuMedianMs),
+    target: ROBUST_TARGET_SPEEDUP,
   };
-  log(`  bfi MLR: ${t.medianMs.toFixed(1)} ms median of ${t.runs} (CPU ${t.cpuMedianMs.toFixed(1)} ms); lavaan ${lavaanMs === null ? "not measured" : `${lavaanMs.toFixed(0)} ms (CPU ${lavaanCpuMs?.toFixed(0)} ms)`}`);
+  log(
+    `  bfi MLR: ${t.medianMs.toFixed(1)} ms median of ${t.runs} (CPU ${t.cpuMedianMs.toFixed(1)} ms); lavaan ${lavaanMs === null ? "not measured" : `${lavaanMs.toFixed(0)} ms (CPU ${lavaanCpuMs?.toFixed(0)} ms)`}`,
+  );
   return result;
 }
 
@@ -48,9 +62,16 @@ export async function runRobustCase(root, plan, log) {
  */
 export function robustRow(r) {
   const ok = r.speedup !== null && r.speedup >= r.target;
-  const scaledOk = r.lavaanChisqScaled !== null && Math.abs(r.chisqScaled - r.lavaanChisqScaled) <= 1e-3 * Math.abs(r.lavaanChisqScaled);
+  const scaledOk =
+    r.lavaanChisqScaled !== null &&
+    Math.abs(r.chisqScaled - r.lavaanChisqScaled) <= 1e-3 * Math.abs(r.lavaanChisqScaled);
   return {
-    case: r.case, oursMs: r.medianMs, minMs: r.minMs, cpuMs: r.cpuMedianMs, runs: r.runs, lavaanMs: r.lavaanMedianMs,
+    case: r.case,
+    oursMs: r.medianMs,
+    minMs: r.minMs,
+    cpuMs: r.cpuMedianMs,
+    runs: r.runs,
+    lavaanMs: r.lavaanMedianMs,
     note: `N = ${r.nobs}; scaled χ² ${scaledOk ? "= lavaan" : "differs from lavaan"}; target ≥ ${r.target}× ${ok ? "met" : "NOT met"}`,
   };
 }

@@ -12,7 +12,8 @@ import { chromium } from "playwright-core";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "isrs-images-"));
-const isrs = (...args) => execFileSync(process.execPath, [path.join(root, "bin/isrs.js"), ...args], { cwd: root, stdio: "inherit" });
+const isrs = (...args) =>
+  execFileSync(process.execPath, [path.join(root, "bin/isrs.js"), ...args], { cwd: root, stdio: "inherit" });
 
 isrs("report", "--out", path.join(tmp, "study"));
 isrs("report", "--firm", "F002", "--out", path.join(tmp, "firm"));
@@ -20,7 +21,15 @@ fs.copyFileSync(path.join(tmp, "study/diagram.svg"), path.join(here, "diagram.sv
 
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 const shot = async (file, out, height) => {
   const page = await browser.newPage({ viewport: { width: 1040, height }, deviceScaleFactor: 1 });

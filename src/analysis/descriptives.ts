@@ -45,10 +45,14 @@ export function describeItem(item: string, values: Float64Array, rows: number): 
   }
   const sd = Math.sqrt(m2 / (n - 1));
   return {
-    item, n, mean, sd,
+    item,
+    n,
+    mean,
+    sd,
     skew: m3 / (n * sd ** 3),
     kurtosis: m4 / (n * sd ** 4) - 3,
-    min, max,
+    min,
+    max,
     missing: (rows - n) / rows,
   };
 }

@@ -56,26 +56,33 @@ export function checkDesign(d: StudyDesign): void {
     if (names.has(c.name)) fail(`construct "${c.name}" is defined twice`);
     names.add(c.name);
     if (c.items.length < 2) {
-      fail(`construct "${c.name}" has ${c.items.length} item${c.items.length === 1 ? "" : "s"}; reliability (alpha, omega, AVE) needs at least 2`);
+      fail(
+        `construct "${c.name}" has ${c.items.length} item${c.items.length === 1 ? "" : "s"}; reliability (alpha, omega, AVE) needs at least 2`,
+      );
     }
     for (const item of c.items) {
       const owner = itemOwner.get(item);
-      if (owner !== undefined) fail(`item "${item}" belongs to both "${owner}" and "${c.name}"; each item measures one construct`);
+      if (owner !== undefined)
+        fail(`item "${item}" belongs to both "${owner}" and "${c.name}"; each item measures one construct`);
       itemOwner.set(item, c.name);
     }
   }
   for (const s of d.secondOrder) {
-    if (names.has(s.name) || itemOwner.has(s.name)) fail(`second-order factor "${s.name}" has the name of a construct or item`);
-    if (s.dimensions.length < 2) fail(`second-order factor "${s.name}" has ${s.dimensions.length} dimension(s); it needs at least 2`);
+    if (names.has(s.name) || itemOwner.has(s.name))
+      fail(`second-order factor "${s.name}" has the name of a construct or item`);
+    if (s.dimensions.length < 2)
+      fail(`second-order factor "${s.name}" has ${s.dimensions.length} dimension(s); it needs at least 2`);
     for (const dim of s.dimensions) {
-      if (!d.constructs.some((c) => c.name === dim)) fail(`second-order factor "${s.name}": "${dim}" is not a first-order construct`);
+      if (!d.constructs.some((c) => c.name === dim))
+        fail(`second-order factor "${s.name}": "${dim}" is not a first-order construct`);
     }
     names.add(s.name);
   }
   const seen = new Set<string>();
   for (const h of d.hypotheses) {
     for (const v of [h.outcome, h.predictor]) {
-      if (!names.has(v)) fail(`hypothesis ${h.id} (${h.outcome} ~ ${h.predictor}): "${v}" is not a construct or second-order factor`);
+      if (!names.has(v))
+        fail(`hypothesis ${h.id} (${h.outcome} ~ ${h.predictor}): "${v}" is not a construct or second-order factor`);
     }
     if (h.outcome === h.predictor) fail(`hypothesis ${h.id}: "${h.outcome}" cannot predict itself`);
     const key = `${h.outcome}~${h.predictor}`;
@@ -100,7 +107,13 @@ function secondOrderLines(d: StudyDesign): string[] {
 /** Regressions grouped by outcome, in the order the outcomes first appear. */
 function structuralLines(d: StudyDesign): string[] {
   const outcomes = [...new Set(d.hypotheses.map((h) => h.outcome))];
-  return outcomes.map((o) => `${o} ~ ${d.hypotheses.filter((h) => h.outcome === o).map((h) => h.predictor).join(" + ")}`);
+  return outcomes.map(
+    (o) =>
+      `${o} ~ ${d.hypotheses
+        .filter((h) => h.outcome === o)
+        .map((h) => h.predictor)
+        .join(" + ")}`,
+  );
 }
 
 export interface DesignModels {
@@ -117,7 +130,11 @@ export function designModels(d: StudyDesign): DesignModels {
   const m = measurementLines(d);
   const s = d.secondOrder.length > 0 ? [...m, ...secondOrderLines(d)] : null;
   const st = d.hypotheses.length > 0 ? [...(s ?? m), ...structuralLines(d)] : null;
-  return { measurement: m.join("\n") + "\n", secondOrder: s === null ? null : s.join("\n") + "\n", structural: st === null ? null : st.join("\n") + "\n" };
+  return {
+    measurement: m.join("\n") + "\n",
+    secondOrder: s === null ? null : s.join("\n") + "\n",
+    structural: st === null ? null : st.join("\n") + "\n",
+  };
 }
 
 /**
@@ -136,12 +153,16 @@ export function designFromSyntax(syntax: ModelSyntax, isColumn: (name: string) =
     const lat = rhs.filter((n) => latent.has(n));
     const where = `${syntax.file}: line ${s.line}`;
     if (lat.length > 0 && lat.length < rhs.length) {
-      throw new InputError("E_DESIGN", `${where}: "${s.lhs}" mixes latent and observed indicators; a study design needs one or the other`);
+      throw new InputError(
+        "E_DESIGN",
+        `${where}: "${s.lhs}" mixes latent and observed indicators; a study design needs one or the other`,
+      );
     }
     if (lat.length > 0) secondOrder.push({ name: s.lhs, dimensions: rhs });
     else {
       const unknown = rhs.find((n) => !isColumn(n));
-      if (unknown !== undefined) throw new InputError("E_NO_VARIABLE", `${where}: item "${unknown}" of "${s.lhs}" is not a column of the data`);
+      if (unknown !== undefined)
+        throw new InputError("E_NO_VARIABLE", `${where}: item "${unknown}" of "${s.lhs}" is not a column of the data`);
       const prior = constructs.find((c) => c.name === s.lhs);
       if (prior !== undefined) prior.items.push(...rhs);
       else constructs.push({ name: s.lhs, items: rhs });
@@ -150,7 +171,8 @@ export function designFromSyntax(syntax: ModelSyntax, isColumn: (name: string) =
   const hypotheses: Hypothesis[] = [];
   for (const s of formulas.filter((f) => f.op === "~" && latent.has(f.lhs))) {
     for (const t of s.terms) {
-      if (latent.has(t.name)) hypotheses.push({ id: `H${hypotheses.length + 1}`, outcome: s.lhs, predictor: t.name, expected: "positive" });
+      if (latent.has(t.name))
+        hypotheses.push({ id: `H${hypotheses.length + 1}`, outcome: s.lhs, predictor: t.name, expected: "positive" });
     }
   }
   return { constructs, secondOrder, hypotheses, source: syntax.file };
@@ -164,11 +186,17 @@ export function designFromSyntax(syntax: ModelSyntax, isColumn: (name: string) =
  */
 export function designFromInstrument(instr: Instrument): StudyDesign {
   const constructs = (["dimension", "outcome"] as const).flatMap((kind) =>
-    constructsOf(instr, kind).map((c) => ({ name: c.id, label: c.label, items: itemsOf(instr, c.id).map((i) => i.id) })));
+    constructsOf(instr, kind).map((c) => ({
+      name: c.id,
+      label: c.label,
+      items: itemsOf(instr, c.id).map((i) => i.id),
+    })),
+  );
   const secondOrder = secondOrderOf(instr).map((c) => ({ name: c.id, label: c.label, dimensions: [...c.dimensions] }));
   const hypotheses: Hypothesis[] = [];
   for (const r of instr.model.regressions) {
-    for (const p of r.predictors) hypotheses.push({ id: `H${hypotheses.length + 1}`, outcome: r.outcome, predictor: p, expected: "positive" });
+    for (const p of r.predictors)
+      hypotheses.push({ id: `H${hypotheses.length + 1}`, outcome: r.outcome, predictor: p, expected: "positive" });
   }
   return { constructs, secondOrder, hypotheses, source: `instrument ${instr.id} ${instr.version}` };
 }

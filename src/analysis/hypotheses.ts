@@ -34,7 +34,11 @@ export interface HypothesisRow {
   supported: boolean;
 }
 
-export function hypothesesTable(hypotheses: readonly Hypothesis[], parameters: readonly ParameterEstimate[], std: readonly (StdInference | null)[] = []): HypothesisRow[] {
+export function hypothesesTable(
+  hypotheses: readonly Hypothesis[],
+  parameters: readonly ParameterEstimate[],
+  std: readonly (StdInference | null)[] = [],
+): HypothesisRow[] {
   return hypotheses.map((h, i) => {
     const s = std[i] ?? null;
     const row = parameters.find((r) => r.op === "~" && r.lhs === h.outcome && r.rhs === h.predictor && r.group === 1);
@@ -43,8 +47,20 @@ export function hypothesesTable(hypotheses: readonly Hypothesis[], parameters: r
     const asExpected = (h.expected === "positive" && sign > 0) || (h.expected === "negative" && sign < 0);
     const pvalue = row?.pvalue ?? null;
     return {
-      id: h.id, path: `${h.outcome} ~ ${h.predictor}`, lhs: h.outcome, op: "~", rhs: h.predictor, expected: h.expected,
-      "std.all": row?.["std.all"] ?? null, "se.std": s?.se ?? null, "z.std": s?.z ?? null, "pvalue.std": s?.pvalue ?? null, est, se: row?.se ?? null, z: row?.z ?? null, pvalue,
+      id: h.id,
+      path: `${h.outcome} ~ ${h.predictor}`,
+      lhs: h.outcome,
+      op: "~",
+      rhs: h.predictor,
+      expected: h.expected,
+      "std.all": row?.["std.all"] ?? null,
+      "se.std": s?.se ?? null,
+      "z.std": s?.z ?? null,
+      "pvalue.std": s?.pvalue ?? null,
+      est,
+      se: row?.se ?? null,
+      z: row?.z ?? null,
+      pvalue,
       direction: asExpected ? "as hypothesised" : "opposite",
       supported: asExpected && pvalue !== null && pvalue < HYPOTHESIS_ALPHA,
     };

@@ -43,15 +43,23 @@ export interface Lrt {
   warnings: string[];
 }
 
-function difference(m1: ModelFit, m0: ModelFit, scaled: boolean, warnings: string[]): Pick<LrtRow, "Chisq diff" | "Df diff" | "Pr(>Chisq)" | "scaling.factor"> {
+function difference(
+  m1: ModelFit,
+  m0: ModelFit,
+  scaled: boolean,
+  warnings: string[],
+): Pick<LrtRow, "Chisq diff" | "Df diff" | "Pr(>Chisq)" | "scaling.factor"> {
   const m = m0.df - m1.df;
   const raw = m0.chisq - m1.chisq;
   if (m === 0) return { "Chisq diff": raw, "Df diff": 0, "Pr(>Chisq)": null, "scaling.factor": null };
-  if (!scaled) return { "Chisq diff": raw, "Df diff": m, "Pr(>Chisq)": chisqUpper(Math.max(raw, 0), m), "scaling.factor": null };
+  if (!scaled)
+    return { "Chisq diff": raw, "Df diff": m, "Pr(>Chisq)": chisqUpper(Math.max(raw, 0), m), "scaling.factor": null };
   const c1 = m1.df === 0 ? 1 : m1.scaling!;
   const cd = (m0.df * m0.scaling! - m1.df * c1) / m;
   if (!(cd > 0)) {
-    warnings.push(`${m0.model} vs ${m1.model}: the Satorra-Bentler (2001) scaling factor is negative (${cd.toPrecision(4)}); no scaled test`);
+    warnings.push(
+      `${m0.model} vs ${m1.model}: the Satorra-Bentler (2001) scaling factor is negative (${cd.toPrecision(4)}); no scaled test`,
+    );
     return { "Chisq diff": null, "Df diff": m, "Pr(>Chisq)": null, "scaling.factor": null };
   }
   const t = raw / cd;

@@ -101,7 +101,12 @@ export interface MultivariateScreening {
 }
 
 /** Mardia's tests and Mahalanobis distances; `rowIds` are the data row numbers of X's rows. */
-export function multivariateScreening(X: Float64Array, n: number, p: number, rowIds: readonly number[]): MultivariateScreening | null {
+export function multivariateScreening(
+  X: Float64Array,
+  n: number,
+  p: number,
+  rowIds: readonly number[],
+): MultivariateScreening | null {
   const Z = whitened(X, n, p);
   if (Z === null) return null;
   let sumDiag2 = 0;
@@ -119,9 +124,17 @@ export function multivariateScreening(X: Float64Array, n: number, p: number, row
   const skew = (n * b1p) / 6;
   const kurt = (b2p - p * (p + 2)) * Math.sqrt(n / (8 * p * (p + 2)));
   const mardia: Mardia = {
-    "n.obs": n, "n.var": p, b1p, b2p, skew, "small.skew": k * skew, df,
-    "p.skew": chisqUpper(skew, df), "p.small": chisqUpper(k * skew, df),
-    kurtosis: kurt, "p.kurt": normalTwoSidedP(kurt),
+    "n.obs": n,
+    "n.var": p,
+    b1p,
+    b2p,
+    skew,
+    "small.skew": k * skew,
+    df,
+    "p.skew": chisqUpper(skew, df),
+    "p.small": chisqUpper(k * skew, df),
+    kurtosis: kurt,
+    "p.kurt": normalTwoSidedP(kurt),
   };
   const mahalanobis = Array.from(d2, (d, i) => {
     const pvalue = chisqUpper(d, p);

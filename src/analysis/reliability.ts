@@ -64,7 +64,11 @@ function indicatorsOf(mm: ModelMatrices, f: number): number[] {
  * omega and AVE of first-order factor `factor`; `S` is the observed covariance with rows and
  * columns in the order of mm.observed.
  */
-export function omegaAve(mm: ModelMatrices, S: readonly (readonly number[])[], factor: string): { omega: number; ave: number } {
+export function omegaAve(
+  mm: ModelMatrices,
+  S: readonly (readonly number[])[],
+  factor: string,
+): { omega: number; ave: number } {
   const f = mm.latent.indexOf(factor);
   const idx = indicatorsOf(mm, f);
   const phi = mm.covLv[f]![f]!;
@@ -86,7 +90,11 @@ export interface SecondOrderReliability {
 }
 
 /** Reliability of second-order factor `factor` in a fitted second-order model. */
-export function secondOrderReliability(mm: ModelMatrices, S: readonly (readonly number[])[], factor: string): SecondOrderReliability {
+export function secondOrderReliability(
+  mm: ModelMatrices,
+  S: readonly (readonly number[])[],
+  factor: string,
+): SecondOrderReliability {
   const F = mm.latent.indexOf(factor);
   const dims = mm.latent.map((_, d) => d).filter((d) => mm.beta[d]![F] !== 0);
   const items = [...new Set(dims.flatMap((d) => indicatorsOf(mm, d)))].sort((a, b) => a - b);
@@ -101,8 +109,11 @@ export function secondOrderReliability(mm: ModelMatrices, S: readonly (readonly 
   const c2 = sumGamma * sumGamma * phiF;
   const e2 = blockSum(mm.psi, dims);
   return {
-    factor, dimensions: dims.map((d) => mm.latent[d]!),
+    factor,
+    dimensions: dims.map((d) => mm.latent[d]!),
     omega: c1 / blockSum(S, items),
-    omegaL1: c1 / (c1 + u1 + e1), omegaL2: c2 / (c2 + e2), partialOmegaL1: c1 / (c1 + e1),
+    omegaL1: c1 / (c1 + u1 + e1),
+    omegaL2: c2 / (c2 + e2),
+    partialOmegaL1: c1 / (c1 + e1),
   };
 }

@@ -21,13 +21,18 @@ export interface StdInference {
   pvalue: number;
 }
 
-const key = (r: { lhs: string; op: string; rhs: string; group: number }): string => `${r.lhs}\t${r.op}\t${r.rhs}\t${r.group}`;
+const key = (r: { lhs: string; op: string; rhs: string; group: number }): string =>
+  `${r.lhs}\t${r.op}\t${r.rhs}\t${r.group}`;
 
 /**
  * std.all with its delta-method SE, z and p for the rows `wanted` (lhs, op, rhs, group 1) of a
  * fitted model; null when the covariance matrix of the estimates does not exist or a row is unknown.
  */
-export function standardizedInference(input: FitInput, fit: FitResult, wanted: readonly { lhs: string; op: string; rhs: string }[]): (StdInference | null)[] {
+export function standardizedInference(
+  input: FitInput,
+  fit: FitResult,
+  wanted: readonly { lhs: string; op: string; rhs: string }[],
+): (StdInference | null)[] {
   const prep = prepareFit(input);
   const { table, prob } = prep;
   const estByKey = new Map(fit.parameters.map((r) => [key(r), r.est]));
@@ -39,7 +44,12 @@ export function standardizedInference(input: FitInput, fit: FitResult, wanted: r
   const lv = prob.rep.groups[0]!.lv;
   const stdAt = (t: Float64Array): number[] => {
     const est = Float64Array.from(table.rows, (r, k) => (r.free > 0 ? t[r.free - 1]! : prob.rowValues[k]!));
-    const std = standardize(table, est, evaluate(prob, t).groups.map((g) => g.implied), lv);
+    const std = standardize(
+      table,
+      est,
+      evaluate(prob, t).groups.map((g) => g.implied),
+      lv,
+    );
     return targets.map((k) => std.stdAll[k]!);
   };
   const ev = evaluate(prob, theta);

@@ -16,7 +16,14 @@ import { hypothesesTable, type HypothesisRow } from "./hypotheses.js";
 import { chisqDifferenceTest, type Lrt, type ModelFit } from "./lrt.js";
 import { cov2cor, modelMatrices } from "./matrices.js";
 import { multivariateScreening, OUTLIER_ALPHA, type Mardia, type MahalanobisRow } from "./multivariate.js";
-import { cronbachAlpha, omegaAve, reliabilityFlags, secondOrderReliability, type Alpha, type SecondOrderReliability } from "./reliability.js";
+import {
+  cronbachAlpha,
+  omegaAve,
+  reliabilityFlags,
+  secondOrderReliability,
+  type Alpha,
+  type SecondOrderReliability,
+} from "./reliability.js";
 import { standardizedInference } from "./standardized.js";
 import { fornellLarcker, htmt, type FornellLarcker, type Htmt } from "./validity.js";
 
@@ -120,10 +127,15 @@ function screenItems(data: DataTable, items: string[], na: string[] | undefined)
 }
 
 function r2Of(fit: FitResult): Record<string, number> {
-  const endogenous = new Set(fit.parameters.filter((r) => (r.op === "=~" || r.op === "~") && r.group === 1).map((r) => (r.op === "=~" ? r.rhs : r.lhs)));
+  const endogenous = new Set(
+    fit.parameters
+      .filter((r) => (r.op === "=~" || r.op === "~") && r.group === 1)
+      .map((r) => (r.op === "=~" ? r.rhs : r.lhs)),
+  );
   const out: Record<string, number> = {};
   for (const r of fit.parameters) {
-    if (r.op === "~~" && r.lhs === r.rhs && r.group === 1 && endogenous.has(r.lhs) && r["std.all"] !== null) out[r.lhs] = 1 - r["std.all"];
+    if (r.op === "~~" && r.lhs === r.rhs && r.group === 1 && endogenous.has(r.lhs) && r["std.all"] !== null)
+      out[r.lhs] = 1 - r["std.all"];
   }
   return out;
 }
@@ -135,11 +147,24 @@ interface Fitted {
 }
 
 async function fitNamed(name: ModelName, syntax: ModelSyntax, text: string, input: StudyInput): Promise<Fitted> {
-  const fitInput: FitInput = { syntax, data: input.data, options: { estimator: input.estimator ?? "ML" }, na: input.na };
+  const fitInput: FitInput = {
+    syntax,
+    data: input.data,
+    options: { estimator: input.estimator ?? "ML" },
+    na: input.na,
+  };
   const result = await fitModel(fitInput);
   const model: FittedModel = {
-    name, syntax: text, converged: result.converged, estimator: result.estimator, nobs: result.nobs[0]!, npar: result.npar,
-    fit: result.fit, parameters: result.parameters, r2: r2Of(result), warnings: result.warnings,
+    name,
+    syntax: text,
+    converged: result.converged,
+    estimator: result.estimator,
+    nobs: result.nobs[0]!,
+    npar: result.npar,
+    fit: result.fit,
+    parameters: result.parameters,
+    r2: r2Of(result),
+    warnings: result.warnings,
   };
   return { model, result, input: fitInput };
 }
@@ -155,18 +180,34 @@ function hypothesesOf(design: StudyDesign, st: Fitted | undefined): HypothesisRo
 function modelFit(m: FittedModel): ModelFit {
   const f = m.fit;
   const scaling = f["chisq.scaling.factor"];
-  return { model: m.name, chisq: f.chisq!, df: f.df!, npar: f.npar!, aic: f.aic!, bic: f.bic!, ...(scaling !== undefined ? { scaling } : {}) };
+  return {
+    model: m.name,
+    chisq: f.chisq!,
+    df: f.df!,
+    npar: f.npar!,
+    aic: f.aic!,
+    bic: f.bic!,
+    ...(scaling !== undefined ? { scaling } : {}),
+  };
 }
 
 /** The measurement, second-order (when the design has one) and structural (when it has hypotheses) fits. */
 async function fitModels(input: StudyInput): Promise<Fitted[]> {
   const { design } = input;
   const texts = designModels(design);
-  const parsed = (text: string, kind: string) => ({ syntax: parseModel(text, { file: `${design.source} (${kind} model)` }), text });
+  const parsed = (text: string, kind: string) => ({
+    syntax: parseModel(text, { file: `${design.source} (${kind} model)` }),
+    text,
+  });
   const plan: [ModelName, { syntax: ModelSyntax; text: string } | null][] = [
     ["measurement", parsed(texts.measurement, "measurement")],
     ["second.order", texts.secondOrder === null ? null : parsed(texts.secondOrder, "second-order")],
-    ["structural", design.hypotheses.length === 0 ? null : input.structural ?? (texts.structural === null ? null : parsed(texts.structural, "structural"))],
+    [
+      "structural",
+      design.hypotheses.length === 0
+        ? null
+        : (input.structural ?? (texts.structural === null ? null : parsed(texts.structural, "structural"))),
+    ],
   ];
   const fits: Fitted[] = [];
   for (const [name, m] of plan) if (m !== null) fits.push(await fitNamed(name, m.syntax, m.text, input));
@@ -180,23 +221,41 @@ function subMatrix(S: number[][], items: string[], names: readonly string[]): nu
 }
 
 /** Alpha, omega, AVE, Fornell-Larcker, HTMT and second-order reliability; S is the items' N-divisor covariance. */
-function reliabilityAndValidity(design: StudyDesign, items: string[], S: number[][], fits: Fitted[]): Pick<StudyResults, "reliability" | "secondOrder" | "validity"> {
+function reliabilityAndValidity(
+  design: StudyDesign,
+  items: string[],
+  S: number[][],
+  fits: Fitted[],
+): Pick<StudyResults, "reliability" | "secondOrder" | "validity"> {
   const mm = modelMatrices(fits[0]!.result);
   const Smodel = subMatrix(S, items, mm.observed);
   const reliability = design.constructs.map((c): ConstructReliability => {
     const idx = c.items.map((it) => items.indexOf(it));
     const alpha = cronbachAlpha(S, idx);
     const oa = omegaAve(mm, Smodel, c.name);
-    return { construct: c.name, items: c.items, alpha, ...oa, flags: reliabilityFlags(alpha.raw_alpha, oa.omega, oa.ave) };
+    return {
+      construct: c.name,
+      items: c.items,
+      alpha,
+      ...oa,
+      flags: reliabilityFlags(alpha.raw_alpha, oa.omega, oa.ave),
+    };
   });
   const names = design.constructs.map((c) => c.name);
   const lvIdx = names.map((n) => mm.latent.indexOf(n));
   const corLv = cov2cor(mm.covLv);
-  const fl = fornellLarcker(names, reliability.map((r) => r.ave), lvIdx.map((i) => lvIdx.map((j) => corLv[i]![j]!)));
+  const fl = fornellLarcker(
+    names,
+    reliability.map((r) => r.ave),
+    lvIdx.map((i) => lvIdx.map((j) => corLv[i]![j]!)),
+  );
   const blocks = design.constructs.map((c) => c.items.map((it) => items.indexOf(it)));
   const second = fits.find((f) => f.model.name === "second.order");
   const m2 = second === undefined ? null : modelMatrices(second.result);
-  const secondOrder = m2 === null ? [] : design.secondOrder.map((s) => secondOrderReliability(m2, subMatrix(S, items, m2.observed), s.name));
+  const secondOrder =
+    m2 === null
+      ? []
+      : design.secondOrder.map((s) => secondOrderReliability(m2, subMatrix(S, items, m2.observed), s.name));
   return { reliability, secondOrder, validity: { fornellLarcker: fl, htmt: htmt(names, blocks, S) } };
 }
 
@@ -209,7 +268,11 @@ export async function runStudy(input: StudyInput): Promise<StudyResults> {
   const p = items.length;
   const screening = screenItems(input.data, items, input.na);
   const multi = multivariateScreening(g.X, g.n, p, g.rowIds);
-  if (multi === null) throw new InputError("E_NOT_PD", `${input.data.file}: the covariance matrix of the items is not positive definite (numerically singular); Mardia's tests and Mahalanobis distances need its inverse`);
+  if (multi === null)
+    throw new InputError(
+      "E_NOT_PD",
+      `${input.data.file}: the covariance matrix of the items is not positive definite (numerically singular); Mardia's tests and Mahalanobis distances need its inverse`,
+    );
   const fits = await fitModels(input);
   // Observed (N-divisor) covariance of the items over the complete rows: lavaan's sampstat.
   const Sflat = covarianceN(g.X, g.n, p);
@@ -217,14 +280,29 @@ export async function runStudy(input: StudyInput): Promise<StudyResults> {
   return {
     estimator: fits[0]!.result.estimator,
     design,
-    data: { file: input.data.file, rows: ds.nTotalRows, complete: g.n, dropped: ds.dropped, ...(input.responses ? { responses: input.responses } : {}) },
+    data: {
+      file: input.data.file,
+      rows: ds.nTotalRows,
+      complete: g.n,
+      dropped: ds.dropped,
+      ...(input.responses ? { responses: input.responses } : {}),
+    },
     screening: {
-      items: screening, mardia: multi.mardia,
-      mahalanobis: { alpha: OUTLIER_ALPHA, df: p, outliers: multi.mahalanobis.filter((r) => r.outlier).length, rows: multi.mahalanobis },
+      items: screening,
+      mardia: multi.mardia,
+      mahalanobis: {
+        alpha: OUTLIER_ALPHA,
+        df: p,
+        outliers: multi.mahalanobis.filter((r) => r.outlier).length,
+        rows: multi.mahalanobis,
+      },
     },
     ...reliabilityAndValidity(design, items, S, fits),
     models: fits.map((f) => f.model),
     comparison: fits.length > 1 ? chisqDifferenceTest(fits.map((f) => modelFit(f.model))) : null,
-    hypotheses: hypothesesOf(design, fits.find((f) => f.model.name === "structural")),
+    hypotheses: hypothesesOf(
+      design,
+      fits.find((f) => f.model.name === "structural"),
+    ),
   };
 }

@@ -63,7 +63,9 @@ function ratios(R: number[][], blocks: number[][], mean: Mean): number[][] {
   const between = (a: number[], b: number[], same: boolean): number[] =>
     a.flatMap((i) => b.filter((j) => !same || i !== j).map((j) => Math.abs(R[i]![j]!)));
   const within = blocks.map((b) => mean(between(b, b, true)));
-  return blocks.map((a, i) => blocks.map((b, j) => (i === j ? 1 : mean(between(a, b, false)) / Math.sqrt(within[i]! * within[j]!))));
+  return blocks.map((a, i) =>
+    blocks.map((b, j) => (i === j ? 1 : mean(between(a, b, false)) / Math.sqrt(within[i]! * within[j]!))),
+  );
 }
 
 /** HTMT from the item covariance (any divisor) and each construct's item indices. */

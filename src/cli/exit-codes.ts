@@ -9,7 +9,13 @@ export const EXIT = { ok: 0, problems: 1, badInput: 2, internal: 3 } as const;
 
 /** Warnings that make a solution inadmissible or untrustworthy (exit code 1). */
 const SERIOUS = new Set<WarningCode>([
-  "W_NOT_CONVERGED", "W_HEYWOOD", "W_CORR_GT_1", "W_SIGMA_NOT_PD", "W_PSI_NOT_PD", "W_THETA_NOT_PD", "W_NOT_IDENTIFIED",
+  "W_NOT_CONVERGED",
+  "W_HEYWOOD",
+  "W_CORR_GT_1",
+  "W_SIGMA_NOT_PD",
+  "W_PSI_NOT_PD",
+  "W_THETA_NOT_PD",
+  "W_NOT_IDENTIFIED",
 ] satisfies WarningCode[]);
 
 export function exitCodeFor(res: Pick<FitResult, "converged" | "warnings">): 0 | 1 {

@@ -48,7 +48,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .option("--debug", "print stack traces of errors")
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined });
-  const ctx = { version, stdout: io.stdout, stderr: io.stderr, stderrIsTTY: io.stderrIsTTY === true, setExit: (c: number) => (exit = c) };
+  const ctx = {
+    version,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    stderrIsTTY: io.stderrIsTTY === true,
+    setExit: (c: number) => (exit = c),
+  };
   registerFit(program, ctx);
   registerBench(program, ctx);
   registerModel(program, ctx);
@@ -68,7 +74,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 
 function reportError(e: unknown, io: Io, debug: boolean): number {
   if (e instanceof CommanderError) {
-    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return EXIT.ok;
+    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")
+      return EXIT.ok;
     io.stderr(`isrs: ${e.message.replace(/^error: /, "")}\n`);
     return EXIT.badInput;
   }

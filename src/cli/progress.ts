@@ -3,7 +3,10 @@
  * pipes, files or tests): "bootstrap [########------------]  40%  520/1301", redrawn at most
  * ten times a second and erased when the work is done.
  */
-export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr): ((done: number, total: number) => void) | undefined {
+export function progressBar(
+  label: string,
+  stream: NodeJS.WriteStream = process.stderr,
+): ((done: number, total: number) => void) | undefined {
   if (stream.isTTY !== true) return undefined;
   let last = 0;
   return (done, total) => {
@@ -17,6 +20,8 @@ export function progressBar(label: string, stream: NodeJS.WriteStream = process.
     const width = 30;
     const filled = Math.round((width * done) / total);
     const pct = Math.floor((100 * done) / total);
-    stream.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(pct).padStart(3)}%  ${done}/${total}`);
+    stream.write(
+      `\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(pct).padStart(3)}%  ${done}/${total}`,
+    );
   };
 }

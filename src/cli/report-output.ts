@@ -34,7 +34,10 @@ export function defaultReportDir(kind: "study" | "firm" | "all", firm?: string):
 function firmProgress(ctx: CommandContext): ((done: number, total: number) => void) | undefined {
   const write = ctx.stderr;
   if (write === undefined) return undefined;
-  const stream = { isTTY: ctx.stderrIsTTY === true, write: (s: string) => (write(s), true) } as unknown as NodeJS.WriteStream;
+  const stream = {
+    isTTY: ctx.stderrIsTTY === true,
+    write: (s: string) => (write(s), true),
+  } as unknown as NodeJS.WriteStream;
   return progressBar("firms", stream);
 }
 
@@ -52,7 +55,13 @@ async function weightsDiagram(instr: Instrument, m: WeightsModel): Promise<Rende
   return renderDiagram(graphFromFit(fit, labels), "index weights");
 }
 
-export async function firmReportFiles(score: ScoreReport, instr: Instrument, all: boolean, ctx: CommandContext, model: WeightsModel): Promise<ReportFile[]> {
+export async function firmReportFiles(
+  score: ScoreReport,
+  instr: Instrument,
+  all: boolean,
+  ctx: CommandContext,
+  model: WeightsModel,
+): Promise<ReportFile[]> {
   const views = firmViewsFromScore(score, instr, ctx.version);
   const diagram = await weightsDiagram(instr, model);
   if (!all) return (await buildFirmReport(views[0]!, diagram)).files;
@@ -69,7 +78,10 @@ export async function firmReportFiles(score: ScoreReport, instr: Instrument, all
  * The study report's title: the instrument's when the study runs on one (the rules of
  * analyze's resolveStudy: no --model, or --instrument, or no data file), else a plain one.
  */
-export function studyTitle(flags: { model?: string; instrument?: string; title?: string }, dataFile: string | undefined): string {
+export function studyTitle(
+  flags: { model?: string; instrument?: string; title?: string },
+  dataFile: string | undefined,
+): string {
   if (flags.title !== undefined) return flags.title;
   const onInstrument = flags.model === undefined || flags.instrument !== undefined || dataFile === undefined;
   return onInstrument ? `${loadInstrument(flags.instrument).title}: study report` : "Study report";

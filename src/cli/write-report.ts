@@ -12,7 +12,8 @@ import { writeAtomic } from "./io.js";
 
 export function writeReportFiles(dir: string, files: readonly ReportFile[]): string[] {
   const root = path.resolve(dir);
-  if (fs.existsSync(root) && !fs.statSync(root).isDirectory()) throw new InputError("E_FILE", `${dir}: exists and is not a folder`);
+  if (fs.existsSync(root) && !fs.statSync(root).isDirectory())
+    throw new InputError("E_FILE", `${dir}: exists and is not a folder`);
   const written: string[] = [];
   for (const f of files) {
     const target = path.resolve(root, f.name);
@@ -21,7 +22,10 @@ export function writeReportFiles(dir: string, files: readonly ReportFile[]): str
     try {
       fs.mkdirSync(path.dirname(target), { recursive: true });
     } catch (e) {
-      throw new InputError("E_FILE", `${path.dirname(target)}: cannot create the folder (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+      throw new InputError(
+        "E_FILE",
+        `${path.dirname(target)}: cannot create the folder (${(e as NodeJS.ErrnoException).code ?? "error"})`,
+      );
     }
     writeAtomic(target, f.content);
     written.push(path.join(dir, f.name));

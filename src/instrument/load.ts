@@ -27,7 +27,10 @@ export function parseInstrument(raw: unknown, file: string): Instrument {
   const parsed = InstrumentSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  const path = issue.path.map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`)).join("").replace(/^\./, "");
+  const path = issue.path
+    .map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`))
+    .join("")
+    .replace(/^\./, "");
   const where = path === "" ? "(top level)" : `${path}${idHint(raw, issue.path)}`;
   throw new InputError("E_INSTRUMENT", `${file}: ${where}: ${issue.message}`);
 }
@@ -50,7 +53,10 @@ function readJson(file: string): unknown {
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError("E_FILE", code === "ENOENT" ? `${file}: no such instrument file` : `${file}: cannot be read (${code ?? "error"})`);
+    throw new InputError(
+      "E_FILE",
+      code === "ENOENT" ? `${file}: no such instrument file` : `${file}: cannot be read (${code ?? "error"})`,
+    );
   }
   try {
     return JSON.parse(text);
@@ -60,7 +66,10 @@ function readJson(file: string): unknown {
 }
 
 /** The first-order constructs of a kind, in the order of the file. */
-export function constructsOf(instr: Instrument, kind: "dimension" | "outcome"): Extract<Construct, { kind: "dimension" | "outcome" }>[] {
+export function constructsOf(
+  instr: Instrument,
+  kind: "dimension" | "outcome",
+): Extract<Construct, { kind: "dimension" | "outcome" }>[] {
   return instr.constructs.filter((c): c is Extract<Construct, { kind: "dimension" | "outcome" }> => c.kind === kind);
 }
 

@@ -8,9 +8,19 @@ import { constructsOf, itemsOf, secondOrderOf } from "./load.js";
 import type { Instrument } from "./schema.js";
 
 export function instrumentModelSyntax(instr: Instrument): string {
-  const lines = [`# ${instr.title}`, `# instrument ${instr.id} ${instr.version}`, "", "# measurement model: first-order constructs"];
+  const lines = [
+    `# ${instr.title}`,
+    `# instrument ${instr.id} ${instr.version}`,
+    "",
+    "# measurement model: first-order constructs",
+  ];
   for (const kind of ["dimension", "outcome"] as const) {
-    for (const c of constructsOf(instr, kind)) lines.push(`${c.id} =~ ${itemsOf(instr, c.id).map((i) => i.id).join(" + ")}`);
+    for (const c of constructsOf(instr, kind))
+      lines.push(
+        `${c.id} =~ ${itemsOf(instr, c.id)
+          .map((i) => i.id)
+          .join(" + ")}`,
+      );
   }
   const second = secondOrderOf(instr);
   if (second.length > 0) {

@@ -31,7 +31,8 @@ export function populationModel(instr: Instrument): PopulationModel {
   const equations: Record<string, { predictor: string; beta: number }[]> = {};
   const latentIds = instr.constructs.map((c) => c.id);
   for (const id of latentIds) equations[id] = [];
-  for (const s of secondOrderOf(instr)) for (const d of s.dimensions) equations[d]!.push({ predictor: s.id, beta: pop.secondOrder[d]! });
+  for (const s of secondOrderOf(instr))
+    for (const d of s.dimensions) equations[d]!.push({ predictor: s.id, beta: pop.secondOrder[d]! });
   for (const r of pop.regressions) equations[r.outcome]!.push({ predictor: r.predictor, beta: r.beta });
   const latents = causalOrder(latentIds, equations);
   const m = latents.length;
@@ -46,9 +47,13 @@ export function populationModel(instr: Instrument): PopulationModel {
       phi[j * m + i] = c;
     }
     let explained = 0;
-    for (const a of eq) for (const b of eq) explained += a.beta * b.beta * phi[pos.get(a.predictor)! * m + pos.get(b.predictor)!]!;
+    for (const a of eq)
+      for (const b of eq) explained += a.beta * b.beta * phi[pos.get(a.predictor)! * m + pos.get(b.predictor)!]!;
     if (!(explained < 1)) {
-      throw new InputError("E_INSTRUMENT", `instrument ${instr.id} ${instr.version}: population: the values explain ${explained.toFixed(3)} of the variance of "${eta}" (must be below 1)`);
+      throw new InputError(
+        "E_INSTRUMENT",
+        `instrument ${instr.id} ${instr.version}: population: the values explain ${explained.toFixed(3)} of the variance of "${eta}" (must be below 1)`,
+      );
     }
     psi[eta] = 1 - explained;
     phi[i * m + i] = 1;

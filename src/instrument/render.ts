@@ -67,8 +67,18 @@ function renderMarkdown(instr: Instrument): string {
   const out = [`# ${instr.title}`, "", `Firm identifier (${instr.idColumn}): ____________________`, ""];
   sections(instr).forEach((s, k) => {
     out.push(`## ${k + 1}. ${s.label}`, "", s.stem, "", `Scale: ${anchorLine(s.scale)}.`, "");
-    out.push(`| item | statement | ${points(s.scale).join(" | ")} |`, `|---|---|${points(s.scale).map(() => ":-:").join("|")}|`);
-    for (const it of s.items) out.push(`| ${it.id} | ${mdCell(it.text)} | ${points(s.scale).map(() => "○").join(" | ")} |`);
+    out.push(
+      `| item | statement | ${points(s.scale).join(" | ")} |`,
+      `|---|---|${points(s.scale)
+        .map(() => ":-:")
+        .join("|")}|`,
+    );
+    for (const it of s.items)
+      out.push(
+        `| ${it.id} | ${mdCell(it.text)} | ${points(s.scale)
+          .map(() => "○")
+          .join(" | ")} |`,
+      );
     out.push("");
   });
   out.push("## Notes for the researcher", "", ...researcherNotes(instr).map((n) => `- ${n}`), "");
@@ -89,17 +99,32 @@ th{background:#f6f8fa;font-weight:600;font-size:.8rem}td.p{text-align:center;wid
 
 function renderHtml(instr: Instrument): string {
   const e = escapeHtml;
-  const body: string[] = [`<h1>${e(instr.title)}</h1>`, `<p>Firm identifier (${e(instr.idColumn)}): ____________________</p>`];
+  const body: string[] = [
+    `<h1>${e(instr.title)}</h1>`,
+    `<p>Firm identifier (${e(instr.idColumn)}): ____________________</p>`,
+  ];
   sections(instr).forEach((s, k) => {
     const pts = points(s.scale);
-    body.push(`<h2>${k + 1}. ${e(s.label)}</h2>`, `<p>${e(s.stem)}</p>`, `<p class="scale">${e(anchorLine(s.scale))}</p>`);
-    body.push(`<table><thead><tr><th>item</th><th>statement</th>${pts.map((p) => `<th>${p}</th>`).join("")}</tr></thead><tbody>`);
+    body.push(
+      `<h2>${k + 1}. ${e(s.label)}</h2>`,
+      `<p>${e(s.stem)}</p>`,
+      `<p class="scale">${e(anchorLine(s.scale))}</p>`,
+    );
+    body.push(
+      `<table><thead><tr><th>item</th><th>statement</th>${pts.map((p) => `<th>${p}</th>`).join("")}</tr></thead><tbody>`,
+    );
     for (const it of s.items) {
-      body.push(`<tr><td class="id">${e(it.id)}</td><td>${e(it.text)}</td>${pts.map(() => `<td class="p">○</td>`).join("")}</tr>`);
+      body.push(
+        `<tr><td class="id">${e(it.id)}</td><td>${e(it.text)}</td>${pts.map(() => `<td class="p">○</td>`).join("")}</tr>`,
+      );
     }
     body.push("</tbody></table>");
   });
-  body.push(`<div class="notes"><h2>Notes for the researcher</h2><ul>${researcherNotes(instr).map((n) => `<li>${e(n)}</li>`).join("")}</ul></div>`);
+  body.push(
+    `<div class="notes"><h2>Notes for the researcher</h2><ul>${researcherNotes(instr)
+      .map((n) => `<li>${e(n)}</li>`)
+      .join("")}</ul></div>`,
+  );
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -10,7 +10,8 @@
  * id is left out; either way the value or row is listed in `excluded` with the reason. Columns
  * that are not items of the instrument are ignored and listed too: nothing is dropped silently.
  */
-import { readTable, didYouMean, parseNumber, type DataTable, type ReadTableOptions } from "../sem/data/index.js";
+import { didYouMean, parseNumber, type DataTable, type ReadTableOptions } from "../sem/data/index.js";
+import { readTable } from "../sem/data/read-file.js";
 import { InputError } from "../sem/messages.js";
 import { scaleOf } from "./load.js";
 import type { Instrument, Item, Scale } from "./schema.js";
@@ -64,7 +65,11 @@ export function checkResponses(raw: DataTable, instr: Instrument, opts: LoadResp
   const known = new Set([instr.idColumn, ...instr.items.map((i) => i.id)]);
   const excluded: ResponseExclusion[] = raw.columns
     .filter((c) => !known.has(c))
-    .map((column) => ({ kind: "unknown-column", column, reason: `not an item of instrument ${instr.id} ${instr.version}; ignored` }));
+    .map((column) => ({
+      kind: "unknown-column",
+      column,
+      reason: `not an item of instrument ${instr.id} ${instr.version}; ignored`,
+    }));
   const scales = instr.items.map((it) => scaleOf(instr, it));
   const firstRow = new Map<string, number>();
   const rows: string[][] = [];
@@ -77,7 +82,11 @@ export function checkResponses(raw: DataTable, instr: Instrument, opts: LoadResp
     const id = cells[idIndex]!;
     const rowProblem = idProblem(id, na, firstRow.get(id), raw, instr.idColumn);
     if (rowProblem !== null) {
-      if (strict) throw new InputError(rowProblem.kind === "missing-id" ? "E_CSV" : "E_DUPLICATE_ID", `${where}: ${rowProblem.reason}`);
+      if (strict)
+        throw new InputError(
+          rowProblem.kind === "missing-id" ? "E_CSV" : "E_DUPLICATE_ID",
+          `${where}: ${rowProblem.reason}`,
+        );
       excluded.push({ ...rowProblem, row, line, column: instr.idColumn, value: id });
       return;
     }
@@ -87,8 +96,13 @@ export function checkResponses(raw: DataTable, instr: Instrument, opts: LoadResp
       const text = cells[itemIndex[k]!]!;
       if (na.has(text)) return void out.push("");
       const problem = valueProblem(text, scales[k]!, raw);
-      if (problem === null) return void out.push(String(recode(Number(parseNumber(text, raw.decimal)), item, scales[k]!)));
-      if (strict) throw new InputError(problem.kind === "not-numeric" ? "E_NOT_NUMERIC" : "E_OUT_OF_SCALE", `${where}, column "${item.id}": ${problem.reason}`);
+      if (problem === null)
+        return void out.push(String(recode(Number(parseNumber(text, raw.decimal)), item, scales[k]!)));
+      if (strict)
+        throw new InputError(
+          problem.kind === "not-numeric" ? "E_NOT_NUMERIC" : "E_OUT_OF_SCALE",
+          `${where}, column "${item.id}": ${problem.reason}`,
+        );
       excluded.push({ ...problem, row, line, column: item.id, value: text });
       out.push("");
     });
@@ -97,7 +111,14 @@ export function checkResponses(raw: DataTable, instr: Instrument, opts: LoadResp
     ids.push(id);
   });
   const table: DataTable = { ...raw, columns: [instr.idColumn, ...instr.items.map((i) => i.id)], rows, lineOf };
-  return { file: raw.file, table, ids, excluded, recoded: instr.items.filter((i) => i.reverse).map((i) => i.id), nRows: raw.rows.length };
+  return {
+    file: raw.file,
+    table,
+    ids,
+    excluded,
+    recoded: instr.items.filter((i) => i.reverse).map((i) => i.id),
+    nRows: raw.rows.length,
+  };
 }
 
 /** Reverse-keyed answers mirrored on the scale: x -> min + max - x. */
@@ -110,23 +131,41 @@ function requiredColumns(raw: DataTable, instr: Instrument): number {
   const idIndex = raw.columns.indexOf(instr.idColumn);
   const unknown = raw.columns.filter((c) => c !== instr.idColumn && !instr.items.some((i) => i.id === c));
   if (idIndex < 0) {
-    throw new InputError("E_NO_VARIABLE", `${raw.file}: the id column "${instr.idColumn}" is missing${didYouMean(instr.idColumn, unknown)}`);
+    throw new InputError(
+      "E_NO_VARIABLE",
+      `${raw.file}: the id column "${instr.idColumn}" is missing${didYouMean(instr.idColumn, unknown)}`,
+    );
   }
   const missing = instr.items.filter((i) => !raw.columns.includes(i.id)).map((i) => i.id);
   if (missing.length === 1) {
-    throw new InputError("E_NO_VARIABLE", `${raw.file}: the item column "${missing[0]}" of instrument ${instr.id} ${instr.version} is missing${didYouMean(missing[0]!, unknown)}`);
+    throw new InputError(
+      "E_NO_VARIABLE",
+      `${raw.file}: the item column "${missing[0]}" of instrument ${instr.id} ${instr.version} is missing${didYouMean(missing[0]!, unknown)}`,
+    );
   }
   if (missing.length > 1) {
     const shown = missing.slice(0, 6).join(", ") + (missing.length > 6 ? `, and ${missing.length - 6} more` : "");
-    throw new InputError("E_NO_VARIABLE", `${raw.file}: ${missing.length} item columns of instrument ${instr.id} ${instr.version} are missing: ${shown}`);
+    throw new InputError(
+      "E_NO_VARIABLE",
+      `${raw.file}: ${missing.length} item columns of instrument ${instr.id} ${instr.version} are missing: ${shown}`,
+    );
   }
   return idIndex;
 }
 
-function idProblem(id: string, na: Set<string>, seenAt: number | undefined, raw: DataTable, idColumn: string): { kind: ExclusionKind; reason: string } | null {
+function idProblem(
+  id: string,
+  na: Set<string>,
+  seenAt: number | undefined,
+  raw: DataTable,
+  idColumn: string,
+): { kind: ExclusionKind; reason: string } | null {
   if (na.has(id)) return { kind: "missing-id", reason: `the id column "${idColumn}" is empty` };
   if (seenAt === undefined) return null;
-  return { kind: "duplicate-id", reason: `firm id "${id}" already appears on line ${raw.lineOf[seenAt - 1]} (row ${seenAt})` };
+  return {
+    kind: "duplicate-id",
+    reason: `firm id "${id}" already appears on line ${raw.lineOf[seenAt - 1]} (row ${seenAt})`,
+  };
 }
 
 function valueProblem(text: string, scale: Scale, raw: DataTable): { kind: ExclusionKind; reason: string } | null {

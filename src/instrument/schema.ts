@@ -8,7 +8,9 @@
  */
 import { z } from "zod";
 
-const Id = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "must start with a letter and contain only letters, digits and _");
+const Id = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, "must start with a letter and contain only letters, digits and _");
 
 const AnchorSchema = z.strictObject({
   value: z.number().int(),
@@ -96,11 +98,13 @@ function crossReferences(v: Shape): Issue[] {
   duplicates(v.constructs, "constructs");
   duplicates(v.items, "items");
   const ids = new Set([...v.constructs.map((c) => c.id), ...v.items.map((i) => i.id), v.idColumn]);
-  if (ids.size !== v.constructs.length + v.items.length + 1) add(["idColumn"], "construct ids, item ids and the id column must all differ");
+  if (ids.size !== v.constructs.length + v.items.length + 1)
+    add(["idColumn"], "construct ids, item ids and the id column must all differ");
   v.scales.forEach((s, i) => {
     if (s.max <= s.min) add(["scales", i, "max"], `must be greater than min (${s.min})`);
     s.anchors.forEach((a, k) => {
-      if (a.value < s.min || a.value > s.max) add(["scales", i, "anchors", k, "value"], `${a.value} is outside ${s.min}..${s.max}`);
+      if (a.value < s.min || a.value > s.max)
+        add(["scales", i, "anchors", k, "value"], `${a.value} is outside ${s.min}..${s.max}`);
     });
     for (const end of [s.min, s.max]) {
       if (!s.anchors.some((a) => a.value === end)) add(["scales", i, "anchors"], `the end point ${end} has no label`);
@@ -121,13 +125,19 @@ function crossReferences(v: Shape): Issue[] {
     c.dimensions.forEach((d, k) => {
       const dim = byId.get(d);
       if (dim?.kind !== "dimension") add(["constructs", i, "dimensions", k], `"${d}" is not a dimension construct`);
-      else if (dim.scale !== scaleOfFirst(c.dimensions[0]!)) add(["constructs", i, "dimensions", k], `"${d}" must use the same scale as "${c.dimensions[0]}" (the index averages their scores)`);
+      else if (dim.scale !== scaleOfFirst(c.dimensions[0]!))
+        add(
+          ["constructs", i, "dimensions", k],
+          `"${d}" must use the same scale as "${c.dimensions[0]}" (the index averages their scores)`,
+        );
     });
   });
   v.items.forEach((it, i) => {
     const c = byId.get(it.construct);
-    if (c === undefined || c.kind === "second-order") add(["items", i, "construct"], `"${it.construct}" is not a first-order construct`);
-    else if (c.kind === "dimension" && it.recommendation === undefined) add(["items", i, "recommendation"], "a practice item needs a recommendation");
+    if (c === undefined || c.kind === "second-order")
+      add(["items", i, "construct"], `"${it.construct}" is not a first-order construct`);
+    else if (c.kind === "dimension" && it.recommendation === undefined)
+      add(["items", i, "recommendation"], "a practice item needs a recommendation");
   });
   v.model.regressions.forEach((r, i) => {
     if (!byId.has(r.outcome)) add(["model", "regressions", i, "outcome"], `"${r.outcome}" is not a construct`);
@@ -144,28 +154,40 @@ function populationReferences(v: Shape): Issue[] {
   const pop = v.population;
   const items = new Set(v.items.map((i) => i.id));
   v.items.forEach((it) => {
-    if (pop.loadings[it.id] === undefined) issues.push({ path: ["population", "loadings", it.id], message: "missing (every item needs a loading)" });
+    if (pop.loadings[it.id] === undefined)
+      issues.push({ path: ["population", "loadings", it.id], message: "missing (every item needs a loading)" });
   });
   for (const k of Object.keys(pop.loadings)) {
     if (!items.has(k)) issues.push({ path: ["population", "loadings", k], message: `"${k}" is not an item id` });
   }
   const dims = v.constructs.flatMap((c) => (c.kind === "second-order" ? c.dimensions : []));
   dims.forEach((d) => {
-    if (pop.secondOrder[d] === undefined) issues.push({ path: ["population", "secondOrder", d], message: "missing (every dimension of a second-order factor needs one)" });
+    if (pop.secondOrder[d] === undefined)
+      issues.push({
+        path: ["population", "secondOrder", d],
+        message: "missing (every dimension of a second-order factor needs one)",
+      });
   });
   const paths = new Set(v.model.regressions.flatMap((r) => r.predictors.map((p) => `${r.outcome}~${p}`)));
   pop.regressions.forEach((r, i) => {
-    if (!paths.has(`${r.outcome}~${r.predictor}`)) issues.push({ path: ["population", "regressions", i], message: `${r.outcome} ~ ${r.predictor} is not a path of the model` });
+    if (!paths.has(`${r.outcome}~${r.predictor}`))
+      issues.push({
+        path: ["population", "regressions", i],
+        message: `${r.outcome} ~ ${r.predictor} is not a path of the model`,
+      });
   });
   for (const p of paths) {
-    if (!pop.regressions.some((r) => `${r.outcome}~${r.predictor}` === p)) issues.push({ path: ["population", "regressions"], message: `the path ${p.replace("~", " ~ ")} has no value` });
+    if (!pop.regressions.some((r) => `${r.outcome}~${r.predictor}` === p))
+      issues.push({ path: ["population", "regressions"], message: `the path ${p.replace("~", " ~ ")} has no value` });
   }
   v.scales.forEach((s) => {
     const probs = pop.categoryProbabilities[s.id];
     const path = ["population", "categoryProbabilities", s.id];
     if (probs === undefined) issues.push({ path, message: "missing (every scale needs its category probabilities)" });
-    else if (probs.length !== s.max - s.min + 1) issues.push({ path, message: `${probs.length} probabilities for ${s.max - s.min + 1} categories` });
-    else if (Math.abs(probs.reduce((a, b) => a + b, 0) - 1) > 1e-9) issues.push({ path, message: "the probabilities must sum to 1" });
+    else if (probs.length !== s.max - s.min + 1)
+      issues.push({ path, message: `${probs.length} probabilities for ${s.max - s.min + 1} categories` });
+    else if (Math.abs(probs.reduce((a, b) => a + b, 0) - 1) > 1e-9)
+      issues.push({ path, message: "the probabilities must sum to 1" });
   });
   return issues;
 }

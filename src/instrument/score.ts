@@ -80,7 +80,15 @@ export interface DimensionNorm extends IndexSummary {
 export interface ScoreReport {
   instrument: { id: string; version: string };
   data: { file: string; rows: number; firms: number };
-  norms: { file: string; rows: number; firms: number; used: number; index: IndexSummary; dimensions: DimensionNorm[]; excluded: ResponseExclusion[] };
+  norms: {
+    file: string;
+    rows: number;
+    firms: number;
+    used: number;
+    index: IndexSummary;
+    dimensions: DimensionNorm[];
+    excluded: ResponseExclusion[];
+  };
   weights: Weights;
   profiles: { name: Profile; rule: string; from: number | null; to: number | null }[];
   firms: FirmScore[];
@@ -94,15 +102,30 @@ export function itemValues(resp: Responses): (number | null)[][] {
 }
 
 /** Dimension scores of one firm, in the order of the instrument's dimensions. */
-export function dimensionScores(values: (number | null)[], instr: Instrument): { id: string; label: string; score: number | null; answered: number; items: number }[] {
+export function dimensionScores(
+  values: (number | null)[],
+  instr: Instrument,
+): { id: string; label: string; score: number | null; answered: number; items: number }[] {
   return constructsOf(instr, "dimension").map((d) => {
-    const answers = itemsOf(instr, d.id).map((it) => values[instr.items.indexOf(it)] ?? null).filter((x): x is number => x !== null);
-    return { id: d.id, label: d.label, score: answers.length > 0 ? mean(answers) : null, answered: answers.length, items: itemsOf(instr, d.id).length };
+    const answers = itemsOf(instr, d.id)
+      .map((it) => values[instr.items.indexOf(it)] ?? null)
+      .filter((x): x is number => x !== null);
+    return {
+      id: d.id,
+      label: d.label,
+      score: answers.length > 0 ? mean(answers) : null,
+      answered: answers.length,
+      items: itemsOf(instr, d.id).length,
+    };
   });
 }
 
 /** 100 (sum w s / sum w - min) / (max - min); null when a score is null. */
-export function isrsIndex(scores: (number | null)[], weights: number[], scale: { min: number; max: number }): number | null {
+export function isrsIndex(
+  scores: (number | null)[],
+  weights: number[],
+  scale: { min: number; max: number },
+): number | null {
   if (scores.some((s) => s === null)) return null;
   const wsum = weights.reduce((a, b) => a + b, 0);
   const m = scores.reduce((a: number, s, k) => a + weights[k]! * s!, 0) / wsum;
@@ -115,15 +138,29 @@ export function profileOf(index: number, q1: number, q3: number): Profile {
 }
 
 /** The three lowest practice items of a firm (recoded), with what to do about them. */
-export function weakestPractices(values: (number | null)[], instr: Instrument, normMeans: (number | null)[], k = 3): WeakPractice[] {
+export function weakestPractices(
+  values: (number | null)[],
+  instr: Instrument,
+  normMeans: (number | null)[],
+  k = 3,
+): WeakPractice[] {
   const dims = new Set(constructsOf(instr, "dimension").map((d) => d.id));
   return instr.items
     .map((it, j) => ({ it, j, v: values[j] ?? null }))
-    .filter((x): x is { it: (typeof instr.items)[number]; j: number; v: number } => dims.has(x.it.construct) && x.v !== null)
+    .filter(
+      (x): x is { it: (typeof instr.items)[number]; j: number; v: number } => dims.has(x.it.construct) && x.v !== null,
+    )
     .map((x) => ({ ...x, gap: x.v - (normMeans[x.j] ?? x.v) }))
     .sort((a, b) => a.v - b.v || a.gap - b.gap || a.j - b.j)
     .slice(0, k)
-    .map((x) => ({ item: x.it.id, dimension: x.it.construct, text: x.it.text, score: x.v, normMean: normMeans[x.j] ?? null, recommendation: x.it.recommendation ?? "" }));
+    .map((x) => ({
+      item: x.it.id,
+      dimension: x.it.construct,
+      text: x.it.text,
+      score: x.v,
+      normMean: normMeans[x.j] ?? null,
+      recommendation: x.it.recommendation ?? "",
+    }));
 }
 
 export interface ScoreInput {
@@ -143,9 +180,21 @@ export function scoreReport(input: ScoreInput): ScoreReport {
   const w = dims.map((d) => weights.values[d.id]!);
   const normValues = itemValues(norms);
   const normDims = normValues.map((v) => dimensionScores(v, instr));
-  const normIndex = normDims.map((ds) => isrsIndex(ds.map((d) => d.score), w, scale)).filter((x): x is number => x !== null).sort((a, b) => a - b);
+  const normIndex = normDims
+    .map((ds) =>
+      isrsIndex(
+        ds.map((d) => d.score),
+        w,
+        scale,
+      ),
+    )
+    .filter((x): x is number => x !== null)
+    .sort((a, b) => a - b);
   if (normIndex.length < 2) {
-    throw new InputError("E_EMPTY", `${norms.file}: the norm sample has ${normIndex.length} firm(s) with a score on every dimension; at least 2 are needed`);
+    throw new InputError(
+      "E_EMPTY",
+      `${norms.file}: the norm sample has ${normIndex.length} firm(s) with a score on every dimension; at least 2 are needed`,
+    );
   }
   const summary = summarise(normIndex);
   const normDimScores = dims.map((_, k) => normDims.map((ds) => ds[k]!.score).filter((x): x is number => x !== null));
@@ -157,10 +206,17 @@ export function scoreReport(input: ScoreInput): ScoreReport {
   const values = itemValues(data);
   const firms = rows.map((r): FirmScore => {
     const ds = dimensionScores(values[r]!, instr);
-    const index = isrsIndex(ds.map((d) => d.score), w, scale);
+    const index = isrsIndex(
+      ds.map((d) => d.score),
+      w,
+      scale,
+    );
     return {
       id: data.ids[r]!,
-      dimensions: ds.map((d, k) => ({ ...d, percentile: d.score === null ? null : percentileRank(d.score, normDimScores[k]!) })),
+      dimensions: ds.map((d, k) => ({
+        ...d,
+        percentile: d.score === null ? null : percentileRank(d.score, normDimScores[k]!),
+      })),
       index,
       indexPercentile: index === null ? null : percentileRank(index, normIndex),
       profile: index === null ? null : profileOf(index, summary.q1, summary.q3),
@@ -171,13 +227,25 @@ export function scoreReport(input: ScoreInput): ScoreReport {
   if (weights.note !== null) notes.push(weights.note);
   const unscored = firms.filter((f) => f.index === null).map((f) => f.id);
   if (unscored.length > 0) notes.push(`no ISRS index for ${unscored.join(", ")}: a dimension has no answered item`);
-  if (normIndex.length < norms.ids.length) notes.push(`${norms.ids.length - normIndex.length} norm firm(s) left out of the index distribution: a dimension has no answered item`);
+  if (normIndex.length < norms.ids.length)
+    notes.push(
+      `${norms.ids.length - normIndex.length} norm firm(s) left out of the index distribution: a dimension has no answered item`,
+    );
   return {
     instrument: { id: instr.id, version: instr.version },
     data: { file: data.file, rows: data.nRows, firms: data.ids.length },
     norms: {
-      file: norms.file, rows: norms.nRows, firms: norms.ids.length, used: normIndex.length, index: summary,
-      dimensions: dims.map((d, k) => ({ id: d.id, label: d.label, n: normDimScores[k]!.length, ...summarise([...normDimScores[k]!].sort((a, b) => a - b)) })),
+      file: norms.file,
+      rows: norms.nRows,
+      firms: norms.ids.length,
+      used: normIndex.length,
+      index: summary,
+      dimensions: dims.map((d, k) => ({
+        id: d.id,
+        label: d.label,
+        n: normDimScores[k]!.length,
+        ...summarise([...normDimScores[k]!].sort((a, b) => a - b)),
+      })),
       excluded: norms.excluded,
     },
     weights,
@@ -195,8 +263,13 @@ export function scoreReport(input: ScoreInput): ScoreReport {
 /** Mean, sd, minimum, type-7 quartiles and maximum of an ascending-sorted, non-empty sample. */
 function summarise(sorted: number[]): IndexSummary {
   return {
-    mean: mean(sorted), sd: sd(sorted), min: sorted[0]!, q1: quantileSorted(sorted, 0.25),
-    median: quantileSorted(sorted, 0.5), q3: quantileSorted(sorted, 0.75), max: sorted[sorted.length - 1]!,
+    mean: mean(sorted),
+    sd: sd(sorted),
+    min: sorted[0]!,
+    q1: quantileSorted(sorted, 0.25),
+    median: quantileSorted(sorted, 0.5),
+    q3: quantileSorted(sorted, 0.75),
+    max: sorted[sorted.length - 1]!,
   };
 }
 
@@ -223,10 +296,17 @@ export interface ScoreFirmsInput {
 export async function scoreFirms(input: ScoreFirmsInput): Promise<ScoreReport> {
   const estimator = input.estimator ?? "ML";
   selectRows(input.data, input.firm); // a wrong firm id fails before the fit
-  const { fit, weights } = await fitWeights({ instr: input.instr, syntax: input.syntax, norms: input.norms, estimator });
+  const { fit, weights } = await fitWeights({
+    instr: input.instr,
+    syntax: input.syntax,
+    norms: input.norms,
+    estimator,
+  });
   const report = scoreReport({ ...input, weights });
   if (fit !== null && weights.method !== "equal" && fit.dropped.length > 0) {
-    report.notes.push(`weights fitted on ${fit.nobs.reduce((a, b) => a + b, 0)} of ${input.norms.ids.length} norm firms (${fit.dropped.length} with a missing answer left out, listwise)`);
+    report.notes.push(
+      `weights fitted on ${fit.nobs.reduce((a, b) => a + b, 0)} of ${input.norms.ids.length} norm firms (${fit.dropped.length} with a missing answer left out, listwise)`,
+    );
   }
   return report;
 }

@@ -37,13 +37,20 @@ export interface SimulatedSample {
 export function simulate(instr: Instrument, opts: SimulateOptions): SimulatedSample {
   const { n, seed } = opts;
   const missing = opts.missing ?? 0;
-  if (!Number.isInteger(n) || n < 1) throw new InputError("E_USAGE", `--n ${n}: a positive whole number of firms is needed`);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new InputError("E_USAGE", `--seed ${seed}: a whole number from 0 to 4294967295 is needed`);
-  if (!(missing >= 0 && missing < 1)) throw new InputError("E_USAGE", `--missing ${missing}: a share from 0 (none) to below 1 is needed`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InputError("E_USAGE", `--n ${n}: a positive whole number of firms is needed`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw new InputError("E_USAGE", `--seed ${seed}: a whole number from 0 to 4294967295 is needed`);
+  if (!(missing >= 0 && missing < 1))
+    throw new InputError("E_USAGE", `--missing ${missing}: a share from 0 (none) to below 1 is needed`);
   const pm = populationModel(instr);
   const p = pm.items.length;
   const L = cholesky(square(p, pm.sigma));
-  if (L === null) throw new InputError("E_INSTRUMENT", `instrument ${instr.id} ${instr.version}: population: the implied item correlation matrix is not positive definite`);
+  if (L === null)
+    throw new InputError(
+      "E_INSTRUMENT",
+      `instrument ${instr.id} ${instr.version}: population: the implied item correlation matrix is not positive definite`,
+    );
   const cuts = instr.items.map((it) => thresholds(instr.population.categoryProbabilities[scaleOf(instr, it).id]!));
   const scales = instr.items.map((it) => scaleOf(instr, it));
   const rng = createRng(seed);
@@ -93,6 +100,8 @@ export function thresholds(probs: number[]): number[] {
 /** The sample as a CSV file: the id column, then one column per item; missing answers empty. */
 export function sampleCsv(instr: Instrument, sample: SimulatedSample): string {
   const lines = [[instr.idColumn, ...sample.items].join(",")];
-  sample.answers.forEach((row, r) => lines.push([sample.ids[r], ...row.map((x) => (x === null ? "" : String(x)))].join(",")));
+  sample.answers.forEach((row, r) =>
+    lines.push([sample.ids[r], ...row.map((x) => (x === null ? "" : String(x)))].join(",")),
+  );
   return `${lines.join("\n")}\n`;
 }

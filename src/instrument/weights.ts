@@ -27,7 +27,13 @@ export interface Weights {
 /** Weights from a fit: std.all of each dimension on the second-order factor, normalised. */
 export function weightsFromFit(fit: FitResult | null, instr: Instrument, estimator: string): Weights {
   const dims = constructsOf(instr, "dimension").map((d) => d.id);
-  const equal = (note: string): Weights => ({ method: "equal", values: Object.fromEntries(dims.map((d) => [d, 1 / dims.length])), loadings: null, estimator, note });
+  const equal = (note: string): Weights => ({
+    method: "equal",
+    values: Object.fromEntries(dims.map((d) => [d, 1 / dims.length])),
+    loadings: null,
+    estimator,
+    note,
+  });
   const second = secondOrderOf(instr)[0];
   if (second === undefined) return equal("the instrument has no second-order factor: equal weights");
   if (fit === null) return equal("no model was fitted: equal weights");
@@ -46,21 +52,35 @@ export function weightsFromFit(fit: FitResult | null, instr: Instrument, estimat
     loadings[d] = v;
   }
   const total = Object.values(loadings).reduce((a, b) => a + b, 0);
-  return { method: "second-order loadings", values: Object.fromEntries(dims.map((d) => [d, loadings[d]! / total])), loadings, estimator, note: null };
+  return {
+    method: "second-order loadings",
+    values: Object.fromEntries(dims.map((d) => [d, loadings[d]! / total])),
+    loadings,
+    estimator,
+    note: null,
+  };
 }
 
 /** Errors of fitting that come from the norm data rather than from the model or the options. */
 const NORM_DATA_PROBLEMS = new Set<InputErrorCode>(["E_TOO_FEW_ROWS", "E_NOT_PD", "E_CONSTANT"]);
 
 /** Fits the model (the instrument's or a user's) to the norm sample and derives the weights. */
-export async function fitWeights(input: { instr: Instrument; syntax: ModelSyntax; norms: Responses; estimator: string }): Promise<{ fit: FitResult | null; weights: Weights }> {
+export async function fitWeights(input: {
+  instr: Instrument;
+  syntax: ModelSyntax;
+  norms: Responses;
+  estimator: string;
+}): Promise<{ fit: FitResult | null; weights: Weights }> {
   const { instr, estimator } = input;
   try {
     const fit = await fitModel({ syntax: input.syntax, data: input.norms.table, options: { estimator } });
     return { fit, weights: weightsFromFit(fit, instr, estimator) };
   } catch (e) {
     if (!(e instanceof InputError) || !NORM_DATA_PROBLEMS.has(e.code)) throw e;
-    const weights = { ...weightsFromFit(null, instr, estimator), note: `the model cannot be fitted to the norm sample (${e.message}): equal weights` };
+    const weights = {
+      ...weightsFromFit(null, instr, estimator),
+      note: `the model cannot be fitted to the norm sample (${e.message}): equal weights`,
+    };
     return { fit: null, weights };
   }
 }

@@ -48,5 +48,12 @@ export function cutoffFor(key: Cutoff["key"]): Cutoff {
 
 /** The values the cut-offs apply to, with χ²/df derived (undefined for df = 0). */
 export function cutoffValues(f: FitIndices): Record<Cutoff["key"], number | undefined> {
-  return { pvalue: f.df > 0 ? f.pvalue : undefined, chisqDf: f.df > 0 ? f.chisq / f.df : undefined, cfi: f.cfi, tli: f.tli, rmsea: f.rmsea, srmr: f.srmr };
+  return {
+    pvalue: f.df > 0 ? f.pvalue : undefined,
+    chisqDf: f.df > 0 ? f.chisq / f.df : undefined,
+    cfi: f.cfi,
+    tli: f.tli,
+    rmsea: f.rmsea,
+    srmr: f.srmr,
+  };
 }

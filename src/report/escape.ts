@@ -29,7 +29,9 @@ export function escapeMarkdown(s: string): string {
 
 /** Markdown text that starts a line (a paragraph): as escapeMarkdown, and headings, lists and rules neutralised. */
 export function escapeMarkdownLine(s: string): string {
-  return escapeMarkdown(s).replace(/^(\s*)([#+\-=!>])/, "$1\\$2").replace(/^(\s*)(\d+)\./, "$1$2\\.");
+  return escapeMarkdown(s)
+    .replace(/^(\s*)([#+\-=!>])/, "$1\\$2")
+    .replace(/^(\s*)(\d+)\./, "$1$2\\.");
 }
 
 /**
@@ -38,7 +40,10 @@ export function escapeMarkdownLine(s: string): string {
  * the centred-line escape \n. Graphviz itself escapes & < > when it writes SVG text.
  */
 export function escapeDot(s: string): string {
-  return s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r\n|\r|\n/g, "\\n");
+  return s
+    .replace(/\\/g, "\\\\")
+    .replace(/"/g, '\\"')
+    .replace(/\r\n|\r|\n/g, "\\n");
 }
 
 /**
@@ -51,6 +56,11 @@ export function escapeDotLabel(s: string): string {
 
 /** A file-name-safe form of an id (firm ids become folder names): only [A-Za-z0-9._-], never "." or "..". */
 export function safeFileName(id: string): string {
-  const s = id.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^\.+/, "_").slice(0, 80);
+  const s = id
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^A-Za-z0-9._-]+/g, "_")
+    .replace(/^\.+/, "_")
+    .slice(0, 80);
   return s === "" ? "_" : s;
 }

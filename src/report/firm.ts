@@ -4,7 +4,16 @@
  */
 import { chartToSvg } from "./charts/render.js";
 import { normsChartSpec, type NormQuantiles } from "./charts/norms.js";
-import { cell, num, numCell, type Block, type ReportBundle, type ReportDocument, type ReportFile, type Section } from "./document.js";
+import {
+  cell,
+  num,
+  numCell,
+  type Block,
+  type ReportBundle,
+  type ReportDocument,
+  type ReportFile,
+  type Section,
+} from "./document.js";
 import { safeFileName } from "./escape.js";
 import { renderHtml } from "./html.js";
 import { renderMarkdown } from "./markdown.js";
@@ -55,7 +64,8 @@ function ordinal(p: number | null): string {
   return `${n}${s}`;
 }
 
-const DIAGRAM_CAPTION = "The model fitted to the norm sample, whose second-order loadings weight the ISRS index (standardized estimates; *** p < .001, ** p < .01, * p < .05)";
+const DIAGRAM_CAPTION =
+  "The model fitted to the norm sample, whose second-order loadings weight the ISRS index (standardized estimates; *** p < .001, ** p < .01, * p < .05)";
 
 function firmDocument(v: FirmView, chart: string, diagram: RenderedDiagram | undefined): ReportDocument {
   const headline: Block = {
@@ -69,7 +79,13 @@ function firmDocument(v: FirmView, chart: string, diagram: RenderedDiagram | und
   const dims: Block = {
     kind: "table",
     caption: "Dimension scores",
-    columns: [{ header: "dimension" }, { header: "score", numeric: true }, { header: "percentile", numeric: true }, { header: "norm median", numeric: true }, { header: "norm quartiles", numeric: true }],
+    columns: [
+      { header: "dimension" },
+      { header: "score", numeric: true },
+      { header: "percentile", numeric: true },
+      { header: "norm median", numeric: true },
+      { header: "norm quartiles", numeric: true },
+    ],
     rows: v.dimensions.map((d) => [
       cell(d.label),
       { ...numCell(d.score, 2), flag: d.score === null ? undefined : d.score >= d.norm.median ? "pass" : "fail" },
@@ -81,24 +97,61 @@ function firmDocument(v: FirmView, chart: string, diagram: RenderedDiagram | und
   };
   const sections: Section[] = [
     { id: "summary", title: "Summary", blocks: [headline, { kind: "text", text: v.profile.description }] },
-    { id: "dimensions", title: "Dimensions against the norm sample", blocks: [{ kind: "figure", caption: "The firm's dimension scores (diamond) against the norm sample: median (tick), quartiles (band), lowest to highest (line)", svg: chart, file: "scores.svg" }, dims] },
+    {
+      id: "dimensions",
+      title: "Dimensions against the norm sample",
+      blocks: [
+        {
+          kind: "figure",
+          caption:
+            "The firm's dimension scores (diamond) against the norm sample: median (tick), quartiles (band), lowest to highest (line)",
+          svg: chart,
+          file: "scores.svg",
+        },
+        dims,
+      ],
+    },
   ];
   if (v.actions.length > 0) {
     sections.push({
       id: "actions",
       title: "Prioritised actions",
-      blocks: [{
-        kind: "table",
-        caption: "The weakest practices and what to do about them",
-        columns: [{ header: "#", numeric: true }, { header: "practice" }, { header: "dimension" }, { header: "score", numeric: true }, { header: "action" }],
-        rows: v.actions.map((a) => [cell(String(a.priority), { numeric: true }), cell(`${a.practice} (${a.item})`), cell(a.dimension), numCell(a.score, 1), cell(a.action)]),
-      }],
+      blocks: [
+        {
+          kind: "table",
+          caption: "The weakest practices and what to do about them",
+          columns: [
+            { header: "#", numeric: true },
+            { header: "practice" },
+            { header: "dimension" },
+            { header: "score", numeric: true },
+            { header: "action" },
+          ],
+          rows: v.actions.map((a) => [
+            cell(String(a.priority), { numeric: true }),
+            cell(`${a.practice} (${a.item})`),
+            cell(a.dimension),
+            numCell(a.score, 1),
+            cell(a.action),
+          ]),
+        },
+      ],
     });
   }
   if (diagram !== undefined) {
-    sections.push({ id: "model", title: "The model behind the index", blocks: [{ kind: "figure", caption: DIAGRAM_CAPTION, svg: diagram.svg, file: "diagram.svg" }] });
+    sections.push({
+      id: "model",
+      title: "The model behind the index",
+      blocks: [{ kind: "figure", caption: DIAGRAM_CAPTION, svg: diagram.svg, file: "diagram.svg" }],
+    });
   }
-  return { title: `Service recovery diagnostic: ${v.id}`, subtitle: "Integrated service recovery system (ISRS) profile", meta: v.meta, sections, footer: v.provenance };
+  return {
+    title: `Service recovery diagnostic: ${v.id}`,
+    subtitle: "Integrated service recovery system (ISRS) profile",
+    meta: v.meta,
+    sections,
+    footer: v.provenance,
+  };
 }
 
 /**
@@ -106,8 +159,18 @@ function firmDocument(v: FirmView, chart: string, diagram: RenderedDiagram | und
  * model behind the index weights was fitted, its diagram (shown in the report; diagram.svg and
  * diagram.dot written when `diagramFiles`).
  */
-export async function buildFirmReport(v: FirmView, diagram?: RenderedDiagram, diagramFiles = true): Promise<ReportBundle> {
-  const chart = await chartToSvg(normsChartSpec(v.dimensions.map((d) => ({ dimension: d.label, score: d.score, norm: d.norm })), v.scale, `Firm ${v.id}`));
+export async function buildFirmReport(
+  v: FirmView,
+  diagram?: RenderedDiagram,
+  diagramFiles = true,
+): Promise<ReportBundle> {
+  const chart = await chartToSvg(
+    normsChartSpec(
+      v.dimensions.map((d) => ({ dimension: d.label, score: d.score, norm: d.norm })),
+      v.scale,
+      `Firm ${v.id}`,
+    ),
+  );
   const document = firmDocument(v, chart, diagram);
   const files: ReportFile[] = [
     { name: "report.html", content: renderHtml(document) },
@@ -115,7 +178,8 @@ export async function buildFirmReport(v: FirmView, diagram?: RenderedDiagram, di
     { name: "results.json", content: `${JSON.stringify({ kind: "firm", ...v }, null, 2)}\n` },
     { name: "scores.svg", content: chart },
   ];
-  if (diagram !== undefined && diagramFiles) files.push({ name: "diagram.svg", content: diagram.svg }, { name: "diagram.dot", content: diagram.dot });
+  if (diagram !== undefined && diagramFiles)
+    files.push({ name: "diagram.svg", content: diagram.svg }, { name: "diagram.dot", content: diagram.dot });
   return { document, files };
 }
 
@@ -134,13 +198,33 @@ export function firmFolders(ids: readonly string[]): Map<string, string> {
 }
 
 /** The overview of a batch: a table of every firm linking to its report in firms/<folder>/. */
-export function overviewDocument(firms: readonly FirmView[], folders: ReadonlyMap<string, string>, meta: ReportDocument["meta"], provenance: string, diagram?: RenderedDiagram): ReportDocument {
-  const weakest = (f: FirmView): string => [...f.dimensions].filter((d) => d.percentile !== null).sort((a, b) => a.percentile! - b.percentile!)[0]?.label ?? "–";
+export function overviewDocument(
+  firms: readonly FirmView[],
+  folders: ReadonlyMap<string, string>,
+  meta: ReportDocument["meta"],
+  provenance: string,
+  diagram?: RenderedDiagram,
+): ReportDocument {
+  const weakest = (f: FirmView): string =>
+    [...f.dimensions].filter((d) => d.percentile !== null).sort((a, b) => a.percentile! - b.percentile!)[0]?.label ??
+    "–";
   const table: Block = {
     kind: "table",
     caption: `${firms.length} firms`,
-    columns: [{ header: "firm" }, { header: "ISRS index", numeric: true }, { header: "percentile", numeric: true }, { header: "profile" }, { header: "weakest dimension" }],
-    rows: firms.map((f) => [cell(f.id, { href: `firms/${folders.get(f.id)!}/report.html` }), numCell(f.index, 1), cell(pct(f.percentile), { numeric: true }), cell(f.profile.name), cell(weakest(f))]),
+    columns: [
+      { header: "firm" },
+      { header: "ISRS index", numeric: true },
+      { header: "percentile", numeric: true },
+      { header: "profile" },
+      { header: "weakest dimension" },
+    ],
+    rows: firms.map((f) => [
+      cell(f.id, { href: `firms/${folders.get(f.id)!}/report.html` }),
+      numCell(f.index, 1),
+      cell(pct(f.percentile), { numeric: true }),
+      cell(f.profile.name),
+      cell(weakest(f)),
+    ]),
   };
   const counts = new Map<string, number>();
   for (const f of firms) counts.set(f.profile.name, (counts.get(f.profile.name) ?? 0) + 1);
@@ -152,7 +236,15 @@ export function overviewDocument(firms: readonly FirmView[], folders: ReadonlyMa
     sections: [
       { id: "profiles", title: "Profiles", blocks: [profiles] },
       { id: "firms", title: "Firms", blocks: [table] },
-      ...(diagram === undefined ? [] : [{ id: "model", title: "The model behind the index", blocks: [{ kind: "figure" as const, caption: DIAGRAM_CAPTION, svg: diagram.svg, file: "diagram.svg" }] }]),
+      ...(diagram === undefined
+        ? []
+        : [
+            {
+              id: "model",
+              title: "The model behind the index",
+              blocks: [{ kind: "figure" as const, caption: DIAGRAM_CAPTION, svg: diagram.svg, file: "diagram.svg" }],
+            },
+          ]),
     ],
     footer: provenance,
   };
@@ -177,11 +269,15 @@ export async function buildBatch(firms: readonly FirmView[], opts: BatchOptions)
     opts.onFirm?.(++done, firms.length);
   }
   const doc = overviewDocument(firms, folders, opts.meta, opts.provenance, opts.diagram);
-  if (opts.diagram !== undefined) files.push({ name: "diagram.svg", content: opts.diagram.svg }, { name: "diagram.dot", content: opts.diagram.dot });
+  if (opts.diagram !== undefined)
+    files.push({ name: "diagram.svg", content: opts.diagram.svg }, { name: "diagram.dot", content: opts.diagram.dot });
   files.push(
     { name: "report.html", content: renderHtml(doc) },
     { name: "report.md", content: renderMarkdown(doc) },
-    { name: "results.json", content: `${JSON.stringify({ kind: "firms", firms: firms.map((f) => ({ folder: `firms/${folders.get(f.id)!}`, ...f })) }, null, 2)}\n` },
+    {
+      name: "results.json",
+      content: `${JSON.stringify({ kind: "firms", firms: firms.map((f) => ({ folder: `firms/${folders.get(f.id)!}`, ...f })) }, null, 2)}\n`,
+    },
   );
   return files;
 }

@@ -10,27 +10,56 @@ import { graphFromFit, variablesOfRows } from "./diagram/graph.js";
 import type { ConstructMatrix, LoadingRow, ModelFitView, StudyView } from "./study-view.js";
 
 // a fixed parameter (no p-value) shows no standard error, where lavaan prints 0
-const loadingRow = (p: ParameterEstimate): LoadingRow => ({ factor: p.lhs, indicator: p.rhs, est: p.est, se: p.pvalue === null ? null : p.se, pvalue: p.pvalue, std: p["std.all"] });
+const loadingRow = (p: ParameterEstimate): LoadingRow => ({
+  factor: p.lhs,
+  indicator: p.rhs,
+  est: p.est,
+  se: p.pvalue === null ? null : p.se,
+  pvalue: p.pvalue,
+  std: p["std.all"],
+});
 
 /** Fit indices under lavaan's names; the scaled and robust versions when the fit has them. */
 export function fitIndices(fit: Record<string, number>, robust: boolean): FitIndices {
-  const g = (k: string): number => (robust ? (fit[`${k}.robust`] ?? fit[`${k}.scaled`]) : undefined) ?? fit[k] ?? Number.NaN;
+  const g = (k: string): number =>
+    (robust ? (fit[`${k}.robust`] ?? fit[`${k}.scaled`]) : undefined) ?? fit[k] ?? Number.NaN;
   const s = (k: string): number => (robust ? fit[`${k}.scaled`] : undefined) ?? fit[k] ?? Number.NaN;
   return {
-    chisq: s("chisq"), df: s("df"), pvalue: s("pvalue"), cfi: g("cfi"), tli: g("tli"), rmsea: g("rmsea"),
-    rmseaLower: g("rmsea.ci.lower"), rmseaUpper: g("rmsea.ci.upper"), srmr: fit.srmr ?? Number.NaN, aic: fit.aic ?? Number.NaN, bic: fit.bic ?? Number.NaN,
+    chisq: s("chisq"),
+    df: s("df"),
+    pvalue: s("pvalue"),
+    cfi: g("cfi"),
+    tli: g("tli"),
+    rmsea: g("rmsea"),
+    rmseaLower: g("rmsea.ci.lower"),
+    rmseaUpper: g("rmsea.ci.upper"),
+    srmr: fit.srmr ?? Number.NaN,
+    aic: fit.aic ?? Number.NaN,
+    bic: fit.bic ?? Number.NaN,
   };
 }
 
-const MODEL_NAMES: Record<FittedModel["name"], string> = { measurement: "measurement", "second.order": "second-order", structural: "structural" };
+const MODEL_NAMES: Record<FittedModel["name"], string> = {
+  measurement: "measurement",
+  "second.order": "second-order",
+  structural: "structural",
+};
 
 function modelFitView(m: FittedModel): ModelFitView {
-  return { name: MODEL_NAMES[m.name], estimator: m.estimator, converged: m.converged, ...fitIndices(m.fit, m.estimator !== "ML") };
+  return {
+    name: MODEL_NAMES[m.name],
+    estimator: m.estimator,
+    converged: m.converged,
+    ...fitIndices(m.fit, m.estimator !== "ML"),
+  };
 }
 
 /** A lower-triangular view of a square matrix (upper triangle hidden; the diagonal kept or not). */
 function lower(names: string[], values: number[][], diagonal: boolean): ConstructMatrix {
-  return { constructs: names, values: values.map((row, i) => row.map((x, j) => (j < i || (diagonal && i === j) ? x : null))) };
+  return {
+    constructs: names,
+    values: values.map((row, i) => row.map((x, j) => (j < i || (diagonal && i === j) ? x : null))),
+  };
 }
 
 export interface FromAnalysisMeta {
@@ -48,8 +77,11 @@ export function studyViewFromAnalysis(res: StudyResults, meta: FromAnalysisMeta)
   const final = structural ?? second ?? measurement;
   const first = new Set(res.design.constructs.map((c) => c.name));
   const labels: Record<string, string> = {};
-  for (const c of [...res.design.constructs, ...res.design.secondOrder]) if (c.label !== undefined) labels[c.name] = c.label;
-  const paths = (structural?.parameters ?? []).filter((p) => p.op === "~" && p.group === 1).map((p) => ({ from: p.rhs, to: p.lhs, est: p.est, se: p.se, pvalue: p.pvalue, std: p["std.all"] }));
+  for (const c of [...res.design.constructs, ...res.design.secondOrder])
+    if (c.label !== undefined) labels[c.name] = c.label;
+  const paths = (structural?.parameters ?? [])
+    .filter((p) => p.op === "~" && p.group === 1)
+    .map((p) => ({ from: p.rhs, to: p.lhs, est: p.est, se: p.se, pvalue: p.pvalue, std: p["std.all"] }));
   const dependents = new Set(paths.map((p) => p.to));
   const responses = res.data.responses;
   const excluded = [
@@ -64,28 +96,76 @@ export function studyViewFromAnalysis(res: StudyResults, meta: FromAnalysisMeta)
       { label: "data", value: meta.dataFile },
       { label: "model", value: meta.model },
       { label: "rows", value: `${res.data.rows} in the file, ${res.data.complete} complete` },
-      ...(responses !== undefined && responses.recoded.length > 0 ? [{ label: "reverse-keyed items recoded", value: responses.recoded.join(", ") }] : []),
+      ...(responses !== undefined && responses.recoded.length > 0
+        ? [{ label: "reverse-keyed items recoded", value: responses.recoded.join(", ") }]
+        : []),
       { label: "isrs", value: meta.version },
     ],
     labels,
     sample: { n: res.data.complete, excluded },
     screening: {
-      items: res.screening.items.map((i) => ({ item: i.item, n: i.n, mean: i.mean, sd: i.sd, skew: i.skew, kurtosis: i.kurtosis, missing: i.missing })),
-      mardia: { skew: res.screening.mardia.skew, skewP: res.screening.mardia["p.skew"], kurtosis: res.screening.mardia.kurtosis, kurtosisP: res.screening.mardia["p.kurt"] },
-      outliers: res.screening.mahalanobis.rows.filter((r) => r.outlier).map((r) => ({ id: `row ${r.row}`, d2: r.d2, pvalue: r.pvalue })),
+      items: res.screening.items.map((i) => ({
+        item: i.item,
+        n: i.n,
+        mean: i.mean,
+        sd: i.sd,
+        skew: i.skew,
+        kurtosis: i.kurtosis,
+        missing: i.missing,
+      })),
+      mardia: {
+        skew: res.screening.mardia.skew,
+        skewP: res.screening.mardia["p.skew"],
+        kurtosis: res.screening.mardia.kurtosis,
+        kurtosisP: res.screening.mardia["p.kurt"],
+      },
+      outliers: res.screening.mahalanobis.rows
+        .filter((r) => r.outlier)
+        .map((r) => ({ id: `row ${r.row}`, d2: r.d2, pvalue: r.pvalue })),
     },
     loadings: measurement.parameters.filter((p) => p.op === "=~" && p.group === 1 && first.has(p.lhs)).map(loadingRow),
-    reliability: res.reliability.map((r) => ({ construct: r.construct, items: r.items.length, alpha: r.alpha.raw_alpha, cr: r.omega, ave: r.ave })),
+    reliability: res.reliability.map((r) => ({
+      construct: r.construct,
+      items: r.items.length,
+      alpha: r.alpha.raw_alpha,
+      cr: r.omega,
+      ave: r.ave,
+    })),
     fornellLarcker: lower(res.validity.fornellLarcker.names, res.validity.fornellLarcker.values, true),
     htmt: lower(res.validity.htmt.htmt.names, res.validity.htmt.htmt.values, false),
-    secondOrder: (second?.parameters ?? []).filter((p) => p.op === "=~" && p.group === 1 && !first.has(p.lhs)).map(loadingRow),
+    secondOrder: (second?.parameters ?? [])
+      .filter((p) => p.op === "=~" && p.group === 1 && !first.has(p.lhs))
+      .map(loadingRow),
     paths,
-    r2: Object.entries(structural?.r2 ?? {}).filter(([v]) => dependents.has(v)).map(([variable, r2]) => ({ variable, r2 })),
+    r2: Object.entries(structural?.r2 ?? {})
+      .filter(([v]) => dependents.has(v))
+      .map(([variable, r2]) => ({ variable, r2 })),
     models: res.models.map(modelFitView),
     comparisons: (res.comparison?.rows ?? []).flatMap((r, i, rows) =>
-      r["Chisq diff"] === null || i === 0 ? [] : [{ a: MODEL_NAMES[rows[i - 1]!.model as FittedModel["name"]] ?? rows[i - 1]!.model, b: MODEL_NAMES[r.model as FittedModel["name"]] ?? r.model, dchisq: r["Chisq diff"], ddf: r["Df diff"] ?? 0, pvalue: r["Pr(>Chisq)"] ?? Number.NaN }]),
-    hypotheses: res.hypotheses.map((h) => ({ id: h.id, from: h.rhs, to: h.lhs, std: h["std.all"], se: h["se.std"], pvalue: h.pvalue, supported: h.supported, expected: h.expected })),
-    hypothesisRule: "Supported: the estimate has the hypothesised sign and p < .05. SE: delta-method standard error of β.",
+      r["Chisq diff"] === null || i === 0
+        ? []
+        : [
+            {
+              a: MODEL_NAMES[rows[i - 1]!.model as FittedModel["name"]] ?? rows[i - 1]!.model,
+              b: MODEL_NAMES[r.model as FittedModel["name"]] ?? r.model,
+              dchisq: r["Chisq diff"],
+              ddf: r["Df diff"] ?? 0,
+              pvalue: r["Pr(>Chisq)"] ?? Number.NaN,
+            },
+          ],
+    ),
+    hypotheses: res.hypotheses.map((h) => ({
+      id: h.id,
+      from: h.rhs,
+      to: h.lhs,
+      std: h["std.all"],
+      se: h["se.std"],
+      pvalue: h.pvalue,
+      supported: h.supported,
+      expected: h.expected,
+    })),
+    hypothesisRule:
+      "Supported: the estimate has the hypothesised sign and p < .05. SE: delta-method standard error of β.",
     diagram: graphFromFit({ parameters: final.parameters, ...vars }, new Map(Object.entries(labels))),
     warnings: [
       ...res.models.flatMap((m) => m.warnings.map((w) => `${MODEL_NAMES[m.name]} model: ${w.code}: ${w.message}`)),

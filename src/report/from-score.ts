@@ -10,15 +10,28 @@ import type { FirmView } from "./firm.js";
 
 function weighting(r: ScoreReport): string {
   const w = r.weights;
-  const list = Object.entries(w.values).map(([d, x]) => `${d} ${x.toFixed(3)}`).join(", ");
-  return w.method === "equal" ? `Index weights: equal (${w.note ?? "no fitted loadings"}).` : `Index weights: standardized second-order loadings fitted to the norm sample (${w.estimator}), normalised: ${list}.`;
+  const list = Object.entries(w.values)
+    .map(([d, x]) => `${d} ${x.toFixed(3)}`)
+    .join(", ");
+  return w.method === "equal"
+    ? `Index weights: equal (${w.note ?? "no fitted loadings"}).`
+    : `Index weights: standardized second-order loadings fitted to the norm sample (${w.estimator}), normalised: ${list}.`;
 }
 
 function profileText(r: ScoreReport, f: FirmScore): { name: string; description: string } {
-  if (f.profile === null) return { name: "not scored", description: "No ISRS index: a dimension has no answered item." };
+  if (f.profile === null)
+    return { name: "not scored", description: "No ISRS index: a dimension has no answered item." };
   const p = r.profiles.find((x) => x.name === f.profile)!;
-  const range = p.from === null ? `below ${num(p.to, 1)}` : p.to === null ? `${num(p.from, 1)} and above` : `${num(p.from, 1)} to ${num(p.to, 1)}`;
-  return { name: p.name, description: `${p.name}: ${p.rule} (an index ${range} in the norm sample of ${r.norms.used} firms).` };
+  const range =
+    p.from === null
+      ? `below ${num(p.to, 1)}`
+      : p.to === null
+        ? `${num(p.from, 1)} and above`
+        : `${num(p.from, 1)} to ${num(p.to, 1)}`;
+  return {
+    name: p.name,
+    description: `${p.name}: ${p.rule} (an index ${range} in the norm sample of ${r.norms.used} firms).`,
+  };
 }
 
 /** One view per firm of the score report. */
@@ -33,10 +46,23 @@ export function firmViewsFromScore(r: ScoreReport, instr: Instrument, version: s
     profile: profileText(r, f),
     dimensions: f.dimensions.map((d) => {
       const n = r.norms.dimensions.find((x) => x.id === d.id)!;
-      return { id: d.id, label: d.label, score: d.score, percentile: d.percentile, norm: { min: n.min, q1: n.q1, median: n.median, q3: n.q3, max: n.max } };
+      return {
+        id: d.id,
+        label: d.label,
+        score: d.score,
+        percentile: d.percentile,
+        norm: { min: n.min, q1: n.q1, median: n.median, q3: n.q3, max: n.max },
+      };
     }),
     scale: { min: scale.min, max: scale.max },
-    actions: f.weakest.map((w, i) => ({ priority: i + 1, item: w.item, practice: w.text, dimension: label.get(w.dimension) ?? w.dimension, score: w.score, action: w.recommendation })),
+    actions: f.weakest.map((w, i) => ({
+      priority: i + 1,
+      item: w.item,
+      practice: w.text,
+      dimension: label.get(w.dimension) ?? w.dimension,
+      score: w.score,
+      action: w.recommendation,
+    })),
     normSize: r.norms.used,
     weighting: weighting(r),
     meta: [
@@ -46,6 +72,9 @@ export function firmViewsFromScore(r: ScoreReport, instr: Instrument, version: s
       { label: "instrument", value: `${r.instrument.id} ${r.instrument.version}` },
       { label: "isrs", value: version },
     ],
-    provenance: [`Scores by isrs ${version}: dimension scores are item means after recoding reverse-keyed items; percentiles are mid-ranks in the norm sample; profiles come from the norm sample's quartiles of the index.`, ...r.notes].join(" "),
+    provenance: [
+      `Scores by isrs ${version}: dimension scores are item means after recoding reverse-keyed items; percentiles are mid-ranks in the norm sample; profiles come from the norm sample's quartiles of the index.`,
+      ...r.notes,
+    ].join(" "),
   }));
 }

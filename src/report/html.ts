@@ -67,13 +67,18 @@ function flagText(text: string, flag: Flag | undefined): string {
 
 function cellHtml(c: Cell, tag: "td" | "th"): string {
   const cls = c.numeric === true ? ' class="num"' : "";
-  const inner = c.href === undefined ? flagText(c.text, c.flag) : `<a href="${h(c.href)}">${flagText(c.text, c.flag)}</a>`;
+  const inner =
+    c.href === undefined ? flagText(c.text, c.flag) : `<a href="${h(c.href)}">${flagText(c.text, c.flag)}</a>`;
   return `<${tag}${cls}>${inner}</${tag}>`;
 }
 
 function tableHtml(t: TableBlock): string {
-  const head = t.columns.map((c) => `<th${c.numeric === true ? ' class="num"' : ""} scope="col">${h(c.header)}</th>`).join("");
-  const body = t.rows.map((r) => `<tr>${r.map((c, i) => cellHtml({ numeric: t.columns[i]?.numeric, ...c }, "td")).join("")}</tr>`).join("\n");
+  const head = t.columns
+    .map((c) => `<th${c.numeric === true ? ' class="num"' : ""} scope="col">${h(c.header)}</th>`)
+    .join("");
+  const body = t.rows
+    .map((r) => `<tr>${r.map((c, i) => cellHtml({ numeric: t.columns[i]?.numeric, ...c }, "td")).join("")}</tr>`)
+    .join("\n");
   const note = t.note === undefined ? "" : `\n<p class="table-note">${h(t.note)}</p>`;
   return `<table>\n<caption>${h(t.caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>${note}`;
 }
@@ -83,16 +88,22 @@ function figureHtml(f: FigureBlock, index: number): string {
 }
 
 function factsHtml(f: FactsBlock): string {
-  const items = f.items.map((i) => `<li><span class="label">${h(i.label)}</span><span class="value">${flagText(i.value, i.flag)}</span></li>`);
+  const items = f.items.map(
+    (i) => `<li><span class="label">${h(i.label)}</span><span class="value">${flagText(i.value, i.flag)}</span></li>`,
+  );
   return `<ul class="facts">\n${items.join("\n")}\n</ul>`;
 }
 
 function blockHtml(b: Block, figureIndex: () => number): string {
   switch (b.kind) {
-    case "table": return tableHtml(b);
-    case "figure": return figureHtml(b, figureIndex());
-    case "facts": return factsHtml(b);
-    case "text": return `<p>${h(b.text)}</p>`;
+    case "table":
+      return tableHtml(b);
+    case "figure":
+      return figureHtml(b, figureIndex());
+    case "facts":
+      return factsHtml(b);
+    case "text":
+      return `<p>${h(b.text)}</p>`;
     case "list": {
       const tag = b.ordered ? "ol" : "ul";
       return `<${tag}>\n${b.items.map((i) => `<li>${h(i)}</li>`).join("\n")}\n</${tag}>`;

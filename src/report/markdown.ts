@@ -24,11 +24,16 @@ function tableMd(t: TableBlock): string {
 
 function blockMd(b: Block): string {
   switch (b.kind) {
-    case "table": return tableMd(b);
-    case "figure": return `![${m(b.caption)}](${encodeURI(b.file)})\n\n_${m(b.caption)}_`;
-    case "facts": return b.items.map((i) => `- **${m(i.label)}:** ${flagged(i.value, i.flag)}`).join("\n");
-    case "text": return escapeMarkdownLine(b.text);
-    case "list": return b.items.map((i, k) => `${b.ordered ? `${k + 1}.` : "-"} ${m(i)}`).join("\n");
+    case "table":
+      return tableMd(b);
+    case "figure":
+      return `![${m(b.caption)}](${encodeURI(b.file)})\n\n_${m(b.caption)}_`;
+    case "facts":
+      return b.items.map((i) => `- **${m(i.label)}:** ${flagged(i.value, i.flag)}`).join("\n");
+    case "text":
+      return escapeMarkdownLine(b.text);
+    case "list":
+      return b.items.map((i, k) => `${b.ordered ? `${k + 1}.` : "-"} ${m(i)}`).join("\n");
   }
 }
 

@@ -8,7 +8,17 @@ import { chartToSvg } from "./charts/render.js";
 import { loadingsChartSpec, LOADING_THRESHOLD } from "./charts/loadings.js";
 import { CUTOFFS, cutoffValues, judge, type FitIndices } from "./cutoffs.js";
 import { renderDiagram } from "./diagram/render.js";
-import { cell, num, numCell, pval, type Block, type Cell, type ReportBundle, type ReportDocument, type Section } from "./document.js";
+import {
+  cell,
+  num,
+  numCell,
+  pval,
+  type Block,
+  type Cell,
+  type ReportBundle,
+  type ReportDocument,
+  type Section,
+} from "./document.js";
 import { renderHtml } from "./html.js";
 import { renderMarkdown } from "./markdown.js";
 import type { ConstructMatrix, LoadingRow, ModelFitView, StudyView } from "./study-view.js";
@@ -22,7 +32,14 @@ function loadingTable(v: StudyView, rows: readonly LoadingRow[], caption: string
   return {
     kind: "table",
     caption,
-    columns: [{ header: "factor" }, { header: "indicator" }, { header: "estimate", numeric: true }, { header: "SE", numeric: true }, { header: "p", numeric: true }, { header: "std.all", numeric: true }],
+    columns: [
+      { header: "factor" },
+      { header: "indicator" },
+      { header: "estimate", numeric: true },
+      { header: "SE", numeric: true },
+      { header: "p", numeric: true },
+      { header: "std.all", numeric: true },
+    ],
     rows: rows.map((r) => [
       cell(name(v, r.factor)),
       cell(name(v, r.indicator)),
@@ -39,7 +56,13 @@ function reliabilityTable(v: StudyView): Block {
   return {
     kind: "table",
     caption: "Reliability and convergent validity",
-    columns: [{ header: "construct" }, { header: "items", numeric: true }, { header: "Cronbach's α", numeric: true }, { header: "CR (ω)", numeric: true }, { header: "AVE", numeric: true }],
+    columns: [
+      { header: "construct" },
+      { header: "items", numeric: true },
+      { header: "Cronbach's α", numeric: true },
+      { header: "CR (ω)", numeric: true },
+      { header: "AVE", numeric: true },
+    ],
     rows: v.reliability.map((r) => [
       cell(name(v, r.construct)),
       cell(String(r.items), { numeric: true }),
@@ -51,12 +74,23 @@ function reliabilityTable(v: StudyView): Block {
   };
 }
 
-function matrixTable(v: StudyView, m: ConstructMatrix, caption: string, note: string, flag: (i: number, j: number, x: number) => Cell["flag"]): Block {
+function matrixTable(
+  v: StudyView,
+  m: ConstructMatrix,
+  caption: string,
+  note: string,
+  flag: (i: number, j: number, x: number) => Cell["flag"],
+): Block {
   return {
     kind: "table",
     caption,
     columns: [{ header: "" }, ...m.constructs.map((c) => ({ header: c, numeric: true }))],
-    rows: m.constructs.map((c, i) => [cell(name(v, c)), ...m.values[i]!.map((x, j) => (x === null ? cell("", { numeric: true }) : { ...numCell(x), flag: flag(i, j, x) }))]),
+    rows: m.constructs.map((c, i) => [
+      cell(name(v, c)),
+      ...m.values[i]!.map((x, j) =>
+        x === null ? cell("", { numeric: true }) : { ...numCell(x), flag: flag(i, j, x) },
+      ),
+    ]),
     note,
   };
 }
@@ -65,8 +99,20 @@ function pathTable(v: StudyView): Block {
   return {
     kind: "table",
     caption: "Structural paths",
-    columns: [{ header: "path" }, { header: "B", numeric: true }, { header: "SE", numeric: true }, { header: "p", numeric: true }, { header: "β (std.all)", numeric: true }],
-    rows: v.paths.map((p) => [cell(`${name(v, p.from)} → ${name(v, p.to)}`), numCell(p.est), numCell(p.se), cell(pval(p.pvalue), { numeric: true }), numCell(p.std)]),
+    columns: [
+      { header: "path" },
+      { header: "B", numeric: true },
+      { header: "SE", numeric: true },
+      { header: "p", numeric: true },
+      { header: "β (std.all)", numeric: true },
+    ],
+    rows: v.paths.map((p) => [
+      cell(`${name(v, p.from)} → ${name(v, p.to)}`),
+      numCell(p.est),
+      numCell(p.se),
+      cell(pval(p.pvalue), { numeric: true }),
+      numCell(p.std),
+    ]),
     note: "B: unstandardized estimate with its standard error; β: completely standardized estimate.",
   };
 }
@@ -91,47 +137,115 @@ function fitTable(v: StudyView): Block {
     columns: [{ header: "index" }, ...v.models.map((m) => ({ header: m.name, numeric: true })), { header: "cut-off" }],
     rows: idx.map((i) => {
       const c = i.key === undefined ? undefined : CUTOFFS.find((x) => x.key === i.key);
-      const cells = v.models.map((m): Cell => ({ text: i.value(m), numeric: true, flag: c === undefined ? undefined : judge(cutoffValues(m)[c.key], c) }));
-      return [cell(i.label), ...cells, cell(c === undefined ? "" : `${c.op === ">=" ? "≥" : "≤"} ${c.value} (${c.source})`)];
+      const cells = v.models.map((m): Cell => ({
+        text: i.value(m),
+        numeric: true,
+        flag: c === undefined ? undefined : judge(cutoffValues(m)[c.key], c),
+      }));
+      return [
+        cell(i.label),
+        ...cells,
+        cell(c === undefined ? "" : `${c.op === ">=" ? "≥" : "≤"} ${c.value} (${c.source})`),
+      ];
     }),
     note: `Estimator: ${[...new Set(v.models.map((m) => m.estimator))].join(", ")}. ✓ meets the cut-off, ✗ does not.`,
   };
 }
 
 function sampleSection(v: StudyView): Section {
-  const blocks: Block[] = [{ kind: "facts", items: [{ label: "observations used", value: String(v.sample.n) }, { label: "rows excluded", value: String(v.sample.excluded.length) }] }];
+  const blocks: Block[] = [
+    {
+      kind: "facts",
+      items: [
+        { label: "observations used", value: String(v.sample.n) },
+        { label: "rows excluded", value: String(v.sample.excluded.length) },
+      ],
+    },
+  ];
   const s = v.screening;
   if (s !== undefined) {
     blocks.push({
       kind: "table",
       caption: "Item descriptives",
-      columns: ["item", "n", "mean", "sd", "skewness", "kurtosis", "missing"].map((header, i) => ({ header, numeric: i > 0 })),
-      rows: s.items.map((r) => [cell(name(v, r.item)), cell(String(r.n), { numeric: true }), numCell(r.mean, 2), numCell(r.sd, 2), numCell(r.skew, 2), numCell(r.kurtosis, 2), cell(`${(r.missing * 100).toFixed(1)}%`, { numeric: true })]),
+      columns: ["item", "n", "mean", "sd", "skewness", "kurtosis", "missing"].map((header, i) => ({
+        header,
+        numeric: i > 0,
+      })),
+      rows: s.items.map((r) => [
+        cell(name(v, r.item)),
+        cell(String(r.n), { numeric: true }),
+        numCell(r.mean, 2),
+        numCell(r.sd, 2),
+        numCell(r.skew, 2),
+        numCell(r.kurtosis, 2),
+        cell(`${(r.missing * 100).toFixed(1)}%`, { numeric: true }),
+      ]),
     });
     if (s.mardia !== undefined) {
       const m = s.mardia;
-      blocks.push({ kind: "text", text: `Mardia's multivariate skewness ${num(m.skew, 2)} (p ${pval(m.skewP)}), kurtosis ${num(m.kurtosis, 2)} (p ${pval(m.kurtosisP)}).` });
+      blocks.push({
+        kind: "text",
+        text: `Mardia's multivariate skewness ${num(m.skew, 2)} (p ${pval(m.skewP)}), kurtosis ${num(m.kurtosis, 2)} (p ${pval(m.kurtosisP)}).`,
+      });
     }
     if (s.outliers !== undefined && s.outliers.length > 0) {
-      blocks.push({ kind: "table", caption: "Multivariate outliers (Mahalanobis distance)", columns: [{ header: "id" }, { header: "D²", numeric: true }, { header: "p", numeric: true }], rows: s.outliers.map((o) => [cell(o.id), numCell(o.d2, 2), cell(pval(o.pvalue), { numeric: true })]) });
+      blocks.push({
+        kind: "table",
+        caption: "Multivariate outliers (Mahalanobis distance)",
+        columns: [{ header: "id" }, { header: "D²", numeric: true }, { header: "p", numeric: true }],
+        rows: s.outliers.map((o) => [cell(o.id), numCell(o.d2, 2), cell(pval(o.pvalue), { numeric: true })]),
+      });
     }
   }
   if (v.sample.excluded.length > 0) {
-    blocks.push({ kind: "table", caption: "Excluded rows and values", columns: [{ header: "row", numeric: true }, { header: "reason" }], rows: v.sample.excluded.map((e) => [cell(e.row === null ? "–" : String(e.row), { numeric: true }), cell(e.reason)]) });
+    blocks.push({
+      kind: "table",
+      caption: "Excluded rows and values",
+      columns: [{ header: "row", numeric: true }, { header: "reason" }],
+      rows: v.sample.excluded.map((e) => [
+        cell(e.row === null ? "–" : String(e.row), { numeric: true }),
+        cell(e.reason),
+      ]),
+    });
   }
   return { id: "sample", title: "Sample and screening", blocks };
 }
 
 async function measurementSection(v: StudyView, figures: { loadings?: string }): Promise<Section> {
   const blocks: Block[] = [loadingTable(v, v.loadings, "Standardized loadings of the first-order factors")];
-  if (figures.loadings !== undefined) blocks.push({ kind: "figure", caption: "Standardized loadings (dashed line: 0.708)", svg: figures.loadings, file: "loadings.svg" });
+  if (figures.loadings !== undefined)
+    blocks.push({
+      kind: "figure",
+      caption: "Standardized loadings (dashed line: 0.708)",
+      svg: figures.loadings,
+      file: "loadings.svg",
+    });
   if (v.reliability.length > 0) blocks.push(reliabilityTable(v));
   const fl = v.fornellLarcker;
   if (fl !== undefined) {
-    blocks.push(matrixTable(v, fl, "Discriminant validity: Fornell-Larcker", "Diagonal: √AVE; below: correlations between constructs. ✗ where a correlation exceeds the √AVE of either construct (Fornell & Larcker 1981).", (i, j, x) => (i !== j && Math.abs(x) > Math.min(fl.values[i]![i] ?? Infinity, fl.values[j]![j] ?? Infinity) ? "fail" : undefined)));
+    blocks.push(
+      matrixTable(
+        v,
+        fl,
+        "Discriminant validity: Fornell-Larcker",
+        "Diagonal: √AVE; below: correlations between constructs. ✗ where a correlation exceeds the √AVE of either construct (Fornell & Larcker 1981).",
+        (i, j, x) =>
+          i !== j && Math.abs(x) > Math.min(fl.values[i]![i] ?? Infinity, fl.values[j]![j] ?? Infinity)
+            ? "fail"
+            : undefined,
+      ),
+    );
   }
   if (v.htmt !== undefined) {
-    blocks.push(matrixTable(v, v.htmt, "Discriminant validity: HTMT ratios", "✗ above 0.85 (strict; 0.90 liberal), Henseler, Ringle & Sarstedt (2015).", (i, j, x) => (i !== j && x > 0.85 ? "fail" : undefined)));
+    blocks.push(
+      matrixTable(
+        v,
+        v.htmt,
+        "Discriminant validity: HTMT ratios",
+        "✗ above 0.85 (strict; 0.90 liberal), Henseler, Ringle & Sarstedt (2015).",
+        (i, j, x) => (i !== j && x > 0.85 ? "fail" : undefined),
+      ),
+    );
   }
   return { id: "measurement", title: "Measurement model", blocks };
 }
@@ -141,7 +255,12 @@ function structuralSection(v: StudyView): Section | undefined {
   if (v.secondOrder.length > 0) blocks.push(loadingTable(v, v.secondOrder, "Second-order loadings"));
   if (v.paths.length > 0) blocks.push(pathTable(v));
   if (v.r2.length > 0) {
-    blocks.push({ kind: "table", caption: "Explained variance", columns: [{ header: "variable" }, { header: "R²", numeric: true }], rows: v.r2.map((r) => [cell(name(v, r.variable)), numCell(r.r2)]) });
+    blocks.push({
+      kind: "table",
+      caption: "Explained variance",
+      columns: [{ header: "variable" }, { header: "R²", numeric: true }],
+      rows: v.r2.map((r) => [cell(name(v, r.variable)), numCell(r.r2)]),
+    });
   }
   return blocks.length === 0 ? undefined : { id: "structural", title: "Second-order and structural model", blocks };
 }
@@ -152,8 +271,18 @@ function fitSection(v: StudyView): Section {
     blocks.push({
       kind: "table",
       caption: "Chi-square difference tests",
-      columns: [{ header: "models" }, { header: "Δχ²", numeric: true }, { header: "Δdf", numeric: true }, { header: "p", numeric: true }],
-      rows: v.comparisons.map((c) => [cell(`${c.a} vs ${c.b}`), numCell(c.dchisq, 2), cell(String(c.ddf), { numeric: true }), cell(pval(c.pvalue), { numeric: true })]),
+      columns: [
+        { header: "models" },
+        { header: "Δχ²", numeric: true },
+        { header: "Δdf", numeric: true },
+        { header: "p", numeric: true },
+      ],
+      rows: v.comparisons.map((c) => [
+        cell(`${c.a} vs ${c.b}`),
+        numCell(c.dchisq, 2),
+        cell(String(c.ddf), { numeric: true }),
+        cell(pval(c.pvalue), { numeric: true }),
+      ]),
     });
   }
   return { id: "fit", title: "Model fit", blocks };
@@ -164,51 +293,90 @@ function hypothesesSection(v: StudyView): Section | undefined {
   return {
     id: "hypotheses",
     title: "Hypotheses",
-    blocks: [{
-      kind: "table",
-      caption: "Hypotheses",
-      columns: [{ header: "" }, { header: "path" }, { header: "expected" }, { header: "β", numeric: true }, { header: "SE", numeric: true }, { header: "p", numeric: true }, { header: "result" }],
-      rows: v.hypotheses.map((h) => [
-        cell(h.id),
-        cell(`${name(v, h.from)} → ${name(v, h.to)}`),
-        cell(h.expected ?? "–"),
-        numCell(h.std),
-        numCell(h.se),
-        cell(pval(h.pvalue), { numeric: true }),
-        cell(h.supported ? "supported" : "not supported", { flag: h.supported ? "pass" : "fail" }),
-      ]),
-      note: v.hypothesisRule,
-    }],
+    blocks: [
+      {
+        kind: "table",
+        caption: "Hypotheses",
+        columns: [
+          { header: "" },
+          { header: "path" },
+          { header: "expected" },
+          { header: "β", numeric: true },
+          { header: "SE", numeric: true },
+          { header: "p", numeric: true },
+          { header: "result" },
+        ],
+        rows: v.hypotheses.map((h) => [
+          cell(h.id),
+          cell(`${name(v, h.from)} → ${name(v, h.to)}`),
+          cell(h.expected ?? "–"),
+          numCell(h.std),
+          numCell(h.se),
+          cell(pval(h.pvalue), { numeric: true }),
+          cell(h.supported ? "supported" : "not supported", { flag: h.supported ? "pass" : "fail" }),
+        ]),
+        note: v.hypothesisRule,
+      },
+    ],
   };
 }
 
 function summaryFacts(v: StudyView): Block {
   const main = v.models[v.models.length - 1];
-  const items: { label: string; value: string; flag?: Cell["flag"] }[] = [{ label: "observations", value: String(v.sample.n) }];
+  const items: { label: string; value: string; flag?: Cell["flag"] }[] = [
+    { label: "observations", value: String(v.sample.n) },
+  ];
   if (main !== undefined) {
     for (const key of ["cfi", "rmsea", "srmr"] as const) {
       const c = CUTOFFS.find((x) => x.key === key)!;
-      items.push({ label: `${key.toUpperCase()} (${main.name} model)`, value: num(main[key]), flag: judge(main[key], c) });
+      items.push({
+        label: `${key.toUpperCase()} (${main.name} model)`,
+        value: num(main[key]),
+        flag: judge(main[key], c),
+      });
     }
   }
-  if (v.hypotheses.length > 0) items.push({ label: "hypotheses supported", value: `${v.hypotheses.filter((h) => h.supported).length} of ${v.hypotheses.length}` });
+  if (v.hypotheses.length > 0)
+    items.push({
+      label: "hypotheses supported",
+      value: `${v.hypotheses.filter((h) => h.supported).length} of ${v.hypotheses.length}`,
+    });
   return { kind: "facts", items };
 }
 
 /** The study report's document and files (report.html, report.md, results.json, diagram.svg/.dot, loadings.svg). */
 export async function buildStudyReport(v: StudyView): Promise<ReportBundle> {
-  const points = v.loadings.filter((l) => l.std !== null).map((l) => ({ factor: v.labels[l.factor] ?? l.factor, indicator: l.indicator, std: l.std! }));
+  const points = v.loadings
+    .filter((l) => l.std !== null)
+    .map((l) => ({ factor: v.labels[l.factor] ?? l.factor, indicator: l.indicator, std: l.std! }));
   const loadings = points.length > 0 ? await chartToSvg(loadingsChartSpec(points)) : undefined;
   const diagram = await renderDiagram(v.diagram, v.title);
-  const figure: Block = { kind: "figure", caption: "Path diagram with standardized estimates (std.all; *** p < .001, ** p < .01, * p < .05; dashed: fixed to identify the model)", svg: diagram.svg, file: "diagram.svg" };
-  const sections: Section[] = [{ id: "summary", title: "Summary and path diagram", blocks: [summaryFacts(v), figure] }, sampleSection(v), await measurementSection(v, { loadings })];
+  const figure: Block = {
+    kind: "figure",
+    caption:
+      "Path diagram with standardized estimates (std.all; *** p < .001, ** p < .01, * p < .05; dashed: fixed to identify the model)",
+    svg: diagram.svg,
+    file: "diagram.svg",
+  };
+  const sections: Section[] = [
+    { id: "summary", title: "Summary and path diagram", blocks: [summaryFacts(v), figure] },
+    sampleSection(v),
+    await measurementSection(v, { loadings }),
+  ];
   const structural = structuralSection(v);
   if (structural !== undefined) sections.push(structural);
   sections.push(fitSection(v));
   const hyp = hypothesesSection(v);
   if (hyp !== undefined) sections.push(hyp);
-  if (v.warnings.length > 0) sections.push({ id: "warnings", title: "Warnings", blocks: [{ kind: "list", ordered: false, items: v.warnings }] });
-  const document: ReportDocument = { title: v.title, subtitle: v.subtitle, meta: v.meta, sections, footer: v.provenance };
+  if (v.warnings.length > 0)
+    sections.push({ id: "warnings", title: "Warnings", blocks: [{ kind: "list", ordered: false, items: v.warnings }] });
+  const document: ReportDocument = {
+    title: v.title,
+    subtitle: v.subtitle,
+    meta: v.meta,
+    sections,
+    footer: v.provenance,
+  };
   const files: ReportBundle["files"] = [
     { name: "report.html", content: renderHtml(document) },
     { name: "report.md", content: renderMarkdown(document) },

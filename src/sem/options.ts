@@ -13,7 +13,10 @@ export type Estimator = (typeof ESTIMATORS)[number];
 /** Missing-data methods and their synonyms (lavaan's missing = "ml" has the synonyms "fiml" and "direct"). */
 export const MISSING_METHODS = { listwise: "listwise", fiml: "fiml", ml: "fiml", direct: "fiml" } as const;
 export type MissingMethod = (typeof MISSING_METHODS)[keyof typeof MISSING_METHODS];
-const MISSING_NAMES = Object.keys(MISSING_METHODS) as [keyof typeof MISSING_METHODS, ...(keyof typeof MISSING_METHODS)[]];
+const MISSING_NAMES = Object.keys(MISSING_METHODS) as [
+  keyof typeof MISSING_METHODS,
+  ...(keyof typeof MISSING_METHODS)[],
+];
 
 export const FitOptionsSchema = z.object({
   estimator: z
@@ -49,14 +52,23 @@ export interface ResolvedOptions extends Omit<FitOptions, "meanstructure"> {
 export function resolveOptions(opts: FitOptions, ctx: { ngroups: number; hasIntercepts: boolean }): ResolvedOptions {
   const resolutions: string[] = [`estimator: ${opts.estimator}`, `missing: ${opts.missing}`];
   if (opts.missing === "fiml" && (opts.estimator as string) === "MLM") {
-    throw new InputError("E_USAGE", "--estimator MLM needs complete data: use --estimator MLR with --missing fiml (as lavaan does)");
+    throw new InputError(
+      "E_USAGE",
+      "--estimator MLM needs complete data: use --estimator MLR with --missing fiml (as lavaan does)",
+    );
   }
   let meanstructure = opts.meanstructure ?? false;
   if (opts.missing === "fiml") {
     meanstructure = true;
     resolutions.push(`meanstructure: ${opts.meanstructure === undefined ? "default " : ""}-> true (missing = fiml)`);
   } else if (opts.meanstructure === undefined) {
-    const why = opts.growth ? "growth model" : ctx.ngroups > 1 ? "multiple groups" : ctx.hasIntercepts ? "intercepts in the model" : "";
+    const why = opts.growth
+      ? "growth model"
+      : ctx.ngroups > 1
+        ? "multiple groups"
+        : ctx.hasIntercepts
+          ? "intercepts in the model"
+          : "";
     meanstructure = why !== "";
     resolutions.push(`meanstructure: default -> ${meanstructure}${why ? ` (${why})` : ""}`);
   }

@@ -11,14 +11,20 @@ import { chromium, type Browser, type Page } from "playwright-core";
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export async function launch(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium), as .ci/run does`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium), as .ci/run does`);
   // playwright starts Chromium with a new empty profile of its own
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
     ],
   });
 }
@@ -32,14 +38,22 @@ export interface PageVisit {
 }
 
 /** Opens a file from disk (file://), records console errors and requests, and takes a full-page screenshot. */
-export async function visit(browser: Browser, file: string, opts: { media?: "screen" | "print"; width?: number } = {}): Promise<PageVisit> {
+export async function visit(
+  browser: Browser,
+  file: string,
+  opts: { media?: "screen" | "print"; width?: number } = {},
+): Promise<PageVisit> {
   const page = await browser.newPage({ viewport: { width: opts.width ?? 1100, height: 900 } });
   const url = `file://${path.resolve(file)}`;
   const v: Omit<PageVisit, "screenshot"> = { consoleErrors: [], failedRequests: [], requests: [] };
-  page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") v.consoleErrors.push(`${m.type()}: ${m.text()}`); });
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") v.consoleErrors.push(`${m.type()}: ${m.text()}`);
+  });
   page.on("pageerror", (e) => v.consoleErrors.push(`pageerror: ${e.message}`));
   page.on("requestfailed", (r) => v.failedRequests.push(`${r.url()} (${r.failure()?.errorText ?? "failed"})`));
-  page.on("request", (r) => { if (r.url() !== url) v.requests.push(r.url()); });
+  page.on("request", (r) => {
+    if (r.url() !== url) v.requests.push(r.url());
+  });
   await page.emulateMedia({ media: opts.media ?? "screen" });
   await page.goto(url, { waitUntil: "load" });
   const screenshot = await page.screenshot({ fullPage: true });
@@ -73,10 +87,18 @@ const GREY_STATS = `async (b64) => {
 }`;
 
 /** Mean and variance of the grey level of a PNG (0-255), computed by the browser's canvas. */
-export async function pixelStats(browser: Browser, png: Buffer): Promise<{ mean: number; variance: number; width: number; height: number }> {
+export async function pixelStats(
+  browser: Browser,
+  png: Buffer,
+): Promise<{ mean: number; variance: number; width: number; height: number }> {
   const page: Page = await browser.newPage();
   try {
-    return (await page.evaluate(`(${GREY_STATS})(${JSON.stringify(png.toString("base64"))})`)) as { mean: number; variance: number; width: number; height: number };
+    return (await page.evaluate(`(${GREY_STATS})(${JSON.stringify(png.toString("base64"))})`)) as {
+      mean: number;
+      variance: number;
+      width: number;
+      height: number;
+    };
   } finally {
     await page.close();
   }

@@ -17,7 +17,10 @@ import { launch, pixelStats, visit } from "./chromium.js";
 
 /** Page sizes of a PDF (points), from its /MediaBox entries. */
 function pageBoxes(pdf: Buffer): [number, number][] {
-  return [...pdf.toString("latin1").matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  return [...pdf.toString("latin1").matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [
+    Number(m[1]),
+    Number(m[2]),
+  ]);
 }
 
 /**
@@ -36,7 +39,13 @@ beforeAll(async () => {
   const r = await run("report", "--out", path.join(dir, "study"));
   expect(r.stderr).toBe("");
   writeReportFiles(path.join(dir, "firm"), (await buildFirmReport(firmView(`F<b>1</b>"&'`))).files);
-  writeReportFiles(path.join(dir, "all"), await buildBatch([firmView("F001"), firmView("../F002", 0.5), firmView("<script>alert(1)</script>", -0.5)], { meta: [], provenance: "test" }));
+  writeReportFiles(
+    path.join(dir, "all"),
+    await buildBatch([firmView("F001"), firmView("../F002", 0.5), firmView("<script>alert(1)</script>", -0.5)], {
+      meta: [],
+      provenance: "test",
+    }),
+  );
 });
 
 afterAll(async () => {

@@ -13,7 +13,9 @@ import { run } from "./run.js";
 const HS = "datasets/holzinger-swineford-1939";
 const ISRS = "datasets/isrs-kibs-simulated/data.csv";
 const ref = JSON.parse(fs.readFileSync("tests/fixtures/analysis/holzinger-swineford.json", "utf8")) as {
-  alpha: Record<string, { raw_alpha: number }>; omega: Record<string, number>; second: { reliabilityL2: Record<string, number> };
+  alpha: Record<string, { raw_alpha: number }>;
+  omega: Record<string, number>;
+  second: { reliabilityL2: Record<string, number> };
 };
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "isrs-analyze-"));
 const file = (name: string, text: string): string => {
@@ -22,13 +24,18 @@ const file = (name: string, text: string): string => {
   return p;
 };
 // the second-order model with a made-up structural part, so that every section is filled
-const model = file("hs-study.lav", "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\ng =~ visual + textual\nspeed ~ g\n");
+const model = file(
+  "hs-study.lav",
+  "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\ng =~ visual + textual\nspeed ~ g\n",
+);
 
 describe("isrs analyze on the instrument", () => {
   // tests/fixtures/analysis/isrs-kibs-simulated.json: psych 2.2.9, semTools 0.5.6, lavaan 0.6.14
   // on the bundled data with DET5 and ANA4 recoded (8 - x)
   const isrsRef = JSON.parse(fs.readFileSync("tests/fixtures/analysis/isrs-kibs-simulated.json", "utf8")) as {
-    omega: Record<string, number>; complete_rows: number; estimators: Record<string, { lrt: Record<string, { "Chisq diff": (number | null)[] }> }>;
+    omega: Record<string, number>;
+    complete_rows: number;
+    estimators: Record<string, { lrt: Record<string, { "Chisq diff": (number | null)[] }> }>;
   };
 
   it("with no arguments analyses the bundled dataset with the instrument's design", async () => {
@@ -37,18 +44,36 @@ describe("isrs analyze on the instrument", () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as Record<string, any>;
     expect(out.design.source).toBe("instrument isrs 1.0.0");
-    expect(out.design.constructs.map((c: { name: string }) => c.name)).toEqual(["detection", "analysis", "response", "client", "employee", "business"]);
-    expect(out.data).toMatchObject({ rows: 151, complete: isrsRef.complete_rows, responses: { instrument: "isrs 1.0.0", recoded: ["DET5", "ANA4"], excluded: [] } });
+    expect(out.design.constructs.map((c: { name: string }) => c.name)).toEqual([
+      "detection",
+      "analysis",
+      "response",
+      "client",
+      "employee",
+      "business",
+    ]);
+    expect(out.data).toMatchObject({
+      rows: 151,
+      complete: isrsRef.complete_rows,
+      responses: { instrument: "isrs 1.0.0", recoded: ["DET5", "ANA4"], excluded: [] },
+    });
     expect(out.data.dropped).toHaveLength(151 - isrsRef.complete_rows);
     expect(out.reliability[0].omega).toBeCloseTo(isrsRef.omega.detection!, 4);
-    expect(out.hypotheses.map((h: { path: string }) => h.path)).toEqual(["client ~ ISRS", "employee ~ ISRS", "business ~ client", "business ~ employee"]);
+    expect(out.hypotheses.map((h: { path: string }) => h.path)).toEqual([
+      "client ~ ISRS",
+      "employee ~ ISRS",
+      "business ~ client",
+      "business ~ employee",
+    ]);
   });
 
   it("a column that is not an item is ignored and listed, in the JSON and the text", async () => {
     const lines = fs.readFileSync(ISRS, "utf8").trimEnd().split("\n");
     const data = file("extra-column.csv", lines.map((l, i) => `${l},${i === 0 ? "note" : "x"}`).join("\n") + "\n");
     const json = JSON.parse((await run("analyze", data, "--format", "json")).stdout) as Record<string, any>;
-    expect(json.data.responses.excluded).toEqual([{ kind: "unknown-column", column: "note", reason: "not an item of instrument isrs 1.0.0; ignored" }]);
+    expect(json.data.responses.excluded).toEqual([
+      { kind: "unknown-column", column: "note", reason: "not an item of instrument isrs 1.0.0; ignored" },
+    ]);
     const text = await run("analyze", data);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('excluded column "note": not an item of instrument isrs 1.0.0; ignored');
@@ -62,7 +87,10 @@ describe("isrs analyze on the instrument", () => {
     expect(out.estimator).toBe("MLR");
     expect(out.comparison.method).toBe("satorra.bentler.2001");
     // lavTestLRT(measurement, second.order, method = "satorra.bentler.2001"): 8.162 on 6 df
-    expect(out.comparison.rows[1]["Chisq diff"]).toBeCloseTo(isrsRef.estimators.MLR!.lrt["measurement-second.order"]!["Chisq diff"][1]!, 3);
+    expect(out.comparison.rows[1]["Chisq diff"]).toBeCloseTo(
+      isrsRef.estimators.MLR!.lrt["measurement-second.order"]!["Chisq diff"][1]!,
+      3,
+    );
   });
 });
 
@@ -72,11 +100,33 @@ describe("isrs analyze", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as Record<string, any>;
-    expect(Object.keys(out)).toEqual(["tool", "estimator", "design", "data", "screening", "reliability", "secondOrder", "validity", "models", "comparison", "hypotheses"]);
+    expect(Object.keys(out)).toEqual([
+      "tool",
+      "estimator",
+      "design",
+      "data",
+      "screening",
+      "reliability",
+      "secondOrder",
+      "validity",
+      "models",
+      "comparison",
+      "hypotheses",
+    ]);
     expect(out.tool).toMatchObject({ name: "isrs", command: "analyze" });
     expect(out.data).toMatchObject({ rows: 301, complete: 301, dropped: [] });
     expect(out.screening.items).toHaveLength(9);
-    expect(Object.keys(out.screening.items[0]).sort()).toEqual(["item", "kurtosis", "max", "mean", "min", "missing", "n", "sd", "skew"]);
+    expect(Object.keys(out.screening.items[0]).sort()).toEqual([
+      "item",
+      "kurtosis",
+      "max",
+      "mean",
+      "min",
+      "missing",
+      "n",
+      "sd",
+      "skew",
+    ]);
     expect(out.screening.mahalanobis.rows).toHaveLength(301);
     expect(out.reliability.map((x: { construct: string }) => x.construct)).toEqual(["visual", "textual", "speed"]);
     // psych::alpha and semTools::compRelSEM on the same constructs (the measurement model is the same)
@@ -86,17 +136,42 @@ describe("isrs analyze", () => {
     expect(out.reliability[0].flags).toEqual(["alpha < 0.70", "omega < 0.70", "AVE < 0.50"]);
     expect(out.reliability[1].flags).toEqual([]);
     expect(out.models.map((m: { name: string }) => m.name)).toEqual(["measurement", "second.order", "structural"]);
-    for (const m of out.models) for (const k of ["syntax", "converged", "fit", "parameters", "r2", "warnings"]) expect(m).toHaveProperty(k);
-    expect(out.comparison.rows.map((x: { model: string }) => x.model)).toEqual(["measurement", "second.order", "structural"]);
+    for (const m of out.models)
+      for (const k of ["syntax", "converged", "fit", "parameters", "r2", "warnings"]) expect(m).toHaveProperty(k);
+    expect(out.comparison.rows.map((x: { model: string }) => x.model)).toEqual([
+      "measurement",
+      "second.order",
+      "structural",
+    ]);
     expect(out.hypotheses).toHaveLength(1);
-    expect(out.hypotheses[0]).toMatchObject({ id: "H1", path: "speed ~ g", expected: "positive", direction: "as hypothesised", supported: true });
+    expect(out.hypotheses[0]).toMatchObject({
+      id: "H1",
+      path: "speed ~ g",
+      expected: "positive",
+      direction: "as hypothesised",
+      supported: true,
+    });
     expect(out.validity.htmt.htmt.names).toEqual(["visual", "textual", "speed"]);
   });
 
   it("prints the text summary with the study's tables", async () => {
-    const r = await run("analyze", `${HS}/data.csv`, "--model", file("hs2.lav", fs.readFileSync(`${HS}/second-order.lav`, "utf8")));
+    const r = await run(
+      "analyze",
+      `${HS}/data.csv`,
+      "--model",
+      file("hs2.lav", fs.readFileSync(`${HS}/second-order.lav`, "utf8")),
+    );
     expect(r.code).toBe(0);
-    for (const heading of ["Item descriptives", "Mardia", "Mahalanobis outliers", "Reliability", "Second-order factor g", "Fornell-Larcker", "HTMT", "Chi-square difference tests"]) {
+    for (const heading of [
+      "Item descriptives",
+      "Mardia",
+      "Mahalanobis outliers",
+      "Reliability",
+      "Second-order factor g",
+      "Fornell-Larcker",
+      "HTMT",
+      "Chi-square difference tests",
+    ]) {
       expect(r.stdout).toContain(heading);
     }
     // semTools::reliabilityL2(fit, "g"): omegaL1 0.554
@@ -120,7 +195,10 @@ describe("isrs analyze", () => {
   });
 
   it("exits 1 when a model is inadmissible, and says which", async () => {
-    const heywood = file("heywood.lav", "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\nspeed ~ visual\nx2 ~~ -0.1*x2\n");
+    const heywood = file(
+      "heywood.lav",
+      "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\nspeed ~ visual\nx2 ~~ -0.1*x2\n",
+    );
     const r = await run("analyze", `${HS}/data.csv`, "--model", heywood);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/structural: W_HEYWOOD negative variance: x2 ~~ x2/);
@@ -138,17 +216,49 @@ function isrsWith(row: number, col: string, value: string): string {
 }
 
 const BAD: [string, string[], RegExp][] = [
-  ["a construct with one item", [`${HS}/data.csv`, "--model", file("one.lav", "visual =~ x1 + x2 + x3\nspeed =~ x7\n")], /construct "speed" has 1 item; reliability \(alpha, omega, AVE\) needs at least 2/],
-  ["an unknown item column", [`${HS}/data.csv`, "--model", file("x10.lav", "visual =~ x1 + x2 + x10\ntextual =~ x4 + x5 + x6\n")], /x10\.lav: line 1: item "x10" of "visual" is not a column of the data/],
-  ["a factor with latent and observed indicators", [`${HS}/data.csv`, "--model", file("mix.lav", "visual =~ x1 + x2 + x3\ng =~ visual + x4\n")], /"g" mixes latent and observed indicators/],
-  ["data without the instrument's id column and no --model", [`${HS}/data.csv`], /data\.csv: the id column "firm_id" is missing/],
-  ["an answer outside the scale", [file("scale.csv", isrsWith(3, "DET2", "9"))], /scale\.csv: line 4 \(row 3\), column "DET2": 9 is outside the scale 1\.\.7/],
+  [
+    "a construct with one item",
+    [`${HS}/data.csv`, "--model", file("one.lav", "visual =~ x1 + x2 + x3\nspeed =~ x7\n")],
+    /construct "speed" has 1 item; reliability \(alpha, omega, AVE\) needs at least 2/,
+  ],
+  [
+    "an unknown item column",
+    [`${HS}/data.csv`, "--model", file("x10.lav", "visual =~ x1 + x2 + x10\ntextual =~ x4 + x5 + x6\n")],
+    /x10\.lav: line 1: item "x10" of "visual" is not a column of the data/,
+  ],
+  [
+    "a factor with latent and observed indicators",
+    [`${HS}/data.csv`, "--model", file("mix.lav", "visual =~ x1 + x2 + x3\ng =~ visual + x4\n")],
+    /"g" mixes latent and observed indicators/,
+  ],
+  [
+    "data without the instrument's id column and no --model",
+    [`${HS}/data.csv`],
+    /data\.csv: the id column "firm_id" is missing/,
+  ],
+  [
+    "an answer outside the scale",
+    [file("scale.csv", isrsWith(3, "DET2", "9"))],
+    /scale\.csv: line 4 \(row 3\), column "DET2": 9 is outside the scale 1\.\.7/,
+  ],
   ["an instrument file that is not JSON", ["--instrument", file("bad.json", "{")], /bad\.json: not valid JSON/],
   ["an unknown estimator", ["--estimator", "WLS"], /--estimator WLS: use ML, MLM, MLR/],
   ["a bad --format", [`${HS}/data.csv`, "--model", model, "--format", "xml"], /--format xml: use text or json/],
   ["a missing data file", [`${HS}/nope.csv`, "--model", model], /nope\.csv: no such file/],
-  ["an --out that is a file", [`${HS}/data.csv`, "--model", model, "--out", file("plain.txt", "x")], /plain\.txt: exists and is not a folder/],
-  ["a text cell in an item", [file("text.csv", "x1,x2,x3,x4\n1,2,3,4\n2,x,4,5\n3,3,5,1\n4,4,4,4\n5,1,2,3\n"), "--model", file("t.lav", "a =~ x1 + x2\nb =~ x3 + x4\n")], /line 3 \(row 2\), column "x2": "x" is not a number/],
+  [
+    "an --out that is a file",
+    [`${HS}/data.csv`, "--model", model, "--out", file("plain.txt", "x")],
+    /plain\.txt: exists and is not a folder/,
+  ],
+  [
+    "a text cell in an item",
+    [
+      file("text.csv", "x1,x2,x3,x4\n1,2,3,4\n2,x,4,5\n3,3,5,1\n4,4,4,4\n5,1,2,3\n"),
+      "--model",
+      file("t.lav", "a =~ x1 + x2\nb =~ x3 + x4\n"),
+    ],
+    /line 3 \(row 2\), column "x2": "x" is not a number/,
+  ],
 ];
 
 describe("isrs analyze: bad input", () => {

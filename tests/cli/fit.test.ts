@@ -9,7 +9,10 @@ import { describe, expect, it } from "vitest";
 import { run } from "./run.js";
 
 const HS = "tests/parity/lavaan-0.6.14/hs-cfa-ml";
-const ref = JSON.parse(fs.readFileSync(`${HS}/lavaan.json`, "utf8")) as { fit: Record<string, number>; parameters: { est: number }[] };
+const ref = JSON.parse(fs.readFileSync(`${HS}/lavaan.json`, "utf8")) as {
+  fit: Record<string, number>;
+  parameters: { est: number }[];
+};
 
 describe("isrs fit", () => {
   it("prints a lavaan-style summary and exits 0 for an admissible fit", async () => {
@@ -28,13 +31,34 @@ describe("isrs fit", () => {
   it("prints exactly one JSON object with the contract's keys", async () => {
     const r = await run("fit", `${HS}/data.csv`, "--model", `${HS}/model.lav`, "--format", "json", "--modindices");
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as Record<string, unknown> & { parameters: Record<string, unknown>[]; fit: Record<string, number>; modindices: unknown[] };
-    for (const k of ["converged", "iterations", "nobs", "npar", "fit", "parameters", "modindices", "warnings"]) expect(out).toHaveProperty(k);
+    const out = JSON.parse(r.stdout) as Record<string, unknown> & {
+      parameters: Record<string, unknown>[];
+      fit: Record<string, number>;
+      modindices: unknown[];
+    };
+    for (const k of ["converged", "iterations", "nobs", "npar", "fit", "parameters", "modindices", "warnings"])
+      expect(out).toHaveProperty(k);
     expect(out.nobs).toBe(301);
     expect(out.npar).toBe(21);
     expect(Math.abs(out.fit.chisq! - ref.fit.chisq!)).toBeLessThan(1e-6 * ref.fit.chisq!);
     for (const row of out.parameters) {
-      expect(Object.keys(row).sort()).toEqual(["ci.lower", "ci.upper", "est", "group", "label", "lhs", "op", "pvalue", "rhs", "se", "std.all", "std.lv", "z"].sort());
+      expect(Object.keys(row).sort()).toEqual(
+        [
+          "ci.lower",
+          "ci.upper",
+          "est",
+          "group",
+          "label",
+          "lhs",
+          "op",
+          "pvalue",
+          "rhs",
+          "se",
+          "std.all",
+          "std.lv",
+          "z",
+        ].sort(),
+      );
       expect(row.group).toBe(1);
     }
     expect(out.parameters.length).toBe(ref.parameters.length);
@@ -42,12 +66,25 @@ describe("isrs fit", () => {
   });
 
   it("reads a Spanish-locale export (semicolons, decimal commas, BOM, CRLF) to the same estimates", async () => {
-    const a = JSON.parse((await run("fit", `${HS}/data.csv`, "--model", `${HS}/model.lav`, "--format", "json")).stdout) as { fit: Record<string, number> };
+    const a = JSON.parse(
+      (await run("fit", `${HS}/data.csv`, "--model", `${HS}/model.lav`, "--format", "json")).stdout,
+    ) as { fit: Record<string, number> };
     const r = await run("fit", "tests/cli/fixtures/hs-es.csv", "--model", `${HS}/model.lav`, "--format", "json");
     expect(r.stderr).toBe("");
     const b = JSON.parse(r.stdout) as { fit: Record<string, number> };
     expect(b.fit.chisq).toBeCloseTo(a.fit.chisq!, 9);
-    const c = await run("fit", "tests/cli/fixtures/hs-es.csv", "--model", `${HS}/model.lav`, "--format", "json", "--delimiter", ";", "--decimal", ",");
+    const c = await run(
+      "fit",
+      "tests/cli/fixtures/hs-es.csv",
+      "--model",
+      `${HS}/model.lav`,
+      "--format",
+      "json",
+      "--delimiter",
+      ";",
+      "--decimal",
+      ",",
+    );
     expect((JSON.parse(c.stdout) as { fit: Record<string, number> }).fit.chisq).toBeCloseTo(a.fit.chisq!, 9);
   });
 
@@ -70,9 +107,19 @@ describe("isrs fit", () => {
 
   it("exits 1 and names the parameters when the model is not identified", async () => {
     // a two-indicator factor uncorrelated with the rest: its loading, variance and residuals are not identified
-    const r = await run("fit", `${HS}/data.csv`, "--model", "tests/cli/fixtures/not-identified.lav", "--format", "json");
+    const r = await run(
+      "fit",
+      `${HS}/data.csv`,
+      "--model",
+      "tests/cli/fixtures/not-identified.lav",
+      "--format",
+      "json",
+    );
     expect(r.code).toBe(1);
-    const out = JSON.parse(r.stdout) as { warnings: { code: string; message: string }[]; parameters: { se: number | null; op: string; rhs: string }[] };
+    const out = JSON.parse(r.stdout) as {
+      warnings: { code: string; message: string }[];
+      parameters: { se: number | null; op: string; rhs: string }[];
+    };
     const w = out.warnings.find((x) => x.code === "W_NOT_IDENTIFIED");
     expect(w?.message).toMatch(/f1 =~ x2/);
     expect(w?.message).toMatch(/f1 ~~ f1/);
@@ -82,7 +129,10 @@ describe("isrs fit", () => {
   it("lists the rows dropped by listwise deletion (lavaan 0.6.14 keeps 93 of 301)", async () => {
     const dir = "tests/parity/lavaan-0.6.14/hs-cfa-listwise";
     const r = await run("fit", `${dir}/data.csv`, "--model", `${dir}/model.lav`, "--format", "json");
-    const out = JSON.parse(r.stdout) as { nobs: number; excluded: { count: number; rows: { row: number; missing: string[] }[] } };
+    const out = JSON.parse(r.stdout) as {
+      nobs: number;
+      excluded: { count: number; rows: { row: number; missing: string[] }[] };
+    };
     expect(out.nobs).toBe(93);
     expect(out.excluded.count).toBe(208);
     expect(out.excluded.rows[0]).toEqual(expect.objectContaining({ row: 2, missing: ["x1"] }));

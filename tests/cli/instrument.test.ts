@@ -50,7 +50,11 @@ const badInstrument = (() => {
 })();
 
 const CASES: [string, string[], RegExp][] = [
-  ["an instrument that fails validation", ["model", "--instrument", badInstrument], /bad-instrument\.json: items\[4\]\.reverse \(item "DET5"\): Invalid input: expected boolean/],
+  [
+    "an instrument that fails validation",
+    ["model", "--instrument", badInstrument],
+    /bad-instrument\.json: items\[4\]\.reverse \(item "DET5"\): Invalid input: expected boolean/,
+  ],
   ["an instrument that is not there", ["model", "--instrument", "nope.json"], /nope\.json: no such instrument file/],
   ["a negative --n", ["simulate", "--n", "-3", "--seed", "1"], /--n -3: a positive whole number of firms is needed/],
   ["a seed that is not a number", ["simulate", "--n", "3", "--seed", "abc"], /--seed abc: a number is needed/],

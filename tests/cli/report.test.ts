@@ -22,7 +22,10 @@ describe("isrs report", () => {
     expect(r.code).toBe(0);
     expect(fs.readdirSync(dir).sort()).toEqual([...REPORT_FILES, "notes.txt"].sort());
     expect(fs.readFileSync(path.join(dir, "notes.txt"), "utf8")).toBe("mine");
-    const json = JSON.parse(fs.readFileSync(path.join(dir, "results.json"), "utf8")) as { kind: string; sample: { n: number; excluded: unknown[] } };
+    const json = JSON.parse(fs.readFileSync(path.join(dir, "results.json"), "utf8")) as {
+      kind: string;
+      sample: { n: number; excluded: unknown[] };
+    };
     expect(json.kind).toBe("study");
     // every row of the bundled file is either used or listed as excluded
     const rowsInFile = fs.readFileSync("datasets/isrs-kibs-simulated/data.csv", "utf8").trim().split("\n").length - 1;
@@ -31,7 +34,16 @@ describe("isrs report", () => {
 
   it("fits a model given with --model on a generic CSV", async () => {
     const dir = tmp();
-    const r = await run("report", `${HS2}/data.csv`, "--model", `${HS2}/model.lav`, "--out", dir, "--title", "HS <second-order>");
+    const r = await run(
+      "report",
+      `${HS2}/data.csv`,
+      "--model",
+      `${HS2}/model.lav`,
+      "--out",
+      dir,
+      "--title",
+      "HS <second-order>",
+    );
     expect(r.code).toBe(0);
     const html = fs.readFileSync(path.join(dir, "report.html"), "utf8");
     expect(html).toContain("<h1>HS &lt;second-order&gt;</h1>");
@@ -43,7 +55,14 @@ describe("isrs report", () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr.trim().split("\n")).toHaveLength(1);
     expect(missing.stderr).toMatch(/no-such\.csv/);
-    const badModel = await run("report", `${HS2}/data.csv`, "--model", "tests/cli/fixtures/../../../datasets/political-democracy/indirect-effect.lav", "--out", dir);
+    const badModel = await run(
+      "report",
+      `${HS2}/data.csv`,
+      "--model",
+      "tests/cli/fixtures/../../../datasets/political-democracy/indirect-effect.lav",
+      "--out",
+      dir,
+    );
     expect(badModel.code).toBe(2);
     expect(badModel.stderr).toMatch(/E_NO_VARIABLE|not a column|no column|ind60|x1|y1/);
     expect(fs.existsSync(dir)).toBe(false);
@@ -63,7 +82,10 @@ describe("atomic writes", () => {
   it("replaces a file whole and leaves no temporary file", () => {
     const dir = tmp();
     fs.writeFileSync(path.join(dir, "report.md"), "old ".repeat(10_000));
-    writeReportFiles(dir, [{ name: "report.md", content: "new" }, { name: "sub/x.txt", content: "y" }]);
+    writeReportFiles(dir, [
+      { name: "report.md", content: "new" },
+      { name: "sub/x.txt", content: "y" },
+    ]);
     expect(fs.readFileSync(path.join(dir, "report.md"), "utf8")).toBe("new");
     expect(fs.readFileSync(path.join(dir, "sub/x.txt"), "utf8")).toBe("y");
     expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
@@ -72,7 +94,9 @@ describe("atomic writes", () => {
   it("a file that cannot be written fails with E_FILE and leaves no temporary file behind", () => {
     const dir = tmp();
     fs.mkdirSync(path.join(dir, "report.html")); // a folder where the file should go
-    expect(() => writeReportFiles(dir, [{ name: "report.html", content: "x" }])).toThrow(/report\.html: cannot be written/);
+    expect(() => writeReportFiles(dir, [{ name: "report.html", content: "x" }])).toThrow(
+      /report\.html: cannot be written/,
+    );
     expect(fs.readdirSync(dir)).toEqual(["report.html"]);
   });
 
@@ -117,16 +141,33 @@ describe("firm reports from the command line", () => {
     const dir = tmp();
     const r = await run("report", "--firm", "F002", "--out", dir);
     expect(r.code).toBe(0);
-    expect(fs.readdirSync(dir).sort()).toEqual(["diagram.dot", "diagram.svg", "report.html", "report.md", "results.json", "scores.svg"]);
+    expect(fs.readdirSync(dir).sort()).toEqual([
+      "diagram.dot",
+      "diagram.svg",
+      "report.html",
+      "report.md",
+      "results.json",
+      "scores.svg",
+    ]);
     // the diagram is the model behind the index weights: its second-order loadings are the
     // weights before normalisation (isrs score's weights.loadings)
-    const view = JSON.parse(fs.readFileSync(path.join(dir, "results.json"), "utf8")) as { id: string; index: number; dimensions: { score: number }[] };
-    const score = JSON.parse((await run("score", BUNDLED, "--firm", "F002", "--format", "json")).stdout) as { firms: { id: string; index: number; dimensions: { score: number }[] }[] };
+    const view = JSON.parse(fs.readFileSync(path.join(dir, "results.json"), "utf8")) as {
+      id: string;
+      index: number;
+      dimensions: { score: number }[];
+    };
+    const score = JSON.parse((await run("score", BUNDLED, "--firm", "F002", "--format", "json")).stdout) as {
+      firms: { id: string; index: number; dimensions: { score: number }[] }[];
+    };
     expect(view.id).toBe("F002");
     expect(view.index).toBe(score.firms[0]!.index);
     expect(view.dimensions.map((d) => d.score)).toEqual(score.firms[0]!.dimensions.map((d) => d.score));
     const dot = fs.readFileSync(path.join(dir, "diagram.dot"), "utf8");
-    const weights = (JSON.parse((await run("score", BUNDLED, "--firm", "F002", "--format", "json")).stdout) as { weights: { loadings: Record<string, number> } }).weights.loadings;
+    const weights = (
+      JSON.parse((await run("score", BUNDLED, "--firm", "F002", "--format", "json")).stdout) as {
+        weights: { loadings: Record<string, number> };
+      }
+    ).weights.loadings;
     for (const [dim, l] of Object.entries(weights)) expect(dot).toContain(`"ISRS" -> "${dim}" [label="${l.toFixed(2)}`);
   });
 
@@ -144,7 +185,12 @@ describe("firm reports from the command line", () => {
     const r = await run("report", BUNDLED, "--all", "--out", dir);
     expect(r.code).toBe(0);
     const firms = fs.readdirSync(path.join(dir, "firms"));
-    const ids = fs.readFileSync(BUNDLED, "utf8").trim().split("\n").slice(1).map((l) => l.split(",")[0]);
+    const ids = fs
+      .readFileSync(BUNDLED, "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(",")[0]);
     expect(firms.sort()).toEqual([...ids].sort());
     const overview = fs.readFileSync(path.join(dir, "report.html"), "utf8");
     expect(overview.match(/<a href="firms\/[^"]+\/report\.html">/g)).toHaveLength(ids.length);
@@ -159,7 +205,11 @@ describe("firm reports from the command line", () => {
     const three = path.join(tmp(), "three.csv");
     fs.writeFileSync(three, `${fs.readFileSync(BUNDLED, "utf8").trim().split("\n").slice(0, 4).join("\n")}\n`);
     let err = "";
-    const code = await main(["node", "isrs", "report", three, "--all", "--out", tmp()], { stdout: () => undefined, stderr: (s) => (err += s), stderrIsTTY: true });
+    const code = await main(["node", "isrs", "report", three, "--all", "--out", tmp()], {
+      stdout: () => undefined,
+      stderr: (s) => (err += s),
+      stderrIsTTY: true,
+    });
     expect(code).toBe(0);
     // progress.ts: the first step drawn, later ones at most ten times a second, erased at the end
     expect(err.startsWith(`\rfirms [${"#".repeat(10)}${"-".repeat(20)}]  33%  1/3`)).toBe(true);
@@ -181,10 +231,18 @@ describe("isrs analyze --report", () => {
     const dir = tmp();
     const r = await run("analyze", "--format", "json", "--report", dir);
     expect(r.code).toBe(0);
-    const analysis = JSON.parse(r.stdout) as { hypotheses: { id: string; "std.all": number; supported: boolean }[]; models: { name: string; fit: Record<string, number> }[] };
+    const analysis = JSON.parse(r.stdout) as {
+      hypotheses: { id: string; "std.all": number; supported: boolean }[];
+      models: { name: string; fit: Record<string, number> }[];
+    };
     expect(r.stderr).toMatch(/^wrote .*report\.html/);
-    const view = JSON.parse(fs.readFileSync(path.join(dir, "results.json"), "utf8")) as { hypotheses: { id: string; std: number; supported: boolean }[]; models: { name: string; cfi: number }[] };
-    expect(view.hypotheses.map((h) => [h.id, h.std, h.supported])).toEqual(analysis.hypotheses.map((h) => [h.id, h["std.all"], h.supported]));
+    const view = JSON.parse(fs.readFileSync(path.join(dir, "results.json"), "utf8")) as {
+      hypotheses: { id: string; std: number; supported: boolean }[];
+      models: { name: string; cfi: number }[];
+    };
+    expect(view.hypotheses.map((h) => [h.id, h.std, h.supported])).toEqual(
+      analysis.hypotheses.map((h) => [h.id, h["std.all"], h.supported]),
+    );
     expect(view.models.map((m) => m.cfi)).toEqual(analysis.models.map((m) => m.fit.cfi));
     expect(fs.readdirSync(dir).sort()).toEqual(REPORT_FILES);
   });

@@ -8,11 +8,19 @@ import { describe, expect, it } from "vitest";
 import { run } from "./run.js";
 
 const dir = (c: string): string => `tests/parity/lavaan-0.6.14/${c}`;
-const fitOf = (c: string): Record<string, number> => (JSON.parse(fs.readFileSync(`${dir(c)}/lavaan.json`, "utf8")) as { fit: Record<string, number> }).fit;
+const fitOf = (c: string): Record<string, number> =>
+  (JSON.parse(fs.readFileSync(`${dir(c)}/lavaan.json`, "utf8")) as { fit: Record<string, number> }).fit;
 
 describe("isrs fit with a robust estimator", () => {
   it("MLR: prints lavaan's Standard and Scaled columns, the robust indices and the sandwich", async () => {
-    const r = await run("fit", `${dir("hs-cfa-mlr")}/data.csv`, "--model", `${dir("hs-cfa-mlr")}/model.lav`, "--estimator", "MLR");
+    const r = await run(
+      "fit",
+      `${dir("hs-cfa-mlr")}/data.csv`,
+      "--model",
+      `${dir("hs-cfa-mlr")}/model.lav`,
+      "--estimator",
+      "MLR",
+    );
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     // lavaan: chisq 85.306, scaled 87.132, c = 0.979; CFI 0.931 / 0.925, robust 0.930; RMSEA robust 0.092
@@ -27,8 +35,17 @@ describe("isrs fit with a robust estimator", () => {
     expect(r.stdout).toMatch(/x2\s+0\.554\s+0\.132\s+4\.191/);
   });
 
-  it("MLM (given as \"mlm\"): JSON holds every fit measure lavaan reports, under lavaan's names", async () => {
-    const r = await run("fit", `${dir("hs-cfa-mlm")}/data.csv`, "--model", `${dir("hs-cfa-mlm")}/model.lav`, "--estimator", "mlm", "--format", "json");
+  it('MLM (given as "mlm"): JSON holds every fit measure lavaan reports, under lavaan\'s names', async () => {
+    const r = await run(
+      "fit",
+      `${dir("hs-cfa-mlm")}/data.csv`,
+      "--model",
+      `${dir("hs-cfa-mlm")}/model.lav`,
+      "--estimator",
+      "mlm",
+      "--format",
+      "json",
+    );
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { estimator: string; fit: Record<string, number> };
     expect(out.estimator).toBe("MLM");
@@ -40,12 +57,30 @@ describe("isrs fit with a robust estimator", () => {
   });
 
   it("MLR: the JSON fit object lists lavaan's names in lavaan's order", async () => {
-    const r = await run("fit", `${dir("hs-cfa-mlr")}/data.csv`, "--model", `${dir("hs-cfa-mlr")}/model.lav`, "--estimator", "MLR", "--format", "json");
-    expect(Object.keys((JSON.parse(r.stdout) as { fit: Record<string, number> }).fit)).toEqual(Object.keys(fitOf("hs-cfa-mlr")));
+    const r = await run(
+      "fit",
+      `${dir("hs-cfa-mlr")}/data.csv`,
+      "--model",
+      `${dir("hs-cfa-mlr")}/model.lav`,
+      "--estimator",
+      "MLR",
+      "--format",
+      "json",
+    );
+    expect(Object.keys((JSON.parse(r.stdout) as { fit: Record<string, number> }).fit)).toEqual(
+      Object.keys(fitOf("hs-cfa-mlr")),
+    );
   });
 
   it("an unknown estimator: one line naming the choices, exit 2", async () => {
-    const r = await run("fit", `${dir("hs-cfa-mlr")}/data.csv`, "--model", `${dir("hs-cfa-mlr")}/model.lav`, "--estimator", "WLSMV");
+    const r = await run(
+      "fit",
+      `${dir("hs-cfa-mlr")}/data.csv`,
+      "--model",
+      `${dir("hs-cfa-mlr")}/model.lav`,
+      "--estimator",
+      "WLSMV",
+    );
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr.trim().split("\n")).toHaveLength(1);

@@ -24,7 +24,9 @@ describe("isrs score", () => {
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/^ISRS scores \(instrument isrs 1\.0\.0\)/);
     expect(r.stdout).toContain(`norms:    ${DATA} (151 firms;`);
-    expect(r.stdout).toMatch(/weights: {2}ML second-order loadings \(std\.all\), normalised: detection 0\.\d{3}, analysis 0\.\d{3}, response 0\.\d{3}/);
+    expect(r.stdout).toMatch(
+      /weights: {2}ML second-order loadings \(std\.all\), normalised: detection 0\.\d{3}, analysis 0\.\d{3}, response 0\.\d{3}/,
+    );
     expect(r.stdout).toMatch(/Firm F007\n/);
     expect(r.stdout).toMatch(/Profile: (laggard|follower|recoverer)\n/);
     expect(r.stdout.match(/What to do: /g)).toHaveLength(3);
@@ -35,13 +37,33 @@ describe("isrs score", () => {
     const r = await run("score", DATA, "--all", "--format", "json");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j)).toEqual(["instrument", "data", "norms", "weights", "profiles", "firms", "excluded", "notes"]);
+    expect(Object.keys(j)).toEqual([
+      "instrument",
+      "data",
+      "norms",
+      "weights",
+      "profiles",
+      "firms",
+      "excluded",
+      "notes",
+    ]);
     expect(j.firms).toHaveLength(151);
     expect(Object.keys(j.norms)).toEqual(["file", "rows", "firms", "used", "index", "dimensions", "excluded"]);
-    expect(j.norms.dimensions.map((d: { id: string; n: number }) => [d.id, d.n])).toEqual([["detection", 151], ["analysis", 151], ["response", 151]]);
+    expect(j.norms.dimensions.map((d: { id: string; n: number }) => [d.id, d.n])).toEqual([
+      ["detection", 151],
+      ["analysis", 151],
+      ["response", 151],
+    ]);
     expect(Object.keys(j.firms[0])).toEqual(["id", "dimensions", "index", "indexPercentile", "profile", "weakest"]);
     expect(Object.keys(j.firms[0].dimensions[0])).toEqual(["id", "label", "score", "answered", "items", "percentile"]);
-    expect(Object.keys(j.firms[0].weakest[0])).toEqual(["item", "dimension", "text", "score", "normMean", "recommendation"]);
+    expect(Object.keys(j.firms[0].weakest[0])).toEqual([
+      "item",
+      "dimension",
+      "text",
+      "score",
+      "normMean",
+      "recommendation",
+    ]);
     const w = Object.values(j.weights.values) as number[];
     expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     // scoring the norm sample itself: about a quarter laggards and a quarter recoverers (ties aside)
@@ -74,7 +96,10 @@ describe("isrs score", () => {
   });
 
   it("--model without a second-order factor falls back to equal weights and says so", async () => {
-    const m = file("cfa.lav", "detection =~ DET1 + DET2 + DET3 + DET4 + DET5\nanalysis =~ ANA1 + ANA2 + ANA3 + ANA4\nresponse =~ RES1 + RES2 + RES3 + RES4 + RES5 + RES6\n");
+    const m = file(
+      "cfa.lav",
+      "detection =~ DET1 + DET2 + DET3 + DET4 + DET5\nanalysis =~ ANA1 + ANA2 + ANA3 + ANA4\nresponse =~ RES1 + RES2 + RES3 + RES4 + RES5 + RES6\n",
+    );
     const r = await run("score", DATA, "--firm", "F001", "--model", m, "--format", "json");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
@@ -88,7 +113,9 @@ describe("isrs score", () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.weights.method).toBe("equal");
-    expect(j.notes[0]).toMatch(/^the model cannot be fitted to the norm sample \(.*small-norms\.csv: only \d+ complete rows for 25 variables.*\): equal weights$/);
+    expect(j.notes[0]).toMatch(
+      /^the model cannot be fitted to the norm sample \(.*small-norms\.csv: only \d+ complete rows for 25 variables.*\): equal weights$/,
+    );
     expect(j.norms.used).toBe(10);
   });
 
@@ -131,17 +158,49 @@ describe("isrs instrument", () => {
 });
 
 const CASES: [string, string[], RegExp][] = [
-  ["a firm id that does not exist", ["score", DATA, "--firm", "F999"], /data\.csv: no firm with id "F999"; did you mean "F099"/],
-  ["an empty norms file", ["score", DATA, "--firm", "F001", "--norms", file("empty.csv", "")], /empty\.csv: the file is empty \(0 bytes\)/],
-  ["a norms file with a header only", ["score", DATA, "--firm", "F001", "--norms", file("header.csv", `${lines[0]}\n`)], /header\.csv: the file has a header line but no data rows/],
-  ["a response outside the scale", ["score", withCell("out.csv", "RES2", "8")], /out\.csv: line 3 \(row 2\), column "RES2": 8 is outside the scale 1\.\.7/],
-  ["text in a numeric item", ["score", withCell("text.csv", "BUS1", "good")], /text\.csv: line 3 \(row 2\), column "BUS1": "good" is not a number/],
-  ["an out-of-scale value in the norms", ["score", DATA, "--firm", "F001", "--norms", withCell("norms-out.csv", "DET1", "0")], /norms-out\.csv: line 3 \(row 2\), column "DET1": 0 is outside the scale 1\.\.7/],
-  ["several firms without --firm or --all", ["score", DATA], /data\.csv has 151 firms: name one with --firm ID, or score them all with --all/],
+  [
+    "a firm id that does not exist",
+    ["score", DATA, "--firm", "F999"],
+    /data\.csv: no firm with id "F999"; did you mean "F099"/,
+  ],
+  [
+    "an empty norms file",
+    ["score", DATA, "--firm", "F001", "--norms", file("empty.csv", "")],
+    /empty\.csv: the file is empty \(0 bytes\)/,
+  ],
+  [
+    "a norms file with a header only",
+    ["score", DATA, "--firm", "F001", "--norms", file("header.csv", `${lines[0]}\n`)],
+    /header\.csv: the file has a header line but no data rows/,
+  ],
+  [
+    "a response outside the scale",
+    ["score", withCell("out.csv", "RES2", "8")],
+    /out\.csv: line 3 \(row 2\), column "RES2": 8 is outside the scale 1\.\.7/,
+  ],
+  [
+    "text in a numeric item",
+    ["score", withCell("text.csv", "BUS1", "good")],
+    /text\.csv: line 3 \(row 2\), column "BUS1": "good" is not a number/,
+  ],
+  [
+    "an out-of-scale value in the norms",
+    ["score", DATA, "--firm", "F001", "--norms", withCell("norms-out.csv", "DET1", "0")],
+    /norms-out\.csv: line 3 \(row 2\), column "DET1": 0 is outside the scale 1\.\.7/,
+  ],
+  [
+    "several firms without --firm or --all",
+    ["score", DATA],
+    /data\.csv has 151 firms: name one with --firm ID, or score them all with --all/,
+  ],
   ["both --firm and --all", ["score", DATA, "--firm", "F001", "--all"], /--firm and --all exclude each other/],
   ["a bad --format", ["score", DATA, "--all", "--format", "xml"], /--format xml: use text or json/],
   ["a bad instrument format", ["instrument", "--format", "pdf"], /--format pdf: use md, html, csv/],
-  ["a --model with an unknown variable", ["score", DATA, "--all", "--model", file("bad.lav", "f =~ DET1 + DET2 + XYZ\n")], /model variable "XYZ" is not a column/],
+  [
+    "a --model with an unknown variable",
+    ["score", DATA, "--all", "--model", file("bad.lav", "f =~ DET1 + DET2 + XYZ\n")],
+    /model variable "XYZ" is not a column/,
+  ],
   ["an unknown estimator", ["score", DATA, "--all", "--estimator", "WLS"], /estimator/],
 ];
 

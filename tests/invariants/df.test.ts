@@ -15,8 +15,14 @@ import { parseModel } from "../../src/sem/syntax/index.js";
 import { loadCase, type Case } from "./problem.js";
 
 const CASES = [
-  "hs-cfa-ml", "hs-cfa-stdlv", "hs-cfa-listwise", "hs-second-order",
-  "hs-multigroup-configural", "hs-multigroup-metric", "pd-sem", "pd-sem-indirect",
+  "hs-cfa-ml",
+  "hs-cfa-stdlv",
+  "hs-cfa-listwise",
+  "hs-second-order",
+  "hs-multigroup-configural",
+  "hs-multigroup-metric",
+  "pd-sem",
+  "pd-sem-indirect",
 ];
 
 interface Row {
@@ -53,7 +59,7 @@ function observedNames(rows: readonly Row[]): string[] {
 
 /** p* · G from the variables, the mean structure and the groups. */
 function sampleMoments(p: number, meanstructure: boolean, groups: number): number {
-  return (p * (p + 1) / 2 + (meanstructure ? p : 0)) * groups;
+  return ((p * (p + 1)) / 2 + (meanstructure ? p : 0)) * groups;
 }
 
 describe.each(CASES)("%s", (name) => {
@@ -101,7 +107,8 @@ describe("fixed.x: the moments of an exogenous observed covariate count on neith
   // x7 is exogenous and observed: its variance (and mean) are fixed at the sample values, so
   // they leave both p* and q. lavaan 0.6.14, sem(model, data, meanstructure = m) on the
   // hs-cfa-ml data, gives df = 18 (chisq 87.55489) for both m = TRUE and m = FALSE.
-  const model = "visual =~ x1 + a*x2 + a*x3\ntextual =~ x4 + x5 + x6\ntextual ~ visual + x7\nx9 ~ textual + x7\nx1 ~~ x4";
+  const model =
+    "visual =~ x1 + a*x2 + a*x3\ntextual =~ x4 + x5 + x6\ntextual ~ visual + x7\nx9 ~ textual + x7\nx1 ~~ x4";
   const c = loadCase("hs-cfa-ml");
   it.each([true, false])("meanstructure %s", async (meanstructure) => {
     const syntax = parseModel(model, { file: "fixed-x.lav" });
@@ -113,7 +120,8 @@ describe("fixed.x: the moments of an exogenous observed covariate count on neith
     const exo = result.parameters.filter((r) => r.lhs === "x7" && (r.op === "~~" || r.op === "~1"));
     expect(exo.length).toBe(meanstructure ? 2 : 1);
     for (const r of exo) expect(r.z).toBeNull();
-    const df = sampleMoments(p, meanstructure, 1) - sampleMoments(nx, meanstructure, 1) - distinctFree(result.parameters);
+    const df =
+      sampleMoments(p, meanstructure, 1) - sampleMoments(nx, meanstructure, 1) - distinctFree(result.parameters);
     expect(result.fit.df).toBe(df);
     expect(result.fit.df).toBe(18);
   });

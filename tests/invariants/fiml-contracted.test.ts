@@ -10,7 +10,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readTable } from "../../src/sem/data/index.js";
+import { readTable } from "../../src/sem/data/read-file.js";
 import { prepareFit } from "../../src/sem/fit-model.js";
 import { fillMatrices, impliedMoments } from "../../src/sem/model/implied.js";
 import { addContractedH1, formH1Cheaper } from "../../src/sem/missing/h1-contracted.js";
@@ -31,14 +31,28 @@ const CASES: [string, Record<string, unknown>][] = [
 
 describe.each(CASES)("contracted h1 information on %s", (name, options) => {
   const dir = `${EXTRA}/${name}`;
-  const prep = prepareFit({ syntax: parseModel(readFileSync(`${dir}/model.lav`, "utf8"), { file: "model.lav" }), data: readTable(`${dir}/data.csv`), options });
+  const prep = prepareFit({
+    syntax: parseModel(readFileSync(`${dir}/model.lav`, "utf8"), { file: "model.lav" }),
+    data: readTable(`${dir}/data.csv`),
+    options,
+  });
   const q = prep.table.nfree;
   const theta = Float64Array.from(prep.start.theta, (x, i) => x * (1 + 0.03 * Math.sin(i + 1)));
   const fiml = prep.fiml!;
 
   for (const at of ["model", "shifted"] as const) {
     /** Σ_g f_g Δ_gᵀ H_g Δ_g by `add` at the model-implied moments or at EM-like moments away from them. */
-    const sum = (add: (info: Float64Array, rep: GroupRepresentation, imp: Implied, grp: FimlGroup, mu: Float64Array, sigma: Float64Array, fg: number) => void): Float64Array => {
+    const sum = (
+      add: (
+        info: Float64Array,
+        rep: GroupRepresentation,
+        imp: Implied,
+        grp: FimlGroup,
+        mu: Float64Array,
+        sigma: Float64Array,
+        fg: number,
+      ) => void,
+    ): Float64Array => {
       const info = new Float64Array(q * q);
       prep.prob.rep.groups.forEach((rep, g) => {
         const imp = impliedMoments(fillMatrices(rep, theta, prep.prob.rowValues))!;
@@ -56,10 +70,14 @@ describe.each(CASES)("contracted h1 information on %s", (name, options) => {
         const DHD = congruence(H, h1Jacobian(rep, imp, q), h1Size(grp.p), q);
         for (let i = 0; i < q * q; i++) info[i] += fg * DHD[i]!;
       });
-      const fast = sum((info, rep, imp, grp, mu, sigma, fg) => expect(addContractedH1(info, q, rep, imp, grp.patterns, mu, sigma, fg, grp.X, "contract")).toBe(true));
+      const fast = sum((info, rep, imp, grp, mu, sigma, fg) =>
+        expect(addContractedH1(info, q, rep, imp, grp.patterns, mu, sigma, fg, grp.X, "contract")).toBe(true),
+      );
       expectAllRelClose(fast, slow, TOL.kernel.rel * 1000, maxAbs(slow), "ΔᵀHΔ");
       // the formed route, from the rows of the small patterns, is the same
-      const formed = sum((info, rep, imp, grp, mu, sigma, fg) => expect(addContractedH1(info, q, rep, imp, grp.patterns, mu, sigma, fg, grp.X, "form")).toBe(true));
+      const formed = sum((info, rep, imp, grp, mu, sigma, fg) =>
+        expect(addContractedH1(info, q, rep, imp, grp.patterns, mu, sigma, fg, grp.X, "form")).toBe(true),
+      );
       expectAllRelClose(formed, slow, TOL.kernel.rel * 1000, maxAbs(slow), "ΔᵀHΔ formed");
     });
   }

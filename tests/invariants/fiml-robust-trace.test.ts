@@ -22,13 +22,15 @@ import { loadCase } from "./problem.js";
 
 type M = number[][];
 const zeros = (r: number, c: number): M => Array.from({ length: r }, () => new Array<number>(c).fill(0));
-const fromFlat = (a: Float64Array, r: number, c: number): M => Array.from({ length: r }, (_, i) => Array.from(a.subarray(i * c, i * c + c)));
+const fromFlat = (a: Float64Array, r: number, c: number): M =>
+  Array.from({ length: r }, (_, i) => Array.from(a.subarray(i * c, i * c + c)));
 const mm = (a: M, b: M): M => a.map((row) => b[0]!.map((_, j) => row.reduce((s, x, t) => s + x * b[t]![j]!, 0)));
 const tr = (a: M): M => a[0]!.map((_, j) => a.map((row) => row[j]!));
 const sub = (a: M, b: M): M => a.map((row, i) => row.map((x, j) => x - b[i]![j]!));
 const scale = (a: M, f: number): M => a.map((row) => row.map((x) => x * f));
 const trace = (a: M): number => a.reduce((s, row, i) => s + row[i]!, 0);
-const inverse = (a: M): M => fromFlat(spdInverse({ n: a.length, a: Float64Array.from(a.flat()) })!.inv.a, a.length, a.length);
+const inverse = (a: M): M =>
+  fromFlat(spdInverse({ n: a.length, a: Float64Array.from(a.flat()) })!.inv.a, a.length, a.length);
 
 /** Places per-group blocks on the diagonal of a stacked matrix. */
 function blockDiagonal(blocks: readonly M[]): M {
@@ -47,11 +49,17 @@ function longWay(pc: CorrectedPieces, Jm: readonly Float64Array[], deltas: reado
   const Wm = pc.groups.map((g) => fromFlat(g.Wm, g.ps, g.ps));
   const Wmi = Wm.map(inverse);
   const Dm = blockDiagonal(Wm.map((w, i) => scale(w, pc.groups[i]!.fg)));
-  const Wt = blockDiagonal(pc.groups.map((g, i) => scale(mm(mm(Wmi[i]!, fromFlat(g.Wc, g.ps, g.ps)), Wmi[i]!), 1 / g.fg)));
-  const Gt = blockDiagonal(pc.groups.map((g, i) => scale(mm(mm(Wmi[i]!, fromFlat(Jm[i]!, g.ps, g.ps)), Wmi[i]!), 1 / g.fg)));
+  const Wt = blockDiagonal(
+    pc.groups.map((g, i) => scale(mm(mm(Wmi[i]!, fromFlat(g.Wc, g.ps, g.ps)), Wmi[i]!), 1 / g.fg)),
+  );
+  const Gt = blockDiagonal(
+    pc.groups.map((g, i) => scale(mm(mm(Wmi[i]!, fromFlat(Jm[i]!, g.ps, g.ps)), Wmi[i]!), 1 / g.fg)),
+  );
   const V = deltas.flatMap((D, i) => scale(mm(Wm[i]!, D), pc.groups[i]!.fg));
   const q = deltas[0]![0]!.length;
-  const E = deltas.map((D, i) => mm(mm(tr(D), scale(Wm[i]!, pc.groups[i]!.fg)), D)).reduce((acc, Eg) => acc.map((row, a) => row.map((x, b) => x + Eg[a]![b]!)), zeros(q, q));
+  const E = deltas
+    .map((D, i) => mm(mm(tr(D), scale(Wm[i]!, pc.groups[i]!.fg)), D))
+    .reduce((acc, Eg) => acc.map((row, a) => row.map((x, b) => x + Eg[a]![b]!)), zeros(q, q));
   const U = sub(Dm, mm(mm(V, inverse(E)), tr(V)));
   return trace(mm(mm(mm(U, Wt), U), Gt));
 }
@@ -68,22 +76,41 @@ function baselineDeltas(pc: CorrectedPieces): M[] {
   });
 }
 
-describe.each([["one group", undefined], ["two groups (school)", "school"]])("traceV3 against the stacked matrices, HS with missing values, %s", (_, group) => {
+describe.each([
+  ["one group", undefined],
+  ["two groups (school)", "school"],
+])("traceV3 against the stacked matrices, HS with missing values, %s", (_, group) => {
   const c = loadCase("hs-cfa-fiml");
-  const prep = prepareFit({ syntax: c.syntax, data: c.data, options: { missing: "fiml", ...(group ? { group } : {}) } });
+  const prep = prepareFit({
+    syntax: c.syntax,
+    data: c.data,
+    options: { missing: "fiml", ...(group ? { group } : {}) },
+  });
   const { prob } = prep;
   const fiml = prep.fiml!;
   const q = prob.rep.nfree;
   const Jm = fiml.groups.map((grp, g) => {
     const st = fiml.stats.groups[g]!;
-    return firstOrderInformation(h1CasewiseScores(grp.patterns, grp.X, grp.n, st.mean, st.S, grp.p)!, h1Size(grp.p), grp.n);
+    return firstOrderInformation(
+      h1CasewiseScores(grp.patterns, grp.X, grp.n, st.mean, st.S, grp.p)!,
+      h1Size(grp.p),
+      grp.n,
+    );
   });
 
-  it.each([["the start values", 0], ["a perturbed θ", 31]])("at %s: model and baseline traces equal the long way", (_, seed) => {
-    const theta = seed === 0 ? prep.start.theta : perturbed({ prob, start: prep.start.theta, table: undefined as never }, seed);
+  it.each([
+    ["the start values", 0],
+    ["a perturbed θ", 31],
+  ])("at %s: model and baseline traces equal the long way", (_, seed) => {
+    const theta =
+      seed === 0 ? prep.start.theta : perturbed({ prob, start: prep.start.theta, table: undefined as never }, seed);
     const pc = correctedPieces({ fiml, prob, evaluation: evaluate(prob, theta), df: prep.df, baselineDf: 0 });
     const ours = traceV3(pc, Jm);
-    const k = longWay(pc, Jm, pc.groups.map((g) => fromFlat(g.D, g.ps, q)));
+    const k = longWay(
+      pc,
+      Jm,
+      pc.groups.map((g) => fromFlat(g.D, g.ps, q)),
+    );
     const kb = longWay(pc, Jm, baselineDeltas(pc));
     expect(Number.isFinite(ours.k) && Number.isFinite(ours.kb)).toBe(true);
     expectRelClose(ours.k, k, TOL.illConditioned.rel, Math.abs(k), "k");

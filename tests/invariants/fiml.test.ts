@@ -17,7 +17,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { readTable } from "../../src/sem/data/index.js";
+import { readTable } from "../../src/sem/data/read-file.js";
 import { parseModel } from "../../src/sem/syntax/index.js";
 import { evaluate, gradient, type Problem } from "../../src/sem/estimate/ml.js";
 import { spdInverse } from "../../src/sem/linalg/dense.js";
@@ -57,7 +57,11 @@ interface FimlBuilt {
 
 function build(group?: string): FimlBuilt {
   const c = loadCase("hs-cfa-fiml");
-  const prep = prepareFit({ syntax: c.syntax, data: c.data, options: { missing: "fiml", ...(group ? { group } : {}) } });
+  const prep = prepareFit({
+    syntax: c.syntax,
+    data: c.data,
+    options: { missing: "fiml", ...(group ? { group } : {}) },
+  });
   return { prob: prep.prob, start: prep.start.theta, groups: prep.fiml!.groups };
 }
 
@@ -68,11 +72,16 @@ function rowM2ll(x: Float64Array, sigma: Float64Array, mu: Float64Array, p: numb
   const S = Float64Array.from({ length: k * k }, (_, c) => sigma[obs[Math.floor(c / k)]! * p + obs[c % k]!]!);
   const inv = spdInverse({ n: k, a: S })!;
   let q = 0;
-  for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) q += (x[obs[a]!]! - mu[obs[a]!]!) * inv.inv.a[a * k + b]! * (x[obs[b]!]! - mu[obs[b]!]!);
+  for (let a = 0; a < k; a++)
+    for (let b = 0; b < k; b++)
+      q += (x[obs[a]!]! - mu[obs[a]!]!) * inv.inv.a[a * k + b]! * (x[obs[b]!]! - mu[obs[b]!]!);
   return inv.logDet + q;
 }
 
-describe.each([["HS CFA, 12% missing, FIML", undefined], ["two groups (school), FIML", "school"]])("%s", (_, group) => {
+describe.each([
+  ["HS CFA, 12% missing, FIML", undefined],
+  ["two groups (school), FIML", "school"],
+])("%s", (_, group) => {
   const b = build(group);
   const { prob } = b;
   const q = prob.rep.nfree;
@@ -110,7 +119,10 @@ describe.each([["HS CFA, 12% missing, FIML", undefined], ["two groups (school), 
     });
   });
 
-  it.each([["start", 0], ["perturbed point", 1]])("analytic gradient = central finite differences of F at the %s", (_, which) => {
+  it.each([
+    ["start", 0],
+    ["perturbed point", 1],
+  ])("analytic gradient = central finite differences of F at the %s", (_, which) => {
     const theta = which === 0 ? b.start : theta1;
     const g = gradient(prob, evaluate(prob, theta));
     const fd = Float64Array.from(theta, (t, i) => centralDiff(F(prob), theta, i, stepFor(t)));
@@ -154,16 +166,20 @@ describe("h1 (unrestricted) pieces on the HS data with missing values", () => {
     const t = casewiseTerms(g.patterns, sigma, mu, p, { gradient: true })!;
     const out = new Float64Array(h1Size(p));
     for (let i = 0; i < p; i++) out[i] = -t.dt![i]! / g.n;
-    vechPairs(p).forEach(({ i, j }, c) => (out[p + c] = (i === j ? 0.5 : 1) * t.W![i * p + j]! / g.n));
+    vechPairs(p).forEach(({ i, j }, c) => (out[p + c] = ((i === j ? 0.5 : 1) * t.W![i * p + j]!) / g.n));
     return out;
   };
   const unpack = (xi: Float64Array): { mu: Float64Array; sigma: Float64Array } => {
     const mu = xi.slice(0, p);
     const sigma = new Float64Array(p * p);
-    vechPairs(p).forEach(({ i, j }, c) => { sigma[i * p + j] = xi[p + c]!; sigma[j * p + i] = xi[p + c]!; });
+    vechPairs(p).forEach(({ i, j }, c) => {
+      sigma[i * p + j] = xi[p + c]!;
+      sigma[j * p + i] = xi[p + c]!;
+    });
     return { mu, sigma };
   };
-  const pack = (mu: Float64Array, sigma: Float64Array): Float64Array => Float64Array.from([...mu, ...vechPairs(p).map(({ i, j }) => sigma[i * p + j]!)]);
+  const pack = (mu: Float64Array, sigma: Float64Array): Float64Array =>
+    Float64Array.from([...mu, ...vechPairs(p).map(({ i, j }) => sigma[i * p + j]!)]);
 
   it("EM converges to a point where the score of the saturated model vanishes", () => {
     expect(em.converged).toBe(true);
@@ -189,7 +205,15 @@ describe("h1 (unrestricted) pieces on the HS data with missing values", () => {
     const ps = h1Size(p);
     const fd = new Float64Array(ps * ps);
     for (let j = 0; j < ps; j++) {
-      const col = centralDiffVector((x) => { const u = unpack(x); return xiGradient(u.mu, u.sigma); }, xi, j, 1e-4 * Math.max(1, Math.abs(xi[j]!)));
+      const col = centralDiffVector(
+        (x) => {
+          const u = unpack(x);
+          return xiGradient(u.mu, u.sigma);
+        },
+        xi,
+        j,
+        1e-4 * Math.max(1, Math.abs(xi[j]!)),
+      );
       for (let i = 0; i < ps; i++) fd[i * ps + j] = col[i]!;
     }
     // from the patterns' moments alone, and from the rows of the patterns with fewer rows than variables
@@ -210,21 +234,26 @@ describe("h1 (unrestricted) pieces on the HS data with missing values", () => {
     expectAllRelClose(sum, expected, 1e-10, maxAbs(expected), "Σ_i s_i");
   });
 
-  it("pairwise moments equal cov(use = \"pairwise\") computed pair by pair, rescaled by (N−1)/N", () => {
+  it('pairwise moments equal cov(use = "pairwise") computed pair by pair, rescaled by (N−1)/N', () => {
     const { mean, cov } = pairwiseMoments(g.patterns, p);
-    for (let i = 0; i < p; i++) for (let j = 0; j <= i; j++) {
-      const xs: number[] = [];
-      const ys: number[] = [];
-      for (let r = 0; r < g.n; r++) {
-        const x = g.X[r * p + i]!, y = g.X[r * p + j]!;
-        if (!Number.isNaN(x) && !Number.isNaN(y)) { xs.push(x); ys.push(y); }
+    for (let i = 0; i < p; i++)
+      for (let j = 0; j <= i; j++) {
+        const xs: number[] = [];
+        const ys: number[] = [];
+        for (let r = 0; r < g.n; r++) {
+          const x = g.X[r * p + i]!,
+            y = g.X[r * p + j]!;
+          if (!Number.isNaN(x) && !Number.isNaN(y)) {
+            xs.push(x);
+            ys.push(y);
+          }
+        }
+        const mx = xs.reduce((a, v) => a + v, 0) / xs.length;
+        const my = ys.reduce((a, v) => a + v, 0) / ys.length;
+        const c = xs.reduce((a, v, k) => a + (v - mx) * (ys[k]! - my), 0) / (xs.length - 1);
+        expectRelClose(cov[i * p + j]!, (c * (g.n - 1)) / g.n, 1e-12, 1, `cov ${i},${j}`);
+        if (i === j) expectRelClose(mean[i]!, mx, 1e-12, 1, `mean ${i}`);
       }
-      const mx = xs.reduce((a, v) => a + v, 0) / xs.length;
-      const my = ys.reduce((a, v) => a + v, 0) / ys.length;
-      const c = xs.reduce((a, v, k) => a + (v - mx) * (ys[k]! - my), 0) / (xs.length - 1);
-      expectRelClose(cov[i * p + j]!, (c * (g.n - 1)) / g.n, 1e-12, 1, `cov ${i},${j}`);
-      if (i === j) expectRelClose(mean[i]!, mx, 1e-12, 1, `mean ${i}`);
-    }
   });
 
   it("the log-likelihood of the EM moments is the logL of the h1 model reported as unrestricted.logl by lavaan", () => {
@@ -281,8 +310,26 @@ describe("FIML on complete data is complete-data ML with a mean structure", () =
     const ml = await fitModel({ syntax: c.syntax, data: c.data, options: { meanstructure: true } });
     const fiml = await fitModel({ syntax: c.syntax, data: c.data, options: { missing: "fiml" } });
     expect(fiml.missingPatterns).toEqual([1]);
-    expectAllRelClose(fiml.parameters.map((r) => r.est!), ml.parameters.map((r) => r.est!), 1e-7, 1, "est");
-    for (const k of ["chisq", "df", "logl", "unrestricted.logl", "baseline.chisq", "cfi", "tli", "rmsea", "srmr", "aic", "bic"]) {
+    expectAllRelClose(
+      fiml.parameters.map((r) => r.est!),
+      ml.parameters.map((r) => r.est!),
+      1e-7,
+      1,
+      "est",
+    );
+    for (const k of [
+      "chisq",
+      "df",
+      "logl",
+      "unrestricted.logl",
+      "baseline.chisq",
+      "cfi",
+      "tli",
+      "rmsea",
+      "srmr",
+      "aic",
+      "bic",
+    ]) {
       expectRelClose(fiml.fit[k]!, ml.fit[k]!, 1e-7, 1, k);
     }
   });

@@ -23,16 +23,19 @@ describe.each(MODELS)("%s", (_, build) => {
     for (const t of b.start) expect(Number.isFinite(t)).toBe(true);
   });
 
-  it.each([["start", 0], ["perturbed point 1", 11], ["perturbed point 2", 12]])(
-    "analytic gradient = central finite differences of F at the %s", (_, seed) => {
-      const theta = seed === 0 ? b.start : perturbed(b, seed);
-      const ev = evaluate(prob, theta);
-      expect(Number.isFinite(ev.f)).toBe(true);
-      const g = gradient(prob, ev);
-      const fd = Float64Array.from(theta, (t, i) => centralDiff(F(prob), theta, i, stepFor(t)));
-      expect(maxAbs(g), "the gradient is not trivially zero").toBeGreaterThan(1e-4);
-      expectAllRelClose(g, fd, rel, floor, "∂F/∂θ");
-    });
+  it.each([
+    ["start", 0],
+    ["perturbed point 1", 11],
+    ["perturbed point 2", 12],
+  ])("analytic gradient = central finite differences of F at the %s", (_, seed) => {
+    const theta = seed === 0 ? b.start : perturbed(b, seed);
+    const ev = evaluate(prob, theta);
+    expect(Number.isFinite(ev.f)).toBe(true);
+    const g = gradient(prob, ev);
+    const fd = Float64Array.from(theta, (t, i) => centralDiff(F(prob), theta, i, stepFor(t)));
+    expect(maxAbs(g), "the gradient is not trivially zero").toBeGreaterThan(1e-4);
+    expectAllRelClose(g, fd, rel, floor, "∂F/∂θ");
+  });
 
   it("Σ(θ) at the start is symmetric and positive definite in every group", () => {
     const ev = evaluate(prob, b.start);
@@ -46,7 +49,10 @@ describe.each(MODELS)("%s", (_, build) => {
     }
   });
 
-  it.each([["start", 0], ["perturbed point", 13]])("the expected information at the %s is symmetric and positive definite", (_, seed) => {
+  it.each([
+    ["start", 0],
+    ["perturbed point", 13],
+  ])("the expected information at the %s is symmetric and positive definite", (_, seed) => {
     const theta = seed === 0 ? b.start : perturbed(b, seed);
     const info = expectedInformation(prob, evaluate(prob, theta));
     expect(info.length).toBe(q * q);

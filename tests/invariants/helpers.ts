@@ -21,11 +21,20 @@ export function relError(actual: number, expected: number, floor: number): numbe
 
 export function expectRelClose(actual: number, expected: number, rel: number, floor: number, what = "value"): void {
   const ok = relClose(actual, expected, rel, floor);
-  expect(ok, `${what}: ${actual} vs ${expected} (relative error ${relError(actual, expected, floor)} > ${rel}, floor ${floor})`).toBe(true);
+  expect(
+    ok,
+    `${what}: ${actual} vs ${expected} (relative error ${relError(actual, expected, floor)} > ${rel}, floor ${floor})`,
+  ).toBe(true);
 }
 
 /** Every entry relClose; the message names the worst entry. */
-export function expectAllRelClose(actual: ArrayLike<number>, expected: ArrayLike<number>, rel: number, floor: number, what = "entry"): void {
+export function expectAllRelClose(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  rel: number,
+  floor: number,
+  what = "entry",
+): void {
   expect(actual.length, `${what}: length`).toBe(expected.length);
   let worst = -1;
   let worstErr = -1;
@@ -39,7 +48,8 @@ export function expectAllRelClose(actual: ArrayLike<number>, expected: ArrayLike
       worstErr = err;
     }
   }
-  const msg = worst < 0 ? what : `${what} [${worst}]: ${actual[worst]} vs ${expected[worst]} (rel ${rel}, floor ${floor})`;
+  const msg =
+    worst < 0 ? what : `${what} [${worst}]: ${actual[worst]} vs ${expected[worst]} (rel ${rel}, floor ${floor})`;
   expect(allOk, msg).toBe(true);
 }
 

@@ -46,10 +46,14 @@ describe.each(MODELS)("%s at a perfect fit", (_, build) => {
     const hess = new Float64Array(q * q);
     for (let j = 0; j < q; j++) {
       const h = stepFor(theta0[j]!);
-      const at = (step: number): Float64Array => grad(prob, Float64Array.from(theta0, (t, k) => (k === j ? t + step : t)));
+      const at = (step: number): Float64Array =>
+        grad(
+          prob,
+          Float64Array.from(theta0, (t, k) => (k === j ? t + step : t)),
+        );
       const [p1, m1, p2, m2] = [at(h), at(-h), at(h / 2), at(-h / 2)];
       // Richardson-extrapolated central difference, as centralDiff does for F
-      for (let i = 0; i < q; i++) hess[i * q + j] = (4 * (p2[i]! - m2[i]!) / h - (p1[i]! - m1[i]!) / (2 * h)) / 3;
+      for (let i = 0; i < q; i++) hess[i * q + j] = ((4 * (p2[i]! - m2[i]!)) / h - (p1[i]! - m1[i]!) / (2 * h)) / 3;
     }
     const { rel, floor } = TOL.information;
     expectAllRelClose(hess, twice, rel, Math.max(floor, maxAbs(twice)), "∂²F/∂θ∂θᵀ vs 2I");

@@ -6,7 +6,14 @@
 import { CholeskyDecomposition, Matrix, determinant, inverse } from "ml-matrix";
 import { describe, expect, it } from "vitest";
 import {
-  cholesky, choleskySolve, generalInverse, inverseFromCholesky, logDetFromCholesky, matmul, spdInverse, transpose,
+  cholesky,
+  choleskySolve,
+  generalInverse,
+  inverseFromCholesky,
+  logDetFromCholesky,
+  matmul,
+  spdInverse,
+  transpose,
   type Square,
 } from "../../src/sem/linalg/dense.js";
 import { TOL, expectAllRelClose, expectRelClose, maxAbs, rng } from "./helpers.js";
@@ -72,7 +79,9 @@ describe.each([1, 3, 10, 60, 61])("SPD matrices of size %i", (n) => {
       const b = randomMatrix(n, 1, u);
       const x = choleskySolve(factor(c.a, n), b);
       expectAllRelClose(matmul(c.a, x, n, n, 1), b, K, maxAbs(b), "A·x");
-      const ref = flat(new CholeskyDecomposition(new Matrix(rows(c.a, n, n))).solve(Matrix.columnVector(Array.from(b))));
+      const ref = flat(
+        new CholeskyDecomposition(new Matrix(rows(c.a, n, n))).solve(Matrix.columnVector(Array.from(b))),
+      );
       expectAllRelClose(x, ref, K, maxAbs(ref), "x vs ml-matrix");
     }
   });
@@ -152,7 +161,13 @@ describe("generalInverse on non-symmetric matrices", () => {
 });
 
 describe("matmul against ml-matrix's mmul", () => {
-  const shapes: [number, number, number][] = [[1, 1, 1], [3, 5, 2], [7, 1, 4], [4, 6, 1], [60, 60, 60]];
+  const shapes: [number, number, number][] = [
+    [1, 1, 1],
+    [3, 5, 2],
+    [7, 1, 4],
+    [4, 6, 1],
+    [60, 60, 60],
+  ];
   it.each(shapes)("%i×%i times %i columns (half the entries zero)", (r, k, c) => {
     const u = rng(r * 10000 + k * 100 + c);
     const a = randomMatrix(r, k, u, 0.5);
@@ -160,7 +175,13 @@ describe("matmul against ml-matrix's mmul", () => {
     const ref = flat(new Matrix(rows(a, r, k)).mmul(new Matrix(rows(b, k, c))));
     const got = matmul(a, b, r, k, c);
     expectAllRelClose(got, ref, K, Math.max(maxAbs(ref), 1), "A·B");
-    expectAllRelClose(transpose(got, r, c), matmul(transpose(b, k, c), transpose(a, r, k), c, k, r), K, Math.max(maxAbs(ref), 1), "(AB)ᵀ = BᵀAᵀ");
+    expectAllRelClose(
+      transpose(got, r, c),
+      matmul(transpose(b, k, c), transpose(a, r, k), c, k, r),
+      K,
+      Math.max(maxAbs(ref), 1),
+      "(AB)ᵀ = BᵀAᵀ",
+    );
   });
   it("a non-zero times NaN is NaN", () => {
     expect(matmul(Float64Array.of(1, 2), Float64Array.of(NaN, 1), 1, 2, 1)[0]).toBeNaN();

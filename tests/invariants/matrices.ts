@@ -55,7 +55,11 @@ export function randomSpd(n: number, u: () => number, cond: number, scale = 1): 
     lam[k] = scale * Math.pow(cond, -t);
   }
   const a = fromSpectrum(q, lam, n);
-  const inv = fromSpectrum(q, Array.from(lam, (l) => 1 / l), n);
+  const inv = fromSpectrum(
+    q,
+    Array.from(lam, (l) => 1 / l),
+    n,
+  );
   const logDet = lam.reduce((s, l) => s + Math.log(l), 0);
   return { n, a, inv, logDet };
 }

@@ -28,7 +28,10 @@ export const MODELS: [string, () => Built][] = [
   ["PD SEM with residual covariances", () => buildProblem(loadCase("pd-sem"))],
   ["two groups (school), mean structure", () => buildProblem(loadCase("hs-multigroup-configural"))],
   ["two groups, equal loadings", () => buildProblem(loadCase("hs-multigroup-metric"))],
-  ["labels, observed predictor, mean structure", () => buildProblem(withModel(loadCase("hs-cfa-ml"), "structural", structural), { meanstructure: true })],
+  [
+    "labels, observed predictor, mean structure",
+    () => buildProblem(withModel(loadCase("hs-cfa-ml"), "structural", structural), { meanstructure: true }),
+  ],
 ];
 
 /**
@@ -57,5 +60,8 @@ export function centralDiff(f: (t: Float64Array) => number, theta: Float64Array,
 /** The step for θ_i: 1e-3 relative, at least 1e-3. */
 export const stepFor = (t: number): number => 1e-3 * Math.max(1, Math.abs(t));
 
-export const F = (prob: Problem) => (t: Float64Array): number => evaluate(prob, t).f;
+export const F =
+  (prob: Problem) =>
+  (t: Float64Array): number =>
+    evaluate(prob, t).f;
 export const grad = (prob: Problem, t: Float64Array): Float64Array => gradient(prob, evaluate(prob, t));

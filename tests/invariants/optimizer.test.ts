@@ -16,7 +16,11 @@ const { prob, table } = b;
 const N = prob.stats.ntotal;
 
 /** θ with the free rows that satisfy `pick` set to `value`, the others as in `base`. */
-function startWith(pick: (op: string, lhs: string, rhs: string) => boolean, value: number, base = b.start): Float64Array {
+function startWith(
+  pick: (op: string, lhs: string, rhs: string) => boolean,
+  value: number,
+  base = b.start,
+): Float64Array {
   const theta = Float64Array.from(base);
   for (const r of table.rows) if (r.free > 0 && pick(r.op, r.lhs, r.rhs)) theta[r.free - 1] = value;
   return theta;
@@ -70,8 +74,9 @@ describe("optimize on the HS 3-factor CFA", () => {
 
   it.each(STARTS)("from a poor start (%s) reaches the same minimum", (_, start) => reachesMinimum(start));
 
-  it.each(HARD_STARTS)("from a very poor start (%s), with the default start as fallback, reaches the same minimum", (_, start) =>
-    reachesMinimum(start, [b.start]),
+  it.each(HARD_STARTS)(
+    "from a very poor start (%s), with the default start as fallback, reaches the same minimum",
+    (_, start) => reachesMinimum(start, [b.start]),
   );
 
   it.each([...STARTS, ...HARD_STARTS])("from %s, never reports convergence away from the minimum", (_, start) => {

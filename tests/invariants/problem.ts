@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readTable, type DataTable } from "../../src/sem/data/index.js";
+import { type DataTable } from "../../src/sem/data/index.js";
+import { readTable } from "../../src/sem/data/read-file.js";
 import type { Problem } from "../../src/sem/estimate/ml.js";
 import { prepareFit } from "../../src/sem/fit-model.js";
 import type { FitOptionsInput } from "../../src/sem/options.js";
@@ -55,7 +56,13 @@ export function loadCase(name: string): Case {
   if (typeof o.group === "string") options.group = o.group;
   const ge = o["group.equal"];
   if (ge !== undefined) options.groupEqual = (Array.isArray(ge) ? ge : [ge]) as FitOptionsInput["groupEqual"];
-  return { name, syntax: parseModel(readFileSync(file, "utf8"), { file }), data: readTable(join(dir, "data.csv")), ref, options };
+  return {
+    name,
+    syntax: parseModel(readFileSync(file, "utf8"), { file }),
+    data: readTable(join(dir, "data.csv")),
+    ref,
+    options,
+  };
 }
 
 export interface Built {

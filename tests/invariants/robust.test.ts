@@ -19,7 +19,16 @@ import { cellVectors } from "../../src/sem/estimate/information.js";
 import { evaluate, type Problem } from "../../src/sem/estimate/ml.js";
 import { prepareFit, type PreparedFit } from "../../src/sem/fit-model.js";
 import { spdInverse } from "../../src/sem/linalg/dense.js";
-import { addCrossProduct, casewiseScores, exoProjection, gammaContributions, gammaMatrix, traceWGamma, type FreeCells, type GroupRows } from "../../src/sem/robust/casewise.js";
+import {
+  addCrossProduct,
+  casewiseScores,
+  exoProjection,
+  gammaContributions,
+  gammaMatrix,
+  traceWGamma,
+  type FreeCells,
+  type GroupRows,
+} from "../../src/sem/robust/casewise.js";
 import { observedInformation, observedInformationFast } from "../../src/sem/robust/observed.js";
 import { sandwichVcov } from "../../src/sem/robust/sandwich.js";
 import { satorraBentlerTrace } from "../../src/sem/robust/scaled-test.js";
@@ -51,7 +60,10 @@ interface Setup {
 }
 
 function setup(which: "cfa" | "structural"): Setup {
-  const prep = which === "cfa" ? prepareFit({ syntax: hs.syntax, data: hs.data }) : prepareFit({ syntax: structural, data: hs.data, options: { meanstructure: true } });
+  const prep =
+    which === "cfa"
+      ? prepareFit({ syntax: hs.syntax, data: hs.data })
+      : prepareFit({ syntax: structural, data: hs.data, options: { meanstructure: true } });
   const theta = perturbed({ table: prep.table, prob: prep.prob, start: prep.start.theta }, 7);
   const ev = evaluate(prep.prob, theta);
   const rep = prep.prob.rep.groups[0]!;
@@ -60,9 +72,17 @@ function setup(which: "cfa" | "structural"): Setup {
   const g = prep.data.groups[0]!;
   const ov = prep.table.vars.ov;
   return {
-    prep, theta, ms: rep.meanstructure, sigmaInv: ev.groups[0]!.sigmaInv, mu: ev.groups[0]!.implied.mu,
+    prep,
+    theta,
+    ms: rep.meanstructure,
+    sigmaInv: ev.groups[0]!.sigmaInv,
+    mu: ev.groups[0]!.implied.mu,
     rows: { X: g.X, n: g.n, p: st.p, mean: st.mean, S: st.S },
-    fc: { vec: cellVectors(cells, ev.groups[0]!.implied, rep.meanstructure), free: Int32Array.from(cells.map((c) => c.free)), meanstructure: rep.meanstructure },
+    fc: {
+      vec: cellVectors(cells, ev.groups[0]!.implied, rep.meanstructure),
+      free: Int32Array.from(cells.map((c) => c.free)),
+      meanstructure: rep.meanstructure,
+    },
     exo: prep.table.vars.ovX.map((v) => ov.indexOf(v)),
   };
 }
@@ -88,8 +108,16 @@ function deltaMatrix(prob: Problem, theta: Float64Array, ms: boolean): number[][
   for (let j = 0; j < q; j++) {
     const h = 1e-3 * Math.max(1, Math.abs(theta[j]!));
     const d = (s: number): number[] => {
-      const up = moments(prob, Float64Array.from(theta, (t, k) => (k === j ? t + s : t)), ms);
-      const dn = moments(prob, Float64Array.from(theta, (t, k) => (k === j ? t - s : t)), ms);
+      const up = moments(
+        prob,
+        Float64Array.from(theta, (t, k) => (k === j ? t + s : t)),
+        ms,
+      );
+      const dn = moments(
+        prob,
+        Float64Array.from(theta, (t, k) => (k === j ? t - s : t)),
+        ms,
+      );
       return up.map((u, a) => (u - dn[a]!) / (2 * s));
     };
     const [a, b] = [d(h), d(h / 2)];
@@ -163,7 +191,10 @@ function gammaDirect(rows: GroupRows, ms: boolean, exo: number[]): number[][] {
   const z = (Y: Float64Array): number[][] => {
     const mean = new Array<number>(p).fill(0);
     for (let r = 0; r < n; r++) for (let j = 0; j < p; j++) mean[j] += Y[r * p + j]! / n;
-    return Array.from({ length: n }, (_, r) => [...(ms ? Array.from(Y.subarray(r * p, r * p + p)) : []), ...idx.map(([i, j]) => (Y[r * p + i]! - mean[i]!) * (Y[r * p + j]! - mean[j]!))]);
+    return Array.from({ length: n }, (_, r) => [
+      ...(ms ? Array.from(Y.subarray(r * p, r * p + p)) : []),
+      ...idx.map(([i, j]) => (Y[r * p + i]! - mean[i]!) * (Y[r * p + j]! - mean[j]!)),
+    ]);
   };
   let Z = z(X);
   if (exo.length > 0) {
@@ -174,11 +205,14 @@ function gammaDirect(rows: GroupRows, ms: boolean, exo: number[]): number[][] {
   const zbar = new Array<number>(dim).fill(0);
   for (const row of Z) row.forEach((v, a) => (zbar[a] += v / n));
   const G = Array.from({ length: dim }, () => new Array<number>(dim).fill(0));
-  for (const row of Z) for (let a = 0; a < dim; a++) for (let b = 0; b < dim; b++) G[a]![b] += ((row[a]! - zbar[a]!) * (row[b]! - zbar[b]!)) / n;
+  for (const row of Z)
+    for (let a = 0; a < dim; a++)
+      for (let b = 0; b < dim; b++) G[a]![b] += ((row[a]! - zbar[a]!) * (row[b]! - zbar[b]!)) / n;
   return G;
 }
 
-const mm = (A: number[][], B: number[][]): number[][] => A.map((row) => B[0]!.map((_, j) => row.reduce((s, x, k) => s + x * B[k]![j]!, 0)));
+const mm = (A: number[][], B: number[][]): number[][] =>
+  A.map((row) => B[0]!.map((_, j) => row.reduce((s, x, k) => s + x * B[k]![j]!, 0)));
 const tr = (A: number[][]): number[][] => A[0]!.map((_, j) => A.map((row) => row[j]!));
 const trace = (A: number[][]): number => A.reduce((s, row, i) => s + row[i]!, 0);
 const flat = (A: number[][]): Float64Array => Float64Array.from(A.flat());
@@ -199,13 +233,18 @@ describe.each(["cfa", "structural"] as const)("robust kernels, %s model", (which
   const W = weightMatrix(sigmaInv, p, ms);
   const Delta = deltaMatrix(prep.prob, theta, ms);
 
-  it(which === "cfa" ? "has no covariates and no mean structure" : "has a fixed.x covariate, a mean structure and an equality constraint", () => {
-    expect(s.exo.length).toBe(which === "cfa" ? 0 : 1);
-    expect(ms).toBe(which !== "cfa");
-    const copies = prep.table.rows.filter((r) => r.free > 0).length;
-    if (which === "cfa") expect(prep.table.nfree).toBe(copies);
-    else expect(prep.table.nfree).toBe(copies - 1);
-  });
+  it(
+    which === "cfa"
+      ? "has no covariates and no mean structure"
+      : "has a fixed.x covariate, a mean structure and an equality constraint",
+    () => {
+      expect(s.exo.length).toBe(which === "cfa" ? 0 : 1);
+      expect(ms).toBe(which !== "cfa");
+      const copies = prep.table.rows.filter((r) => r.free > 0).length;
+      if (which === "cfa") expect(prep.table.nfree).toBe(copies);
+      else expect(prep.table.nfree).toBe(copies - 1);
+    },
+  );
 
   it("tr(WΓ) equals the trace of the explicit product", () => {
     const direct = trace(mm(W, G));
@@ -240,17 +279,33 @@ describe.each(["cfa", "structural"] as const)("robust kernels, %s model", (which
       const inv = spdInverse({ n: p, a: ev.implied.sigma })!;
       const m = ms ? ev.implied.mu : rows.mean;
       let quad = 0;
-      for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) quad += (rows.X[r * p + i]! - m[i]!) * inv.inv.a[i * p + j]! * (rows.X[r * p + j]! - m[j]!);
+      for (let i = 0; i < p; i++)
+        for (let j = 0; j < p; j++)
+          quad += (rows.X[r * p + i]! - m[i]!) * inv.inv.a[i * p + j]! * (rows.X[r * p + j]! - m[j]!);
       return -0.5 * (p * Math.log(2 * Math.PI) + inv.logDet + quad);
     };
     for (const r of [0, 17, rows.n - 1]) {
       const fd = Array.from({ length: q }, (_, j) => {
         const h = 1e-3 * Math.max(1, Math.abs(theta[j]!));
         const d = (st: number): number =>
-          (loglik(Float64Array.from(theta, (t, k) => (k === j ? t + st : t)), r) - loglik(Float64Array.from(theta, (t, k) => (k === j ? t - st : t)), r)) / (2 * st);
+          (loglik(
+            Float64Array.from(theta, (t, k) => (k === j ? t + st : t)),
+            r,
+          ) -
+            loglik(
+              Float64Array.from(theta, (t, k) => (k === j ? t - st : t)),
+              r,
+            )) /
+          (2 * st);
         return (4 * d(h / 2) - d(h)) / 3;
       });
-      expectAllRelClose(sc.subarray(r * q, r * q + q), fd, TOL.gradient.rel, Math.max(maxAbs(fd), TOL.gradient.floor), `scores of row ${r}`);
+      expectAllRelClose(
+        sc.subarray(r * q, r * q + q),
+        fd,
+        TOL.gradient.rel,
+        Math.max(maxAbs(fd), TOL.gradient.floor),
+        `scores of row ${r}`,
+      );
     }
   });
 });
@@ -274,7 +329,9 @@ describe("Γ and the unstructured trace", () => {
     let b2p = 0;
     for (let r = 0; r < rows.n; r++) {
       let m = 0;
-      for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) m += (rows.X[r * p + i]! - rows.mean[i]!) * Sinv[i * p + j]! * (rows.X[r * p + j]! - rows.mean[j]!);
+      for (let i = 0; i < p; i++)
+        for (let j = 0; j < p; j++)
+          m += (rows.X[r * p + i]! - rows.mean[i]!) * Sinv[i * p + j]! * (rows.X[r * p + j]! - rows.mean[j]!);
       b2p += (m * m) / rows.n;
     }
     expectRelClose(traceWGamma(rows, Sinv, false, null), 0.5 * (b2p - p), TOL.kernel.rel, b2p);
@@ -301,14 +358,20 @@ describe("observed information and the sandwich", () => {
   it.each([
     ["CFA", (): PreparedFit => setup("cfa").prep],
     ["structural model with a covariate, means and an equality", (): PreparedFit => setup("structural").prep],
-    ["two groups, equal loadings", (): PreparedFit => prepareFit({ syntax: mg.syntax, data: mg.data, options: mg.options })],
-  ] as [string, () => PreparedFit][])("the analytic observed information equals central differences of the gradient away from the optimum (%s)", (_, make) => {
-    const prep = make();
-    const theta = perturbed({ table: prep.table, prob: prep.prob, start: prep.start.theta }, 11);
-    const numeric = observedInformation(prep.prob, theta)!;
-    const fast = observedInformationFast(prep.prob, theta, evaluate(prep.prob, theta))!;
-    expectAllRelClose(fast, numeric, TOL.information.rel, maxAbs(numeric));
-  });
+    [
+      "two groups, equal loadings",
+      (): PreparedFit => prepareFit({ syntax: mg.syntax, data: mg.data, options: mg.options }),
+    ],
+  ] as [string, () => PreparedFit][])(
+    "the analytic observed information equals central differences of the gradient away from the optimum (%s)",
+    (_, make) => {
+      const prep = make();
+      const theta = perturbed({ table: prep.table, prob: prep.prob, start: prep.start.theta }, 11);
+      const numeric = observedInformation(prep.prob, theta)!;
+      const fast = observedInformationFast(prep.prob, theta, evaluate(prep.prob, theta))!;
+      expectAllRelClose(fast, numeric, TOL.information.rel, maxAbs(numeric));
+    },
+  );
 
   it("with the meat equal to the bread the sandwich is the inverse information over N", () => {
     const A = Float64Array.from([4, 1, 0.5, 1, 3, 0.2, 0.5, 0.2, 2]);

@@ -9,7 +9,16 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { gemmNT, lowerInverseTransposed, spdInverse, upperGram } from "../../src/sem/linalg/dense.js";
-import { BLOCK_FROM, K_BLOCK, N_BLOCK, SIMD_MIN_ORDER, SIMD_MIN_WORK, gemmNT as simdGemmNT, simdAvailable, spdInverseLarge } from "../../src/sem/linalg/simd.js";
+import {
+  BLOCK_FROM,
+  K_BLOCK,
+  N_BLOCK,
+  SIMD_MIN_ORDER,
+  SIMD_MIN_WORK,
+  gemmNT as simdGemmNT,
+  simdAvailable,
+  spdInverseLarge,
+} from "../../src/sem/linalg/simd.js";
 import { randomSpd } from "./matrices.js";
 import { TOL, expectAllRelClose, maxAbs, rng } from "./helpers.js";
 // @ts-expect-error: a plain ES module script of the project, without type declarations
@@ -24,18 +33,31 @@ function random(len: number, u: () => number): Float64Array {
 /** C = A Bᵀ by the textbook triple loop. */
 function naiveNT(a: Float64Array, b: Float64Array, m: number, n: number, k: number): Float64Array {
   const c = new Float64Array(m * n);
-  for (let u = 0; u < m; u++) for (let v = 0; v < n; v++) {
-    let s = 0;
-    for (let t = 0; t < k; t++) s += a[u * k + t]! * b[v * k + t]!;
-    c[u * n + v] = s;
-  }
+  for (let u = 0; u < m; u++)
+    for (let v = 0; v < n; v++) {
+      let s = 0;
+      for (let t = 0; t < k; t++) s += a[u * k + t]! * b[v * k + t]!;
+      c[u * n + v] = s;
+    }
   return c;
 }
 
 // the last two are blocked by the WebAssembly wrapper (B over BLOCK_FROM doubles), across several
 // blocks of k and of B's rows, with remainders (see the test below)
-const BLOCKED: [number, number, number][] = [[2, 1100, 1000], [3, 1101, 1001]];
-const SIZES: [number, number, number][] = [[1, 1, 1], [2, 4, 2], [3, 5, 7], [7, 9, 1], [40, 37, 45], [41, 38, 344], [64, 64, 64], ...BLOCKED];
+const BLOCKED: [number, number, number][] = [
+  [2, 1100, 1000],
+  [3, 1101, 1001],
+];
+const SIZES: [number, number, number][] = [
+  [1, 1, 1],
+  [2, 4, 2],
+  [3, 5, 7],
+  [7, 9, 1],
+  [40, 37, 45],
+  [41, 38, 344],
+  [64, 64, 64],
+  ...BLOCKED,
+];
 
 describe.each(SIZES)("A Bᵀ with m = %i, n = %i, k = %i", (m, n, k) => {
   const u = rng(m * 1000 + n * 10 + k);
@@ -93,7 +115,8 @@ describe("U Uᵀ of an upper-triangular U (the inverse from a Cholesky factor)",
     const U = lowerInverseTransposed(L, n);
     // L Uᵀ = L L⁻¹ = I
     const LUt = naiveNT(L, U, n, n, n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) expect(Math.abs(LUt[i * n + j]! - (i === j ? 1 : 0))).toBeLessThan(1e-12);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) expect(Math.abs(LUt[i * n + j]! - (i === j ? 1 : 0))).toBeLessThan(1e-12);
     const ref = naiveNT(U, U, n, n, n);
     expectAllRelClose(upperGram(U, n), ref, K, maxAbs(ref), "U Uᵀ");
   });
@@ -101,17 +124,21 @@ describe("U Uᵀ of an upper-triangular U (the inverse from a Cholesky factor)",
 
 // the kernels go over the rows in blocks of 32: every order here spans several, with a remainder
 describe("the inverse of a large SPD matrix in WebAssembly", () => {
-  it.each([SIMD_MIN_ORDER, SIMD_MIN_ORDER + 1, 97, 350])("equals the TypeScript kernels for n = %i (odd orders padded)", (n) => {
-    const u = rng(900 + n);
-    const A = randomSpd(n, u, 10).a;
-    const ref = spdInverse({ n, a: A })!;
-    const got = spdInverseLarge(A, n)!;
-    expectAllRelClose(got.inv, ref.inv.a, K, maxAbs(ref.inv.a), "inverse");
-    expect(Math.abs(got.logDet - ref.logDet)).toBeLessThan(K * Math.max(1, Math.abs(ref.logDet)));
-    // A A⁻¹ = I
-    const AI = naiveNT(A, got.inv, n, n, n); // A·(A⁻¹)ᵀ, A⁻¹ symmetric
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) expect(Math.abs(AI[i * n + j]! - (i === j ? 1 : 0))).toBeLessThan(1e-11);
-  });
+  it.each([SIMD_MIN_ORDER, SIMD_MIN_ORDER + 1, 97, 350])(
+    "equals the TypeScript kernels for n = %i (odd orders padded)",
+    (n) => {
+      const u = rng(900 + n);
+      const A = randomSpd(n, u, 10).a;
+      const ref = spdInverse({ n, a: A })!;
+      const got = spdInverseLarge(A, n)!;
+      expectAllRelClose(got.inv, ref.inv.a, K, maxAbs(ref.inv.a), "inverse");
+      expect(Math.abs(got.logDet - ref.logDet)).toBeLessThan(K * Math.max(1, Math.abs(ref.logDet)));
+      // A A⁻¹ = I
+      const AI = naiveNT(A, got.inv, n, n, n); // A·(A⁻¹)ᵀ, A⁻¹ symmetric
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) expect(Math.abs(AI[i * n + j]! - (i === j ? 1 : 0))).toBeLessThan(1e-11);
+    },
+  );
 
   it("says null for a matrix that is not positive definite, and for NaN entries", () => {
     const n = 60;

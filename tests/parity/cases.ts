@@ -17,7 +17,8 @@ export interface LavaanReference {
   npar: number;
   fit: Record<string, number | null>;
   parameters: { lhs: string; op: string; rhs: string; group?: number; label?: string; [c: string]: unknown }[];
-  modindices: { lhs: string; op: string; rhs: string; group?: number; mi: number; epc: number; "sepc.all": number }[] | null;
+  modindices:
+    { lhs: string; op: string; rhs: string; group?: number; mi: number; epc: number; "sepc.all": number }[] | null;
   lavaan_seconds_median: number;
   /** present when the stored list is not lavaan's whole list (e.g. only the largest 20) */
   modindices_note?: string;
@@ -32,7 +33,11 @@ export interface Case {
   skip: string | null;
 }
 
-const ROOTS = [path.resolve(__dirname, "lavaan-0.6.14"), path.resolve(__dirname, "../fixtures/extra"), path.resolve(__dirname, "../fixtures/robust")];
+const ROOTS = [
+  path.resolve(__dirname, "lavaan-0.6.14"),
+  path.resolve(__dirname, "../fixtures/extra"),
+  path.resolve(__dirname, "../fixtures/robust"),
+];
 
 function toOptions(ref: LavaanReference): { options: FitOptionsInput; skip: string | null } {
   const o = Array.isArray(ref.options) ? {} : ref.options;

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readTable } from "../../src/sem/data/index.js";
+import { readTable } from "../../src/sem/data/read-file.js";
 import { fitModel } from "../../src/sem/fit-model.js";
 import type { FitResult } from "../../src/sem/results.js";
 import { parseModel } from "../../src/sem/syntax/index.js";
@@ -14,7 +14,11 @@ import { loadCases, type Case } from "./cases.js";
 
 async function fitCase(c: Case): Promise<FitResult> {
   const model = fs.readFileSync(path.join(c.dir, "model.lav"), "utf8");
-  return fitModel({ syntax: parseModel(model, { file: "model.lav" }), data: readTable(path.join(c.dir, "data.csv")), options: c.options });
+  return fitModel({
+    syntax: parseModel(model, { file: "model.lav" }),
+    data: readTable(path.join(c.dir, "data.csv")),
+    options: c.options,
+  });
 }
 
 const cases = loadCases();
@@ -115,17 +119,21 @@ for (const c of cases) {
       const mine = new Map(res.parameters.map((r) => [rowKey({ ...r, group: r.group || 1 }), r]));
       const bad: string[] = [];
       for (const r of c.ref.parameters) {
-        const m = mine.get(rowKey({ ...r, group: r.group || 1 })) as unknown as Record<string, number | null> | undefined;
+        const m = mine.get(rowKey({ ...r, group: r.group || 1 })) as unknown as
+          Record<string, number | null> | undefined;
         if (m === undefined) continue;
         for (const col of ["est", "std.lv", "std.all", "ci.lower", "ci.upper"]) {
-          if (!agrees(m[col], r[col] as number | null, estTol)) bad.push(`${rowKey(r)} ${col}: lavaan ${String(r[col])}, ours ${m[col]}`);
+          if (!agrees(m[col], r[col] as number | null, estTol))
+            bad.push(`${rowKey(r)} ${col}: lavaan ${String(r[col])}, ours ${m[col]}`);
         }
         for (const col of ["se"]) {
-          if (!agrees(m[col], r[col] as number | null, TOL.se)) bad.push(`${rowKey(r)} ${col}: lavaan ${String(r[col])}, ours ${m[col]}`);
+          if (!agrees(m[col], r[col] as number | null, TOL.se))
+            bad.push(`${rowKey(r)} ${col}: lavaan ${String(r[col])}, ours ${m[col]}`);
         }
         for (const col of ["z", "pvalue"]) {
           const tol = col === "pvalue" ? { rel: 1e-3, floor: 1e-3 } : TOL.se;
-          if (!agrees(m[col], r[col] as number | null, tol)) bad.push(`${rowKey(r)} ${col}: lavaan ${String(r[col])}, ours ${m[col]}`);
+          if (!agrees(m[col], r[col] as number | null, tol))
+            bad.push(`${rowKey(r)} ${col}: lavaan ${String(r[col])}, ours ${m[col]}`);
         }
       }
       expect(bad).toEqual([]);
@@ -143,21 +151,32 @@ for (const c of cases) {
       const known = KNOWN_MI_DIFFERENCES[c.name] ?? [];
       const miTol = LAVAAN_MI_INEXACT.has(c.name) ? TOL.miEarlyStop : TOL.mi;
       const epcTol = LAVAAN_MI_INEXACT.has(c.name) ? TOL.estEarlyStop : TOL.est;
-      const isKnown = (r: { lhs: string; op: string; rhs: string }): boolean => known.includes(`${r.lhs} ${r.op} ${r.rhs}`);
-      const refs = (c.ref.modindices ?? []).filter((r) => !(r.op === "~" && res.exogenous.includes(r.lhs)) && !isKnown(r));
+      const isKnown = (r: { lhs: string; op: string; rhs: string }): boolean =>
+        known.includes(`${r.lhs} ${r.op} ${r.rhs}`);
+      const refs = (c.ref.modindices ?? []).filter(
+        (r) => !(r.op === "~" && res.exogenous.includes(r.lhs)) && !isKnown(r),
+      );
       const ours = res.modindices ?? [];
       const bad: string[] = [];
       for (const r of refs) {
-        const same = ours.filter((m) => m.lhs === r.lhs && m.op === r.op && m.rhs === r.rhs && (r.group === undefined || m.group === r.group));
+        const same = ours.filter(
+          (m) => m.lhs === r.lhs && m.op === r.op && m.rhs === r.rhs && (r.group === undefined || m.group === r.group),
+        );
         const zero = r.mi < 1e-10;
-        const ok = same.some((m) => agrees(m.mi, r.mi, miTol) && (zero || (agrees(m.epc, r.epc, epcTol) && agrees(m["sepc.all"], r["sepc.all"], epcTol))));
-        if (!ok) bad.push(`${r.lhs} ${r.op} ${r.rhs}: lavaan mi ${r.mi}, ours ${same.map((m) => m.mi).join("/") || "none"}`);
+        const ok = same.some(
+          (m) =>
+            agrees(m.mi, r.mi, miTol) &&
+            (zero || (agrees(m.epc, r.epc, epcTol) && agrees(m["sepc.all"], r["sepc.all"], epcTol))),
+        );
+        if (!ok)
+          bad.push(`${r.lhs} ${r.op} ${r.rhs}: lavaan mi ${r.mi}, ours ${same.map((m) => m.mi).join("/") || "none"}`);
       }
       if (c.ref.modindices !== null && c.ref.modindices_note === undefined && !c.dir.includes("lavaan-0.6.14")) {
         // the extra cases store lavaan's whole list: every index of ours is in it, or is zero
         const theirs = new Set(refs.map((r) => `${r.lhs} ${r.op} ${r.rhs} ${r.group ?? 1}`));
         for (const m of ours) {
-          if (!theirs.has(`${m.lhs} ${m.op} ${m.rhs} ${m.group}`) && m.mi >= 1e-10 && !isKnown(m)) bad.push(`${m.lhs} ${m.op} ${m.rhs}: ours mi ${m.mi}, not listed by lavaan`);
+          if (!theirs.has(`${m.lhs} ${m.op} ${m.rhs} ${m.group}`) && m.mi >= 1e-10 && !isKnown(m))
+            bad.push(`${m.lhs} ${m.op} ${m.rhs}: ours mi ${m.mi}, not listed by lavaan`);
         }
       }
       expect(bad).toEqual([]);

@@ -16,7 +16,19 @@ describe("cut-offs", () => {
   });
 
   it("χ²/df and the p-value are not judged for a saturated model (df = 0)", () => {
-    const f = { chisq: 0, df: 0, pvalue: Number.NaN, cfi: 1, tli: 1, rmsea: 0, rmseaLower: 0, rmseaUpper: 0, srmr: 0, aic: 1, bic: 1 };
+    const f = {
+      chisq: 0,
+      df: 0,
+      pvalue: Number.NaN,
+      cfi: 1,
+      tli: 1,
+      rmsea: 0,
+      rmseaLower: 0,
+      rmseaUpper: 0,
+      srmr: 0,
+      aic: 1,
+      bic: 1,
+    };
     expect(cutoffValues(f).chisqDf).toBeUndefined();
     expect(cutoffValues(f).pvalue).toBeUndefined();
     expect(cutoffValues({ ...f, chisq: 48, df: 24 }).chisqDf).toBe(2);

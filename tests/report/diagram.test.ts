@@ -26,10 +26,17 @@ function nodes(svg: El): Map<string, { shape: string; x: number; y: number }> {
     const poly = g.children.find((c) => c.tag === "polygon");
     if (ell !== undefined) out.set(titleOf(g), { shape: "ellipse", x: Number(ell.attrs.cx), y: Number(ell.attrs.cy) });
     else if (poly !== undefined) {
-      const pts = poly.attrs.points!.trim().split(/\s+/).map((p) => p.split(",").map(Number) as [number, number]);
+      const pts = poly.attrs
+        .points!.trim()
+        .split(/\s+/)
+        .map((p) => p.split(",").map(Number) as [number, number]);
       const xs = pts.map((p) => p[0]);
       const ys = pts.map((p) => p[1]);
-      out.set(titleOf(g), { shape: "box", x: (Math.min(...xs) + Math.max(...xs)) / 2, y: (Math.min(...ys) + Math.max(...ys)) / 2 });
+      out.set(titleOf(g), {
+        shape: "box",
+        x: (Math.min(...xs) + Math.max(...xs)) / 2,
+        y: (Math.min(...ys) + Math.max(...ys)) / 2,
+      });
     }
   }
   return out;
@@ -38,7 +45,9 @@ function nodes(svg: El): Map<string, { shape: string; x: number; y: number }> {
 describe("diagram of an unfitted model", () => {
   it("HS second-order: 13 variables, 12 loadings; one node and one edge each in the DOT and the SVG", async () => {
     const g = tableGraph(modelText("hs-second-order"));
-    expect(g.nodes.map((n) => n.id).sort()).toEqual(["g", "speed", "textual", "visual", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9"].sort());
+    expect(g.nodes.map((n) => n.id).sort()).toEqual(
+      ["g", "speed", "textual", "visual", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9"].sort(),
+    );
     expect(g.edges).toHaveLength(12);
     const { dot, svg } = await renderDiagram(g);
     expect(dot.match(/^ {2}"[^"]+" \[shape=/gm)).toHaveLength(13);
@@ -54,7 +63,11 @@ describe("diagram of an unfitted model", () => {
     expect(ns.get("visual")!.y).toBeLessThan(ns.get("x1")!.y);
     // marker loadings (fixed to 1) are dashed, and nothing is labelled before fitting
     expect(dot).toMatch(/"visual" -> "x1" \[style=dashed\]/);
-    expect(byTag(tree, "text").map((t) => t.text).sort()).toEqual([...ns.keys()].sort());
+    expect(
+      byTag(tree, "text")
+        .map((t) => t.text)
+        .sort(),
+    ).toEqual([...ns.keys()].sort());
   });
 
   it("covariances fixed to zero are not drawn; free ones are two-headed arcs", async () => {
@@ -87,14 +100,17 @@ describe("diagram of a fitted model", () => {
     // residual covariances between indicators bow below the row of boxes
     const bottom = Math.max(...[...ns.values()].filter((n) => n.shape === "box").map((n) => n.y));
     const bows = byClass(tree, "cov").map((c) => {
-      const ends = byTag(c, "path")[0]!.attrs.d!.match(/-?[\d.]+/g)!.map(Number);
+      const ends = byTag(c, "path")[0]!
+        .attrs.d!.match(/-?[\d.]+/g)!
+        .map(Number);
       const [x0, x3] = [ends[0]!, ends[ends.length - 2]!];
       return { lo: Math.min(x0, x3), hi: Math.max(x0, x3), y: Number(byTag(c, "text")[0]!.attrs.y) };
     });
     for (const b of bows) expect(b.y).toBeGreaterThan(bottom);
     // bows over overlapping stretches are raised apart: their labels stand at least 10 points apart
     for (const [i, a] of bows.entries()) {
-      for (const b of bows.slice(i + 1)) if (a.lo < b.hi && b.lo < a.hi) expect(Math.abs(a.y - b.y)).toBeGreaterThanOrEqual(10);
+      for (const b of bows.slice(i + 1))
+        if (a.lo < b.hi && b.lo < a.hi) expect(Math.abs(a.y - b.y)).toBeGreaterThanOrEqual(10);
     }
   });
 
@@ -114,7 +130,15 @@ describe("diagram of a fitted model", () => {
   });
 
   it("stars follow .05 / .01 / .001, and a value just past a threshold gets fewer", () => {
-    expect([stars(0.0009), stars(0.001), stars(0.0099), stars(0.01), stars(0.0499), stars(0.05), stars(undefined)]).toEqual(["***", "**", "**", "*", "*", "", ""]);
+    expect([
+      stars(0.0009),
+      stars(0.001),
+      stars(0.0099),
+      stars(0.01),
+      stars(0.0499),
+      stars(0.05),
+      stars(undefined),
+    ]).toEqual(["***", "**", "**", "*", "*", "", ""]);
     expect(formatStd(0.4467, 0.0002)).toBe("0.45***");
     expect(formatStd(-0.126, 0.2)).toBe("-0.13");
   });
@@ -126,7 +150,9 @@ describe("escaping in diagrams", () => {
     const g = tableGraph("f =~ a + b + c");
     g.nodes.find((n) => n.id === "a")!.label = evil;
     g.nodes.find((n) => n.id === "f")!.id = `f" -> "pwn`;
-    g.edges.forEach((e) => { if (e.from === "f") e.from = `f" -> "pwn`; });
+    g.edges.forEach((e) => {
+      if (e.from === "f") e.from = `f" -> "pwn`;
+    });
     const dot = toDot(g);
     const svg = await dotToSvg(dot);
     expect(isWellFormedXml(svg)).toBe(true);

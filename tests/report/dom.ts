@@ -30,7 +30,12 @@ function convert(n: P5Node): El {
       text += el.text;
     }
   }
-  return { tag: n.tagName ?? n.nodeName, attrs: Object.fromEntries((n.attrs ?? []).map((a) => [a.name, a.value])), children, text };
+  return {
+    tag: n.tagName ?? n.nodeName,
+    attrs: Object.fromEntries((n.attrs ?? []).map((a) => [a.name, a.value])),
+    children,
+    text,
+  };
 }
 
 export function parseHtml(html: string): El {
@@ -59,5 +64,6 @@ export function all(root: El, pred: (e: El) => boolean): El[] {
 }
 
 export const byTag = (root: El, tag: string): El[] => all(root, (e) => e.tag === tag);
-export const byClass = (root: El, cls: string): El[] => all(root, (e) => (e.attrs.class ?? "").split(/\s+/).includes(cls));
+export const byClass = (root: El, cls: string): El[] =>
+  all(root, (e) => (e.attrs.class ?? "").split(/\s+/).includes(cls));
 export const titleOf = (e: El): string => e.children.find((c) => c.tag === "title")?.text ?? "";

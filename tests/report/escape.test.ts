@@ -1,10 +1,19 @@
 /** Escaping of data values for HTML, Markdown and DOT, and file names made from firm ids. */
 import { describe, expect, it } from "vitest";
-import { escapeDot, escapeDotLabel, escapeHtml, escapeMarkdown, escapeMarkdownLine, safeFileName } from "../../src/report/escape.js";
+import {
+  escapeDot,
+  escapeDotLabel,
+  escapeHtml,
+  escapeMarkdown,
+  escapeMarkdownLine,
+  safeFileName,
+} from "../../src/report/escape.js";
 
 describe("escaping", () => {
   it("HTML: the five special characters become entities", () => {
-    expect(escapeHtml(`<script>alert("x") & 'y'</script>`)).toBe("&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;");
+    expect(escapeHtml(`<script>alert("x") & 'y'</script>`)).toBe(
+      "&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;",
+    );
     expect(escapeHtml("plain text 1.5")).toBe("plain text 1.5");
   });
 

@@ -40,7 +40,11 @@ describe("firm report", () => {
     const doc = parseHtml(b.files.find((f) => f.name === "report.html")!.content);
     const rows = byTag(byTag(byTag(doc, "table")[0]!, "tbody")[0]!, "tr").map((tr) => tr.children.map((c) => c.text));
     expect(rows[1]!.slice(0, 3)).toEqual(["Failure analysis", "–", "–"]);
-    expect(byClass(doc, "facts")[0]!.children.map((li) => li.text).slice(0, 2)).toEqual(["ISRS index (0-100)–", "percentile–"]);
+    expect(
+      byClass(doc, "facts")[0]!
+        .children.map((li) => li.text)
+        .slice(0, 2),
+    ).toEqual(["ISRS index (0-100)–", "percentile–"]);
   });
 });
 
@@ -51,7 +55,10 @@ describe("batch of firms", () => {
     const names = [...folders.values()];
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(ids.length);
     for (const n of names) expect(n).toMatch(/^[A-Za-z0-9_][A-Za-z0-9._-]*$/);
-    const files = await buildBatch(ids.map((id) => firmView(id)), { meta: [], provenance: "test" });
+    const files = await buildBatch(
+      ids.map((id) => firmView(id)),
+      { meta: [], provenance: "test" },
+    );
     const overview = parseHtml(files.find((f) => f.name === "report.html")!.content);
     const links = byTag(overview, "a").filter((a) => a.attrs.href!.startsWith("firms/"));
     expect(links.map((a) => a.text)).toEqual(ids);
@@ -63,7 +70,11 @@ describe("batch of firms", () => {
 
   it("reports progress once per firm", async () => {
     const seen: string[] = [];
-    await buildBatch([firmView("A"), firmView("B")], { meta: [], provenance: "test", onFirm: (d, n) => seen.push(`${d}/${n}`) });
+    await buildBatch([firmView("A"), firmView("B")], {
+      meta: [],
+      provenance: "test",
+      onFirm: (d, n) => seen.push(`${d}/${n}`),
+    });
     expect(seen).toEqual(["1/2", "2/2"]);
   });
 });

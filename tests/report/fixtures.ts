@@ -1,6 +1,6 @@
 /** Fits used by the report tests (the lavaan reference cases' data and models). */
 import fs from "node:fs";
-import { readTable } from "../../src/sem/data/index.js";
+import { readTable } from "../../src/sem/data/read-file.js";
 import { fitModel } from "../../src/sem/fit-model.js";
 import type { FitResult } from "../../src/sem/results.js";
 import { parseModel } from "../../src/sem/syntax/index.js";
@@ -19,9 +19,15 @@ export function lavaanRef(name: string): LavaanRef {
 /** Fits a reference case with the case's grouping variable (lavaan.json options.group), if any. */
 export function fitCase(name: string): Promise<FitResult> {
   const model = `${CASES}/${name}/model.lav`;
-  const { options } = JSON.parse(fs.readFileSync(`${CASES}/${name}/lavaan.json`, "utf8")) as { options?: { group?: string } };
+  const { options } = JSON.parse(fs.readFileSync(`${CASES}/${name}/lavaan.json`, "utf8")) as {
+    options?: { group?: string };
+  };
   const group = options?.group;
-  return fitModel({ syntax: parseModel(fs.readFileSync(model, "utf8"), { file: model }), data: readTable(`${CASES}/${name}/data.csv`, {}), options: group === undefined ? {} : { group } });
+  return fitModel({
+    syntax: parseModel(fs.readFileSync(model, "utf8"), { file: model }),
+    data: readTable(`${CASES}/${name}/data.csv`, {}),
+    options: group === undefined ? {} : { group },
+  });
 }
 
 export function modelText(name: string): string {

@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { designFromSyntax } from "../../src/analysis/design.js";
 import { runStudy } from "../../src/analysis/study.js";
-import { readTable } from "../../src/sem/data/index.js";
+import { readTable } from "../../src/sem/data/read-file.js";
 import { parseModel } from "../../src/sem/syntax/index.js";
 import { fitIndices, studyViewFromAnalysis } from "../../src/report/from-analysis.js";
 import type { ReportBundle } from "../../src/report/document.js";
@@ -36,20 +36,44 @@ beforeAll(async () => {
   const text = modelText("hs-second-order");
   const syntax = parseModel(text, { file: "model.lav" });
   const data = readTable(`${CASES}/hs-second-order/data.csv`, {});
-  const res = await runStudy({ design: designFromSyntax(syntax, (c) => data.columns.includes(c)), data, structural: { syntax, text } });
-  view = studyViewFromAnalysis(res, { title: "HS second-order", dataFile: "data.csv", model: "model.lav", version: "test" });
+  const res = await runStudy({
+    design: designFromSyntax(syntax, (c) => data.columns.includes(c)),
+    data,
+    structural: { syntax, text },
+  });
+  view = studyViewFromAnalysis(res, {
+    title: "HS second-order",
+    dataFile: "data.csv",
+    model: "model.lav",
+    version: "test",
+  });
   bundle = await buildStudyReport(view);
   doc = parseHtml(file(bundle, "report.html"));
 });
 
 describe("study report from a fit", () => {
   it("writes the report's files", () => {
-    expect(bundle.files.map((f) => f.name).sort()).toEqual(["diagram.dot", "diagram.svg", "loadings.svg", "report.html", "report.md", "results.json"]);
+    expect(bundle.files.map((f) => f.name).sort()).toEqual([
+      "diagram.dot",
+      "diagram.svg",
+      "loadings.svg",
+      "report.html",
+      "report.md",
+      "results.json",
+    ]);
   });
 
   it("is self-contained: no script, nothing loaded from anywhere, a CSP that forbids it, unique ids", () => {
-    expect(all(doc, (e) => e.tag === "script" || e.tag === "link" || e.tag === "iframe" || e.tag === "img")).toHaveLength(0);
-    const refs = all(doc, (e) => e.attrs.src !== undefined || (e.attrs.href !== undefined && !e.attrs.href.startsWith("#")) || e.attrs["xlink:href"] !== undefined);
+    expect(
+      all(doc, (e) => e.tag === "script" || e.tag === "link" || e.tag === "iframe" || e.tag === "img"),
+    ).toHaveLength(0);
+    const refs = all(
+      doc,
+      (e) =>
+        e.attrs.src !== undefined ||
+        (e.attrs.href !== undefined && !e.attrs.href.startsWith("#")) ||
+        e.attrs["xlink:href"] !== undefined,
+    );
     expect(refs).toHaveLength(0);
     expect(file(bundle, "report.html")).not.toMatch(/url\((?!#)|@import|https?:\/\/(?!www\.w3\.org)/);
     const csp = byTag(doc, "meta").find((m) => m.attrs["http-equiv"] === "Content-Security-Policy");
@@ -66,7 +90,10 @@ describe("study report from a fit", () => {
     const get = (label: string) => fit.find((r) => r[0] === label)!;
     // lavaan 0.6.14: fitMeasures() of cfa(three correlated factors) (hs-cfa-ml) and of the
     // second-order model (hs-second-order), which fit the same (the second level is just identified)
-    for (const [col, r] of [[1, refCfa], [2, ref]] as const) {
+    for (const [col, r] of [
+      [1, refCfa],
+      [2, ref],
+    ] as const) {
       expect(get("CFI")[col]).toBe(`${r.fit.cfi! >= 0.95 ? "✓" : "✗"} ${r.fit.cfi!.toFixed(3)}`);
       expect(get("RMSEA")[col]).toBe(`${r.fit.rmsea! <= 0.06 ? "✓" : "✗"} ${r.fit.rmsea!.toFixed(3)}`);
       expect(get("SRMR")[col]).toBe(`${r.fit.srmr! <= 0.08 ? "✓" : "✗"} ${r.fit.srmr!.toFixed(3)}`);
@@ -93,7 +120,17 @@ describe("study report from a fit", () => {
   });
 
   it("robust fits show the scaled test and robust indices; ML fits the plain ones", () => {
-    const fit = { chisq: 100, df: 24, pvalue: 0.001, cfi: 0.9, "chisq.scaled": 90, "df.scaled": 24, "pvalue.scaled": 0.002, "cfi.scaled": 0.91, "cfi.robust": 0.92 };
+    const fit = {
+      chisq: 100,
+      df: 24,
+      pvalue: 0.001,
+      cfi: 0.9,
+      "chisq.scaled": 90,
+      "df.scaled": 24,
+      "pvalue.scaled": 0.002,
+      "cfi.scaled": 0.91,
+      "cfi.robust": 0.92,
+    };
     expect(fitIndices(fit, false)).toMatchObject({ chisq: 100, pvalue: 0.001, cfi: 0.9 });
     expect(fitIndices(fit, true)).toMatchObject({ chisq: 90, pvalue: 0.002, cfi: 0.92 });
   });

@@ -15,7 +15,8 @@ import type { Command } from "commander";
 import { designFromInstrument, designFromSyntax, type StudyDesign } from "../../analysis/design.js";
 import { runStudy, type ResponsesNote, type StudyResults } from "../../analysis/study.js";
 import { bundledDatasetPath, loadInstrument, loadResponses, type Instrument } from "../../instrument/index.js";
-import { readTable, type DataTable } from "../../sem/data/index.js";
+import { type DataTable } from "../../sem/data/index.js";
+import { readTable } from "../../sem/data/read-file.js";
 import { InputError } from "../../sem/messages.js";
 import { ESTIMATORS } from "../../sem/options.js";
 import { parseModel, type ModelSyntax } from "../../sem/syntax/index.js";
@@ -23,7 +24,14 @@ import { exitCodeFor, EXIT } from "../exit-codes.js";
 import { formatAnalysisJson, formatAnalysisText } from "../format/analysis.js";
 import { readModelFile, writeAtomic } from "../io.js";
 import type { CommandContext } from "./fit.js";
-import { defaultReportDir, reportDirOption, shownFile, studyReportFiles, studyTitle, writeAndTell } from "../report-output.js";
+import {
+  defaultReportDir,
+  reportDirOption,
+  shownFile,
+  studyReportFiles,
+  studyTitle,
+  writeAndTell,
+} from "../report-output.js";
 
 interface AnalyzeFlags {
   model?: string;
@@ -59,7 +67,12 @@ export function resolveStudy(dataFile: string | undefined, flags: AnalyzeFlags):
   if (flags.model === undefined) return { design: designFromInstrument(instr!), data, responses };
   const text = readModelFile(flags.model);
   const syntax = parseModel(text, { file: flags.model });
-  return { design: designFromSyntax(syntax, (c) => data.columns.includes(c)), data, structural: { syntax, text }, responses };
+  return {
+    design: designFromSyntax(syntax, (c) => data.columns.includes(c)),
+    data,
+    structural: { syntax, text },
+    responses,
+  };
 }
 
 /** A path relative to the working directory when it lies below it (messages and JSON stay short). */
@@ -78,11 +91,15 @@ export function analysisExitCode(res: StudyResults): number {
 }
 
 function writeOut(dir: string, json: string, text: string): void {
-  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new InputError("E_FILE", `${dir}: exists and is not a folder`);
+  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory())
+    throw new InputError("E_FILE", `${dir}: exists and is not a folder`);
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (e) {
-    throw new InputError("E_FILE", `${dir}: cannot create the folder (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+    throw new InputError(
+      "E_FILE",
+      `${dir}: cannot create the folder (${(e as NodeJS.ErrnoException).code ?? "error"})`,
+    );
   }
   writeAtomic(path.join(dir, "results.json"), json);
   writeAtomic(path.join(dir, "summary.txt"), text);
@@ -94,14 +111,18 @@ export function registerAnalyze(program: Command, ctx: CommandContext): void {
     .description("screening, reliability and validity, measurement / second-order / structural models, hypotheses")
     .argument("[data]", "CSV of responses (default: the instrument's bundled dataset)")
     .option("--instrument <file>", "instrument definition file (default: the bundled ISRS instrument)")
-    .option("-m, --model <file>", "lavaan syntax of the structural model, instead of the instrument's (the design is read from it)")
+    .option(
+      "-m, --model <file>",
+      "lavaan syntax of the structural model, instead of the instrument's (the design is read from it)",
+    )
     .option("--estimator <name>", `${ESTIMATORS.join(", ")}`, "ML")
     .option("--format <format>", "text or json", "text")
     .option("--out <dir>", "write results.json and summary.txt into this folder (created if needed, never wiped)")
     .option("--na <codes>", 'comma-separated extra missing-value codes (empty cells and "NA" always are)')
     .option("--report [dir]", "also write the study report (HTML, Markdown, diagram) into DIR (default: reports/study)")
     .action(async (dataFile: string | undefined, flags: AnalyzeFlags) => {
-      if (flags.format !== "text" && flags.format !== "json") throw new InputError("E_USAGE", `--format ${flags.format}: use text or json`);
+      if (flags.format !== "text" && flags.format !== "json")
+        throw new InputError("E_USAGE", `--format ${flags.format}: use text or json`);
       if (!(ESTIMATORS as readonly string[]).includes(flags.estimator.toUpperCase())) {
         throw new InputError("E_USAGE", `--estimator ${flags.estimator}: use ${ESTIMATORS.join(", ")}`);
       }
@@ -110,7 +131,12 @@ export function registerAnalyze(program: Command, ctx: CommandContext): void {
       const json = formatAnalysisJson(res, ctx.version);
       const text = formatAnalysisText(res, ctx.version);
       const reportDir = reportDirOption(flags.report, defaultReportDir("study"));
-      const meta = { title: studyTitle(flags, dataFile), dataFile: dataFile ?? shownFile(bundledDatasetPath()), model: flags.model ?? res.design.source, version: ctx.version };
+      const meta = {
+        title: studyTitle(flags, dataFile),
+        dataFile: dataFile ?? shownFile(bundledDatasetPath()),
+        model: flags.model ?? res.design.source,
+        version: ctx.version,
+      };
       const reportFiles = reportDir === undefined ? [] : await studyReportFiles(res, meta);
       if (flags.out !== undefined) writeOut(flags.out, json, text);
       else ctx.stdout(flags.format === "json" ? json : text);

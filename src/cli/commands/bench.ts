@@ -5,12 +5,16 @@ import { addFitOptions, type CliFitFlags } from "./fit-options.js";
 import { loadAndFit, type CommandContext } from "./fit.js";
 
 export function registerBench(program: Command, ctx: CommandContext): void {
-  const cmd = program.command("bench").description("fit a model N times in one process and report the median and minimum time").argument("<data>", "CSV data file");
+  const cmd = program
+    .command("bench")
+    .description("fit a model N times in one process and report the median and minimum time")
+    .argument("<data>", "CSV data file");
   addFitOptions(cmd)
     .option("--repeat <n>", "number of timed fits", "20")
     .action(async (dataFile: string, flags: CliFitFlags & { repeat: string }) => {
       const n = Number(flags.repeat);
-      if (!Number.isInteger(n) || n < 1) throw new InputError("E_USAGE", `--repeat ${flags.repeat}: a positive whole number is needed`);
+      if (!Number.isInteger(n) || n < 1)
+        throw new InputError("E_USAGE", `--repeat ${flags.repeat}: a positive whole number is needed`);
       await loadAndFit(dataFile, flags); // warm-up: loads the data path, JIT-compiles the kernels
       const times: number[] = [];
       for (let i = 0; i < n; i++) {

@@ -20,11 +20,17 @@ export interface CliBootstrapFlags {
 
 export function addBootstrapOptions(cmd: Command): Command {
   return cmd
-    .option("--bootstrap <n>", `bootstrap standard errors and confidence intervals from N draws (1 to ${BOOTSTRAP_MAX})`)
+    .option(
+      "--bootstrap <n>",
+      `bootstrap standard errors and confidence intervals from N draws (1 to ${BOOTSTRAP_MAX})`,
+    )
     .option("--seed <s>", "seed of the bootstrap draws (default: drawn at random and reported)")
     .option("--test <name>", "model test in addition to the chi-square: standard or bollen-stine (needs --bootstrap)")
     .option("--workers <k>", "worker threads for the bootstrap (default: the available cores)")
-    .option("--no-jackknife", "skip the jackknife (one refit per row) behind the BCa acceleration: BCa columns become bca.simple");
+    .option(
+      "--no-jackknife",
+      "skip the jackknife (one refit per row) behind the BCa acceleration: BCa columns become bca.simple",
+    );
 }
 
 /** A whole number written in plain digits, or null. */
@@ -46,15 +52,26 @@ function bounded(flag: string, text: string, what: string, min: number, max: num
 /** The engine's bootstrap options, or null without --bootstrap; throws E_USAGE on a bad value. */
 export function toBootstrapOptions(f: CliBootstrapFlags): BootstrapOptionsInput | null {
   const test = f.test === undefined ? "standard" : f.test.trim().toLowerCase().replace("-", ".");
-  if (test !== "standard" && test !== "bollen.stine") throw new InputError("E_USAGE", `--test ${f.test}: use standard or bollen-stine`);
+  if (test !== "standard" && test !== "bollen.stine")
+    throw new InputError("E_USAGE", `--test ${f.test}: use standard or bollen-stine`);
   if (f.bootstrap === undefined) {
-    if (test === "bollen.stine") throw new InputError("E_USAGE", "--test bollen-stine needs --bootstrap N (the number of bootstrap draws, e.g. 1000)");
+    if (test === "bollen.stine")
+      throw new InputError(
+        "E_USAGE",
+        "--test bollen-stine needs --bootstrap N (the number of bootstrap draws, e.g. 1000)",
+      );
     if (f.seed !== undefined) throw new InputError("E_USAGE", `--seed ${f.seed} is only used with --bootstrap N`);
-    if (f.workers !== undefined) throw new InputError("E_USAGE", `--workers ${f.workers} is only used with --bootstrap N`);
+    if (f.workers !== undefined)
+      throw new InputError("E_USAGE", `--workers ${f.workers} is only used with --bootstrap N`);
     return null;
   }
-  const out: BootstrapOptionsInput = { bootstrap: bounded("bootstrap", f.bootstrap, "the number of bootstrap draws", 1, BOOTSTRAP_MAX), test, jackknife: f.jackknife !== false };
+  const out: BootstrapOptionsInput = {
+    bootstrap: bounded("bootstrap", f.bootstrap, "the number of bootstrap draws", 1, BOOTSTRAP_MAX),
+    test,
+    jackknife: f.jackknife !== false,
+  };
   if (f.seed !== undefined) out.seed = bounded("seed", f.seed, "the seed", 0, MAX_SEED);
-  if (f.workers !== undefined) out.workers = bounded("workers", f.workers, "the number of worker threads", 1, WORKERS_MAX);
+  if (f.workers !== undefined)
+    out.workers = bounded("workers", f.workers, "the number of worker threads", 1, WORKERS_MAX);
   return out;
 }

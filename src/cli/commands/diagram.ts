@@ -33,13 +33,21 @@ function unfittedGraph(flags: CliFitFlags): DiagramGraph {
   const table = buildParameterTable({
     syntax,
     groupLabels: ["1"],
-    options: { stdLv: flags.stdLv === true, meanstructure: false, growth: flags.growth === true, fixedX: flags.fixedX !== false, groupEqual: parseGroupEqual(flags.groupEqual) },
+    options: {
+      stdLv: flags.stdLv === true,
+      meanstructure: false,
+      growth: flags.growth === true,
+      fixedX: flags.fixedX !== false,
+      groupEqual: parseGroupEqual(flags.groupEqual),
+    },
   });
   return graphFromTable(table);
 }
 
 export function registerDiagram(program: Command, ctx: CommandContext): void {
-  const cmd = program.command("diagram").description("draw the path diagram of a model (with --data: of the fitted model, with standardized estimates)");
+  const cmd = program
+    .command("diagram")
+    .description("draw the path diagram of a model (with --data: of the fitted model, with standardized estimates)");
   addFitOptions(cmd)
     .option("--data <file>", "CSV data: fit the model and label the paths with standardized estimates")
     .option("--format <format>", "svg or dot, when writing to standard output", "svg")

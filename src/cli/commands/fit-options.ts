@@ -29,13 +29,19 @@ export function addFitOptions(cmd: Command): Command {
     .requiredOption("-m, --model <file>", "lavaan model syntax file")
     .option("--estimator <name>", "estimator: ML, MLM (Satorra-Bentler) or MLR (Huber-White, Yuan-Bentler)", "ML")
     .option("--group <column>", "column that defines the groups (multi-group analysis)")
-    .option("--group-equal <list>", `comma-separated parameter kinds held equal across groups: ${GROUP_EQUAL.join(",")}`)
+    .option(
+      "--group-equal <list>",
+      `comma-separated parameter kinds held equal across groups: ${GROUP_EQUAL.join(",")}`,
+    )
     .option("--std-lv", "identify factors by fixing latent variances to 1 (instead of the first loading)")
     .option("--meanstructure", "add a mean structure (intercepts and latent means)")
     .option("--growth", "growth-model defaults: mean structure, observed intercepts fixed to 0, latent means free")
     .option("--no-fixed-x", "estimate the variances and covariances of exogenous observed covariates")
     .option("--modindices", "compute modification indices")
-    .option("--missing <method>", "missing data: listwise (default: drop incomplete rows) or fiml (full-information ML; synonyms ml, direct)")
+    .option(
+      "--missing <method>",
+      "missing data: listwise (default: drop incomplete rows) or fiml (full-information ML; synonyms ml, direct)",
+    )
     .option("--delimiter <char>", "field delimiter of the data file (default: detected)")
     .addOption(new Option("--decimal <mark>", "decimal mark of the data file (default: detected)").choices([".", ","]))
     .option("--na <codes>", 'comma-separated extra missing-value codes (empty cells and "NA" always are)');
@@ -70,7 +76,12 @@ export function toFitOptions(f: CliFitFlags): FitOptionsInput {
 }
 
 export function naCodes(f: CliFitFlags): string[] {
-  return f.na === undefined ? [] : f.na.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  return f.na === undefined
+    ? []
+    : f.na
+        .split(",")
+        .map((s) => s.trim())
+        .filter((s) => s !== "");
 }
 
 export function toReadOptions(f: CliFitFlags): ReadTableOptions {

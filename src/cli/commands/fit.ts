@@ -1,6 +1,6 @@
 /** `isrs fit DATA --model MODEL [options]`: fit a model and print lavaan-style results. */
 import type { Command } from "commander";
-import { readTable } from "../../sem/data/index.js";
+import { readTable } from "../../sem/data/read-file.js";
 import { bootstrapModel } from "../../sem/bootstrap/index.js";
 import { fitModel, type FitInput } from "../../sem/fit-model.js";
 import { InputError } from "../../sem/messages.js";
@@ -37,7 +37,10 @@ export async function loadAndFit(dataFile: string, flags: CliFitFlags): Promise<
 }
 
 export function registerFit(program: Command, ctx: CommandContext): void {
-  const cmd = program.command("fit").description("fit a structural equation model by maximum likelihood").argument("<data>", "CSV data file");
+  const cmd = program
+    .command("fit")
+    .description("fit a structural equation model by maximum likelihood")
+    .argument("<data>", "CSV data file");
   addBootstrapOptions(addFitOptions(cmd))
     .option("--format <format>", "text or json", "text")
     .option("-o, --out <file>", "write the output to a file instead of standard output")

@@ -28,6 +28,7 @@ export function emit(text: string, out: string | undefined, stdout: (s: string) 
 /** A number option: finite, else one usage line. */
 export function numberOption(name: string, value: string): number {
   const x = Number(value);
-  if (value.trim() === "" || !Number.isFinite(x)) throw new InputError("E_USAGE", `--${name} ${value}: a number is needed`);
+  if (value.trim() === "" || !Number.isFinite(x))
+    throw new InputError("E_USAGE", `--${name} ${value}: a number is needed`);
   return x;
 }

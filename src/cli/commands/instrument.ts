@@ -6,7 +6,11 @@ import type { CommandContext } from "./fit.js";
 import { addInstrumentOption, emit, instrumentFrom } from "./instrument-options.js";
 
 export function registerInstrument(program: Command, ctx: CommandContext): void {
-  const cmd = program.command("instrument").description("print the questionnaire for administering it (md, html), or an empty CSV template of the expected columns (csv)");
+  const cmd = program
+    .command("instrument")
+    .description(
+      "print the questionnaire for administering it (md, html), or an empty CSV template of the expected columns (csv)",
+    );
   addInstrumentOption(cmd)
     .option("--format <format>", `${RENDER_FORMATS.join(", ")}`, "md")
     .option("-o, --out <file>", "write to a file instead of standard output")

@@ -13,7 +13,14 @@ import { bundledDatasetPath, loadInstrument, loadResponses } from "../../instrum
 import { scoreFirms } from "../../instrument/score.js";
 import { InputError } from "../../sem/messages.js";
 import { analysisExitCode, resolveStudy, splitNa } from "./analyze.js";
-import { defaultReportDir, firmReportFiles, shownFile, studyReportFiles, studyTitle, writeAndTell } from "../report-output.js";
+import {
+  defaultReportDir,
+  firmReportFiles,
+  shownFile,
+  studyReportFiles,
+  studyTitle,
+  writeAndTell,
+} from "../report-output.js";
 import type { CommandContext } from "./fit.js";
 import { modelFrom } from "./instrument-options.js";
 
@@ -30,7 +37,8 @@ export interface ReportFlags {
 }
 
 async function firmReports(dataFile: string, f: ReportFlags, ctx: CommandContext): Promise<void> {
-  if (f.firm !== undefined && f.all === true) throw new InputError("E_USAGE", "--firm and --all exclude each other: give one");
+  if (f.firm !== undefined && f.all === true)
+    throw new InputError("E_USAGE", "--firm and --all exclude each other: give one");
   const instr = loadInstrument(f.instrument);
   const read = { na: splitNa(f.na) ?? [] };
   const data = loadResponses(dataFile, instr, { read });
@@ -58,19 +66,28 @@ async function studyReport(data: string | undefined, f: ReportFlags, ctx: Comman
 export function registerReport(program: Command, ctx: CommandContext): void {
   program
     .command("report")
-    .description("write the study report, or firm reports, as HTML, Markdown and JSON with the path diagram and charts, into a folder")
+    .description(
+      "write the study report, or firm reports, as HTML, Markdown and JSON with the path diagram and charts, into a folder",
+    )
     .argument("[data]", "CSV of responses (default: the bundled ISRS dataset)")
     .option("--firm <id>", "write the diagnostic report of this firm")
     .option("--all", "write one diagnostic report per firm and an overview")
     .option("--norms <file>", "norm sample for --firm/--all (default: the bundled dataset)")
-    .option("-m, --model <file>", "lavaan syntax of the structural model, instead of the instrument's (as isrs analyze)")
+    .option(
+      "-m, --model <file>",
+      "lavaan syntax of the structural model, instead of the instrument's (as isrs analyze)",
+    )
     .option("--instrument <file>", "instrument definition file (default: the bundled ISRS instrument)")
     .option("--estimator <name>", "estimator (ML, MLR, MLM)", "ML")
     .option("--na <codes>", 'comma-separated extra missing-value codes (empty cells and "NA" always are)')
-    .option("-o, --out <dir>", "folder to write into, created if missing, other files kept (default: reports/study, reports/firm-ID or reports/firms)")
+    .option(
+      "-o, --out <dir>",
+      "folder to write into, created if missing, other files kept (default: reports/study, reports/firm-ID or reports/firms)",
+    )
     .option("--title <text>", "title of the study report")
     .action(async (data: string | undefined, flags: ReportFlags) => {
-      if (flags.firm !== undefined || flags.all === true) return firmReports(data ?? shownFile(bundledDatasetPath()), flags, ctx);
+      if (flags.firm !== undefined || flags.all === true)
+        return firmReports(data ?? shownFile(bundledDatasetPath()), flags, ctx);
       return studyReport(data, flags, ctx);
     });
 }

@@ -28,33 +28,48 @@ interface ScoreFlags {
 export function registerScore(program: Command, ctx: CommandContext): void {
   const cmd = program
     .command("score")
-    .description("score firms: dimension scores, ISRS index (0-100), percentile ranks, profile and weakest practices against a norm sample")
+    .description(
+      "score firms: dimension scores, ISRS index (0-100), percentile ranks, profile and weakest practices against a norm sample",
+    )
     .argument("<data>", "CSV of responses (firm id column and one column per item)")
     .option("--firm <id>", "score this firm")
     .option("--all", "score every firm in the file")
     .option("--norms <file>", "norm sample (default: the bundled simulated 151-firm dataset)");
   addInstrumentOption(cmd)
-    .option("-m, --model <file>", "lavaan model fitted to the norm sample for the index weights (default: the instrument's model)")
+    .option(
+      "-m, --model <file>",
+      "lavaan model fitted to the norm sample for the index weights (default: the instrument's model)",
+    )
     .option("--estimator <name>", "estimator of that fit", "ML")
     .option("--format <format>", "text or json", "text")
     .option("-o, --out <file>", "write the output to a file instead of standard output")
     .option("--report [dir]", "also write the firm report(s) into DIR (default: reports/firm-ID or reports/firms)")
     .action(async (dataFile: string, flags: ScoreFlags) => {
-      if (flags.format !== "text" && flags.format !== "json") throw new InputError("E_USAGE", `--format ${flags.format}: use text or json`);
-      if (flags.firm !== undefined && flags.all === true) throw new InputError("E_USAGE", "--firm and --all exclude each other: give one");
+      if (flags.format !== "text" && flags.format !== "json")
+        throw new InputError("E_USAGE", `--format ${flags.format}: use text or json`);
+      if (flags.firm !== undefined && flags.all === true)
+        throw new InputError("E_USAGE", "--firm and --all exclude each other: give one");
       const instr = instrumentFrom(flags);
       const data = loadResponses(dataFile, instr);
       let firm = flags.all === true ? "all" : flags.firm;
       if (firm === undefined) {
-        if (data.ids.length !== 1) throw new InputError("E_USAGE", `${dataFile} has ${data.ids.length} firms: name one with --firm ID, or score them all with --all`);
+        if (data.ids.length !== 1)
+          throw new InputError(
+            "E_USAGE",
+            `${dataFile} has ${data.ids.length} firms: name one with --firm ID, or score them all with --all`,
+          );
         firm = data.ids[0]!;
       }
       const norms = loadResponses(flags.norms ?? shownPath(bundledDatasetPath()), instr);
       const syntax = modelFrom(flags, instr);
       const report = await scoreFirms({ instr, data, norms, syntax, estimator: flags.estimator, firm });
-      const text = flags.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : formatScoreText(report, firm === "all");
+      const text =
+        flags.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : formatScoreText(report, firm === "all");
       const reportDir = reportDirOption(flags.report, defaultReportDir(firm === "all" ? "all" : "firm", firm));
-      const reportFiles = reportDir === undefined ? [] : await firmReportFiles(report, instr, firm === "all", ctx, { syntax, norms, estimator: flags.estimator });
+      const reportFiles =
+        reportDir === undefined
+          ? []
+          : await firmReportFiles(report, instr, firm === "all", ctx, { syntax, norms, estimator: flags.estimator });
       emit(text, flags.out, ctx.stdout);
       if (reportDir !== undefined) writeAndTell(reportDir, reportFiles, ctx.stderr ?? ctx.stdout);
     });

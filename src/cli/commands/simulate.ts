@@ -15,15 +15,24 @@ interface SimulateFlags {
 export function registerSimulate(program: Command, ctx: CommandContext): void {
   const cmd = program
     .command("simulate")
-    .description("draw simulated questionnaire responses from the instrument's population model (illustrative values, not real data)")
+    .description(
+      "draw simulated questionnaire responses from the instrument's population model (illustrative values, not real data)",
+    )
     .requiredOption("--n <n>", "number of firms")
-    .requiredOption("--seed <seed>", "seed of the random generator (0 to 4294967295); the same seed gives the same data")
+    .requiredOption(
+      "--seed <seed>",
+      "seed of the random generator (0 to 4294967295); the same seed gives the same data",
+    )
     .option("--missing <rate>", "share of answers left missing completely at random", "0");
   addInstrumentOption(cmd)
     .option("-o, --out <file>", "write the CSV to a file instead of standard output")
     .action((flags: SimulateFlags) => {
       const instr = instrumentFrom(flags);
-      const sample = simulate(instr, { n: numberOption("n", flags.n), seed: numberOption("seed", flags.seed), missing: numberOption("missing", flags.missing) });
+      const sample = simulate(instr, {
+        n: numberOption("n", flags.n),
+        seed: numberOption("seed", flags.seed),
+        missing: numberOption("missing", flags.missing),
+      });
       emit(sampleCsv(instr, sample), flags.out, ctx.stdout);
     });
 }

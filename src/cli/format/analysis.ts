@@ -24,21 +24,33 @@ function pval(p: number | null | undefined): string {
 /** Columns `left` (the first by default) left-aligned, the others right-aligned. */
 function table(head: string[], rows: string[][], left: readonly number[] = [0]): string[] {
   const widths = head.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j]!.length)));
-  const fmt = (r: string[]): string => "  " + r.map((c, j) => (left.includes(j) ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join("  ").trimEnd();
+  const fmt = (r: string[]): string =>
+    "  " +
+    r
+      .map((c, j) => (left.includes(j) ? c.padEnd(widths[j]!) : c.padStart(widths[j]!)))
+      .join("  ")
+      .trimEnd();
   return [fmt(head), ...rows.map(fmt)];
 }
 
 function matrixTable(m: { names: string[]; values: number[][] }, lowerOnly: boolean): string[] {
-  return table(["", ...m.names], m.names.map((a, i) => [a, ...m.names.map((_, j) => (lowerOnly && j > i ? "" : num(m.values[i]![j])))]));
+  return table(
+    ["", ...m.names],
+    m.names.map((a, i) => [a, ...m.names.map((_, j) => (lowerOnly && j > i ? "" : num(m.values[i]![j])))]),
+  );
 }
 
 /** How the responses were loaded against the instrument: recoded items and anything left out. */
 function responsesLines(res: StudyResults): string[] {
   const r = res.data.responses;
   if (r === undefined) return [];
-  const out = [`  instrument ${r.instrument}; reverse-keyed items recoded: ${r.recoded.length > 0 ? r.recoded.join(", ") : "none"}`];
+  const out = [
+    `  instrument ${r.instrument}; reverse-keyed items recoded: ${r.recoded.length > 0 ? r.recoded.join(", ") : "none"}`,
+  ];
   for (const x of r.excluded) {
-    const where = [x.row !== undefined ? `row ${x.row}` : "", x.column !== undefined ? `column "${x.column}"` : ""].filter((w) => w !== "").join(", ");
+    const where = [x.row !== undefined ? `row ${x.row}` : "", x.column !== undefined ? `column "${x.column}"` : ""]
+      .filter((w) => w !== "")
+      .join(", ");
     out.push(`  excluded ${where}: ${x.reason}`);
   }
   return out;
@@ -48,36 +60,80 @@ function screening(res: StudyResults): string[] {
   const s = res.screening;
   const m = s.mardia;
   const out = [
-    "Sample", `  ${res.data.file}: ${res.data.rows} rows, ${res.data.complete} complete on every item` +
-      (res.data.dropped.length > 0 ? `; ${res.data.dropped.length} left out (listwise): rows ${res.data.dropped.slice(0, 10).map((d) => d.row).join(", ")}${res.data.dropped.length > 10 ? ", ..." : ""}` : ""),
+    "Sample",
+    `  ${res.data.file}: ${res.data.rows} rows, ${res.data.complete} complete on every item` +
+      (res.data.dropped.length > 0
+        ? `; ${res.data.dropped.length} left out (listwise): rows ${res.data.dropped
+            .slice(0, 10)
+            .map((d) => d.row)
+            .join(", ")}${res.data.dropped.length > 10 ? ", ..." : ""}`
+        : ""),
     ...responsesLines(res),
-    "", "Item descriptives (psych::describe, type 3; missing = share of rows)",
-    ...table(["item", "n", "mean", "sd", "skew", "kurtosis", "missing"],
-      s.items.map((d) => [d.item, String(d.n), num(d.mean), num(d.sd), num(d.skew), num(d.kurtosis), num(d.missing)])),
-    "", "Multivariate normality (Mardia)",
+    "",
+    "Item descriptives (psych::describe, type 3; missing = share of rows)",
+    ...table(
+      ["item", "n", "mean", "sd", "skew", "kurtosis", "missing"],
+      s.items.map((d) => [d.item, String(d.n), num(d.mean), num(d.sd), num(d.skew), num(d.kurtosis), num(d.missing)]),
+    ),
+    "",
+    "Multivariate normality (Mardia)",
     `  skewness b1p = ${num(m.b1p)}, chi-square = ${num(m.skew, 2)} on ${m.df} df, p = ${pval(m["p.skew"])}`,
     `  kurtosis b2p = ${num(m.b2p)}, z = ${num(m.kurtosis)}, p = ${pval(m["p.kurt"])}`,
-    "", `Mahalanobis outliers (chi-square on ${s.mahalanobis.df} df, p < ${s.mahalanobis.alpha}): ${s.mahalanobis.outliers}`,
+    "",
+    `Mahalanobis outliers (chi-square on ${s.mahalanobis.df} df, p < ${s.mahalanobis.alpha}): ${s.mahalanobis.outliers}`,
   ];
-  const flagged = s.mahalanobis.rows.filter((r) => r.outlier).sort((a, b) => b.d2 - a.d2).slice(0, 10);
-  if (flagged.length > 0) out.push(...table(["row", "d2", "p"], flagged.map((r) => [String(r.row), num(r.d2, 2), pval(r.pvalue)])));
+  const flagged = s.mahalanobis.rows
+    .filter((r) => r.outlier)
+    .sort((a, b) => b.d2 - a.d2)
+    .slice(0, 10);
+  if (flagged.length > 0)
+    out.push(
+      ...table(
+        ["row", "d2", "p"],
+        flagged.map((r) => [String(r.row), num(r.d2, 2), pval(r.pvalue)]),
+      ),
+    );
   return out;
 }
 
 function reliability(res: StudyResults): string[] {
   const out = [
-    "", "Reliability and convergent validity (alpha: psych; omega, AVE: semTools, measurement model)",
-    ...table(["construct", "items", "alpha", "std.alpha", "omega", "AVE", "below the usual cut-offs"],
-      res.reliability.map((r) => [r.construct, String(r.items.length), num(r.alpha.raw_alpha), num(r.alpha["std.alpha"]), num(r.omega), num(r.ave), r.flags.join(", ")]), [0, 6]),
+    "",
+    "Reliability and convergent validity (alpha: psych; omega, AVE: semTools, measurement model)",
+    ...table(
+      ["construct", "items", "alpha", "std.alpha", "omega", "AVE", "below the usual cut-offs"],
+      res.reliability.map((r) => [
+        r.construct,
+        String(r.items.length),
+        num(r.alpha.raw_alpha),
+        num(r.alpha["std.alpha"]),
+        num(r.omega),
+        num(r.ave),
+        r.flags.join(", "),
+      ]),
+      [0, 6],
+    ),
   ];
   for (const s of res.secondOrder) {
-    out.push("", `Second-order factor ${s.factor} (${s.dimensions.join(", ")})`,
-      `  omega (compRelSEM, higher) = ${num(s.omega)}; omegaL1 = ${num(s.omegaL1)}, omegaL2 = ${num(s.omegaL2)}, partialOmegaL1 = ${num(s.partialOmegaL1)}`);
+    out.push(
+      "",
+      `Second-order factor ${s.factor} (${s.dimensions.join(", ")})`,
+      `  omega (compRelSEM, higher) = ${num(s.omega)}; omegaL1 = ${num(s.omegaL1)}, omegaL2 = ${num(s.omegaL2)}, partialOmegaL1 = ${num(s.partialOmegaL1)}`,
+    );
   }
   const v = res.validity;
-  out.push("", "Fornell-Larcker (diagonal: sqrt(AVE); below: latent correlations)", ...matrixTable(v.fornellLarcker, true));
-  for (const x of v.fornellLarcker.violations) out.push(`  ! ${x.a}-${x.b}: |r| = ${num(Math.abs(x.correlation))} > sqrt(AVE) ${num(x.sqrtAve)}`);
-  out.push("", `HTMT (semTools::htmt default, geometric means; flags above ${HTMT_STRICT.toFixed(2)} and ${HTMT_LIBERAL.toFixed(2)})`, ...matrixTable(v.htmt.htmt, true));
+  out.push(
+    "",
+    "Fornell-Larcker (diagonal: sqrt(AVE); below: latent correlations)",
+    ...matrixTable(v.fornellLarcker, true),
+  );
+  for (const x of v.fornellLarcker.violations)
+    out.push(`  ! ${x.a}-${x.b}: |r| = ${num(Math.abs(x.correlation))} > sqrt(AVE) ${num(x.sqrtAve)}`);
+  out.push(
+    "",
+    `HTMT (semTools::htmt default, geometric means; flags above ${HTMT_STRICT.toFixed(2)} and ${HTMT_LIBERAL.toFixed(2)})`,
+    ...matrixTable(v.htmt.htmt, true),
+  );
   for (const f of v.htmt.flags) out.push(`  ! ${f.a}-${f.b}: ${num(f.value)} (${f.flag})`);
   return out;
 }
@@ -93,18 +149,58 @@ function models(res: StudyResults): string[] {
   // robust fits: the scaled statistic and lavaan's robust CFI/TLI/RMSEA (Brosseau-Liard & Savalei)
   const sfx = robust ? ".robust" : "";
   const out = [
-    "", `Models (estimator ${res.estimator}${robust ? "; p of the scaled statistic, robust CFI, TLI, RMSEA" : ""})`,
-    ...table(["model", "chisq", ...(robust ? ["scaled"] : []), "df", "p", "CFI", "TLI", "RMSEA", "90% CI", "SRMR", "AIC", "BIC", "status"],
-      res.models.map((m) => [m.name, num(m.fit.chisq), ...(robust ? [f(m, "chisq.scaled")] : []), String(m.fit.df),
-        pval(robust ? m.fit["pvalue.scaled"] : m.fit.pvalue), f(m, `cfi${sfx}`), f(m, `tli${sfx}`), f(m, `rmsea${sfx}`),
-        `[${f(m, `rmsea.ci.lower${sfx}`)}, ${f(m, `rmsea.ci.upper${sfx}`)}]`, f(m, "srmr"), num(m.fit.aic, 1), num(m.fit.bic, 1),
-        !m.converged ? "NOT converged" : notable(m).length > 0 ? `${notable(m).length} warning(s)` : "ok"])),
+    "",
+    `Models (estimator ${res.estimator}${robust ? "; p of the scaled statistic, robust CFI, TLI, RMSEA" : ""})`,
+    ...table(
+      [
+        "model",
+        "chisq",
+        ...(robust ? ["scaled"] : []),
+        "df",
+        "p",
+        "CFI",
+        "TLI",
+        "RMSEA",
+        "90% CI",
+        "SRMR",
+        "AIC",
+        "BIC",
+        "status",
+      ],
+      res.models.map((m) => [
+        m.name,
+        num(m.fit.chisq),
+        ...(robust ? [f(m, "chisq.scaled")] : []),
+        String(m.fit.df),
+        pval(robust ? m.fit["pvalue.scaled"] : m.fit.pvalue),
+        f(m, `cfi${sfx}`),
+        f(m, `tli${sfx}`),
+        f(m, `rmsea${sfx}`),
+        `[${f(m, `rmsea.ci.lower${sfx}`)}, ${f(m, `rmsea.ci.upper${sfx}`)}]`,
+        f(m, "srmr"),
+        num(m.fit.aic, 1),
+        num(m.fit.bic, 1),
+        !m.converged ? "NOT converged" : notable(m).length > 0 ? `${notable(m).length} warning(s)` : "ok",
+      ]),
+    ),
   ];
   for (const m of res.models) for (const w of notable(m)) out.push(`  ${m.name}: ${w.code} ${w.message}`);
   if (res.comparison !== null) {
-    out.push("", `Chi-square difference tests (lavTestLRT, ${res.comparison.method})`,
-      ...table(["model", "Df", "Chisq", "Chisq diff", "Df diff", "Pr(>Chisq)"],
-        res.comparison.rows.map((r) => [r.model, String(r.Df), num(r.Chisq), num(r["Chisq diff"]), r["Df diff"] === null ? "" : String(r["Df diff"]), pval(r["Pr(>Chisq)"])])));
+    out.push(
+      "",
+      `Chi-square difference tests (lavTestLRT, ${res.comparison.method})`,
+      ...table(
+        ["model", "Df", "Chisq", "Chisq diff", "Df diff", "Pr(>Chisq)"],
+        res.comparison.rows.map((r) => [
+          r.model,
+          String(r.Df),
+          num(r.Chisq),
+          num(r["Chisq diff"]),
+          r["Df diff"] === null ? "" : String(r["Df diff"]),
+          pval(r["Pr(>Chisq)"]),
+        ]),
+      ),
+    );
     for (const w of res.comparison.warnings) out.push(`  ! ${w}`);
   }
   return out;
@@ -113,14 +209,33 @@ function models(res: StudyResults): string[] {
 function hypotheses(res: StudyResults): string[] {
   if (res.hypotheses.length === 0) return [];
   return [
-    "", "Hypotheses (structural model; supported: p < 0.05 in the hypothesised direction)",
-    ...table(["", "path", "expected", "std.all", "se.std", "est", "se", "p", "supported"],
-      res.hypotheses.map((h) => [h.id, h.path, h.expected, num(h["std.all"]), num(h["se.std"]), num(h.est), num(h.se), pval(h.pvalue),
-        h.supported ? "yes" : h.direction === "opposite" ? "no (opposite sign)" : "no"])),
+    "",
+    "Hypotheses (structural model; supported: p < 0.05 in the hypothesised direction)",
+    ...table(
+      ["", "path", "expected", "std.all", "se.std", "est", "se", "p", "supported"],
+      res.hypotheses.map((h) => [
+        h.id,
+        h.path,
+        h.expected,
+        num(h["std.all"]),
+        num(h["se.std"]),
+        num(h.est),
+        num(h.se),
+        pval(h.pvalue),
+        h.supported ? "yes" : h.direction === "opposite" ? "no (opposite sign)" : "no",
+      ]),
+    ),
   ];
 }
 
 export function formatAnalysisText(res: StudyResults, version: string): string {
-  const lines = [`isrs ${version} analyze: ${res.design.source}`, "", ...screening(res), ...reliability(res), ...models(res), ...hypotheses(res)];
+  const lines = [
+    `isrs ${version} analyze: ${res.design.source}`,
+    "",
+    ...screening(res),
+    ...reliability(res),
+    ...models(res),
+    ...hypotheses(res),
+  ];
   return lines.join("\n") + "\n";
 }

@@ -8,11 +8,18 @@ import type { BootstrapParameter, BootstrapResult, DrawCounts } from "../../sem/
 import { line, num } from "./text.js";
 
 export function bootstrapSeLines(b: BootstrapResult): string[] {
-  return [line("Standard errors", "Bootstrap"), line("Number of requested bootstrap draws", String(b.draws.requested)), line("Number of successful bootstrap draws", String(b.draws.successful))];
+  return [
+    line("Standard errors", "Bootstrap"),
+    line("Number of requested bootstrap draws", String(b.draws.requested)),
+    line("Number of successful bootstrap draws", String(b.draws.successful)),
+  ];
 }
 
 function drawLines(d: DrawCounts): string[] {
-  const out = [line("Number of requested bootstrap draws", String(d.requested)), line("Number of successful bootstrap draws", String(d.successful))];
+  const out = [
+    line("Number of requested bootstrap draws", String(d.requested)),
+    line("Number of successful bootstrap draws", String(d.successful)),
+  ];
   if (d.failed > 0) {
     out.push(line("Failed or not converged (not used)", String(d.failed)));
     for (const r of d.reasons) out.push(`    ${r.count} x ${r.reason}`);
@@ -28,12 +35,21 @@ function name(p: BootstrapParameter, multi: boolean): string {
 function intervalTable(b: BootstrapResult, multi: boolean): string[] {
   const cols = ["Estimate", "Std.Err", "perc.lo", "perc.up", "bca.lo", "bca.up"];
   const pct = Math.round(b.level * 1000) / 10;
-  const out = ["", `Bootstrap Confidence Intervals (${pct}%):`, "", `${"".padEnd(26)}${cols.map((c) => c.padStart(9)).join("")}  BCa type`];
+  const out = [
+    "",
+    `Bootstrap Confidence Intervals (${pct}%):`,
+    "",
+    `${"".padEnd(26)}${cols.map((c) => c.padStart(9)).join("")}  BCa type`,
+  ];
   for (const p of b.parameters) {
     if (p["bca.type"] === null && p.se === 0) continue; // fixed rows
-    const cells = [p.est, p.se, p["ci.perc.lower"], p["ci.perc.upper"], p["ci.bca.lower"], p["ci.bca.upper"]].map((x) => num(x).padStart(9)).join("");
+    const cells = [p.est, p.se, p["ci.perc.lower"], p["ci.perc.upper"], p["ci.bca.lower"], p["ci.bca.upper"]]
+      .map((x) => num(x).padStart(9))
+      .join("");
     const label = name(p, multi);
-    out.push(`  ${(label.length > 24 ? `${label.slice(0, 23)}~` : label).padEnd(24)}${cells}  ${p["bca.type"] ?? "n/a"}${p.extreme ? " (extreme)" : ""}`);
+    out.push(
+      `  ${(label.length > 24 ? `${label.slice(0, 23)}~` : label).padEnd(24)}${cells}  ${p["bca.type"] ?? "n/a"}${p.extreme ? " (extreme)" : ""}`,
+    );
   }
   out.push(
     "",
@@ -48,8 +64,12 @@ function intervalTable(b: BootstrapResult, multi: boolean): string[] {
 export function bootstrapSection(b: BootstrapResult, multi: boolean): string[] {
   const seed = b.seedSource === "given" ? `${b.seed}` : `${b.seed} (random; --seed ${b.seed} repeats this run)`;
   const out = [
-    "", "Bootstrap:", "",
-    line("Type", "ordinary (rows resampled within groups)"), line("Seed", seed), ...drawLines(b.draws),
+    "",
+    "Bootstrap:",
+    "",
+    line("Type", "ordinary (rows resampled within groups)"),
+    line("Seed", seed),
+    ...drawLines(b.draws),
     line("Nonadmissible draws (negative variance), used", String(b.nonadmissible)),
     line("Jackknife (BCa acceleration)", b.jackknife.used ? `${b.jackknife.rows} refits` : "not used"),
   ];
@@ -60,9 +80,14 @@ export function bootstrapSection(b: BootstrapResult, multi: boolean): string[] {
   if (b.test !== undefined) {
     const t = b.test;
     out.push(
-      "", "Bollen-Stine Bootstrap Test:", "",
-      line("Test statistic", num(t.stat)), line("Degrees of freedom", String(t.df)), line("P-value (Bollen-Stine bootstrap)", num(t.pvalue)),
-      line("Draws with a larger statistic", `${t["boot.larger"]} of ${t["boot.length"]}`), ...drawLines(t.draws),
+      "",
+      "Bollen-Stine Bootstrap Test:",
+      "",
+      line("Test statistic", num(t.stat)),
+      line("Degrees of freedom", String(t.df)),
+      line("P-value (Bollen-Stine bootstrap)", num(t.pvalue)),
+      line("Draws with a larger statistic", `${t["boot.larger"]} of ${t["boot.length"]}`),
+      ...drawLines(t.draws),
     );
   }
   return out;

@@ -6,8 +6,11 @@ const f2 = (x: number | null): string => (x === null ? "–" : x.toFixed(2));
 const pct = (x: number | null): string => (x === null ? "–" : String(Math.round(x)));
 
 function header(r: ScoreReport): string[] {
-  const w = Object.entries(r.weights.values).map(([d, v]) => `${d} ${v.toFixed(3)}`).join(", ");
-  const how = r.weights.method === "equal" ? "equal" : `${r.weights.estimator} second-order loadings (std.all), normalised`;
+  const w = Object.entries(r.weights.values)
+    .map(([d, v]) => `${d} ${v.toFixed(3)}`)
+    .join(", ");
+  const how =
+    r.weights.method === "equal" ? "equal" : `${r.weights.estimator} second-order loadings (std.all), normalised`;
   const s = r.norms.index;
   return [
     `ISRS scores (instrument ${r.instrument.id} ${r.instrument.version})`,
@@ -19,15 +22,28 @@ function header(r: ScoreReport): string[] {
 }
 
 function firmBlock(f: FirmScore): string[] {
-  const out = ["", `Firm ${f.id}`, "", `  ${"dimension".padEnd(24)}${"score (1-7)".padStart(12)}${"answered".padStart(10)}${"percentile".padStart(12)}`];
+  const out = [
+    "",
+    `Firm ${f.id}`,
+    "",
+    `  ${"dimension".padEnd(24)}${"score (1-7)".padStart(12)}${"answered".padStart(10)}${"percentile".padStart(12)}`,
+  ];
   for (const d of f.dimensions) {
-    out.push(`  ${d.label.padEnd(24)}${f2(d.score).padStart(12)}${`${d.answered}/${d.items}`.padStart(10)}${pct(d.percentile).padStart(12)}`);
+    out.push(
+      `  ${d.label.padEnd(24)}${f2(d.score).padStart(12)}${`${d.answered}/${d.items}`.padStart(10)}${pct(d.percentile).padStart(12)}`,
+    );
   }
-  out.push(`  ${"ISRS index (0-100)".padEnd(24)}${f1(f.index).padStart(12)}${"".padStart(10)}${pct(f.indexPercentile).padStart(12)}`);
+  out.push(
+    `  ${"ISRS index (0-100)".padEnd(24)}${f1(f.index).padStart(12)}${"".padStart(10)}${pct(f.indexPercentile).padStart(12)}`,
+  );
   out.push("", `  Profile: ${f.profile ?? "– (no index)"}`, "", "  Weakest practices:");
   f.weakest.forEach((w, k) => {
     const norm = w.normMean === null ? "" : `, norm mean ${w.normMean.toFixed(2)}`;
-    out.push(`  ${k + 1}. ${w.item} (${w.dimension}): ${w.score}${norm}`, `     "${w.text}"`, `     What to do: ${w.recommendation}`);
+    out.push(
+      `  ${k + 1}. ${w.item} (${w.dimension}): ${w.score}${norm}`,
+      `     "${w.text}"`,
+      `     What to do: ${w.recommendation}`,
+    );
   });
   return out;
 }
@@ -35,9 +51,14 @@ function firmBlock(f: FirmScore): string[] {
 function overview(r: ScoreReport): string[] {
   const dims = r.firms[0]?.dimensions.map((d) => d.id) ?? [];
   const idw = Math.max(4, ...r.firms.map((f) => f.id.length)) + 2;
-  const out = ["", `${"firm".padEnd(idw)}${dims.map((d) => d.padStart(11)).join("")}${"index".padStart(8)}${"pct".padStart(6)}  ${"profile".padEnd(10)}weakest`];
+  const out = [
+    "",
+    `${"firm".padEnd(idw)}${dims.map((d) => d.padStart(11)).join("")}${"index".padStart(8)}${"pct".padStart(6)}  ${"profile".padEnd(10)}weakest`,
+  ];
   for (const f of r.firms) {
-    out.push(`${f.id.padEnd(idw)}${f.dimensions.map((d) => f2(d.score).padStart(11)).join("")}${f1(f.index).padStart(8)}${pct(f.indexPercentile).padStart(6)}  ${(f.profile ?? "–").padEnd(10)}${f.weakest.map((w) => w.item).join(", ")}`);
+    out.push(
+      `${f.id.padEnd(idw)}${f.dimensions.map((d) => f2(d.score).padStart(11)).join("")}${f1(f.index).padStart(8)}${pct(f.indexPercentile).padStart(6)}  ${(f.profile ?? "–").padEnd(10)}${f.weakest.map((w) => w.item).join(", ")}`,
+    );
   }
   return out;
 }
@@ -47,6 +68,9 @@ export function formatScoreText(r: ScoreReport, all: boolean): string {
   const excluded = [...r.excluded, ...r.norms.excluded];
   if (r.notes.length > 0 || excluded.length > 0) lines.push("", "Notes:");
   for (const n of r.notes) lines.push(`  - ${n}`);
-  for (const e of excluded) lines.push(`  - excluded: ${e.column ?? ""}${e.row !== undefined ? ` row ${e.row} (line ${e.line})` : ""}: ${e.reason}`);
+  for (const e of excluded)
+    lines.push(
+      `  - excluded: ${e.column ?? ""}${e.row !== undefined ? ` row ${e.row} (line ${e.line})` : ""}: ${e.reason}`,
+    );
   return `${lines.join("\n")}\n`;
 }

@@ -20,31 +20,62 @@ export function robustFitSection(f: Record<string, number>, estimator: string): 
   const int = (x: number | undefined): string => (x === undefined ? "" : String(x));
   const correction = estimator === "MLM" ? "Satorra-Bentler correction" : "Yuan-Bentler correction (Mplus variant)";
   const out = [
-    "", "Model Test User Model:", two("", "Standard", "Scaled"),
-    pair("Test Statistic", "chisq", "chisq.scaled"), two("Degrees of freedom", int(f.df), int(f["df.scaled"])),
-    pair("P-value (Chi-square)", "pvalue", "pvalue.scaled"), one("Scaling correction factor", "chisq.scaling.factor"), `    ${correction}`,
-    "", "Model Test Baseline Model:", "",
-    pair("Test statistic", "baseline.chisq", "baseline.chisq.scaled"), two("Degrees of freedom", int(f["baseline.df"]), int(f["baseline.df.scaled"])),
-    pair("P-value", "baseline.pvalue", "baseline.pvalue.scaled"), one("Scaling correction factor", "baseline.chisq.scaling.factor"),
-    "", "User Model versus Baseline Model:", "",
-    pair("Comparative Fit Index (CFI)", "cfi", "cfi.scaled"), pair("Tucker-Lewis Index (TLI)", "tli", "tli.scaled"), "",
-    one("Robust Comparative Fit Index (CFI)", "cfi.robust"), one("Robust Tucker-Lewis Index (TLI)", "tli.robust"),
-    "", "Loglikelihood and Information Criteria:", "",
+    "",
+    "Model Test User Model:",
+    two("", "Standard", "Scaled"),
+    pair("Test Statistic", "chisq", "chisq.scaled"),
+    two("Degrees of freedom", int(f.df), int(f["df.scaled"])),
+    pair("P-value (Chi-square)", "pvalue", "pvalue.scaled"),
+    one("Scaling correction factor", "chisq.scaling.factor"),
+    `    ${correction}`,
+    "",
+    "Model Test Baseline Model:",
+    "",
+    pair("Test statistic", "baseline.chisq", "baseline.chisq.scaled"),
+    two("Degrees of freedom", int(f["baseline.df"]), int(f["baseline.df.scaled"])),
+    pair("P-value", "baseline.pvalue", "baseline.pvalue.scaled"),
+    one("Scaling correction factor", "baseline.chisq.scaling.factor"),
+    "",
+    "User Model versus Baseline Model:",
+    "",
+    pair("Comparative Fit Index (CFI)", "cfi", "cfi.scaled"),
+    pair("Tucker-Lewis Index (TLI)", "tli", "tli.scaled"),
+    "",
+    one("Robust Comparative Fit Index (CFI)", "cfi.robust"),
+    one("Robust Tucker-Lewis Index (TLI)", "tli.robust"),
+    "",
+    "Loglikelihood and Information Criteria:",
+    "",
     pair("Loglikelihood user model (H0)", "logl", "logl"),
   ];
-  if (f["scaling.factor.h0"] !== undefined) out.push(one("Scaling correction factor", "scaling.factor.h0"), "      for the MLR correction");
+  if (f["scaling.factor.h0"] !== undefined)
+    out.push(one("Scaling correction factor", "scaling.factor.h0"), "      for the MLR correction");
   out.push(pair("Loglikelihood unrestricted model (H1)", "unrestricted.logl", "unrestricted.logl"));
-  if (f["scaling.factor.h1"] !== undefined) out.push(one("Scaling correction factor", "scaling.factor.h1"), "      for the MLR correction");
+  if (f["scaling.factor.h1"] !== undefined)
+    out.push(one("Scaling correction factor", "scaling.factor.h1"), "      for the MLR correction");
   out.push(
-    "", pair("Akaike (AIC)", "aic", "aic"), pair("Bayesian (BIC)", "bic", "bic"), pair("Sample-size adjusted Bayesian (SABIC)", "bic2", "bic2"),
-    "", "Root Mean Square Error of Approximation:", "",
-    pair("RMSEA", "rmsea", "rmsea.scaled"), pair("90 Percent confidence interval - lower", "rmsea.ci.lower", "rmsea.ci.lower.scaled"),
+    "",
+    pair("Akaike (AIC)", "aic", "aic"),
+    pair("Bayesian (BIC)", "bic", "bic"),
+    pair("Sample-size adjusted Bayesian (SABIC)", "bic2", "bic2"),
+    "",
+    "Root Mean Square Error of Approximation:",
+    "",
+    pair("RMSEA", "rmsea", "rmsea.scaled"),
+    pair("90 Percent confidence interval - lower", "rmsea.ci.lower", "rmsea.ci.lower.scaled"),
     pair("90 Percent confidence interval - upper", "rmsea.ci.upper", "rmsea.ci.upper.scaled"),
-    pair("P-value H_0: RMSEA <= 0.050", "rmsea.pvalue", "rmsea.pvalue.scaled"), pair("P-value H_0: RMSEA >= 0.080", "rmsea.notclose.pvalue", "rmsea.notclose.pvalue.scaled"), "",
-    one("Robust RMSEA", "rmsea.robust"), one("90 Percent confidence interval - lower", "rmsea.ci.lower.robust"),
-    one("90 Percent confidence interval - upper", "rmsea.ci.upper.robust"), one("P-value H_0: Robust RMSEA <= 0.050", "rmsea.pvalue.robust"),
+    pair("P-value H_0: RMSEA <= 0.050", "rmsea.pvalue", "rmsea.pvalue.scaled"),
+    pair("P-value H_0: RMSEA >= 0.080", "rmsea.notclose.pvalue", "rmsea.notclose.pvalue.scaled"),
+    "",
+    one("Robust RMSEA", "rmsea.robust"),
+    one("90 Percent confidence interval - lower", "rmsea.ci.lower.robust"),
+    one("90 Percent confidence interval - upper", "rmsea.ci.upper.robust"),
+    one("P-value H_0: Robust RMSEA <= 0.050", "rmsea.pvalue.robust"),
     one("P-value H_0: Robust RMSEA >= 0.080", "rmsea.notclose.pvalue.robust"),
-    "", "Standardized Root Mean Square Residual:", "", pair("SRMR", "srmr", "srmr"),
+    "",
+    "Standardized Root Mean Square Residual:",
+    "",
+    pair("SRMR", "srmr", "srmr"),
   );
   return out;
 }
@@ -52,6 +83,14 @@ export function robustFitSection(f: Record<string, number>, estimator: string): 
 /** The "Parameter Estimates" header lines (lavaan's wording) for a robust estimator. */
 export function robustStandardErrors(estimator: string): [string, string][] {
   return estimator === "MLM"
-    ? [["Standard errors", "Robust.sem"], ["Information", "Expected"], ["Information saturated (h1) model", "Structured"]]
-    : [["Standard errors", "Sandwich"], ["Information bread", "Observed"], ["Observed information based on", "Hessian"]];
+    ? [
+        ["Standard errors", "Robust.sem"],
+        ["Information", "Expected"],
+        ["Information saturated (h1) model", "Structured"],
+      ]
+    : [
+        ["Standard errors", "Sandwich"],
+        ["Information bread", "Observed"],
+        ["Observed information based on", "Hessian"],
+      ];
 }

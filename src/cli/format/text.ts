@@ -18,8 +18,16 @@ export function num(x: number | null | undefined, digits = 3): string {
 }
 
 function header(res: FitResult, version: string): string[] {
-  const status = res.converged ? `ended normally after ${res.iterations} iterations` : `did NOT converge after ${res.iterations} iterations`;
-  const out = [`isrs ${version} ${status}`, "", line("Estimator", res.estimator), line("Optimization method", "FISHER"), line("Number of model parameters", String(res.fit.npar))];
+  const status = res.converged
+    ? `ended normally after ${res.iterations} iterations`
+    : `did NOT converge after ${res.iterations} iterations`;
+  const out = [
+    `isrs ${version} ${status}`,
+    "",
+    line("Estimator", res.estimator),
+    line("Optimization method", "FISHER"),
+    line("Number of model parameters", String(res.fit.npar)),
+  ];
   if (res.npar !== res.fit.npar) out.push(line("Number of equality constraints", String(res.npar - res.fit.npar!)));
   out.push("");
   if (res.groupLabels.length > 1) {
@@ -30,10 +38,17 @@ function header(res: FitResult, version: string): string[] {
   }
   if (res.missingPatterns !== undefined) {
     out.push(line("Missing data", "FIML"));
-    res.missingPatterns.forEach((k, i) => out.push(line(`Number of missing patterns${res.groupLabels.length > 1 ? ` (${res.groupLabels[i]})` : ""}`, String(k))));
+    res.missingPatterns.forEach((k, i) =>
+      out.push(
+        line(`Number of missing patterns${res.groupLabels.length > 1 ? ` (${res.groupLabels[i]})` : ""}`, String(k)),
+      ),
+    );
   }
   if (res.dropped.length > 0) {
-    const fimlWhy = res.exogenous.length > 0 ? "missing on every model variable or a fixed.x covariate" : "missing on every model variable";
+    const fimlWhy =
+      res.exogenous.length > 0
+        ? "missing on every model variable or a fixed.x covariate"
+        : "missing on every model variable";
     const why = res.missing === "fiml" ? `Rows dropped (${fimlWhy})` : "Rows dropped (missing values, listwise)";
     out.push(line(why, String(res.dropped.length)));
   }
@@ -43,25 +58,62 @@ function header(res: FitResult, version: string): string[] {
 function fitSection(f: Record<string, number>): string[] {
   const v = (k: string, d = 3): string => num(f[k], d);
   return [
-    "", "Model Test User Model:", "",
-    line("Test statistic", v("chisq")), line("Degrees of freedom", String(f.df)), line("P-value (Chi-square)", v("pvalue")),
-    "", "Model Test Baseline Model:", "",
-    line("Test statistic", v("baseline.chisq")), line("Degrees of freedom", String(f["baseline.df"])), line("P-value", v("baseline.pvalue")),
-    "", "User Model versus Baseline Model:", "",
-    line("Comparative Fit Index (CFI)", v("cfi")), line("Tucker-Lewis Index (TLI)", v("tli")),
+    "",
+    "Model Test User Model:",
+    "",
+    line("Test statistic", v("chisq")),
+    line("Degrees of freedom", String(f.df)),
+    line("P-value (Chi-square)", v("pvalue")),
+    "",
+    "Model Test Baseline Model:",
+    "",
+    line("Test statistic", v("baseline.chisq")),
+    line("Degrees of freedom", String(f["baseline.df"])),
+    line("P-value", v("baseline.pvalue")),
+    "",
+    "User Model versus Baseline Model:",
+    "",
+    line("Comparative Fit Index (CFI)", v("cfi")),
+    line("Tucker-Lewis Index (TLI)", v("tli")),
     // full-information ML: lavaan adds its FIML-corrected robust indices
-    ...(f["cfi.robust"] !== undefined ? ["", line("Robust Comparative Fit Index (CFI)", v("cfi.robust")), line("Robust Tucker-Lewis Index (TLI)", v("tli.robust"))] : []),
-    "", "Loglikelihood and Information Criteria:", "",
-    line("Loglikelihood user model (H0)", v("logl")), line("Loglikelihood unrestricted model (H1)", v("unrestricted.logl")), "",
-    line("Akaike (AIC)", v("aic")), line("Bayesian (BIC)", v("bic")), line("Sample-size adjusted Bayesian (SABIC)", v("bic2")),
-    "", "Root Mean Square Error of Approximation:", "",
-    line("RMSEA", v("rmsea")), line("90 Percent confidence interval - lower", v("rmsea.ci.lower")),
-    line("90 Percent confidence interval - upper", v("rmsea.ci.upper")), line("P-value H_0: RMSEA <= 0.050", v("rmsea.pvalue")),
+    ...(f["cfi.robust"] !== undefined
+      ? [
+          "",
+          line("Robust Comparative Fit Index (CFI)", v("cfi.robust")),
+          line("Robust Tucker-Lewis Index (TLI)", v("tli.robust")),
+        ]
+      : []),
+    "",
+    "Loglikelihood and Information Criteria:",
+    "",
+    line("Loglikelihood user model (H0)", v("logl")),
+    line("Loglikelihood unrestricted model (H1)", v("unrestricted.logl")),
+    "",
+    line("Akaike (AIC)", v("aic")),
+    line("Bayesian (BIC)", v("bic")),
+    line("Sample-size adjusted Bayesian (SABIC)", v("bic2")),
+    "",
+    "Root Mean Square Error of Approximation:",
+    "",
+    line("RMSEA", v("rmsea")),
+    line("90 Percent confidence interval - lower", v("rmsea.ci.lower")),
+    line("90 Percent confidence interval - upper", v("rmsea.ci.upper")),
+    line("P-value H_0: RMSEA <= 0.050", v("rmsea.pvalue")),
     line("P-value H_0: RMSEA >= 0.080", v("rmsea.notclose.pvalue")),
-    ...(f["rmsea.robust"] !== undefined ? ["", line("Robust RMSEA", v("rmsea.robust")), line("90 Percent confidence interval - lower", v("rmsea.ci.lower.robust")),
-      line("90 Percent confidence interval - upper", v("rmsea.ci.upper.robust")), line("P-value H_0: Robust RMSEA <= 0.050", v("rmsea.pvalue.robust")),
-      line("P-value H_0: Robust RMSEA >= 0.080", v("rmsea.notclose.pvalue.robust"))] : []),
-    "", "Standardized Root Mean Square Residual:", "", line("SRMR", v("srmr")),
+    ...(f["rmsea.robust"] !== undefined
+      ? [
+          "",
+          line("Robust RMSEA", v("rmsea.robust")),
+          line("90 Percent confidence interval - lower", v("rmsea.ci.lower.robust")),
+          line("90 Percent confidence interval - upper", v("rmsea.ci.upper.robust")),
+          line("P-value H_0: Robust RMSEA <= 0.050", v("rmsea.pvalue.robust")),
+          line("P-value H_0: Robust RMSEA >= 0.080", v("rmsea.notclose.pvalue.robust")),
+        ]
+      : []),
+    "",
+    "Standardized Root Mean Square Residual:",
+    "",
+    line("SRMR", v("srmr")),
   ];
 }
 
@@ -75,13 +127,21 @@ const SECTIONS: readonly [string, (r: ParameterEstimate, latent: Set<string>) =>
 
 function estimateCells(r: ParameterEstimate): string {
   const fixed = r.z === null;
-  const cells = [num(r.est), fixed ? "" : num(r.se), fixed ? "" : num(r.z), fixed ? "" : num(r.pvalue), num(r["std.lv"]), num(r["std.all"])];
+  const cells = [
+    num(r.est),
+    fixed ? "" : num(r.se),
+    fixed ? "" : num(r.z),
+    fixed ? "" : num(r.pvalue),
+    num(r["std.lv"]),
+    num(r["std.all"]),
+  ];
   return cells.map((c) => c.padStart(9)).join("");
 }
 
 function rowName(r: ParameterEstimate, latent: Set<string>, indent: string): string {
   const label = r.label !== "" && !r.label.startsWith(".p") ? ` (${r.label})` : "";
-  const dot = r.op === "~~" && r.lhs === r.rhs && !latent.has(r.lhs) ? "." : r.op === "~1" && !latent.has(r.lhs) ? "." : "";
+  const dot =
+    r.op === "~~" && r.lhs === r.rhs && !latent.has(r.lhs) ? "." : r.op === "~1" && !latent.has(r.lhs) ? "." : "";
   const name = r.op === "~~" && r.lhs !== r.rhs ? r.rhs : r.op === "~1" || r.op === "~~" ? r.lhs : r.rhs;
   return `${indent}${dot}${name}${label}`.padEnd(22);
 }
@@ -115,10 +175,16 @@ function definedSection(rows: readonly ParameterEstimate[]): string[] {
 function modindexSection(mi: readonly ModIndex[] | undefined, multi: boolean): string[] {
   if (mi === undefined) return [];
   const top = [...mi].sort((a, b) => b.mi - a.mi).slice(0, 20);
-  const out = ["", `Modification Indices (largest ${top.length} of ${mi.length}):`, `${"".padEnd(30)}${["mi", "epc", "sepc.lv", "sepc.all"].map((h) => h.padStart(9)).join("")}`];
+  const out = [
+    "",
+    `Modification Indices (largest ${top.length} of ${mi.length}):`,
+    `${"".padEnd(30)}${["mi", "epc", "sepc.lv", "sepc.all"].map((h) => h.padStart(9)).join("")}`,
+  ];
   for (const m of top) {
     const name = `${m.lhs} ${m.op} ${m.rhs}${multi ? ` [g${m.group}]` : ""}`.padEnd(30);
-    out.push(`  ${name.slice(0, 28).padEnd(28)}${[m.mi, m.epc, m["sepc.lv"], m["sepc.all"]].map((x) => num(x).padStart(9)).join("")}`);
+    out.push(
+      `  ${name.slice(0, 28).padEnd(28)}${[m.mi, m.epc, m["sepc.lv"], m["sepc.all"]].map((x) => num(x).padStart(9)).join("")}`,
+    );
   }
   return out;
 }
@@ -126,16 +192,37 @@ function modindexSection(mi: readonly ModIndex[] | undefined, multi: boolean): s
 export function formatText(res: FitResult, version: string): string {
   const latent = new Set(res.latent);
   const robust = res.fit["chisq.scaled"] !== undefined;
-  const plainSe: [string, string][] = res.missing === "fiml"
-    ? [["Standard errors", "Standard"], ["Information", "Observed"], ["Observed information based on", "Hessian"]]
-    : [["Standard errors", "Standard"], ["Information", "Expected"], ["Information saturated (h1) model", "Structured"]];
+  const plainSe: [string, string][] =
+    res.missing === "fiml"
+      ? [
+          ["Standard errors", "Standard"],
+          ["Information", "Observed"],
+          ["Observed information based on", "Hessian"],
+        ]
+      : [
+          ["Standard errors", "Standard"],
+          ["Information", "Expected"],
+          ["Information saturated (h1) model", "Structured"],
+        ];
   const seLines: [string, string][] = robust ? robustStandardErrors(res.estimator) : plainSe;
   const seText = res.bootstrap ? bootstrapSeLines(res.bootstrap) : seLines.map(([k, v]) => line(k, v));
-  const out = [...header(res, version), ...(robust ? robustFitSection(res.fit, res.estimator) : fitSection(res.fit)), "", "Parameter Estimates:", "", ...seText];
+  const out = [
+    ...header(res, version),
+    ...(robust ? robustFitSection(res.fit, res.estimator) : fitSection(res.fit)),
+    "",
+    "Parameter Estimates:",
+    "",
+    ...seText,
+  ];
   const multi = res.groupLabels.length > 1;
   res.groupLabels.forEach((label, i) => {
     if (multi) out.push("", "", `Group ${i + 1} [${label}]:`);
-    out.push(...parameterSection(res.parameters.filter((r) => r.group === i + 1), latent));
+    out.push(
+      ...parameterSection(
+        res.parameters.filter((r) => r.group === i + 1),
+        latent,
+      ),
+    );
   });
   out.push(...definedSection(res.parameters), ...modindexSection(res.modindices, multi));
   if (res.bootstrap) out.push(...bootstrapSection(res.bootstrap, multi));

@@ -85,8 +85,14 @@ function bowHeights(arcs: readonly Arc[]): number[] {
     const hi = Math.max(a.from.x, a.to.x);
     const clash = (j: number): boolean => {
       const b = arcs[j]!;
-      const sameRow = !b.straight && b.side === a.side && Math.abs(b.from.y - a.from.y) < 1 && Math.abs(b.to.y - b.from.y) < 1;
-      return sameRow && Math.min(b.from.x, b.to.x) < hi && Math.max(b.from.x, b.to.x) > lo && Math.abs(heights[j]! - h) < STEP;
+      const sameRow =
+        !b.straight && b.side === a.side && Math.abs(b.from.y - a.from.y) < 1 && Math.abs(b.to.y - b.from.y) < 1;
+      return (
+        sameRow &&
+        Math.min(b.from.x, b.to.x) < hi &&
+        Math.max(b.from.x, b.to.x) > lo &&
+        Math.abs(heights[j]! - h) < STEP
+      );
     };
     for (let guard = 0; guard < arcs.length && heights.some((_, j) => j < i && clash(j)); guard++) h += STEP;
     heights.push(h);

@@ -24,7 +24,10 @@ export function formatStd(std: number | undefined, pvalue: number | undefined): 
 function nodeLine(n: DiagramNode): string {
   const lines = [escapeDotLabel(n.label)];
   if (n.r2 !== undefined && Number.isFinite(n.r2)) lines.push(`R² = ${n.r2.toFixed(2)}`);
-  const look = n.kind === "latent" ? 'shape=ellipse, style=filled, fillcolor="#e8eef7"' : 'shape=box, style=filled, fillcolor="#ffffff", width=0.45, height=0.3';
+  const look =
+    n.kind === "latent"
+      ? 'shape=ellipse, style=filled, fillcolor="#e8eef7"'
+      : 'shape=box, style=filled, fillcolor="#ffffff", width=0.45, height=0.3';
   return `  ${q(n.id)} [${look}, label="${lines.join("\\n")}"];`;
 }
 
@@ -46,7 +49,8 @@ function edgeLine(e: DiagramEdge, g: DiagramGraph, forLayout: boolean): string {
   if (label !== "") attrs.push(`label="${escapeDotLabel(label)}"`);
   if (forLayout && e.kind === "covariance") return `  ${q(e.from)} -> ${q(e.to)} [style=invis, constraint=false];`;
   // an invisible edge keeps its label, so that dot leaves room for it between the two nodes
-  if (forLayout && e.kind === "regression") return `  ${q(e.from)} -> ${q(e.to)} [${["style=invis", ...attrs].join(", ")}];`;
+  if (forLayout && e.kind === "regression")
+    return `  ${q(e.from)} -> ${q(e.to)} [${["style=invis", ...attrs].join(", ")}];`;
   if (e.fixed) attrs.push("style=dashed");
   if (e.kind === "regression") attrs.push('color="#1f3b73"', "penwidth=1.4");
   if (e.kind === "covariance") attrs.push("dir=both", "constraint=false", 'color="#7a7a7a"');

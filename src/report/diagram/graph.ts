@@ -64,7 +64,8 @@ function edgeOf(r: PathRow): DiagramEdge | undefined {
   if (r.op === "=~") e = { kind: "loading", from: r.lhs, to: r.rhs, fixed: r.fixed, modelLabel: r.label };
   else if (r.op === "~") e = { kind: "regression", from: r.rhs, to: r.lhs, fixed: r.fixed, modelLabel: r.label };
   // a covariance fixed to zero (orthogonal factors) is the absence of a path
-  else if (r.op === "~~" && r.lhs !== r.rhs && !r.zero) e = { kind: "covariance", from: r.lhs, to: r.rhs, fixed: r.fixed, modelLabel: r.label };
+  else if (r.op === "~~" && r.lhs !== r.rhs && !r.zero)
+    e = { kind: "covariance", from: r.lhs, to: r.rhs, fixed: r.fixed, modelLabel: r.label };
   else return undefined;
   if (r.std !== undefined) e.std = r.std;
   if (r.pvalue !== undefined) e.pvalue = r.pvalue;
@@ -88,9 +89,17 @@ function orders(latent: ReadonlySet<string>, loadings: readonly DiagramEdge[]): 
   return memo;
 }
 
-function assemble(rows: readonly PathRow[], variables: readonly string[], latent: ReadonlySet<string>, labels: ReadonlyMap<string, string>): Omit<DiagramGraph, "fitted" | "group"> {
+function assemble(
+  rows: readonly PathRow[],
+  variables: readonly string[],
+  latent: ReadonlySet<string>,
+  labels: ReadonlyMap<string, string>,
+): Omit<DiagramGraph, "fitted" | "group"> {
   const edges = rows.map(edgeOf).filter((e): e is DiagramEdge => e !== undefined);
-  const ord = orders(latent, edges.filter((e) => e.kind === "loading"));
+  const ord = orders(
+    latent,
+    edges.filter((e) => e.kind === "loading"),
+  );
   const regressions = edges.filter((e) => e.kind === "regression");
   const nodes = variables.map<DiagramNode>((id) => ({
     id,
@@ -112,7 +121,14 @@ function variablesOf(latent: readonly string[], observed: readonly string[]): st
 export function graphFromTable(table: ParameterTable, labels: ReadonlyMap<string, string> = new Map()): DiagramGraph {
   const rows = table.rows
     .filter((r) => r.group === 1)
-    .map<PathRow>((r) => ({ lhs: r.lhs, op: r.op, rhs: r.rhs, fixed: r.free === 0, zero: r.free === 0 && r.value === 0, label: r.label.startsWith(".") ? "" : r.label }));
+    .map<PathRow>((r) => ({
+      lhs: r.lhs,
+      op: r.op,
+      rhs: r.rhs,
+      fixed: r.free === 0,
+      zero: r.free === 0 && r.value === 0,
+      label: r.label.startsWith(".") ? "" : r.label,
+    }));
   const g = assemble(rows, variablesOf(table.vars.lv, table.vars.ov), new Set(table.vars.lv), labels);
   return { ...g, fitted: false, group: "" };
 }
@@ -143,7 +159,14 @@ export function variablesOfRows(parameters: readonly ParameterEstimate[]): { lat
 export function graphFromFit(fit: Estimates, labels: ReadonlyMap<string, string> = new Map(), group = 1): DiagramGraph {
   const params = fit.parameters.filter((p) => p.group === group);
   const rows = params.map<PathRow>((p) => {
-    const row: PathRow = { lhs: p.lhs, op: p.op, rhs: p.rhs, fixed: p.se === null || p.se === 0, zero: (p.se === null || p.se === 0) && p.est === 0, label: p.label.startsWith(".") ? "" : p.label };
+    const row: PathRow = {
+      lhs: p.lhs,
+      op: p.op,
+      rhs: p.rhs,
+      fixed: p.se === null || p.se === 0,
+      zero: (p.se === null || p.se === 0) && p.est === 0,
+      label: p.label.startsWith(".") ? "" : p.label,
+    };
     if (p["std.all"] !== null) row.std = p["std.all"];
     if (p.pvalue !== null) row.pvalue = p.pvalue;
     return row;

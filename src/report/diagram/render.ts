@@ -88,11 +88,30 @@ export async function renderDiagram(g: DiagramGraph, title?: string): Promise<Re
     if (from === undefined || to === undefined) continue;
     const label = g.fitted ? formatStd(e.std, e.pvalue) : e.modelLabel;
     if (e.kind === "regression") {
-      arcs.push({ from, to, side: "above", label, dashed: e.fixed, twoHeaded: false, straight: neighbours(from, to, boxes), colour: "#1f3b73", width: 1.4 });
+      arcs.push({
+        from,
+        to,
+        side: "above",
+        label,
+        dashed: e.fixed,
+        twoHeaded: false,
+        straight: neighbours(from, to, boxes),
+        colour: "#1f3b73",
+        width: 1.4,
+      });
       titles.push(`${e.to} ~ ${e.from}`);
     } else {
       const ordered = from.x <= to.x ? { from, to } : { from: to, to: from };
-      arcs.push({ ...ordered, side: isLowCovariance(e, byId) ? "below" : "above", label, dashed: e.fixed, twoHeaded: true, straight: false, colour: "#7a7a7a", width: 1 });
+      arcs.push({
+        ...ordered,
+        side: isLowCovariance(e, byId) ? "below" : "above",
+        label,
+        dashed: e.fixed,
+        twoHeaded: true,
+        straight: false,
+        colour: "#7a7a7a",
+        width: 1,
+      });
       titles.push(`${e.from} ~~ ${e.to}`);
     }
   }

@@ -46,10 +46,11 @@ export function bollenStineTransform(g: BollenStineGroup): Float64Array {
   const sInvSqrt = symmetricPower(g.S, p, -0.5);
   const sigmaSqrt = symmetricPower(g.sigma, p, 0.5);
   const A = new Float64Array(p * p); // S^{-1/2} Σ̂^{1/2}
-  for (let i = 0; i < p; i++) for (let k = 0; k < p; k++) {
-    const v = sInvSqrt[i * p + k]!;
-    for (let j = 0; j < p; j++) A[i * p + j] += v * sigmaSqrt[k * p + j]!;
-  }
+  for (let i = 0; i < p; i++)
+    for (let k = 0; k < p; k++) {
+      const v = sInvSqrt[i * p + k]!;
+      for (let j = 0; j < p; j++) A[i * p + j] += v * sigmaSqrt[k * p + j]!;
+    }
   const Z = new Float64Array(n * p);
   const d = new Float64Array(p);
   for (let r = 0; r < n; r++) {

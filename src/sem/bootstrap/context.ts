@@ -35,7 +35,11 @@ export function contextData(req: ContextRequest, prepared: PreparedFit = prepare
   const { data, table, prob, opts } = prepared;
   const groups = data.groups.map((g) => ({ label: g.label, X: g.X, rowIds: g.rowIds }));
   const complete = groups.every((g) => g.X.every(Number.isFinite));
-  const direct = req.forceGeneral !== true && DIRECT_ESTIMATORS.has(String(opts.estimator).toUpperCase()) && missingMethod(prepared) === "listwise" && complete;
+  const direct =
+    req.forceGeneral !== true &&
+    DIRECT_ESTIMATORS.has(String(opts.estimator).toUpperCase()) &&
+    missingMethod(prepared) === "listwise" &&
+    complete;
   const ev = evaluate(prob, req.thetaHat);
   let hessian: Float64Array | undefined;
   if (Number.isFinite(ev.f)) {
@@ -44,15 +48,38 @@ export function contextData(req: ContextRequest, prepared: PreparedFit = prepare
   }
   let bollenStineX: Float64Array[] | null = null;
   if (req.bollenStine) {
-    if (!Number.isFinite(ev.f)) throw new InputError("E_MODEL", "the Bollen-Stine bootstrap needs a model-implied covariance matrix that is positive definite at the estimates");
+    if (!Number.isFinite(ev.f))
+      throw new InputError(
+        "E_MODEL",
+        "the Bollen-Stine bootstrap needs a model-implied covariance matrix that is positive definite at the estimates",
+      );
     const p = table.vars.ov.length;
     bollenStineX = groups.map((g, k) => {
       const st = prepared.stats.groups[k]!;
       const imp = ev.groups[k]!.implied;
-      return bollenStineTransform({ X: g.X, n: st.n, p, mean: st.mean, S: st.S, sigma: imp.sigma, mu: opts.meanstructure ? imp.mu : null });
+      return bollenStineTransform({
+        X: g.X,
+        n: st.n,
+        p,
+        mean: st.mean,
+        S: st.S,
+        sigma: imp.sigma,
+        mu: opts.meanstructure ? imp.mu : null,
+      });
     });
   }
-  return { input: req.input, thetaHat: req.thetaHat, seed: req.seed, direct, table, rep: prob.rep, rowValues: prob.rowValues, groups, hessian, bollenStineX };
+  return {
+    input: req.input,
+    thetaHat: req.thetaHat,
+    seed: req.seed,
+    direct,
+    table,
+    rep: prob.rep,
+    rowValues: prob.rowValues,
+    groups,
+    hessian,
+    bollenStineX,
+  };
 }
 
 /** A context for this thread (the general path fitted by prepareFit()). */

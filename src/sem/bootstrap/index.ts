@@ -35,29 +35,44 @@ export function thetaFromFit(table: ParameterTable, rows: readonly ParameterEsti
   if (trows.length !== rows.length) throw new Error("the fitted parameter rows do not match the parameter table");
   trows.forEach((r, k) => {
     const e = rows[k]!;
-    if (e.lhs !== r.lhs || e.op !== r.op || e.rhs !== r.rhs) throw new Error(`parameter row ${k + 1} does not match the parameter table`);
+    if (e.lhs !== r.lhs || e.op !== r.op || e.rhs !== r.rhs)
+      throw new Error(`parameter row ${k + 1} does not match the parameter table`);
     if (r.free > 0) theta[r.free - 1] = e.est ?? NaN;
   });
-  if (theta.some((x) => !Number.isFinite(x))) throw new InputError("E_MODEL", "the bootstrap needs finite estimates of every free parameter");
+  if (theta.some((x) => !Number.isFinite(x)))
+    throw new InputError("E_MODEL", "the bootstrap needs finite estimates of every free parameter");
   return theta;
 }
 
-export async function bootstrapModel(input: FitInput, fit: FitResult, options: BootstrapRunOptions): Promise<FitResult> {
+export async function bootstrapModel(
+  input: FitInput,
+  fit: FitResult,
+  options: BootstrapRunOptions,
+): Promise<FitResult> {
   const opts = parseBootstrapOptions(options);
   const bollenStine = opts.test === "bollen.stine";
   const seedSource = opts.seed === undefined ? "random" : "given";
   const seed = opts.seed ?? randomInt(0, 2 ** 47);
   const prepared = prepareFit(input);
   if (bollenStine && missingMethod(prepared) !== "listwise") {
-    throw new InputError("E_USAGE", `the Bollen-Stine bootstrap needs complete data (missing = listwise), not missing = ${missingMethod(prepared)}: its data transformation is defined for complete data only (lavaan refuses it too)`);
+    throw new InputError(
+      "E_USAGE",
+      `the Bollen-Stine bootstrap needs complete data (missing = listwise), not missing = ${missingMethod(prepared)}: its data transformation is defined for complete data only (lavaan refuses it too)`,
+    );
   }
-  const ctx = createContext(contextData({ input, thetaHat: thetaFromFit(prepared.table, fit.parameters), seed, bollenStine }, prepared));
+  const ctx = createContext(
+    contextData({ input, thetaHat: thetaFromFit(prepared.table, fit.parameters), seed, bollenStine }, prepared),
+  );
   const N = ctx.ntotal;
   const jackknife = opts.jackknife && N <= JACKKNIFE_MAX_ROWS;
   const batches: TaskBatch[] = [{ kind: "ordinary", count: opts.bootstrap }];
   if (bollenStine) batches.push({ kind: "bollenStine", count: opts.bootstrap });
   if (jackknife) batches.push({ kind: "jackknife", count: N });
-  const report = await runTasks(ctx, batches, { workers: opts.workers ?? defaultWorkers(), minTasksForWorkers: opts.minTasksForWorkers, onProgress: options.onProgress });
+  const report = await runTasks(ctx, batches, {
+    workers: opts.workers ?? defaultWorkers(),
+    minTasksForWorkers: opts.minTasksForWorkers,
+    onProgress: options.onProgress,
+  });
   const byKind = (k: TaskBatch["kind"]): BatchResult | null => report.results.find((r) => r.kind === k) ?? null;
   const boot = byKind("ordinary")!;
   const jack = byKind("jackknife");
@@ -65,31 +80,59 @@ export async function bootstrapModel(input: FitInput, fit: FitResult, options: B
   const jackUsed = jack !== null && jackFailed === 0;
   const pd = await parameterDraws(prepared.table, prepared.prob, boot, jackUsed ? jack : null);
   const trows = prepared.table.rows.filter((r) => r.op !== "==");
-  const params = trows.map((r, k) => bootstrapColumns(r, fit.parameters[k]!.est ?? NaN, pd.draws[k]!, pd.jack[k]!, opts.level));
+  const params = trows.map((r, k) =>
+    bootstrapColumns(r, fit.parameters[k]!.est ?? NaN, pd.draws[k]!, pd.jack[k]!, opts.level),
+  );
   const draws = drawCounts(boot);
   const result: BootstrapResult = {
-    type: "ordinary", seed, seedSource, level: opts.level, draws,
+    type: "ordinary",
+    seed,
+    seedSource,
+    level: opts.level,
+    draws,
     nonadmissible: usedIndices(boot).filter((b) => boot.negativeVariance[b] === 1).length,
     ciType: "perc",
-    jackknife: { rows: jack?.count ?? 0, failed: jackFailed, used: jackUsed, note: jackknifeNote(opts.jackknife, N, jack, jackFailed) },
-    threads: report.threads, threadNote: report.note, parameters: params,
+    jackknife: {
+      rows: jack?.count ?? 0,
+      failed: jackFailed,
+      used: jackUsed,
+      note: jackknifeNote(opts.jackknife, N, jack, jackFailed),
+    },
+    threads: report.threads,
+    threadNote: report.note,
+    parameters: params,
   };
   const bs = byKind("bollenStine");
   if (bs !== null) result.test = bollenStineTest(bs, fit);
-  const parameters = fit.parameters.map((row, k) => (trows[k]!.free > 0 || trows[k]!.op === ":=" ? withBootstrapSe(row, params[k]!) : row));
+  const parameters = fit.parameters.map((row, k) =>
+    trows[k]!.free > 0 || trows[k]!.op === ":=" ? withBootstrapSe(row, params[k]!) : row,
+  );
   const warnings = [...fit.warnings];
-  if (draws.failed > 0) warnings.push(warning("W_BOOTSTRAP_FAILED", `${draws.failed} of ${draws.requested} bootstrap draws failed or did not converge; ${draws.successful} used`));
+  if (draws.failed > 0)
+    warnings.push(
+      warning(
+        "W_BOOTSTRAP_FAILED",
+        `${draws.failed} of ${draws.requested} bootstrap draws failed or did not converge; ${draws.successful} used`,
+      ),
+    );
   if (result.test !== undefined && result.test.draws.failed > 0) {
     const d = result.test.draws;
-    warnings.push(warning("W_BOOTSTRAP_FAILED", `${d.failed} of ${d.requested} Bollen-Stine bootstrap draws failed or did not converge; ${d.successful} used`));
+    warnings.push(
+      warning(
+        "W_BOOTSTRAP_FAILED",
+        `${d.failed} of ${d.requested} Bollen-Stine bootstrap draws failed or did not converge; ${d.successful} used`,
+      ),
+    );
   }
   return { ...fit, parameters, warnings, bootstrap: result };
 }
 
 function jackknifeNote(asked: boolean, N: number, jack: BatchResult | null, failed: number): string {
   if (!asked) return "not asked for: BCa intervals use no acceleration (bca.simple)";
-  if (jack === null) return `not run: ${N} rows exceed ${JACKKNIFE_MAX_ROWS} (one refit per row); BCa intervals use no acceleration (bca.simple)`;
-  if (failed > 0) return `${failed} of ${jack.count} leave-one-out refits failed: BCa intervals use no acceleration (bca.simple)`;
+  if (jack === null)
+    return `not run: ${N} rows exceed ${JACKKNIFE_MAX_ROWS} (one refit per row); BCa intervals use no acceleration (bca.simple)`;
+  if (failed > 0)
+    return `${failed} of ${jack.count} leave-one-out refits failed: BCa intervals use no acceleration (bca.simple)`;
   return `${jack.count} leave-one-out refits, all used for the BCa acceleration`;
 }
 
@@ -97,8 +140,12 @@ function jackknifeNote(asked: boolean, N: number, jack: BatchResult | null, fail
 function withBootstrapSe(row: ParameterEstimate, b: BootstrapResult["parameters"][number]): ParameterEstimate {
   const z = row.est !== null && b.se !== null && b.se > 0 ? row.est / b.se : NaN;
   return {
-    ...row, se: b.se, z: Number.isFinite(z) ? z : null, pvalue: Number.isFinite(z) ? normalTwoSidedP(z) : null,
-    "ci.lower": b["ci.perc.lower"], "ci.upper": b["ci.perc.upper"],
+    ...row,
+    se: b.se,
+    z: Number.isFinite(z) ? z : null,
+    pvalue: Number.isFinite(z) ? normalTwoSidedP(z) : null,
+    "ci.lower": b["ci.perc.lower"],
+    "ci.upper": b["ci.perc.upper"],
   };
 }
 
@@ -107,5 +154,13 @@ export function bollenStineTest(bs: BatchResult, fit: FitResult): BollenStineTes
   const stat = fit.fit.chisq ?? NaN;
   const used = usedIndices(bs);
   const larger = used.filter((b) => bs.chisq[b]! > stat).length;
-  return { test: "bollen.stine", stat, df: fit.fit.df ?? NaN, pvalue: used.length > 0 ? larger / used.length : NaN, "boot.larger": larger, "boot.length": used.length, draws: drawCounts(bs) };
+  return {
+    test: "bollen.stine",
+    stat,
+    df: fit.fit.df ?? NaN,
+    pvalue: used.length > 0 ? larger / used.length : NaN,
+    "boot.larger": larger,
+    "boot.length": used.length,
+    draws: drawCounts(bs),
+  };
 }

@@ -90,7 +90,12 @@ export function percentileInterval(draws: readonly number[], level: number): Int
  * BCa interval (bca.simple when `acceleration` is 0). Null when the bias correction is not
  * finite: every draw on one side of the estimate, or draws without spread.
  */
-export function bcaInterval(draws: readonly number[], estimate: number, level: number, acceleration: number): (Interval & { z0: number }) | null {
+export function bcaInterval(
+  draws: readonly number[],
+  estimate: number,
+  level: number,
+  acceleration: number,
+): (Interval & { z0: number }) | null {
   const t = draws.filter(Number.isFinite);
   if (t.length < 2 || t.every((x) => x === t[0])) return null;
   const below = t.reduce((a, x) => a + (x < estimate ? 1 : 0), 0);

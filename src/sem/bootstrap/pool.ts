@@ -57,7 +57,9 @@ export function defaultWorkers(): number {
 /** The compiled worker script, also when this module runs from the TypeScript sources (tests). */
 export function workerScript(): string | null {
   const here = import.meta.url;
-  const url = here.endsWith(".ts") ? new URL("../../../dist/sem/bootstrap/worker.js", here) : new URL("./worker.js", here);
+  const url = here.endsWith(".ts")
+    ? new URL("../../../dist/sem/bootstrap/worker.js", here)
+    : new URL("./worker.js", here);
   const file = fileURLToPath(url);
   return existsSync(file) ? file : null;
 }
@@ -81,15 +83,35 @@ export interface ChunkReply {
 
 function emptyResult(kind: TaskKind, count: number, q: number): BatchResult {
   return {
-    kind, count, theta: new Float64Array(count * q), chisq: new Float64Array(count), status: new Uint8Array(count),
-    negativeVariance: new Uint8Array(count), reasons: new Array<string>(count).fill(""),
+    kind,
+    count,
+    theta: new Float64Array(count * q),
+    chisq: new Float64Array(count),
+    status: new Uint8Array(count),
+    negativeVariance: new Uint8Array(count),
+    reasons: new Array<string>(count).fill(""),
   };
 }
 
 /** Runs tasks [from, to) of one kind in a context; used in this thread and by the worker. */
-export function runChunk(ctx: ReplicationContext, kind: TaskKind, batch: number, from: number, to: number, q: number): ChunkReply {
+export function runChunk(
+  ctx: ReplicationContext,
+  kind: TaskKind,
+  batch: number,
+  from: number,
+  to: number,
+  q: number,
+): ChunkReply {
   const n = to - from;
-  const reply: ChunkReply = { batch, from, theta: new Float64Array(n * q), chisq: new Float64Array(n), status: new Uint8Array(n), negativeVariance: new Uint8Array(n), reasons: [] };
+  const reply: ChunkReply = {
+    batch,
+    from,
+    theta: new Float64Array(n * q),
+    chisq: new Float64Array(n),
+    status: new Uint8Array(n),
+    negativeVariance: new Uint8Array(n),
+    reasons: [],
+  };
   for (let i = 0; i < n; i++) {
     const out: ReplicationOutcome = ctx.run(kind, from + i);
     reply.theta.set(out.theta, i * q);
@@ -126,7 +148,11 @@ function chunksOf(batches: readonly TaskBatch[]): Chunk[] {
  * code has been compiled while fitting the model), whereas each worker first loads the modules
  * and warms up (about a tenth of a second of CPU on the HS CFA).
  */
-export async function runTasks(ctx: ReplicationContext, batches: readonly TaskBatch[], opts: PoolOptions): Promise<PoolReport> {
+export async function runTasks(
+  ctx: ReplicationContext,
+  batches: readonly TaskBatch[],
+  opts: PoolOptions,
+): Promise<PoolReport> {
   const q = ctx.data.thetaHat.length;
   const results = batches.map((b) => emptyResult(b.kind, b.count, q));
   const chunks = chunksOf(batches);
@@ -134,8 +160,10 @@ export async function runTasks(ctx: ReplicationContext, batches: readonly TaskBa
   const script = workerScript();
   const wanted = Math.min(opts.workers, chunks.length);
   let note = "";
-  if (wanted > 1 && total < (opts.minTasksForWorkers ?? DEFAULT_MIN_TASKS_FOR_WORKERS)) note = `in this thread: only ${total} refits`;
-  else if (wanted > 1 && script === null) note = "in this thread: the compiled worker (dist/sem/bootstrap/worker.js) was not found; run the build";
+  if (wanted > 1 && total < (opts.minTasksForWorkers ?? DEFAULT_MIN_TASKS_FOR_WORKERS))
+    note = `in this thread: only ${total} refits`;
+  else if (wanted > 1 && script === null)
+    note = "in this thread: the compiled worker (dist/sem/bootstrap/worker.js) was not found; run the build";
   const threads = wanted <= 1 || note !== "" ? 1 : wanted;
   let next = 0;
   let done = 0;
@@ -160,7 +188,13 @@ export async function runTasks(ctx: ReplicationContext, batches: readonly TaskBa
 }
 
 /** One worker thread taking chunks until none are left. */
-function runWorker(script: string, data: ContextData, batches: readonly TaskBatch[], take: () => Chunk | null, onReply: (r: ChunkReply) => void): { done: Promise<void>; stop: () => void } {
+function runWorker(
+  script: string,
+  data: ContextData,
+  batches: readonly TaskBatch[],
+  take: () => Chunk | null,
+  onReply: (r: ChunkReply) => void,
+): { done: Promise<void>; stop: () => void } {
   const w = new Worker(script, { workerData: data });
   const done = new Promise<void>((resolve, reject) => {
     const give = (): void => {

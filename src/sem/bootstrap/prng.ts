@@ -34,7 +34,12 @@ function mulhi(a: number, b: number): number {
 }
 
 /** Philox4x32 with `rounds` rounds (10 is the standard) of one counter block under one key; writes 4 words to `out`. */
-export function philox4x32(counter: readonly number[], key: readonly number[], out: Uint32Array, rounds = 10): Uint32Array {
+export function philox4x32(
+  counter: readonly number[],
+  key: readonly number[],
+  out: Uint32Array,
+  rounds = 10,
+): Uint32Array {
   let c0 = counter[0]! >>> 0;
   let c1 = counter[1]! >>> 0;
   let c2 = counter[2]! >>> 0;
@@ -76,8 +81,10 @@ export class RandomStream {
   private used = 4;
 
   constructor(seed: number, index: number, purpose: StreamPurpose = STREAM_PURPOSE.ordinary) {
-    if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`seed ${seed}: a whole number from 0 to ${MAX_SEED} is needed`);
-    if (!Number.isInteger(index) || index < 0 || index > 0xffffffff) throw new RangeError(`stream index ${index} out of range`);
+    if (!Number.isSafeInteger(seed) || seed < 0)
+      throw new RangeError(`seed ${seed}: a whole number from 0 to ${MAX_SEED} is needed`);
+    if (!Number.isInteger(index) || index < 0 || index > 0xffffffff)
+      throw new RangeError(`stream index ${index} out of range`);
     this.key = [seed % 2 ** 32, Math.floor(seed / 2 ** 32)];
     this.counter = [0, index, purpose, 0];
   }

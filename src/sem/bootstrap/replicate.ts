@@ -88,7 +88,9 @@ export class ReplicationContext {
     this.groupX = data.groups.map((g) => g.X);
     this.sizes = this.groupX.map((X) => X.length / this.p);
     this.hasExo = data.table.rows.some((r) => r.exo);
-    this.varianceIndex = [...new Set(data.table.rows.filter((r) => r.op === "~~" && r.lhs === r.rhs && r.free > 0).map((r) => r.free - 1))];
+    this.varianceIndex = [
+      ...new Set(data.table.rows.filter((r) => r.op === "~~" && r.lhs === r.rhs && r.free > 0).map((r) => r.free - 1)),
+    ];
   }
 
   get groupSizes(): readonly number[] {
@@ -123,13 +125,18 @@ export class ReplicationContext {
   /** Fits the rows at `positions` (per group) of `source` (the data, or their Bollen-Stine transform). */
   private fitRows(positions: Int32Array[], source: Float64Array[]): ReplicationOutcome {
     try {
-      const prob = this.data.direct ? this.directProblem(positions.map((ix, g) => gatherRows(source[g]!, this.p, ix))) : this.generalProblem(positions, source);
+      const prob = this.data.direct
+        ? this.directProblem(positions.map((ix, g) => gatherRows(source[g]!, this.p, ix)))
+        : this.generalProblem(positions, source);
       if (typeof prob === "string") return this.failed(prob);
       const opt = this.optimizeFrom(prob);
       const theta = opt.theta;
       const negativeVariance = this.varianceIndex.some((k) => theta[k]! < 0);
       return {
-        status: opt.converged ? 0 : 1, theta, chisq: prob.stats.ntotal * opt.evaluation.f, negativeVariance,
+        status: opt.converged ? 0 : 1,
+        theta,
+        chisq: prob.stats.ntotal * opt.evaluation.f,
+        negativeVariance,
         reason: opt.converged ? "" : `not converged: ${opt.message}`,
       };
     } catch (e) {
@@ -139,7 +146,13 @@ export class ReplicationContext {
   }
 
   private failed(reason: string): ReplicationOutcome {
-    return { status: 2, theta: new Float64Array(this.data.thetaHat.length).fill(NaN), chisq: NaN, negativeVariance: false, reason };
+    return {
+      status: 2,
+      theta: new Float64Array(this.data.thetaHat.length).fill(NaN),
+      chisq: NaN,
+      negativeVariance: false,
+      reason,
+    };
   }
 
   private optimizeFrom(prob: Problem): OptimizeResult {
@@ -155,7 +168,8 @@ export class ReplicationContext {
     for (let g = 0; g < blocks.length; g++) {
       const n = blocks[g]!.length / this.p;
       const st = groupStats(this.data.groups[g]!.label, blocks[g]!, n, this.p);
-      if (st === null) return `the sample covariance matrix${blocks.length > 1 ? ` of group ${g + 1}` : ""} is not positive definite`;
+      if (st === null)
+        return `the sample covariance matrix${blocks.length > 1 ? ` of group ${g + 1}` : ""} is not positive definite`;
       groups.push(st);
     }
     const stats: SampleStats = { groups, ntotal: groups.reduce((a, s) => a + s.n, 0) };

@@ -8,7 +8,12 @@
 import { RandomStream, type StreamPurpose } from "./prng.js";
 
 /** Row positions (0-based, within each group) of replication `index`. */
-export function resampleIndices(seed: number, index: number, groupSizes: readonly number[], purpose: StreamPurpose): Int32Array[] {
+export function resampleIndices(
+  seed: number,
+  index: number,
+  groupSizes: readonly number[],
+  purpose: StreamPurpose,
+): Int32Array[] {
   const stream = new RandomStream(seed, index, purpose);
   return groupSizes.map((n) => stream.uniformInts(n, n));
 }
@@ -22,4 +27,3 @@ export function gatherRows(X: Float64Array, p: number, idx: Int32Array): Float64
   }
   return out;
 }
-

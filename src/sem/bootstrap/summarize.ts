@@ -23,7 +23,11 @@ export function drawCounts(r: BatchResult): DrawCounts {
   }
   const failed = notConverged + errors;
   return {
-    requested: r.count, successful: r.count - failed, failed, notConverged, errors,
+    requested: r.count,
+    successful: r.count - failed,
+    failed,
+    notConverged,
+    errors,
     reasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
   };
 }
@@ -48,18 +52,29 @@ export interface ParameterDraws {
 }
 
 /** Draws of every free and defined row, from the used replications (and the jackknife, when it is used). */
-export async function parameterDraws(table: ParameterTable, prob: Problem, boot: BatchResult, jack: BatchResult | null): Promise<ParameterDraws> {
+export async function parameterDraws(
+  table: ParameterTable,
+  prob: Problem,
+  boot: BatchResult,
+  jack: BatchResult | null,
+): Promise<ParameterDraws> {
   const q = table.nfree;
   const rows = table.rows.filter((r) => r.op !== "==");
   const used = usedIndices(boot);
   const jackRows = jack === null ? [] : Array.from({ length: jack.count }, (_, i) => i);
   const draws: (number[] | null)[] = rows.map((r) => (r.free > 0 ? column(boot, used, r.free - 1, q) : null));
-  const jk: (number[] | null)[] = rows.map((r) => (r.free > 0 && jack !== null ? column(jack, jackRows, r.free - 1, q) : null));
+  const jk: (number[] | null)[] = rows.map((r) =>
+    r.free > 0 && jack !== null ? column(jack, jackRows, r.free - 1, q) : null,
+  );
   const defs = rows.map((r, k) => ({ r, k })).filter(({ r }) => r.op === ":=");
   if (defs.length > 0) {
     const known = new Set(table.rows.filter((r) => r.label !== "").map((r) => r.label));
-    const f = await compileDefinitions(defs.map(({ r }) => ({ name: r.lhs, expression: r.rhs })), known);
-    const values = (res: BatchResult, b: number): number[] => f(labelScope(table, rowEstimates(table, prob, res.theta.subarray(b * q, (b + 1) * q))));
+    const f = await compileDefinitions(
+      defs.map(({ r }) => ({ name: r.lhs, expression: r.rhs })),
+      known,
+    );
+    const values = (res: BatchResult, b: number): number[] =>
+      f(labelScope(table, rowEstimates(table, prob, res.theta.subarray(b * q, (b + 1) * q))));
     const bootDefs = used.map((b) => values(boot, b));
     const jackDefs = jack === null ? null : jackRows.map((i) => values(jack, i));
     defs.forEach(({ k }, i) => {
@@ -73,10 +88,27 @@ export async function parameterDraws(table: ParameterTable, prob: Problem, boot:
 const nul = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /** The bootstrap columns of one row with estimate `est`. */
-export function bootstrapColumns(r: ParRow, est: number, draws: number[] | null, jack: number[] | null, level: number): BootstrapParameter {
+export function bootstrapColumns(
+  r: ParRow,
+  est: number,
+  draws: number[] | null,
+  jack: number[] | null,
+  level: number,
+): BootstrapParameter {
   const base = { lhs: r.lhs, op: r.op, rhs: r.rhs, group: r.group, label: r.label, est: nul(est) };
   if (draws === null) {
-    return { ...base, se: 0, "boot.mean": nul(est), "ci.perc.lower": nul(est), "ci.perc.upper": nul(est), "ci.bca.lower": nul(est), "ci.bca.upper": nul(est), "bca.type": null, acceleration: null, extreme: false };
+    return {
+      ...base,
+      se: 0,
+      "boot.mean": nul(est),
+      "ci.perc.lower": nul(est),
+      "ci.perc.upper": nul(est),
+      "ci.bca.lower": nul(est),
+      "ci.bca.upper": nul(est),
+      "bca.type": null,
+      acceleration: null,
+      extreme: false,
+    };
   }
   const finite = draws.filter(Number.isFinite);
   const se = bootSe(finite, r.op === ":=" ? "B-1" : "B");
@@ -85,10 +117,15 @@ export function bootstrapColumns(r: ParRow, est: number, draws: number[] | null,
   const bca = bcaInterval(finite, est, level, a ?? 0);
   const mean = finite.length > 0 ? finite.reduce((s, x) => s + x, 0) / finite.length : NaN;
   return {
-    ...base, se: nul(se), "boot.mean": nul(mean),
-    "ci.perc.lower": nul(perc.lower), "ci.perc.upper": nul(perc.upper),
-    "ci.bca.lower": bca === null ? null : nul(bca.lower), "ci.bca.upper": bca === null ? null : nul(bca.upper),
-    "bca.type": bca === null ? null : a === null ? "bca.simple" : "bca", acceleration: bca === null ? null : a ?? 0,
+    ...base,
+    se: nul(se),
+    "boot.mean": nul(mean),
+    "ci.perc.lower": nul(perc.lower),
+    "ci.perc.upper": nul(perc.upper),
+    "ci.bca.lower": bca === null ? null : nul(bca.lower),
+    "ci.bca.upper": bca === null ? null : nul(bca.upper),
+    "bca.type": bca === null ? null : a === null ? "bca.simple" : "bca",
+    acceleration: bca === null ? null : (a ?? 0),
     extreme: perc.extreme || (bca?.extreme ?? false),
   };
 }

@@ -30,7 +30,10 @@ export interface DrawCounts {
  * Bootstrap columns of one parameterEstimates() row: the row's key, estimate and bootstrap
  * standard error (divisor B for free parameters, B−1 for := rows, as lavaan), then the intervals.
  */
-export interface BootstrapParameter extends Pick<ParameterEstimate, "lhs" | "op" | "rhs" | "group" | "label" | "est" | "se"> {
+export interface BootstrapParameter extends Pick<
+  ParameterEstimate,
+  "lhs" | "op" | "rhs" | "group" | "label" | "est" | "se"
+> {
   /** mean of the bootstrap draws (bias = boot.mean − est) */
   "boot.mean": number | null;
   "ci.perc.lower": number | null;

@@ -21,7 +21,12 @@ async function start(port: NonNullable<typeof parentPort>): Promise<void> {
     port.on("message", (m: { kind: TaskKind; batch: number; from: number; to: number }) => {
       try {
         const reply = runChunk(ctx, m.kind, m.batch, m.from, m.to, q);
-        port.postMessage(reply, [reply.theta.buffer, reply.chisq.buffer, reply.status.buffer, reply.negativeVariance.buffer] as ArrayBuffer[]);
+        port.postMessage(reply, [
+          reply.theta.buffer,
+          reply.chisq.buffer,
+          reply.status.buffer,
+          reply.negativeVariance.buffer,
+        ] as ArrayBuffer[]);
       } catch (e) {
         port.postMessage({ error: e instanceof Error ? e.message : String(e) });
       }

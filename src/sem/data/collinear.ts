@@ -32,7 +32,10 @@ export function findCollinear(X: Float64Array, n: number, p: number, names: stri
   const basis: number[] = [];
   const L: number[][] = [];
   for (let j = 0; j < p; j++) {
-    const y = forwardSolve(L, basis.map((b) => corr(b, j)));
+    const y = forwardSolve(
+      L,
+      basis.map((b) => corr(b, j)),
+    );
     const residual = 1 - y.reduce((sum, v) => sum + v * v, 0);
     if (residual < SINGULAR_TOLERANCE) {
       const beta = backSolve(L, y);

@@ -14,7 +14,12 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
-export function checkedIncompleteGroup(file: string, bucket: Bucket, variables: string[], grouped: boolean): DataSetGroup {
+export function checkedIncompleteGroup(
+  file: string,
+  bucket: Bucket,
+  variables: string[],
+  grouped: boolean,
+): DataSetGroup {
   const p = variables.length;
   const n = bucket.rowIds.length;
   const X = Float64Array.from(bucket.values);
@@ -34,19 +39,32 @@ export function checkedIncompleteGroup(file: string, bucket: Bucket, variables: 
   for (let i = 0; i < p; i++) {
     const c = count[i * p + i]!;
     if (c === 0) {
-      throw new InputError("E_ALL_MISSING", `${file}: model variable "${variables[i]}" is missing in every row${inGroup}; drop it from the model${grouped ? " or the group" : ""}`);
+      throw new InputError(
+        "E_ALL_MISSING",
+        `${file}: model variable "${variables[i]}" is missing in every row${inGroup}; drop it from the model${grouped ? " or the group" : ""}`,
+      );
     }
     if (c < 2) {
-      throw new InputError("E_COVERAGE", `${file}: model variable "${variables[i]}" is observed in only ${plural(c, "row")}${inGroup}: its variance cannot be estimated; at least 2 are needed`);
+      throw new InputError(
+        "E_COVERAGE",
+        `${file}: model variable "${variables[i]}" is observed in only ${plural(c, "row")}${inGroup}: its variance cannot be estimated; at least 2 are needed`,
+      );
     }
     if (varies[i] === 0) {
-      throw new InputError("E_CONSTANT", `${file}: variable "${variables[i]}" is constant (every observed value is ${first[i]})${inGroup}`);
+      throw new InputError(
+        "E_CONSTANT",
+        `${file}: variable "${variables[i]}" is constant (every observed value is ${first[i]})${inGroup}`,
+      );
     }
   }
-  for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) {
-    if (count[i * p + j] === 0) {
-      throw new InputError("E_COVERAGE", `${file}: variables "${variables[j]}" and "${variables[i]}" are never observed in the same row${inGroup}: their covariance cannot be estimated with --missing fiml`);
+  for (let i = 0; i < p; i++)
+    for (let j = 0; j < i; j++) {
+      if (count[i * p + j] === 0) {
+        throw new InputError(
+          "E_COVERAGE",
+          `${file}: variables "${variables[j]}" and "${variables[i]}" are never observed in the same row${inGroup}: their covariance cannot be estimated with --missing fiml`,
+        );
+      }
     }
-  }
   return { label: bucket.label, n, X, rowIds: bucket.rowIds };
 }

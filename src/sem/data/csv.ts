@@ -1,9 +1,9 @@
 /**
- * Reading a delimited text file into a table of raw (trimmed) cells. Every problem with
- * the file itself (missing, empty, ragged, badly quoted, bad header) becomes one
- * InputError line naming the file and the line.
+ * Delimited text into a table of raw (trimmed) cells. Every problem with the text itself (empty,
+ * ragged, badly quoted, bad header) becomes one InputError line naming the file and the line.
+ * No Node built-ins here: the browser bundle parses text given to it (`tableFromText`); reading a
+ * file is `read-file.ts`.
  */
-import { readFileSync, statSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { InputError } from "../messages.js";
 import { detectDecimal, detectDelimiter } from "./detect.js";
@@ -27,8 +27,12 @@ export interface ReadTableOptions {
   na?: string[];
 }
 
-export function readTable(path: string, options: ReadTableOptions = {}): DataTable {
-  const text = readText(path);
+/**
+ * The table in `source` (the text of a delimited file); `path` names it in every error line.
+ * A BOM is dropped and CRLF/CR line ends are read as "\n".
+ */
+export function tableFromText(source: string, path: string, options: ReadTableOptions = {}): DataTable {
+  const text = normalizeText(source, path);
   const delimiter = options.delimiter ?? detectDelimiter(firstLine(text));
   if (delimiter === "" || /[\n"]/.test(delimiter)) {
     throw new InputError("E_USAGE", `${path}: ${JSON.stringify(delimiter)} cannot be a delimiter`);
@@ -43,7 +47,10 @@ export function readTable(path: string, options: ReadTableOptions = {}): DataTab
   rows.forEach((row, i) => {
     if (row.length !== columns.length) {
       const fields = `${row.length} field${row.length === 1 ? "" : "s"}`;
-      throw new InputError("E_CSV", `${path}: line ${lineOf[i]} (row ${i + 1}): ${fields}, but the header has ${columns.length}`);
+      throw new InputError(
+        "E_CSV",
+        `${path}: line ${lineOf[i]} (row ${i + 1}): ${fields}, but the header has ${columns.length}`,
+      );
     }
   });
   const na = new Set(["", "NA", ...(options.na ?? [])]);
@@ -54,34 +61,13 @@ export function readTable(path: string, options: ReadTableOptions = {}): DataTab
   return { file: path, columns, rows, lineOf, delimiter, decimal };
 }
 
-/** The file's text: BOM removed, line endings normalized to "\n". */
-function readText(path: string): string {
-  let buffer: Buffer;
-  try {
-    if (statSync(path).isDirectory()) {
-      throw new InputError("E_FILE", `${path}: is a directory, not a data file`);
-    }
-    buffer = readFileSync(path);
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw fileError(path, error);
-  }
-  if (buffer.length === 0) throw new InputError("E_EMPTY", `${path}: the file is empty (0 bytes)`);
-  let text = buffer.toString("utf8");
+/** The text with its BOM removed and line endings normalized to "\n"; blank text is an error. */
+function normalizeText(source: string, path: string): string {
+  let text = source;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.length === 0) throw new InputError("E_EMPTY", `${path}: the file is empty (0 bytes)`);
   if (text.trim() === "") throw new InputError("E_EMPTY", `${path}: the file is empty (only blank lines)`);
   return text.replace(/\r\n?/g, "\n");
-}
-
-function fileError(path: string, error: unknown): InputError {
-  const code = error instanceof Error && "code" in error ? String(error.code) : "";
-  if (code === "ENOENT") return new InputError("E_FILE", `${path}: no such file`);
-  if (code === "ENOTDIR") return new InputError("E_FILE", `${path}: no such file (a part of the path is not a directory)`);
-  if (code === "EACCES" || code === "EPERM") {
-    return new InputError("E_FILE", `${path}: cannot be read (permission denied)`);
-  }
-  const reason = code !== "" ? code : error instanceof Error ? error.message : String(error);
-  return new InputError("E_FILE", `${path}: cannot be read (${reason})`);
 }
 
 function firstLine(text: string): string {
@@ -157,7 +143,10 @@ function checkHeader(header: string[], line: number, path: string): string[] {
     }
     const first = seen.get(name);
     if (first !== undefined) {
-      throw new InputError("E_CSV", `${path}: line ${line}: column name "${name}" appears twice (columns ${first + 1} and ${i + 1})`);
+      throw new InputError(
+        "E_CSV",
+        `${path}: line ${line}: column name "${name}" appears twice (columns ${first + 1} and ${i + 1})`,
+      );
     }
     seen.set(name, i);
   });

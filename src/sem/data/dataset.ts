@@ -68,7 +68,8 @@ export function buildDataSet(table: DataTable, options: BuildDataSetOptions): Da
   if (variables.length === 0) throw new InputError("E_NO_VARIABLE", `${table.file}: no model variables were given`);
   const indices = variables.map((name) => columnIndex(table, name, "model variable"));
   const repeated = variables.find((name, i) => variables.indexOf(name) !== i);
-  if (repeated !== undefined) throw new InputError("E_USAGE", `${table.file}: model variable "${repeated}" is listed twice`);
+  if (repeated !== undefined)
+    throw new InputError("E_USAGE", `${table.file}: model variable "${repeated}" is listed twice`);
   const fiml = options.missing === "fiml";
   const required = new Set(options.required ?? []);
   const groupIndex = options.group === undefined ? -1 : columnIndex(table, options.group, "group variable");
@@ -89,7 +90,8 @@ export function buildDataSet(table: DataTable, options: BuildDataSetOptions): Da
     }
     const bucket = buckets.get(groupCell) ?? { label: groupCell, values: [], rowIds: [], dropped: 0 };
     buckets.set(groupCell, bucket);
-    const keep = missing.length === 0 || (fiml && missing.length < variables.length && !missing.some((v) => required.has(v)));
+    const keep =
+      missing.length === 0 || (fiml && missing.length < variables.length && !missing.some((v) => required.has(v)));
     if (!keep) {
       bucket.dropped++;
       dropped.push(groupIndex < 0 ? { row, line, missing } : { row, line, group: groupCell, missing });
@@ -100,11 +102,17 @@ export function buildDataSet(table: DataTable, options: BuildDataSetOptions): Da
   });
   const empty = variables.find((_, k) => observed[k] === 0);
   if (empty !== undefined && table.rows.length > 0) {
-    throw new InputError("E_ALL_MISSING", `${table.file}: model variable "${empty}" is missing in every row; drop it from the model or check the column`);
+    throw new InputError(
+      "E_ALL_MISSING",
+      `${table.file}: model variable "${empty}" is missing in every row; drop it from the model or check the column`,
+    );
   }
   const grouped = groupIndex >= 0;
   const groups = [...buckets.values()].map((bucket) =>
-    fiml ? checkedIncompleteGroup(table.file, bucket, variables, grouped) : checkedGroup(table.file, bucket, variables, grouped));
+    fiml
+      ? checkedIncompleteGroup(table.file, bucket, variables, grouped)
+      : checkedGroup(table.file, bucket, variables, grouped),
+  );
   return { file: table.file, variables: [...variables], groups, dropped, nTotalRows: table.rows.length };
 }
 
@@ -112,14 +120,24 @@ function columnIndex(table: DataTable, name: string, role: string): number {
   const index = table.columns.indexOf(name);
   if (index >= 0) return index;
   const hint = didYouMean(name, table.columns);
-  const shown = table.columns.slice(0, 8).map((c) => `"${c}"`).join(", ");
+  const shown = table.columns
+    .slice(0, 8)
+    .map((c) => `"${c}"`)
+    .join(", ");
   const more = table.columns.length > 8 ? `, and ${table.columns.length - 8} more` : "";
   const suffix = hint !== "" ? hint : ` (the columns are ${shown}${more})`;
   throw new InputError("E_NO_VARIABLE", `${table.file}: ${role} "${name}" is not a column of the data${suffix}`);
 }
 
 /** The cell's number, NaN when missing; throws E_NOT_NUMERIC when it is neither. */
-function cellValue(table: DataTable, cells: string[], column: number, row: number, line: number, na: Set<string>): number {
+function cellValue(
+  table: DataTable,
+  cells: string[],
+  column: number,
+  row: number,
+  line: number,
+  na: Set<string>,
+): number {
   const text = cells[column];
   if (na.has(text)) return NaN;
   const value = parseNumber(text, table.decimal);
@@ -148,19 +166,28 @@ function checkedGroup(file: string, bucket: Bucket, variables: string[], grouped
   variables.forEach((name, j) => {
     const first = X[j];
     for (let i = 1; i < n; i++) if (X[i * p + j] !== first) return;
-    throw new InputError("E_CONSTANT", `${file}: variable "${name}" is constant (every complete row is ${first})${inGroup}`);
+    throw new InputError(
+      "E_CONSTANT",
+      `${file}: variable "${name}" is constant (every complete row is ${first})${inGroup}`,
+    );
   });
   const involved = findCollinear(X, n, p, variables);
   if (involved !== null) {
     const last = involved[involved.length - 1];
-    const others = involved.slice(0, -1).map((name) => `"${name}"`).join(", ");
+    const others = involved
+      .slice(0, -1)
+      .map((name) => `"${name}"`)
+      .join(", ");
     const why =
       involved.length === 1
         ? `"${last}" has zero variance`
         : involved.length === 2
           ? `"${last}" is a linear function of ${others} (perfectly correlated); drop one of them`
           : `"${last}" is a linear combination of ${others} (collinear); drop one of them`;
-    throw new InputError("E_NOT_PD", `${file}: the sample covariance matrix${inGroup} is not positive definite: ${why}`);
+    throw new InputError(
+      "E_NOT_PD",
+      `${file}: the sample covariance matrix${inGroup} is not positive definite: ${why}`,
+    );
   }
   return { label: bucket.label, n, X, rowIds: bucket.rowIds };
 }

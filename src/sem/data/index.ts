@@ -1,5 +1,5 @@
 /** The data layer: reading a data file and turning it into the numeric data a model is fitted to. */
-export { readTable } from "./csv.js";
+export { tableFromText } from "./csv.js";
 export { detectDelimiter, detectDecimal } from "./detect.js";
 export type { DataTable, ReadTableOptions } from "./csv.js";
 export { buildDataSet } from "./dataset.js";

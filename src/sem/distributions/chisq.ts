@@ -55,8 +55,7 @@ export function chisqQuantile(p: number, df: number): number {
   // Solve on the smaller tail: g(x) = P(x) - p, or g(x) = (1 - p) - Q(x), both increasing.
   const lowerTail = p <= 0.5;
   const target = lowerTail ? p : 1 - p;
-  const g = (x: number): number =>
-    lowerTail ? chisqCdf(x, df) - target : target - chisqUpper(x, df);
+  const g = (x: number): number => (lowerTail ? chisqCdf(x, df) - target : target - chisqUpper(x, df));
   let lo = 0;
   let hi = Number.POSITIVE_INFINITY;
   let x = startingValue(p, df);

@@ -17,9 +17,7 @@
 const LOG_SQRT_2PI = 0.9189385332046727418;
 
 /** B_{2n} / (2n (2n - 1)) for n = 1..7 (Bernoulli numbers B_2 .. B_14). */
-const STIRLING = [
-  1 / 12, -1 / 360, 1 / 1260, -1 / 1680, 1 / 1188, -691 / 360360, 1 / 156,
-];
+const STIRLING = [1 / 12, -1 / 360, 1 / 1260, -1 / 1680, 1 / 1188, -691 / 360360, 1 / 156];
 
 function stirlingLogGamma(x: number): number {
   const inv = 1 / x;

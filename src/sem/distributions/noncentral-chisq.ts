@@ -68,7 +68,9 @@ export function noncentralChisqCdf(x: number, df: number, ncp: number): number {
   if (ncp === 0) return chisqCdf(x, df);
   if (x <= 0) return 0;
   if (x === Number.POSITIVE_INFINITY) return 1;
-  const mu = ncp / 2, y = x / 2, a = df / 2;
+  const mu = ncp / 2,
+    y = x / 2,
+    a = df / 2;
   const mode = Math.floor(mu);
   const wMode = poissonDensity(mode, mu);
   let top = mode;
@@ -95,7 +97,9 @@ export function noncentralChisqUpper(x: number, df: number, ncp: number): number
   if (ncp === 0) return chisqUpper(x, df);
   if (x <= 0) return 1;
   if (x === Number.POSITIVE_INFINITY) return 0;
-  const mu = ncp / 2, y = x / 2, a = df / 2;
+  const mu = ncp / 2,
+    y = x / 2,
+    a = df / 2;
   const mode = Math.floor(mu);
   const wMode = poissonDensity(mode, mu);
   let bottom = mode;
@@ -136,29 +140,37 @@ export function solveNoncentrality(x: number, df: number, targetCdf: number): nu
   const s = disc > 0 ? 2 * (Math.sqrt(disc) - z) : 0;
   const guess = Math.max(0, (s * s) / 4 - df / 2);
   let step = Math.max(1, 0.1 * Math.sqrt(2 * (df + 2 * guess)));
-  let lo = 0, gLo = g0;
+  let lo = 0,
+    gLo = g0;
   let hi: number, gHi: number;
   const gGuess = guess > 0 ? g(guess) : g0;
   if (gGuess > 0) {
-    lo = guess; gLo = gGuess;
-    hi = guess + step; gHi = g(hi);
+    lo = guess;
+    gLo = gGuess;
+    hi = guess + step;
+    gHi = g(hi);
     while (gHi > 0) {
       if (!Number.isFinite(hi)) return Number.NaN;
-      lo = hi; gLo = gHi;
+      lo = hi;
+      gLo = gHi;
       step *= 2;
-      hi += step; gHi = g(hi);
+      hi += step;
+      gHi = g(hi);
     }
   } else {
-    hi = guess; gHi = gGuess;
+    hi = guess;
+    gHi = gGuess;
     for (;;) {
       const next = Math.max(0, hi - step);
       if (next === 0) break; // g(0) > 0: [0, hi] brackets the root
       const gNext = g(next);
       if (gNext > 0) {
-        lo = next; gLo = gNext;
+        lo = next;
+        gLo = gNext;
         break;
       }
-      hi = next; gHi = gNext;
+      hi = next;
+      gHi = gNext;
       step *= 2;
     }
   }

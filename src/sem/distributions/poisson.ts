@@ -23,9 +23,7 @@ const LOG_SQRT_2PI = 0.9189385332046727418; // 0.5 * log(2 pi)
 const LOG_2PI = 1.8378770664093454836;
 
 /** Stirling-series coefficients B_{2n} / (2n (2n-1)) for 1/k, 1/k^3, ..., 1/k^13. */
-const STIRLING = [
-  1 / 12, -1 / 360, 1 / 1260, -1 / 1680, 1 / 1188, -691 / 360360, 1 / 156,
-];
+const STIRLING = [1 / 12, -1 / 360, 1 / 1260, -1 / 1680, 1 / 1188, -691 / 360360, 1 / 156];
 
 /** log Gamma(k+1) - (k+1/2) log k + k - log sqrt(2 pi), for k > 0. */
 export function stirlingError(k: number): number {

@@ -31,14 +31,28 @@ export function brentRoot(
   const absTol = options.absTol ?? 0;
   const maxIterations = options.maxIterations ?? 500;
   // b: best estimate; a: previous estimate; c: end of the bracket opposite b.
-  let a = lo, fa = fLo, b = hi, fb = fHi, c = lo, fc = fLo;
-  let step = b - a, previousStep = step;
+  let a = lo,
+    fa = fLo,
+    b = hi,
+    fb = fHi,
+    c = lo,
+    fc = fLo;
+  let step = b - a,
+    previousStep = step;
   for (let iter = 0; iter < maxIterations; iter++) {
     if (fb > 0 === fc > 0) {
-      c = a; fc = fa; step = b - a; previousStep = step;
+      c = a;
+      fc = fa;
+      step = b - a;
+      previousStep = step;
     }
     if (Math.abs(fc) < Math.abs(fb)) {
-      a = b; fa = fb; b = c; fb = fc; c = a; fc = fa;
+      a = b;
+      fa = fb;
+      b = c;
+      fb = fc;
+      c = a;
+      fc = fa;
     }
     const tol = 2 * Number.EPSILON * Math.abs(b) + 0.5 * (relTol * Math.abs(b) + absTol);
     const half = 0.5 * (c - b);
@@ -47,23 +61,29 @@ export function brentRoot(
       const s = fb / fa;
       let p: number, q: number;
       if (a === c) {
-        p = 2 * half * s; q = 1 - s; // secant
+        p = 2 * half * s;
+        q = 1 - s; // secant
       } else {
-        const qa = fa / fc, r = fb / fc; // inverse quadratic interpolation
+        const qa = fa / fc,
+          r = fb / fc; // inverse quadratic interpolation
         p = s * (2 * half * qa * (qa - r) - (b - a) * (r - 1));
         q = (qa - 1) * (r - 1) * (s - 1);
       }
       if (p > 0) q = -q;
       else p = -p;
       if (2 * p < Math.min(3 * half * q - Math.abs(tol * q), Math.abs(previousStep * q))) {
-        previousStep = step; step = p / q;
+        previousStep = step;
+        step = p / q;
       } else {
-        step = half; previousStep = half;
+        step = half;
+        previousStep = half;
       }
     } else {
-      step = half; previousStep = half;
+      step = half;
+      previousStep = half;
     }
-    a = b; fa = fb;
+    a = b;
+    fa = fb;
     b += Math.abs(step) > tol ? step : half > 0 ? tol : -tol;
     fb = f(b);
   }

@@ -45,12 +45,18 @@ const NONE = -1;
 export function cellCode(c: Cell, p: number, m: number, IBalpha: Float64Array, meanstructure: boolean): DerivativeCode {
   const half = c.i === c.j ? 0.5 : 1;
   switch (c.kind) {
-    case "lambda": return { u: c.i, v: p + m + c.j, cu: 1, d: meanstructure ? c.i : NONE, cd: IBalpha[c.j]! };
-    case "beta": return { u: p + c.i, v: p + m + c.j, cu: 1, d: meanstructure ? p + c.i : NONE, cd: IBalpha[c.j]! };
-    case "psi": return { u: p + c.i, v: p + c.j, cu: half, d: NONE, cd: 0 };
-    case "theta": return { u: c.i, v: c.j, cu: half, d: NONE, cd: 0 };
-    case "nu": return { u: NONE, v: NONE, cu: 0, d: c.i, cd: 1 };
-    case "alpha": return { u: NONE, v: NONE, cu: 0, d: p + c.i, cd: 1 };
+    case "lambda":
+      return { u: c.i, v: p + m + c.j, cu: 1, d: meanstructure ? c.i : NONE, cd: IBalpha[c.j]! };
+    case "beta":
+      return { u: p + c.i, v: p + m + c.j, cu: 1, d: meanstructure ? p + c.i : NONE, cd: IBalpha[c.j]! };
+    case "psi":
+      return { u: p + c.i, v: p + c.j, cu: half, d: NONE, cd: 0 };
+    case "theta":
+      return { u: c.i, v: c.j, cu: half, d: NONE, cd: 0 };
+    case "nu":
+      return { u: NONE, v: NONE, cu: 0, d: c.i, cd: 1 };
+    case "alpha":
+      return { u: NONE, v: NONE, cu: 0, d: p + c.i, cd: 1 };
   }
 }
 
@@ -83,7 +89,10 @@ export function codedVectors(codes: readonly DerivativeCode[], imp: Implied): Ce
 /** Derivative vectors (u, v, μ_a) for a list of cells of one group, column-wise in p×k arrays. */
 export function cellVectors(cells: readonly Cell[], imp: Implied, meanstructure: boolean): CellVectors {
   const { p, m } = imp.mats;
-  return codedVectors(cells.map((c) => cellCode(c, p, m, imp.IBalpha, meanstructure)), imp);
+  return codedVectors(
+    cells.map((c) => cellCode(c, p, m, imp.IBalpha, meanstructure)),
+    imp,
+  );
 }
 
 /** Xᵀ A Y for column blocks X (p×a) and precomputed AY (p×b). */
@@ -106,7 +115,13 @@ export function crossProduct(X: Float64Array, AY: Float64Array, p: number, a: nu
  * Information block between cell sets A (rows) and B (columns) of one group, per observation:
  * returns an a×b row-major matrix.
  */
-export function informationBlock(A: CellVectors, B: CellVectors, sigmaInv: Float64Array, p: number, meanstructure = true): Float64Array {
+export function informationBlock(
+  A: CellVectors,
+  B: CellVectors,
+  sigmaInv: Float64Array,
+  p: number,
+  meanstructure = true,
+): Float64Array {
   const a = A.k;
   const b = B.k;
   const SiUb = matmul(sigmaInv, B.U, p, p, b);

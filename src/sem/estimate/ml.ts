@@ -84,8 +84,14 @@ export function evaluate(prob: Problem, theta: Float64Array): Evaluation {
 
 /** ∂F/∂θ at an evaluation with finite F. */
 export function gradient(prob: Problem, ev: Evaluation): Float64Array {
-  const weights = prob.rep.groups.map((rep, g) => residualWeight(rep.meanstructure, prob.stats.groups[g]!, ev.groups[g]!));
-  return gradientWithWeights(prob, ev.groups.map((ge) => ge.implied), weights);
+  const weights = prob.rep.groups.map((rep, g) =>
+    residualWeight(rep.meanstructure, prob.stats.groups[g]!, ev.groups[g]!),
+  );
+  return gradientWithWeights(
+    prob,
+    ev.groups.map((ge) => ge.implied),
+    weights,
+  );
 }
 
 /**
@@ -93,7 +99,11 @@ export function gradient(prob: Problem, ev: Evaluation): Float64Array {
  * W_g, d̃_g given: ∂F/∂θ when they are residualWeight()'s at the same point (robust/observed.ts
  * holds them fixed to differentiate Σ_a and μ_a alone).
  */
-export function gradientWithWeights(prob: Problem, implied: readonly Implied[], weights: readonly { W: Float64Array; dt: Float64Array }[]): Float64Array {
+export function gradientWithWeights(
+  prob: Problem,
+  implied: readonly Implied[],
+  weights: readonly { W: Float64Array; dt: Float64Array }[],
+): Float64Array {
   const grad = new Float64Array(prob.rep.nfree);
   prob.rep.groups.forEach((rep, g) => {
     const st = prob.stats.groups[g]!;
@@ -112,12 +122,24 @@ export function gradientWithWeights(prob: Problem, implied: readonly Implied[], 
       if (c.free < 0) continue;
       let v = 0;
       switch (c.kind) {
-        case "lambda": v = 2 * WLM[c.i * m + c.j]! - 2 * dt[c.i]! * IBalpha[c.j]!; break;
-        case "beta": v = 2 * GtWLM[c.i * m + c.j]! - 2 * Gtd[c.i]! * IBalpha[c.j]!; break;
-        case "psi": v = (c.i === c.j ? 1 : 2) * GtWG[c.i * m + c.j]!; break;
-        case "theta": v = (c.i === c.j ? 1 : 2) * W[c.i * p + c.j]!; break;
-        case "nu": v = -2 * dt[c.i]!; break;
-        case "alpha": v = -2 * Gtd[c.i]!; break;
+        case "lambda":
+          v = 2 * WLM[c.i * m + c.j]! - 2 * dt[c.i]! * IBalpha[c.j]!;
+          break;
+        case "beta":
+          v = 2 * GtWLM[c.i * m + c.j]! - 2 * Gtd[c.i]! * IBalpha[c.j]!;
+          break;
+        case "psi":
+          v = (c.i === c.j ? 1 : 2) * GtWG[c.i * m + c.j]!;
+          break;
+        case "theta":
+          v = (c.i === c.j ? 1 : 2) * W[c.i * p + c.j]!;
+          break;
+        case "nu":
+          v = -2 * dt[c.i]!;
+          break;
+        case "alpha":
+          v = -2 * Gtd[c.i]!;
+          break;
       }
       grad[c.free] += w * v;
     }
@@ -126,7 +148,11 @@ export function gradientWithWeights(prob: Problem, implied: readonly Implied[], 
 }
 
 /** W = Σ⁻¹ − Σ⁻¹(S + ddᵀ)Σ⁻¹ and d̃ = Σ⁻¹d (d = x̄ − μ; zero without a mean structure): ∂F_g = tr(W dΣ) − 2 d̃ᵀdμ. */
-export function residualWeight(meanstructure: boolean, st: GroupStats, ge: GroupEval): { W: Float64Array; dt: Float64Array } {
+export function residualWeight(
+  meanstructure: boolean,
+  st: GroupStats,
+  ge: GroupEval,
+): { W: Float64Array; dt: Float64Array } {
   if (ge.residual !== undefined) return ge.residual;
   const p = st.p;
   const si = ge.sigmaInv;

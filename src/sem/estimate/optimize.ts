@@ -59,7 +59,13 @@ function solveDamped(H: Float64Array, g: Float64Array, q: number, ridge: number)
 }
 
 /** H ← H + y yᵀ/(yᵀs) − (Hs)(Hs)ᵀ/(sᵀHs), s = θ₁ − θ₀, y = g₁ − g₀; skipped unless yᵀs > 0. */
-function bfgsUpdate(H: Float64Array, theta1: Float64Array, theta0: Float64Array, g1: Float64Array, g0: Float64Array): void {
+function bfgsUpdate(
+  H: Float64Array,
+  theta1: Float64Array,
+  theta0: Float64Array,
+  g1: Float64Array,
+  g0: Float64Array,
+): void {
   const q = theta1.length;
   const s = new Float64Array(q);
   const y = new Float64Array(q);
@@ -78,7 +84,8 @@ function bfgsUpdate(H: Float64Array, theta1: Float64Array, theta0: Float64Array,
     sHs += s[i]! * a;
   }
   if (!(ys > 1e-12 * Math.sqrt(sHs * ys)) || !(sHs > 0)) return;
-  for (let i = 0; i < q; i++) for (let j = 0; j < q; j++) H[i * q + j] += (y[i]! * y[j]!) / ys - (Hs[i]! * Hs[j]!) / sHs;
+  for (let i = 0; i < q; i++)
+    for (let j = 0; j < q; j++) H[i * q + j] += (y[i]! * y[j]!) / ys - (Hs[i]! * Hs[j]!) / sHs;
 }
 
 /** The largest t ≤ 1 such that no parameter moves by more than 5·(1 + |θᵢ|). */
@@ -110,7 +117,13 @@ function fisherScoring(prob: Problem, start: Float64Array, opts: OptimizeOptions
   let theta = Float64Array.from(start);
   let ev = evaluate(prob, theta);
   if (!Number.isFinite(ev.f)) {
-    return { theta, evaluation: ev, iterations: 0, converged: false, message: "the starting values give a covariance matrix that is not positive definite" };
+    return {
+      theta,
+      evaluation: ev,
+      iterations: 0,
+      converged: false,
+      message: "the starting values give a covariance matrix that is not positive definite",
+    };
   }
   let ridge = 0;
   const p2 = prob.rep.groups.reduce((a, g) => a + g.p * g.p, 0);
@@ -129,10 +142,18 @@ function fisherScoring(prob: Problem, start: Float64Array, opts: OptimizeOptions
       ridge = ridge === 0 ? 1e-6 : ridge * 10;
       step = solveDamped(H, g, q, ridge);
     }
-    if (step === null) return { theta, evaluation: ev, iterations: it, converged: false, message: "the information matrix cannot be factored" };
+    if (step === null)
+      return {
+        theta,
+        evaluation: ev,
+        iterations: it,
+        converged: false,
+        message: "the information matrix cannot be factored",
+      };
     let slope = 0;
     for (let i = 0; i < q; i++) slope += g[i]! * step[i]!;
-    if (-slope < Math.max(tol, noise(ev.f))) return { theta, evaluation: ev, iterations: it - 1, converged: true, message: "converged" };
+    if (-slope < Math.max(tol, noise(ev.f)))
+      return { theta, evaluation: ev, iterations: it - 1, converged: true, message: "converged" };
     let t = cappedLength(theta, step);
     let accepted = false;
     while (t > 1e-12 && !(t < 1e-3 && -slope < 1e3 * noise(ev.f))) {
@@ -158,13 +179,27 @@ function fisherScoring(prob: Problem, start: Float64Array, opts: OptimizeOptions
       continue;
     }
     if (!accepted) {
-      if (-slope < Math.max(1e-10, 1e3 * noise(ev.f))) return { theta, evaluation: ev, iterations: it, converged: true, message: "converged (no further decrease possible)" };
+      if (-slope < Math.max(1e-10, 1e3 * noise(ev.f)))
+        return {
+          theta,
+          evaluation: ev,
+          iterations: it,
+          converged: true,
+          message: "converged (no further decrease possible)",
+        };
       ridge = ridge === 0 ? 1e-4 : ridge * 10;
-      if (ridge > 1e8) return { theta, evaluation: ev, iterations: it, converged: false, message: "the line search failed" };
+      if (ridge > 1e8)
+        return { theta, evaluation: ev, iterations: it, converged: false, message: "the line search failed" };
       continue;
     }
     ridge = t === 1 ? ridge / 10 : ridge;
     if (ridge < 1e-10) ridge = 0;
   }
-  return { theta, evaluation: ev, iterations: maxIt, converged: false, message: `no convergence after ${maxIt} iterations` };
+  return {
+    theta,
+    evaluation: ev,
+    iterations: maxIt,
+    converged: false,
+    message: `no convergence after ${maxIt} iterations`,
+  };
 }

@@ -14,7 +14,11 @@
 import type { ParameterTable } from "../partable/types.js";
 import type { SampleStats } from "../samplestats/index.js";
 
-export function startValues(table: ParameterTable, stats: SampleStats, mode: "default" | "simple" = "default"): { theta: Float64Array; rowValues: Float64Array } {
+export function startValues(
+  table: ParameterTable,
+  stats: SampleStats,
+  mode: "default" | "simple" = "default",
+): { theta: Float64Array; rowValues: Float64Array } {
   const simple = mode === "simple";
   const rows = table.rows;
   const ov = table.vars.ov;

@@ -9,7 +9,10 @@
 import { spdInverse } from "../linalg/dense.js";
 import type { GroupStats } from "../samplestats/index.js";
 
-export function baselineChisq(groups: readonly GroupStats[], exoIndex: readonly number[]): { chisq: number; df: number } {
+export function baselineChisq(
+  groups: readonly GroupStats[],
+  exoIndex: readonly number[],
+): { chisq: number; df: number } {
   let chisq = 0;
   let df = 0;
   const exo = new Set(exoIndex);

@@ -23,10 +23,11 @@ function groupGfi(g: GroupResiduals & { sigmaInv: Float64Array }, exo: ReadonlyS
   const B = matmul(Sinv, S, p, p, p);
   let num = 0;
   let den = 0;
-  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) {
-    num += A[i * p + j]! * A[j * p + i]!;
-    den += B[i * p + j]! * B[j * p + i]!;
-  }
+  for (let i = 0; i < p; i++)
+    for (let j = 0; j < p; j++) {
+      num += A[i * p + j]! * A[j * p + i]!;
+      den += B[i * p + j]! * B[j * p + i]!;
+    }
   num *= 0.5;
   den *= 0.5;
   if (g.mu !== null) {
@@ -42,7 +43,12 @@ function groupGfi(g: GroupResiduals & { sigmaInv: Float64Array }, exo: ReadonlyS
   return 1 - num / den;
 }
 
-export function gfiMeasures(groups: readonly (GroupResiduals & { sigmaInv: Float64Array })[], df: number, nel: number, exoIndex: readonly number[]): Record<string, number> {
+export function gfiMeasures(
+  groups: readonly (GroupResiduals & { sigmaInv: Float64Array })[],
+  df: number,
+  nel: number,
+  exoIndex: readonly number[],
+): Record<string, number> {
   const N = groups.reduce((a, g) => a + g.n, 0);
   const exo = new Set(exoIndex);
   const gfi = groups.reduce((a, g) => a + (g.n / N) * groupGfi(g, exo), 0);

@@ -14,7 +14,12 @@ export interface IncrementalInput {
   baselineDf: number;
 }
 
-export function incrementalIndices({ chisq: T, df, baselineChisq: Tb, baselineDf: dfb }: IncrementalInput): Record<string, number> {
+export function incrementalIndices({
+  chisq: T,
+  df,
+  baselineChisq: Tb,
+  baselineDf: dfb,
+}: IncrementalInput): Record<string, number> {
   const d = Math.max(T - df, 0);
   const denom = Math.max(T - df, Tb - dfb, 0);
   const cfi = denom === 0 ? 1 : 1 - d / denom;

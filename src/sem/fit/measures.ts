@@ -34,7 +34,10 @@ export interface FitInput {
  * exogenous covariates: the marginal log-likelihood of the covariates (at their sample moments,
  * −½ n [nx log 2π + log|S_xx| + nx]) is subtracted from both.
  */
-function logLikelihood(g: FitInput["groups"][number], exoIndex: readonly number[]): { logl: number; unrestricted: number } {
+function logLikelihood(
+  g: FitInput["groups"][number],
+  exoIndex: readonly number[],
+): { logl: number; unrestricted: number } {
   const { p, logDetS, n } = g.stats;
   const c = p * Math.log(2 * Math.PI);
   const lx = exoLogLikelihood(g.stats, exoIndex);
@@ -58,7 +61,10 @@ export function fitMeasures(input: FitInput): Record<string, number> {
   const G = input.groups.length;
   const chisq = ntotal * input.fmin;
   const pvalue = df > 0 ? chisqUpper(chisq, df) : NaN;
-  const base = baselineChisq(input.groups.map((g) => g.stats), input.baselineExoIndex ?? input.exoIndex);
+  const base = baselineChisq(
+    input.groups.map((g) => g.stats),
+    input.baselineExoIndex ?? input.exoIndex,
+  );
   const inc = incrementalIndices({ chisq, df, baselineChisq: base.chisq, baselineDf: base.df });
   let logl = 0;
   let unrestricted = 0;
@@ -70,20 +76,41 @@ export function fitMeasures(input: FitInput): Record<string, number> {
   const r = { chisq, df, ntotal, ngroups: G };
   const ci = rmseaCi(r);
   const out: Record<string, number> = {
-    npar, fmin: input.fmin / 2, chisq, df, pvalue,
-    "baseline.chisq": base.chisq, "baseline.df": base.df, "baseline.pvalue": chisqUpper(base.chisq, base.df),
-    cfi: inc.cfi!, tli: inc.tli!, nnfi: inc.nnfi!, rfi: inc.rfi!, nfi: inc.nfi!, pnfi: inc.pnfi!, ifi: inc.ifi!, rni: inc.rni!,
-    logl, "unrestricted.logl": unrestricted,
-    aic: -2 * logl + 2 * npar, bic: -2 * logl + npar * Math.log(ntotal), ntotal,
+    npar,
+    fmin: input.fmin / 2,
+    chisq,
+    df,
+    pvalue,
+    "baseline.chisq": base.chisq,
+    "baseline.df": base.df,
+    "baseline.pvalue": chisqUpper(base.chisq, base.df),
+    cfi: inc.cfi!,
+    tli: inc.tli!,
+    nnfi: inc.nnfi!,
+    rfi: inc.rfi!,
+    nfi: inc.nfi!,
+    pnfi: inc.pnfi!,
+    ifi: inc.ifi!,
+    rni: inc.rni!,
+    logl,
+    "unrestricted.logl": unrestricted,
+    aic: -2 * logl + 2 * npar,
+    bic: -2 * logl + npar * Math.log(ntotal),
+    ntotal,
     bic2: -2 * logl + npar * Math.log((ntotal + 2) / 24),
-    rmsea: rmsea(r), "rmsea.ci.lower": ci.lower, "rmsea.ci.upper": ci.upper, "rmsea.ci.level": 0.9,
-    "rmsea.pvalue": rmseaPClose(r), "rmsea.close.h0": 0.05,
-    "rmsea.notclose.pvalue": rmseaPNotClose(r), "rmsea.notclose.h0": 0.08,
+    rmsea: rmsea(r),
+    "rmsea.ci.lower": ci.lower,
+    "rmsea.ci.upper": ci.upper,
+    "rmsea.ci.level": 0.9,
+    "rmsea.pvalue": rmseaPClose(r),
+    "rmsea.close.h0": 0.05,
+    "rmsea.notclose.pvalue": rmseaPNotClose(r),
+    "rmsea.notclose.h0": 0.08,
     ...residualMeasures(input.groups),
     cn_05: df > 0 ? (chisqQuantile(0.95, df) * ntotal) / chisq + 1 : NaN,
     cn_01: df > 0 ? (chisqQuantile(0.99, df) * ntotal) / chisq + 1 : NaN,
     ...gfiMeasures(input.groups, df, nel, input.exoIndex),
-    mfi: Math.exp(-0.5 * (chisq - df) / ntotal),
+    mfi: Math.exp((-0.5 * (chisq - df)) / ntotal),
     ecvi: chisq / ntotal + (2 * npar) / ntotal,
   };
   return out;

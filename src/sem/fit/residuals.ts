@@ -41,9 +41,11 @@ function groupMeasure(g: GroupResiduals, kind: Kind, withMeans: boolean): number
   if (withMeans && g.mu !== null) {
     for (let i = 0; i < p; i++) {
       const r =
-        kind === "rmr" ? mean[i]! - g.mu[i]!
-        : kind === "srmr" || kind === "crmr" ? (mean[i]! - g.mu[i]!) / Math.sqrt(S[i * p + i]!)
-        : mean[i]! / Math.sqrt(S[i * p + i]!) - g.mu[i]! / Math.sqrt(sg[i * p + i]!);
+        kind === "rmr"
+          ? mean[i]! - g.mu[i]!
+          : kind === "srmr" || kind === "crmr"
+            ? (mean[i]! - g.mu[i]!) / Math.sqrt(S[i * p + i]!)
+            : mean[i]! / Math.sqrt(S[i * p + i]!) - g.mu[i]! / Math.sqrt(sg[i * p + i]!);
       sum += r * r;
       count++;
     }

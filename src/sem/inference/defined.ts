@@ -24,11 +24,18 @@ export async function compileDefinitions(defs: readonly Definition[], known: Rea
     } catch (e) {
       throw new InputError("E_MODEL", `defined parameter '${d.name} := ${d.expression}': ${(e as Error).message}`);
     }
-    const used = node.filter((n) => (n as { isSymbolNode?: boolean }).isSymbolNode === true).map((n) => (n as unknown as { name: string }).name);
-    const fns = node.filter((n) => (n as { isFunctionNode?: boolean }).isFunctionNode === true).map((n) => (n as unknown as { fn: { name: string } }).fn.name);
+    const used = node
+      .filter((n) => (n as { isSymbolNode?: boolean }).isSymbolNode === true)
+      .map((n) => (n as unknown as { name: string }).name);
+    const fns = node
+      .filter((n) => (n as { isFunctionNode?: boolean }).isFunctionNode === true)
+      .map((n) => (n as unknown as { fn: { name: string } }).fn.name);
     for (const u of used) {
       if (!known.has(u) && !fns.includes(u) && !defs.some((x) => x.name === u)) {
-        throw new InputError("E_MODEL", `defined parameter '${d.name} := ${d.expression}': '${u}' is not a label of the model`);
+        throw new InputError(
+          "E_MODEL",
+          `defined parameter '${d.name} := ${d.expression}': '${u}' is not a label of the model`,
+        );
       }
     }
     return { name: d.name, code: node.compile() };

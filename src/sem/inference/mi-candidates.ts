@@ -55,13 +55,19 @@ export function candidates(table: ParameterTable, group: number): StdRow[] {
   const listed = new Set(out.map((c) => `${c.lhs} ${c.op} ${c.rhs}`));
   for (const r of table.rows) {
     if (r.group !== group || r.free !== 0 || r.op === ":=" || r.op === "==") continue;
-    if (!listed.has(`${r.lhs} ${r.op} ${r.rhs}`) && !listed.has(`${r.rhs} ${r.op} ${r.lhs}`)) out.push({ lhs: r.lhs, op: r.op, rhs: r.rhs, group });
+    if (!listed.has(`${r.lhs} ${r.op} ${r.rhs}`) && !listed.has(`${r.rhs} ${r.op} ${r.lhs}`))
+      out.push({ lhs: r.lhs, op: r.op, rhs: r.rhs, group });
   }
   return out;
 }
 
 /** Derivative vectors of the candidates (p×k column blocks, as cellVectors()), from their codes (estimate/information.ts). */
-export function candidateVectors(cands: readonly StdRow[], names: NameIndex, imp: Implied, meanstructure: boolean): CellVectors {
+export function candidateVectors(
+  cands: readonly StdRow[],
+  names: NameIndex,
+  imp: Implied,
+  meanstructure: boolean,
+): CellVectors {
   const { p, m } = imp.mats;
   // the basis columns of resid(x) (G_·l or e_x) and cov(x) ((ΛM)_·l or Σ_·x), and mean(x)
   const resid = (x: string): number => {

@@ -35,7 +35,12 @@ export function modificationIndices(input: ModIndicesInput): ModIndex[] {
   const L = cholesky({ n: q, a: input.info });
   if (L === null) return [];
   const infoInv = inverseFromCholesky(L).a;
-  const std = standardizer(table, input.stdSource.est, ev.groups.map((g) => g.implied), prob.rep.groups[0]!.lv);
+  const std = standardizer(
+    table,
+    input.stdSource.est,
+    ev.groups.map((g) => g.implied),
+    prob.rep.groups[0]!.lv,
+  );
   const current = new Map(table.rows.map((r, k) => [`${r.group}:${r.lhs} ${r.op} ${r.rhs}`, input.stdSource.est[k]!]));
   const exo = new Set(table.options.fixedX ? table.vars.ovX : []);
   // lavaan (cov.std): a variance candidate is standardized at its current value, 0 when it is ~0
@@ -75,7 +80,8 @@ export function modificationIndices(input: ModIndicesInput): ModIndex[] {
       Ict.fill(0);
       for (let b = 0; b < kf; b++) Ict[freeCells[b]!.free] += w * block[c * kf + b]!;
       // score and own information from the candidate's vectors
-      let uWv = 0, dD = 0;
+      let uWv = 0,
+        dD = 0;
       for (let i = 0; i < p; i++) {
         let a = 0;
         for (let j = 0; j < p; j++) a += W[i * p + j]! * cv.V[j * k + c]!;
@@ -84,17 +90,27 @@ export function modificationIndices(input: ModIndicesInput): ModIndex[] {
       }
       let Icc = 0;
       for (const mt of metrics) {
-        let kuu = 0, kvv = 0, kuv = 0, kdd = 0;
+        let kuu = 0,
+          kvv = 0,
+          kuv = 0,
+          kdd = 0;
         for (let i = 0; i < p; i++) {
-          let su = 0, sv = 0, sd = 0;
+          let su = 0,
+            sv = 0,
+            sd = 0;
           for (let j = 0; j < p; j++) {
             const e = mt.E[i * p + j]!;
             su += e * cv.U[j * k + c]!;
             sv += e * cv.V[j * k + c]!;
             sd += e * cv.D[j * k + c]!;
           }
-          const ui = cv.U[i * k + c]!, vi = cv.V[i * k + c]!, di = cv.D[i * k + c]!;
-          kuu += ui * su; kvv += vi * sv; kuv += ui * sv; kdd += di * sd;
+          const ui = cv.U[i * k + c]!,
+            vi = cv.V[i * k + c]!,
+            di = cv.D[i * k + c]!;
+          kuu += ui * su;
+          kvv += vi * sv;
+          kuv += ui * sv;
+          kdd += di * sd;
         }
         Icc += w * mt.w * (kuv * kuv + kvv * kuu + kdd);
       }

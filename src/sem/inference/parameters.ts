@@ -48,13 +48,18 @@ export async function parameterRows(input: ParameterRowsInput): Promise<Paramete
   const { table, prob, theta, vcov } = input;
   const q = theta.length;
   const est = rowEstimates(table, prob, theta);
-  const se = Float64Array.from(table.rows, (r) => (r.free > 0 ? (vcov ? Math.sqrt(vcov[(r.free - 1) * (q + 1)]!) : NaN) : 0));
+  const se = Float64Array.from(table.rows, (r) =>
+    r.free > 0 ? (vcov ? Math.sqrt(vcov[(r.free - 1) * (q + 1)]!) : NaN) : 0,
+  );
   const implied = input.evaluation.groups.map((g) => g.implied);
   const std = standardize(table, est, implied, input.rep.groups[0]!.lv);
   const defs = table.rows.map((r, k) => ({ r, k })).filter(({ r }) => r.op === ":=");
   if (defs.length > 0) {
     const known = new Set(table.rows.filter((r) => r.label !== "").map((r) => r.label));
-    const f = await compileDefinitions(defs.map(({ r }) => ({ name: r.lhs, expression: r.rhs })), known);
+    const f = await compileDefinitions(
+      defs.map(({ r }) => ({ name: r.lhs, expression: r.rhs })),
+      known,
+    );
     const values = f(labelScope(table, est));
     const lv = f(labelScope(table, std.stdLv));
     const all = f(labelScope(table, std.stdAll));
@@ -81,12 +86,23 @@ export async function parameterRows(input: ParameterRowsInput): Promise<Paramete
     const e = est[k]!;
     const s = se[k]!;
     const z = isFree ? e / s : NaN;
-    return [{
-      lhs: r.lhs, op: r.op, rhs: r.rhs, group: r.group, label: r.label,
-      est: nul(e), se: nul(s), z: nul(z), pvalue: isFree ? nul(normalTwoSidedP(z)) : null,
-      "ci.lower": isFree ? nul(e - zcrit * s) : nul(e), "ci.upper": isFree ? nul(e + zcrit * s) : nul(e),
-      "std.lv": nul(std.stdLv[k]!), "std.all": nul(std.stdAll[k]!),
-    }];
+    return [
+      {
+        lhs: r.lhs,
+        op: r.op,
+        rhs: r.rhs,
+        group: r.group,
+        label: r.label,
+        est: nul(e),
+        se: nul(s),
+        z: nul(z),
+        pvalue: isFree ? nul(normalTwoSidedP(z)) : null,
+        "ci.lower": isFree ? nul(e - zcrit * s) : nul(e),
+        "ci.upper": isFree ? nul(e + zcrit * s) : nul(e),
+        "std.lv": nul(std.stdLv[k]!),
+        "std.all": nul(std.stdAll[k]!),
+      },
+    ];
   });
   return { estimates, est, stdLv: std.stdLv, stdAll: std.stdAll };
 }

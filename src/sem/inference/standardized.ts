@@ -27,7 +27,12 @@ export interface StdRow {
 /** A standardizer for arbitrary (lhs, op, rhs, group, value), e.g. expected parameter changes. */
 export type Standardizer = (r: StdRow, e: number) => { lv: number; all: number };
 
-export function standardize(table: ParameterTable, est: Float64Array, implied: readonly Implied[], lvNames: readonly string[]): StdColumns {
+export function standardize(
+  table: ParameterTable,
+  est: Float64Array,
+  implied: readonly Implied[],
+  lvNames: readonly string[],
+): StdColumns {
   const rows = table.rows;
   const stdLv = new Float64Array(rows.length).fill(NaN);
   const stdAll = new Float64Array(rows.length).fill(NaN);
@@ -41,7 +46,12 @@ export function standardize(table: ParameterTable, est: Float64Array, implied: r
   return { stdLv, stdAll };
 }
 
-export function standardizer(table: ParameterTable, est: Float64Array, implied: readonly Implied[], lvNames: readonly string[]): Standardizer {
+export function standardizer(
+  table: ParameterTable,
+  est: Float64Array,
+  implied: readonly Implied[],
+  lvNames: readonly string[],
+): Standardizer {
   const rows = table.rows;
   const ov = table.vars.ov;
   const ovIdx = new Map(ov.map((v, i) => [v, i]));
@@ -65,9 +75,12 @@ export function standardizer(table: ParameterTable, est: Float64Array, implied: 
     const sdAll = (v: string): number => Math.sqrt(totalVar(v));
     const scale = (sd: (v: string) => number, lvOnly: boolean): number => {
       switch (r.op) {
-        case "=~": return (e * sd(r.lhs)) / sd(r.rhs);
-        case "~": return (e * sd(r.rhs)) / sd(r.lhs);
-        case "~1": return e / sd(r.lhs);
+        case "=~":
+          return (e * sd(r.lhs)) / sd(r.rhs);
+        case "~":
+          return (e * sd(r.rhs)) / sd(r.lhs);
+        case "~1":
+          return e / sd(r.lhs);
         case "~~": {
           if (r.lhs === r.rhs) return e / (sd(r.lhs) * sd(r.lhs));
           if (lvOnly && !(latent.has(r.lhs) && latent.has(r.rhs))) return e;
@@ -76,7 +89,8 @@ export function standardizer(table: ParameterTable, est: Float64Array, implied: 
           if (a === undefined || b === undefined) return e / (sd(r.lhs) * sd(r.rhs));
           return e / Math.sqrt(Math.abs(est[a]!) * Math.abs(est[b]!)); // lavaan: sqrt(abs(var)), also for a negative variance
         }
-        default: return NaN;
+        default:
+          return NaN;
       }
     };
     return { lv: scale(sdLv, true), all: scale(sdAll, false) };

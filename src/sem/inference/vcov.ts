@@ -8,8 +8,7 @@ import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { cholesky, inverseFromCholesky } from "../linalg/dense.js";
 
 export type VcovResult =
-  | { readonly ok: true; readonly vcov: Float64Array }
-  | { readonly ok: false; readonly involved: number[] };
+  { readonly ok: true; readonly vcov: Float64Array } | { readonly ok: false; readonly involved: number[] };
 
 export function vcovFromInformation(info: Float64Array, q: number, ntotal: number): VcovResult {
   if (q === 0) return { ok: true, vcov: new Float64Array(0) };
@@ -37,5 +36,8 @@ function nullDirection(info: Float64Array, q: number): number[] {
   for (let i = 1; i < q; i++) if (values[i]! < values[k]!) k = i;
   const v = evd.eigenvectorMatrix.getColumn(k);
   const big = Math.max(...v.map(Math.abs));
-  return v.map((x, i) => [Math.abs(x), i] as const).filter(([a]) => a > 0.1 * big).map(([, i]) => i);
+  return v
+    .map((x, i) => [Math.abs(x), i] as const)
+    .filter(([a]) => a > 0.1 * big)
+    .map(([, i]) => i);
 }

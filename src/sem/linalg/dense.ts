@@ -46,16 +46,29 @@ export function cholesky(A: Square): Square | null {
   };
   let i = 0;
   for (; i + 1 < n; i += 2) {
-    const r0 = i * n, r1 = r0 + n;
+    const r0 = i * n,
+      r1 = r0 + n;
     let j = 0;
     for (; j + 1 < i; j += 2) {
-      const q0 = j * n, q1 = q0 + n;
-      let s00 = 0, s01 = 0, s10 = 0, s11 = 0;
+      const q0 = j * n,
+        q1 = q0 + n;
+      let s00 = 0,
+        s01 = 0,
+        s10 = 0,
+        s11 = 0;
       for (let k = 0; k < j; k++) {
-        const x0 = l[r0 + k]!, x1 = l[r1 + k]!, y0 = l[q0 + k]!, y1 = l[q1 + k]!;
-        s00 += x0 * y0; s01 += x0 * y1; s10 += x1 * y0; s11 += x1 * y1;
+        const x0 = l[r0 + k]!,
+          x1 = l[r1 + k]!,
+          y0 = l[q0 + k]!,
+          y1 = l[q1 + k]!;
+        s00 += x0 * y0;
+        s01 += x0 * y1;
+        s10 += x1 * y0;
+        s11 += x1 * y1;
       }
-      const ljj = l[q0 + j]!, lj1j = l[q1 + j]!, lj1j1 = l[q1 + j + 1]!;
+      const ljj = l[q0 + j]!,
+        lj1j = l[q1 + j]!,
+        lj1j1 = l[q1 + j + 1]!;
       const a00 = (a[r0 + j]! - s00) / ljj;
       l[r0 + j] = a00;
       l[r0 + j + 1] = (a[r0 + j + 1]! - s01 - a00 * lj1j) / lj1j1;
@@ -86,21 +99,50 @@ export function lowerInverseTransposed(l: Float64Array, n: number): Float64Array
   const U = new Float64Array(n * n);
   let i = 0;
   for (; i + 1 < n; i += 2) {
-    const r0 = i * n, r1 = r0 + n;
-    const d0 = 1 / l[r0 + i]!, d1 = 1 / l[r1 + i + 1]!;
+    const r0 = i * n,
+      r1 = r0 + n;
+    const d0 = 1 / l[r0 + i]!,
+      d1 = 1 / l[r1 + i + 1]!;
     const l10 = l[r1 + i]!;
     let j = 0;
     for (; j + 3 < i; j += 4) {
-      const u0 = j * n, u1 = u0 + n, u2 = u1 + n, u3 = u2 + n;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, t0 = 0, t1 = 0, t2 = 0, t3 = 0;
-      for (let t = j; t < i; t++) { // U_j+b,t = 0 for t < j + b
-        const x = l[r0 + t]!, y = l[r1 + t]!;
-        const v0 = U[u0 + t]!, v1 = U[u1 + t]!, v2 = U[u2 + t]!, v3 = U[u3 + t]!;
-        s0 += x * v0; s1 += x * v1; s2 += x * v2; s3 += x * v3;
-        t0 += y * v0; t1 += y * v1; t2 += y * v2; t3 += y * v3;
+      const u0 = j * n,
+        u1 = u0 + n,
+        u2 = u1 + n,
+        u3 = u2 + n;
+      let s0 = 0,
+        s1 = 0,
+        s2 = 0,
+        s3 = 0,
+        t0 = 0,
+        t1 = 0,
+        t2 = 0,
+        t3 = 0;
+      for (let t = j; t < i; t++) {
+        // U_j+b,t = 0 for t < j + b
+        const x = l[r0 + t]!,
+          y = l[r1 + t]!;
+        const v0 = U[u0 + t]!,
+          v1 = U[u1 + t]!,
+          v2 = U[u2 + t]!,
+          v3 = U[u3 + t]!;
+        s0 += x * v0;
+        s1 += x * v1;
+        s2 += x * v2;
+        s3 += x * v3;
+        t0 += y * v0;
+        t1 += y * v1;
+        t2 += y * v2;
+        t3 += y * v3;
       }
-      const w0 = -s0 * d0, w1 = -s1 * d0, w2 = -s2 * d0, w3 = -s3 * d0;
-      U[u0 + i] = w0; U[u1 + i] = w1; U[u2 + i] = w2; U[u3 + i] = w3;
+      const w0 = -s0 * d0,
+        w1 = -s1 * d0,
+        w2 = -s2 * d0,
+        w3 = -s3 * d0;
+      U[u0 + i] = w0;
+      U[u1 + i] = w1;
+      U[u2 + i] = w2;
+      U[u3 + i] = w3;
       U[u0 + i + 1] = -(t0 + l10 * w0) * d1;
       U[u1 + i + 1] = -(t1 + l10 * w1) * d1;
       U[u2 + i + 1] = -(t2 + l10 * w2) * d1;
@@ -132,7 +174,8 @@ export function upperGram(U: Float64Array, n: number): Float64Array {
   const out = new Float64Array(n * n);
   let i = 0;
   for (; i + 1 < n; i += 2) {
-    const a0 = i * n, a1 = a0 + n;
+    const a0 = i * n,
+      a1 = a0 + n;
     let j = 0;
     for (; j + 3 <= i; j += 4) block24(U, a0, a1, U, j * n, n, i, n, out, a0 + j, a1 + j); // U_i+1,i = 0
     for (; j <= i + 1; j++) {
@@ -197,17 +240,54 @@ export function matmul(a: Float64Array, b: Float64Array, r: number, k: number, c
  * over positions [from, to), written to out[o0..o0+3] and out[o1..o1+3]: eight running sums, so
  * that every value loaded is used in two or four multiply-adds.
  */
-function block24(a: Float64Array, a0: number, a1: number, b: Float64Array, b0: number, stride: number, from: number, to: number, out: Float64Array, o0: number, o1: number): void {
-  const b1 = b0 + stride, b2 = b1 + stride, b3 = b2 + stride;
-  let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+function block24(
+  a: Float64Array,
+  a0: number,
+  a1: number,
+  b: Float64Array,
+  b0: number,
+  stride: number,
+  from: number,
+  to: number,
+  out: Float64Array,
+  o0: number,
+  o1: number,
+): void {
+  const b1 = b0 + stride,
+    b2 = b1 + stride,
+    b3 = b2 + stride;
+  let c00 = 0,
+    c01 = 0,
+    c02 = 0,
+    c03 = 0,
+    c10 = 0,
+    c11 = 0,
+    c12 = 0,
+    c13 = 0;
   for (let t = from; t < to; t++) {
-    const x0 = a[a0 + t]!, x1 = a[a1 + t]!;
-    const y0 = b[b0 + t]!, y1 = b[b1 + t]!, y2 = b[b2 + t]!, y3 = b[b3 + t]!;
-    c00 += x0 * y0; c01 += x0 * y1; c02 += x0 * y2; c03 += x0 * y3;
-    c10 += x1 * y0; c11 += x1 * y1; c12 += x1 * y2; c13 += x1 * y3;
+    const x0 = a[a0 + t]!,
+      x1 = a[a1 + t]!;
+    const y0 = b[b0 + t]!,
+      y1 = b[b1 + t]!,
+      y2 = b[b2 + t]!,
+      y3 = b[b3 + t]!;
+    c00 += x0 * y0;
+    c01 += x0 * y1;
+    c02 += x0 * y2;
+    c03 += x0 * y3;
+    c10 += x1 * y0;
+    c11 += x1 * y1;
+    c12 += x1 * y2;
+    c13 += x1 * y3;
   }
-  out[o0] = c00; out[o0 + 1] = c01; out[o0 + 2] = c02; out[o0 + 3] = c03;
-  out[o1] = c10; out[o1 + 1] = c11; out[o1 + 2] = c12; out[o1 + 3] = c13;
+  out[o0] = c00;
+  out[o0 + 1] = c01;
+  out[o0 + 2] = c02;
+  out[o0 + 3] = c03;
+  out[o1] = c10;
+  out[o1 + 1] = c11;
+  out[o1 + 2] = c12;
+  out[o1 + 3] = c13;
 }
 
 /**
@@ -216,11 +296,20 @@ function block24(a: Float64Array, a0: number, a1: number, b: Float64Array, b0: n
  * every value loaded is used in two or four multiply-adds (about twice the speed of one dot
  * product at a time on this machine; bench/README.md, "FIML profile, third pass").
  */
-export function gemmNT(a: Float64Array, b: Float64Array, m: number, n: number, k: number, out = new Float64Array(m * n)): Float64Array {
+export function gemmNT(
+  a: Float64Array,
+  b: Float64Array,
+  m: number,
+  n: number,
+  k: number,
+  out = new Float64Array(m * n),
+): Float64Array {
   let u = 0;
   for (; u + 1 < m; u += 2) {
-    const a0 = u * k, a1 = a0 + k;
-    const r0 = u * n, r1 = r0 + n;
+    const a0 = u * k,
+      a1 = a0 + k;
+    const r0 = u * n,
+      r1 = r0 + n;
     let v = 0;
     for (; v + 3 < n; v += 4) block24(a, a0, a1, b, v * k, k, 0, k, out, r0 + v, r1 + v);
     for (; v < n; v++) {
@@ -234,7 +323,10 @@ export function gemmNT(a: Float64Array, b: Float64Array, m: number, n: number, k
 
 /** Σ_{t<len} x[xo+t]·y[yo+t] with four partial sums (shorter dependency chains). */
 export function dot(x: Float64Array, xo: number, y: Float64Array, yo: number, len: number): number {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let s0 = 0,
+    s1 = 0,
+    s2 = 0,
+    s3 = 0;
   let t = 0;
   for (; t + 3 < len; t += 4) {
     s0 += x[xo + t]! * y[yo + t]!;

@@ -81,11 +81,22 @@ export const BLOCK_FROM = 1 << 20;
  * with zero padding (m to even, n to a multiple of 4, k to even), which leaves every entry of C
  * unchanged; C accumulates over the blocks of k.
  */
-export function gemmNT(a: Float64Array, b: Float64Array, m: number, n: number, k: number, out = new Float64Array(m * n)): Float64Array {
+export function gemmNT(
+  a: Float64Array,
+  b: Float64Array,
+  m: number,
+  n: number,
+  k: number,
+  out = new Float64Array(m * n),
+): Float64Array {
   const wk = m * n * k < SIMD_MIN_WORK ? null : load();
   if (wk === null) return gemmNTPlain(a, b, m, n, k, out);
-  const mp = roundUp(m, 2), np = roundUp(n, 4), kp = roundUp(k, 2);
-  const aOff = 0, bOff = mp * kp, cOff = bOff + np * kp;
+  const mp = roundUp(m, 2),
+    np = roundUp(n, 4),
+    kp = roundUp(k, 2);
+  const aOff = 0,
+    bOff = mp * kp,
+    cOff = bOff + np * kp;
   const F = heap(wk, cOff + mp * np);
   F.fill(0, 0, cOff + mp * np);
   copyRows(F, aOff, a, m, k, kp);
@@ -95,7 +106,17 @@ export function gemmNT(a: Float64Array, b: Float64Array, m: number, n: number, k
   const nb = blocked ? N_BLOCK : np;
   for (let k0 = 0; k0 < kp; k0 += kb) {
     for (let v0 = 0; v0 < np; v0 += nb) {
-      wk.gemmNT((aOff + k0) * 8, kp, (bOff + v0 * kp + k0) * 8, kp, (cOff + v0) * 8, np, mp, Math.min(nb, np - v0), Math.min(kb, kp - k0));
+      wk.gemmNT(
+        (aOff + k0) * 8,
+        kp,
+        (bOff + v0 * kp + k0) * 8,
+        kp,
+        (cOff + v0) * 8,
+        np,
+        mp,
+        Math.min(nb, np - v0),
+        Math.min(kb, kp - k0),
+      );
     }
   }
   for (let u = 0; u < m; u++) out.set(F.subarray(cOff + u * np, cOff + u * np + n), u * n);

@@ -35,13 +35,17 @@ export interface EmOptions {
  * Available-case means and N-divisor variances, zero covariances: lavaan's EM start, and the FIML
  * estimates of the independence (baseline) model, whose likelihood factorises over the variables.
  */
-export function availableCaseMoments(patterns: readonly MissingPattern[], p: number): { mean: Float64Array; sigma: Float64Array } {
+export function availableCaseMoments(
+  patterns: readonly MissingPattern[],
+  p: number,
+): { mean: Float64Array; sigma: Float64Array } {
   const cnt = new Float64Array(p);
   const sum = new Float64Array(p);
-  for (const pat of patterns) pat.obs.forEach((j, a) => {
-    cnt[j] += pat.n;
-    sum[j] += pat.n * pat.mean[a]!;
-  });
+  for (const pat of patterns)
+    pat.obs.forEach((j, a) => {
+      cnt[j] += pat.n;
+      sum[j] += pat.n * pat.mean[a]!;
+    });
   const mean = Float64Array.from(sum, (s, j) => s / cnt[j]!);
   const ss = new Float64Array(p);
   for (const pat of patterns) {
@@ -81,7 +85,13 @@ function observedStatistics(patterns: readonly MissingPattern[], p: number): { T
  * Σ_mm − B Σ_om = P_mm⁻¹, so a pattern costs O(r k²) for r missing variables, or O(r k m) when it
  * keeps its rows' deviations F (m×k, n S = FᵀF: one or a few rows; missing/patterns.ts).
  */
-export function eStep(patterns: readonly MissingPattern[], mean: Float64Array, sigma: Float64Array, p: number, base = observedStatistics(patterns, p)): { T1: Float64Array; T2: Float64Array } | null {
+export function eStep(
+  patterns: readonly MissingPattern[],
+  mean: Float64Array,
+  sigma: Float64Array,
+  p: number,
+  base = observedStatistics(patterns, p),
+): { T1: Float64Array; T2: Float64Array } | null {
   const fi = fullInverse(sigma, p);
   if (fi === null) return null;
   const P = fi.P;
@@ -110,17 +120,19 @@ export function eStep(patterns: readonly MissingPattern[], mean: Float64Array, s
     if (pat.dev !== null) {
       const { m, F } = pat.dev;
       for (let i = 0; i < r; i++) for (let b = 0; b < k; b++) BS[i * k + b] = 0;
-      for (let i = 0; i < r; i++) for (let t = 0; t < m; t++) {
-        let s = 0;
-        for (let a = 0; a < k; a++) s += B[i * k + a]! * F[t * k + a]!;
-        for (let b = 0; b < k; b++) BS[i * k + b] += s * F[t * k + b]!;
-      }
+      for (let i = 0; i < r; i++)
+        for (let t = 0; t < m; t++) {
+          let s = 0;
+          for (let a = 0; a < k; a++) s += B[i * k + a]! * F[t * k + a]!;
+          for (let b = 0; b < k; b++) BS[i * k + b] += s * F[t * k + b]!;
+        }
     } else {
-      for (let i = 0; i < r; i++) for (let b = 0; b < k; b++) {
-        let s = 0;
-        for (let a = 0; a < k; a++) s += B[i * k + a]! * S[a * k + b]!;
-        BS[i * k + b] = n * s;
-      }
+      for (let i = 0; i < r; i++)
+        for (let b = 0; b < k; b++) {
+          let s = 0;
+          for (let a = 0; a < k; a++) s += B[i * k + a]! * S[a * k + b]!;
+          BS[i * k + b] = n * s;
+        }
     }
     for (let i = 0; i < r; i++) {
       const mi = mis[i]!;
@@ -166,11 +178,12 @@ export function emMoments(patterns: readonly MissingPattern[], p: number, opts: 
     const mu = Float64Array.from(st.T1, (t) => t / N);
     const sg = new Float64Array(p * p);
     for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) sg[i * p + j] = st.T2[i * p + j]! / N - mu[i]! * mu[j]!;
-    for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) {
-      const v = 0.5 * (sg[i * p + j]! + sg[j * p + i]!);
-      sg[i * p + j] = v;
-      sg[j * p + i] = v;
-    }
+    for (let i = 0; i < p; i++)
+      for (let j = 0; j < i; j++) {
+        const v = 0.5 * (sg[i * p + j]! + sg[j * p + i]!);
+        sg[i * p + j] = v;
+        sg[j * p + i] = v;
+      }
     if (smallestEigenBelow(sg, p, 1e-6)) {
       let maxDiag = 0;
       for (let i = 0; i < p; i++) maxDiag = Math.max(maxDiag, sg[i * p + i]!);
@@ -178,7 +191,8 @@ export function emMoments(patterns: readonly MissingPattern[], p: number, opts: 
     }
     let delta = 0;
     for (let i = 0; i < p; i++) delta = Math.max(delta, Math.abs(mu[i]! - mean[i]!));
-    for (let i = 0; i < p; i++) for (let j = 0; j <= i; j++) delta = Math.max(delta, Math.abs(sg[i * p + j]! - sigma[i * p + j]!));
+    for (let i = 0; i < p; i++)
+      for (let j = 0; j <= i; j++) delta = Math.max(delta, Math.abs(sg[i * p + j]! - sigma[i * p + j]!));
     mean = mu;
     sigma = sg;
     if (delta < tol) {

@@ -29,7 +29,11 @@ import type { FimlStats } from "./samplestats.js";
 const LOG2PI = Math.log(2 * Math.PI);
 
 /** The FIML problem with per-pattern metrics, evaluated at θ̂ (for the expected information of the modification indices). */
-export function fimlEvaluation(prob: Problem, theta: Float64Array, fiml: FimlStats): { prob: Problem; evaluation: Evaluation } | null {
+export function fimlEvaluation(
+  prob: Problem,
+  theta: Float64Array,
+  fiml: FimlStats,
+): { prob: Problem; evaluation: Evaluation } | null {
   const withMetrics = fimlProblem(prob.rep, prob.stats, prob.rowValues, fiml.groups, { metrics: true });
   const evaluation = evaluate(withMetrics, theta);
   return Number.isFinite(evaluation.f) ? { prob: withMetrics, evaluation } : null;
@@ -51,7 +55,8 @@ export function baselineLogLikelihood(fiml: FimlStats, g: number, exo: readonly 
   const cnt = new Float64Array(grp.p);
   for (const pt of grp.patterns) for (const j of pt.obs) cnt[j] += pt.n;
   let ll = 0;
-  for (let j = 0; j < grp.p; j++) if (!exo.includes(j)) ll += -0.5 * cnt[j]! * (LOG2PI + Math.log(sigma[j * grp.p + j]!) + 1);
+  for (let j = 0; j < grp.p; j++)
+    if (!exo.includes(j)) ll += -0.5 * cnt[j]! * (LOG2PI + Math.log(sigma[j * grp.p + j]!) + 1);
   return ll + exoLogLikelihood(fiml.stats.groups[g]!, exo);
 }
 
@@ -70,7 +75,16 @@ export function baselineDf(p: number, nexo: number, groups: number): number {
  * covariances among them) in the information (x.idx), which is the same as leaving those
  * elements out of both forms.
  */
-function groupGfi(patterns: readonly MissingPattern[], P: Float64Array, S0: Float64Array, mean0: Float64Array, sigma: Float64Array, mu0: Float64Array, p: number, exo: readonly number[]): number {
+function groupGfi(
+  patterns: readonly MissingPattern[],
+  P: Float64Array,
+  S0: Float64Array,
+  mean0: Float64Array,
+  sigma: Float64Array,
+  mu0: Float64Array,
+  p: number,
+  exo: readonly number[],
+): number {
   const S = Float64Array.from(S0);
   const mean = Float64Array.from(mean0);
   const mu = Float64Array.from(mu0);
@@ -96,7 +110,10 @@ function groupGfi(patterns: readonly MissingPattern[], P: Float64Array, S0: Floa
   });
   const Y = new Float64Array(p * p);
   const YB = new Float64Array(p * p);
-  const vals = [{ t: 0, q: 0 }, { t: 0, q: 0 }];
+  const vals = [
+    { t: 0, q: 0 },
+    { t: 0, q: 0 },
+  ];
   let num = 0;
   let den = 0;
   let n = 0;
@@ -116,23 +133,26 @@ function groupGfi(patterns: readonly MissingPattern[], P: Float64Array, S0: Floa
       forms.forEach((f, fi) => {
         // Y = P_mm⁻¹ Q_m· (r×p)
         Y.fill(0, 0, r * p);
-        for (let s = 0; s < r; s++) for (let u = 0; u < r; u++) {
-          const c = Pi[s * r + u]!;
-          const qo = mis[u]! * p;
-          for (let j = 0; j < p; j++) Y[s * p + j] += c * f.Q[qo + j]!;
-        }
+        for (let s = 0; s < r; s++)
+          for (let u = 0; u < r; u++) {
+            const c = Pi[s * r + u]!;
+            const qo = mis[u]! * p;
+            for (let j = 0; j < p; j++) Y[s * p + j] += c * f.Q[qo + j]!;
+          }
         let tr1 = 0;
         YB.fill(0, 0, r * r);
-        for (let s = 0; s < r; s++) for (let j = 0; j < p; j++) {
-          const y = Y[s * p + j]!;
-          const rowJ = j * p;
-          tr1 += y * f.QP[rowJ + mis[s]!]!;
-          for (let u = 0; u < r; u++) YB[s * r + u] += y * P[rowJ + mis[u]!]!;
-        }
+        for (let s = 0; s < r; s++)
+          for (let j = 0; j < p; j++) {
+            const y = Y[s * p + j]!;
+            const rowJ = j * p;
+            tr1 += y * f.QP[rowJ + mis[s]!]!;
+            for (let u = 0; u < r; u++) YB[s * r + u] += y * P[rowJ + mis[u]!]!;
+          }
         let tr2 = 0;
         for (let s = 0; s < r; s++) for (let u = 0; u < r; u++) tr2 += YB[s * r + u]! * YB[u * r + s]!;
         let corr = 0;
-        for (let s = 0; s < r; s++) for (let u = 0; u < r; u++) corr += f.Pv[mis[s]!]! * Pi[s * r + u]! * f.Pv[mis[u]!]!;
+        for (let s = 0; s < r; s++)
+          for (let u = 0; u < r; u++) corr += f.Pv[mis[s]!]! * Pi[s * r + u]! * f.Pv[mis[u]!]!;
         vals[fi]!.t = f.t - 2 * tr1 + tr2;
         vals[fi]!.q = f.qv - corr;
       });
@@ -176,7 +196,8 @@ export function fimlFitMeasures(input: FimlFitInput): Record<string, number> {
     lb += baselineLogLikelihood(fiml, g, exo) - lx;
     const obs = pairwiseMoments(grp.patterns, grp.p);
     const imp = ev.groups[g]!.implied;
-    gfi += (grp.n / N) * groupGfi(grp.patterns, ev.groups[g]!.sigmaInv, obs.cov, obs.mean, imp.sigma, imp.mu, grp.p, exo);
+    gfi +=
+      (grp.n / N) * groupGfi(grp.patterns, ev.groups[g]!.sigmaInv, obs.cov, obs.mean, imp.sigma, imp.mu, grp.p, exo);
   }
   const p = fiml.groups[0]!.p;
   const baseChisq = 2 * (h1 - lb);
@@ -185,12 +206,23 @@ export function fimlFitMeasures(input: FimlFitInput): Record<string, number> {
   const df = base.df;
   const inc = incrementalIndices({ chisq, df, baselineChisq: baseChisq, baselineDf: baseDf });
   Object.assign(out, {
-    "baseline.chisq": baseChisq, "baseline.df": baseDf, "baseline.pvalue": chisqUpper(baseChisq, baseDf),
+    "baseline.chisq": baseChisq,
+    "baseline.df": baseDf,
+    "baseline.pvalue": chisqUpper(baseChisq, baseDf),
     ...inc,
-    logl, "unrestricted.logl": h1,
-    aic: -2 * logl + 2 * npar, bic: -2 * logl + npar * Math.log(N), bic2: -2 * logl + npar * Math.log((N + 2) / 24),
-    gfi, agfi: df > 0 ? 1 - (base.nel / df) * (1 - gfi) : NaN, pgfi: base.nel > 0 ? (df / base.nel) * gfi : NaN,
+    logl,
+    "unrestricted.logl": h1,
+    aic: -2 * logl + 2 * npar,
+    bic: -2 * logl + npar * Math.log(N),
+    bic2: -2 * logl + npar * Math.log((N + 2) / 24),
+    gfi,
+    agfi: df > 0 ? 1 - (base.nel / df) * (1 - gfi) : NaN,
+    pgfi: base.nel > 0 ? (df / base.nel) * gfi : NaN,
   });
-  if (input.corrected) Object.assign(out, robustFimlMeasures({ fiml, prob: input.prob, evaluation: ev, df, baselineDf: baseDf, exoIndex: exo }));
+  if (input.corrected)
+    Object.assign(
+      out,
+      robustFimlMeasures({ fiml, prob: input.prob, evaluation: ev, df, baselineDf: baseDf, exoIndex: exo }),
+    );
   return out;
 }

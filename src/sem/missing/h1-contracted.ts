@@ -22,15 +22,19 @@ import { patternInverse } from "./inverse.js";
 import type { MissingPattern } from "./patterns.js";
 
 /** The basis Z (p × (p + 2m), row-major: the first p + 2m columns of estimate/information.ts's basis) and each cell's code in it. */
-function codeCells(cells: readonly Cell[], imp: Implied): { Z: Float64Array; nb: number; coded: readonly DerivativeCode[] } {
+function codeCells(
+  cells: readonly Cell[],
+  imp: Implied,
+): { Z: Float64Array; nb: number; coded: readonly DerivativeCode[] } {
   const { p, m } = imp.mats;
   const nb = p + 2 * m;
   const Z = new Float64Array(p * nb);
   for (let i = 0; i < p; i++) Z[i * nb + i] = 1;
-  for (let r = 0; r < p; r++) for (let j = 0; j < m; j++) {
-    Z[r * nb + p + j] = imp.G[r * m + j]!;
-    Z[r * nb + p + m + j] = imp.LM[r * m + j]!;
-  }
+  for (let r = 0; r < p; r++)
+    for (let j = 0; j < m; j++) {
+      Z[r * nb + p + j] = imp.G[r * m + j]!;
+      Z[r * nb + p + m + j] = imp.LM[r * m + j]!;
+    }
   return { Z, nb, coded: cells.map((c) => cellCode(c, p, m, imp.IBalpha, true)) }; // FIML always has a mean structure
 }
 
@@ -38,13 +42,14 @@ function codeCells(cells: readonly Cell[], imp: Implied): { Z: Float64Array; nb:
 function basisGram(X: Float64Array, Z: Float64Array, p: number, nb: number, XW: Float64Array, out: Float64Array): void {
   const w = nb - p;
   XW.fill(0);
-  for (let r = 0; r < p; r++) for (let t = 0; t < p; t++) {
-    const x = X[r * p + t]!;
-    if (x === 0) continue;
-    const zt = t * nb + p;
-    const o = r * w;
-    for (let c = 0; c < w; c++) XW[o + c] += x * Z[zt + c]!;
-  }
+  for (let r = 0; r < p; r++)
+    for (let t = 0; t < p; t++) {
+      const x = X[r * p + t]!;
+      if (x === 0) continue;
+      const zt = t * nb + p;
+      const o = r * w;
+      for (let c = 0; c < w; c++) XW[o + c] += x * Z[zt + c]!;
+    }
   for (let r = 0; r < p; r++) {
     for (let c = 0; c < p; c++) out[r * nb + c] = X[r * p + c]!;
     for (let c = 0; c < w; c++) {
@@ -52,12 +57,13 @@ function basisGram(X: Float64Array, Z: Float64Array, p: number, nb: number, XW: 
       out[(p + c) * nb + r] = XW[r * w + c]!;
     }
   }
-  for (let a = 0; a < w; a++) for (let b = 0; b <= a; b++) {
-    let s = 0;
-    for (let t = 0; t < p; t++) s += Z[t * nb + p + a]! * XW[t * w + b]!;
-    out[(p + a) * nb + p + b] = s;
-    out[(p + b) * nb + p + a] = s;
-  }
+  for (let a = 0; a < w; a++)
+    for (let b = 0; b <= a; b++) {
+      let s = 0;
+      for (let t = 0; t < p; t++) s += Z[t * nb + p + a]! * XW[t * w + b]!;
+      out[(p + a) * nb + p + b] = s;
+      out[(p + b) * nb + p + a] = s;
+    }
 }
 
 /**
@@ -65,11 +71,21 @@ function basisGram(X: Float64Array, Z: Float64Array, p: number, nb: number, XW: 
  * observed h1 information of pattern k at (μ, Σ) and Δ at the model moments `imp`. Null when
  * some Σ_oo is not positive definite.
  */
-export function contractedObservedH1(cells: readonly Cell[], imp: Implied, patterns: readonly MissingPattern[], mu: Float64Array, sigma: Float64Array, p: number): Float64Array | null {
+export function contractedObservedH1(
+  cells: readonly Cell[],
+  imp: Implied,
+  patterns: readonly MissingPattern[],
+  mu: Float64Array,
+  sigma: Float64Array,
+  p: number,
+): Float64Array | null {
   const { Z, nb, coded } = codeCells(cells, imp);
   // the codes as flat arrays for the inner loop below
-  const u = Int32Array.from(coded, (c) => c.u), v = Int32Array.from(coded, (c) => c.v), d = Int32Array.from(coded, (c) => c.d);
-  const cu = Float64Array.from(coded, (c) => c.cu), cd = Float64Array.from(coded, (c) => c.cd);
+  const u = Int32Array.from(coded, (c) => c.u),
+    v = Int32Array.from(coded, (c) => c.v),
+    d = Int32Array.from(coded, (c) => c.d);
+  const cu = Float64Array.from(coded, (c) => c.cu),
+    cd = Float64Array.from(coded, (c) => c.cd);
   const m = cells.length;
   const out = new Float64Array(m * m);
   const ws = { L: new Float64Array(p * p), E: new Float64Array(p * p) };
@@ -134,13 +150,27 @@ export function contractedObservedH1(cells: readonly Cell[], imp: Implied, patte
       ze[c] = s;
     }
     for (let a = 0; a < m; a++) {
-      const ua = u[a]!, va = v[a]!, da = d[a]!, ca = cu[a]!, cda = cd[a]!;
+      const ua = u[a]!,
+        va = v[a]!,
+        da = d[a]!,
+        ca = cu[a]!,
+        cda = cd[a]!;
       for (let b = 0; b <= a; b++) {
-        const ub = u[b]!, vb = v[b]!, db = d[b]!, cb = cu[b]!, cdb = cd[b]!;
+        const ub = u[b]!,
+          vb = v[b]!,
+          db = d[b]!,
+          cb = cu[b]!,
+          cdb = cd[b]!;
         let s = 0;
         if (ua >= 0 && ub >= 0) {
-          s += 0.5 * ca * cb * (GA[va * nb + ub]! * GE[ua * nb + vb]! + GA[va * nb + vb]! * GE[ua * nb + ub]!
-            + GA[ua * nb + ub]! * GE[va * nb + vb]! + GA[ua * nb + vb]! * GE[va * nb + ub]!);
+          s +=
+            0.5 *
+            ca *
+            cb *
+            (GA[va * nb + ub]! * GE[ua * nb + vb]! +
+              GA[va * nb + vb]! * GE[ua * nb + ub]! +
+              GA[ua * nb + ub]! * GE[va * nb + vb]! +
+              GA[ua * nb + vb]! * GE[va * nb + ub]!);
         }
         if (da >= 0 && ub >= 0) s += cda * cb * (GE[da * nb + ub]! * ze[vb]! + GE[da * nb + vb]! * ze[ub]!);
         if (db >= 0 && ua >= 0) s += cdb * ca * (GE[db * nb + ua]! * ze[va]! + GE[db * nb + va]! * ze[ua]!);
@@ -150,11 +180,12 @@ export function contractedObservedH1(cells: readonly Cell[], imp: Implied, patte
     }
     N += n;
   }
-  for (let a = 0; a < m; a++) for (let b = 0; b <= a; b++) {
-    const x = out[a * m + b]! / N;
-    out[a * m + b] = x;
-    out[b * m + a] = x;
-  }
+  for (let a = 0; a < m; a++)
+    for (let b = 0; b <= a; b++) {
+      const x = out[a * m + b]! / N;
+      out[a * m + b] = x;
+      out[b * m + a] = x;
+    }
   return out;
 }
 
@@ -176,7 +207,18 @@ export function formH1Cheaper(p: number, cells: number): boolean {
  * (h1ObservedInformation, with the group's rows X) and the sparse congruence with Δ_g, or by the
  * contraction above, whichever formH1Cheaper() picks (or `route`). False when some Σ_oo is not PD.
  */
-export function addContractedH1(info: Float64Array, q: number, rep: GroupRepresentation, imp: Implied, patterns: readonly MissingPattern[], mu: Float64Array, sigma: Float64Array, fg: number, X?: Float64Array, route: "auto" | "form" | "contract" = "auto"): boolean {
+export function addContractedH1(
+  info: Float64Array,
+  q: number,
+  rep: GroupRepresentation,
+  imp: Implied,
+  patterns: readonly MissingPattern[],
+  mu: Float64Array,
+  sigma: Float64Array,
+  fg: number,
+  X?: Float64Array,
+  route: "auto" | "form" | "contract" = "auto",
+): boolean {
   const cells = rep.cells.filter((c) => c.free >= 0);
   if (cells.length === 0) return true;
   if (route === "form" || (route === "auto" && formH1Cheaper(rep.p, cells.length))) {

@@ -34,7 +34,8 @@ export function vechPairs(p: number): { i: number; j: number }[] {
 
 /** Position of σ_ij in the h1 coordinates (after the p means). */
 export function vechIndex(p: number, i: number, j: number): number {
-  const hi = Math.max(i, j), lo = Math.min(i, j);
+  const hi = Math.max(i, j),
+    lo = Math.min(i, j);
   return p + lo * p - (lo * (lo - 1)) / 2 + (hi - lo);
 }
 
@@ -53,10 +54,11 @@ export function h1Jacobian(rep: GroupRepresentation, imp: Implied, q: number): F
   cells.forEach((c, col) => {
     const f = c.free;
     for (let i = 0; i < p; i++) D[i * q + f] += vec.D[i * k + col]!;
-    for (let j = 0; j < p; j++) for (let i = j; i < p; i++) {
-      const v = vec.U[i * k + col]! * vec.V[j * k + col]! + vec.V[i * k + col]! * vec.U[j * k + col]!;
-      if (v !== 0) D[vechIndex(p, i, j) * q + f] += v;
-    }
+    for (let j = 0; j < p; j++)
+      for (let i = j; i < p; i++) {
+        const v = vec.U[i * k + col]! * vec.V[j * k + col]! + vec.V[i * k + col]! * vec.U[j * k + col]!;
+        if (v !== 0) D[vechIndex(p, i, j) * q + f] += v;
+      }
   });
   return D;
 }
@@ -77,12 +79,21 @@ export function h1Size(p: number): number {
  * Working in the full p coordinates makes every inner loop contiguous (no index indirection); the
  * few products with a missing variable are zeros.
  */
-function addPatternInformation(out: Float64Array, p: number, seen: Int32Array, E: Float64Array, A: Float64Array, e: Float64Array, w: number): void {
+function addPatternInformation(
+  out: Float64Array,
+  p: number,
+  seen: Int32Array,
+  E: Float64Array,
+  A: Float64Array,
+  e: Float64Array,
+  w: number,
+): void {
   const ps = h1Size(p);
   const k = seen.length;
   for (let x = 0; x < k; x++) {
     const a = seen[x]!;
-    const ro = a * ps, ra = a * p;
+    const ro = a * ps,
+      ra = a * p;
     for (let b = 0; b <= a; b++) out[ro + b] += w * E[ra + b]!;
   }
   for (let y = 0; y < k; y++) {
@@ -103,11 +114,15 @@ function addPatternInformation(out: Float64Array, p: number, seen: Int32Array, E
         const b = seen[z]!;
         const cb = vechIndex(p, b, b); // column of σ_bb; σ_ab is at cb + (a − b)
         if (cb > r) break;
-        const eJb = E[rj + b]!, aIb = A[ri + b]!, eIb = E[ri + b]!, aJb = A[rj + b]!;
+        const eJb = E[rj + b]!,
+          aIb = A[ri + b]!,
+          eIb = E[ri + b]!,
+          aJb = A[rj + b]!;
         const base = ro + cb - b;
         const last = Math.min(p - 1, b + (r - cb));
         out[base + b] += half * (aIb * eJb + aJb * eIb); // ω = ½ on the diagonal pair (b, b)
-        for (let a = b + 1; a <= last; a++) out[base + a] += half * (A[ri + a]! * eJb + E[rj + a]! * aIb + A[rj + a]! * eIb + E[ri + a]! * aJb);
+        for (let a = b + 1; a <= last; a++)
+          out[base + a] += half * (A[ri + a]! * eJb + E[rj + a]! * aIb + A[rj + a]! * eIb + E[ri + a]! * aJb);
       }
     }
   }
@@ -135,7 +150,16 @@ interface PatternWork {
 
 function patternWork(P: Float64Array, p: number): PatternWork {
   const sq = (): Float64Array => new Float64Array(p * p);
-  return { P, ws: { L: sq(), E: sq(), Z: sq() }, E: sq(), A: sq(), e: new Float64Array(p), d: new Float64Array(p), z: new Float64Array(p), ES: sq() };
+  return {
+    P,
+    ws: { L: sq(), E: sq(), Z: sq() },
+    E: sq(),
+    A: sq(),
+    e: new Float64Array(p),
+    d: new Float64Array(p),
+    z: new Float64Array(p),
+    ES: sq(),
+  };
 }
 
 /**
@@ -147,7 +171,14 @@ function patternWork(P: Float64Array, p: number): PatternWork {
  * W̃ = (1/n) Σ_i δ_i δ_iᵀ with δ_i = y_i,o − μ_o, so E W̃ E = (1/n) Σ_i z_i z_iᵀ with z_i = E δ_i
  * (1.5 n k² multiply-adds instead of 1.5 k³).
  */
-function patternBlocks(w: PatternWork, pat: MissingPattern, mu: Float64Array, sigma: Float64Array, p: number, X: Float64Array | undefined): boolean {
+function patternBlocks(
+  w: PatternWork,
+  pat: MissingPattern,
+  mu: Float64Array,
+  sigma: Float64Array,
+  p: number,
+  X: Float64Array | undefined,
+): boolean {
   const { obs, mis, n, S, mean, rows } = pat;
   const k = obs.length;
   const r = mis.length;
@@ -208,7 +239,8 @@ function patternBlocks(w: PatternWork, pat: MissingPattern, mu: Float64Array, si
         for (let c = 0; c < k; c++) ES[ra + c] += x * S[rt + c]!;
       }
     }
-    for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) A[a * k + b] = 2 * (dot(ES, a * k, E, b * k, k) + e[a]! * e[b]!);
+    for (let a = 0; a < k; a++)
+      for (let b = 0; b <= a; b++) A[a * k + b] = 2 * (dot(ES, a * k, E, b * k, k) + e[a]! * e[b]!);
   }
   for (let a = 0; a < k; a++) {
     const ra = a * k;
@@ -232,7 +264,13 @@ function patternBlocks(w: PatternWork, pat: MissingPattern, mu: Float64Array, si
  * likewise from V[u, j] = Σ_g n_g E_g,u e_g,j. About half the multiply-adds of adding the patterns
  * one by one into the p*×p* matrix, and none of its stores.
  */
-export function h1ObservedInformation(patterns: readonly MissingPattern[], mu: Float64Array, sigma: Float64Array, p: number, X?: Float64Array): Float64Array | null {
+export function h1ObservedInformation(
+  patterns: readonly MissingPattern[],
+  mu: Float64Array,
+  sigma: Float64Array,
+  p: number,
+  X?: Float64Array,
+): Float64Array | null {
   const ps = h1Size(p);
   const nv = ps - p; // vech pairs
   const K = patterns.length;
@@ -272,22 +310,28 @@ export function h1ObservedInformation(patterns: readonly MissingPattern[], mu: F
   const out = new Float64Array(ps * ps);
   // μμ: Σ_g n_g E_g
   for (let a = 0; a < p; a++) for (let b = 0; b <= a; b++) out[a * ps + b] = dot(XE, pid[a * p + b]! * K, nk, 0, K);
-  for (let j = 0; j < p; j++) for (let i = j; i < p; i++) {
-    const r = vechIndex(p, i, j);
-    const ro = r * ps;
-    const wr = i === j ? 0.5 : 1;
-    // μ_a, σ_ij: ω_r Σ_g n_g (E_ai e_j + E_aj e_i)
-    for (let a = 0; a < p; a++) out[ro + a] = wr * (V[pid[a * p + i]! * p + j]! + V[pid[a * p + j]! * p + i]!);
-    // σ_ij, σ_kl (k ≥ l, up to the row itself): ½ ω_r ω_c Σ_g n_g (A_ik E_jl + A_il E_jk + A_jk E_il + A_jl E_ik)
-    const ti = i * p, tj = j * p;
-    for (let l = 0; l < p; l++) for (let kk = l; kk < p; kk++) {
-      const c = vechIndex(p, kk, l);
-      if (c > r) break;
-      const wc = kk === l ? 0.5 : 1;
-      const ik = pid[ti + kk]!, jl = pid[tj + l]!, il = pid[ti + l]!, jk = pid[tj + kk]!;
-      out[ro + c] = 0.5 * wr * wc * (T[ik * nv + jl]! + T[il * nv + jk]! + T[jk * nv + il]! + T[jl * nv + ik]!);
+  for (let j = 0; j < p; j++)
+    for (let i = j; i < p; i++) {
+      const r = vechIndex(p, i, j);
+      const ro = r * ps;
+      const wr = i === j ? 0.5 : 1;
+      // μ_a, σ_ij: ω_r Σ_g n_g (E_ai e_j + E_aj e_i)
+      for (let a = 0; a < p; a++) out[ro + a] = wr * (V[pid[a * p + i]! * p + j]! + V[pid[a * p + j]! * p + i]!);
+      // σ_ij, σ_kl (k ≥ l, up to the row itself): ½ ω_r ω_c Σ_g n_g (A_ik E_jl + A_il E_jk + A_jk E_il + A_jl E_ik)
+      const ti = i * p,
+        tj = j * p;
+      for (let l = 0; l < p; l++)
+        for (let kk = l; kk < p; kk++) {
+          const c = vechIndex(p, kk, l);
+          if (c > r) break;
+          const wc = kk === l ? 0.5 : 1;
+          const ik = pid[ti + kk]!,
+            jl = pid[tj + l]!,
+            il = pid[ti + l]!,
+            jk = pid[tj + kk]!;
+          out[ro + c] = 0.5 * wr * wc * (T[ik * nv + jl]! + T[il * nv + jk]! + T[jk * nv + il]! + T[jl * nv + ik]!);
+        }
     }
-  }
   mirrorLower(out, ps);
   for (let i = 0; i < ps * ps; i++) out[i] /= N;
   return out;

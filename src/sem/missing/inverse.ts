@@ -13,7 +13,12 @@
  * Σ_oo⁻¹ of a pattern into ws.E (k×k) and log|Σ_oo|; NaN when Σ_oo is not positive definite.
  * Cholesky (Golub & Van Loan alg. 4.2.1), L⁻¹ by forward substitution, E = L⁻ᵀL⁻¹.
  */
-export function patternInverse(sigma: Float64Array, p: number, obs: Int32Array, ws: { L: Float64Array; E: Float64Array }): number {
+export function patternInverse(
+  sigma: Float64Array,
+  p: number,
+  obs: Int32Array,
+  ws: { L: Float64Array; E: Float64Array },
+): number {
   const k = obs.length;
   const l = ws.L;
   let logDet = 0;
@@ -71,7 +76,12 @@ export function fullInverse(sigma: Float64Array, p: number): { P: Float64Array; 
  * (Schur complements) Σ_oo⁻¹ embedded = P − P_·m Z, log|Σ_oo| = log|Σ| + log|P_mm|,
  * and Σ_mo Σ_oo⁻¹ = −(P_mm⁻¹ P_mo), Σ_mm − Σ_mo Σ_oo⁻¹ Σ_om = P_mm⁻¹ (EM, missing/em.ts).
  */
-export function missingBlock(P: Float64Array, p: number, mis: Int32Array, ws: { L: Float64Array; E: Float64Array; Z: Float64Array }): number {
+export function missingBlock(
+  P: Float64Array,
+  p: number,
+  mis: Int32Array,
+  ws: { L: Float64Array; E: Float64Array; Z: Float64Array },
+): number {
   const r = mis.length;
   const logDet = patternInverse(P, p, mis, ws); // ws.E = P_mm⁻¹ (r×r)
   if (Number.isNaN(logDet)) return NaN;
@@ -85,4 +95,3 @@ export function missingBlock(P: Float64Array, p: number, mis: Int32Array, ws: { 
   }
   return logDet;
 }
-

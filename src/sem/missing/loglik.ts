@@ -64,7 +64,13 @@ interface Scratch {
 }
 
 function scratch(p: number): Scratch {
-  return { L: new Float64Array(p * p), E: new Float64Array(p * p), T: new Float64Array(p * p), U: new Float64Array(p * p), e: new Float64Array(p) };
+  return {
+    L: new Float64Array(p * p),
+    E: new Float64Array(p * p),
+    T: new Float64Array(p * p),
+    U: new Float64Array(p * p),
+    e: new Float64Array(p),
+  };
 }
 
 /**
@@ -103,10 +109,16 @@ function downdateSums(patterns: readonly MissingPattern[], p: number): DowndateS
   if (hit !== undefined) return hit;
   const c = new Float64Array(p);
   const cnt = new Float64Array(p);
-  for (const pat of patterns) pat.obs.forEach((j, a) => { c[j] += pat.n * pat.mean[a]!; cnt[j] += pat.n; });
+  for (const pat of patterns)
+    pat.obs.forEach((j, a) => {
+      c[j] += pat.n * pat.mean[a]!;
+      cnt[j] += pat.n;
+    });
   for (let j = 0; j < p; j++) c[j] = cnt[j]! > 0 ? c[j]! / cnt[j]! : 0;
   const low = new Uint8Array(patterns.length);
-  const T = new Float64Array(p * p), B = new Float64Array(p * p), N = new Float64Array(p * p);
+  const T = new Float64Array(p * p),
+    B = new Float64Array(p * p),
+    N = new Float64Array(p * p);
   let n = 0;
   patterns.forEach((pat, idx) => {
     const { obs, n: nk, mean, S } = pat;
@@ -155,14 +167,31 @@ interface Work {
 function makeWork(p: number, P: Float64Array, logDetSigma: number, grad: boolean): Work {
   const z = (): Float64Array | null => (grad ? new Float64Array(p * p) : null);
   return {
-    p, P, logDetSigma, ws: { ...scratch(p), Z: new Float64Array(p * p) },
-    Zo: new Float64Array(p * p), G: new Float64Array(p * p), ZF: new Float64Array(p * p),
-    W: z(), dt: grad ? new Float64Array(p) : null, Y1: z(), Y2: z(), Y3: z(), v: grad ? new Float64Array(p) : null, trLow: 0,
+    p,
+    P,
+    logDetSigma,
+    ws: { ...scratch(p), Z: new Float64Array(p * p) },
+    Zo: new Float64Array(p * p),
+    G: new Float64Array(p * p),
+    ZF: new Float64Array(p * p),
+    W: z(),
+    dt: grad ? new Float64Array(p) : null,
+    Y1: z(),
+    Y2: z(),
+    Y3: z(),
+    v: grad ? new Float64Array(p) : null,
+    trLow: 0,
   };
 }
 
 /** −2 logL_k/n_k (without 2π) of a pattern by the inverse of its Σ_oo; adds to W and d̃. NaN if not PD. */
-function directPattern(w: Work, pat: MissingPattern, sigma: Float64Array, d: Float64Array, metrics: PatternMetric[] | null): number {
+function directPattern(
+  w: Work,
+  pat: MissingPattern,
+  sigma: Float64Array,
+  d: Float64Array,
+  metrics: PatternMetric[] | null,
+): number {
   const { p, ws } = w;
   const { obs, n, S } = pat;
   const k = obs.length;
@@ -181,18 +210,22 @@ function directPattern(w: Work, pat: MissingPattern, sigma: Float64Array, d: Flo
     tr += d[a]! * s;
   }
   if (w.W !== null && w.dt !== null) {
-    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) { // T = E S
-      let s = 0;
-      for (let t = 0; t < k; t++) s += E[a * k + t]! * S[t * k + b]!;
-      T[a * k + b] = s;
-    }
-    for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) { // W_k = E − E S E − e eᵀ
-      let s = 0;
-      for (let t = 0; t < k; t++) s += T[a * k + t]! * E[t * k + b]!;
-      const v = E[a * k + b]! - s - e[a]! * e[b]!;
-      U[a * k + b] = v;
-      U[b * k + a] = v;
-    }
+    for (let a = 0; a < k; a++)
+      for (let b = 0; b < k; b++) {
+        // T = E S
+        let s = 0;
+        for (let t = 0; t < k; t++) s += E[a * k + t]! * S[t * k + b]!;
+        T[a * k + b] = s;
+      }
+    for (let a = 0; a < k; a++)
+      for (let b = 0; b <= a; b++) {
+        // W_k = E − E S E − e eᵀ
+        let s = 0;
+        for (let t = 0; t < k; t++) s += T[a * k + t]! * E[t * k + b]!;
+        const v = E[a * k + b]! - s - e[a]! * e[b]!;
+        U[a * k + b] = v;
+        U[b * k + a] = v;
+      }
     addEmbedded(w.W, p, obs, U, n);
     for (let a = 0; a < k; a++) w.dt[obs[a]!] += n * e[a]!;
   }
@@ -236,16 +269,18 @@ function downdatePattern(w: Work, pat: MissingPattern, d: Float64Array, metrics:
   // G = Zo (n S) + n zd dᵀ, with n S = FᵀF where the factor is kept
   if (dev !== null) {
     const { m, F } = dev;
-    for (let s = 0; s < r; s++) for (let i = 0; i < m; i++) {
-      let v = 0;
-      for (let a = 0; a < k; a++) v += Zo[s * k + a]! * F[i * k + a]!;
-      ZF[s * m + i] = v;
-    }
-    for (let s = 0; s < r; s++) for (let a = 0; a < k; a++) {
-      let v = n * zd[s]! * d[a]!;
-      for (let i = 0; i < m; i++) v += ZF[s * m + i]! * F[i * k + a]!;
-      G[s * k + a] = v;
-    }
+    for (let s = 0; s < r; s++)
+      for (let i = 0; i < m; i++) {
+        let v = 0;
+        for (let a = 0; a < k; a++) v += Zo[s * k + a]! * F[i * k + a]!;
+        ZF[s * m + i] = v;
+      }
+    for (let s = 0; s < r; s++)
+      for (let a = 0; a < k; a++) {
+        let v = n * zd[s]! * d[a]!;
+        for (let i = 0; i < m; i++) v += ZF[s * m + i]! * F[i * k + a]!;
+        G[s * k + a] = v;
+      }
   } else {
     for (let s = 0; s < r; s++) {
       const gs = s * k;
@@ -281,11 +316,12 @@ function downdatePattern(w: Work, pat: MissingPattern, d: Float64Array, metrics:
   }
   if (metrics !== null) {
     const Ep = new Float64Array(p * p);
-    for (const i of obs) for (const j of obs) {
-      let x = P[i * p + j]!;
-      for (let s = 0; s < r; s++) x -= P[i * p + mis[s]!]! * Z[s * p + j]!;
-      Ep[i * p + j] = x;
-    }
+    for (const i of obs)
+      for (const j of obs) {
+        let x = P[i * p + j]!;
+        for (let s = 0; s < r; s++) x -= P[i * p + mis[s]!]! * Z[s * p + j]!;
+        Ep[i * p + j] = x;
+      }
     metrics.push({ n, E: Ep });
   }
   return w.logDetSigma + lp;
@@ -306,7 +342,13 @@ function downdatePattern(w: Work, pat: MissingPattern, d: Float64Array, metrics:
  * pattern costs nothing beyond its share of C_s. Patterns missing many variables are inverted
  * directly (Cholesky of Σ_oo).
  */
-export function casewiseTerms(patterns: readonly MissingPattern[], sigma: Float64Array, mu: Float64Array, p: number, opts: CasewiseOptions = {}): CasewiseTerms | null {
+export function casewiseTerms(
+  patterns: readonly MissingPattern[],
+  sigma: Float64Array,
+  mu: Float64Array,
+  p: number,
+  opts: CasewiseOptions = {},
+): CasewiseTerms | null {
   const fi = fullInverse(sigma, p);
   if (fi === null) return null;
   const P = fi.P;
@@ -334,25 +376,28 @@ export function casewiseTerms(patterns: readonly MissingPattern[], sigma: Float6
     const { T, B, N, c } = sums;
     const delta = Float64Array.from(mu, (x, i) => x - c[i]!);
     const Cs = new Float64Array(p * p);
-    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) {
-      const ij = i * p + j;
-      Cs[ij] = T[ij]! - B[ij]! * delta[j]! - B[j * p + i]! * delta[i]! + N[ij]! * delta[i]! * delta[j]!;
-    }
+    for (let i = 0; i < p; i++)
+      for (let j = 0; j < p; j++) {
+        const ij = i * p + j;
+        Cs[ij] = T[ij]! - B[ij]! * delta[j]! - B[j * p + i]! * delta[i]! + N[ij]! * delta[i]! * delta[j]!;
+      }
     m2ll += dot(P, 0, Cs, 0, p * p) - w.trLow; // tr(P C_s), both symmetric
     const { W, dt, Y1, Y2, Y3, v } = w;
     if (W !== null && dt !== null && Y1 !== null && Y2 !== null && Y3 !== null && v !== null) {
       for (let i = 0; i < p; i++) v[i] += B[i * p + i]! - N[i * p + i]! * delta[i]!; // Σ_k n_k d_k (embedded)
       for (let i = 0; i < p; i++) dt[i] += dot(P, i * p, v, 0, p);
       const M = new Float64Array(p * p); // C_s − Y2 − Y2ᵀ + Y3
-      for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) M[i * p + j] = Cs[i * p + j]! - Y2[i * p + j]! - Y2[j * p + i]! + Y3[i * p + j]!;
+      for (let i = 0; i < p; i++)
+        for (let j = 0; j < p; j++) M[i * p + j] = Cs[i * p + j]! - Y2[i * p + j]! - Y2[j * p + i]! + Y3[i * p + j]!;
       const PY1 = matmul(P, Y1, p, p, p);
       const PMP = matmul(P, matmul(M, P, p, p, p), p, p, p);
       for (let c2 = 0; c2 < p * p; c2++) W[c2] += sums.n * P[c2]! - PY1[c2]! - PMP[c2]!;
-      for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) {
-        const x = 0.5 * (W[i * p + j]! + W[j * p + i]!);
-        W[i * p + j] = x;
-        W[j * p + i] = x;
-      }
+      for (let i = 0; i < p; i++)
+        for (let j = 0; j < i; j++) {
+          const x = 0.5 * (W[i * p + j]! + W[j * p + i]!);
+          W[i * p + j] = x;
+          W[j * p + i] = x;
+        }
     }
   }
   return { m2ll, nObsCells, W: w.W, dt: w.dt, metrics, P };

@@ -36,13 +36,19 @@ export interface FimlObjectiveOptions {
 export function fimlObjective(groups: readonly FimlGroup[], opts: FimlObjectiveOptions = {}): GroupObjective {
   return (g, implied): GroupEval | null => {
     const grp = groups[g]!;
-    const t = casewiseTerms(grp.patterns, implied.sigma, implied.mu, grp.p, { gradient: true, metrics: opts.metrics === true });
+    const t = casewiseTerms(grp.patterns, implied.sigma, implied.mu, grp.p, {
+      gradient: true,
+      metrics: opts.metrics === true,
+    });
     if (t === null) return null;
     const n = grp.n;
     const W = t.W!.map((x) => x / n);
     const dt = t.dt!.map((x) => x / n);
     const ge: GroupEval = {
-      implied, sigmaInv: t.P, f: (t.m2ll - grp.h1m2ll) / n, residual: { W, dt },
+      implied,
+      sigmaInv: t.P,
+      f: (t.m2ll - grp.h1m2ll) / n,
+      residual: { W, dt },
       ...(t.metrics !== null ? { metrics: t.metrics.map((m) => ({ w: m.n / n, E: m.E })) } : {}),
     };
     return ge;
@@ -50,7 +56,13 @@ export function fimlObjective(groups: readonly FimlGroup[], opts: FimlObjectiveO
 }
 
 /** The FIML problem: the same representation and sample statistics (the EM moments), another objective. */
-export function fimlProblem(rep: Representation, stats: SampleStats, rowValues: Float64Array, groups: readonly FimlGroup[], opts: FimlObjectiveOptions = {}): Problem {
+export function fimlProblem(
+  rep: Representation,
+  stats: SampleStats,
+  rowValues: Float64Array,
+  groups: readonly FimlGroup[],
+  opts: FimlObjectiveOptions = {},
+): Problem {
   return { rep, stats, rowValues, groupObjective: fimlObjective(groups, opts) };
 }
 

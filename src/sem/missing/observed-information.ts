@@ -33,18 +33,25 @@ function frozenGradient(prob: Problem, ev: Evaluation, theta: Float64Array): Flo
   return gradient(prob, { f: ev.f, groups });
 }
 
-export function observedInformation(prob: Problem, ev: Evaluation, theta: Float64Array, fiml: readonly FimlGroup[]): Float64Array | null {
+export function observedInformation(
+  prob: Problem,
+  ev: Evaluation,
+  theta: Float64Array,
+  fiml: readonly FimlGroup[],
+): Float64Array | null {
   const q = theta.length;
   const info = new Float64Array(q * q);
   const N = prob.stats.ntotal;
   for (let g = 0; g < fiml.length; g++) {
     const grp = fiml[g]!;
     const imp = ev.groups[g]!.implied;
-    if (!addContractedH1(info, q, prob.rep.groups[g]!, imp, grp.patterns, imp.mu, imp.sigma, grp.n / N, grp.X)) return null;
+    if (!addContractedH1(info, q, prob.rep.groups[g]!, imp, grp.patterns, imp.mu, imp.sigma, grp.n / N, grp.X))
+      return null;
   }
   // a parameter that enters only Θ or ν enters (μ, vech Σ) linearly: its second derivatives vanish
   const linear = new Array<boolean>(q).fill(true);
-  for (const rep of prob.rep.groups) for (const c of rep.cells) if (c.free >= 0 && c.kind !== "theta" && c.kind !== "nu") linear[c.free] = false;
+  for (const rep of prob.rep.groups)
+    for (const c of rep.cells) if (c.free >= 0 && c.kind !== "theta" && c.kind !== "nu") linear[c.free] = false;
   const t = Float64Array.from(theta);
   for (let j = 0; j < q; j++) {
     if (linear[j]) continue;
@@ -57,10 +64,11 @@ export function observedInformation(prob: Problem, ev: Evaluation, theta: Float6
     if (up === null || down === null) return null;
     for (let i = 0; i < q; i++) info[i * q + j] += (up[i]! - down[i]!) / (4 * h); // ½ of the central difference
   }
-  for (let i = 0; i < q; i++) for (let j = 0; j < i; j++) {
-    const v = 0.5 * (info[i * q + j]! + info[j * q + i]!);
-    info[i * q + j] = v;
-    info[j * q + i] = v;
-  }
+  for (let i = 0; i < q; i++)
+    for (let j = 0; j < i; j++) {
+      const v = 0.5 * (info[i * q + j]! + info[j * q + i]!);
+      info[i * q + j] = v;
+      info[j * q + i] = v;
+    }
   return info;
 }

@@ -72,11 +72,12 @@ function patternStats(X: Float64Array, p: number, obs: Int32Array, rows: number[
       for (let b = 0; b <= a; b++) S[a * k + b] += da * d[b]!;
     }
   }
-  for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) {
-    const v = S[a * k + b]! / n;
-    S[a * k + b] = v;
-    S[b * k + a] = v;
-  }
+  for (let a = 0; a < k; a++)
+    for (let b = 0; b <= a; b++) {
+      const v = S[a * k + b]! / n;
+      S[a * k + b] = v;
+      S[b * k + a] = v;
+    }
   const seen = new Set(obs);
   const mis = Int32Array.from({ length: p }, (_, j) => j).filter((j) => !seen.has(j));
   return { obs, mis, n, mean, S, rows: Int32Array.from(rows), dev: m < 0 ? null : { m, F } };
@@ -89,7 +90,10 @@ function patternStats(X: Float64Array, p: number, obs: Int32Array, rows: number[
  * lavaan uses them only as the "observed" moments of GFI/AGFI/PGFI. Computed from the patterns'
  * sufficient statistics: Σ y_i y_j over a pattern is n_k (S_ij + ȳ_i ȳ_j).
  */
-export function pairwiseMoments(patterns: readonly MissingPattern[], p: number): { mean: Float64Array; cov: Float64Array } {
+export function pairwiseMoments(
+  patterns: readonly MissingPattern[],
+  p: number,
+): { mean: Float64Array; cov: Float64Array } {
   const n = new Float64Array(p * p);
   const si = new Float64Array(p * p); // Σ y_i over rows observing i and j
   const sij = new Float64Array(p * p);
@@ -98,22 +102,24 @@ export function pairwiseMoments(patterns: readonly MissingPattern[], p: number):
     N += pat.n;
     const o = pat.obs;
     const k = o.length;
-    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) {
-      const c = o[a]! * p + o[b]!;
-      n[c] += pat.n;
-      si[c] += pat.n * pat.mean[a]!;
-      sij[c] += pat.n * (pat.S[a * k + b]! + pat.mean[a]! * pat.mean[b]!);
-    }
+    for (let a = 0; a < k; a++)
+      for (let b = 0; b < k; b++) {
+        const c = o[a]! * p + o[b]!;
+        n[c] += pat.n;
+        si[c] += pat.n * pat.mean[a]!;
+        sij[c] += pat.n * (pat.S[a * k + b]! + pat.mean[a]! * pat.mean[b]!);
+      }
   }
   const mean = new Float64Array(p);
   for (let i = 0; i < p; i++) mean[i] = si[i * p + i]! / n[i * p + i]!;
   const cov = new Float64Array(p * p);
-  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) {
-    const c = i * p + j;
-    const m = n[c]!;
-    const mi = si[c]! / m; // mean of i over the rows observing j too
-    const mj = si[j * p + i]! / m;
-    cov[c] = ((sij[c]! - m * mi * mj) / (m - 1)) * ((N - 1) / N);
-  }
+  for (let i = 0; i < p; i++)
+    for (let j = 0; j < p; j++) {
+      const c = i * p + j;
+      const m = n[c]!;
+      const mi = si[c]! / m; // mean of i over the rows observing j too
+      const mj = si[j * p + i]! / m;
+      cov[c] = ((sij[c]! - m * mi * mj) / (m - 1)) * ((N - 1) / N);
+    }
   return { mean, cov };
 }

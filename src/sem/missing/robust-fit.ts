@@ -79,14 +79,22 @@ function pickRows(X: Float64Array, q: number, idx: readonly number[]): Float64Ar
 }
 
 /** F_ML of (Σ, μ) against sample moments (S, x̄) with log|S| given. */
-function discrepancy(sigma: Float64Array, mu: Float64Array, S: Float64Array, mean: Float64Array, logDetS: number, p: number): number {
+function discrepancy(
+  sigma: Float64Array,
+  mu: Float64Array,
+  S: Float64Array,
+  mean: Float64Array,
+  logDetS: number,
+  p: number,
+): number {
   const inv = spdInverse({ n: p, a: sigma });
   if (inv === null) return NaN;
   const si = inv.inv.a;
   let tr = 0;
   for (let i = 0; i < p * p; i++) tr += S[i]! * si[i]!;
   let quad = 0;
-  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) quad += (mean[i]! - mu[i]!) * si[i * p + j]! * (mean[j]! - mu[j]!);
+  for (let i = 0; i < p; i++)
+    for (let j = 0; j < p; j++) quad += (mean[i]! - mu[i]!) * si[i * p + j]! * (mean[j]! - mu[j]!);
   return inv.logDet + tr - logDetS - p + quad;
 }
 
@@ -154,7 +162,8 @@ export function correctedPieces(input: RobustFimlInput): CorrectedPieces {
     const base = baselineMoments(grp.patterns, p, st, input.exoIndex ?? []);
     Tb += grp.n * discrepancy(base.sigma, base.mean, st.S, st.mean, st.logDetS, p);
     const exo = input.exoIndex ?? [];
-    const WmAll = h1ObservedInformation(grp.patterns, st.mean, st.S, p, grp.X) ?? new Float64Array(h1Size(p) ** 2).fill(NaN);
+    const WmAll =
+      h1ObservedInformation(grp.patterns, st.mean, st.S, p, grp.X) ?? new Float64Array(h1Size(p) ** 2).fill(NaN);
     const WcAll = h1CompleteInformation(st.Sinv, p);
     const DAll = h1Jacobian(input.prob.rep.groups[g]!, imp, q);
     const keep = exo.length === 0 ? null : h1Keep(p, exo);
@@ -182,7 +191,12 @@ export function correctedPieces(input: RobustFimlInput): CorrectedPieces {
  * under fixed.x the covariates keep their sample means and (co)variances (x̄ and S of the EM
  * moments, whose covariate block is the complete covariates' sample moments).
  */
-export function baselineMoments(patterns: Parameters<typeof availableCaseMoments>[0], p: number, st: { mean: Float64Array; S: Float64Array }, exo: readonly number[]): { mean: Float64Array; sigma: Float64Array } {
+export function baselineMoments(
+  patterns: Parameters<typeof availableCaseMoments>[0],
+  p: number,
+  st: { mean: Float64Array; S: Float64Array },
+  exo: readonly number[],
+): { mean: Float64Array; sigma: Float64Array } {
   const base = availableCaseMoments(patterns, p);
   for (const a of exo) {
     base.mean[a] = st.mean[a]!;
@@ -260,7 +274,16 @@ function baselineCorrection(g: CorrectedGroup, A: Float64Array, Jg: Float64Array
 }
 
 /** cfi/tli/nnfi/rni.robust and the rmsea.robust family from T̃, T̃_b and ĉ = k/df, ĉ_b = k_b/df_b. */
-export function correctedMeasures(T: number, Tb: number, c: number, cb: number, df: number, dfb: number, N: number, G: number): Record<string, number> {
+export function correctedMeasures(
+  T: number,
+  Tb: number,
+  c: number,
+  cb: number,
+  df: number,
+  dfb: number,
+  N: number,
+  G: number,
+): Record<string, number> {
   const scaled = { chisq: T / c, df, ntotal: N, ngroups: G };
   const ci = rmseaCi(scaled);
   const sc = Math.sqrt(c);
@@ -274,10 +297,12 @@ export function correctedMeasures(T: number, Tb: number, c: number, cb: number, 
   const tli = df > 0 && Math.abs(t2 * df) > 0 ? 1 - (t1 * dfb) / (t2 * df) : 1;
   return {
     "cfi.robust": cfiNum === 0 && cfiDen === 0 ? 1 : 1 - cfiNum / cfiDen,
-    "tli.robust": tli, "nnfi.robust": tli,
+    "tli.robust": tli,
+    "nnfi.robust": tli,
     "rni.robust": t2 === 0 ? NaN : 1 - t1 / t2,
     "rmsea.robust": rmsea(scaled) * sc,
-    "rmsea.ci.lower.robust": ci.lower * sc, "rmsea.ci.upper.robust": ci.upper * sc,
+    "rmsea.ci.lower.robust": ci.lower * sc,
+    "rmsea.ci.upper.robust": ci.upper * sc,
     "rmsea.pvalue.robust": rmseaPClose(scaled, 0.05 / sc),
     "rmsea.notclose.pvalue.robust": rmseaPNotClose(scaled, 0.08 / sc),
   };
@@ -286,5 +311,14 @@ export function correctedMeasures(T: number, Tb: number, c: number, cb: number, 
 export function robustFimlMeasures(input: RobustFimlInput): Record<string, number> {
   const pc = correctedPieces(input);
   const { k, kb } = traceV6(pc);
-  return correctedMeasures(pc.T, pc.Tb, k / input.df, kb / input.baselineDf, input.df, input.baselineDf, input.fiml.stats.ntotal, input.fiml.groups.length);
+  return correctedMeasures(
+    pc.T,
+    pc.Tb,
+    k / input.df,
+    kb / input.baselineDf,
+    input.df,
+    input.baselineDf,
+    input.fiml.stats.ntotal,
+    input.fiml.groups.length,
+  );
 }

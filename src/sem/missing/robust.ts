@@ -110,7 +110,15 @@ export function fimlRobustEstimation(input: FimlRobustInput): RobustOutput {
   });
   const baseChisq = 2 * (h1 - lb);
   const baseTest = scaledTest(baseChisq, dfb, traceH1 - baselineTraceH0(fiml, exo));
-  const measures = robustFitMeasures({ chisq: input.chisq, df, ntotal: N, ngroups: G, test, baseline: { chisq: baseChisq, df: dfb, test: baseTest }, h1h0 });
+  const measures = robustFitMeasures({
+    chisq: input.chisq,
+    df,
+    ntotal: N,
+    ngroups: G,
+    test,
+    baseline: { chisq: baseChisq, df: dfb, test: baseTest },
+    h1h0,
+  });
   const { k, kb } = traceV3(pc, Jm);
   Object.assign(measures, correctedMeasures(pc.T, pc.Tb, k / df, kb / dfb, df, dfb, N, G));
   return { vcov: sw.vcov, measures, test };

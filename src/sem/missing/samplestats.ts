@@ -20,7 +20,11 @@ export interface FimlStats {
   readonly warnings: readonly Warning[];
 }
 
-export function fimlSampleStats(groups: readonly { label: string; X: Float64Array; n: number }[], p: number, file: string): FimlStats {
+export function fimlSampleStats(
+  groups: readonly { label: string; X: Float64Array; n: number }[],
+  p: number,
+  file: string,
+): FimlStats {
   const warnings: Warning[] = [];
   const fg: FimlGroup[] = [];
   const h1: H1Moments[] = [];
@@ -29,11 +33,20 @@ export function fimlSampleStats(groups: readonly { label: string; X: Float64Arra
     const n = patterns.reduce((a, pt) => a + pt.n, 0);
     const em = emMoments(patterns, p);
     const inGroup = g.label ? ` of group "${g.label}"` : "";
-    if (!em.converged) warnings.push(warning("W_EM_NOT_CONVERGED", `the EM estimates of the unrestricted means and covariances${inGroup} did not converge in ${em.iterations} steps`));
+    if (!em.converged)
+      warnings.push(
+        warning(
+          "W_EM_NOT_CONVERGED",
+          `the EM estimates of the unrestricted means and covariances${inGroup} did not converge in ${em.iterations} steps`,
+        ),
+      );
     const inv = spdInverse({ n: p, a: em.sigma });
     const t = casewiseTerms(patterns, em.sigma, em.mean, p);
     if (inv === null || t === null) {
-      throw new InputError("E_NOT_PD", `${file}: the EM estimate of the covariance matrix${inGroup} is not positive definite: some variables are (nearly) collinear in the observed rows`);
+      throw new InputError(
+        "E_NOT_PD",
+        `${file}: the EM estimate of the covariance matrix${inGroup} is not positive definite: some variables are (nearly) collinear in the observed rows`,
+      );
     }
     fg.push({ patterns, X: g.X, n, p, h1m2ll: t.m2ll });
     h1.push(em);

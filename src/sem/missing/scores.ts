@@ -23,7 +23,14 @@ import type { Implied } from "../model/implied.js";
  * missing cells), so that the products below run over contiguous rows; null when some Σ_oo is
  * not PD.
  */
-export function h1CasewiseScores(patterns: readonly MissingPattern[], X: Float64Array, n: number, mu: Float64Array, sigma: Float64Array, p: number): Float64Array | null {
+export function h1CasewiseScores(
+  patterns: readonly MissingPattern[],
+  X: Float64Array,
+  n: number,
+  mu: Float64Array,
+  sigma: Float64Array,
+  p: number,
+): Float64Array | null {
   const ps = h1Size(p);
   const out = new Float64Array(ps * n);
   const ws = { L: new Float64Array(p * p), E: new Float64Array(p * p) };
@@ -64,7 +71,14 @@ export function h1CasewiseScores(patterns: readonly MissingPattern[], X: Float64
  * the h1 scores, Δ = ∂(μ, vech Σ)/∂θᵀ at the implied moments of θ. The product skips the zeros
  * of Δᵀ (a parameter moves few moments), so it costs nnz(Δ)·n rather than q·p*·n.
  */
-export function casewiseScores(rep: GroupRepresentation, imp: Implied, q: number, patterns: readonly MissingPattern[], X: Float64Array, n: number): Float64Array | null {
+export function casewiseScores(
+  rep: GroupRepresentation,
+  imp: Implied,
+  q: number,
+  patterns: readonly MissingPattern[],
+  X: Float64Array,
+  n: number,
+): Float64Array | null {
   const p = rep.p;
   const ps = h1Size(p);
   const St = h1CasewiseScores(patterns, X, n, imp.mu, imp.sigma, p);

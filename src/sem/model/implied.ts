@@ -30,12 +30,21 @@ export interface Implied {
 }
 
 /** Fills the model matrices: free cells from θ, fixed cells from the rows' values. */
-export function fillMatrices(rep: GroupRepresentation, theta: Float64Array, rowValues: ArrayLike<number>): GroupMatrices {
+export function fillMatrices(
+  rep: GroupRepresentation,
+  theta: Float64Array,
+  rowValues: ArrayLike<number>,
+): GroupMatrices {
   const { p, m } = rep;
   const mats: GroupMatrices = {
-    p, m,
-    lambda: new Float64Array(p * m), beta: new Float64Array(m * m), psi: new Float64Array(m * m),
-    theta: new Float64Array(p * p), nu: new Float64Array(p), alpha: new Float64Array(m),
+    p,
+    m,
+    lambda: new Float64Array(p * m),
+    beta: new Float64Array(m * m),
+    psi: new Float64Array(m * m),
+    theta: new Float64Array(p * p),
+    nu: new Float64Array(p),
+    alpha: new Float64Array(m),
   };
   rep.dummyOf.forEach((o, k) => {
     if (o >= 0) mats.lambda[o * m + k] = 1;
@@ -43,12 +52,26 @@ export function fillMatrices(rep: GroupRepresentation, theta: Float64Array, rowV
   for (const c of rep.cells) {
     const v = c.free >= 0 ? theta[c.free]! : rowValues[c.row]!;
     switch (c.kind) {
-      case "lambda": mats.lambda[c.i * m + c.j] = v; break;
-      case "beta": mats.beta[c.i * m + c.j] = v; break;
-      case "psi": mats.psi[c.i * m + c.j] = v; mats.psi[c.j * m + c.i] = v; break;
-      case "theta": mats.theta[c.i * p + c.j] = v; mats.theta[c.j * p + c.i] = v; break;
-      case "nu": mats.nu[c.i] = v; break;
-      case "alpha": mats.alpha[c.i] = v; break;
+      case "lambda":
+        mats.lambda[c.i * m + c.j] = v;
+        break;
+      case "beta":
+        mats.beta[c.i * m + c.j] = v;
+        break;
+      case "psi":
+        mats.psi[c.i * m + c.j] = v;
+        mats.psi[c.j * m + c.i] = v;
+        break;
+      case "theta":
+        mats.theta[c.i * p + c.j] = v;
+        mats.theta[c.j * p + c.i] = v;
+        break;
+      case "nu":
+        mats.nu[c.i] = v;
+        break;
+      case "alpha":
+        mats.alpha[c.i] = v;
+        break;
     }
   }
   return mats;
@@ -60,7 +83,8 @@ export function impliedMoments(mats: GroupMatrices): Implied | null {
   let IB: Float64Array;
   if (mats.beta.some((x) => x !== 0)) {
     const IminusB = new Float64Array(m * m);
-    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) IminusB[i * m + j] = (i === j ? 1 : 0) - mats.beta[i * m + j]!;
+    for (let i = 0; i < m; i++)
+      for (let j = 0; j < m; j++) IminusB[i * m + j] = (i === j ? 1 : 0) - mats.beta[i * m + j]!;
     const inv = generalInverse({ n: m, a: IminusB });
     if (inv === null) return null;
     IB = inv.a;
@@ -73,11 +97,12 @@ export function impliedMoments(mats: GroupMatrices): Implied | null {
   const LM = matmul(mats.lambda, M, p, m, m);
   const sigma = matmul(LM, transpose(mats.lambda, p, m), p, m, p);
   for (let i = 0; i < p * p; i++) sigma[i] += mats.theta[i]!;
-  for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) {
-    const s = 0.5 * (sigma[i * p + j]! + sigma[j * p + i]!);
-    sigma[i * p + j] = s;
-    sigma[j * p + i] = s;
-  }
+  for (let i = 0; i < p; i++)
+    for (let j = 0; j < i; j++) {
+      const s = 0.5 * (sigma[i * p + j]! + sigma[j * p + i]!);
+      sigma[i * p + j] = s;
+      sigma[j * p + i] = s;
+    }
   const IBalpha = matmul(IB, mats.alpha, m, m, 1);
   const mu = matmul(G, mats.alpha, p, m, 1);
   for (let i = 0; i < p; i++) mu[i] += mats.nu[i]!;

@@ -69,16 +69,27 @@ export function nameIndex(g: GroupRepresentation): NameIndex {
 }
 
 /** The matrix cell a parameter (lhs op rhs) occupies, or null for rows outside the matrices. */
-export function mapCell(names: NameIndex, op: string, lhs: string, rhs: string): { kind: MatrixKind; i: number; j: number } | null {
+export function mapCell(
+  names: NameIndex,
+  op: string,
+  lhs: string,
+  rhs: string,
+): { kind: MatrixKind; i: number; j: number } | null {
   const lv = names.lv;
   const ov = names.ov;
   switch (op) {
     case "=~":
-      return lv.has(rhs) ? { kind: "beta", i: lv.get(rhs)!, j: lv.get(lhs)! } : { kind: "lambda", i: ov.get(rhs)!, j: lv.get(lhs)! };
+      return lv.has(rhs)
+        ? { kind: "beta", i: lv.get(rhs)!, j: lv.get(lhs)! }
+        : { kind: "lambda", i: ov.get(rhs)!, j: lv.get(lhs)! };
     case "~":
-      return lv.has(lhs) ? { kind: "beta", i: lv.get(lhs)!, j: lv.get(rhs)! } : { kind: "lambda", i: ov.get(lhs)!, j: lv.get(rhs)! };
+      return lv.has(lhs)
+        ? { kind: "beta", i: lv.get(lhs)!, j: lv.get(rhs)! }
+        : { kind: "lambda", i: ov.get(lhs)!, j: lv.get(rhs)! };
     case "~~":
-      return lv.has(lhs) ? { kind: "psi", i: lv.get(lhs)!, j: lv.get(rhs)! } : { kind: "theta", i: ov.get(lhs)!, j: ov.get(rhs)! };
+      return lv.has(lhs)
+        ? { kind: "psi", i: lv.get(lhs)!, j: lv.get(rhs)! }
+        : { kind: "theta", i: ov.get(lhs)!, j: ov.get(rhs)! };
     case "~1":
       return lv.has(lhs) ? { kind: "alpha", i: lv.get(lhs)!, j: 0 } : { kind: "nu", i: ov.get(lhs)!, j: 0 };
     default:

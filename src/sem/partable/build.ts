@@ -39,10 +39,17 @@ function pick<T>(values: readonly T[] | undefined, g: number, ngroups: number, w
   if (values === undefined) return undefined;
   if (values.length === 1) return values[0];
   if (values.length === ngroups) return values[g - 1];
-  throw new InputError("E_MODEL", `${where}: a modifier has ${values.length} values but the data have ${ngroups} group(s)`);
+  throw new InputError(
+    "E_MODEL",
+    `${where}: a modifier has ${values.length} values but the data have ${ngroups} group(s)`,
+  );
 }
 
-function flatten(syntax: ModelSyntax): { rows: UserRow[]; defs: { name: string; expr: string }[]; cons: { lhs: string; rhs: string; line: number }[] } {
+function flatten(syntax: ModelSyntax): {
+  rows: UserRow[];
+  defs: { name: string; expr: string }[];
+  cons: { lhs: string; rhs: string; line: number }[];
+} {
   const rows: UserRow[] = [];
   const defs: { name: string; expr: string }[] = [];
   const cons: { lhs: string; rhs: string; line: number }[] = [];
@@ -55,11 +62,16 @@ function flatten(syntax: ModelSyntax): { rows: UserRow[]; defs: { name: string; 
     rows.push(r);
   };
   for (const s of syntax.statements) {
-    if (s.kind === "formula") for (const t of s.terms) push({ lhs: s.lhs, op: s.op, rhs: t.name, term: t, line: t.line });
+    if (s.kind === "formula")
+      for (const t of s.terms) push({ lhs: s.lhs, op: s.op, rhs: t.name, term: t, line: t.line });
     else if (s.kind === "intercept") push({ lhs: s.lhs, op: "~1", rhs: "", term: s.term, line: s.line });
     else if (s.kind === "definition") defs.push({ name: s.name, expr: s.expression });
     else if (s.op === "==") cons.push({ lhs: s.lhs, rhs: s.rhs, line: s.line });
-    else throw new InputError("E_MODEL", `${syntax.file}:${s.line}: inequality constraints ('${s.lhs} ${s.op} ${s.rhs}') are not supported`);
+    else
+      throw new InputError(
+        "E_MODEL",
+        `${syntax.file}:${s.line}: inequality constraints ('${s.lhs} ${s.op} ${s.rhs}') are not supported`,
+      );
   }
   return { rows, defs, cons };
 }
@@ -74,8 +86,10 @@ function defaultRows(vars: ReturnType<typeof variableSets>, opts: ModelOptions):
   for (let i = 0; i < vars.lvX.length; i++)
     for (let j = i + 1; j < vars.lvX.length; j++) out.push({ lhs: vars.lvX[i]!, op: "~~", rhs: vars.lvX[j]! });
   const ys = [...vars.lvY, ...vars.ovY];
-  for (let i = 0; i < ys.length; i++) for (let j = i + 1; j < ys.length; j++) out.push({ lhs: ys[i]!, op: "~~", rhs: ys[j]! });
-  for (let j = 0; j < ovx.length; j++) for (let i = j; i < ovx.length; i++) out.push({ lhs: ovx[j]!, op: "~~", rhs: ovx[i]! });
+  for (let i = 0; i < ys.length; i++)
+    for (let j = i + 1; j < ys.length; j++) out.push({ lhs: ys[i]!, op: "~~", rhs: ys[j]! });
+  for (let j = 0; j < ovx.length; j++)
+    for (let i = j; i < ovx.length; i++) out.push({ lhs: ovx[j]!, op: "~~", rhs: ovx[i]! });
   if (opts.meanstructure) for (const v of [...vars.ov, ...vars.lv]) out.push({ lhs: v, op: "~1", rhs: "" });
   return out;
 }
@@ -85,16 +99,20 @@ function equalKind(d: Draft, lv: Set<string>, kinds: readonly GroupEqual[]): boo
   const has = (k: GroupEqual): boolean => kinds.includes(k);
   if (d.exo) return false;
   switch (d.op) {
-    case "=~": return has("loadings");
-    case "~": return has("regressions");
-    case "~1": return lv.has(d.lhs) ? has("means") : has("intercepts");
+    case "=~":
+      return has("loadings");
+    case "~":
+      return has("regressions");
+    case "~1":
+      return lv.has(d.lhs) ? has("means") : has("intercepts");
     case "~~": {
       const latent = lv.has(d.lhs) && lv.has(d.rhs);
       const observed = !lv.has(d.lhs) && !lv.has(d.rhs);
       if (d.lhs === d.rhs) return latent ? has("lv.variances") : observed && has("residuals");
       return latent ? has("lv.covariances") : observed && has("residual.covariances");
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -118,7 +136,11 @@ export function buildParameterTable(input: BuildInput): ParameterTable {
     for (const r of userRows) {
       const where = `${syntax.file}:${r.line}`;
       drafts.push({
-        lhs: r.lhs, op: r.op, rhs: r.rhs, group: g, user: true,
+        lhs: r.lhs,
+        op: r.op,
+        rhs: r.rhs,
+        group: g,
+        user: true,
         fixed: pick(r.term.fixed, g, G, where),
         label: pick(r.term.label, g, G, where) ?? "",
         start: pick(r.term.start, g, G, where) ?? undefined,
@@ -128,7 +150,17 @@ export function buildParameterTable(input: BuildInput): ParameterTable {
     for (const r of defaults) {
       if (userKeys.has(`${r.lhs} ${r.op} ${r.rhs}`)) continue;
       const exo = (r.op === "~~" && exoSet.has(r.lhs) && exoSet.has(r.rhs)) || (r.op === "~1" && exoSet.has(r.lhs));
-      drafts.push({ lhs: r.lhs, op: r.op, rhs: r.rhs, group: g, user: false, fixed: undefined, label: "", start: undefined, exo });
+      drafts.push({
+        lhs: r.lhs,
+        op: r.op,
+        rhs: r.rhs,
+        group: g,
+        user: false,
+        fixed: undefined,
+        label: "",
+        start: undefined,
+        exo,
+      });
     }
   }
   applyDefaults(drafts, vars, opts);
@@ -148,7 +180,8 @@ function applyDefaults(drafts: Draft[], vars: ReturnType<typeof variableSets>, o
   const lvSet = new Set(vars.lv);
   const firstDone = new Set<string>();
   const indicatorCount = new Map<string, string[]>();
-  for (const d of drafts) if (d.op === "=~" && d.group === 1) indicatorCount.set(d.lhs, [...(indicatorCount.get(d.lhs) ?? []), d.rhs]);
+  for (const d of drafts)
+    if (d.op === "=~" && d.group === 1) indicatorCount.set(d.lhs, [...(indicatorCount.get(d.lhs) ?? []), d.rhs]);
   for (const d of drafts) {
     const key = `${d.group}:${d.lhs}`;
     if (d.op === "=~" && !firstDone.has(key)) {
@@ -162,7 +195,8 @@ function applyDefaults(drafts: Draft[], vars: ReturnType<typeof variableSets>, o
     }
     if (d.op === "~~" && d.lhs === d.rhs && !d.user && !lvSet.has(d.lhs)) {
       // a single observed indicator measures its factor without error (lavaan's auto.fix.single)
-      for (const [lv, inds] of indicatorCount) if (inds.length === 1 && inds[0] === d.lhs && !lvSet.has(d.lhs) && lv !== d.lhs) d.fixed = 0;
+      for (const [lv, inds] of indicatorCount)
+        if (inds.length === 1 && inds[0] === d.lhs && !lvSet.has(d.lhs) && lv !== d.lhs) d.fixed = 0;
     }
   }
 }
@@ -197,8 +231,16 @@ function toRow(d: Draft, id: number): ParRow {
   const isFixed = typeof d.fixed === "number" || d.exo;
   const value = typeof d.fixed === "number" ? d.fixed : (d.start ?? NaN);
   return {
-    id, lhs: d.lhs, op: d.op, rhs: d.rhs, group: d.group, user: d.user,
-    free: isFixed ? 0 : -1, value, label: d.label, exo: d.exo,
+    id,
+    lhs: d.lhs,
+    op: d.op,
+    rhs: d.rhs,
+    group: d.group,
+    user: d.user,
+    free: isFixed ? 0 : -1,
+    value,
+    label: d.label,
+    exo: d.exo,
     userStart: !isFixed && d.start !== undefined,
   };
 }
@@ -215,12 +257,20 @@ function numberFree(rows: ParRow[], cons: { lhs: string; rhs: string; line: numb
   for (const c of cons) {
     const num = Number(c.rhs);
     if (labels.has(c.lhs) && labels.has(c.rhs)) {
-      const a = root(c.lhs), b = root(c.rhs);
+      const a = root(c.lhs),
+        b = root(c.rhs);
       if (a !== b) alias.set(b, a);
     } else if (labels.has(c.lhs) && c.rhs !== "" && Number.isFinite(num)) {
-      for (const r of rows) if (r.label === c.lhs) { r.free = 0; r.value = num; }
+      for (const r of rows)
+        if (r.label === c.lhs) {
+          r.free = 0;
+          r.value = num;
+        }
     } else {
-      throw new InputError("E_MODEL", `${file}:${c.line}: constraint '${c.lhs} == ${c.rhs}' is not supported: write label == label or label == number, with labels of the model`);
+      throw new InputError(
+        "E_MODEL",
+        `${file}:${c.line}: constraint '${c.lhs} == ${c.rhs}' is not supported: write label == label or label == number, with labels of the model`,
+      );
     }
   }
   const byLabel = new Map<string, number>();
@@ -230,7 +280,10 @@ function numberFree(rows: ParRow[], cons: { lhs: string; rhs: string; line: numb
     if (r.label !== "") {
       const key = root(r.label);
       const k = byLabel.get(key);
-      if (k !== undefined) { r.free = k; continue; }
+      if (k !== undefined) {
+        r.free = k;
+        continue;
+      }
       byLabel.set(key, ++n);
       r.free = n;
     } else {

@@ -31,9 +31,9 @@ export function variableSets(rows: readonly FlatRow[]): VariableSets {
   const ovYall = eqsY.filter((v) => !lvSet.has(v) && !ovInd.includes(v));
   const ovXall = eqsX.filter((v) => !lvSet.has(v) && !ovInd.includes(v) && !ovYall.includes(v));
   const head = [...ovInd, ...ovYall, ...ovXall];
-  const extra = unique(
-    rows.flatMap((r) => (r.op === "~~" ? [r.lhs, r.rhs] : r.op === "~1" ? [r.lhs] : [])),
-  ).filter((v) => !lvSet.has(v) && !head.includes(v));
+  const extra = unique(rows.flatMap((r) => (r.op === "~~" ? [r.lhs, r.rhs] : r.op === "~1" ? [r.lhs] : []))).filter(
+    (v) => !lvSet.has(v) && !head.includes(v),
+  );
   const ov = [...head, ...extra];
   const mentioned = new Set(rows.flatMap((r) => (r.op === "~~" ? [r.lhs, r.rhs] : r.op === "~1" ? [r.lhs] : [])));
   const ovX = ovXall.filter((v) => !mentioned.has(v));

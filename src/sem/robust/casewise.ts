@@ -70,7 +70,6 @@ export function exoProjection(S: Float64Array, p: number, exoIndex: readonly num
   return P;
 }
 
-
 /**
  * The distinct nonzero columns of a p×k row-major matrix, and which one each column is: most
  * derivative vectors are unit vectors (loadings, residual (co)variances), and the dense ones
@@ -112,7 +111,13 @@ function sparseColumns(M: Float64Array, p: number, k: number): SparseColumns {
     }
     of[c] = id;
   }
-  return { start: Int32Array.from(start), row: Int32Array.from(rows), val: Float64Array.from(vals), of, distinct: seen.size };
+  return {
+    start: Int32Array.from(start),
+    row: Int32Array.from(rows),
+    val: Float64Array.from(vals),
+    of,
+    distinct: seen.size,
+  };
 }
 
 /** out_c = M_·cᵀ z for every column c (each distinct column computed once, in `tmp`). */
@@ -147,11 +152,22 @@ interface Columns {
  * z = Σ⁻¹d_i and w = Σ⁻¹h_i (h_i = P d_i; no w without covariates), summed over the columns
  * that share a free parameter. O(p² + nnz(U, V, D)) per case.
  */
-function contributions(rows: GroupRows, center: Float64Array, fc: FreeCells, sigmaInv: Float64Array, q: number, P: Float64Array | null): { C: Float64Array; cols: Columns } {
+function contributions(
+  rows: GroupRows,
+  center: Float64Array,
+  fc: FreeCells,
+  sigmaInv: Float64Array,
+  q: number,
+  P: Float64Array | null,
+): { C: Float64Array; cols: Columns } {
   const { n, p, X } = rows;
   const { vec, free } = fc;
   const k = vec.k;
-  const cols: Columns = { U: sparseColumns(vec.U, p, k), V: sparseColumns(vec.V, p, k), D: fc.meanstructure ? sparseColumns(vec.D, p, k) : null };
+  const cols: Columns = {
+    U: sparseColumns(vec.U, p, k),
+    V: sparseColumns(vec.V, p, k),
+    D: fc.meanstructure ? sparseColumns(vec.D, p, k) : null,
+  };
   const SP = P === null ? null : matmul(sigmaInv, P, p, p, p);
   const C = new Float64Array(n * q);
   const d = new Float64Array(p);
@@ -182,7 +198,13 @@ function contributions(rows: GroupRows, center: Float64Array, fc: FreeCells, sig
  * Casewise scores of the free parameters (n×q), ∂ log L_i/∂θ, at the implied moments Σ̂ and
  * center μ̂ (the sample mean when the model has no mean structure).
  */
-export function casewiseScores(rows: GroupRows, center: Float64Array, sigmaInv: Float64Array, fc: FreeCells, q: number): Float64Array {
+export function casewiseScores(
+  rows: GroupRows,
+  center: Float64Array,
+  sigmaInv: Float64Array,
+  fc: FreeCells,
+  q: number,
+): Float64Array {
   const { C, cols } = contributions(rows, center, fc, sigmaInv, q, null);
   // constant uᵀΣ⁻¹v of each column, the expectation of (uᵀΣ⁻¹d)(vᵀΣ⁻¹d) under the model
   const p = rows.p;
@@ -206,7 +228,13 @@ export function casewiseScores(rows: GroupRows, center: Float64Array, sigmaInv: 
  * Casewise contributions g_i (n×q) whose N-divisor cross-product is Δᵀ W Γ W Δ of one group
  * (W at Σ̂; fixed.x residualization with P from exoProjection()).
  */
-export function gammaContributions(rows: GroupRows, sigmaInv: Float64Array, fc: FreeCells, q: number, P: Float64Array | null): Float64Array {
+export function gammaContributions(
+  rows: GroupRows,
+  sigmaInv: Float64Array,
+  fc: FreeCells,
+  q: number,
+  P: Float64Array | null,
+): Float64Array {
   const { C } = contributions(rows, rows.mean, fc, sigmaInv, q, P);
   const mean = new Float64Array(q);
   for (let i = 0; i < rows.n; i++) for (let a = 0; a < q; a++) mean[a] += C[i * q + a]!;
@@ -299,7 +327,8 @@ export function gammaMatrix(rows: GroupRows, means: boolean): { G: Float64Array;
     let c = 0;
     if (means) for (let j = 0; j < p; j++) Z[i * dim + c++] = X[i * p + j]!;
     for (let col = 0; col < p; col++) {
-      for (let row = col; row < p; row++) Z[i * dim + c++] = (X[i * p + row]! - mean[row]!) * (X[i * p + col]! - mean[col]!);
+      for (let row = col; row < p; row++)
+        Z[i * dim + c++] = (X[i * p + row]! - mean[row]!) * (X[i * p + col]! - mean[col]!);
     }
   }
   const zbar = new Float64Array(dim);

@@ -14,7 +14,15 @@ import { cellVectors, informationBlock, type CellVectors } from "../estimate/inf
 import type { Evaluation, Problem } from "../estimate/ml.js";
 import type { VcovResult } from "../inference/vcov.js";
 import { spdInverse } from "../linalg/dense.js";
-import { addCrossProduct, casewiseScores, exoProjection, gammaContributions, traceWGamma, type FreeCells, type GroupRows } from "./casewise.js";
+import {
+  addCrossProduct,
+  casewiseScores,
+  exoProjection,
+  gammaContributions,
+  traceWGamma,
+  type FreeCells,
+  type GroupRows,
+} from "./casewise.js";
 import { robustFitMeasures } from "./measures.js";
 import { observedInformationFast } from "./observed.js";
 import { sandwichVcov } from "./sandwich.js";
@@ -72,8 +80,14 @@ function modelPieces(input: RobustInput): GroupPieces[] {
     const ge = input.evaluation.groups[g]!;
     const rows = groupRows(input, g);
     return {
-      rows, n: rows.n, sigmaInv: ge.sigmaInv,
-      fc: { vec: cellVectors(cells, ge.implied, rep.meanstructure), free: Int32Array.from(cells.map((c) => c.free)), meanstructure: rep.meanstructure },
+      rows,
+      n: rows.n,
+      sigmaInv: ge.sigmaInv,
+      fc: {
+        vec: cellVectors(cells, ge.implied, rep.meanstructure),
+        free: Int32Array.from(cells.map((c) => c.free)),
+        meanstructure: rep.meanstructure,
+      },
       center: rep.meanstructure ? ge.implied.mu : rows.mean,
       P: exoProjection(rows.S, rows.p, input.exoIndex),
     };
@@ -119,10 +133,18 @@ function baselinePieces(input: RobustInput): { pieces: GroupPieces[]; q: number;
     });
     const free = Int32Array.from(cells, (_, col) => offset + col);
     const B = new Float64Array(p * p);
-    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) if (i === j || (block.has(i) && block.has(j))) B[i * p + j] = rows.S[i * p + j]!;
+    for (let i = 0; i < p; i++)
+      for (let j = 0; j < p; j++) if (i === j || (block.has(i) && block.has(j))) B[i * p + j] = rows.S[i * p + j]!;
     const sigmaInv = spdInverse({ n: p, a: B })!.inv.a;
     const vec: CellVectors = { U, V, D, k };
-    pieces.push({ rows, n: rows.n, sigmaInv, fc: { vec, free, meanstructure }, center: rows.mean, P: exoProjection(rows.S, p, input.exoIndex) });
+    pieces.push({
+      rows,
+      n: rows.n,
+      sigmaInv,
+      fc: { vec, free, meanstructure },
+      center: rows.mean,
+      P: exoProjection(rows.S, p, input.exoIndex),
+    });
     blocks.push({ vec, sigmaInv, p, offset, w: rows.n / input.prob.stats.ntotal });
     offset += k;
   });
@@ -131,7 +153,8 @@ function baselinePieces(input: RobustInput): { pieces: GroupPieces[]; q: number;
   for (const b of blocks) {
     const blk = informationBlock(b.vec, b.vec, b.sigmaInv, b.p, meanstructure);
     const k = b.vec.k;
-    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) info[(b.offset + i) * q + b.offset + j] += b.w * blk[i * k + j]!;
+    for (let i = 0; i < k; i++)
+      for (let j = 0; j < k; j++) info[(b.offset + i) * q + b.offset + j] += b.w * blk[i * k + j]!;
   }
   return { pieces, q, info };
 }
@@ -150,7 +173,8 @@ function gammaPieces(pieces: GroupPieces[], q: number, ntotal: number): { meat: 
 /** MLR meat (1/N) Σ_i s_i s_iᵀ over all groups. */
 function scoreMeat(pieces: GroupPieces[], q: number, ntotal: number): Float64Array {
   const meat = new Float64Array(q * q);
-  for (const gp of pieces) addCrossProduct(meat, casewiseScores(gp.rows, gp.center, gp.sigmaInv, gp.fc, q), gp.n, q, 1 / ntotal);
+  for (const gp of pieces)
+    addCrossProduct(meat, casewiseScores(gp.rows, gp.center, gp.sigmaInv, gp.fc, q), gp.n, q, 1 / ntotal);
   return meat;
 }
 
@@ -169,10 +193,20 @@ export function robustEstimation(input: RobustInput): RobustOutput {
     const { meat, trWG } = gammaPieces(pieces, q, N);
     const sw = sandwichVcov(input.information, meat, q, N);
     vcov = sw.vcov;
-    test = sw.breadInverse === null ? NA_TEST : scaledTest(input.chisq, input.df, satorraBentlerTrace(trWG, sw.breadInverse, meat, q));
+    test =
+      sw.breadInverse === null
+        ? NA_TEST
+        : scaledTest(input.chisq, input.df, satorraBentlerTrace(trWG, sw.breadInverse, meat, q));
     const b = gammaPieces(base.pieces, base.q, N);
     const bw = sandwichVcov(base.info, b.meat, base.q, N);
-    baseTest = bw.breadInverse === null ? NA_TEST : scaledTest(input.baseline.chisq, input.baseline.df, satorraBentlerTrace(b.trWG, bw.breadInverse, b.meat, base.q));
+    baseTest =
+      bw.breadInverse === null
+        ? NA_TEST
+        : scaledTest(
+            input.baseline.chisq,
+            input.baseline.df,
+            satorraBentlerTrace(b.trWG, bw.breadInverse, b.meat, base.q),
+          );
   } else {
     const A = observedInformationFast(input.prob, input.theta, input.evaluation);
     const meat = scoreMeat(pieces, q, N);
@@ -180,7 +214,9 @@ export function robustEstimation(input: RobustInput): RobustOutput {
     vcov = sw?.vcov ?? { ok: false, involved: [] };
     // tr(A1⁻¹B1) of the unstructured model, at the sample moments: tr(W(S)Γ) per group
     let traceH1 = 0;
-    pieces.forEach((gp, g) => (traceH1 += traceWGamma(gp.rows, input.prob.stats.groups[g]!.Sinv, gp.fc.meanstructure, gp.P)));
+    pieces.forEach(
+      (gp, g) => (traceH1 += traceWGamma(gp.rows, input.prob.stats.groups[g]!.Sinv, gp.fc.meanstructure, gp.P)),
+    );
     if (sw === null || sw.breadInverse === null) test = NA_TEST;
     else {
       const yb = yuanBentlerMplusTrace(traceH1, input.nel, sw.breadInverse, meat, q, input.npar);
@@ -189,11 +225,23 @@ export function robustEstimation(input: RobustInput): RobustOutput {
     }
     const bmeat = scoreMeat(base.pieces, base.q, N);
     const bw = sandwichVcov(base.info, bmeat, base.q, N);
-    baseTest = bw.breadInverse === null ? NA_TEST : scaledTest(input.baseline.chisq, input.baseline.df, yuanBentlerMplusTrace(traceH1, input.nel, bw.breadInverse, bmeat, base.q, base.q).trace);
+    baseTest =
+      bw.breadInverse === null
+        ? NA_TEST
+        : scaledTest(
+            input.baseline.chisq,
+            input.baseline.df,
+            yuanBentlerMplusTrace(traceH1, input.nel, bw.breadInverse, bmeat, base.q, base.q).trace,
+          );
   }
   const measures = robustFitMeasures({
-    chisq: input.chisq, df: input.df, ntotal: N, ngroups: pieces.length, test,
-    baseline: { chisq: input.baseline.chisq, df: input.baseline.df, test: baseTest }, h1h0,
+    chisq: input.chisq,
+    df: input.df,
+    ntotal: N,
+    ngroups: pieces.length,
+    test,
+    baseline: { chisq: input.baseline.chisq, df: input.baseline.df, test: baseTest },
+    h1h0,
   });
   return { vcov, measures, test };
 }

@@ -51,7 +51,14 @@ function closeFit(X2: number, df: number, N: number, G: number, c: number, h0: n
 }
 
 /** lavaan's lav_fit_cfi / lav_fit_tli / lav_fit_rni with c.hat (falls back to c = 1 when either is 1). */
-function robustIncremental(T: number, df: number, c: number, Tb: number, dfb: number, cb: number): { cfi: number; tli: number; rni: number } {
+function robustIncremental(
+  T: number,
+  df: number,
+  c: number,
+  Tb: number,
+  dfb: number,
+  cb: number,
+): { cfi: number; tli: number; rni: number } {
   if (![T, df, c, Tb, dfb, cb].every(Number.isFinite)) return { cfi: NaN, tli: NaN, rni: NaN };
   const scaled = df > 0 && c !== 1 && cb !== 1;
   const m = scaled ? T - c * df : T - df;
@@ -68,18 +75,37 @@ export function robustFitMeasures(input: RobustFitInput): Record<string, number>
   const { chisq: T, df, ntotal: N, ngroups: G, test, baseline: base } = input;
   const c = test.scalingFactor;
   const cb = base.test.scalingFactor;
-  const sc = incrementalIndices({ chisq: test.chisqScaled, df, baselineChisq: base.test.chisqScaled, baselineDf: base.df });
+  const sc = incrementalIndices({
+    chisq: test.chisqScaled,
+    df,
+    baselineChisq: base.test.chisqScaled,
+    baselineDf: base.df,
+  });
   const rob = robustIncremental(T, df, c, base.chisq, base.df, cb);
   const trace = Number.isFinite(test.trace) && test.trace !== 0 ? test.trace : NaN;
   const ciScaled = rmseaInterval(T, trace, N, G, 1);
   const ciRobust = rmseaInterval(test.chisqScaled, df, N, G, c);
   const out: Record<string, number> = {
-    "chisq.scaled": test.chisqScaled, "df.scaled": df, "pvalue.scaled": test.pvalueScaled, "chisq.scaling.factor": c,
-    "baseline.chisq.scaled": base.test.chisqScaled, "baseline.df.scaled": base.df,
-    "baseline.pvalue.scaled": base.test.pvalueScaled, "baseline.chisq.scaling.factor": cb,
-    "cfi.scaled": sc.cfi!, "tli.scaled": sc.tli!, "cfi.robust": rob.cfi, "tli.robust": rob.tli,
-    "nnfi.scaled": sc.nnfi!, "rfi.scaled": sc.rfi!, "nfi.scaled": sc.nfi!, "pnfi.scaled": sc.pnfi!, "ifi.scaled": sc.ifi!, "rni.scaled": sc.rni!,
-    "nnfi.robust": rob.tli, "rni.robust": rob.rni,
+    "chisq.scaled": test.chisqScaled,
+    "df.scaled": df,
+    "pvalue.scaled": test.pvalueScaled,
+    "chisq.scaling.factor": c,
+    "baseline.chisq.scaled": base.test.chisqScaled,
+    "baseline.df.scaled": base.df,
+    "baseline.pvalue.scaled": base.test.pvalueScaled,
+    "baseline.chisq.scaling.factor": cb,
+    "cfi.scaled": sc.cfi!,
+    "tli.scaled": sc.tli!,
+    "cfi.robust": rob.cfi,
+    "tli.robust": rob.tli,
+    "nnfi.scaled": sc.nnfi!,
+    "rfi.scaled": sc.rfi!,
+    "nfi.scaled": sc.nfi!,
+    "pnfi.scaled": sc.pnfi!,
+    "ifi.scaled": sc.ifi!,
+    "rni.scaled": sc.rni!,
+    "nnfi.robust": rob.tli,
+    "rni.robust": rob.rni,
   };
   if (input.h1h0 !== undefined && df > 0) {
     out["scaling.factor.h1"] = input.h1h0.h1;
@@ -88,10 +114,16 @@ export function robustFitMeasures(input: RobustFitInput): Record<string, number>
   // without a trace (df = 0) lavaan leaves the scaled RMSEA family NA
   const scaledRmsea = (x: number): number => (Number.isFinite(trace) ? x : NaN);
   Object.assign(out, {
-    "rmsea.scaled": scaledRmsea(rmseaValue(T, trace, N, G, 1)), "rmsea.ci.lower.scaled": scaledRmsea(ciScaled[0]), "rmsea.ci.upper.scaled": scaledRmsea(ciScaled[1]),
-    "rmsea.pvalue.scaled": closeFit(T, trace, N, G, 1, 0.05, true), "rmsea.notclose.pvalue.scaled": closeFit(T, trace, N, G, 1, 0.08, false),
-    "rmsea.robust": rmseaValue(T, df, N, G, c), "rmsea.ci.lower.robust": ciRobust[0], "rmsea.ci.upper.robust": ciRobust[1],
-    "rmsea.pvalue.robust": closeFit(test.chisqScaled, df, N, G, c, 0.05, true), "rmsea.notclose.pvalue.robust": closeFit(test.chisqScaled, df, N, G, c, 0.08, false),
+    "rmsea.scaled": scaledRmsea(rmseaValue(T, trace, N, G, 1)),
+    "rmsea.ci.lower.scaled": scaledRmsea(ciScaled[0]),
+    "rmsea.ci.upper.scaled": scaledRmsea(ciScaled[1]),
+    "rmsea.pvalue.scaled": closeFit(T, trace, N, G, 1, 0.05, true),
+    "rmsea.notclose.pvalue.scaled": closeFit(T, trace, N, G, 1, 0.08, false),
+    "rmsea.robust": rmseaValue(T, df, N, G, c),
+    "rmsea.ci.lower.robust": ciRobust[0],
+    "rmsea.ci.upper.robust": ciRobust[1],
+    "rmsea.pvalue.robust": closeFit(test.chisqScaled, df, N, G, c, 0.05, true),
+    "rmsea.notclose.pvalue.robust": closeFit(test.chisqScaled, df, N, G, c, 0.08, false),
   });
   return out;
 }
@@ -102,15 +134,42 @@ export function robustFitMeasures(input: RobustFitInput): Record<string, number>
  */
 const AFTER: Record<string, string[]> = {
   pvalue: ["chisq.scaled", "df.scaled", "pvalue.scaled", "chisq.scaling.factor"],
-  "baseline.pvalue": ["baseline.chisq.scaled", "baseline.df.scaled", "baseline.pvalue.scaled", "baseline.chisq.scaling.factor"],
+  "baseline.pvalue": [
+    "baseline.chisq.scaled",
+    "baseline.df.scaled",
+    "baseline.pvalue.scaled",
+    "baseline.chisq.scaling.factor",
+  ],
   tli: ["cfi.scaled", "tli.scaled", "cfi.robust", "tli.robust"],
-  rni: ["nnfi.scaled", "rfi.scaled", "nfi.scaled", "pnfi.scaled", "ifi.scaled", "rni.scaled", "nnfi.robust", "rni.robust"],
+  rni: [
+    "nnfi.scaled",
+    "rfi.scaled",
+    "nfi.scaled",
+    "pnfi.scaled",
+    "ifi.scaled",
+    "rni.scaled",
+    "nnfi.robust",
+    "rni.robust",
+  ],
   bic2: ["scaling.factor.h1", "scaling.factor.h0"],
-  "rmsea.notclose.h0": ["rmsea.scaled", "rmsea.ci.lower.scaled", "rmsea.ci.upper.scaled", "rmsea.pvalue.scaled", "rmsea.notclose.pvalue.scaled",
-    "rmsea.robust", "rmsea.ci.lower.robust", "rmsea.ci.upper.robust", "rmsea.pvalue.robust", "rmsea.notclose.pvalue.robust"],
+  "rmsea.notclose.h0": [
+    "rmsea.scaled",
+    "rmsea.ci.lower.scaled",
+    "rmsea.ci.upper.scaled",
+    "rmsea.pvalue.scaled",
+    "rmsea.notclose.pvalue.scaled",
+    "rmsea.robust",
+    "rmsea.ci.lower.robust",
+    "rmsea.ci.upper.robust",
+    "rmsea.pvalue.robust",
+    "rmsea.notclose.pvalue.robust",
+  ],
 };
 
-export function mergeInLavaanOrder(standard: Record<string, number>, robust: Record<string, number>): Record<string, number> {
+export function mergeInLavaanOrder(
+  standard: Record<string, number>,
+  robust: Record<string, number>,
+): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [k, v] of Object.entries(standard)) {
     out[k] = v;

@@ -10,7 +10,14 @@
  */
 import { expectedInformation } from "../estimate/info-total.js";
 import { cellVectors, crossProduct } from "../estimate/information.js";
-import { evaluate, gradient, gradientWithWeights, residualWeight, type Evaluation, type Problem } from "../estimate/ml.js";
+import {
+  evaluate,
+  gradient,
+  gradientWithWeights,
+  residualWeight,
+  type Evaluation,
+  type Problem,
+} from "../estimate/ml.js";
 import { matmul } from "../linalg/dense.js";
 import { fillMatrices, impliedMoments, type Implied } from "../model/implied.js";
 
@@ -51,10 +58,17 @@ export function observedInformation(prob: Problem, theta: Float64Array, h = 1e-6
  * full gradient's O(p³), and it vanishes for the parameters Σ and μ are linear in.
  * Returns null when the model matrices are singular at a displaced point.
  */
-export function observedInformationFast(prob: Problem, theta: Float64Array, ev: Evaluation, h = 1e-6): Float64Array | null {
+export function observedInformationFast(
+  prob: Problem,
+  theta: Float64Array,
+  ev: Evaluation,
+  h = 1e-6,
+): Float64Array | null {
   const q = theta.length;
   const A = expectedInformation(prob, ev);
-  const weights = prob.rep.groups.map((rep, g) => residualWeight(rep.meanstructure, prob.stats.groups[g]!, ev.groups[g]!));
+  const weights = prob.rep.groups.map((rep, g) =>
+    residualWeight(rep.meanstructure, prob.stats.groups[g]!, ev.groups[g]!),
+  );
   prob.rep.groups.forEach((rep, g) => {
     const cells = rep.cells.filter((c) => c.free >= 0);
     const k = cells.length;
@@ -84,12 +98,17 @@ export function observedInformationFast(prob: Problem, theta: Float64Array, ev: 
         vd[c] += V[r * k + c]! * dt[r]!;
       }
     }
-    const cross = (b: number, a: number): number => (dU === null || dV === null ? 0 : dU[b * k + a]! * vd[a]! + dV[b * k + a]! * ud[a]!);
+    const cross = (b: number, a: number): number =>
+      dU === null || dV === null ? 0 : dU[b * k + a]! * vd[a]! + dV[b * k + a]! * ud[a]!;
     const w = prob.stats.groups[g]!.n / prob.stats.ntotal;
     for (let a = 0; a < k; a++) {
       const fa = cells[a]!.free;
       for (let b = 0; b < k; b++) {
-        const C = sUV[b * k + a]! * wUV[a * k + b]! + sVV[a * k + b]! * wUU[b * k + a]! + sUU[a * k + b]! * wVV[b * k + a]! + sUV[a * k + b]! * wUV[b * k + a]!;
+        const C =
+          sUV[b * k + a]! * wUV[a * k + b]! +
+          sVV[a * k + b]! * wUU[b * k + a]! +
+          sUU[a * k + b]! * wVV[b * k + a]! +
+          sUV[a * k + b]! * wUV[b * k + a]!;
         A[fa * q + cells[b]!.free] += w * (cross(b, a) + cross(a, b) - C);
       }
     }

@@ -20,7 +20,12 @@ export function scaledTest(chisq: number, df: number, trace: number): ScaledTest
   if (c < 0) c = NaN;
   const chisqScaled = df > 0 ? chisq / c : chisq;
   // df = 0: lavaan stops before the trace and reports the unscaled statistic, c = NA
-  return { trace: df > 0 ? trace : NaN, scalingFactor: c, chisqScaled, pvalueScaled: df > 0 ? chisqUpper(chisqScaled, df) : NaN };
+  return {
+    trace: df > 0 ? trace : NaN,
+    scalingFactor: c,
+    chisqScaled,
+    pvalueScaled: df > 0 ? chisqUpper(chisqScaled, df) : NaN,
+  };
 }
 
 /**
@@ -30,7 +35,12 @@ export function scaledTest(chisq: number, df: number, trace: number): ScaledTest
  * i.e. the sum of traceWGamma() over groups minus tr(E⁻¹ B) with E the expected information
  * and B the MLM meat.
  */
-export function satorraBentlerTrace(traceWGammaSum: number, informationInverse: Float64Array, meat: Float64Array, q: number): number {
+export function satorraBentlerTrace(
+  traceWGammaSum: number,
+  informationInverse: Float64Array,
+  meat: Float64Array,
+  q: number,
+): number {
   return traceWGammaSum - traceProduct(informationInverse, meat, q);
 }
 
@@ -50,7 +60,14 @@ export interface YuanBentlerTrace {
  * g (for complete data tr(A1⁻¹B1) = tr(W(S) Γ), see casewise.traceWGamma), A the observed
  * information and B0 the casewise-score meat of the model, both per observation.
  */
-export function yuanBentlerMplusTrace(traceH1: number, ndatH1: number, breadInverse: Float64Array, meat: Float64Array, q: number, npar: number): YuanBentlerTrace {
+export function yuanBentlerMplusTrace(
+  traceH1: number,
+  ndatH1: number,
+  breadInverse: Float64Array,
+  meat: Float64Array,
+  q: number,
+  npar: number,
+): YuanBentlerTrace {
   const h0 = traceProduct(breadInverse, meat, q);
   return { trace: traceH1 - h0, scalingFactorH1: traceH1 / ndatH1, scalingFactorH0: h0 / npar };
 }

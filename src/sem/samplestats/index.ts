@@ -34,11 +34,12 @@ export function meanAndCovariance(X: Float64Array, n: number, p: number): { mean
       for (let j = 0; j <= i; j++) S[i * p + j] += di * d[j]!;
     }
   }
-  for (let i = 0; i < p; i++) for (let j = 0; j <= i; j++) {
-    const v = S[i * p + j]! / n;
-    S[i * p + j] = v;
-    S[j * p + i] = v;
-  }
+  for (let i = 0; i < p; i++)
+    for (let j = 0; j <= i; j++) {
+      const v = S[i * p + j]! / n;
+      S[i * p + j] = v;
+      S[j * p + i] = v;
+    }
   return { mean, S };
 }
 

@@ -26,12 +26,7 @@ export type Element =
  * One element. If the statement ends or holds something else, the error reads
  * "<what> after <prevDescription>".
  */
-export function parseElement(
-  cur: Cursor,
-  prev: Token,
-  what: string,
-  prevDescription?: string,
-): Element {
+export function parseElement(cur: Cursor, prev: Token, what: string, prevDescription?: string): Element {
   const start = cur.position;
   const t = cur.peek();
   if (t === undefined) throw cur.expected(what, prev, prevDescription);

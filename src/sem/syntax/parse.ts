@@ -128,8 +128,7 @@ function formulas(lhs: Cursor, op: Token, rhs: Cursor): Statement[] {
   for (const n of names) {
     const at = { lhs: n.text, line: n.line, column: n.column };
     const formula: Statement = { kind: "formula", op: opText, terms: terms.map(copy), ...at };
-    const icept: Statement | undefined =
-      intercept && { kind: "intercept", op: "~1", term: copy(intercept), ...at };
+    const icept: Statement | undefined = intercept && { kind: "intercept", op: "~1", term: copy(intercept), ...at };
     if (icept && interceptFirst) out.push(icept);
     if (terms.length > 0) out.push(formula);
     if (icept && !interceptFirst) out.push(icept);

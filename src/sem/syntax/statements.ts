@@ -44,8 +44,7 @@ export function* splitStatements(tokens: Token[], source: SourceText): Generator
     if (first) return source.error(bad.line, bad.column, bad.reason ?? "invalid token");
     return source.error(t.line, t.column, reason);
   };
-  const unclosed = (): Error =>
-    parenError(open[open.length - 1]!, "unbalanced parentheses: '(' is not closed");
+  const unclosed = (): Error => parenError(open[open.length - 1]!, "unbalanced parentheses: '(' is not closed");
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind === "newline") {

@@ -15,15 +15,7 @@
  */
 import type { SourceText } from "./errors.js";
 
-export type TokenKind =
-  | "name"
-  | "number"
-  | "string"
-  | "op"
-  | "punct"
-  | "semi"
-  | "newline"
-  | "invalid";
+export type TokenKind = "name" | "number" | "string" | "op" | "punct" | "semi" | "newline" | "invalid";
 
 export interface Token {
   kind: TokenKind;
@@ -47,8 +39,7 @@ const MANTISSA_E_RE = /^(?:\d+\.?\d*|\.\d+)[eE]$/;
 
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= "0" && ch <= "9";
 const isNameStart = (ch: string): boolean => /^[\p{L}_.]$/u.test(ch);
-const isNameChar = (ch: string | undefined): boolean =>
-  ch !== undefined && /^[\p{L}\p{N}_.]$/u.test(ch);
+const isNameChar = (ch: string | undefined): boolean => ch !== undefined && /^[\p{L}\p{N}_.]$/u.test(ch);
 
 /** All tokens of the text, with a newline token at the end of every line. */
 export function tokenize(source: SourceText): Token[] {
@@ -99,8 +90,7 @@ function scanWord(chars: string[], i: number, numeric: boolean): string {
   let j = i;
   for (;;) {
     const ch = chars[j];
-    const exponentSign =
-      numeric && (ch === "+" || ch === "-") && MANTISSA_E_RE.test(word) && isDigit(chars[j + 1]);
+    const exponentSign = numeric && (ch === "+" || ch === "-") && MANTISSA_E_RE.test(word) && isDigit(chars[j + 1]);
     if (!isNameChar(ch) && !exponentSign) return word;
     word += ch;
     j++;

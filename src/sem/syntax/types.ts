@@ -66,11 +66,7 @@ export interface ConstraintStatement {
   column: number;
 }
 
-export type Statement =
-  | FormulaStatement
-  | InterceptStatement
-  | DefinitionStatement
-  | ConstraintStatement;
+export type Statement = FormulaStatement | InterceptStatement | DefinitionStatement | ConstraintStatement;
 
 export interface ModelSyntax {
   statements: Statement[];

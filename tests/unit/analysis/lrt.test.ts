@@ -14,7 +14,15 @@ const mlr = loadRef("big-five-inventory").estimators.MLR!;
 
 function fitOf(name: string): ModelFit {
   const f = mlr.fit[name]!;
-  return { model: name, chisq: f.chisq!, df: f.df!, npar: f.npar!, aic: f.aic!, bic: f.bic!, scaling: f["chisq.scaling.factor"]! };
+  return {
+    model: name,
+    chisq: f.chisq!,
+    df: f.df!,
+    npar: f.npar!,
+    aic: f.aic!,
+    bic: f.bic!,
+    scaling: f["chisq.scaling.factor"]!,
+  };
 }
 
 describe("chisqDifferenceTest", () => {
@@ -22,7 +30,10 @@ describe("chisqDifferenceTest", () => {
     const res = chisqDifferenceTest([fitOf("structural"), fitOf("measurement"), fitOf("second.order")]);
     expect(res.method).toBe("satorra.bentler.2001");
     expect(res.rows.map((r) => r.model)).toEqual(["measurement", "second.order", "structural"]);
-    for (const [k, key] of [[1, "measurement-second.order"], [2, "second.order-structural"]] as const) {
+    for (const [k, key] of [
+      [1, "measurement-second.order"],
+      [2, "second.order-structural"],
+    ] as const) {
       const ref = mlr.lrt[key]!;
       const row = res.rows[k]!;
       expect(row["Df diff"]).toBe(ref["Df diff"][1]);
@@ -53,7 +64,10 @@ describe("chisqDifferenceTest", () => {
     const row = chisqDifferenceTest([sat, r]).rows[1]!;
     expect(row["scaling.factor"]).toBe(1.5); // (3 · 1.5 - 0 · 1) / 3
     expect(row["Chisq diff"]).toBe(8);
-    const neg = chisqDifferenceTest([{ ...r, model: "m1", df: 10, scaling: 2 }, { ...r, model: "m0", df: 11, chisq: 14, scaling: 1 }]);
+    const neg = chisqDifferenceTest([
+      { ...r, model: "m1", df: 10, scaling: 2 },
+      { ...r, model: "m0", df: 11, chisq: 14, scaling: 1 },
+    ]);
     expect(neg.rows[1]!["Chisq diff"]).toBeNull();
     expect(neg.warnings[0]).toMatch(/scaling factor is negative/);
   });

@@ -14,12 +14,19 @@ function expectClose(mine: number | null | undefined, ref: number | null | undef
   if (!agrees(mine, ref, tol)) expect.fail(`${what}: ${String(mine)} vs R ${String(ref)}`);
 }
 
-function expectMatrix(mine: { names: string[]; values: number[][] }, ref: { names: string[]; values: number[][] }, tol: Tol, what: string): void {
-  ref.names.forEach((a, i) => ref.names.forEach((b, j) => {
-    const mi = mine.names.indexOf(a);
-    const mj = mine.names.indexOf(b);
-    expectClose(mine.values[mi]?.[mj], ref.values[i]![j]!, tol, `${what}[${a}, ${b}]`);
-  }));
+function expectMatrix(
+  mine: { names: string[]; values: number[][] },
+  ref: { names: string[]; values: number[][] },
+  tol: Tol,
+  what: string,
+): void {
+  ref.names.forEach((a, i) =>
+    ref.names.forEach((b, j) => {
+      const mi = mine.names.indexOf(a);
+      const mj = mine.names.indexOf(b);
+      expectClose(mine.values[mi]?.[mj], ref.values[i]![j]!, tol, `${what}[${a}, ${b}]`);
+    }),
+  );
 }
 
 describe.each(CASES)("analysis parity: %s", (name) => {
@@ -32,8 +39,12 @@ describe.each(CASES)("analysis parity: %s", (name) => {
   it("the design is the reference's (for the ISRS case: read from the instrument)", () => {
     const want = designOf(ref);
     expect(res.design.constructs.map((c) => [c.name, c.items])).toEqual(want.constructs.map((c) => [c.name, c.items]));
-    expect(res.design.secondOrder.map((x) => [x.name, x.dimensions])).toEqual(want.secondOrder.map((x) => [x.name, x.dimensions]));
-    expect(res.design.hypotheses.map((h) => [h.outcome, h.predictor])).toEqual(want.hypotheses.map((h) => [h.outcome, h.predictor]));
+    expect(res.design.secondOrder.map((x) => [x.name, x.dimensions])).toEqual(
+      want.secondOrder.map((x) => [x.name, x.dimensions]),
+    );
+    expect(res.design.hypotheses.map((h) => [h.outcome, h.predictor])).toEqual(
+      want.hypotheses.map((h) => [h.outcome, h.predictor]),
+    );
   });
 
   it("sample: rows and complete rows (listwise over the items)", () => {
@@ -47,13 +58,16 @@ describe.each(CASES)("analysis parity: %s", (name) => {
     ref.descriptives.forEach((d, i) => {
       const m = res.screening.items[i]!;
       expect(m.n).toBe(d.n);
-      for (const k of ["mean", "sd", "skew", "kurtosis", "missing"] as const) expectClose(m[k], d[k], ATOL.closed, `${d.item} ${k}`);
+      for (const k of ["mean", "sd", "skew", "kurtosis", "missing"] as const)
+        expectClose(m[k], d[k], ATOL.closed, `${d.item} ${k}`);
     });
   });
 
   it("Mardia's tests match psych::mardia", () => {
-    for (const k of ["b1p", "b2p", "skew", "small.skew", "kurtosis"] as const) expectClose(res.screening.mardia[k], ref.mardia[k], ATOL.closed, k);
-    for (const k of ["p.skew", "p.small", "p.kurt"] as const) expectClose(res.screening.mardia[k], ref.mardia[k], ATOL.pvalue, k);
+    for (const k of ["b1p", "b2p", "skew", "small.skew", "kurtosis"] as const)
+      expectClose(res.screening.mardia[k], ref.mardia[k], ATOL.closed, k);
+    for (const k of ["p.skew", "p.small", "p.kurt"] as const)
+      expectClose(res.screening.mardia[k], ref.mardia[k], ATOL.pvalue, k);
     expect(res.screening.mardia["n.obs"]).toBe(ref.mardia["n.obs"]);
   });
 
@@ -78,10 +92,12 @@ describe.each(CASES)("analysis parity: %s", (name) => {
 
   it("Fornell-Larcker: sqrt(AVE) on the diagonal, lavInspect(fit, 'cor.lv') off it", () => {
     const fl = res.validity.fornellLarcker;
-    ref["cor.lv"].names.forEach((a, i) => ref["cor.lv"].names.forEach((b, j) => {
-      const want = i === j ? Math.sqrt(ref.ave[a]!) : ref["cor.lv"].values[i]![j]!;
-      expectClose(fl.values[fl.names.indexOf(a)]![fl.names.indexOf(b)], want, TOL.est, `FL[${a}, ${b}]`);
-    }));
+    ref["cor.lv"].names.forEach((a, i) =>
+      ref["cor.lv"].names.forEach((b, j) => {
+        const want = i === j ? Math.sqrt(ref.ave[a]!) : ref["cor.lv"].values[i]![j]!;
+        expectClose(fl.values[fl.names.indexOf(a)]![fl.names.indexOf(b)], want, TOL.est, `FL[${a}, ${b}]`);
+      }),
+    );
   });
 
   it("HTMT matches semTools::htmt (default htmt2 = TRUE, and htmt2 = FALSE)", () => {
@@ -92,7 +108,8 @@ describe.each(CASES)("analysis parity: %s", (name) => {
   it("second-order reliability matches compRelSEM(higher =) and reliabilityL2", () => {
     const s = res.secondOrder[0]!;
     expectClose(s.omega, ref.second.compRelSEM[ref.second_order.name], TOL.est, "compRelSEM higher");
-    for (const k of ["omegaL1", "omegaL2", "partialOmegaL1"] as const) expectClose(s[k], ref.second.reliabilityL2[k], TOL.est, k);
+    for (const k of ["omegaL1", "omegaL2", "partialOmegaL1"] as const)
+      expectClose(s[k], ref.second.reliabilityL2[k], TOL.est, k);
   });
 
   it("chi-square difference tests match lavTestLRT", () => {

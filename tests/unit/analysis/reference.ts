@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { designFromInstrument, type StudyDesign } from "../../../src/analysis/design.js";
 import type { StudyInput } from "../../../src/analysis/study.js";
 import { loadInstrument, loadResponses } from "../../../src/instrument/index.js";
-import { readTable } from "../../../src/sem/data/index.js";
+import { readTable } from "../../../src/sem/data/read-file.js";
 
 export interface LrtRef {
   models: string[];
@@ -28,7 +28,15 @@ export interface AnalysisRef {
   reverse?: string[];
   rows: number;
   complete_rows: number;
-  descriptives: { item: string; n: number; mean: number; sd: number; skew: number; kurtosis: number; missing: number }[];
+  descriptives: {
+    item: string;
+    n: number;
+    mean: number;
+    sd: number;
+    skew: number;
+    kurtosis: number;
+    missing: number;
+  }[];
   mardia: Record<string, number>;
   mahalanobis: { d2: number[]; pvalue: number[]; row: number[] };
   alpha: Record<string, { raw_alpha: number; "std.alpha": number }>;
@@ -38,25 +46,46 @@ export interface AnalysisRef {
   htmt: { names: string[]; values: number[][] };
   "htmt.arithmetic": { names: string[]; values: number[][] };
   second: { compRelSEM: Record<string, number>; reliabilityL2: Record<string, number> };
-  estimators: Record<string, {
-    fit: Record<string, Record<string, number>>;
-    lrt: Record<string, LrtRef>;
-    paths: { lhs: string; rhs: string; est: number; se: number; z: number; pvalue: number; "std.all": number; "se.std": number }[] | Record<string, never>;
-  }>;
+  estimators: Record<
+    string,
+    {
+      fit: Record<string, Record<string, number>>;
+      lrt: Record<string, LrtRef>;
+      paths:
+        | {
+            lhs: string;
+            rhs: string;
+            est: number;
+            se: number;
+            z: number;
+            pvalue: number;
+            "std.all": number;
+            "se.std": number;
+          }[]
+        | Record<string, never>;
+    }
+  >;
 }
 
 export const CASES = ["holzinger-swineford", "big-five-inventory", "isrs-kibs-simulated"] as const;
 export type CaseName = (typeof CASES)[number];
 
 export function loadRef(name: CaseName): AnalysisRef {
-  return JSON.parse(readFileSync(new URL(`../../fixtures/analysis/${name}.json`, import.meta.url), "utf8")) as AnalysisRef;
+  return JSON.parse(
+    readFileSync(new URL(`../../fixtures/analysis/${name}.json`, import.meta.url), "utf8"),
+  ) as AnalysisRef;
 }
 
 export function designOf(ref: AnalysisRef): StudyDesign {
   return {
     constructs: Object.entries(ref.constructs).map(([name, items]) => ({ name, items })),
     secondOrder: [{ name: ref.second_order.name, dimensions: ref.second_order.dimensions }],
-    hypotheses: ref.paths.map(([outcome, predictor], i) => ({ id: `H${i + 1}`, outcome, predictor, expected: "positive" as const })),
+    hypotheses: ref.paths.map(([outcome, predictor], i) => ({
+      id: `H${i + 1}`,
+      outcome,
+      predictor,
+      expected: "positive" as const,
+    })),
     source: ref.case,
   };
 }

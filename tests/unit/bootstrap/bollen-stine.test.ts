@@ -13,11 +13,16 @@ import { describe, expect, it } from "vitest";
 import { contextData, createContext } from "../../../src/sem/bootstrap/context.js";
 import { bollenStineTest, thetaFromFit } from "../../../src/sem/bootstrap/index.js";
 import { runTasks } from "../../../src/sem/bootstrap/pool.js";
-import { readTable } from "../../../src/sem/data/index.js";
+import { readTable } from "../../../src/sem/data/read-file.js";
 import { fitModel, prepareFit } from "../../../src/sem/fit-model.js";
 import { parseModel } from "../../../src/sem/syntax/index.js";
 
-interface Ref { stat: number; df: number; pvalue: number; "boot.length": number }
+interface Ref {
+  stat: number;
+  df: number;
+  pvalue: number;
+  "boot.length": number;
+}
 const REF = JSON.parse(readFileSync("tests/fixtures/bootstrap/lavaan-bollen-stine.json", "utf8")) as Ref;
 const B = 800;
 
@@ -30,10 +35,18 @@ function withinMonteCarlo(ours: number, lavaan: number, bOurs: number, bLavaan: 
 describe("Bollen-Stine bootstrap p-value", () => {
   it(`Political Democracy SEM: ${B} draws agree with lavaan's p from 3,000 draws`, async () => {
     const model = "datasets/political-democracy/indirect-effect.lav";
-    const input = { syntax: parseModel(readFileSync(model, "utf8"), { file: model }), data: readTable("datasets/political-democracy/data.csv") };
+    const input = {
+      syntax: parseModel(readFileSync(model, "utf8"), { file: model }),
+      data: readTable("datasets/political-democracy/data.csv"),
+    };
     const fit = await fitModel(input);
     const prepared = prepareFit(input);
-    const ctx = createContext(contextData({ input, thetaHat: thetaFromFit(prepared.table, fit.parameters), seed: 31, bollenStine: true }, prepared));
+    const ctx = createContext(
+      contextData(
+        { input, thetaHat: thetaFromFit(prepared.table, fit.parameters), seed: 31, bollenStine: true },
+        prepared,
+      ),
+    );
     const report = await runTasks(ctx, [{ kind: "bollenStine", count: B }], { workers: 2 });
     const t = bollenStineTest(report.results[0]!, fit);
     expect(t.stat).toBeCloseTo(REF.stat, 6); // the sample's chi-square, lavaan's to 1e-6

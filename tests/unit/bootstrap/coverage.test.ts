@@ -60,7 +60,14 @@ function normalSample(index: number): number[] {
 }
 
 function table(y: number[]): DataTable {
-  return { file: "<simulated>", columns: ["y"], rows: y.map((v) => [String(v)]), lineOf: y.map((_, i) => i + 2), delimiter: ",", decimal: "." };
+  return {
+    file: "<simulated>",
+    columns: ["y"],
+    rows: y.map((v) => [String(v)]),
+    lineOf: y.map((_, i) => i + 2),
+    delimiter: ",",
+    decimal: ".",
+  };
 }
 
 describe("coverage of the bootstrap percentile interval", () => {

@@ -11,11 +11,27 @@ import type { DataTable } from "../../../src/sem/data/index.js";
 import { fitModel } from "../../../src/sem/fit-model.js";
 import { parseModel } from "../../../src/sem/syntax/index.js";
 
-const ROWS = [[1.2, 2.1, 0.7], [2.3, 2.9, 1.8], [0.4, 1.1, 0.9], [3.1, 3.8, 2.2], [1.9, 1.7, 1.1], [2.8, 3.3, 2.9], [0.9, 1.6, 0.2], [2.2, 2.4, 1.6]];
+const ROWS = [
+  [1.2, 2.1, 0.7],
+  [2.3, 2.9, 1.8],
+  [0.4, 1.1, 0.9],
+  [3.1, 3.8, 2.2],
+  [1.9, 1.7, 1.1],
+  [2.8, 3.3, 2.9],
+  [0.9, 1.6, 0.2],
+  [2.2, 2.4, 1.6],
+];
 
 describe("failed bootstrap draws", () => {
   it("are counted by reason, warned about, and left out of the standard errors", async () => {
-    const data: DataTable = { file: "tiny.csv", columns: ["a", "b", "c"], rows: ROWS.map((r) => r.map(String)), lineOf: ROWS.map((_, i) => i + 2), delimiter: ",", decimal: "." };
+    const data: DataTable = {
+      file: "tiny.csv",
+      columns: ["a", "b", "c"],
+      rows: ROWS.map((r) => r.map(String)),
+      lineOf: ROWS.map((_, i) => i + 2),
+      delimiter: ",",
+      decimal: ".",
+    };
     const input = { syntax: parseModel("f =~ a + b + c\n", { file: "<m>" }), data };
     const fit = await fitModel(input);
     const res = await bootstrapModel(input, fit, { bootstrap: 200, seed: 1, workers: 1, jackknife: false });

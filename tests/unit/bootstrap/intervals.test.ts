@@ -6,7 +6,13 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { bcaInterval, bootQuantiles, bootSe, jackknifeAcceleration, percentileInterval } from "../../../src/sem/bootstrap/intervals.js";
+import {
+  bcaInterval,
+  bootQuantiles,
+  bootSe,
+  jackknifeAcceleration,
+  percentileInterval,
+} from "../../../src/sem/bootstrap/intervals.js";
 
 interface Ref {
   t0: number;
@@ -29,16 +35,19 @@ describe("bootstrap intervals (R boot 1.3.28.1)", () => {
     expect(bootQuantiles(ref.t, [0.025, 0.975]).extreme).toBe(false);
   });
 
-  it.each(ref.intervals.map((r) => [r.level, r] as const))("level %s: percentile, bca.simple and BCa equal boot.ci", (level, r) => {
-    const perc = percentileInterval(ref.t, level);
-    expect(close(perc.lower, r.perc[0]!) && close(perc.upper, r.perc[1]!)).toBe(true);
-    const a = jackknifeAcceleration(ref.jack);
-    expect(close(a, r.acceleration)).toBe(true);
-    const bca = bcaInterval(ref.t, ref.t0, level, a)!;
-    expect(close(bca.lower, r.bca[0]!) && close(bca.upper, r.bca[1]!)).toBe(true);
-    const simple = bcaInterval(ref.t, ref.t0, level, 0)!;
-    expect(close(simple.lower, r["bca.simple"][0]!) && close(simple.upper, r["bca.simple"][1]!)).toBe(true);
-  });
+  it.each(ref.intervals.map((r) => [r.level, r] as const))(
+    "level %s: percentile, bca.simple and BCa equal boot.ci",
+    (level, r) => {
+      const perc = percentileInterval(ref.t, level);
+      expect(close(perc.lower, r.perc[0]!) && close(perc.upper, r.perc[1]!)).toBe(true);
+      const a = jackknifeAcceleration(ref.jack);
+      expect(close(a, r.acceleration)).toBe(true);
+      const bca = bcaInterval(ref.t, ref.t0, level, a)!;
+      expect(close(bca.lower, r.bca[0]!) && close(bca.upper, r.bca[1]!)).toBe(true);
+      const simple = bcaInterval(ref.t, ref.t0, level, 0)!;
+      expect(close(simple.lower, r["bca.simple"][0]!) && close(simple.upper, r["bca.simple"][1]!)).toBe(true);
+    },
+  );
 
   it("the comparison rejects an endpoint off by just more than the tolerance", () => {
     const r = ref.intervals[0]!;

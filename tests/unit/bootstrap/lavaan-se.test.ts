@@ -18,13 +18,29 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { bootstrapModel } from "../../../src/sem/bootstrap/index.js";
-import { readTable } from "../../../src/sem/data/index.js";
+import { readTable } from "../../../src/sem/data/read-file.js";
 import { fitModel, type FitInput } from "../../../src/sem/fit-model.js";
 import { parseModel } from "../../../src/sem/syntax/index.js";
 
-interface RefRow { lhs: string; op: string; rhs: string; est: number; se: number; "kurtosis.excess": number | null }
-interface RefCase { data: string; model: string; bootstrap: number; bootstrap_successful: number; parameters: RefRow[] }
-const REF = JSON.parse(readFileSync("tests/fixtures/bootstrap/lavaan-bootstrap.json", "utf8")) as Record<string, RefCase>;
+interface RefRow {
+  lhs: string;
+  op: string;
+  rhs: string;
+  est: number;
+  se: number;
+  "kurtosis.excess": number | null;
+}
+interface RefCase {
+  data: string;
+  model: string;
+  bootstrap: number;
+  bootstrap_successful: number;
+  parameters: RefRow[];
+}
+const REF = JSON.parse(readFileSync("tests/fixtures/bootstrap/lavaan-bootstrap.json", "utf8")) as Record<
+  string,
+  RefCase
+>;
 
 const Z = 4;
 
@@ -41,9 +57,19 @@ function agrees(ours: number, lavaan: number, tol: number): boolean {
  * Our bootstrap of a reference case against lavaan's, parameter by parameter. `failed` is the
  * number of draws expected not to converge (counted and left out, never silently: checked here).
  */
-async function compare(name: string, B: number, seed: number, options: FitInput["options"] = {}, failed = 0): Promise<{ key: string; ours: number; lavaan: number; tol: number }[]> {
+async function compare(
+  name: string,
+  B: number,
+  seed: number,
+  options: FitInput["options"] = {},
+  failed = 0,
+): Promise<{ key: string; ours: number; lavaan: number; tol: number }[]> {
   const ref = REF[name]!;
-  const input = { syntax: parseModel(readFileSync(ref.model, "utf8"), { file: ref.model }), data: readTable(ref.data), options };
+  const input = {
+    syntax: parseModel(readFileSync(ref.model, "utf8"), { file: ref.model }),
+    data: readTable(ref.data),
+    options,
+  };
   const res = await bootstrapModel(input, await fitModel(input), { bootstrap: B, seed, jackknife: false });
   expect(res.bootstrap!.draws.successful).toBe(B - failed);
   expect(res.bootstrap!.draws.notConverged).toBe(failed);
@@ -52,7 +78,12 @@ async function compare(name: string, B: number, seed: number, options: FitInput[
   return rows.map((r) => {
     const ours = res.parameters.find((p) => p.lhs === r.lhs && p.op === r.op && p.rhs === r.rhs)!;
     expect(ours.est).toBeCloseTo(r.est, 4);
-    return { key: `${r.lhs} ${r.op} ${r.rhs}`, ours: ours.se!, lavaan: r.se, tol: tolerance(r["kurtosis.excess"]!, ref.bootstrap_successful, B - failed) };
+    return {
+      key: `${r.lhs} ${r.op} ${r.rhs}`,
+      ours: ours.se!,
+      lavaan: r.se,
+      tol: tolerance(r["kurtosis.excess"]!, ref.bootstrap_successful, B - failed),
+    };
   });
 }
 
@@ -60,13 +91,15 @@ describe("bootstrap standard errors match lavaan's within Monte Carlo error", ()
   it("HS three-factor CFA: 21 free parameters, 2,000 draws against lavaan's 10,000", async () => {
     const rows = await compare("hs-cfa", 2000, 20261122);
     expect(rows).toHaveLength(21);
-    for (const r of rows) expect(agrees(r.ours, r.lavaan, r.tol), `${r.key}: ours ${r.ours}, lavaan ${r.lavaan}, tol ${r.tol}`).toBe(true);
+    for (const r of rows)
+      expect(agrees(r.ours, r.lavaan, r.tol), `${r.key}: ours ${r.ours}, lavaan ${r.lavaan}, tol ${r.tol}`).toBe(true);
   });
 
   it("Political Democracy SEM: free parameters and the := indirect and total effects, 1,000 draws against 5,000", async () => {
     const rows = await compare("pd-indirect", 1000, 7);
     expect(rows.filter((r) => r.key.includes(":="))).toHaveLength(2);
-    for (const r of rows) expect(agrees(r.ours, r.lavaan, r.tol), `${r.key}: ours ${r.ours}, lavaan ${r.lavaan}, tol ${r.tol}`).toBe(true);
+    for (const r of rows)
+      expect(agrees(r.ours, r.lavaan, r.tol), `${r.key}: ours ${r.ours}, lavaan ${r.lavaan}, tol ${r.tol}`).toBe(true);
   });
 
   it("HS CFA with 12% missing by full-information ML (each draw refitted by FIML): loadings, variances, covariances and intercepts, 1,000 draws against 3,000", async () => {
@@ -76,7 +109,8 @@ describe("bootstrap standard errors match lavaan's within Monte Carlo error", ()
     const rows = await compare("hs-cfa-fiml", 1000, 20261205, { missing: "fiml" }, 1);
     expect(rows).toHaveLength(30);
     expect(rows.filter((r) => r.key.endsWith("~1 "))).toHaveLength(9);
-    for (const r of rows) expect(agrees(r.ours, r.lavaan, r.tol), `${r.key}: ours ${r.ours}, lavaan ${r.lavaan}, tol ${r.tol}`).toBe(true);
+    for (const r of rows)
+      expect(agrees(r.ours, r.lavaan, r.tol), `${r.key}: ours ${r.ours}, lavaan ${r.lavaan}, tol ${r.tol}`).toBe(true);
   });
 
   it("the comparison rejects a standard error just outside its tolerance", () => {

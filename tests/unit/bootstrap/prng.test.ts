@@ -13,9 +13,21 @@ describe("Philox4x32-10", () => {
   // Known-answer vectors of the authors' Random123 library (file kat_vectors, lines
   // "philox4x32 10 <counter ×4> <key ×2> <expected ×4>"; Salmon et al. 2011).
   const KAT: [number[], number[], string[]][] = [
-    [[0, 0, 0, 0], [0, 0], ["6627e8d5", "e169c58d", "bc57ac4c", "9b00dbd8"]],
-    [[0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff], [0xffffffff, 0xffffffff], ["408f276d", "41c83b0e", "a20bc7c6", "6d5451fd"]],
-    [[0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344], [0xa4093822, 0x299f31d0], ["d16cfe09", "94fdcceb", "5001e420", "24126ea1"]],
+    [
+      [0, 0, 0, 0],
+      [0, 0],
+      ["6627e8d5", "e169c58d", "bc57ac4c", "9b00dbd8"],
+    ],
+    [
+      [0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff],
+      [0xffffffff, 0xffffffff],
+      ["408f276d", "41c83b0e", "a20bc7c6", "6d5451fd"],
+    ],
+    [
+      [0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344],
+      [0xa4093822, 0x299f31d0],
+      ["d16cfe09", "94fdcceb", "5001e420", "24126ea1"],
+    ],
   ];
   it.each(KAT)("counter %j, key %j gives Random123's answer", (ctr, key, want) => {
     expect(hex(philox4x32(ctr, key, new Uint32Array(4)))).toEqual(want);

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { thetaFromFit } from "../../../src/sem/bootstrap/index.js";
 import { contextData, createContext, type ContextRequest } from "../../../src/sem/bootstrap/context.js";
 import type { ReplicationContext } from "../../../src/sem/bootstrap/replicate.js";
-import { readTable } from "../../../src/sem/data/index.js";
+import { readTable } from "../../../src/sem/data/read-file.js";
 import { evaluate } from "../../../src/sem/estimate/ml.js";
 import { fitModel, prepareFit, type FitInput } from "../../../src/sem/fit-model.js";
 import { groupStats } from "../../../src/sem/samplestats/index.js";
@@ -18,12 +18,30 @@ import { parseModel } from "../../../src/sem/syntax/index.js";
 
 const DIR = "tests/fixtures/extra/sem-observed-covariates";
 
-async function contexts(): Promise<{ direct: ReplicationContext; general: ReplicationContext; input: FitInput; job: ContextRequest }> {
+async function contexts(): Promise<{
+  direct: ReplicationContext;
+  general: ReplicationContext;
+  input: FitInput;
+  job: ContextRequest;
+}> {
   const file = `${DIR}/model.lav`;
-  const input: FitInput = { syntax: parseModel(readFileSync(file, "utf8"), { file }), data: readTable(`${DIR}/data.csv`) };
+  const input: FitInput = {
+    syntax: parseModel(readFileSync(file, "utf8"), { file }),
+    data: readTable(`${DIR}/data.csv`),
+  };
   const fit = await fitModel(input);
-  const job: ContextRequest = { input, thetaHat: thetaFromFit(prepareFit(input).table, fit.parameters), seed: 5, bollenStine: true };
-  return { direct: createContext(contextData(job)), general: createContext(contextData({ ...job, forceGeneral: true })), input, job };
+  const job: ContextRequest = {
+    input,
+    thetaHat: thetaFromFit(prepareFit(input).table, fit.parameters),
+    seed: 5,
+    bollenStine: true,
+  };
+  return {
+    direct: createContext(contextData(job)),
+    general: createContext(contextData({ ...job, forceGeneral: true })),
+    input,
+    job,
+  };
 }
 
 describe("replications", () => {
@@ -32,7 +50,13 @@ describe("replications", () => {
     expect(direct.data.direct).toBe(true);
     expect(general.data.direct).toBe(false);
     expect(direct.data.table.rows.some((r) => r.exo)).toBe(true); // fixed.x rows present
-    for (const [kind, index] of [["ordinary", 0], ["ordinary", 1], ["bollenStine", 0], ["jackknife", 0], ["jackknife", 74]] as const) {
+    for (const [kind, index] of [
+      ["ordinary", 0],
+      ["ordinary", 1],
+      ["bollenStine", 0],
+      ["jackknife", 0],
+      ["jackknife", 74],
+    ] as const) {
       const a = direct.run(kind, index);
       const b = general.run(kind, index);
       expect(a.status).toBe(0);
@@ -60,8 +84,10 @@ describe("replications", () => {
     const Z = data.bollenStineX![0]!;
     const st = groupStats("", Z, Z.length / p, p)!;
     const imp = evaluate(prepared.prob, thetaHat).groups[0]!.implied;
-    for (let i = 0; i < p; i++) expect(Math.abs(st.mean[i]! - imp.mu[i]!)).toBeLessThan(1e-10 * Math.max(1, Math.abs(imp.mu[i]!)));
-    for (let i = 0; i < p * p; i++) expect(Math.abs(st.S[i]! - imp.sigma[i]!)).toBeLessThan(1e-10 * Math.max(1, Math.abs(imp.sigma[i]!)));
+    for (let i = 0; i < p; i++)
+      expect(Math.abs(st.mean[i]! - imp.mu[i]!)).toBeLessThan(1e-10 * Math.max(1, Math.abs(imp.mu[i]!)));
+    for (let i = 0; i < p * p; i++)
+      expect(Math.abs(st.S[i]! - imp.sigma[i]!)).toBeLessThan(1e-10 * Math.max(1, Math.abs(imp.sigma[i]!)));
     // and the original data do not (the model does not fit exactly: lavaan chi-square 72.3 on 39 df)
     const S0 = prepared.stats.groups[0]!.S;
     expect(Math.max(...S0.map((v, i) => Math.abs(v - imp.sigma[i]!)))).toBeGreaterThan(1e-3);

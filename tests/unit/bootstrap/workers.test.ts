@@ -7,14 +7,18 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { bootstrapModel, type BootstrapRunOptions } from "../../../src/sem/bootstrap/index.js";
 import { workerScript } from "../../../src/sem/bootstrap/pool.js";
-import { readTable } from "../../../src/sem/data/index.js";
+import { readTable } from "../../../src/sem/data/read-file.js";
 import { fitModel, type FitInput } from "../../../src/sem/fit-model.js";
 import type { FitResult } from "../../../src/sem/results.js";
 import { parseModel } from "../../../src/sem/syntax/index.js";
 
 function input(dir: string, model: string, options: FitInput["options"] = {}): FitInput {
   const file = `datasets/${dir}/${model}`;
-  return { syntax: parseModel(readFileSync(file, "utf8"), { file }), data: readTable(`datasets/${dir}/data.csv`), options };
+  return {
+    syntax: parseModel(readFileSync(file, "utf8"), { file }),
+    data: readTable(`datasets/${dir}/data.csv`),
+    options,
+  };
 }
 
 async function boot(input: FitInput, opts: BootstrapRunOptions): Promise<FitResult> {
@@ -47,7 +51,11 @@ describe("bootstrap with 1 and 2 workers", () => {
 
   it("full-information ML with 12% missing (each draw refitted through prepareFit, the general path): identical numbers", async () => {
     const dir = "tests/parity/lavaan-0.6.14/hs-cfa-fiml";
-    const fiml: FitInput = { syntax: parseModel(readFileSync(`${dir}/model.lav`, "utf8"), { file: `${dir}/model.lav` }), data: readTable(`${dir}/data.csv`), options: { missing: "fiml" } };
+    const fiml: FitInput = {
+      syntax: parseModel(readFileSync(`${dir}/model.lav`, "utf8"), { file: `${dir}/model.lav` }),
+      data: readTable(`${dir}/data.csv`),
+      options: { missing: "fiml" },
+    };
     const opts = { bootstrap: 40, seed: 8, jackknife: false };
     const one = await boot(fiml, { ...opts, workers: 1 });
     const two = await boot(fiml, { ...opts, workers: 2 });

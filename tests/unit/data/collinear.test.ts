@@ -41,13 +41,22 @@ describe("findCollinear", () => {
   });
 
   it("is singular whenever there are no more rows than variables", () => {
-    expect(findCollinear(fromColumns([a.slice(0, 3), b.slice(0, 3), c.slice(0, 3)]), 3, 3, ["a", "b", "c"])).not.toBeNull();
+    expect(
+      findCollinear(fromColumns([a.slice(0, 3), b.slice(0, 3), c.slice(0, 3)]), 3, 3, ["a", "b", "c"]),
+    ).not.toBeNull();
   });
 });
 
 describe("covarianceN", () => {
   it("divides by N", () => {
-    const S = covarianceN(fromColumns([[1, 2, 3], [2, 4, 9]]), 3, 2);
+    const S = covarianceN(
+      fromColumns([
+        [1, 2, 3],
+        [2, 4, 9],
+      ]),
+      3,
+      2,
+    );
     expect(S[0]).toBeCloseTo(2 / 3, 14);
     expect(S[1]).toBeCloseTo(7 / 3, 14);
     expect(S[2]).toBe(S[1]);

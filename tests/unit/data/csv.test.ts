@@ -2,7 +2,8 @@ import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { detectDelimiter, readTable } from "../../../src/sem/data/index.js";
+import { detectDelimiter } from "../../../src/sem/data/index.js";
+import { readTable } from "../../../src/sem/data/read-file.js";
 import { expectInputError, fixture } from "./helpers.js";
 
 describe("readTable: file errors", () => {

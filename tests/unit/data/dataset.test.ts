@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildDataSet, readTable } from "../../../src/sem/data/index.js";
+import { buildDataSet } from "../../../src/sem/data/index.js";
+import { readTable } from "../../../src/sem/data/read-file.js";
 import { expectInputError, fixture } from "./helpers.js";
 
 const build = (name: string, variables: string[], group?: string, na?: string[]) =>

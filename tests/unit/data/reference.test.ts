@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildDataSet, readTable } from "../../../src/sem/data/index.js";
+import { buildDataSet } from "../../../src/sem/data/index.js";
+import { readTable } from "../../../src/sem/data/read-file.js";
 
 const file = "/work/shared/reference/hs-cfa-listwise/data.csv";
 const variables = ["x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9"];

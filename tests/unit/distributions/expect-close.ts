@@ -50,9 +50,7 @@ export function relativeError(actual: number, expected: number): number {
 export function expectRelClose(actual: number, expected: number, rel: number, label = ""): void {
   const error = relativeError(actual, expected);
   if (!(error <= rel)) {
-    throw new Error(
-      `${label} expected ${expected}, got ${actual}: relative error ${error} > ${rel}`,
-    );
+    throw new Error(`${label} expected ${expected}, got ${actual}: relative error ${error} > ${rel}`);
   }
 }
 
@@ -60,8 +58,6 @@ export function expectRelClose(actual: number, expected: number, rel: number, la
 export function expectAbsClose(actual: number, expected: number, abs: number, label = ""): void {
   const error = actual === expected ? 0 : Math.abs(actual - expected);
   if (!(error <= abs)) {
-    throw new Error(
-      `${label} expected ${expected}, got ${actual}: absolute error ${error} > ${abs}`,
-    );
+    throw new Error(`${label} expected ${expected}, got ${actual}: absolute error ${error} > ${abs}`);
   }
 }

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  logGamma,
-  regularizedGammaP,
-  regularizedGammaQ,
-} from "../../../src/sem/distributions/index.js";
+import { logGamma, regularizedGammaP, regularizedGammaQ } from "../../../src/sem/distributions/index.js";
 import { ABS, expectAbsClose, expectRelClose, REL } from "./expect-close.js";
 import { lgammaNearZeros, lgammaValues, pgammaValues } from "./r-reference.js";
 

@@ -6,11 +6,7 @@ import {
   solveNoncentrality,
 } from "../../../src/sem/distributions/index.js";
 import { ABS, expectAbsClose, expectRelClose, REL, relativeError } from "./expect-close.js";
-import {
-  noncentralFarUpperPrecise,
-  noncentralPrecise,
-  rmseaLambdaPrecise,
-} from "./mpmath-reference.js";
+import { noncentralFarUpperPrecise, noncentralPrecise, rmseaLambdaPrecise } from "./mpmath-reference.js";
 import { noncentralFarUpper, noncentralValues, rmseaCase } from "./r-reference.js";
 
 // Expected values: R 4.2.2 / lavaan 0.6.14 (r-values.R) and mpmath at 100 digits
@@ -59,7 +55,11 @@ describe("noncentral chi-square vs 100-digit mpmath", () => {
 
 describe("noncentral chi-square properties", () => {
   it("reduces to the central cdf at ncp = 0 and is continuous there", () => {
-    for (const [x, df] of [[0.5, 1], [5, 3], [30, 24]] as const) {
+    for (const [x, df] of [
+      [0.5, 1],
+      [5, 3],
+      [30, 24],
+    ] as const) {
       expect(noncentralChisqCdf(x, df, 0)).toBe(chisqCdf(x, df));
       expectAbsClose(noncentralChisqCdf(x, df, 1e-15), chisqCdf(x, df), ABS.e14);
     }
@@ -93,7 +93,9 @@ describe("noncentral chi-square properties", () => {
 });
 
 describe("RMSEA interval and tests of close fit (T = 85.3055217699727, df = 24, N = 301)", () => {
-  const T = 85.3055217699727, df = 24, N = 301;
+  const T = 85.3055217699727,
+    df = 24,
+    N = 301;
   const lambdaLower = solveNoncentrality(T, df, 0.95);
   const lambdaUpper = solveNoncentrality(T, df, 0.05);
 
@@ -131,7 +133,11 @@ describe("RMSEA interval and tests of close fit (T = 85.3055217699727, df = 24, 
   });
 
   it("stays accurate for large ncp (round trip, absolute ABS.e14 in cdf)", () => {
-    for (const [x, target] of [[101000, 0.05], [100000, 0.5], [5200, 0.95]] as const) {
+    for (const [x, target] of [
+      [101000, 0.05],
+      [100000, 0.5],
+      [5200, 0.95],
+    ] as const) {
       const lambda = solveNoncentrality(x, 24, target);
       expect(lambda).toBeGreaterThan(1000);
       expectAbsClose(noncentralChisqCdf(x, 24, lambda), target, ABS.e14, `x=${x}`);

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  normalCdf,
-  normalQuantile,
-  normalTwoSidedP,
-  normalUpper,
-} from "../../../src/sem/distributions/index.js";
+import { normalCdf, normalQuantile, normalTwoSidedP, normalUpper } from "../../../src/sem/distributions/index.js";
 import { ABS, expectAbsClose, expectRelClose, REL } from "./expect-close.js";
 import { pnormValues, qnormValues } from "./r-reference.js";
 

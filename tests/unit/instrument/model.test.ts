@@ -1,6 +1,11 @@
 /** The instrument's model as lavaan syntax, and a fit of it to the bundled simulated data. */
 import { describe, expect, it } from "vitest";
-import { bundledDatasetPath, instrumentModelSyntax, loadInstrument, loadResponses } from "../../../src/instrument/index.js";
+import {
+  bundledDatasetPath,
+  instrumentModelSyntax,
+  loadInstrument,
+  loadResponses,
+} from "../../../src/instrument/index.js";
 import { fitModel } from "../../../src/sem/fit-model.js";
 import { parseModel } from "../../../src/sem/syntax/index.js";
 
@@ -43,7 +48,11 @@ describe("instrumentModelSyntax", () => {
 describe("the lavaan reference case of the bundled data", () => {
   it("holds exactly the data loadResponses gives (recoded DET5 and ANA4, missing as empty)", async () => {
     const fs = await import("node:fs");
-    const ref = fs.readFileSync("tests/fixtures/extra/isrs-instrument-bundled/data.csv", "utf8").trimEnd().split("\n").slice(1);
+    const ref = fs
+      .readFileSync("tests/fixtures/extra/isrs-instrument-bundled/data.csv", "utf8")
+      .trimEnd()
+      .split("\n")
+      .slice(1);
     const ours = loadResponses(bundledDatasetPath(), instr).table.rows.map((r) => r.slice(1).join(","));
     expect(ref).toEqual(ours);
   });

@@ -12,12 +12,19 @@
  * variance c^2 psi; item residual variances stay 1 - lambda^2.
  */
 import { describe, expect, it } from "vitest";
-import { instrumentModelSyntax, loadInstrument, populationModel, simulate, secondOrderOf, itemsOf, type Instrument } from "../../../src/instrument/index.js";
+import {
+  instrumentModelSyntax,
+  loadInstrument,
+  populationModel,
+  simulate,
+  secondOrderOf,
+  itemsOf,
+  type Instrument,
+} from "../../../src/instrument/index.js";
 import type { DataTable } from "../../../src/sem/data/index.js";
 import { fitModel } from "../../../src/sem/fit-model.js";
 import { parseModel } from "../../../src/sem/syntax/index.js";
 import { withinSe } from "./helpers.js";
-
 
 /** The population value of every free parameter of the instrument's model, keyed "lhs op rhs". */
 function truths(instr: Instrument): Map<string, number> {
@@ -33,8 +40,10 @@ function truths(instr: Instrument): Map<string, number> {
     out.set(`${it.construct} =~ ${it.id}`, pop.loadings[it.id]! / c.get(it.construct)!);
     out.set(`${it.id} ~~ ${it.id}`, 1 - pop.loadings[it.id]! ** 2);
   }
-  for (const s of secondOrderOf(instr)) for (const d of s.dimensions) out.set(`${s.id} =~ ${d}`, (pop.secondOrder[d]! * c.get(d)!) / c.get(s.id)!);
-  for (const r of pop.regressions) out.set(`${r.outcome} ~ ${r.predictor}`, (r.beta * c.get(r.outcome)!) / c.get(r.predictor)!);
+  for (const s of secondOrderOf(instr))
+    for (const d of s.dimensions) out.set(`${s.id} =~ ${d}`, (pop.secondOrder[d]! * c.get(d)!) / c.get(s.id)!);
+  for (const r of pop.regressions)
+    out.set(`${r.outcome} ~ ${r.predictor}`, (r.beta * c.get(r.outcome)!) / c.get(r.predictor)!);
   for (const l of pm.latents) out.set(`${l} ~~ ${l}`, c.get(l)! ** 2 * pm.psi[l]!);
   return out;
 }
@@ -46,7 +55,14 @@ describe("parameter recovery from N = 20,000 simulated firms", () => {
     const s = simulate(instr, { n, seed: 2024 });
     const p = s.items.length;
     const rows = Array.from({ length: n }, (_, r) => Array.from(s.continuous.subarray(r * p, (r + 1) * p), String));
-    const data: DataTable = { file: "simulated", columns: s.items, rows, lineOf: rows.map((_, i) => i + 2), delimiter: ",", decimal: "." };
+    const data: DataTable = {
+      file: "simulated",
+      columns: s.items,
+      rows,
+      lineOf: rows.map((_, i) => i + 2),
+      delimiter: ",",
+      decimal: ".",
+    };
     const res = await fitModel({ syntax: parseModel(instrumentModelSyntax(instr), { file: "model" }), data });
     expect(res.converged).toBe(true);
     const truth = truths(instr);

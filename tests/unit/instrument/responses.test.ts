@@ -12,7 +12,13 @@ const answers = (x: number | string, set: Record<string, number | string> = {}) 
   instr.items.map((i) => (i.id in set ? set[i.id]! : x));
 
 describe("loadResponses: a clean file", () => {
-  const file = tmpFile("ok.csv", responsesCsv(instr, [["A", answers(2)], ["B", answers(6, { DET1: "", ANA2: "NA" })]]));
+  const file = tmpFile(
+    "ok.csv",
+    responsesCsv(instr, [
+      ["A", answers(2)],
+      ["B", answers(6, { DET1: "", ANA2: "NA" })],
+    ]),
+  );
   const r = loadResponses(file, instr);
 
   it("mirrors reverse-keyed items on the scale (x -> 1 + 7 - x) and leaves the others", () => {
@@ -37,20 +43,49 @@ describe("loadResponses: a clean file", () => {
 
 describe("loadResponses: errors (one line, with file, line, row, column and value)", () => {
   it("a value outside the scale", () => {
-    const f = tmpFile("out.csv", responsesCsv(instr, [["A", answers(4)], ["B", answers(4, { RES3: 9 })]]));
-    expectInputError(() => loadResponses(f, instr), "E_OUT_OF_SCALE", `${f}: line 3 (row 2), column "RES3": 9 is outside the scale 1..7`);
+    const f = tmpFile(
+      "out.csv",
+      responsesCsv(instr, [
+        ["A", answers(4)],
+        ["B", answers(4, { RES3: 9 })],
+      ]),
+    );
+    expectInputError(
+      () => loadResponses(f, instr),
+      "E_OUT_OF_SCALE",
+      `${f}: line 3 (row 2), column "RES3": 9 is outside the scale 1..7`,
+    );
   });
   it("a value between two points of the scale", () => {
     const f = tmpFile("half.csv", responsesCsv(instr, [["A", answers(4, { ANA1: 4.5 })]]));
-    expectInputError(() => loadResponses(f, instr), "E_OUT_OF_SCALE", `${f}: line 2 (row 1), column "ANA1": 4.5 is not a point of the scale 1..7`);
+    expectInputError(
+      () => loadResponses(f, instr),
+      "E_OUT_OF_SCALE",
+      `${f}: line 2 (row 1), column "ANA1": 4.5 is not a point of the scale 1..7`,
+    );
   });
   it("text in a numeric item", () => {
     const f = tmpFile("text.csv", responsesCsv(instr, [["A", answers(4, { CLI2: "agree" })]]));
-    expectInputError(() => loadResponses(f, instr), "E_NOT_NUMERIC", `${f}: line 2 (row 1), column "CLI2": "agree" is not a number (answers are points of the scale 1..7)`);
+    expectInputError(
+      () => loadResponses(f, instr),
+      "E_NOT_NUMERIC",
+      `${f}: line 2 (row 1), column "CLI2": "agree" is not a number (answers are points of the scale 1..7)`,
+    );
   });
   it("a repeated firm id", () => {
-    const f = tmpFile("dup.csv", responsesCsv(instr, [["A", answers(4)], ["B", answers(4)], ["A", answers(5)]]));
-    expectInputError(() => loadResponses(f, instr), "E_DUPLICATE_ID", `${f}: line 4 (row 3): firm id "A" already appears on line 2 (row 1)`);
+    const f = tmpFile(
+      "dup.csv",
+      responsesCsv(instr, [
+        ["A", answers(4)],
+        ["B", answers(4)],
+        ["A", answers(5)],
+      ]),
+    );
+    expectInputError(
+      () => loadResponses(f, instr),
+      "E_DUPLICATE_ID",
+      `${f}: line 4 (row 3): firm id "A" already appears on line 2 (row 1)`,
+    );
   });
   it("an empty firm id", () => {
     const f = tmpFile("noid.csv", responsesCsv(instr, [["", answers(4)]]));
@@ -58,22 +93,42 @@ describe("loadResponses: errors (one line, with file, line, row, column and valu
   });
   it("a missing item column, with a close name suggested", () => {
     const f = tmpFile("miss.csv", responsesCsv(instr, [["A", answers(4)]]).replace("RES4", "RES_4"));
-    expectInputError(() => loadResponses(f, instr), "E_NO_VARIABLE", `${f}: the item column "RES4" of instrument isrs 1.0.0 is missing; did you mean "RES_4"?`);
+    expectInputError(
+      () => loadResponses(f, instr),
+      "E_NO_VARIABLE",
+      `${f}: the item column "RES4" of instrument isrs 1.0.0 is missing; did you mean "RES_4"?`,
+    );
   });
   it("several missing item columns", () => {
     const header = ["firm_id", ...instr.items.slice(0, 20).map((i) => i.id)].join(",");
     const f = tmpFile("short.csv", `${header}\nA${",4".repeat(20)}\n`);
-    expectInputError(() => loadResponses(f, instr), "E_NO_VARIABLE", `${f}: 5 item columns of instrument isrs 1.0.0 are missing: EMP2, EMP3, BUS1, BUS2, BUS3`);
+    expectInputError(
+      () => loadResponses(f, instr),
+      "E_NO_VARIABLE",
+      `${f}: 5 item columns of instrument isrs 1.0.0 are missing: EMP2, EMP3, BUS1, BUS2, BUS3`,
+    );
   });
   it("no id column", () => {
     const f = tmpFile("nofirm.csv", responsesCsv(instr, [["A", answers(4)]]).replace("firm_id", "firm"));
-    expectInputError(() => loadResponses(f, instr), "E_NO_VARIABLE", `${f}: the id column "firm_id" is missing; did you mean "firm"?`);
+    expectInputError(
+      () => loadResponses(f, instr),
+      "E_NO_VARIABLE",
+      `${f}: the id column "firm_id" is missing; did you mean "firm"?`,
+    );
   });
 });
 
 describe("loadResponses with onInvalid: exclude lists everything it leaves out", () => {
-  const csv = responsesCsv(instr, [["A", answers(4, { RES3: 0 })], ["B", answers(3, { DET2: "x" })], ["A", answers(5)], ["", answers(5)]]);
-  const f = tmpFile("lenient.csv", csv.replace("firm_id,", "firm_id,sector,").replace(/\n(A|B|),/g, (m) => `${m}kibs,`));
+  const csv = responsesCsv(instr, [
+    ["A", answers(4, { RES3: 0 })],
+    ["B", answers(3, { DET2: "x" })],
+    ["A", answers(5)],
+    ["", answers(5)],
+  ]);
+  const f = tmpFile(
+    "lenient.csv",
+    csv.replace("firm_id,", "firm_id,sector,").replace(/\n(A|B|),/g, (m) => `${m}kibs,`),
+  );
   const r = loadResponses(f, instr, { onInvalid: "exclude" });
 
   it("keeps rows A and B with the bad values made missing", () => {

@@ -1,6 +1,13 @@
 /** The instrument file: the bundled one is valid and complete; broken ones fail with the zod path in one line. */
 import { describe, expect, it } from "vitest";
-import { BUNDLED_INSTRUMENT, constructsOf, itemsOf, loadInstrument, parseInstrument, secondOrderOf } from "../../../src/instrument/index.js";
+import {
+  BUNDLED_INSTRUMENT,
+  constructsOf,
+  itemsOf,
+  loadInstrument,
+  parseInstrument,
+  secondOrderOf,
+} from "../../../src/instrument/index.js";
 import { expectInputError } from "../data/helpers.js";
 import { bundledJson, tmpFile } from "./helpers.js";
 
@@ -20,9 +27,19 @@ describe("the bundled instrument", () => {
 
   it("has the dimensions and outcomes of the design, with the item counts of issue 4", () => {
     const count = (c: string) => itemsOf(instr, c).length;
-    expect(constructsOf(instr, "dimension").map((c) => [c.id, count(c.id)])).toEqual([["detection", 5], ["analysis", 4], ["response", 6]]);
-    expect(constructsOf(instr, "outcome").map((c) => [c.id, count(c.id)])).toEqual([["client", 4], ["employee", 3], ["business", 3]]);
-    expect(secondOrderOf(instr).map((c) => [c.id, c.dimensions])).toEqual([["ISRS", ["detection", "analysis", "response"]]]);
+    expect(constructsOf(instr, "dimension").map((c) => [c.id, count(c.id)])).toEqual([
+      ["detection", 5],
+      ["analysis", 4],
+      ["response", 6],
+    ]);
+    expect(constructsOf(instr, "outcome").map((c) => [c.id, count(c.id)])).toEqual([
+      ["client", 4],
+      ["employee", 3],
+      ["business", 3],
+    ]);
+    expect(secondOrderOf(instr).map((c) => [c.id, c.dimensions])).toEqual([
+      ["ISRS", ["detection", "analysis", "response"]],
+    ]);
   });
 
   it("uses 7-point scales with a label on every point, has reverse-keyed items, and a recommendation for every practice", () => {
@@ -64,7 +81,9 @@ describe("a broken instrument file: one line with the file and the zod path", ()
     check((j) => delete j.items[6].recommendation, 'items[6].recommendation (item "ANA2")');
   });
   it("an item pointing to an unknown construct", () => {
-    expect(check((j) => (j.items[0].construct = "detect"), 'items[0].construct (item "DET1")')).toMatch(/"detect" is not a first-order construct/);
+    expect(check((j) => (j.items[0].construct = "detect"), 'items[0].construct (item "DET1")')).toMatch(
+      /"detect" is not a first-order construct/,
+    );
   });
   it("a construct with an unknown scale", () => {
     check((j) => (j.constructs[0].scale = "likert5"), 'constructs[0].scale (construct "detection")');
@@ -79,7 +98,10 @@ describe("a broken instrument file: one line with the file and the zod path", ()
     check((j) => delete j.population.loadings.RES4, "population.loadings.RES4");
   });
   it("category probabilities that do not sum to 1", () => {
-    check((j) => (j.population.categoryProbabilities.agreement7[0] = 0.2), "population.categoryProbabilities.agreement7");
+    check(
+      (j) => (j.population.categoryProbabilities.agreement7[0] = 0.2),
+      "population.categoryProbabilities.agreement7",
+    );
   });
   it("a path without a population value", () => {
     check((j) => j.population.regressions.pop(), "population.regressions");
@@ -96,7 +118,18 @@ describe("a broken instrument file: one line with the file and the zod path", ()
 
   it("a file that is not JSON, and a file that is not there", () => {
     const bad = tmpFile("bad.json", "{ not json");
-    expectInputError(() => loadInstrument(bad), "E_INSTRUMENT", `${bad}: not valid JSON (${(() => { try { JSON.parse("{ not json"); } catch (e) { return (e as Error).message; } return ""; })()})`);
+    expectInputError(
+      () => loadInstrument(bad),
+      "E_INSTRUMENT",
+      `${bad}: not valid JSON (${(() => {
+        try {
+          JSON.parse("{ not json");
+        } catch (e) {
+          return (e as Error).message;
+        }
+        return "";
+      })()})`,
+    );
     expectInputError(() => loadInstrument("nope.json"), "E_FILE", "nope.json: no such instrument file");
   });
 });

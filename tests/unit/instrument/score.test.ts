@@ -2,7 +2,15 @@
 import { describe, expect, it } from "vitest";
 import { checkResponses, loadInstrument, type Responses } from "../../../src/instrument/index.js";
 import { compareScores, percentileRank, quantileSorted } from "../../../src/instrument/norms.js";
-import { dimensionScores, isrsIndex, profileOf, scoreReport, weakestPractices, weightsFromFit, type Weights } from "../../../src/instrument/score.js";
+import {
+  dimensionScores,
+  isrsIndex,
+  profileOf,
+  scoreReport,
+  weakestPractices,
+  weightsFromFit,
+  type Weights,
+} from "../../../src/instrument/score.js";
 import type { DataTable } from "../../../src/sem/data/index.js";
 import type { FitResult, ParameterEstimate } from "../../../src/sem/results.js";
 
@@ -13,7 +21,10 @@ const DIMS = ["detection", "analysis", "response"];
 /** Responses from rows of answers as written (reverse-keyed items not yet recoded). */
 function responses(rows: [string, (number | null)[]][], file = "t.csv"): Responses {
   const table: DataTable = {
-    file, columns: [instr.idColumn, ...ids], delimiter: ",", decimal: ".",
+    file,
+    columns: [instr.idColumn, ...ids],
+    delimiter: ",",
+    decimal: ".",
     rows: rows.map(([id, v]) => [id, ...v.map((x) => (x === null ? "" : String(x)))]),
     lineOf: rows.map((_, i) => i + 2),
   };
@@ -28,9 +39,23 @@ function keyed(x: number, set: Record<string, number | null> = {}): (number | nu
 }
 /** Detection items all d, analysis all a, response all r (keyed), outcomes 4. */
 const byDimension = (d: number, a: number, r: number) =>
-  keyed(4, Object.fromEntries(instr.items.map((i) => [i.id, ({ detection: d, analysis: a, response: r } as Record<string, number>)[i.construct] ?? 4])));
+  keyed(
+    4,
+    Object.fromEntries(
+      instr.items.map((i) => [
+        i.id,
+        ({ detection: d, analysis: a, response: r } as Record<string, number>)[i.construct] ?? 4,
+      ]),
+    ),
+  );
 
-const equalWeights: Weights = { method: "equal", values: { detection: 1 / 3, analysis: 1 / 3, response: 1 / 3 }, loadings: null, estimator: "ML", note: "equal" };
+const equalWeights: Weights = {
+  method: "equal",
+  values: { detection: 1 / 3, analysis: 1 / 3, response: 1 / 3 },
+  loadings: null,
+  estimator: "ML",
+  note: "equal",
+};
 
 describe("closed forms", () => {
   it("the index is 100 (sum w s - 1) / 6 on the 1-7 scale", () => {
@@ -79,10 +104,37 @@ describe("closed forms", () => {
 });
 
 describe("weights from a fit", () => {
-  const row = (rhs: string, std: number): ParameterEstimate => ({ lhs: "ISRS", op: "=~", rhs, group: 1, label: "", est: 1, se: 0.1, z: 10, pvalue: 0, "ci.lower": 0, "ci.upper": 2, "std.lv": 1, "std.all": std });
+  const row = (rhs: string, std: number): ParameterEstimate => ({
+    lhs: "ISRS",
+    op: "=~",
+    rhs,
+    group: 1,
+    label: "",
+    est: 1,
+    se: 0.1,
+    z: 10,
+    pvalue: 0,
+    "ci.lower": 0,
+    "ci.upper": 2,
+    "std.lv": 1,
+    "std.all": std,
+  });
   const fit = (over: Partial<FitResult>): FitResult => ({
-    converged: true, iterations: 5, estimator: "ML", nobs: [100], groupLabels: [""], npar: 3, fit: {}, warnings: [], dropped: [], resolutions: [], observed: [], latent: [], exogenous: [],
-    parameters: [row("detection", 0.8), row("analysis", 0.6), row("response", 1.0)], ...over,
+    converged: true,
+    iterations: 5,
+    estimator: "ML",
+    nobs: [100],
+    groupLabels: [""],
+    npar: 3,
+    fit: {},
+    warnings: [],
+    dropped: [],
+    resolutions: [],
+    observed: [],
+    latent: [],
+    exogenous: [],
+    parameters: [row("detection", 0.8), row("analysis", 0.6), row("response", 1.0)],
+    ...over,
   });
 
   it("normalises the standardized second-order loadings: 0.8, 0.6, 1.0 -> 1/3, 1/4, 5/12", () => {
@@ -97,33 +149,65 @@ describe("weights from a fit", () => {
   it("falls back to equal weights with a note: no fit, no convergence, a warning, no second-order loading", () => {
     expect(weightsFromFit(null, instr, "ML").method).toBe("equal");
     const nc = weightsFromFit(fit({ converged: false }), instr, "ML");
-    expect([nc.method, nc.note]).toEqual(["equal", "the fitted model is not usable for weights (the fit did not converge): equal weights"]);
+    expect([nc.method, nc.note]).toEqual([
+      "equal",
+      "the fitted model is not usable for weights (the fit did not converge): equal weights",
+    ]);
     const hw = weightsFromFit(fit({ warnings: [{ code: "W_HEYWOOD", message: "x" }] }), instr, "ML");
     expect(hw.note).toMatch(/W_HEYWOOD/);
     const none = weightsFromFit(fit({ parameters: [] }), instr, "ML");
     expect(none.note).toBe("the model has no positive loading ISRS =~ detection: equal weights");
     expect(Object.values(none.values)).toEqual([1 / 3, 1 / 3, 1 / 3]);
     // rows dropped for missing answers are not a reason to fall back
-    expect(weightsFromFit(fit({ warnings: [{ code: "W_ROWS_DROPPED", message: "x" }] }), instr, "ML").method).toBe("second-order loadings");
+    expect(weightsFromFit(fit({ warnings: [{ code: "W_ROWS_DROPPED", message: "x" }] }), instr, "ML").method).toBe(
+      "second-order loadings",
+    );
   });
 });
 
 describe("scoreReport on a tiny norm sample", () => {
   // Norm firms with (detection, analysis, response) = (1,1,1), (4,4,4), (7,7,7), (4,1,7):
   // equal-weight indices 0, 50, 100, 50 -> sorted 0, 50, 50, 100; Q1 = 37.5, Q3 = 62.5 (type 7).
-  const norms = responses([["N1", byDimension(1, 1, 1)], ["N2", byDimension(4, 4, 4)], ["N3", byDimension(7, 7, 7)], ["N4", byDimension(4, 1, 7)]], "norms.csv");
-  const data = responses([["X", byDimension(7, 1, 4)], ["Y", byDimension(2, 2, 2)]]);
+  const norms = responses(
+    [
+      ["N1", byDimension(1, 1, 1)],
+      ["N2", byDimension(4, 4, 4)],
+      ["N3", byDimension(7, 7, 7)],
+      ["N4", byDimension(4, 1, 7)],
+    ],
+    "norms.csv",
+  );
+  const data = responses([
+    ["X", byDimension(7, 1, 4)],
+    ["Y", byDimension(2, 2, 2)],
+  ]);
   const r = scoreReport({ instr, data, norms, weights: equalWeights, firm: "all" });
 
   it("summarises the norm index distribution", () => {
     const s = r.norms.index;
-    [[s.min, 0], [s.q1, 37.5], [s.median, 50], [s.q3, 62.5], [s.max, 100], [s.mean, 50]].forEach(([got, want]) => expect(got).toBeCloseTo(want!, 9));
+    [
+      [s.min, 0],
+      [s.q1, 37.5],
+      [s.median, 50],
+      [s.q3, 62.5],
+      [s.max, 100],
+      [s.mean, 50],
+    ].forEach(([got, want]) => expect(got).toBeCloseTo(want!, 9));
     // sd of 0, 50, 50, 100 with the n - 1 divisor: sqrt(5000 / 3)
     expect(s.sd).toBeCloseTo(Math.sqrt(5000 / 3), 9);
     expect(r.norms.used).toBe(4);
     expect(r.profiles.map((p) => p.name)).toEqual(["laggard", "follower", "recoverer"]);
     // detection scores of the norm firms 1, 4, 7, 4 -> sorted 1, 4, 4, 7: Q1 = 1 + 0.75 * 3 = 3.25, Q3 = 4 + 0.25 * 3 = 4.75
-    expect(r.norms.dimensions[0]).toMatchObject({ id: "detection", n: 4, min: 1, q1: 3.25, median: 4, q3: 4.75, max: 7, mean: 4 });
+    expect(r.norms.dimensions[0]).toMatchObject({
+      id: "detection",
+      n: 4,
+      min: 1,
+      q1: 3.25,
+      median: 4,
+      q3: 4.75,
+      max: 7,
+      mean: 4,
+    });
     expect(r.profiles[0]!.to).toBeCloseTo(37.5, 9);
   });
 
@@ -134,7 +218,11 @@ describe("scoreReport on a tiny norm sample", () => {
     expect(x.profile).toBe("follower");
     // detection 7 vs norm detection scores 1, 4, 7, 4: (3 + 0.5) / 4 = 87.5; analysis 1 vs 1, 4, 7, 1:
     // (0 + 1) / 4 = 25; response 4 vs 1, 4, 7, 7: (1 + 0.5) / 4 = 37.5
-    expect(x.dimensions.map((d) => [d.id, d.score, d.percentile])).toEqual([["detection", 7, 87.5], ["analysis", 1, 25], ["response", 4, 37.5]]);
+    expect(x.dimensions.map((d) => [d.id, d.score, d.percentile])).toEqual([
+      ["detection", 7, 87.5],
+      ["analysis", 1, 25],
+      ["response", 4, 37.5],
+    ]);
   });
 
   it("firm Y is a laggard (index 100/6 = 16.7 < Q1)", () => {
@@ -152,22 +240,32 @@ describe("scoreReport on a tiny norm sample", () => {
   });
 
   it("a firm id that does not exist is one line naming it, with close ids", () => {
-    expect(() => scoreReport({ instr, data, norms, weights: equalWeights, firm: "x" })).toThrow('t.csv: no firm with id "x"; did you mean "X"?');
+    expect(() => scoreReport({ instr, data, norms, weights: equalWeights, firm: "x" })).toThrow(
+      't.csv: no firm with id "x"; did you mean "X"?',
+    );
   });
 
   it("a norm sample without two scorable firms is refused", () => {
     const one = responses([["N1", byDimension(4, 4, 4)]], "one.csv");
-    expect(() => scoreReport({ instr, data, norms: one, weights: equalWeights, firm: "X" })).toThrow("one.csv: the norm sample has 1 firm(s) with a score on every dimension; at least 2 are needed");
+    expect(() => scoreReport({ instr, data, norms: one, weights: equalWeights, firm: "X" })).toThrow(
+      "one.csv: the norm sample has 1 firm(s) with a score on every dimension; at least 2 are needed",
+    );
   });
 });
 
 describe("weakest practices", () => {
   it("takes the three lowest recoded items, ties broken by the shortfall from the norm mean, with their recommendations", () => {
-    const values = keyed(6, { DET3: 2, ANA4: 2, RES5: 3, RES1: 3, CLI1: 1 }).map((v, j) => (instr.items[j]!.reverse && v !== null ? 8 - v : v));
+    const values = keyed(6, { DET3: 2, ANA4: 2, RES5: 3, RES1: 3, CLI1: 1 }).map((v, j) =>
+      instr.items[j]!.reverse && v !== null ? 8 - v : v,
+    );
     const normMeans = ids.map((id) => (id === "RES1" ? 5 : 4));
     const w = weakestPractices(values, instr, normMeans);
     // DET3 and ANA4 at 2 (equal gaps: file order), then RES1 (gap -2) before RES5 (gap -1); CLI1 is an outcome, not a practice
-    expect(w.map((x) => [x.item, x.score])).toEqual([["DET3", 2], ["ANA4", 2], ["RES1", 3]]);
+    expect(w.map((x) => [x.item, x.score])).toEqual([
+      ["DET3", 2],
+      ["ANA4", 2],
+      ["RES1", 3],
+    ]);
     expect(w[0]!.recommendation).toBe(instr.items.find((i) => i.id === "DET3")!.recommendation);
     expect(DIMS).toContain(w[2]!.dimension);
   });

@@ -1,6 +1,13 @@
 /** The simulator: reproducible by seed, the population algebra, and the marginal distribution of the answers. */
 import { describe, expect, it } from "vitest";
-import { createRng, loadInstrument, populationModel, sampleCsv, simulate, thresholds } from "../../../src/instrument/index.js";
+import {
+  createRng,
+  loadInstrument,
+  populationModel,
+  sampleCsv,
+  simulate,
+  thresholds,
+} from "../../../src/instrument/index.js";
 import { xoshiro128ss } from "../../../src/instrument/rng.js";
 import { normalCdf } from "../../../src/sem/distributions/index.js";
 import { withinSe } from "./helpers.js";

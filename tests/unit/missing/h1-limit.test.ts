@@ -26,7 +26,10 @@ function oneFactor(p: number, n: number): { table: DataTable; model: string } {
     const eta = normal();
     return columns.map((_, j) => (i < 20 && j === i ? "" : (0.7 * eta + Math.sqrt(0.51) * normal()).toFixed(5)));
   });
-  return { table: { file: "sim.csv", columns, rows, lineOf: rows.map((_, i) => i + 2), delimiter: ",", decimal: "." }, model: `f =~ ${columns.join(" + ")}\n` };
+  return {
+    table: { file: "sim.csv", columns, rows, lineOf: rows.map((_, i) => i + 2), delimiter: ",", decimal: "." },
+    model: `f =~ ${columns.join(" + ")}\n`,
+  };
 }
 
 describe("the number of h1 coordinates", () => {
@@ -53,7 +56,8 @@ describe("FIML above the limit (101 indicators)", () => {
     expect(r.missingPatterns).toEqual([21]);
     expect(r.fit["cfi.robust"]).toBeUndefined();
     expect(r.fit["rmsea.robust"]).toBeUndefined();
-    for (const k of ["chisq", "cfi", "rmsea", "srmr", "logl", "unrestricted.logl"]) expect(Number.isFinite(r.fit[k]), k).toBe(true);
+    for (const k of ["chisq", "cfi", "rmsea", "srmr", "logl", "unrestricted.logl"])
+      expect(Number.isFinite(r.fit[k]), k).toBe(true);
     expect(r.parameters.every((p) => p.se === null || Number.isFinite(p.se))).toBe(true);
     const w = r.warnings.filter((x) => x.code === "W_ROBUST_SKIPPED");
     expect(w).toHaveLength(1);
@@ -64,12 +68,17 @@ describe("FIML above the limit (101 indicators)", () => {
   });
 
   it("MLR: refused with one E_MODEL line naming the model file, the size and what to use instead", async () => {
-    const err = await fitModel({ syntax, data: table, options: { missing: "fiml", estimator: "MLR" } }).then(() => null, (e: unknown) => e);
+    const err = await fitModel({ syntax, data: table, options: { missing: "fiml", estimator: "MLR" } }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(InputError);
     const e = err as InputError;
     expect(e.code).toBe("E_MODEL");
     expect(e.message).not.toContain("\n");
-    expect(e.message).toMatch(/^one-factor\.lav: --estimator MLR with --missing fiml needs .* 5,252 .* 101 variables .*use --estimator ML with --missing fiml, or MLR with listwise deletion$/);
+    expect(e.message).toMatch(
+      /^one-factor\.lav: --estimator MLR with --missing fiml needs .* 5,252 .* 101 variables .*use --estimator ML with --missing fiml, or MLR with listwise deletion$/,
+    );
   });
 
   it("MLR with listwise deletion is not concerned by the limit", async () => {

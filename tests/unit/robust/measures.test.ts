@@ -12,7 +12,11 @@ import { mergeInLavaanOrder, robustFitMeasures } from "../../../src/sem/robust/m
 import { scaledTest } from "../../../src/sem/robust/scaled-test.js";
 
 const input = (c: number, cb: number) => ({
-  chisq: 100, df: 20, ntotal: 500, ngroups: 1, test: scaledTest(100, 20, c * 20),
+  chisq: 100,
+  df: 20,
+  ntotal: 500,
+  ngroups: 1,
+  test: scaledTest(100, 20, c * 20),
   baseline: { chisq: 1000, df: 30, test: scaledTest(1000, 30, cb * 30) },
 });
 
@@ -49,9 +53,21 @@ describe("robust fit measures", () => {
   });
 
   it("slots the robust names in after lavaan's anchors", () => {
-    const merged = mergeInLavaanOrder({ npar: 1, chisq: 2, df: 3, pvalue: 4, "baseline.chisq": 5, cfi: 6, tli: 7, logl: 8 }, f);
+    const merged = mergeInLavaanOrder(
+      { npar: 1, chisq: 2, df: 3, pvalue: 4, "baseline.chisq": 5, cfi: 6, tli: 7, logl: 8 },
+      f,
+    );
     const keys = Object.keys(merged);
-    expect(keys.slice(0, 8)).toEqual(["npar", "chisq", "df", "pvalue", "chisq.scaled", "df.scaled", "pvalue.scaled", "chisq.scaling.factor"]);
+    expect(keys.slice(0, 8)).toEqual([
+      "npar",
+      "chisq",
+      "df",
+      "pvalue",
+      "chisq.scaled",
+      "df.scaled",
+      "pvalue.scaled",
+      "chisq.scaling.factor",
+    ]);
     expect(keys.indexOf("cfi.robust")).toBe(keys.indexOf("tli") + 3);
     expect(keys.indexOf("logl")).toBe(keys.indexOf("tli.robust") + 1);
   });
@@ -62,8 +78,13 @@ describe("a saturated model (df = 0)", () => {
   // chisq.scaled = chisq, chisq.scaling.factor NA, rmsea.scaled NA, rmsea.robust 0, and no
   // scaling.factor.h1/h0
   const f = robustFitMeasures({
-    chisq: 1e-12, df: 0, ntotal: 301, ngroups: 1, test: scaledTest(1e-12, 0, 0.3),
-    baseline: { chisq: 111.3, df: 3, test: scaledTest(111.3, 3, 3.2) }, h1h0: { h1: 1.02, h0: 1.02 },
+    chisq: 1e-12,
+    df: 0,
+    ntotal: 301,
+    ngroups: 1,
+    test: scaledTest(1e-12, 0, 0.3),
+    baseline: { chisq: 111.3, df: 3, test: scaledTest(111.3, 3, 3.2) },
+    h1h0: { h1: 1.02, h0: 1.02 },
   });
 
   it("reports the unscaled statistic without a scaling factor", () => {
@@ -74,7 +95,8 @@ describe("a saturated model (df = 0)", () => {
   });
 
   it("leaves the scaled RMSEA family NA and the robust RMSEA 0", () => {
-    for (const k of ["rmsea.scaled", "rmsea.ci.lower.scaled", "rmsea.ci.upper.scaled", "rmsea.pvalue.scaled"]) expect(f[k]).toBeNaN();
+    for (const k of ["rmsea.scaled", "rmsea.ci.lower.scaled", "rmsea.ci.upper.scaled", "rmsea.pvalue.scaled"])
+      expect(f[k]).toBeNaN();
     expect(f["rmsea.robust"]).toBe(0);
     expect(f["cfi.robust"]).toBeNaN();
   });

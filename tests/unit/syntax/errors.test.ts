@@ -1,11 +1,7 @@
 /** Syntax errors: the one-line message, the position and the caret excerpt. */
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../../src/sem/messages.js";
-import {
-  formatSyntaxError,
-  ModelSyntaxError,
-  parseModel,
-} from "../../../src/sem/syntax/index.js";
+import { formatSyntaxError, ModelSyntaxError, parseModel } from "../../../src/sem/syntax/index.js";
 import { check, expectError, syntaxError } from "./helpers.js";
 
 describe("error details", () => {
@@ -35,12 +31,7 @@ describe("error details", () => {
   });
 
   it("keeps tabs in the caret line so that it lines up", () => {
-    expectError(
-      "f =~\tx1 +\t@",
-      "model.lav:1:11: unexpected character '@'",
-      "f =~\tx1 +\t@",
-      "    \t    \t^",
-    );
+    expectError("f =~\tx1 +\t@", "model.lav:1:11: unexpected character '@'", "f =~\tx1 +\t@", "    \t    \t^");
   });
 
   it("counts lines and columns after a byte-order mark and CRLF", () => {
@@ -56,11 +47,7 @@ describe("error details", () => {
 
   it("reports the first error in source order", () => {
     const err = syntaxError("f =~ x1\ng =~ x2 x3\nh =~ @");
-    expect([err.line, err.column, err.reason]).toEqual([
-      2,
-      9,
-      "expected '+' or the end of the statement, found 'x3'",
-    ]);
+    expect([err.line, err.column, err.reason]).toEqual([2, 9, "expected '+' or the end of the statement, found 'x3'"]);
   });
 });
 
@@ -166,7 +153,12 @@ describe("missing sides and dangling parts", () => {
   it("rejects malformed expressions", () => {
     check([
       ["d := a*", "model.lav:1:7: expected a number, a name or '(' after '*'", "d := a*", 7],
-      ["d := a b", "model.lav:1:8: expected an arithmetic operator or the end of the statement, found 'b'", "d := a b", 8],
+      [
+        "d := a b",
+        "model.lav:1:8: expected an arithmetic operator or the end of the statement, found 'b'",
+        "d := a b",
+        8,
+      ],
       ["a + == b", "model.lav:1:5: expected a number, a name or '(' after '+', found '=='", "a + == b", 5],
       ["d := f(a b)", "model.lav:1:10: expected ',' or ')' after 'a', found 'b'", "d := f(a b)", 10],
     ]);

@@ -27,17 +27,9 @@ describe("modifiers", () => {
 
   it("reads labels: bare, label(), equal(), quoted in c()", () => {
     const t = terms(
-      `f =~ lam.1*x1 + label("b_2")*x2 + equal("a")*x3 + label('q')*x4 + ` +
-        `c("g1", "g2")*x5 + equal("f =~ x1")*x6`,
+      `f =~ lam.1*x1 + label("b_2")*x2 + equal("a")*x3 + label('q')*x4 + ` + `c("g1", "g2")*x5 + equal("f =~ x1")*x6`,
     );
-    expect(t.map((x) => x.label)).toEqual([
-      ["lam.1"],
-      ["b_2"],
-      ["a"],
-      ["q"],
-      ["g1", "g2"],
-      ["f=~x1"],
-    ]);
+    expect(t.map((x) => x.label)).toEqual([["lam.1"], ["b_2"], ["a"], ["q"], ["g1", "g2"], ["f=~x1"]]);
     expect(t.every((x) => x.fixed === undefined && x.start === undefined)).toBe(true);
   });
 
@@ -111,9 +103,12 @@ describe("intercepts and several left-hand names", () => {
 
 describe("definitions and constraints", () => {
   it("keeps expressions with whitespace removed", () => {
-    expect(
-      parseRows("ind := a*b\ntot := c + a * b\nr := exp(a) / (1 + b^2)\nn := -a + max(b, 0)"),
-    ).toEqual(["ind := a*b", "tot := c+a*b", "r := exp(a)/(1+b^2)", "n := -a+max(b,0)"]);
+    expect(parseRows("ind := a*b\ntot := c + a * b\nr := exp(a) / (1 + b^2)\nn := -a + max(b, 0)")).toEqual([
+      "ind := a*b",
+      "tot := c+a*b",
+      "r := exp(a)/(1+b^2)",
+      "n := -a+max(b,0)",
+    ]);
   });
 
   it("reads ==, < and > with both sides", () => {
@@ -161,7 +156,11 @@ describe("lines, comments and separators", () => {
     ]);
     const first = m.statements[0];
     if (first?.kind !== "formula") throw new Error("not a formula");
-    expect(first.terms.map((t) => [t.line, t.column])).toEqual([[2, 4], [2, 9], [5, 4]]);
+    expect(first.terms.map((t) => [t.line, t.column])).toEqual([
+      [2, 4],
+      [2, 9],
+      [5, 4],
+    ]);
     expect(m.statements.map((s) => s.line)).toEqual([1, 6, 9, 12]);
   });
 

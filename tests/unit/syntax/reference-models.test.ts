@@ -72,7 +72,11 @@ describe("reference models", () => {
       "textual =~ x4 + x5 + x6",
       "speed =~ x7 + x8 + x9",
     ]);
-    expect(model.statements.map((s) => [s.line, s.column])).toEqual([[1, 1], [2, 1], [3, 1]]);
+    expect(model.statements.map((s) => [s.line, s.column])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 1],
+    ]);
   });
 
   it("parses the second-order model", () => {
