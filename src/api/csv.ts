@@ -1,4 +1,7 @@
-/** CSV text into a table `fit` accepts, with the CLI's rules (delimiter and decimal mark detected, BOM, CRLF, quotes). */
+/**
+ * CSV text into a table `fit` accepts, with the CLI's rules (delimiter and decimal mark detected,
+ * BOM, CRLF, quotes).
+ */
 import { tableFromText, type DataTable, type ReadTableOptions } from "../sem/data/csv.js";
 
 export interface CsvOptions extends ReadTableOptions {

@@ -134,7 +134,8 @@ function fromColumns(data: DataColumns, options: ToTableOptions): DataTable {
     if (values.length !== n) {
       throw new InputError(
         "E_USAGE",
-        `${name}${member(columns[j]!)} has ${values.length} values but ${name}${member(columns[0]!)} has ${n}: columns must have equal lengths`,
+        `${name}${member(columns[j]!)} has ${values.length} values but ${name}${member(columns[0]!)} has ${n}: ` +
+          "columns must have equal lengths",
       );
     }
   });

@@ -97,7 +97,9 @@ interface Outcome {
 
 /** Runs fit() in the page (plain JavaScript: the project's TypeScript has no DOM types). */
 async function inPage(body: string, args: unknown): Promise<Outcome> {
-  const fn = `async (args) => { const fitted = await ${body}; return { json: JSON.stringify(fitted.toJSON()), summary: fitted.summary() }; }`;
+  const fn =
+    `async (args) => { const fitted = await ${body}; ` +
+    "return { json: JSON.stringify(fitted.toJSON()), summary: fitted.summary() }; }";
   return (await page.evaluate(`(${fn})(${JSON.stringify(args)})`)) as Outcome;
 }
 
@@ -125,7 +127,8 @@ describe("the browser bundle in Chromium", () => {
   it("fits a model with := from CSV text, loading the := chunk then", async () => {
     const model = fs.readFileSync(path.join(PD_DIR, "model.lav"), "utf8");
     const inBrowser = await inPage(
-      "fetch('/pd.csv').then((r) => r.text()).then((text) => window.isrs.fit(args.model, window.isrs.csvTable(text, { name: 'pd.csv' }), { estimator: 'MLR' }))",
+      "fetch('/pd.csv').then((r) => r.text()).then((text) => " +
+        "window.isrs.fit(args.model, window.isrs.csvTable(text, { name: 'pd.csv' }), { estimator: 'MLR' }))",
       { model },
     );
     const text = fs.readFileSync(path.join(PD_DIR, "data.csv"), "utf8");

@@ -193,15 +193,20 @@ describe("strict TypeScript against the packed types", () => {
     }
   `;
 
-  it("a strict Node consumer compiles, with readCsv and the bootstrap; a misspelt measure or option value does not", () => {
+  it("a strict Node consumer compiles (readCsv, the bootstrap); a misspelt measure or option value does not", () => {
     const errors = typecheck("node", NODE_TSCONFIG, {
       "good.ts": `${GOOD}
         import { readCsv, fit as fitNode } from "isrs";
         export const later = async () =>
-          (await fitNode("f =~ a + b + c", readCsv("x.csv"), { bootstrap: { draws: 100, seed: 1 } })).toJSON().bootstrap;
+          (await fitNode("f =~ a + b + c", readCsv("x.csv"), { bootstrap: { draws: 100, seed: 1 } }))
+            .toJSON().bootstrap;
       `,
-      "typo.ts": `import { fit } from "isrs";\nexport const f = async () => (await fit("f =~ a", [])).fitMeasures().cfii;\n`,
-      "option.ts": `import { fit } from "isrs";\nexport const f = () => fit("f =~ a + b + c", [], { estimator: "WLS" });\n`,
+      "typo.ts": `import { fit } from "isrs";
+export const f = async () => (await fit("f =~ a", [])).fitMeasures().cfii;
+`,
+      "option.ts": `import { fit } from "isrs";
+export const f = () => fit("f =~ a + b + c", [], { estimator: "WLS" });
+`,
     });
     expect(errors.filter((l) => l.includes("good.ts"))).toEqual([]);
     expect(errors.find((l) => l.startsWith("typo.ts"))).toMatch(
