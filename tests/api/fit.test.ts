@@ -103,6 +103,15 @@ describe("missing values in records and columns", () => {
   });
 });
 
+describe("csvTable keeps its na codes", () => {
+  it("a code given to csvTable is missing in the fit too", async () => {
+    const lines = fs.readFileSync(HS_CSV, "utf8").split("\n");
+    lines[5] = lines[5]!.replace(/,[^,]*$/, ",-999"); // x9 of data row 5 (file line 6)
+    const fitted = await fit(HS_MODEL, csvTable(lines.join("\n"), { na: ["-999"] }));
+    expect(fitted.toJSON().excluded.rows).toEqual([{ row: 5, line: 6, missing: ["x9"] }]);
+  });
+});
+
 describe("bad data: one line naming the record, column and variable", () => {
   const cases: [string, () => unknown, string, string][] = [
     [

@@ -173,7 +173,7 @@ describe("strict TypeScript against the packed types", () => {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ ...tsconfig, include: ["*.ts"] }));
     for (const [file, source] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), source);
-    const r = spawnSync(process.execPath, [TSC, "-p", dir, "--pretty", "false"], { cwd: consumer, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [TSC, "-p", ".", "--pretty", "false"], { cwd: dir, encoding: "utf8" });
     return (r.stdout + r.stderr).split("\n").filter((l) => l.trim() !== "");
   }
 
