@@ -8,10 +8,11 @@
  *   start(v), v?               start value (v a number, NA or c(...))  start(0.5)*x  0.5?x
  *   label(s), equal(s)         label (s a name, a string or c(...))   label("a")*x
  *
- * equal() may also name a parameter, as in equal("f1=~x2").
+ * equal() may also name a parameter, as in equal("f1=~x2"). Fixed and start values must be
+ * finite: `Inf*x`, `-Inf*x`, `NaN*x` (R's constants, not labels) are refused.
  */
 import type { Cursor } from "./cursor.js";
-import type { Element } from "./elements.js";
+import { specialNumber, type Element } from "./elements.js";
 import { isName, type Token } from "./tokenize.js";
 
 export type Modifier =
@@ -23,6 +24,24 @@ const PARAMETER_NAME_RE = /^(.+?)(=~|~~|~)(.+)$/;
 
 /** The modifier an element stands for, given the separator ('*' or '?') after it. */
 export function modifierOf(el: Element, sep: Token, cur: Cursor): Modifier {
+  const m = anyModifierOf(el, sep, cur);
+  if (m.kind !== "label") {
+    for (const v of m.values)
+      if (v !== null && !Number.isFinite(v)) throw cur.fail(m.token, nonFinite(v, m.kind, el.text));
+  }
+  return m;
+}
+
+/** Why `Inf*x` or `NaN*x` (also in c() or start()) is refused. */
+function nonFinite(value: number, kind: "fixed" | "start", text: string): string {
+  const what = kind === "fixed" ? "a fixed value" : "a start value";
+  if (Number.isNaN(value)) {
+    return `'${text}' is not a number: ${what} must be a finite number (write NA to leave a parameter free)`;
+  }
+  return `'${text}' is infinite: ${what} must be a finite number`;
+}
+
+function anyModifierOf(el: Element, sep: Token, cur: Cursor): Modifier {
   const token = el.token;
   if (sep.text === "?") {
     const values = numbersOf(el);
@@ -35,6 +54,7 @@ export function modifierOf(el: Element, sep: Token, cur: Cursor): Modifier {
     case "na":
       return { kind: "fixed", values: [null], token };
     case "name":
+      if (specialNumber(el.name) !== undefined) return { kind: "fixed", values: [specialNumber(el.name)!], token };
       return { kind: "label", values: [el.name], token };
     case "string":
       throw cur.fail(token, `a quoted label must be written label(${el.text})`);
@@ -70,11 +90,13 @@ function callModifier(el: Element & { kind: "call" }, cur: Cursor): Modifier {
 /** The values of a number, NA, or c() of numbers and NA; undefined for anything else. */
 function numbersOf(el: Element): (number | null)[] | undefined {
   if (el.kind === "number") return [el.value];
+  if (el.kind === "name" && specialNumber(el.name) !== undefined) return [specialNumber(el.name)!];
   if (el.kind === "na") return [null];
   if (el.kind !== "call" || el.fn !== "c" || el.args.length === 0) return undefined;
   const values: (number | null)[] = [];
   for (const a of el.args) {
     if (a.kind === "number") values.push(a.value);
+    else if (a.kind === "name" && specialNumber(a.name) !== undefined) values.push(specialNumber(a.name)!);
     else if (a.kind === "na") values.push(null);
     else return undefined;
   }
