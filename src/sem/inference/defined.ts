@@ -108,9 +108,8 @@ function evaluationOrder(defs: readonly Definition[], deps: number[][]): number[
   const visit = (i: number, path: number[]): void => {
     if (state[i] === 2) return;
     if (state[i] === 1) {
-      const cycle = [...path.slice(path.indexOf(i)), i].map((k) => defs[k]!.name);
-      const start = defs[path[path.indexOf(i)]!]!;
-      throw fail(start, `circular definitions: ${cycle.join(" uses ")}`);
+      const [first, ...rest] = [...path.slice(path.indexOf(i)), i].map((k) => defs[k]!.name);
+      throw fail(defs[i]!, `circular definitions: ${first} uses ${rest.join(", which uses ")}`);
     }
     state[i] = 1;
     for (const j of deps[i]!) if (j >= 0) visit(j, [...path, i]);
@@ -195,8 +194,8 @@ export function nonFiniteDefinitions(defs: readonly Definition[], values: readon
     const v = values[i]!;
     if (Number.isFinite(v)) return [];
     const what = Number.isNaN(v)
-      ? "is not a number (0/0, or the log or square root of a negative number?)"
-      : `is ${v > 0 ? "" : "minus "}infinity (a division by zero?)`;
+      ? "evaluates to NaN (0/0, or the log or square root of a negative number?)"
+      : `evaluates to ${v > 0 ? "" : "-"}Inf (a division by zero?)`;
     const at = d.where === undefined ? "" : `${d.where}: `;
     const msg = `${at}defined parameter '${d.name} := ${d.expression}' ${what}; its estimate and standard error are left blank`;
     return [warning("W_DEFINED_NOT_FINITE", msg, d.name)];

@@ -104,7 +104,12 @@ function numberToken(chars: string[], i: number, line: number): Token {
   if (NUMBER_RE.test(text)) {
     const num = Number(text);
     if (Number.isFinite(num)) return { kind: "number", text, ...at, num };
-    return { kind: "invalid", text, ...at, reason: `number '${text}' is too large (beyond 1.8e308, it overflows)` };
+    return {
+      kind: "invalid",
+      text,
+      ...at,
+      reason: `number '${text}' is out of range (numbers must lie within ±1.8e308)`,
+    };
   }
   const reason = NUMBER_LIKE_RE.test(text)
     ? `bad number '${text}'`
