@@ -46,7 +46,7 @@ const TOKENS = [
 ]; // prettier-ignore
 
 const token = fc.constantFrom(...TOKENS);
-const char = fc.oneof(fc.string({ minLength: 1, maxLength: 1, unit: "binary" }), fc.constantFrom(..."=~:*+-()^/,.")); // prettier-ignore
+const char = fc.oneof(fc.string({ minLength: 1, maxLength: 1, unit: "binary" }), fc.constantFrom(..."=~:*+-()^/,."));
 
 type Mutation = (text: string) => string;
 const at = (n: number, len: number): number => (len === 0 ? 0 : n % (len + 1));
@@ -80,15 +80,28 @@ const mutated = fc
   .tuple(fc.constantFrom(...SEEDS), fc.array(mutation, { minLength: 1, maxLength: 6 }))
   .map(([seed, ms]) => ms.reduce((s, m) => m(s), seed));
 const random = fc.array(fc.oneof(token, char, token), { maxLength: 40 }).map((ts) => ts.join(""));
+const MODIFIERS = fc.constantFrom(
+  "",
+  "a*",
+  "b*",
+  "1*",
+  "NA*",
+  "0.5*",
+  "start(1)*",
+  "Inf*",
+  "NaN*",
+  "1e400*",
+  "c(1,2)*",
+);
+const TARGETS = fc.constantFrom("x1", "x2", "x3", "f", "g", "y", "1", "a", "b", "a*b", "exp(a)", "d1", "d2+a");
 /** Statements assembled from pieces, most of them valid: reach the table builder often. */
 const statement = fc
   .tuple(
     fc.constantFrom("f", "g", "x1", "y", "a", "d1"),
     fc.constantFrom("=~", "~", "~~", ":=", "=="),
-    fc.array(fc.tuple(fc.constantFrom("", "a*", "b*", "1*", "NA*", "0.5*", "start(1)*", "Inf*", "NaN*", "1e400*", "c(1,2)*"),
-      fc.constantFrom("x1", "x2", "x3", "f", "g", "y", "1", "a", "b", "a*b", "exp(a)", "d1", "d2+a")), { minLength: 1, maxLength: 4 }),
+    fc.array(fc.tuple(MODIFIERS, TARGETS), { minLength: 1, maxLength: 4 }),
   )
-  .map(([lhs, op, terms]) => `${lhs} ${op} ${terms.map(([m, t]) => m + t).join(" + ")}`); // prettier-ignore
+  .map(([lhs, op, terms]) => `${lhs} ${op} ${terms.map(([m, t]) => m + t).join(" + ")}`);
 const assembled = fc
   .array(statement, { minLength: 1, maxLength: 3 })
   .map((ss) => `f =~ x1 + a*x2 + b*x3\n${ss.join("\n")}`);

@@ -61,7 +61,8 @@ function parsed(d: Definition): ExprNode {
 function unknownName(name: string, labels: ReadonlySet<string>): string {
   const list = [...labels].filter((l) => !l.startsWith("."));
   const known = list.length === 0 ? "the model has no labels" : `labels: ${list.slice(0, 12).join(", ")}`;
-  return `'${name}' is neither a label of the model nor a defined parameter (${known}${list.length > 12 ? ", ..." : ""})`;
+  const more = list.length > 12 ? ", ..." : "";
+  return `'${name}' is neither a label of the model nor a defined parameter (${known}${more})`;
 }
 
 /**
@@ -197,7 +198,9 @@ export function nonFiniteDefinitions(defs: readonly Definition[], values: readon
       ? "evaluates to NaN (0/0, or the log or square root of a negative number?)"
       : `evaluates to ${v > 0 ? "" : "-"}Inf (a division by zero?)`;
     const at = d.where === undefined ? "" : `${d.where}: `;
-    const msg = `${at}defined parameter '${d.name} := ${d.expression}' ${what}; its estimate and standard error are left blank`;
+    const msg =
+      `${at}defined parameter '${d.name} := ${d.expression}' ${what}; ` +
+      "its estimate and standard error are left blank";
     return [warning("W_DEFINED_NOT_FINITE", msg, d.name)];
   });
 }

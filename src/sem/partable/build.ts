@@ -250,7 +250,8 @@ function numberFree(rows: ParRow[], cons: FlatConstraint[], file: string): numbe
     } else {
       throw new InputError(
         "E_MODEL",
-        `${file}:${c.line}: constraint '${c.lhs} == ${c.rhs}' is not supported: write label == label or label == number, with labels of the model`,
+        `${file}:${c.line}: constraint '${c.lhs} == ${c.rhs}' is not supported: ` +
+          "write label == label or label == number, with labels of the model",
       );
     }
   }

@@ -68,7 +68,9 @@ export function flatten(syntax: ModelSyntax): FlatModel {
     const where = `${syntax.file}:${r.line}:${r.term.column}`;
     const earlier = `line ${first.line}: '${elementText(first)}'`;
     if (modifierText(first.term) !== modifierText(r.term)) {
-      const msg = `${where}: duplicate model element '${elementText(r)}' (${earlier}) with different modifiers; write each element once`;
+      const msg =
+        `${where}: duplicate model element '${elementText(r)}' (${earlier}) with different modifiers; ` +
+        "write each element once";
       throw new InputError("E_MODEL", msg);
     }
     const msg = `${where}: duplicated element '${elementText(r)}' ignored (already on ${earlier})`;
