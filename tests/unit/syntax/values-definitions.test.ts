@@ -48,6 +48,14 @@ describe("values that are not finite numbers", () => {
     expect(parseRows("f =~ 1e-400*x1")).toEqual(["f =~ 0*x1"]);
   });
 
+  it("Inf and NaN are not labels, in c() or label()", () => {
+    const notLabel = "'NaN' is a number in R, not a label (a quoted label(\"NaN\") is one)";
+    check([
+      ["f =~ c(a, Inf)*x1", "model.lav:1:6: c() mixes numbers and labels: 'c(a,Inf)'", "f =~ c(a, Inf)*x1", 6],
+      ["f =~ label(NaN)*x1", `model.lav:1:12: ${notLabel}`, "f =~ label(NaN)*x1", 12],
+    ]);
+  });
+
   it("Inf and NaN stay names where a variable stands, and as quoted labels", () => {
     expect(parseRows('f =~ label("Inf")*x1 + NaN')).toEqual(["f =~ Inf*x1 + NaN"]);
   });
