@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * The browser ESM bundle of the engine entry (src/index.ts): dist/browser/isrs.js, with what only
- * some models need (mathjs, for `:=`) split into chunks under dist/browser/chunks/ that are loaded
- * when a model asks for them. `platform: "browser"` makes the build fail on any Node built-in in
+ * The browser ESM bundle of the engine entry (src/index.ts): dist/browser/isrs.js; whatever the
+ * engine imports dynamically (code only some models need) is split into chunks under
+ * dist/browser/chunks/, loaded when a model asks for it. `platform: "browser"` makes the build fail on any Node built-in in
  * the entry's import graph. Prints the gzipped sizes.
  */
 import { build } from "esbuild";
