@@ -12,6 +12,7 @@ import { formatScoreText } from "../format/score-text.js";
 import type { CommandContext } from "./fit.js";
 import { addInstrumentOption, emit, instrumentFrom, modelFrom } from "./instrument-options.js";
 import { defaultReportDir, firmReportFiles, reportDirOption, writeAndTell } from "../report-output.js";
+import { checkOutput } from "../io.js";
 
 interface ScoreFlags {
   firm?: string;
@@ -65,13 +66,19 @@ export function registerScore(program: Command, ctx: CommandContext): void {
       const report = await scoreFirms({ instr, data, norms, syntax, estimator: flags.estimator, firm });
       const text =
         flags.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : formatScoreText(report, firm === "all");
-      const reportDir = reportDirOption(flags.report, defaultReportDir(firm === "all" ? "all" : "firm", firm));
+      const reportDir = reportDirOption(
+        flags.report,
+        defaultReportDir(firm === "all" ? "all" : "firm", firm, dataFile),
+      );
       const reportFiles =
         reportDir === undefined
           ? []
           : await firmReportFiles(report, instr, firm === "all", ctx, { syntax, norms, estimator: flags.estimator });
-      emit(text, flags.out, ctx.stdout);
-      if (reportDir !== undefined) writeAndTell(reportDir, reportFiles, ctx.stderr ?? ctx.stdout);
+      const inputs = { "data file": dataFile, "norms file": flags.norms, "instrument file": flags.instrument };
+      const read = { ...inputs, "model file": flags.model };
+      if (flags.out !== undefined) checkOutput(flags.out, read);
+      if (reportDir !== undefined) writeAndTell(reportDir, reportFiles, ctx.stderr ?? ctx.stdout, read);
+      emit(text, flags.out, ctx.stdout, read);
     });
 }
 
