@@ -67,6 +67,12 @@ function listTree(root: string, rel: string): string[] {
   return out;
 }
 
+/** "a/b/c" -> ["a/", "a/b/"]: the folders holding a file, as listTree names them. */
+function ancestors(name: string): string[] {
+  const parts = name.split(path.sep);
+  return parts.slice(1).map((_, k) => `${parts.slice(0, k + 1).join(path.sep)}${path.sep}`);
+}
+
 /** Checks, before DIR is touched, that every new file can take its place. */
 function checkTargets(dir: string, root: string, names: readonly string[], inputs: InputFiles): void {
   for (const name of names) {
@@ -104,19 +110,26 @@ function staleFiles(dir: string, root: string, names: readonly string[], inputs:
     .map((n) => path.normalize(n))
     .filter((n) => !now.has(n) && lstat(path.join(root, n))?.isFile());
   // folders holding one folder per item (firms/<id>/...): everything in them must be accounted for
-  const collections = new Set(
+  // a folder of one folder per item (firms/<id>/...): each entry is this run's, or wholly the last run's
+  const items = new Set(
     names
       .map((n) => n.split("/"))
       .filter((p) => p.length >= 3)
-      .map((p) => p[0]!),
+      .map((p) => `${p[0]}/${p[1]}`),
   );
+  const collections = new Set([...items].map((i) => i.split("/")[0]!));
+  const known = new Set([...listed].flatMap((n) => ancestors(n)));
   for (const c of collections) {
     if (lstat(path.join(root, c))?.isDirectory() !== true) continue;
-    for (const entry of listTree(root, c)) {
-      if (entry.endsWith(path.sep) || now.has(entry) || listed.has(entry)) continue;
+    for (const e of fs.readdirSync(path.join(root, c), { withFileTypes: true })) {
+      const entry = path.join(c, e.name);
+      if (items.has(entry)) continue;
+      const tree = e.isDirectory() ? listTree(root, entry) : [entry];
+      const foreign = tree.find((x) => !listed.has(x) && !known.has(x));
+      if (foreign === undefined && (listed.has(entry) || known.has(`${entry}${path.sep}`))) continue;
       throw new InputError(
         "E_FILE",
-        `${path.join(dir, entry)}: not written by this run and not listed in ${path.join(dir, MANIFEST)} ` +
+        `${path.join(dir, foreign ?? entry)}: not written by this run and not listed in ${path.join(dir, MANIFEST)} ` +
           "(left by another program or an older isrs): remove it, or write the report elsewhere with --out",
       );
     }
