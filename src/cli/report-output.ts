@@ -20,6 +20,7 @@ import { buildStudyReport } from "../report/study.js";
 import type { CommandContext } from "./commands/fit.js";
 import { progressBar } from "./progress.js";
 import type { InputFiles } from "./io.js";
+import { terminalText } from "./format/terminal.js";
 import { writeReportFiles } from "./write-report.js";
 
 /**
@@ -116,7 +117,8 @@ export function writeAndTell(
   const top = written.filter((f) => path.dirname(f) === path.normalize(dir));
   const rest = written.length - top.length;
   const old = removed > 0 ? `; removed ${removed} files of an earlier report there` : "";
-  tell(`wrote ${top.join(", ")}${rest > 0 ? ` and ${rest} files in ${path.join(dir, "firms")}` : ""}${old}\n`);
+  const where = rest > 0 ? ` and ${rest} files in ${path.join(dir, "firms")}` : "";
+  tell(terminalText(`wrote ${top.join(", ")}${where}${old}\n`));
 }
 
 /** A data file as shown in a report: relative to the working directory when it lies under it. */

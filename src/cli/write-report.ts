@@ -86,15 +86,15 @@ function checkTargets(dir: string, root: string, names: readonly string[], input
       )
         throw new InputError(
           "E_FILE",
-          `${path.join(dir, ...parts.slice(0, k))}: a file where the report's folder must go`,
+          `${path.join(dir, ...parts.slice(0, k))}: cannot be written: a file of that name is where the report's folder must go`,
         );
     }
     const target = path.join(root, name);
     const st = lstat(target);
     if (st?.isDirectory() === true)
-      throw new InputError("E_FILE", `${path.join(dir, name)}: a folder where the report's file must go`);
+      throw new InputError("E_FILE", `${path.join(dir, name)}: cannot be written: a folder of that name is in the way`);
     if (st !== null && !st.isFile() && !st.isSymbolicLink())
-      throw new InputError("E_FILE", `${path.join(dir, name)}: not a regular file, where the report's file must go`);
+      throw new InputError("E_FILE", `${path.join(dir, name)}: cannot be written: it is not a regular file`);
     refuseInputAsOutput(target, inputs, "the report file");
   }
 }

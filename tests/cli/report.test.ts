@@ -11,7 +11,16 @@ import { run } from "./run.js";
 
 const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), "isrs-report-"));
 const HS2 = "tests/parity/lavaan-0.6.14/hs-second-order";
-const REPORT_FILES = ["diagram.dot", "diagram.svg", "loadings.svg", "report.html", "report.md", "results.json"];
+// with the manifest of the files written (write-report.ts)
+const REPORT_FILES = [
+  ".isrs-report.json",
+  "diagram.dot",
+  "diagram.svg",
+  "loadings.svg",
+  "report.html",
+  "report.md",
+  "results.json",
+];
 
 describe("isrs report", () => {
   it("writes the study report of the bundled data into DIR and keeps what was there", async () => {
@@ -142,6 +151,7 @@ describe("firm reports from the command line", () => {
     const r = await run("report", "--firm", "F002", "--out", dir);
     expect(r.code).toBe(0);
     expect(fs.readdirSync(dir).sort()).toEqual([
+      ".isrs-report.json",
       "diagram.dot",
       "diagram.svg",
       "report.html",

@@ -9,6 +9,7 @@ import { bundledDatasetPath, loadResponses } from "../../instrument/index.js";
 import { scoreFirms } from "../../instrument/score.js";
 import { InputError } from "../../sem/messages.js";
 import { formatScoreText } from "../format/score-text.js";
+import { terminalJson } from "../format/terminal.js";
 import type { CommandContext } from "./fit.js";
 import { addInstrumentOption, emit, instrumentFrom, modelFrom } from "./instrument-options.js";
 import { defaultReportDir, firmReportFiles, reportDirOption, writeAndTell } from "../report-output.js";
@@ -65,7 +66,9 @@ export function registerScore(program: Command, ctx: CommandContext): void {
       const syntax = modelFrom(flags, instr);
       const report = await scoreFirms({ instr, data, norms, syntax, estimator: flags.estimator, firm });
       const text =
-        flags.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : formatScoreText(report, firm === "all");
+        flags.format === "json"
+          ? `${terminalJson(JSON.stringify(report, null, 2))}\n`
+          : formatScoreText(report, firm === "all");
       const reportDir = reportDirOption(
         flags.report,
         defaultReportDir(firm === "all" ? "all" : "firm", firm, dataFile),
