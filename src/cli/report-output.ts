@@ -57,7 +57,10 @@ export interface WeightsModel {
   estimator: string;
 }
 
-/** The diagram of the model behind the index weights, fitted to the norm sample as score.ts does; none when it cannot be fitted. */
+/**
+ * The diagram of the model behind the index weights, fitted to the norm sample as score.ts does;
+ * none when it cannot be fitted.
+ */
 async function weightsDiagram(instr: Instrument, m: WeightsModel): Promise<RenderedDiagram | undefined> {
   const { fit } = await fitWeights({ instr, ...m });
   if (fit === null) return undefined;

@@ -86,7 +86,8 @@ function checkTargets(dir: string, root: string, names: readonly string[], input
       )
         throw new InputError(
           "E_FILE",
-          `${path.join(dir, ...parts.slice(0, k))}: cannot be written: a file of that name is where the report's folder must go`,
+          `${path.join(dir, ...parts.slice(0, k))}: cannot be written: ` +
+            "a file of that name is where the report's folder must go",
         );
     }
     const target = path.join(root, name);

@@ -139,7 +139,7 @@ describe("--out names a target that is not a regular file", () => {
 });
 
 describe("--out names an input of the command", () => {
-  it("the data file, the model file, by another spelling, a symbolic or a hard link: refused, input intact", async () => {
+  it("the data or model file, by another spelling, a symbolic or a hard link: refused, input intact", async () => {
     const dir = tmp();
     const data = path.join(dir, "data.csv");
     const model = path.join(dir, "model.lav");

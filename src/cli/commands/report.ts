@@ -89,7 +89,7 @@ export function registerReport(program: Command, ctx: CommandContext): void {
     .option("--na <codes>", 'comma-separated extra missing-value codes (empty cells and "NA" always are)')
     .option(
       "-o, --out <dir>",
-      "folder to write into, created if missing, other files kept (default: reports/study, reports/firm-ID or reports/firms)",
+      "folder to write into, created if missing, other files kept (default: reports/study, reports/firm-ID or reports/firms-DATA)",
     )
     .option("--title <text>", "title of the study report")
     .action(async (data: string | undefined, flags: ReportFlags) => {

@@ -45,7 +45,7 @@ export function registerScore(program: Command, ctx: CommandContext): void {
     .option("--estimator <name>", "estimator of that fit", "ML")
     .option("--format <format>", "text or json", "text")
     .option("-o, --out <file>", "write the output to a file instead of standard output")
-    .option("--report [dir]", "also write the firm report(s) into DIR (default: reports/firm-ID or reports/firms)")
+    .option("--report [dir]", "also write the firm report(s) into DIR (default: reports/firm-ID or reports/firms-DATA)")
     .action(async (dataFile: string, flags: ScoreFlags) => {
       if (flags.format !== "text" && flags.format !== "json")
         throw new InputError("E_USAGE", `--format ${flags.format}: use text or json`);

@@ -53,7 +53,8 @@ function intervalTable(b: BootstrapResult, multi: boolean): string[] {
     const label = terminalSafe(name(p, multi));
     const type = `${p["bca.type"] ?? "n/a"}${p.extreme ? " (extreme)" : ""}`;
     out.push(
-      `  ${(label.length > 24 ? `${label.slice(0, 23)}~` : label).padEnd(24)}${rightCells(values[k]!, widths)}  ${type}`,
+      `  ${(label.length > 24 ? `${label.slice(0, 23)}~` : label).padEnd(24)}` +
+        `${rightCells(values[k]!, widths)}  ${type}`,
     );
   });
   out.push(

@@ -22,9 +22,9 @@ export function columnWidths(rows: readonly (readonly string[])[], min: readonly
   );
 }
 
-/** Cells right-aligned in their widths, joined. */
+/** Cells right-aligned in their widths, joined; a cell wider than its width still gets a space before it. */
 export function rightCells(cells: readonly string[], widths: readonly number[]): string {
-  return cells.map((c, j) => c.padStart(widths[j] ?? c.length + 1)).join("");
+  return cells.map((c, j) => c.padStart(Math.max(widths[j] ?? 0, c.length + 1))).join("");
 }
 
 /** A label padded to `width`, with at least one space after it when it is longer. */

@@ -1,8 +1,10 @@
 /** `isrs score` as text: one block per firm (`--firm`), or an overview table (`--all`). */
 import type { FirmScore, ScoreReport } from "../../instrument/score.js";
-import { columnWidth, leftCell } from "./columns.js";
+import { columnWidth, leftCell, rightCells } from "./columns.js";
 import { terminalSafe as t, terminalText } from "./terminal.js";
 
+/** Widths of the score, answered and percentile columns of a firm's block. */
+const W = [12, 10, 12];
 const f1 = (x: number | null): string => (x === null ? "–" : x.toFixed(1));
 const f2 = (x: number | null): string => (x === null ? "–" : x.toFixed(2));
 const pct = (x: number | null): string => (x === null ? "–" : String(Math.round(x)));
@@ -17,7 +19,8 @@ function header(r: ScoreReport): string[] {
   return [
     `ISRS scores (instrument ${r.instrument.id} ${r.instrument.version})`,
     `  data:     ${t(r.data.file)} (${r.data.firms} firms)`,
-    `  norms:    ${t(r.norms.file)} (${r.norms.used} firms; index quartiles ${f1(s.q1)} / ${f1(s.median)} / ${f1(s.q3)})`,
+    `  norms:    ${t(r.norms.file)} (${r.norms.used} firms; ` +
+      `index quartiles ${f1(s.q1)} / ${f1(s.median)} / ${f1(s.q3)})`,
     `  weights:  ${how}: ${w}`,
     `  profiles: laggard below ${f1(s.q1)}; follower ${f1(s.q1)} up to ${f1(s.q3)}; recoverer from ${f1(s.q3)}`,
   ];
@@ -32,12 +35,10 @@ function firmBlock(f: FirmScore): string[] {
   ];
   for (const d of f.dimensions) {
     out.push(
-      `  ${leftCell(t(d.label), 24)}${f2(d.score).padStart(12)}${`${d.answered}/${d.items}`.padStart(10)}${pct(d.percentile).padStart(12)}`,
+      `  ${leftCell(t(d.label), 24)}${rightCells([f2(d.score), `${d.answered}/${d.items}`, pct(d.percentile)], W)}`,
     );
   }
-  out.push(
-    `  ${"ISRS index (0-100)".padEnd(24)}${f1(f.index).padStart(12)}${"".padStart(10)}${pct(f.indexPercentile).padStart(12)}`,
-  );
+  out.push(`  ${"ISRS index (0-100)".padEnd(24)}${rightCells([f1(f.index), "", pct(f.indexPercentile)], W)}`);
   out.push("", `  Profile: ${f.profile ?? "– (no index)"}`, "", "  Weakest practices:");
   f.weakest.forEach((w, k) => {
     const norm = w.normMean === null ? "" : `, norm mean ${w.normMean.toFixed(2)}`;
@@ -57,11 +58,14 @@ function overview(r: ScoreReport): string[] {
   const dw = columnWidth(dims, 11);
   const out = [
     "",
-    `${"firm".padEnd(idw)}${dims.map((d) => d.padStart(dw)).join("")}${"index".padStart(8)}${"pct".padStart(6)}  ${"profile".padEnd(10)}weakest`,
+    `${"firm".padEnd(idw)}${dims.map((d) => d.padStart(dw)).join("")}${rightCells(["index", "pct"], [8, 6])}` +
+      `  ${"profile".padEnd(10)}weakest`,
   ];
   r.firms.forEach((f, k) => {
     out.push(
-      `${ids[k]!.padEnd(idw)}${f.dimensions.map((d) => f2(d.score).padStart(dw)).join("")}${f1(f.index).padStart(8)}${pct(f.indexPercentile).padStart(6)}  ${(f.profile ?? "–").padEnd(10)}${f.weakest.map((w) => t(w.item)).join(", ")}`,
+      `${ids[k]!.padEnd(idw)}${f.dimensions.map((d) => f2(d.score).padStart(dw)).join("")}` +
+        `${rightCells([f1(f.index), pct(f.indexPercentile)], [8, 6])}` +
+        `  ${(f.profile ?? "–").padEnd(10)}${f.weakest.map((w) => t(w.item)).join(", ")}`,
     );
   });
   return out;
@@ -74,7 +78,8 @@ export function formatScoreText(r: ScoreReport, all: boolean): string {
   for (const n of r.notes) lines.push(`  - ${t(n)}`);
   for (const e of excluded)
     lines.push(
-      `  - excluded: ${t(e.column ?? "")}${e.row !== undefined ? ` row ${e.row} (line ${e.line})` : ""}: ${t(e.reason)}`,
+      `  - excluded: ${t(e.column ?? "")}${e.row !== undefined ? ` row ${e.row} (line ${e.line})` : ""}: ` +
+        t(e.reason),
     );
   return terminalText(`${lines.join("\n")}\n`);
 }

@@ -7,7 +7,10 @@
  * unambiguous, and the line keeps its columns.
  */
 
-/** C0 controls, DEL, C1 controls, the bidi marks (ALM, LRM, RLM), embeddings, overrides, isolates and the line/paragraph separators. */
+/**
+ * C0 controls, DEL, C1 controls, the bidi marks (ALM, LRM, RLM), embeddings, overrides, isolates
+ * and the line and paragraph separators.
+ */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
 /** The same, without the line feed and the tab of the text's own layout. */
 const CONTROL_IN_TEXT =
