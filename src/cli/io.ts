@@ -104,11 +104,14 @@ function linkTarget(file: string): string {
   throw new InputError("E_FILE", `${file}: cannot be written (${errnoText({ code: "ELOOP" })})`);
 }
 
-/** Opens and writes a device, a FIFO or any other file that must not be replaced. */
-function writeThrough(file: string, text: string): void {
+/**
+ * Opens and writes a device, a FIFO or any other file that must not be replaced; `append` for a
+ * regular file reached through /dev/stdout and the like, whose earlier content is not ours.
+ */
+function writeThrough(file: string, text: string, append = false): void {
   let fd: number;
   try {
-    fd = fs.openSync(file, "w");
+    fd = fs.openSync(file, append ? "a" : "w");
   } catch (e) {
     throw new InputError("E_FILE", `${file}: cannot be opened for writing (${errnoText(e)})`);
   }
@@ -151,7 +154,7 @@ export function writeAtomic(file: string, text: string, inputs: InputFiles = {})
   const own = statOrNull(file, false);
   const st = own?.isSymbolicLink() === true ? statOrNull(file, true) : own;
   if (st !== null && !st.isFile()) return writeThrough(file, text);
-  if (own?.isSymbolicLink() === true && isProcessLink(file)) return writeThrough(file, text);
+  if (own?.isSymbolicLink() === true && isProcessLink(file)) return writeThrough(file, text, true);
   const target = own?.isSymbolicLink() === true ? linkTarget(file) : path.resolve(file);
   replaceAtomically(file, target, text, st?.mode);
 }
