@@ -193,7 +193,8 @@ export function writeReportFiles(dir: string, files: readonly ReportFile[], inpu
     if (created !== undefined) fs.rmSync(created, { recursive: true, force: true });
     throw fileError(dir, e);
   }
-  if (exists) fs.rmSync(tmp, { recursive: true, force: true });
+  // the report is in place; the temporary folder holds only the replaced files now
+  if (exists) fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 2 });
   return { written: names.map((n) => path.join(dir, n)), removed: stale.length };
 }
 

@@ -6,6 +6,7 @@
  * never leave a file behind when the exit code is 2 (bad input writes nothing). A fixed seed keeps
  * the run repeatable; the run count keeps it to a few seconds.
  */
+import fs from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { caseArb, runCase, type Outcome } from "./cli-case.js";
@@ -27,12 +28,48 @@ const KNOWN: readonly { what: string; test: (o: Outcome) => boolean }[] = [
     test: (o) =>
       /^\s*([\p{L}_.][\p{L}\p{N}_.]*)\s*=~[^\n;]*(?<![\p{L}\p{N}_.])\1(?![\p{L}\p{N}_.])/mu.test(o.modelText ?? ""),
   },
+  {
+    // e.g. `d1 := d2 + a` then `d2 := d1 + b`, or `s := s + a`: "Undefined symbol d2"
+    what: "a := definition using itself or one defined after it",
+    test: (o) => {
+      const defs = [...(o.modelText ?? "").matchAll(/^\s*([\p{L}_.][\p{L}\p{N}_.]*)\s*:=(.*)$/gmu)];
+      return defs.some((d, i) => defs.slice(i).some(([, name]) => usesName(d[2]!, name!)));
+    },
+  },
+];
+
+/** Whether `expr` mentions the name `name` as a whole word of lavaan's syntax. */
+function usesName(expr: string, name: string): boolean {
+  const word = name.replace(/[.]/g, "\\.");
+  return new RegExp(`(?<![\\p{L}\\p{N}_.])${word}(?![\\p{L}\\p{N}_.])`, "u").test(expr);
+}
+
+const MODELS = [
+  "datasets/holzinger-swineford-1939/three-factor.lav",
+  "datasets/holzinger-swineford-1939/second-order.lav",
+  "datasets/political-democracy/indirect-effect.lav",
+  "datasets/political-democracy/industrialization-democracy.lav",
+  "datasets/big-five-inventory/five-factor.lav",
 ];
 
 const RUNS = 120;
 const SEED = 20261206;
 
 describe("the CLI on mutated data files and model texts", () => {
+  it("the known classes recognise their reproducers and nothing of the bundled models", () => {
+    const known = (modelText: string): string[] =>
+      KNOWN.filter((k) => k.test({ argv: [], code: 3, stdout: "", stderr: "", written: [], modelText })).map(
+        (k) => k.what,
+      );
+    expect(known("dem65 ~ c*ind60 + b*1e400*dem60")).toEqual([KNOWN[0]!.what]);
+    expect(known("x1  =~ x1 + x2 + x3\ng =~ x1 + textual")).toEqual([KNOWN[1]!.what]);
+    expect(known("a := 1\nd1 := d2 + a\nd2 := d1 + b")).toEqual([KNOWN[2]!.what]);
+    expect(known("s := s + a")).toEqual([KNOWN[2]!.what]);
+    expect(known("late := later * 2\nlater := a + b")).toEqual([KNOWN[2]!.what]);
+    expect(known("indirect := a*b\ntotal := c + a*b\nf =~ 1e3*x1 + x2")).toEqual([]);
+    for (const m of MODELS) expect(known(fs.readFileSync(m, "utf8")), m).toEqual([]);
+  });
+
   it(`${RUNS} runs: exit 0, 1 or 2, never 3 nor a throw; nothing written on exit 2`, async () => {
     await fc.assert(
       fc.asyncProperty(caseArb, async (c) => {

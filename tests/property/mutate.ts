@@ -86,6 +86,12 @@ export const STATEMENTS = [
   "speed ~ visual",
   "y1 ~~ y5",
   "ind60 =~ x1\nind60 =~ x1",
+  "d1 := d2 + a\nd2 := d1 + b",
+  "s := s + a",
+  "u := unknownfn(a)",
+  "late := later * 2\nlater := a + b",
+  "q := a / 0",
+  "x1 ~~ -1*x1",
 ];
 
 export type CsvEdit =
@@ -121,7 +127,7 @@ export const csvEdit: fc.Arbitrary<CsvEdit> = fc.oneof(
   fc.record({
     k: fc.constantFrom("decimalComma" as const, "bom" as const, "crlf" as const, "cr" as const, "blankLines" as const),
   }),
-  fc.record({ k: fc.constant("scaleColumn" as const), col: at, factor: fc.constantFrom(-1, 0, 100, 1e4, 1e8) }),
+  fc.record({ k: fc.constant("scaleColumn" as const), col: at, factor: fc.constantFrom(-1, 0, 100, 1e4, 1e8, 1e150) }),
 );
 
 export const modelEdit: fc.Arbitrary<ModelEdit> = fc.oneof(
