@@ -142,6 +142,13 @@ function splitLines(text: string): string[] {
   return text.split("\n");
 }
 
+/** A line removed, or repeated after itself. */
+function lineEdit(lines: string[], k: "deleteLine" | "dupLine", at: number): string {
+  const i = at % lines.length;
+  lines.splice(i, k === "deleteLine" ? 1 : 0, ...(k === "dupLine" ? [lines[i]!] : []));
+  return lines.join("\n");
+}
+
 function editCells(text: string, row: number, col: number, f: (cell: string) => string): string {
   const lines = splitLines(text);
   const r = row % lines.length;
@@ -176,11 +183,8 @@ function applyCsvText(text: string, e: CsvEdit): string {
     case "rawByte":
       return text;
     case "deleteLine":
-      lines.splice(e.at % lines.length, 1);
-      return lines.join("\n");
     case "dupLine":
-      lines.splice(e.at % lines.length, 0, lines[e.at % lines.length]!);
-      return lines.join("\n");
+      return lineEdit(lines, e.k, e.at);
     case "truncate":
       return text.slice(0, e.at % n);
     case "quoteOpen":
@@ -231,11 +235,8 @@ function applyModelEdit(text: string, e: ModelEdit): string {
     case "insert":
       return `${text.slice(0, e.at % n)}${e.token}${text.slice(e.at % n)}`;
     case "deleteLine":
-      lines.splice(e.at % lines.length, 1);
-      return lines.join("\n");
     case "dupLine":
-      lines.splice(e.at % lines.length, 0, lines[e.at % lines.length]!);
-      return lines.join("\n");
+      return lineEdit(lines, e.k, e.at);
     case "rename": {
       const names = [...new Set(text.match(NAME) ?? [])];
       if (names.length === 0) return text;
