@@ -90,6 +90,8 @@ export function analysisExitCode(res: StudyResults): number {
   return res.models.some((m) => exitCodeFor(m) !== EXIT.ok) ? EXIT.problems : EXIT.ok;
 }
 
+const OUT_FILES = ["results.json", "summary.txt"];
+
 function writeOut(dir: string, json: string, text: string, inputs: InputFiles): void {
   if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory())
     throw new InputError("E_FILE", `${dir}: exists and is not a folder`);
@@ -141,9 +143,11 @@ export function registerAnalyze(program: Command, ctx: CommandContext): void {
       };
       const reportFiles = reportDir === undefined ? [] : await studyReportFiles(res, meta);
       const inputs = { "data file": dataFile, "instrument file": flags.instrument, "model file": flags.model };
+      // the refusals of --out first, then the report (all or nothing), then --out: one refused writes neither
+      if (flags.out !== undefined) for (const f of OUT_FILES) checkOutput(path.join(flags.out, f), inputs);
+      if (reportDir !== undefined) writeAndTell(reportDir, reportFiles, ctx.stderr ?? ctx.stdout, inputs);
       if (flags.out !== undefined) writeOut(flags.out, json, text, inputs);
       else ctx.stdout(flags.format === "json" ? json : text);
-      if (reportDir !== undefined) writeAndTell(reportDir, reportFiles, ctx.stderr ?? ctx.stdout, inputs);
       ctx.setExit(analysisExitCode(res));
     });
 }
