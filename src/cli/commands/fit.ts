@@ -53,7 +53,7 @@ export function registerFit(program: Command, ctx: CommandContext): void {
       let res = await runFit(input);
       if (boot !== null) res = await bootstrapModel(input, res, { ...boot, onProgress: progressBar("bootstrap") });
       const text = flags.format === "json" ? formatJson(res) : formatText(res, ctx.version);
-      if (flags.out !== undefined) writeAtomic(flags.out, text);
+      if (flags.out !== undefined) writeAtomic(flags.out, text, { "data file": dataFile, "model file": flags.model });
       else ctx.stdout(text);
       ctx.setExit(exitCodeFor(res));
     });
