@@ -5,7 +5,7 @@
  * with this list.
  */
 import { normalCdf, normalDensity } from "../distributions/index.js";
-import { exp, log as ln } from "../numeric/index.js";
+import { exp, log as ln, log10, log2 } from "../numeric/index.js";
 
 export interface ExprFunction {
   /** Fewest and most arguments. */
@@ -58,14 +58,8 @@ const log: ExprFunction = {
 export const FUNCTIONS: Readonly<Record<string, ExprFunction>> = {
   exp: unary(exp, exp),
   log,
-  log10: unary(
-    (x) => ln(x) / Math.LN10,
-    (x) => 1 / (x * Math.LN10),
-  ),
-  log2: unary(
-    (x) => ln(x) / Math.LN2,
-    (x) => 1 / (x * Math.LN2),
-  ),
+  log10: unary(log10, (x) => 1 / (x * Math.LN10)),
+  log2: unary(log2, (x) => 1 / (x * Math.LN2)),
   sqrt: unary(Math.sqrt, (x) => 0.5 / Math.sqrt(x)),
   abs: unary(Math.abs, (x) => Math.sign(x)),
   sin: unary(Math.sin, Math.cos),

@@ -75,7 +75,7 @@ function mulDD(ah: number, al: number, bh: number, bl: number): [number, number]
 }
 
 function positivePow(x: number, y: number): number {
-  if (y === 1) return x;
+  if (y === 1 || x === 1) return x;
   if (y === 2) return x * x;
   if (y === -1) return 1 / x;
   if (y === 0.5) return Math.sqrt(x);
@@ -84,6 +84,7 @@ function positivePow(x: number, y: number): number {
     if (r !== null) return y > 0 ? r[0] + r[1] : 1 / r[0] - r[1] / (r[0] * r[0]);
   }
   const [lh, ll] = logDoubleDouble(x);
+  if (Math.abs(y * lh) > 1000) return y * lh > 0 ? Number.POSITIVE_INFINITY : 0; // far beyond exp's range
   // z = y (lh + ll) in double-double: Dekker's product y·lh plus y·ll
   let t = SPLIT * y;
   const y1 = t - (t - y);
