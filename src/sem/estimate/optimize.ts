@@ -48,13 +48,60 @@ export interface OptimizeOptions {
   initialHessian?: Float64Array;
 }
 
+/**
+ * Fisher scoring has stalled when F fell by less than 1e-10·(1 + |F|) over the last 100 steps,
+ * after at least 200: typically at a point where a loading is pulled towards the other sign
+ * (λ = 0 is a saddle between reflected solutions); a restart is then more useful than more steps.
+ */
+function stalled(history: readonly number[]): boolean {
+  const n = history.length;
+  if (n < 200) return false;
+  const f = history[n - 1]!;
+  return history[n - 101]! - f < 1e-10 * (1 + Math.abs(f));
+}
+
+/**
+ * A restart for a run that did not converge: the start with the sign flipped of every parameter
+ * that the run drove to (near) zero from a non-zero start (|θ| < 0.1·|θ₀|), i.e. that was heading
+ * for the other sign; null when there is none.
+ */
+function signFlippedStart(start: Float64Array, reached: Float64Array): Float64Array | null {
+  const out = Float64Array.from(start);
+  let any = false;
+  for (let i = 0; i < start.length; i++) {
+    const s = start[i]!;
+    const r = reached[i]!;
+    if (s !== 0 && Number.isFinite(r) && (Math.abs(r) < 0.1 * Math.abs(s) || Math.sign(r) === -Math.sign(s))) {
+      out[i] = -s;
+      any = true;
+    }
+  }
+  return any ? out : null;
+}
+
+/**
+ * Solves (H + ridge·diag(H)) Δ = −g in the units of the problem: H is scaled to unit diagonal
+ * first (D H D with D = diag(H)^-½, Jacobi), so that neither the small constant that keeps the
+ * factorization alive nor the ridge depends on the units of the variables (a variable measured in
+ * cents instead of euros multiplies its variance's information by 1e-8).
+ */
 function solveDamped(H: Float64Array, g: Float64Array, q: number, ridge: number): Float64Array | null {
-  const A = Float64Array.from(H);
-  for (let i = 0; i < q; i++) A[i * q + i] += ridge * Math.max(H[i * q + i]!, 1e-8) + 1e-12;
+  const d = new Float64Array(q);
+  let maxDiag = 0;
+  for (let i = 0; i < q; i++) maxDiag = Math.max(maxDiag, H[i * q + i]!);
+  for (let i = 0; i < q; i++) {
+    const h = H[i * q + i]!;
+    d[i] = h > 1e-300 && h > 1e-30 * maxDiag ? 1 / Math.sqrt(h) : maxDiag > 0 ? 1 / Math.sqrt(maxDiag) : 1;
+  }
+  const A = new Float64Array(q * q);
+  for (let i = 0; i < q; i++) for (let j = 0; j < q; j++) A[i * q + j] = d[i]! * H[i * q + j]! * d[j]!;
+  for (let i = 0; i < q; i++) A[i * q + i] += ridge * Math.max(A[i * q + i]!, 1e-8) + 1e-12;
   const L = cholesky({ n: q, a: A });
   if (L === null) return null;
-  const step = choleskySolve(L, g);
-  for (let i = 0; i < q; i++) step[i] = -step[i]!;
+  const dg = new Float64Array(q);
+  for (let i = 0; i < q; i++) dg[i] = d[i]! * g[i]!;
+  const step = choleskySolve(L, dg);
+  for (let i = 0; i < q; i++) step[i] = -d[i]! * step[i]!;
   return step;
 }
 
@@ -101,13 +148,25 @@ function cappedLength(theta: Float64Array, step: Float64Array): number {
 export function optimize(prob: Problem, start: Float64Array, opts: OptimizeOptions = {}): OptimizeResult {
   let best = fisherScoring(prob, start, opts);
   let iterations = best.iterations;
-  for (const alt of opts.fallbackStarts ?? []) {
-    if (best.converged) break;
+  let runs = 1;
+  const first = best;
+  const tryStart = (alt: Float64Array): void => {
     const next = fisherScoring(prob, alt, opts);
     iterations += next.iterations;
+    runs++;
     if (next.converged || !(best.evaluation.f <= next.evaluation.f)) best = next;
+  };
+  for (const alt of opts.fallbackStarts ?? []) {
+    if (best.converged) break;
+    tryStart(alt);
   }
-  return { ...best, iterations };
+  if (!best.converged) {
+    const flipped = signFlippedStart(start, first.theta);
+    if (flipped !== null) tryStart(flipped);
+  }
+  if (best.converged || runs === 1) return { ...best, iterations };
+  const message = `no convergence after ${iterations} iterations from ${runs} starting points (the best: ${best.message})`;
+  return { ...best, iterations, message };
 }
 
 function fisherScoring(prob: Problem, start: Float64Array, opts: OptimizeOptions): OptimizeResult {
@@ -132,7 +191,17 @@ function fisherScoring(prob: Problem, start: Float64Array, opts: OptimizeOptions
   let H: Float64Array | null = seeded ? Float64Array.from(opts.initialHessian!) : null;
   let g = gradient(prob, ev);
   let quasiNewton = seeded;
+  const history: number[] = [];
   for (let it = 1; it <= maxIt; it++) {
+    history.push(ev.f);
+    if (stalled(history))
+      return {
+        theta,
+        evaluation: ev,
+        iterations: it - 1,
+        converged: false,
+        message: "stalled (no progress in 100 steps)",
+      };
     if (!quasiNewton || H === null) {
       H = expectedInformation(prob, ev);
       for (let i = 0; i < q * q; i++) H[i] *= 2;
