@@ -27,6 +27,7 @@ import { buildParameterTable, hasIntercepts, observedVariables } from "./partabl
 import type { ParameterTable } from "./partable/types.js";
 import type { FitResult } from "./results.js";
 import { groupStats, type SampleStats } from "./samplestats/index.js";
+import { varianceWarnings } from "./samplestats/variances.js";
 import type { ModelSyntax } from "./syntax/index.js";
 
 export interface FitInput {
@@ -213,6 +214,7 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
     );
   }
   if (fiml) warnings.push(...fiml.warnings);
+  warnings.push(...varianceWarnings(data, table.options.fixedX ? table.vars.ovX : []));
   const h1 = fiml ? h1Coordinates(ov.length, exogenousIndex(table)) : 0;
   const corrected = fiml !== null && h1 <= H1_MAX_COORDINATES;
   if (fiml && !corrected) {
