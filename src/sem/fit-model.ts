@@ -5,6 +5,7 @@
 import { buildDataSet, type DataSet, type DataTable } from "./data/index.js";
 import { optimize } from "./estimate/optimize.js";
 import { startValues } from "./estimate/start.js";
+import { checkedStart } from "./estimate/restarts.js";
 import { evaluate, type Evaluation, type Problem } from "./estimate/ml.js";
 import { expectedInformation } from "./estimate/info-total.js";
 import { baselineChisq } from "./fit/baseline.js";
@@ -124,7 +125,7 @@ export function prepareFit(input: FitInput): PreparedFit {
   const fiml = opts.missing === "fiml" ? fimlSampleStats(groupData, ov.length, input.data.file) : null;
   const stats = fiml?.stats ?? sampleStats(groupData, ov.length, input.data.file);
   const rep = buildRepresentation(table);
-  const start = startValues(table, stats);
+  const start = checkedStart(table, stats, rep, input.syntax);
   const prob = fiml
     ? fimlProblem(rep, stats, start.rowValues, fiml.groups)
     : { rep, stats, rowValues: start.rowValues };

@@ -21,6 +21,7 @@
 import { cholesky, choleskySolve } from "../linalg/dense.js";
 import { evaluate, gradient, type Evaluation, type Problem } from "./ml.js";
 import { expectedInformation } from "./info-total.js";
+import { signFlippedStart, stalled } from "./restarts.js";
 
 export interface OptimizeResult {
   readonly theta: Float64Array;
@@ -46,37 +47,6 @@ export interface OptimizeOptions {
    * full sample. A failed quasi-Newton step returns to Fisher scoring.
    */
   initialHessian?: Float64Array;
-}
-
-/**
- * Fisher scoring has stalled when F fell by less than 1e-10·(1 + |F|) over the last 100 steps,
- * after at least 200: typically at a point where a loading is pulled towards the other sign
- * (λ = 0 is a saddle between reflected solutions); a restart is then more useful than more steps.
- */
-function stalled(history: readonly number[]): boolean {
-  const n = history.length;
-  if (n < 200) return false;
-  const f = history[n - 1]!;
-  return history[n - 101]! - f < 1e-10 * (1 + Math.abs(f));
-}
-
-/**
- * A restart for a run that did not converge: the start with the sign flipped of every parameter
- * that the run drove to (near) zero from a non-zero start (|θ| < 0.1·|θ₀|), i.e. that was heading
- * for the other sign; null when there is none.
- */
-function signFlippedStart(start: Float64Array, reached: Float64Array): Float64Array | null {
-  const out = Float64Array.from(start);
-  let any = false;
-  for (let i = 0; i < start.length; i++) {
-    const s = start[i]!;
-    const r = reached[i]!;
-    if (s !== 0 && Number.isFinite(r) && (Math.abs(r) < 0.1 * Math.abs(s) || Math.sign(r) === -Math.sign(s))) {
-      out[i] = -s;
-      any = true;
-    }
-  }
-  return any ? out : null;
 }
 
 /**

@@ -1,0 +1,99 @@
+/**
+ * Starts that the optimizer can move from, and restarts when it cannot.
+ * - `checkedStart`: the data-driven start (start.ts) with fixed values that make Σ impossible
+ *   refused or worked around. A variance fixed below zero is refused with the model line (lavaan
+ *   0.6.14 fails on `x1 ~~ -1*x1`: "Model estimation FAILED! Returning starting values"). When
+ *   the start's Σ(θ₀) is not positive definite because of other fixed values (`visual ~~
+ *   5*textual` against start variances of about 0.7), the free variances are doubled until it is
+ *   (lavaan fits that model, warning that the starting values imply a correlation above 1); if no
+ *   such start exists the fixed covariances are named.
+ * - `signFlippedStart`, `stalled`: the optimizer's restart after a run that stalled or did not
+ *   converge (see optimize.ts).
+ */
+import { InputError } from "../messages.js";
+import type { Representation } from "../model/representation.js";
+import type { ParameterTable, ParRow } from "../partable/types.js";
+import type { SampleStats } from "../samplestats/index.js";
+import type { ModelSyntax } from "../syntax/index.js";
+import { evaluate } from "./ml.js";
+import { startValues } from "./start.js";
+
+/** "line 4: x1 ~~ -1*x1" for a row written in the model text (its statement's line), or the row alone. */
+export function rowSource(syntax: ModelSyntax | undefined, r: ParRow): string {
+  const text = `${r.lhs} ${r.op} ${r.value}*${r.rhs}`;
+  const st = syntax?.statements.find(
+    (s) =>
+      s.kind === "formula" &&
+      s.op === r.op &&
+      ((s.lhs === r.lhs && s.terms.some((t) => t.name === r.rhs)) ||
+        (s.lhs === r.rhs && s.terms.some((t) => t.name === r.lhs))),
+  );
+  if (st === undefined || st.kind !== "formula") return `"${text}"`;
+  const term = st.terms.find((t) => t.name === r.rhs || t.name === r.lhs)!;
+  return `line ${term.line} ("${text}")`;
+}
+
+/** startValues() checked against fixed values that leave no positive-definite Σ to start from. */
+export function checkedStart(
+  table: ParameterTable,
+  stats: SampleStats,
+  rep: Representation,
+  syntax?: ModelSyntax,
+): { theta: Float64Array; rowValues: Float64Array } {
+  const file = syntax?.file ?? "the model";
+  const negative = table.rows.find((r) => r.op === "~~" && r.lhs === r.rhs && r.free === 0 && !r.exo && r.value < 0);
+  if (negative !== undefined)
+    throw new InputError(
+      "E_MODEL",
+      `${file}: ${rowSource(syntax, negative)} fixes the variance of ${negative.lhs} at ${negative.value}, ` +
+        "but a variance cannot be negative (lavaan cannot fit this either): fix it at 0 or more, or free it",
+    );
+  const start = startValues(table, stats);
+  const prob = { rep, stats, rowValues: start.rowValues };
+  if (Number.isFinite(evaluate(prob, start.theta).f)) return start;
+  const variances = new Set<number>();
+  for (const r of table.rows) if (r.op === "~~" && r.lhs === r.rhs && r.free > 0) variances.add(r.free - 1);
+  const theta = Float64Array.from(start.theta);
+  for (let k = 1; k <= 60; k++) {
+    for (const i of variances) theta[i] = 2 * theta[i]!;
+    if (Number.isFinite(evaluate(prob, theta).f)) return { theta, rowValues: start.rowValues };
+  }
+  const fixed = table.rows.filter((r) => r.user && r.free === 0 && r.op === "~~" && r.lhs !== r.rhs);
+  const named = fixed.length > 0 ? fixed.map((r) => rowSource(syntax, r)).join(", ") : "the fixed values";
+  throw new InputError(
+    "E_MODEL",
+    `${file}: ${named}: with these fixed values no choice of the free parameters tried gives a ` +
+      "positive-definite model-implied covariance matrix (a fixed covariance larger than the variances allow?)",
+  );
+}
+
+/**
+ * Fisher scoring has stalled when F fell by less than 1e-10·(1 + |F|) over the last 100 steps,
+ * after at least 200: typically at a point where a loading is pulled towards the other sign
+ * (λ = 0 separates reflected solutions); a restart is then more useful than more steps.
+ */
+export function stalled(history: readonly number[]): boolean {
+  const n = history.length;
+  if (n < 200) return false;
+  const f = history[n - 1]!;
+  return history[n - 101]! - f < 1e-10 * (1 + Math.abs(f));
+}
+
+/**
+ * A restart for a run that did not converge: the start with the sign flipped of every parameter
+ * that the run drove to (near) zero or across zero from a non-zero start (|θ| < 0.1·|θ₀|), i.e.
+ * that was heading for the other sign; null when there is none.
+ */
+export function signFlippedStart(start: Float64Array, reached: Float64Array): Float64Array | null {
+  const out = Float64Array.from(start);
+  let any = false;
+  for (let i = 0; i < start.length; i++) {
+    const s = start[i]!;
+    const r = reached[i]!;
+    if (s !== 0 && Number.isFinite(r) && (Math.abs(r) < 0.1 * Math.abs(s) || Math.sign(r) === -Math.sign(s))) {
+      out[i] = -s;
+      any = true;
+    }
+  }
+  return any ? out : null;
+}
