@@ -115,24 +115,33 @@ function cappedLength(theta: Float64Array, step: Float64Array): number {
   return t;
 }
 
+/** At most this many sign-flip restarts after the given starts fail. */
+const MAX_SIGN_RESTARTS = 4;
+
 export function optimize(prob: Problem, start: Float64Array, opts: OptimizeOptions = {}): OptimizeResult {
   let best = fisherScoring(prob, start, opts);
   let iterations = best.iterations;
   let runs = 1;
   const first = best;
-  const tryStart = (alt: Float64Array): void => {
+  const tryStart = (alt: Float64Array): OptimizeResult => {
     const next = fisherScoring(prob, alt, opts);
     iterations += next.iterations;
     runs++;
     if (next.converged || !(best.evaluation.f <= next.evaluation.f)) best = next;
+    return next;
   };
   for (const alt of opts.fallbackStarts ?? []) {
     if (best.converged) break;
     tryStart(alt);
   }
-  if (!best.converged) {
-    const flipped = signFlippedStart(start, first.theta);
-    if (flipped !== null) tryStart(flipped);
+  // restarts with signs flipped towards where the previous run was heading (restarts.ts)
+  let from = start;
+  let reached = first.theta;
+  for (let k = 0; k < MAX_SIGN_RESTARTS && !best.converged; k++) {
+    const flipped = signFlippedStart(prob, from, reached);
+    if (flipped === null) break;
+    reached = tryStart(flipped).theta;
+    from = flipped;
   }
   if (best.converged || runs === 1) return { ...best, iterations };
   const message = `no convergence after ${iterations} iterations from ${runs} starting points (the best: ${best.message})`;

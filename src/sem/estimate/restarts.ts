@@ -15,7 +15,7 @@ import type { Representation } from "../model/representation.js";
 import type { ParameterTable, ParRow } from "../partable/types.js";
 import type { SampleStats } from "../samplestats/index.js";
 import type { ModelSyntax } from "../syntax/index.js";
-import { evaluate } from "./ml.js";
+import { evaluate, type Problem } from "./ml.js";
 import { startValues } from "./start.js";
 
 /** "line 4: x1 ~~ -1*x1" for a row written in the model text (its statement's line), or the row alone. */
@@ -81,19 +81,23 @@ export function stalled(history: readonly number[]): boolean {
 
 /**
  * A restart for a run that did not converge: the start with the sign flipped of every parameter
- * that the run drove to (near) zero or across zero from a non-zero start (|θ| < 0.1·|θ₀|), i.e.
- * that was heading for the other sign; null when there is none.
+ * that the run drove to (near) zero, across zero, or beyond ten times its start (a loading that
+ * cannot cross zero runs off along a ridge while its factor's variance shrinks), i.e. that was
+ * heading for the other sign. A flip that leaves the start's Σ not positive definite (a variance)
+ * is undone. Null when nothing is flipped.
  */
-export function signFlippedStart(start: Float64Array, reached: Float64Array): Float64Array | null {
+export function signFlippedStart(prob: Problem, start: Float64Array, reached: Float64Array): Float64Array | null {
   const out = Float64Array.from(start);
   let any = false;
   for (let i = 0; i < start.length; i++) {
     const s = start[i]!;
     const r = reached[i]!;
-    if (s !== 0 && Number.isFinite(r) && (Math.abs(r) < 0.1 * Math.abs(s) || Math.sign(r) === -Math.sign(s))) {
-      out[i] = -s;
-      any = true;
-    }
+    const suspicious =
+      Math.abs(r) < 0.1 * Math.abs(s) || Math.sign(r) === -Math.sign(s) || Math.abs(r) > 10 * Math.abs(s);
+    if (s === 0 || !Number.isFinite(r) || !suspicious) continue;
+    out[i] = -s;
+    if (Number.isFinite(evaluate(prob, out).f)) any = true;
+    else out[i] = s;
   }
   return any ? out : null;
 }
