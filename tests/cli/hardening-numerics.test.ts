@@ -64,10 +64,10 @@ describe("the units of the variables do not matter", () => {
     }
   });
 
-  it("converges on x1 times 1e4 and 1e-3 with lavaan's chi-square and z values of the unscaled fit", async () => {
+  it("converges on x1 times 1e4, 1e-3, 1e30, 1e-30 with lavaan's chi-square and z values of the unscaled fit", async () => {
     // closed form: rescaling a variable changes neither the chi-square nor any z value
     const lav = ref(HS);
-    for (const k of [1e4, 1e-3]) {
+    for (const k of [1e4, 1e-3, 1e30, 1e-30]) {
       const { code, out } = await fitJson(hsWith(`x1-${k}.csv`, { x1: (x) => x * k }), `${HS}/model.lav`);
       expect(code).toBe(0);
       expect(out.converged).toBe(true);

@@ -13,7 +13,7 @@
  * or the step fails, a Levenberg–Marquardt ridge λ·diag(I) is added and grown; F = +Inf (a
  * non-positive-definite Σ(θ)) simply shortens the step. Converged when the Newton decrement
  * −∇Fᵀ Δ falls below 1e-14 (lavaan: nlminb with rel.tol 1e-10 on F/2).
- * A step moves no parameter by more than 5·(1 + |θᵢ|), so that a poor start does not leap into
+ * A step moves no parameter by more than 5·(|θᵢ| + sᵢ), sᵢ its own scale, so that a poor start does not leap into
  * a degenerate region (a variance near zero with loadings growing without bound). When a run
  * still fails, the caller's fallback starts are tried (fitModel passes the data-driven start
  * without the user's start() values and lavaan's "simple" start).
@@ -61,7 +61,12 @@ function solveDamped(H: Float64Array, g: Float64Array, q: number, ridge: number)
   for (let i = 0; i < q; i++) maxDiag = Math.max(maxDiag, H[i * q + i]!);
   for (let i = 0; i < q; i++) {
     const h = H[i * q + i]!;
-    d[i] = h > 1e-300 && h > 1e-30 * maxDiag ? 1 / Math.sqrt(h) : maxDiag > 0 ? 1 / Math.sqrt(maxDiag) : 1;
+    d[i] =
+      h > 0 && Number.isFinite(h)
+        ? 1 / Math.sqrt(h)
+        : maxDiag > 0 && Number.isFinite(maxDiag)
+          ? 1 / Math.sqrt(maxDiag)
+          : 1;
   }
   const A = new Float64Array(q * q);
   for (let i = 0; i < q; i++) for (let j = 0; j < q; j++) A[i * q + j] = d[i]! * H[i * q + j]! * d[j]!;
@@ -105,11 +110,19 @@ function bfgsUpdate(
     for (let j = 0; j < q; j++) H[i * q + j] += (y[i]! * y[j]!) / ys - (Hs[i]! * Hs[j]!) / sHs;
 }
 
-/** The largest t ≤ 1 such that no parameter moves by more than 5·(1 + |θᵢ|). */
-function cappedLength(theta: Float64Array, step: Float64Array): number {
+/**
+ * The largest t ≤ 1 such that no parameter moves by more than 5·(|θᵢ| + sᵢ), with sᵢ = 1/√Hᵢᵢ the
+ * parameter's own scale (a one-observation standard error): a covariance that starts at 0 between
+ * variables measured in units of 1e30 must be allowed steps of that size (sᵢ = 1 when Hᵢᵢ is not
+ * a positive number).
+ */
+function cappedLength(theta: Float64Array, step: Float64Array, H: Float64Array): number {
+  const q = theta.length;
   let t = 1;
-  for (let i = 0; i < theta.length; i++) {
-    const limit = 5 * (1 + Math.abs(theta[i]!));
+  for (let i = 0; i < q; i++) {
+    const h = H[i * q + i]!;
+    const scale = h > 0 && Number.isFinite(h) ? 1 / Math.sqrt(h) : 1;
+    const limit = 5 * (Math.abs(theta[i]!) + scale);
     if (Math.abs(step[i]!) > limit) t = Math.min(t, limit / Math.abs(step[i]!));
   }
   return t;
@@ -202,7 +215,7 @@ function fisherScoring(prob: Problem, start: Float64Array, opts: OptimizeOptions
     for (let i = 0; i < q; i++) slope += g[i]! * step[i]!;
     if (-slope < Math.max(tol, noise(ev.f)))
       return { theta, evaluation: ev, iterations: it - 1, converged: true, message: "converged" };
-    let t = cappedLength(theta, step);
+    let t = cappedLength(theta, step, H);
     let accepted = false;
     while (t > 1e-12 && !(t < 1e-3 && -slope < 1e3 * noise(ev.f))) {
       const trial = new Float64Array(q);

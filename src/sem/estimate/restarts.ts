@@ -41,6 +41,15 @@ export function checkedStart(
   syntax?: ModelSyntax,
 ): { theta: Float64Array; rowValues: Float64Array } {
   const file = syntax?.file ?? "the model";
+  const infinite = table.rows.find(
+    (r) => r.free === 0 && !r.exo && r.op !== ":=" && r.op !== "==" && !Number.isFinite(r.value),
+  );
+  if (infinite !== undefined)
+    throw new InputError(
+      "E_MODEL",
+      `${file}: ${rowSource(syntax, infinite)}: the fixed value is not a finite number (beyond ±1.8e308); ` +
+        "fix the parameter at a finite value or free it",
+    );
   const negative = table.rows.find((r) => r.op === "~~" && r.lhs === r.rhs && r.free === 0 && !r.exo && r.value < 0);
   if (negative !== undefined)
     throw new InputError(
@@ -58,8 +67,9 @@ export function checkedStart(
     for (const i of variances) theta[i] = 2 * theta[i]!;
     if (Number.isFinite(evaluate(prob, theta).f)) return { theta, rowValues: start.rowValues };
   }
-  const fixed = table.rows.filter((r) => r.user && r.free === 0 && r.op === "~~" && r.lhs !== r.rhs);
-  const named = fixed.length > 0 ? fixed.map((r) => rowSource(syntax, r)).join(", ") : "the fixed values";
+  const covariances = table.rows.filter((r) => r.user && r.free === 0 && r.op === "~~" && r.lhs !== r.rhs);
+  const fixed = covariances.length > 0 ? covariances : table.rows.filter((r) => r.user && r.free === 0);
+  const named = fixed.length > 0 ? fixed.map((r) => rowSource(syntax, r)).join(", ") : "the model's fixed values";
   throw new InputError(
     "E_MODEL",
     `${file}: ${named}: with these fixed values no choice of the free parameters tried gives a ` +

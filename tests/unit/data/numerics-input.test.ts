@@ -5,7 +5,7 @@ import { buildDataSet } from "../../../src/sem/data/dataset.js";
 import { MAX_MAGNITUDE } from "../../../src/sem/data/magnitude.js";
 import { looksLikeMatrix } from "../../../src/sem/data/matrix-input.js";
 
-const table = (text: string) => tableFromText(text, { file: "t.csv" });
+const table = (text: string) => tableFromText(text, "t.csv");
 
 describe("looksLikeMatrix", () => {
   it("recognises a symmetric table whose first column names the other columns", () => {

@@ -28,7 +28,7 @@ function negated(file: string, columns: string[]) {
       .map((cell, j) => (idx.includes(j) && cell !== "" ? String(-Number(cell)) : cell))
       .join(","),
   );
-  return tableFromText([header, ...out].join("\n") + "\n", { file: "reflected.csv" });
+  return tableFromText([header, ...out].join("\n") + "\n", "reflected.csv");
 }
 
 describe("reflected indicators", () => {
@@ -43,7 +43,7 @@ describe("reflected indicators", () => {
     expect(Math.abs(res.fit.chisq! - ref.fit.chisq!)).toBeLessThan(1e-6 * ref.fit.chisq!);
     for (const r of ref.parameters) {
       const m = res.parameters.find((x) => x.lhs === r.lhs && x.op === r.op && x.rhs === r.rhs)!;
-      expect(Math.abs(Math.abs(m.est) - Math.abs(r.est))).toBeLessThan(1e-4 * Math.max(1, Math.abs(r.est)));
+      expect(Math.abs(Math.abs(m.est!) - Math.abs(r.est))).toBeLessThan(1e-4 * Math.max(1, Math.abs(r.est)));
     }
   });
 

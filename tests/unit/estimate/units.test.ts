@@ -46,7 +46,7 @@ describe("optimize", () => {
   it("says in its message the iterations it reports, over every start tried", () => {
     const prep = prepareFit({
       syntax: parseModel(fs.readFileSync(`${HS}/model.lav`, "utf8"), {}),
-      data: tableFromText(fs.readFileSync(`${HS}/data.csv`, "utf8"), { file: "hs.csv" }),
+      data: tableFromText(fs.readFileSync(`${HS}/data.csv`, "utf8"), "hs.csv"),
     });
     const opt = optimize(prep.prob, prep.start.theta, { maxIterations: 3, fallbackStarts: [prep.start.theta] });
     expect(opt.converged).toBe(false);
