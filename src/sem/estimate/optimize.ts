@@ -80,6 +80,15 @@ function solveDamped(H: Float64Array, g: Float64Array, q: number, ridge: number)
   return step;
 }
 
+/** −∇Fᵀ Δ for the undamped step Δ = −H⁻¹∇F (0 when H cannot be factored). */
+function undampedDecrement(H: Float64Array, g: Float64Array, q: number): number {
+  const step = solveDamped(H, g, q, 0);
+  if (step === null) return 0;
+  let d = 0;
+  for (let i = 0; i < q; i++) d -= g[i]! * step[i]!;
+  return d;
+}
+
 /** H ← H + y yᵀ/(yᵀs) − (Hs)(Hs)ᵀ/(sᵀHs), s = θ₁ − θ₀, y = g₁ − g₀; skipped unless yᵀs > 0. */
 function bfgsUpdate(
   H: Float64Array,
@@ -136,11 +145,15 @@ export function optimize(prob: Problem, start: Float64Array, opts: OptimizeOptio
   let iterations = best.iterations;
   let runs = 1;
   const first = best;
-  const tryStart = (alt: Float64Array): OptimizeResult => {
+  // a restart's converged run wins only when it also improves on the failed runs: a stationary
+  // point above them (a local solution reached from flipped signs, while F decreases further
+  // towards a boundary) is not the maximum-likelihood solution
+  const tryStart = (alt: Float64Array, mustImprove = false): OptimizeResult => {
     const next = fisherScoring(prob, alt, opts);
     iterations += next.iterations;
     runs++;
-    if (next.converged || !(best.evaluation.f <= next.evaluation.f)) best = next;
+    const lower = next.evaluation.f < best.evaluation.f;
+    if ((next.converged && (!mustImprove || lower)) || (!best.converged && lower)) best = next;
     return next;
   };
   for (const alt of opts.fallbackStarts ?? []) {
@@ -153,7 +166,7 @@ export function optimize(prob: Problem, start: Float64Array, opts: OptimizeOptio
   for (let k = 0; k < MAX_SIGN_RESTARTS && !best.converged; k++) {
     const flipped = signFlippedStart(prob, from, reached);
     if (flipped === null) break;
-    reached = tryStart(flipped).theta;
+    reached = tryStart(flipped, true).theta;
     from = flipped;
   }
   if (best.converged || runs === 1) return { ...best, iterations };
@@ -213,8 +226,14 @@ function fisherScoring(prob: Problem, start: Float64Array, opts: OptimizeOptions
       };
     let slope = 0;
     for (let i = 0; i < q; i++) slope += g[i]! * step[i]!;
-    if (-slope < Math.max(tol, noise(ev.f)))
+    if (-slope < Math.max(tol, noise(ev.f))) {
+      // a heavily damped step is short wherever the gradient is: judge convergence undamped when I(θ) allows it
+      if (ridge > 0 && undampedDecrement(H, g, q) >= Math.max(tol, noise(ev.f))) {
+        ridge = 0;
+        continue;
+      }
       return { theta, evaluation: ev, iterations: it - 1, converged: true, message: "converged" };
+    }
     let t = cappedLength(theta, step, H);
     let accepted = false;
     while (t > 1e-12 && !(t < 1e-3 && -slope < 1e3 * noise(ev.f))) {
