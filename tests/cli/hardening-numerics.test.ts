@@ -122,10 +122,10 @@ describe("fixed values that leave no admissible covariance matrix", () => {
     );
   it("refuses a negative fixed variance with its model line (lavaan: estimation FAILED)", async () => {
     const m = model("x1 ~~ -1*x1");
-    await expectBadInput(["fit", `${HS}/data.csv`, "--model", m], /line 4 \("x1 ~~ -1\*x1"\).*cannot be negative/);
+    await expectBadInput(["fit", `${HS}/data.csv`, "--model", m], /line 4 \("x1 ~~ -1\*x1"\).*too negative/);
     await expectBadInput(
       ["diagram", "--data", `${HS}/data.csv`, "--model", m, "--out", `${tmp.dir}/d.svg`],
-      /line 4 .*cannot be negative/,
+      /line 4 .*too negative/,
     );
     expect(fs.existsSync(`${tmp.dir}/d.svg`)).toBe(false);
   });

@@ -1,9 +1,11 @@
 /**
  * Starts that the optimizer can move from, and restarts when it cannot.
  * - `checkedStart`: the data-driven start (start.ts) with fixed values that make Σ impossible
- *   refused or worked around. A variance fixed below zero is refused with the model line (lavaan
- *   0.6.14 fails on `x1 ~~ -1*x1`: "Model estimation FAILED! Returning starting values"). When
- *   the start's Σ(θ₀) is not positive definite because of other fixed values (`visual ~~
+ *   refused or worked around. A non-finite fixed value is refused with its model line. When the
+ *   start's Σ(θ₀) is not positive definite and a variance is fixed below zero, that variance is
+ *   named (lavaan 0.6.14 fails on `x1 ~~ -1*x1`: "Model estimation FAILED! Returning starting
+ *   values"; a milder `x2 ~~ -0.1*x2` leaves Σ(θ₀) positive definite and is fitted, with the
+ *   Heywood warning). When Σ(θ₀) is not positive definite because of other fixed values (`visual ~~
  *   5*textual` against start variances of about 0.7), the free variances are doubled until it is
  *   (lavaan fits that model, warning that the starting values imply a correlation above 1); if no
  *   such start exists the fixed covariances are named.
@@ -50,16 +52,17 @@ export function checkedStart(
       `${file}: ${rowSource(syntax, infinite)}: the fixed value is not a finite number (beyond ±1.8e308); ` +
         "fix the parameter at a finite value or free it",
     );
+  const start = startValues(table, stats);
+  const prob = { rep, stats, rowValues: start.rowValues };
+  if (Number.isFinite(evaluate(prob, start.theta).f)) return start;
   const negative = table.rows.find((r) => r.op === "~~" && r.lhs === r.rhs && r.free === 0 && !r.exo && r.value < 0);
   if (negative !== undefined)
     throw new InputError(
       "E_MODEL",
       `${file}: ${rowSource(syntax, negative)} fixes the variance of ${negative.lhs} at ${negative.value}, ` +
-        "but a variance cannot be negative (lavaan cannot fit this either): fix it at 0 or more, or free it",
+        "too negative for a positive-definite model-implied covariance matrix at the start (lavaan fails here " +
+        "too): fix it at 0 or more, or free it",
     );
-  const start = startValues(table, stats);
-  const prob = { rep, stats, rowValues: start.rowValues };
-  if (Number.isFinite(evaluate(prob, start.theta).f)) return start;
   const variances = new Set<number>();
   for (const r of table.rows) if (r.op === "~~" && r.lhs === r.rhs && r.free > 0) variances.add(r.free - 1);
   const theta = Float64Array.from(start.theta);
