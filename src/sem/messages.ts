@@ -39,7 +39,9 @@ export type WarningCode =
   | "W_BOOTSTRAP_FAILED" // bootstrap draws that failed or did not converge (counted, not used)
   | "W_VARIANCE_RATIO" // observed variances more than 1000 times apart (lavaan's warning)
   | "W_LARGE_VARIANCE" // an observed variance above 1e6 (lavaan's warning)
-  | "W_ROBUST_SKIPPED"; // FIML with too many variables for the FIML-corrected robust indices (not computed)
+  | "W_ROBUST_SKIPPED" // FIML with too many variables for the FIML-corrected robust indices (not computed)
+  | "W_DEFINED_NOT_FINITE" // a defined parameter (:=) whose value is infinite or NaN (division by zero, ...)
+  | "W_DUPLICATE_ELEMENT"; // a model element written twice with the same modifiers (the repeat is ignored)
 
 /** A bad-input error: one clear line, exit code 2. */
 export class InputError extends Error {
