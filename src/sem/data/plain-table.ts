@@ -17,19 +17,14 @@ export function plainTable(plain: PlainLines, path: string, delimiter: string, o
   const rowLines = lines.slice(1);
   const lineOf = lineNo.slice(1);
   const na = (options.na ?? []).map((code) => code.trim());
-  const detect = options.decimal === undefined && delimiter !== ",";
-  const first = readNumbers(rowLines, lineOf, columns.length, delimiter, path, {
-    decimal: options.decimal ?? ".",
-    na,
-    detectNa: detect ? new Set(["", "NA", ...(options.na ?? [])]) : null,
-  });
-  const decimal: DecimalMark =
-    options.decimal ?? (detect && first.commas > 0 && first.commas >= first.points ? "," : ".");
+  const fixed = options.decimal ?? (delimiter === "," ? "." : null);
+  const detectNa = fixed === null ? new Set(["", "NA", ...(options.na ?? [])]) : null;
+  const read = readNumbers(rowLines, lineOf, columns.length, delimiter, path, { decimal: fixed, na, detectNa });
+  const decimal: DecimalMark = fixed ?? (read.commas > 0 && read.commas >= read.points ? "," : ".");
   checkMarks(decimal, delimiter, path);
-  const values =
-    decimal === (options.decimal ?? ".")
-      ? first.values
-      : readNumbers(rowLines, lineOf, columns.length, delimiter, path, { decimal, na, detectNa: null }).values;
+  // a column with a cell written with the other mark is not wholly numeric under this one
+  const other = decimal === "." ? read.commaUsed : read.pointUsed;
+  const values = read.values.map((column, j) => (other[j] === 1 ? null : column));
   const table: DataTable = { file: path, columns, rows: [], lineOf, delimiter, decimal };
   lazyRows(table, () => rowLines.map((line) => cellsOf(line, delimiter)));
   const numeric: NumericColumns = { of: table, values, na };
@@ -38,7 +33,8 @@ export function plainTable(plain: PlainLines, path: string, delimiter: string, o
 }
 
 interface ReadSpec {
-  decimal: DecimalMark;
+  /** The decimal mark, or null when it is to be detected (then each cell is read with the mark it has). */
+  decimal: DecimalMark | null;
   /** Missing-value codes (trimmed) read as NaN besides "" and "NA". */
   na: string[];
   /** When the decimal mark is to be detected: the codes detectDecimal ignores; else null. */
@@ -47,12 +43,20 @@ interface ReadSpec {
 
 interface Numbers {
   values: (Float64Array | null)[];
+  /** Per column, 1 when a cell read as a number has a decimal comma / a decimal point (mark detected). */
+  commaUsed: Uint8Array;
+  pointUsed: Uint8Array;
   /** Cells with a decimal comma and with a decimal point (counted as detectDecimal does). */
   commas: number;
   points: number;
 }
 
-/** Every cell as a number under `spec.decimal` (a column with a cell that is not: null), with the row checks. */
+/**
+ * Every cell as a number (a column with a cell that is not: null), with the row checks. When the
+ * mark is to be detected, a cell with a comma is read with the decimal comma and any other with the
+ * point: a number has at most one of the two, and a cell with neither reads the same with both, so
+ * the values under the mark finally detected are these, in the columns where no cell used the other.
+ */
 function readNumbers(
   lines: string[],
   lineOf: number[],
@@ -66,6 +70,9 @@ function readNumbers(
   const numericCode = spec.na.some((code) => parseNumber(code, ".") !== null || parseNumber(code, ",") !== null);
   const columns: (Float64Array | null)[] = [];
   for (let j = 0; j < p; j++) columns.push(new Float64Array(n));
+  const commaUsed = new Uint8Array(p);
+  const pointUsed = new Uint8Array(p);
+  const detectNa = spec.detectNa;
   let commas = 0;
   let points = 0;
   for (let i = 0; i < n; i++) {
@@ -73,20 +80,28 @@ function readNumbers(
     checkRowLength(cells.length, p, i, lineOf[i]!, path);
     for (let j = 0; j < p; j++) {
       const text = cells[j]!;
-      let value = numericCode && missing.has(text) ? NaN : parseNumber(text, spec.decimal);
+      const comma = spec.decimal === null && text.includes(",");
+      const mark = spec.decimal ?? (comma ? "," : ".");
+      let value = numericCode && missing.has(text) ? NaN : parseNumber(text, mark);
       if (value === null) value = missing.has(text) ? NaN : null;
       const column = columns[j];
       if (column !== null && column !== undefined) {
         if (value === null) columns[j] = null;
         else column[i] = value;
       }
-      if (spec.detectNa !== null && !spec.detectNa.has(text)) {
-        if (hasDecimalComma(text)) commas++;
-        else if (text.includes(".") && (isNumber(value) || hasDecimalPoint(text))) points++;
+      if (detectNa === null || detectNa.has(text)) continue;
+      if (comma) {
+        if (isNumber(value) || hasDecimalComma(text)) {
+          commas++;
+          commaUsed[j] = 1;
+        }
+      } else if (text.includes(".") && (isNumber(value) || hasDecimalPoint(text))) {
+        points++;
+        pointUsed[j] = 1;
       }
     }
   }
-  return { values: columns, commas, points };
+  return { values: columns, commaUsed, pointUsed, commas, points };
 }
 
 /** A number read from a cell (not null, not NaN for a missing-value code). */
