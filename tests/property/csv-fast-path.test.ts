@@ -35,7 +35,11 @@ const dotNumber = fc.oneof(
   fc.integer({ min: -1000, max: 1000 }).map(String),
   fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }).map(String),
   fc.double({ noNaN: true, noDefaultInfinity: true, min: -10, max: 10 }).map((x) => x.toFixed(3)),
-  fc.constantFrom(".5", "5.", "-.25", "+3", "1e3", "2E-2", "-1.5e+2", "0", "-0", "007"),
+  fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => String(Number(x.toPrecision(15)))),
+  fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e3, max: 1e3 }).map((x) => x.toPrecision(15)),
+  fc.constantFrom(".5", "5.", "-.25", "+3", "1e3", "2E-2", "-1.5e+2", "0", "-0", "007", "-0e5", "00012.5000"),
+  fc.constantFrom("123456789012345", "1234567890123456", "0.000123456789012345", "9007199254740993", "1e22", "1e23"),
+  fc.constantFrom("1e-22", "12e-23", "+.5e+0001", "1e00001", "5e-324", "1.7976931348623157e308", "4.9e-324"),
 );
 const commaNumber = fc.oneof(
   fc.integer({ min: -1000, max: 1000 }).map(String),
