@@ -102,7 +102,11 @@ export async function runCsvBench(log) {
         () => buildDataSet(tableFromTextByCsvParse(readFileSync(file, "utf8"), file), { variables }),
         file,
       ],
-      ["semicolons, decimal commas: readTable + buildDataSet", () => buildDataSet(readTable(euro), { variables }), euro],
+      [
+        "semicolons, decimal commas: readTable + buildDataSet",
+        () => buildDataSet(readTable(euro), { variables }),
+        euro,
+      ],
     ];
     /** @type {Record<string, unknown>[]} */
     const results = [];
