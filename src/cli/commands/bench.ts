@@ -58,7 +58,8 @@ export function registerBench(program: Command, ctx: CommandContext): void {
 
 function textLine(r: { median_ms: number; min_ms: number; repeat: number; load_ms: number }): string {
   const fits = `${r.repeat} fit${r.repeat === 1 ? "" : "s"}`;
-  return `fit: median ${r.median_ms} ms, min ${r.min_ms} ms over ${fits}; data file read and checked in ${r.load_ms} ms\n`;
+  const fit = `fit: median ${r.median_ms} ms, min ${r.min_ms} ms over ${fits}`;
+  return `${fit}; data file read and checked in ${r.load_ms} ms\n`;
 }
 
 function round(x: number): number {
