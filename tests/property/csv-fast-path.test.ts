@@ -8,8 +8,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildDataSet, type BuildDataSetOptions, type DataSet } from "../../src/sem/data/dataset.js";
+import { numericOf } from "../../src/sem/data/numeric.js";
 import {
-  numericOf,
   tableFromText,
   tableFromTextByCsvParse,
   type DataTable,

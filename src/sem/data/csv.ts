@@ -21,7 +21,7 @@ export interface DataTable {
    * or cloning it reads them), and assigning `rows` replaces them and drops `numeric`.
    */
   rows: string[][];
-  /** The file line (1-based) on which each row starts. */
+  /** The file line (1-based) on which each row starts: one per row (buildDataSet counts the rows by it). */
   lineOf: number[];
   delimiter: string;
   decimal: DecimalMark;
@@ -35,15 +35,16 @@ export interface DataTable {
 /**
  * A table's columns as numbers, made when the table is read (or built from numbers) so that
  * buildDataSet need not parse the cells. It must agree with the table's cells: column j, row i
- * holds `parseNumber(rows[i][j], decimal)`, or NaN when the cell is "", "NA" or one of `na`; a
- * column with any other cell is null. It belongs to one table object (`of`): a table made from
- * another by spreading (`{ ...table, rows }`, as the bootstrap and the instrument layer do) is
- * another object, and its copy of the field is ignored; set it with `withNumeric`.
+ * holds NaN when the cell is "", "NA" or one of `na`, else `parseNumber(rows[i][j], decimal)`; a
+ * column with a cell that is neither is null. It belongs to one table object (`of`, set by
+ * `withNumeric` in numeric.ts): a table made from another by spreading (`{ ...table, rows }`, as
+ * the bootstrap and the instrument layer do) is another object, and its copy of the field is
+ * ignored; assigning a fast-read table's `rows` drops it. Cells changed in place are not seen.
  */
 export interface NumericColumns {
   /** The table these values were read for; on any other table they are ignored. */
   readonly of: DataTable;
-  /** Per column, in the order of `columns`: the values (NaN for a missing-value code), or null. */
+  /** Per column, in the order of `columns` (all of them): the values (NaN for a missing-value code), or null. */
   readonly values: ReadonlyArray<Float64Array | null>;
   /** Missing-value codes read as NaN besides "" and "NA" (trimmed). */
   readonly na: readonly string[];
@@ -54,24 +55,6 @@ export interface ReadTableOptions {
   decimal?: DecimalMark;
   /** Missing-value codes; these cells are ignored when detecting the decimal mark. */
   na?: string[];
-}
-
-/** The table with its numeric columns attached (`numeric.of` is the table itself). */
-export function withNumeric(
-  table: DataTable,
-  values: ReadonlyArray<Float64Array | null>,
-  na: readonly string[] = [],
-): DataTable {
-  table.numeric = { of: table, values, na };
-  return table;
-}
-
-/** The table's numeric columns when they were made for this very table object, else null. */
-export function numericOf(table: DataTable): NumericColumns | null {
-  const numeric = table.numeric;
-  return numeric !== undefined && numeric.of === table && numeric.values.length === table.columns.length
-    ? numeric
-    : null;
 }
 
 /**

@@ -6,7 +6,8 @@
 import { InputError } from "../messages.js";
 import { findCollinear } from "./collinear.js";
 import { checkedIncompleteGroup } from "./coverage.js";
-import { numericOf, type DataTable, type NumericColumns } from "./csv.js";
+import type { DataTable, NumericColumns } from "./csv.js";
+import { numericOf } from "./numeric.js";
 import { looksNumeric, parseNumber } from "./number.js";
 import { didYouMean } from "./suggest.js";
 

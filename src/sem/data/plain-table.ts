@@ -5,7 +5,8 @@
  * cells then costs no 360,000 long-lived strings. The checks and their order are those of the
  * csv-parse path in csv.ts: header, no data rows, ragged rows, decimal mark against delimiter.
  */
-import type { DataTable, NumericColumns, ReadTableOptions } from "./csv.js";
+import type { DataTable, ReadTableOptions } from "./csv.js";
+import { withNumeric } from "./numeric.js";
 import { hasDecimalComma, hasDecimalPoint, parseNumber, type DecimalMark } from "./number.js";
 import { cellsOf, type PlainLines } from "./split.js";
 import { checkHeader, checkMarks, checkRowLength, noDataRows } from "./table-checks.js";
@@ -27,9 +28,7 @@ export function plainTable(plain: PlainLines, path: string, delimiter: string, o
   const values = read.values.map((column, j) => (other[j] === 1 ? null : column));
   const table: DataTable = { file: path, columns, rows: [], lineOf, delimiter, decimal };
   lazyRows(table, () => rowLines.map((line) => cellsOf(line, delimiter)));
-  const numeric: NumericColumns = { of: table, values, na };
-  table.numeric = numeric;
-  return table;
+  return withNumeric(table, values, na);
 }
 
 interface ReadSpec {
@@ -110,23 +109,20 @@ function isNumber(value: number | null): boolean {
 }
 
 /**
- * `table.rows` as an own, enumerable getter that makes the rows once; assigning the property
- * stores the new rows and drops the numeric columns, which no longer describe them.
+ * `table.rows` as an own, enumerable accessor that makes the rows on first use; assigning the
+ * property stores the new rows and drops the numeric columns, which no longer describe them.
  */
 function lazyRows(table: DataTable, make: () => string[][]): void {
-  const store = (rows: string[][]): void => {
-    Object.defineProperty(table, "rows", { value: rows, writable: true, enumerable: true, configurable: true });
-  };
+  let rows: string[][] | null = null;
   Object.defineProperty(table, "rows", {
     enumerable: true,
     configurable: true,
     get(): string[][] {
-      const rows = make();
-      store(rows);
+      rows ??= make();
       return rows;
     },
-    set(rows: string[][]): void {
-      store(rows);
+    set(value: string[][]): void {
+      rows = value;
       delete table.numeric;
     },
   });
