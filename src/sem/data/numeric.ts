@@ -3,8 +3,9 @@ import type { DataTable, NumericColumns } from "./csv.js";
 
 /**
  * The table with its numeric columns attached. `numeric.of` (the table itself) is not enumerable:
- * JSON.stringify meets no cycle, and a structured clone (a worker's copy) or a spread copy of the
- * field has no `of`, so it is ignored there and the cells are parsed instead.
+ * JSON.stringify meets no cycle. A table spread from this one keeps `of` pointing here, and a
+ * structured clone (a worker's copy) has no `of`: on both the columns are ignored and the cells
+ * are parsed instead.
  */
 export function withNumeric(
   table: DataTable,
