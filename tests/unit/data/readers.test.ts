@@ -125,6 +125,14 @@ describe("numeric columns", () => {
     expect(buildDataSet(doubled, { variables: ["x"] }).groups[0]!.X).toEqual(Float64Array.from([2, 6, 8, 14]));
   });
 
+  it("are ignored on a structured clone (a worker's copy), which gets the cells", () => {
+    const t = tableFromText(text, "d.csv");
+    const copy = structuredClone(t);
+    expect(copy.rows).toEqual(t.rows);
+    expect(numericOf(copy)).toBeNull();
+    expect(buildDataSet(copy, { variables: ["x", "y"] })).toEqual(buildDataSet(t, { variables: ["x", "y"] }));
+  });
+
   it("are dropped when the rows are assigned, and survive JSON.stringify without a cycle", () => {
     const t = tableFromText(text, "d.csv");
     expect(JSON.parse(JSON.stringify(t)).rows).toEqual(t.rows);
