@@ -5,7 +5,7 @@
  * data, the missing-data method when it is full-information ML (with the number of missing-data
  * patterns per group), and how defaulted options were resolved. Non-finite numbers become null.
  */
-import type { FitResult } from "../../sem/results.js";
+import type { FitResult } from "../results.js";
 
 export function toJsonObject(res: FitResult): Record<string, unknown> {
   return {

@@ -4,7 +4,7 @@
  * bootstrap draws"), and a section with the draws used and not used, every interval type of
  * each free and defined parameter, and the Bollen-Stine test.
  */
-import type { BootstrapParameter, BootstrapResult, DrawCounts } from "../../sem/bootstrap/types.js";
+import type { BootstrapParameter, BootstrapResult, DrawCounts } from "../bootstrap/types.js";
 import { line, num } from "./text.js";
 
 export function bootstrapSeLines(b: BootstrapResult): string[] {

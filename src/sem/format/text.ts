@@ -2,7 +2,7 @@
  * Text output that reads like lavaan's summary(fit, fit.measures = TRUE, standardized = TRUE):
  * the test statistics, the fit indices, then the parameter estimates by section, per group.
  */
-import type { FitResult, ModIndex, ParameterEstimate } from "../../sem/results.js";
+import type { FitResult, ModIndex, ParameterEstimate } from "../results.js";
 import { bootstrapSection, bootstrapSeLines } from "./bootstrap.js";
 import { robustFitSection, robustStandardErrors } from "./text-robust.js";
 
