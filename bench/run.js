@@ -26,6 +26,7 @@ import { LARGE_CASES, runLargeCases } from "./lib/large-suite.js";
 import { caseNote, runReferenceCases } from "./lib/reference.js";
 import { robustRow, runRobustCase } from "./lib/robust.js";
 import { fimlRow, runFimlCase } from "./lib/fiml.js";
+import { runCsvBench } from "./lib/csv.js";
 import { largeDetails, markdownTable, textTable } from "./lib/report.js";
 
 /** @typedef {import("./lib/report.js").TableRow} TableRow */
@@ -149,6 +150,8 @@ async function main() {
   if (args.onlyFiml) log("\nfull-information ML on the bfi data with 3% missing (in process):");
   const fiml = args.reference || args.onlyFiml ? await runFimlCase(ROOT, PLAN, log, "ML") : null;
   const fimlMlr = args.reference || args.onlyFiml ? await runFimlCase(ROOT, PLAN, log, "MLR") : null;
+  if (args.reference) log("\nCSV ingestion, 72 indicators × 5000 rows (lib/csv.js; in process):");
+  const csv = args.reference ? await runCsvBench(log) : null;
   const cases = args.quick ? LARGE_CASES.filter((c) => c.spec.factors * c.spec.perFactor <= 100) : LARGE_CASES;
   /** @type {import("./lib/large-suite.js").LargeCaseResult[]} */
   let large = [];
@@ -191,6 +194,7 @@ async function main() {
         robust,
         fiml,
         fimlMlr,
+        csv,
         large,
         bootstrap: bootstrap && { ...bootstrap, environment: machine },
       }
