@@ -15,20 +15,22 @@ export const MAX_MAGNITUDE = 1e75;
 /** Throws E_NOT_NUMERIC naming the first cell whose magnitude exceeds MAX_MAGNITUDE. */
 export function refuseHugeValues(
   table: DataTable,
-  buckets: readonly { values: readonly number[]; rowIds: readonly number[] }[],
+  buckets: readonly { values: ArrayLike<number>; rowIds: ArrayLike<number> }[],
   variables: readonly string[],
 ): void {
   const p = variables.length;
   for (let j = 0; j < p; j++) {
     let first: { row: number; value: number } | null = null;
     let largest = 0;
-    for (const b of buckets)
-      b.rowIds.forEach((row, i) => {
+    for (const b of buckets) {
+      for (let i = 0; i < b.rowIds.length; i++) {
+        const row = b.rowIds[i]!;
         const x = Math.abs(b.values[i * p + j]!);
-        if (!(x > MAX_MAGNITUDE)) return;
+        if (!(x > MAX_MAGNITUDE)) continue;
         if (first === null || row < first.row) first = { row, value: b.values[i * p + j]! };
         largest = Math.max(largest, x);
-      });
+      }
+    }
     if (first === null) continue;
     const { row, value } = first as { row: number; value: number };
     const where = `${table.file}: line ${table.lineOf[row - 1]} (row ${row}), column "${variables[j]}"`;
