@@ -36,6 +36,8 @@ export interface FigureBlock {
   svg: string;
   /** the file written next to report.md that shows the same figure */
   file: string;
+  /** a wide figure (a path diagram): the page's full width on screen, a landscape A4 page in print */
+  wide?: boolean;
 }
 
 export interface FactsBlock {

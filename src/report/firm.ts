@@ -142,7 +142,7 @@ function firmDocument(v: FirmView, chart: string, diagram: RenderedDiagram | und
     sections.push({
       id: "model",
       title: "The model behind the index",
-      blocks: [{ kind: "figure", caption: DIAGRAM_CAPTION, svg: diagram.svg, file: "diagram.svg" }],
+      blocks: [{ kind: "figure", caption: DIAGRAM_CAPTION, svg: diagram.svg, file: "diagram.svg", wide: true }],
     });
   }
   return {
@@ -242,7 +242,15 @@ export function overviewDocument(
             {
               id: "model",
               title: "The model behind the index",
-              blocks: [{ kind: "figure" as const, caption: DIAGRAM_CAPTION, svg: diagram.svg, file: "diagram.svg" }],
+              blocks: [
+                {
+                  kind: "figure" as const,
+                  caption: DIAGRAM_CAPTION,
+                  svg: diagram.svg,
+                  file: "diagram.svg",
+                  wide: true,
+                },
+              ],
             },
           ]),
     ],

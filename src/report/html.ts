@@ -14,7 +14,7 @@ const CSS = `
 :root { --ink: #1d2330; --muted: #5b6475; --line: #d8dde6; --accent: #1f3b73; --soft: #f3f6fb; --pass: #1a7f37; --fail: #b42318; }
 * { box-sizing: border-box; }
 html { font-size: 15px; }
-body { margin: 0 auto; max-width: 1000px; padding: 28px 32px 48px; color: var(--ink); background: #fff;
+body { margin: 0 auto; max-width: 1100px; padding: 28px 32px 48px; color: var(--ink); background: #fff;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif; line-height: 1.45; }
 header { border-bottom: 3px solid var(--accent); padding-bottom: 12px; margin-bottom: 18px; }
 h1 { font-size: 1.7rem; margin: 0 0 4px; color: var(--accent); }
@@ -47,6 +47,7 @@ figcaption { font-size: .82rem; color: var(--muted); text-align: left; margin-to
 footer { border-top: 1px solid var(--line); margin-top: 28px; padding-top: 8px; font-size: .78rem; color: var(--muted); }
 a { color: var(--accent); }
 @page { size: A4; margin: 16mm 14mm 18mm; }
+@page wide { size: A4 landscape; margin: 14mm 14mm 14mm; }
 @media print {
   html { font-size: 10pt; }
   body { max-width: none; padding: 0; }
@@ -54,6 +55,7 @@ a { color: var(--accent); }
   h2 { break-after: avoid; }
   figure, .facts, tr { break-inside: avoid; }
   figure { border: none; padding: 0; }
+  figure.wide { page: wide; }
   thead { display: table-header-group; }
   tbody tr:nth-child(even) { background: none; }
   a { color: inherit; text-decoration: none; }
@@ -84,7 +86,7 @@ function tableHtml(t: TableBlock): string {
 }
 
 function figureHtml(f: FigureBlock, index: number): string {
-  return `<figure>\n${inlineSvg(f.svg, `fig${index}`, f.caption)}\n<figcaption>${h(f.caption)}</figcaption>\n</figure>`;
+  return `<figure${f.wide === true ? ' class="wide"' : ""}>\n${inlineSvg(f.svg, `fig${index}`, f.caption)}\n<figcaption>${h(f.caption)}</figcaption>\n</figure>`;
 }
 
 function factsHtml(f: FactsBlock): string {

@@ -357,6 +357,7 @@ export async function buildStudyReport(v: StudyView): Promise<ReportBundle> {
       "Path diagram with standardized estimates (std.all; *** p < .001, ** p < .01, * p < .05; dashed: fixed to identify the model)",
     svg: diagram.svg,
     file: "diagram.svg",
+    wide: true,
   };
   const sections: Section[] = [
     { id: "summary", title: "Summary and path diagram", blocks: [summaryFacts(v), figure] },
