@@ -130,9 +130,21 @@ export function toDot(g: DiagramGraph, opts: { forLayout?: boolean; title?: stri
   const left = ind.filter((n) => !right.has(n.id));
   if (left.length > 1) out.push(`  { rank=min; ${left.map((n) => `${q(n.id)};`).join(" ")} }`);
   chain(out, left);
-  for (const f of g.nodes.filter((n) => right.has(n.id) && n.kind === "latent")) {
-    const own = ind.filter((n) => g.edges.some((e) => e.kind === "loading" && e.from === f.id && e.to === n.id));
-    if (own.length > 1) out.push(`  { rank=same; ${own.map((n) => `${q(n.id)};`).join(" ")} }`);
+  // those on the right stand beside their own factor; all in the last column when covariances join
+  // indicators of different factors (their bows then run down that column)
+  const rightInd = g.nodes
+    .filter((n) => right.has(n.id) && n.kind === "latent")
+    .map((f) => ind.filter((n) => g.edges.some((e) => e.kind === "loading" && e.from === f.id && e.to === n.id)));
+  const factorOf = new Map(rightInd.flatMap((ns, k) => ns.map((n) => [n.id, k] as const)));
+  const across = g.edges.some(
+    (e) =>
+      e.kind === "covariance" &&
+      factorOf.has(e.from) &&
+      factorOf.has(e.to) &&
+      factorOf.get(e.from) !== factorOf.get(e.to),
+  );
+  for (const own of across ? [rightInd.flat()] : rightInd) {
+    if (own.length > 1) out.push(`  { rank=${across ? "max" : "same"}; ${own.map((n) => `${q(n.id)};`).join(" ")} }`);
     chain(out, own);
   }
   for (const e of g.edges) out.push(edgeLine(e, g, right, opts.forLayout === true));
