@@ -17,16 +17,17 @@ function header(r: ScoreReport): string[] {
     `  data:     ${r.data.file} (${r.data.firms} firms)`,
     `  norms:    ${r.norms.file} (${r.norms.used} firms; index quartiles ${f1(s.q1)} / ${f1(s.median)} / ${f1(s.q3)})`,
     `  weights:  ${how}: ${w}`,
+    `  pct rank: percentile rank, the % of the ${r.norms.used} norm firms below (ties count half): 1 lowest, 99 highest`,
     `  profiles: laggard below ${f1(s.q1)}; follower ${f1(s.q1)} up to ${f1(s.q3)}; recoverer from ${f1(s.q3)}`,
   ];
 }
 
-function firmBlock(f: FirmScore): string[] {
+function firmBlock(f: FirmScore, normSize: number): string[] {
   const out = [
     "",
     `Firm ${f.id}`,
     "",
-    `  ${"dimension".padEnd(24)}${"score (1-7)".padStart(12)}${"answered".padStart(10)}${"percentile".padStart(12)}`,
+    `  ${"dimension".padEnd(24)}${"score (1-7)".padStart(12)}${"answered".padStart(10)}${"pct rank".padStart(12)}`,
   ];
   for (const d of f.dimensions) {
     out.push(
@@ -36,11 +37,13 @@ function firmBlock(f: FirmScore): string[] {
   out.push(
     `  ${"ISRS index (0-100)".padEnd(24)}${f1(f.index).padStart(12)}${"".padStart(10)}${pct(f.indexPercentile).padStart(12)}`,
   );
+  if (f.indexPercentile !== null)
+    out.push(`  Standing: ahead of ${pct(f.indexPercentile)}% of the ${normSize} norm firms on the ISRS index`);
   out.push("", `  Profile: ${f.profile ?? "– (no index)"}`, "", "  Weakest practices:");
   f.weakest.forEach((w, k) => {
     const norm = w.normMean === null ? "" : `, norm mean ${w.normMean.toFixed(2)}`;
     out.push(
-      `  ${k + 1}. ${w.item} (${w.dimension}): ${w.score}${norm}`,
+      `  ${k + 1}. ${w.item} (${w.dimension}${w.reverseKeyed ? ", reverse-keyed" : ""}): answered ${w.answer}${w.reverseKeyed ? `, counts as ${w.score}` : ""}${norm}`,
       `     "${w.text}"`,
       `     What to do: ${w.recommendation}`,
     );
@@ -53,18 +56,18 @@ function overview(r: ScoreReport): string[] {
   const idw = Math.max(4, ...r.firms.map((f) => f.id.length)) + 2;
   const out = [
     "",
-    `${"firm".padEnd(idw)}${dims.map((d) => d.padStart(11)).join("")}${"index".padStart(8)}${"pct".padStart(6)}  ${"profile".padEnd(10)}weakest`,
+    `${"firm".padEnd(idw)}${dims.map((d) => d.padStart(11)).join("")}${"index".padStart(8)}${"pct rank".padStart(10)}  ${"profile".padEnd(10)}weakest`,
   ];
   for (const f of r.firms) {
     out.push(
-      `${f.id.padEnd(idw)}${f.dimensions.map((d) => f2(d.score).padStart(11)).join("")}${f1(f.index).padStart(8)}${pct(f.indexPercentile).padStart(6)}  ${(f.profile ?? "–").padEnd(10)}${f.weakest.map((w) => w.item).join(", ")}`,
+      `${f.id.padEnd(idw)}${f.dimensions.map((d) => f2(d.score).padStart(11)).join("")}${f1(f.index).padStart(8)}${pct(f.indexPercentile).padStart(10)}  ${(f.profile ?? "–").padEnd(10)}${f.weakest.map((w) => w.item).join(", ")}`,
     );
   }
   return out;
 }
 
 export function formatScoreText(r: ScoreReport, all: boolean): string {
-  const lines = [...header(r), ...(all ? overview(r) : r.firms.flatMap(firmBlock))];
+  const lines = [...header(r), ...(all ? overview(r) : r.firms.flatMap((f) => firmBlock(f, r.norms.used)))];
   const excluded = [...r.excluded, ...r.norms.excluded];
   if (r.notes.length > 0 || excluded.length > 0) lines.push("", "Notes:");
   for (const n of r.notes) lines.push(`  - ${n}`);
