@@ -1,0 +1,68 @@
+/**
+ * Reports that a reviewer and a client read right, as the commands write them: each test runs the
+ * CLI on the bundled data (151 simulated firms) and reads what a reader would read.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "./run.js";
+
+const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), "isrs-hardening-reports-"));
+const DATA = "datasets/isrs-kibs-simulated/data.csv";
+
+interface ScoreJson {
+  norms: { used: number };
+  percentileRule: string;
+  firms: {
+    id: string;
+    index: number | null;
+    indexPercentile: number | null;
+    weakest: { item: string; score: number; answer: number; reverseKeyed: boolean }[];
+  }[];
+}
+
+async function scores(): Promise<ScoreJson> {
+  const r = await run("score", DATA, "--all", "--format", "json");
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as ScoreJson;
+}
+
+describe("firm reports", () => {
+  it("the lowest firm's standing cannot be read as the best: 'ahead of 0% of the 151 norm firms'", async () => {
+    const j = await scores();
+    const worst = j.firms.filter((f) => f.index !== null).sort((a, b) => a.index! - b.index!)[0]!;
+    // mid-rank of the lowest of 151: 100 * 0.5 / 151 = 0.33
+    expect(worst.indexPercentile).toBeCloseTo(50 / 151, 10);
+    expect(j.percentileRule).toMatch(/percentage of the norm firms scoring below/);
+    const dir = tmp();
+    expect((await run("report", "--firm", worst.id, "--out", dir)).code).toBe(0);
+    for (const file of ["report.md", "report.html"]) {
+      const text = fs.readFileSync(path.join(dir, file), "utf8");
+      expect(text).toContain(`ahead of 0% of the ${j.norms.used} norm firms`);
+      expect(text).not.toMatch(/\b1st of/);
+    }
+    const t = await run("score", DATA, "--firm", worst.id);
+    expect(t.stdout).toContain(`Standing: ahead of 0% of the ${j.norms.used} norm firms`);
+    expect(t.stdout).toContain("pct rank");
+  });
+
+  it("a weakest practice on a reverse-keyed item shows the answer given and says it is reverse-keyed", async () => {
+    const j = await scores();
+    const firm = j.firms.find((f) => f.weakest.some((w) => w.reverseKeyed))!;
+    const w = firm.weakest.find((x) => x.reverseKeyed)!;
+    expect(w.answer).toBe(8 - w.score); // 7-point scale: recoded as 1 + 7 - answer
+    const row = fs.readFileSync(DATA, "utf8").split("\n");
+    const header = row[0]!.split(",");
+    const given = row.find((l) => l.startsWith(`${firm.id},`))!.split(",")[header.indexOf(w.item)];
+    expect(Number(given)).toBe(w.answer); // the answer in the file
+    const t = await run("score", DATA, "--firm", firm.id);
+    expect(t.stdout).toContain(`${w.item} (`);
+    expect(t.stdout).toContain(`reverse-keyed): answered ${w.answer}, counts as ${w.score}`);
+    const dir = tmp();
+    await run("report", "--firm", firm.id, "--out", dir);
+    const md = fs.readFileSync(path.join(dir, "report.md"), "utf8");
+    expect(md).toContain(`${w.item}, reverse-keyed)`);
+    expect(md).toContain(`${w.answer} (counts as ${w.score})`);
+  });
+});
