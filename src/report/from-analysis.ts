@@ -114,11 +114,15 @@ export function studyViewFromAnalysis(res: StudyResults, meta: FromAnalysisMeta)
         missing: i.missing,
       })),
       mardia: {
-        skew: res.screening.mardia.skew,
+        b1p: res.screening.mardia.b1p,
+        skewChisq: res.screening.mardia.skew,
+        skewDf: res.screening.mardia.df,
         skewP: res.screening.mardia["p.skew"],
-        kurtosis: res.screening.mardia.kurtosis,
+        b2p: res.screening.mardia.b2p,
+        kurtosisZ: res.screening.mardia.kurtosis,
         kurtosisP: res.screening.mardia["p.kurt"],
       },
+      outlierRule: { df: res.screening.mahalanobis.df, alpha: res.screening.mahalanobis.alpha },
       outliers: res.screening.mahalanobis.rows
         .filter((r) => r.outlier)
         .map((r) => ({ id: `row ${r.row}`, d2: r.d2, pvalue: r.pvalue })),

@@ -77,8 +77,23 @@ export interface StudyView {
   sample: { n: number; excluded: { row: number | null; reason: string }[] };
   screening?: {
     items: ItemStatsRow[];
-    mardia?: { skew: number; skewP: number; kurtosis: number; kurtosisP: number };
+    /**
+     * Mardia's tests as psych::mardia: b1p and its χ² statistic n·b1p/6 on df degrees of freedom;
+     * b2p and its z statistic
+     */
+    mardia?: {
+      b1p: number;
+      skewChisq: number;
+      skewDf: number;
+      skewP: number;
+      b2p: number;
+      kurtosisZ: number;
+      kurtosisP: number;
+    };
+    /** the rows flagged (p < alpha); an empty list says none was */
     outliers?: { id: string; d2: number; pvalue: number }[];
+    /** how outliers were flagged: χ² df and the p-value threshold */
+    outlierRule?: { df: number; alpha: number };
   };
   loadings: LoadingRow[];
   reliability: ReliabilityRow[];

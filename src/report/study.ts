@@ -181,21 +181,8 @@ function sampleSection(v: StudyView): Section {
         cell(`${(r.missing * 100).toFixed(1)}%`, { numeric: true }),
       ]),
     });
-    if (s.mardia !== undefined) {
-      const m = s.mardia;
-      blocks.push({
-        kind: "text",
-        text: `Mardia's multivariate skewness ${num(m.skew, 2)} (p ${pval(m.skewP)}), kurtosis ${num(m.kurtosis, 2)} (p ${pval(m.kurtosisP)}).`,
-      });
-    }
-    if (s.outliers !== undefined && s.outliers.length > 0) {
-      blocks.push({
-        kind: "table",
-        caption: "Multivariate outliers (Mahalanobis distance)",
-        columns: [{ header: "id" }, { header: "D²", numeric: true }, { header: "p", numeric: true }],
-        rows: s.outliers.map((o) => [cell(o.id), numCell(o.d2, 2), cell(pval(o.pvalue), { numeric: true })]),
-      });
-    }
+    if (s.mardia !== undefined) blocks.push(mardiaTable(s.mardia));
+    if (s.outliers !== undefined) blocks.push(outlierBlock(s.outliers, s.outlierRule));
   }
   if (v.sample.excluded.length > 0) {
     blocks.push({
@@ -342,6 +329,52 @@ function summaryFacts(v: StudyView): Block {
       value: `${v.hypotheses.filter((h) => h.supported).length} of ${v.hypotheses.length}`,
     });
   return { kind: "facts", items };
+}
+
+type Screening = NonNullable<StudyView["screening"]>;
+
+/** Mardia's tests, each number named for what it is (psych::mardia's b1p, b2p and their tests). */
+function mardiaTable(m: NonNullable<Screening["mardia"]>): Block {
+  return {
+    kind: "table",
+    caption: "Multivariate normality (Mardia 1970)",
+    columns: [
+      { header: "test" },
+      { header: "coefficient", numeric: true },
+      { header: "statistic", numeric: true },
+      { header: "df", numeric: true },
+      { header: "p", numeric: true },
+    ],
+    rows: [
+      [
+        cell("skewness"),
+        cell(`b1p = ${num(m.b1p, 2)}`, { numeric: true }),
+        cell(`χ² = ${num(m.skewChisq, 2)}`, { numeric: true }),
+        cell(String(m.skewDf), { numeric: true }),
+        cell(pval(m.skewP), { numeric: true }),
+      ],
+      [
+        cell("kurtosis"),
+        cell(`b2p = ${num(m.b2p, 2)}`, { numeric: true }),
+        cell(`z = ${num(m.kurtosisZ, 2)}`, { numeric: true }),
+        cell("–", { numeric: true }),
+        cell(pval(m.kurtosisP), { numeric: true }),
+      ],
+    ],
+    note: "Skewness: χ² = n·b1p/6; kurtosis: z = (b2p − p(p+2)) / √(8p(p+2)/n), two-sided (psych::mardia).",
+  };
+}
+
+/** The Mahalanobis outliers: a table, or a sentence saying there is none. */
+function outlierBlock(rows: NonNullable<Screening["outliers"]>, rule: Screening["outlierRule"]): Block {
+  const how = rule === undefined ? "" : `, χ² on ${rule.df} df, p < ${rule.alpha}`;
+  if (rows.length === 0) return { kind: "text", text: `Multivariate outliers (Mahalanobis distance${how}): none.` };
+  return {
+    kind: "table",
+    caption: `Multivariate outliers (Mahalanobis distance${how})`,
+    columns: [{ header: "id" }, { header: "D²", numeric: true }, { header: "p", numeric: true }],
+    rows: rows.map((o) => [cell(o.id), numCell(o.d2, 2), cell(pval(o.pvalue), { numeric: true })]),
+  };
 }
 
 /** The study report's document and files (report.html, report.md, results.json, diagram.svg/.dot, loadings.svg). */

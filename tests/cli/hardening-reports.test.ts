@@ -66,3 +66,23 @@ describe("firm reports", () => {
     expect(md).toContain(`${w.answer} (counts as ${w.score})`);
   });
 });
+
+describe("screening in the study report", () => {
+  it("Mardia's numbers are named for what they are, and an empty outlier list says none", async () => {
+    const dir = tmp();
+    expect((await run("report", "--out", dir)).code).toBe(0);
+    const md = fs.readFileSync(path.join(dir, "report.md"), "utf8");
+    const a = await run("analyze", "--format", "json");
+    const m = (JSON.parse(a.stdout) as { screening: { mardia: Record<string, number> } }).screening.mardia;
+    // psych::mardia's names: skew is n·b1p/6 (the χ² statistic), kurtosis the z of b2p
+    expect(m.skew).toBeCloseTo((m["n.obs"]! * m.b1p!) / 6, 8);
+    expect(md).toContain(`| skewness | b1p = ${m.b1p!.toFixed(2)} | χ² = ${m.skew!.toFixed(2)} | ${m.df} |`);
+    expect(md).toContain(`| kurtosis | b2p = ${m.b2p!.toFixed(2)} | z = ${m.kurtosis!.toFixed(2)} |`);
+    expect(md).not.toMatch(/skewness 3115/);
+    // the bundled data has no row with p < .001 (analyze says 0): the report says none
+    expect(a.stdout).toContain('"outliers": 0');
+    expect(md).toContain("Multivariate outliers (Mahalanobis distance, χ² on 25 df, p < 0.001): none.");
+    const text = await run("analyze");
+    expect(text.stdout).toContain("p < 0.001): none");
+  });
+});

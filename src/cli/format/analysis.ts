@@ -80,7 +80,7 @@ function screening(res: StudyResults): string[] {
     `  skewness b1p = ${num(m.b1p)}, chi-square = ${num(m.skew, 2)} on ${m.df} df, p = ${pval(m["p.skew"])}`,
     `  kurtosis b2p = ${num(m.b2p)}, z = ${num(m.kurtosis)}, p = ${pval(m["p.kurt"])}`,
     "",
-    `Mahalanobis outliers (chi-square on ${s.mahalanobis.df} df, p < ${s.mahalanobis.alpha}): ${s.mahalanobis.outliers}`,
+    `Mahalanobis outliers (chi-square on ${s.mahalanobis.df} df, p < ${s.mahalanobis.alpha}): ${s.mahalanobis.outliers === 0 ? "none" : s.mahalanobis.outliers}`,
   ];
   const flagged = s.mahalanobis.rows
     .filter((r) => r.outlier)
