@@ -163,13 +163,18 @@ export function studyViewFromAnalysis(res: StudyResults, meta: FromAnalysisMeta)
       from: h.rhs,
       to: h.lhs,
       std: h["std.all"],
-      se: h["se.std"],
+      seStd: h["se.std"],
+      pvalueStd: h["pvalue.std"],
+      est: h.est,
+      se: h.se,
       pvalue: h.pvalue,
       supported: h.supported,
       expected: h.expected,
     })),
     hypothesisRule:
-      "Supported: the estimate has the hypothesised sign and p < .05. SE: delta-method standard error of β.",
+      "β, SE(β), p(β): the standardized estimate (std.all) with its delta-method standard error and the p of " +
+      "β / SE(β), as lavaan's standardizedSolution(). b, SE, p: the unstandardized estimate and its Wald test, " +
+      "as parameterEstimates(). Supported: b has the hypothesised sign and its p < .05.",
     diagram: graphFromFit({ parameters: final.parameters, ...vars }, new Map(Object.entries(labels))),
     warnings: [
       ...res.models.flatMap((m) => m.warnings.map((w) => `${MODEL_NAMES[m.name]} model: ${w.code}: ${w.message}`)),

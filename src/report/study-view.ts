@@ -43,7 +43,12 @@ export interface HypothesisRow {
   id: string;
   from: string;
   to: string;
+  /** β (std.all) with its delta-method SE and the p of its own z, as standardizedSolution() */
   std: number | null;
+  seStd: number | null;
+  pvalueStd: number | null;
+  /** the unstandardized b with its SE and p, as parameterEstimates() (the test behind "supported") */
+  est: number | null;
   se: number | null;
   pvalue: number | null;
   supported: boolean;

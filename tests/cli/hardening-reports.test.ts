@@ -86,3 +86,36 @@ describe("screening in the study report", () => {
     expect(text.stdout).toContain("p < 0.001): none");
   });
 });
+
+describe("hypotheses in the study report", () => {
+  interface Ref {
+    versions: Record<string, string>;
+    estimators: { ML: { paths: Record<string, number | string>[] } };
+  }
+  const ref = JSON.parse(fs.readFileSync("tests/fixtures/analysis/isrs-kibs-simulated.json", "utf8")) as Ref;
+
+  it("β with its own SE and p (standardizedSolution), b with its SE and p (parameterEstimates)", async () => {
+    const dir = tmp();
+    expect((await run("report", "--out", dir)).code).toBe(0);
+    const md = fs.readFileSync(path.join(dir, "report.md"), "utf8");
+    const p3 = (x: number): string => (x < 0.001 ? "< .001" : x.toFixed(3).replace(/^0/, ""));
+    // lavaan 0.6.14 on the bundled data (N = 135 complete): standardizedSolution() and
+    // parameterEstimates() rows of the structural model (tests/fixtures/analysis/make-reference.R)
+    const h3 = ref.estimators.ML.paths.find((p) => p.lhs === "business" && p.rhs === "client")!;
+    expect(p3(h3["pvalue.std"] as number)).toBe(".017");
+    expect(p3(h3.pvalue as number)).toBe(".022");
+    const row = md.split("\n").find((l) => l.startsWith("| H3 "))!;
+    const cells = row.split("|").map((c) => c.trim());
+    // | H3 | path | expected | β | SE(β) | p(β) | b | SE | p | result |
+    expect(cells.slice(4, 10)).toEqual([
+      (h3["std.all"] as number).toFixed(3),
+      (h3["se.std"] as number).toFixed(3),
+      ".017",
+      (h3.est as number).toFixed(3),
+      (h3.se as number).toFixed(3),
+      ".022",
+    ]);
+    // β / SE(β) gives the p shown beside it: 2 (1 - Φ(0.229 / 0.0960)) = .017
+    expect(md).toContain("β / SE(β)");
+  });
+});

@@ -210,15 +210,17 @@ function hypotheses(res: StudyResults): string[] {
   if (res.hypotheses.length === 0) return [];
   return [
     "",
-    "Hypotheses (structural model; supported: p < 0.05 in the hypothesised direction)",
+    "Hypotheses (structural model; supported: p of est < 0.05 in the hypothesised direction)",
+    "  std.all, se.std, p.std: standardizedSolution() (p of std.all / se.std); est, se, p: parameterEstimates()",
     ...table(
-      ["", "path", "expected", "std.all", "se.std", "est", "se", "p", "supported"],
+      ["", "path", "expected", "std.all", "se.std", "p.std", "est", "se", "p", "supported"],
       res.hypotheses.map((h) => [
         h.id,
         h.path,
         h.expected,
         num(h["std.all"]),
         num(h["se.std"]),
+        pval(h["pvalue.std"]),
         num(h.est),
         num(h.se),
         pval(h.pvalue),
