@@ -140,6 +140,14 @@ export function studyViewFromAnalysis(res: StudyResults, meta: FromAnalysisMeta)
     secondOrder: (second?.parameters ?? [])
       .filter((p) => p.op === "=~" && p.group === 1 && !first.has(p.lhs))
       .map(loadingRow),
+    secondOrderReliability: res.secondOrder.map((s) => ({
+      factor: s.factor,
+      dimensions: s.dimensions,
+      omega: s.omega,
+      omegaL1: s.omegaL1,
+      omegaL2: s.omegaL2,
+      partialOmegaL1: s.partialOmegaL1,
+    })),
     paths,
     r2: Object.entries(structural?.r2 ?? {})
       .filter(([v]) => dependents.has(v))

@@ -105,6 +105,18 @@ export interface StudyView {
   fornellLarcker?: ConstructMatrix;
   htmt?: ConstructMatrix;
   secondOrder: LoadingRow[];
+  /**
+   * Reliability of each second-order factor: omega from its dimensions (semTools compRelSEM with
+   * `higher`), and reliabilityL2's omegaL1, omegaL2 and partialOmegaL1
+   */
+  secondOrderReliability: {
+    factor: string;
+    dimensions: string[];
+    omega: number;
+    omegaL1: number;
+    omegaL2: number;
+    partialOmegaL1: number;
+  }[];
   paths: PathRow[];
   r2: { variable: string; r2: number }[];
   models: ModelFitView[];

@@ -237,9 +237,37 @@ async function measurementSection(v: StudyView, figures: { loadings?: string }):
   return { id: "measurement", title: "Measurement model", blocks };
 }
 
+function secondOrderReliabilityTable(v: StudyView): Block {
+  return {
+    kind: "table",
+    caption: "Reliability of the second-order factors",
+    columns: [
+      { header: "factor" },
+      { header: "dimensions" },
+      { header: "ω (higher)", numeric: true },
+      { header: "ωL1", numeric: true },
+      { header: "ωL2", numeric: true },
+      { header: "partial ωL1", numeric: true },
+    ],
+    rows: v.secondOrderReliability.map((r) => [
+      cell(name(v, r.factor)),
+      cell(r.dimensions.map((d) => name(v, d)).join(", ")),
+      numCell(r.omega),
+      numCell(r.omegaL1),
+      numCell(r.omegaL2),
+      numCell(r.partialOmegaL1),
+    ]),
+    note:
+      "ω (higher): the second-order factor's omega from its dimensions (semTools compRelSEM, higher =). " +
+      "ωL1: share of the items' total variance due to the second-order factor; ωL2: share of the dimensions' " +
+      "variance due to it; partial ωL1: ωL1 without the dimensions' unique variance (semTools reliabilityL2).",
+  };
+}
+
 function structuralSection(v: StudyView): Section | undefined {
   const blocks: Block[] = [];
   if (v.secondOrder.length > 0) blocks.push(loadingTable(v, v.secondOrder, "Second-order loadings"));
+  if (v.secondOrderReliability.length > 0) blocks.push(secondOrderReliabilityTable(v));
   if (v.paths.length > 0) blocks.push(pathTable(v));
   if (v.r2.length > 0) {
     blocks.push({

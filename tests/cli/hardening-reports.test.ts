@@ -119,3 +119,35 @@ describe("hypotheses in the study report", () => {
     expect(md).toContain("β / SE(β)");
   });
 });
+
+describe("second-order reliability in the study report", () => {
+  it("omega (higher), omegaL1, omegaL2 and partialOmegaL1 of ISRS, as semTools gives them", async () => {
+    const dir = tmp();
+    expect((await run("report", "--out", dir)).code).toBe(0);
+    // semTools 0.5.6 on the bundled data (N = 135 complete): compRelSEM(fit, higher = "ISRS") and
+    // reliabilityL2(fit, "ISRS") (tests/fixtures/analysis/make-reference.R)
+    const ref = (
+      JSON.parse(fs.readFileSync("tests/fixtures/analysis/isrs-kibs-simulated.json", "utf8")) as {
+        second: { compRelSEM: Record<string, number>; reliabilityL2: Record<string, number> };
+      }
+    ).second;
+    const md = fs.readFileSync(path.join(dir, "report.md"), "utf8");
+    const row = md
+      .split("\n")
+      .find((l) => l.startsWith("| Integrated service recovery system (ISRS) | Failure detection (detection), "))!;
+    const cells = row.split("|").map((c) => c.trim());
+    expect(cells.slice(3, 7)).toEqual(
+      [
+        ref.compRelSEM.ISRS!,
+        ref.reliabilityL2.omegaL1!,
+        ref.reliabilityL2.omegaL2!,
+        ref.reliabilityL2.partialOmegaL1!,
+      ].map((x) => x.toFixed(3)),
+    );
+    const json = JSON.parse(fs.readFileSync(path.join(dir, "results.json"), "utf8")) as {
+      secondOrderReliability: { factor: string; omegaL2: number }[];
+    };
+    expect(json.secondOrderReliability[0]!.factor).toBe("ISRS");
+    expect(json.secondOrderReliability[0]!.omegaL2).toBeCloseTo(ref.reliabilityL2.omegaL2!, 3);
+  });
+});
