@@ -70,6 +70,11 @@ export interface ReportDocument {
   subtitle: string;
   /** label/value lines under the title: data file, model, date, version */
   meta: { label: string; value: string }[];
+  /**
+   * What a reader must know before any number: a model that did not converge or is not
+   * admissible, with the reason. Shown as a banner above the first section.
+   */
+  alerts?: string[];
   sections: Section[];
   /** where the numbers come from and how they were computed */
   footer: string;

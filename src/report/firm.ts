@@ -75,7 +75,7 @@ const answerText = (a: FirmAction): string => (a.reverseKeyed ? `${a.answer} (co
 const PCT_HEADER = "percentile rank (% of norm firms below)";
 
 const DIAGRAM_CAPTION =
-  "The model fitted to the norm sample, whose second-order loadings weight the ISRS index (standardized estimates; *** p < .001, ** p < .01, * p < .05)";
+  "The model fitted to the norm sample, whose second-order loadings weight the ISRS index (standardized estimates; *** p < .001, ** p < .01, * p < .05; dashed: fixed in the model, not estimated)";
 
 function firmDocument(v: FirmView, chart: string, diagram: RenderedDiagram | undefined): ReportDocument {
   const headline: Block = {

@@ -5,6 +5,7 @@
  */
 import type { FittedModel, StudyResults } from "../analysis/study.js";
 import type { ParameterEstimate } from "../sem/results.js";
+import { exitCodeFor } from "../cli/exit-codes.js";
 import type { FitIndices } from "./cutoffs.js";
 import { graphFromFit, variablesOfRows } from "./diagram/graph.js";
 import type { ConstructMatrix, LoadingRow, ModelFitView, StudyView } from "./study-view.js";
@@ -60,6 +61,42 @@ function lower(names: string[], values: number[][], diagonal: boolean): Construc
     constructs: names,
     values: values.map((row, i) => row.map((x, j) => (j < i || (diagonal && i === j) ? x : null))),
   };
+}
+
+/** "the measurement, second-order and structural models" */
+function modelsPhrase(names: readonly string[]): string {
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]!}`;
+  return `the ${list} model${names.length === 1 ? "" : "s"}`;
+}
+
+/**
+ * Every warning once, in words, then its code, then the models it came from: the same warning from
+ * three models is one line.
+ */
+export function warningList(models: readonly FittedModel[]): string[] {
+  const seen = new Map<string, { code: string; message: string; models: string[] }>();
+  for (const m of models)
+    for (const w of m.warnings) {
+      const key = `${w.code}\u0000${w.message}`;
+      const entry = seen.get(key) ?? { code: w.code, message: w.message, models: [] };
+      if (!entry.models.includes(MODEL_NAMES[m.name])) entry.models.push(MODEL_NAMES[m.name]);
+      seen.set(key, entry);
+    }
+  return [...seen.values()].map((e) => `${e.message} (${e.code}; ${modelsPhrase(e.models)})`);
+}
+
+/** The models that did not converge or are not admissible, with the reason: the report's banner. */
+export function problems(models: readonly FittedModel[]): string[] {
+  return models.flatMap((m) => {
+    const serious = m.warnings.filter((w) => exitCodeFor({ converged: true, warnings: [w] }) !== 0);
+    if (m.converged && serious.length === 0) return [];
+    const what = m.converged ? "is not admissible" : "did not converge";
+    const why = serious.map((w) => w.message).join("; ");
+    return [
+      `The ${MODEL_NAMES[m.name]} model ${what}${why === "" ? "" : `: ${why}`}. ` +
+        "Its estimates, standard errors and fit are not to be trusted; the warnings at the end list every message.",
+    ];
+  });
 }
 
 export interface FromAnalysisMeta {
@@ -184,10 +221,8 @@ export function studyViewFromAnalysis(res: StudyResults, meta: FromAnalysisMeta)
       "β / SE(β), as lavaan's standardizedSolution(). b, SE, p: the unstandardized estimate and its Wald test, " +
       "as parameterEstimates(). Supported: b has the hypothesised sign and its p < .05.",
     diagram: graphFromFit({ parameters: final.parameters, ...vars }, new Map(Object.entries(labels))),
-    warnings: [
-      ...res.models.flatMap((m) => m.warnings.map((w) => `${MODEL_NAMES[m.name]} model: ${w.code}: ${w.message}`)),
-      ...(res.comparison?.warnings ?? []),
-    ],
+    problems: problems(res.models),
+    warnings: [...warningList(res.models), ...new Set(res.comparison?.warnings ?? [])],
     provenance: `Estimates by isrs ${meta.version} (lavaan-compatible; std.all as lavaan's standardizedSolution). Reliability as psych::alpha and semTools (compRelSEM, AVE, htmt); Fornell & Larcker (1981) criterion; hypotheses from the ${final.name === "structural" ? "structural" : "final"} model.`,
   };
   return view;

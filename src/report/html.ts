@@ -46,6 +46,8 @@ figure .figure-svg { max-width: 100%; height: auto; }
 figcaption { font-size: .82rem; color: var(--muted); text-align: left; margin-top: 6px; }
 footer { border-top: 1px solid var(--line); margin-top: 28px; padding-top: 8px; font-size: .78rem; color: var(--muted); }
 a { color: var(--accent); }
+.alert { border: 2px solid var(--fail); background: #fdecea; color: var(--fail); border-radius: 6px; padding: 10px 14px; margin: 0 0 22px; }
+.alert ul { margin: 4px 0 0; padding-left: 20px; }
 @page { size: A4; margin: 16mm 14mm 18mm; }
 @page wide { size: A4 landscape; margin: 14mm 14mm 14mm; }
 @media print {
@@ -117,6 +119,12 @@ function sectionHtml(s: Section, figureIndex: () => number): string {
   return `<section id="${h(s.id)}">\n<h2>${h(s.title)}</h2>\n${s.blocks.map((b) => blockHtml(b, figureIndex)).join("\n")}\n</section>`;
 }
 
+/** The banner of alerts above the contents (nothing when there is none). */
+function alertsHtml(alerts: readonly string[]): string {
+  if (alerts.length === 0) return "";
+  return `<div class="alert" role="alert"><strong>Warning:</strong>\n<ul>${alerts.map((a) => `<li>${h(a)}</li>`).join("")}</ul></div>\n`;
+}
+
 export function renderHtml(doc: ReportDocument): string {
   let figures = 0;
   const next = (): number => ++figures;
@@ -137,7 +145,7 @@ export function renderHtml(doc: ReportDocument): string {
 <p class="subtitle">${h(doc.subtitle)}</p>
 <dl class="meta">${meta}</dl>
 </header>
-${doc.sections.length > 2 ? `<nav aria-label="contents"><ol>${toc}</ol></nav>\n` : ""}${doc.sections.map((s) => sectionHtml(s, next)).join("\n")}
+${alertsHtml(doc.alerts ?? [])}${doc.sections.length > 2 ? `<nav aria-label="contents"><ol>${toc}</ol></nav>\n` : ""}${doc.sections.map((s) => sectionHtml(s, next)).join("\n")}
 <footer>${h(doc.footer)}</footer>
 </body>
 </html>

@@ -125,6 +125,8 @@ export interface StudyView {
   /** how "supported" was decided, shown under the table */
   hypothesisRule: string;
   diagram: DiagramGraph;
+  /** models that did not converge or are not admissible, with the reason (the banner at the top) */
+  problems: string[];
   warnings: string[];
   /** how the numbers were made, for the footer */
   provenance: string;

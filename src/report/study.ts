@@ -7,6 +7,7 @@
 import { chartToSvg } from "./charts/render.js";
 import { loadingsChartSpec, LOADING_THRESHOLD } from "./charts/loadings.js";
 import { CUTOFFS, cutoffValues, judge, type FitIndices } from "./cutoffs.js";
+import { diagramLegend } from "./diagram/graph.js";
 import { renderDiagram } from "./diagram/render.js";
 import {
   cell,
@@ -420,8 +421,7 @@ export async function buildStudyReport(v: StudyView): Promise<ReportBundle> {
   const diagram = await renderDiagram(v.diagram, v.title);
   const figure: Block = {
     kind: "figure",
-    caption:
-      "Path diagram with standardized estimates (std.all; *** p < .001, ** p < .01, * p < .05; dashed: fixed to identify the model)",
+    caption: `Path diagram with standardized estimates (std.all; *** p < .001, ** p < .01, * p < .05; ${diagramLegend(v.diagram)})`,
     svg: diagram.svg,
     file: "diagram.svg",
     wide: true,
@@ -442,6 +442,7 @@ export async function buildStudyReport(v: StudyView): Promise<ReportBundle> {
     title: v.title,
     subtitle: v.subtitle,
     meta: v.meta,
+    alerts: v.problems,
     sections,
     footer: v.provenance,
   };

@@ -151,3 +151,31 @@ describe("second-order reliability in the study report", () => {
     expect(json.secondOrderReliability[0]!.omegaL2).toBeCloseTo(ref.reliabilityL2.omegaL2!, 3);
   });
 });
+
+describe("a model with problems", () => {
+  it("an inadmissible model is announced at the top of the report, with the reason", async () => {
+    const dir = tmp();
+    const model = path.join(dir, "m.lav");
+    // two indicators per factor on HS: the factor correlation comes out beyond 1 (a Heywood case)
+    fs.writeFileSync(model, "f1 =~ x1 + x2\nf2 =~ x3 + x4\nf1 ~~ f2\n");
+    const out = path.join(dir, "report");
+    const r = await run("report", "datasets/holzinger-swineford-1939/data.csv", "--model", model, "--out", out);
+    expect(r.code).toBe(1);
+    const md = fs.readFileSync(path.join(out, "report.md"), "utf8");
+    const banner = md.indexOf("> **Warning:** The measurement model is not admissible: correlation beyond ±1");
+    expect(banner).toBeGreaterThan(0);
+    expect(banner).toBeLessThan(md.indexOf("## Summary"));
+    const html = fs.readFileSync(path.join(out, "report.html"), "utf8");
+    expect(html.indexOf('<div class="alert" role="alert">')).toBeLessThan(html.indexOf("<section"));
+    // the warnings list: words first, the code second
+    expect(md).toMatch(
+      /- correlation beyond ±1: f1 \\~\\~ f2 has std\.all = [\d.]+ \(W\\_CORR\\_GT\\_1; the measurement model\)/,
+    );
+  });
+
+  it("a fit that converged cleanly has no banner", async () => {
+    const dir = tmp();
+    expect((await run("report", "--out", dir)).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "report.md"), "utf8")).not.toContain("> **Warning:**");
+  });
+});
