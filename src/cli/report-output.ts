@@ -45,6 +45,7 @@ export interface WeightsModel {
   syntax: ModelSyntax;
   norms: Responses;
   estimator: string;
+  missing?: string;
 }
 
 /** The diagram of the model behind the index weights, fitted to the norm sample as score.ts does; none when it cannot be fitted. */

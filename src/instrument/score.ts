@@ -305,6 +305,8 @@ export interface ScoreFirmsInput {
   syntax: ModelSyntax;
   /** passed to the engine as is ("ML" by default) */
   estimator?: string;
+  /** missing-data method of that fit: "listwise" (default) or "fiml" */
+  missing?: string;
   firm: string;
 }
 
@@ -317,12 +319,18 @@ export async function scoreFirms(input: ScoreFirmsInput): Promise<ScoreReport> {
     syntax: input.syntax,
     norms: input.norms,
     estimator,
+    ...(input.missing !== undefined ? { missing: input.missing } : {}),
   });
   const report = scoreReport({ ...input, weights });
-  if (fit !== null && weights.method !== "equal" && fit.dropped.length > 0) {
-    report.notes.push(
-      `weights fitted on ${fit.nobs.reduce((a, b) => a + b, 0)} of ${input.norms.ids.length} norm firms (${fit.dropped.length} with a missing answer left out, listwise)`,
-    );
+  if (fit !== null && weights.method !== "equal") {
+    const used = fit.nobs.reduce((a, b) => a + b, 0);
+    const of = input.norms.ids.length;
+    const fiml = fit.missing === "fiml";
+    const how = fiml
+      ? "by full-information ML: every answer used"
+      : `${fit.dropped.length} with a missing answer left out, listwise; --missing fiml uses them`;
+    report.notes.push(`weights fitted on ${used} of ${of} norm firms (${how})`);
+    report.weights = { ...report.weights, nobs: used, missing: fiml ? "fiml" : "listwise" };
   }
   return report;
 }

@@ -99,6 +99,15 @@ export function problems(models: readonly FittedModel[]): string[] {
   });
 }
 
+/** The rows the models were fitted on: "N = 135 complete rows (listwise)" or "N = 151 (FIML)". */
+export function modelSample(res: StudyResults): string {
+  const m = res.models[0];
+  if (m === undefined) return "";
+  return m.missing === "fiml"
+    ? `N = ${m.nobs}, incomplete rows kept (FIML)`
+    : `N = ${m.nobs} complete rows (listwise; --missing fiml keeps the others)`;
+}
+
 export interface FromAnalysisMeta {
   title: string;
   dataFile: string;
@@ -133,6 +142,7 @@ export function studyViewFromAnalysis(res: StudyResults, meta: FromAnalysisMeta)
       { label: "data", value: meta.dataFile },
       { label: "model", value: meta.model },
       { label: "rows", value: `${res.data.rows} in the file, ${res.data.complete} complete` },
+      { label: "models fitted on", value: modelSample(res) },
       ...(responses !== undefined && responses.recoded.length > 0
         ? [{ label: "reverse-keyed items recoded", value: responses.recoded.join(", ") }]
         : []),
@@ -219,7 +229,8 @@ export function studyViewFromAnalysis(res: StudyResults, meta: FromAnalysisMeta)
     hypothesisRule:
       "β, SE(β), p(β): the standardized estimate (std.all) with its delta-method standard error and the p of " +
       "β / SE(β), as lavaan's standardizedSolution(). b, SE, p: the unstandardized estimate and its Wald test, " +
-      "as parameterEstimates(). Supported: b has the hypothesised sign and its p < .05.",
+      "as parameterEstimates(). Supported: b has the hypothesised sign and its p < .05." +
+      (final.missing === "fiml" ? " With FIML, SE(β) and p(β) are not computed; b, SE and p are FIML's." : ""),
     diagram: graphFromFit({ parameters: final.parameters, ...vars }, new Map(Object.entries(labels))),
     problems: problems(res.models),
     warnings: [...warningList(res.models), ...new Set(res.comparison?.warnings ?? [])],

@@ -200,3 +200,58 @@ describe("the questionnaire", () => {
     expect(r.stdout).toBe("");
   });
 });
+
+describe("--missing fiml in analyze, score and report", () => {
+  // lavaan 0.6.14 (Debian build), sem(model, missing = "ml") on the bundled data, all 151 rows:
+  // tests/fixtures/analysis/fiml-hypotheses.R, its output in fiml-hypotheses.out
+  const LAVAAN = {
+    "client ~ ISRS": { est: 0.6027475, se: 0.09503705, std: 0.6110091 },
+    "employee ~ ISRS": { est: 0.361704, se: 0.08726466, std: 0.4017858 },
+    "business ~ client": { est: 0.197953, se: 0.08271696, std: 0.231265 },
+    "business ~ employee": { est: 0.3092168, se: 0.09500145, std: 0.3296719 },
+  } as Record<string, { est: number; se: number; std: number }>;
+  const ISRS_LOADINGS = { detection: 0.9516349, analysis: 0.8145625, response: 0.8696315 };
+
+  it("analyze fits every model on all 151 firms and gives lavaan's FIML estimates", async () => {
+    const r = await run("analyze", "--missing", "fiml", "--format", "json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as {
+      models: { name: string; nobs: number; missing: string }[];
+      hypotheses: { path: string; est: number; se: number; "std.all": number; "se.std": number | null }[];
+    };
+    expect(j.models.map((m) => [m.nobs, m.missing])).toEqual(j.models.map(() => [151, "fiml"]));
+    for (const h of j.hypotheses) {
+      const ref = LAVAAN[h.path]!;
+      expect(h.est).toBeCloseTo(ref.est, 4);
+      expect(h.se).toBeCloseTo(ref.se, 3);
+      expect(h["std.all"]).toBeCloseTo(ref.std, 4);
+      expect(h["se.std"]).toBeNull(); // not computed with FIML rather than computed wrongly
+    }
+    const text = await run("analyze", "--missing", "fiml");
+    expect(text.stdout).toContain("Models (estimator ML; N = 151, incomplete rows kept (FIML)");
+    const listwise = await run("analyze");
+    expect(listwise.stdout).toContain("N = 135 complete rows (listwise");
+  });
+
+  it("score fits the index weights on all 151 norm firms and says so", async () => {
+    const r = await run("score", DATA, "--all", "--missing", "fiml", "--format", "json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as {
+      weights: { values: Record<string, number>; nobs: number; missing: string };
+      notes: string[];
+    };
+    expect([j.weights.nobs, j.weights.missing]).toEqual([151, "fiml"]);
+    const total = Object.values(ISRS_LOADINGS).reduce((a, b) => a + b, 0);
+    for (const [d, l] of Object.entries(ISRS_LOADINGS)) expect(j.weights.values[d]).toBeCloseTo(l / total, 4);
+    expect(j.notes.join(" ")).toContain("weights fitted on 151 of 151 norm firms (by full-information ML");
+    const lw = JSON.parse((await run("score", DATA, "--all", "--format", "json")).stdout) as typeof j;
+    expect(lw.weights.nobs).toBe(135);
+  });
+
+  it("report shows the N the models used", async () => {
+    const dir = tmp();
+    expect((await run("report", "--missing", "fiml", "--out", dir)).code).toBe(0);
+    const md = fs.readFileSync(path.join(dir, "report.md"), "utf8");
+    expect(md).toContain("- models fitted on: N = 151, incomplete rows kept (FIML)");
+  });
+});

@@ -5,6 +5,7 @@
  */
 import type { StudyResults } from "../../analysis/study.js";
 import { HTMT_LIBERAL, HTMT_STRICT } from "../../analysis/validity.js";
+import { modelSample } from "../../report/from-analysis.js";
 
 export function formatAnalysisJson(res: StudyResults, version: string): string {
   const doc = { tool: { name: "isrs", version, command: "analyze" }, ...res };
@@ -63,7 +64,7 @@ function screening(res: StudyResults): string[] {
     "Sample",
     `  ${res.data.file}: ${res.data.rows} rows, ${res.data.complete} complete on every item` +
       (res.data.dropped.length > 0
-        ? `; ${res.data.dropped.length} left out (listwise): rows ${res.data.dropped
+        ? `; ${res.data.dropped.length} incomplete, ${res.models[0]?.missing === "fiml" ? "kept by the models (FIML), left out of alpha, HTMT and Mardia" : "left out (listwise)"}: rows ${res.data.dropped
             .slice(0, 10)
             .map((d) => d.row)
             .join(", ")}${res.data.dropped.length > 10 ? ", ..." : ""}`
@@ -150,7 +151,7 @@ function models(res: StudyResults): string[] {
   const sfx = robust ? ".robust" : "";
   const out = [
     "",
-    `Models (estimator ${res.estimator}${robust ? "; p of the scaled statistic, robust CFI, TLI, RMSEA" : ""})`,
+    `Models (estimator ${res.estimator}; ${modelSample(res)}${robust ? "; p of the scaled statistic, robust CFI, TLI, RMSEA" : ""})`,
     ...table(
       [
         "model",
@@ -212,6 +213,9 @@ function hypotheses(res: StudyResults): string[] {
     "",
     "Hypotheses (structural model; supported: p of est < 0.05 in the hypothesised direction)",
     "  std.all, se.std, p.std: standardizedSolution() (p of std.all / se.std); est, se, p: parameterEstimates()",
+    ...(res.models[0]?.missing === "fiml"
+      ? ["  se.std, p.std: not computed with FIML (the delta method here needs complete data); est, se, p are FIML's"]
+      : []),
     ...table(
       ["", "path", "expected", "std.all", "se.std", "p.std", "est", "se", "p", "supported"],
       res.hypotheses.map((h) => [
