@@ -39,8 +39,11 @@ export function simulate(instr: Instrument, opts: SimulateOptions): SimulatedSam
   const missing = opts.missing ?? 0;
   if (!Number.isInteger(n) || n < 1)
     throw new InputError("E_USAGE", `--n ${n}: a positive whole number of firms is needed`);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
-    throw new InputError("E_USAGE", `--seed ${seed}: a whole number from 0 to 4294967295 is needed`);
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new InputError(
+      "E_USAGE",
+      `--seed ${seed}: the seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`,
+    );
   if (!(missing >= 0 && missing < 1))
     throw new InputError("E_USAGE", `--missing ${missing}: a share from 0 (none) to below 1 is needed`);
   const pm = populationModel(instr);

@@ -255,3 +255,31 @@ describe("--missing fiml in analyze, score and report", () => {
     expect(md).toContain("- models fitted on: N = 151, incomplete rows kept (FIML)");
   });
 });
+
+describe("one rule for seeds", () => {
+  const RULE = "the seed must be a whole number from 0 to 9007199254740991";
+  const HS = ["fit", "datasets/holzinger-swineford-1939/data.csv"];
+  const HS_MODEL = ["--model", "datasets/holzinger-swineford-1939/three-factor.lav", "--bootstrap", "5"];
+
+  for (const bad of ["1e3", "7.0", "-1", "9007199254740992", "abc"]) {
+    it(`--seed ${bad} is refused the same way by simulate and by fit --bootstrap`, async () => {
+      const sim = await run("simulate", "--n", "3", "--seed", bad);
+      const boot = await run(...HS, ...HS_MODEL, "--seed", bad);
+      for (const r of [sim, boot]) {
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain(`--seed ${bad}: ${RULE}`);
+        expect(r.stdout).toBe("");
+      }
+    });
+  }
+
+  it("simulate takes seeds above 2^32 (as the bootstrap does), and they give their own data", async () => {
+    const a = await run("simulate", "--n", "5", "--seed", "4294967296");
+    const b = await run("simulate", "--n", "5", "--seed", "0");
+    const c = await run("simulate", "--n", "5", "--seed", "9007199254740991");
+    expect([a.code, b.code, c.code]).toEqual([0, 0, 0]);
+    expect(a.stdout).not.toBe(b.stdout);
+    expect(c.stdout).not.toBe(a.stdout);
+    expect((await run("simulate", "--n", "5", "--seed", "4294967296")).stdout).toBe(a.stdout);
+  });
+});
