@@ -283,3 +283,37 @@ describe("one rule for seeds", () => {
     expect((await run("simulate", "--n", "5", "--seed", "4294967296")).stdout).toBe(a.stdout);
   });
 });
+
+describe("isrs diagram --format and --out", () => {
+  const M = ["diagram", "--model", "datasets/holzinger-swineford-1939/three-factor.lav"];
+
+  it("--format that disagrees with --out's extension is one usage line, nothing written", async () => {
+    const file = path.join(tmp(), "d.svg");
+    const r = await run(...M, "--format", "dot", "--out", file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--format dot and --out ${file} disagree`);
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it("--format picks the format of a file whose name has no known extension", async () => {
+    const file = path.join(tmp(), "diagram.txt");
+    expect((await run(...M, "--format", "dot", "--out", file)).code).toBe(0);
+    expect(fs.readFileSync(file, "utf8")).toMatch(/^digraph /);
+  });
+});
+
+describe("the README's set-up", () => {
+  it("opens with two commands, and .ci/run runs exactly those", () => {
+    const readme = fs.readFileSync("README.md", "utf8");
+    const first = /```sh\n([\s\S]*?)```/.exec(readme)![1]!.trim().split("\n");
+    expect(first).toEqual([
+      "npm install && npx isrs report",
+      "apt-get update && apt-get install -y chromium && npm test",
+    ]);
+    const ci = fs
+      .readFileSync(".ci/run", "utf8")
+      .split("\n")
+      .filter((l) => l !== "" && !l.startsWith("#") && !l.startsWith("set ") && !l.startsWith("cd "));
+    expect(ci).toEqual(first);
+  });
+});

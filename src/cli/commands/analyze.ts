@@ -121,8 +121,11 @@ export function registerAnalyze(program: Command, ctx: CommandContext): void {
       "--missing <method>",
       "missing answers in every model fit: listwise (default: drop incomplete rows) or fiml (full-information ML)",
     )
-    .option("--format <format>", "text or json", "text")
-    .option("--out <dir>", "write results.json and summary.txt into this folder (created if needed, never wiped)")
+    .option("--format <format>", "text or json on standard output (with --out, both files are written)", "text")
+    .option(
+      "--out <dir>",
+      "write results.json and summary.txt into this folder instead of standard output (created if needed, never wiped)",
+    )
     .option("--na <codes>", 'comma-separated extra missing-value codes (empty cells and "NA" always are)')
     .option("--report [dir]", "also write the study report (HTML, Markdown, diagram) into DIR (default: reports/study)")
     .action(async (dataFile: string | undefined, flags: AnalyzeFlags) => {
