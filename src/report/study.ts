@@ -24,10 +24,7 @@ import { renderHtml } from "./html.js";
 import { renderMarkdown } from "./markdown.js";
 import type { ConstructMatrix, LoadingRow, ModelFitView, StudyView } from "./study-view.js";
 
-const name = (v: StudyView, x: string): string => {
-  const l = v.labels[x];
-  return l === undefined || l === x ? x : `${l} (${x})`;
-};
+import { mardiaTable, name, outlierBlock, secondOrderReliabilityTable } from "./study-tables.js";
 
 function loadingTable(v: StudyView, rows: readonly LoadingRow[], caption: string): Block {
   return {
@@ -238,33 +235,6 @@ async function measurementSection(v: StudyView, figures: { loadings?: string }):
   return { id: "measurement", title: "Measurement model", blocks };
 }
 
-function secondOrderReliabilityTable(v: StudyView): Block {
-  return {
-    kind: "table",
-    caption: "Reliability of the second-order factors",
-    columns: [
-      { header: "factor" },
-      { header: "dimensions" },
-      { header: "ω (higher)", numeric: true },
-      { header: "ωL1", numeric: true },
-      { header: "ωL2", numeric: true },
-      { header: "partial ωL1", numeric: true },
-    ],
-    rows: v.secondOrderReliability.map((r) => [
-      cell(name(v, r.factor)),
-      cell(r.dimensions.map((d) => name(v, d)).join(", ")),
-      numCell(r.omega),
-      numCell(r.omegaL1),
-      numCell(r.omegaL2),
-      numCell(r.partialOmegaL1),
-    ]),
-    note:
-      "ω (higher): the second-order factor's omega from its dimensions (semTools compRelSEM, higher =). " +
-      "ωL1: share of the items' total variance due to the second-order factor; ωL2: share of the dimensions' " +
-      "variance due to it; partial ωL1: ωL1 without the dimensions' unique variance (semTools reliabilityL2).",
-  };
-}
-
 function structuralSection(v: StudyView): Section | undefined {
   const blocks: Block[] = [];
   if (v.secondOrder.length > 0) blocks.push(loadingTable(v, v.secondOrder, "Second-order loadings"));
@@ -364,52 +334,6 @@ function summaryFacts(v: StudyView): Block {
       value: `${v.hypotheses.filter((h) => h.supported).length} of ${v.hypotheses.length}`,
     });
   return { kind: "facts", items };
-}
-
-type Screening = NonNullable<StudyView["screening"]>;
-
-/** Mardia's tests, each number named for what it is (psych::mardia's b1p, b2p and their tests). */
-function mardiaTable(m: NonNullable<Screening["mardia"]>): Block {
-  return {
-    kind: "table",
-    caption: "Multivariate normality (Mardia 1970)",
-    columns: [
-      { header: "test" },
-      { header: "coefficient", numeric: true },
-      { header: "statistic", numeric: true },
-      { header: "df", numeric: true },
-      { header: "p", numeric: true },
-    ],
-    rows: [
-      [
-        cell("skewness"),
-        cell(`b1p = ${num(m.b1p, 2)}`, { numeric: true }),
-        cell(`χ² = ${num(m.skewChisq, 2)}`, { numeric: true }),
-        cell(String(m.skewDf), { numeric: true }),
-        cell(pval(m.skewP), { numeric: true }),
-      ],
-      [
-        cell("kurtosis"),
-        cell(`b2p = ${num(m.b2p, 2)}`, { numeric: true }),
-        cell(`z = ${num(m.kurtosisZ, 2)}`, { numeric: true }),
-        cell("–", { numeric: true }),
-        cell(pval(m.kurtosisP), { numeric: true }),
-      ],
-    ],
-    note: "Skewness: χ² = n·b1p/6; kurtosis: z = (b2p − p(p+2)) / √(8p(p+2)/n), two-sided (psych::mardia).",
-  };
-}
-
-/** The Mahalanobis outliers: a table, or a sentence saying there is none. */
-function outlierBlock(rows: NonNullable<Screening["outliers"]>, rule: Screening["outlierRule"]): Block {
-  const how = rule === undefined ? "" : `, χ² on ${rule.df} df, p < ${rule.alpha}`;
-  if (rows.length === 0) return { kind: "text", text: `Multivariate outliers (Mahalanobis distance${how}): none.` };
-  return {
-    kind: "table",
-    caption: `Multivariate outliers (Mahalanobis distance${how})`,
-    columns: [{ header: "id" }, { header: "D²", numeric: true }, { header: "p", numeric: true }],
-    rows: rows.map((o) => [cell(o.id), numCell(o.d2, 2), cell(pval(o.pvalue), { numeric: true })]),
-  };
 }
 
 /** The study report's document and files (report.html, report.md, results.json, diagram.svg/.dot, loadings.svg). */
