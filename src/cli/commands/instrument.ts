@@ -35,6 +35,6 @@ export function registerInstrument(program: Command, ctx: CommandContext): void 
       if (!(AUDIENCES as readonly string[]).includes(flags.for))
         throw new InputError("E_USAGE", `--for ${flags.for}: use ${AUDIENCES.join(" or ")}`);
       const text = renderInstrument(instrumentFrom(flags), flags.format as RenderFormat, flags.for as Audience);
-      emit(text, flags.out, ctx.stdout);
+      emit(text, flags.out, ctx.stdout, { "instrument file": flags.instrument });
     });
 }

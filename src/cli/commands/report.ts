@@ -49,7 +49,13 @@ async function firmReports(dataFile: string, f: ReportFlags, ctx: CommandContext
   const fit = { estimator: f.estimator, missing: f.missing };
   const score = await scoreFirms({ instr, data, norms, syntax, ...fit, firm: all ? "all" : f.firm! });
   const files = await firmReportFiles(score, instr, all, ctx, { syntax, norms, ...fit });
-  writeAndTell(f.out ?? defaultReportDir(all ? "all" : "firm", f.firm), files, ctx.stdout);
+  const inputs = {
+    "data file": dataFile,
+    "norms file": f.norms,
+    "instrument file": f.instrument,
+    "model file": f.model,
+  };
+  writeAndTell(f.out ?? defaultReportDir(all ? "all" : "firm", f.firm, dataFile), files, ctx.stdout, inputs);
 }
 
 async function studyReport(data: string | undefined, f: ReportFlags, ctx: CommandContext): Promise<void> {
@@ -61,7 +67,8 @@ async function studyReport(data: string | undefined, f: ReportFlags, ctx: Comman
     model: f.model ?? res.design.source,
     version: ctx.version,
   });
-  writeAndTell(f.out ?? defaultReportDir("study"), files, ctx.stdout);
+  const inputs = { "data file": data, "instrument file": f.instrument, "model file": f.model };
+  writeAndTell(f.out ?? defaultReportDir("study"), files, ctx.stdout, inputs);
   ctx.setExit(analysisExitCode(res));
 }
 
@@ -88,7 +95,7 @@ export function registerReport(program: Command, ctx: CommandContext): void {
     .option("--na <codes>", 'comma-separated extra missing-value codes (empty cells and "NA" always are)')
     .option(
       "-o, --out <dir>",
-      "folder to write into, created if missing, other files kept (default: reports/study, reports/firm-ID or reports/firms)",
+      "folder to write into, created if missing, other files kept (default: reports/study, reports/firm-ID or reports/firms-DATA)",
     )
     .option("--title <text>", "title of the study report")
     .action(async (data: string | undefined, flags: ReportFlags) => {
