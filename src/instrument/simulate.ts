@@ -53,8 +53,11 @@ export function simulate(instr: Instrument, opts: SimulateOptions): SimulatedSam
       `--n ${n}: at most ${MAX_SIMULATED_FIRMS} firms per run (the sample and its CSV are built in memory, ` +
         "and a JavaScript string holds about 7 million rows); draw larger samples in several runs with different seeds",
     );
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
-    throw new InputError("E_USAGE", `--seed ${seed}: a whole number from 0 to 4294967295 is needed`);
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new InputError(
+      "E_USAGE",
+      `--seed ${seed}: the seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`,
+    );
   if (!(missing >= 0 && missing < 1))
     throw new InputError("E_USAGE", `--missing ${missing}: a share from 0 (none) to below 1 is needed`);
   const pm = populationModel(instr);
