@@ -11,14 +11,18 @@
  * instrument) hold in both. Run by `npm run build` after tsc; dist/ from tsc stays for the
  * library and the tests.
  */
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 export const BUNDLE_DIR = `${root}dist/bundle`;
 
-/** Builds the bundle; returns esbuild's metafile (inputs and outputs with their sizes). */
+/**
+ * Builds the bundle and writes esbuild's metafile (every output with its inputs and its static
+ * and dynamic imports) beside the folder, as `<outdir>.meta.json`, where a test reads which
+ * packages each command loads; returns the metafile.
+ */
 export async function buildCli({ outdir = BUNDLE_DIR, quiet = false } = {}) {
   rmSync(outdir, { recursive: true, force: true });
   const result = await build({
@@ -42,6 +46,7 @@ export async function buildCli({ outdir = BUNDLE_DIR, quiet = false } = {}) {
     metafile: true,
     logLevel: quiet ? "error" : "warning",
   });
+  writeFileSync(`${outdir}.meta.json`, JSON.stringify(result.metafile));
   return result.metafile;
 }
 
@@ -49,6 +54,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const meta = await buildCli();
   const outputs = Object.entries(meta.outputs).filter(([f]) => f.endsWith(".js"));
   const kb = (/** @type {number} */ b) => `${(b / 1024).toFixed(0)} KB`;
-  const entries = outputs.filter(([, o]) => o.entryPoint !== undefined).map(([f, o]) => `${f} ${kb(o.bytes)}`);
-  console.log(`CLI bundle: ${entries.join(", ")}; ${outputs.length - entries.length} chunks`);
+  const main = ["isrs.js", "worker.js"].map((f) => `${f} ${kb(meta.outputs[`dist/bundle/${f}`]?.bytes ?? 0)}`);
+  const all = outputs.reduce((a, [, o]) => a + o.bytes, 0);
+  console.log(`CLI bundle in dist/bundle: ${main.join(", ")}; ${outputs.length} files, ${kb(all)} in all`);
 }
