@@ -147,6 +147,21 @@ function previousResults(file) {
   }
 }
 
+/**
+ * What a partial run (--only-fiml, --only-startup, --only-bootstrap) writes over the results
+ * file; the rest of the file is kept.
+ * @param {ReturnType<typeof parseArgs>} args
+ * @param {{ fiml: unknown, fimlMlr: unknown, bootstrap: unknown, startup: unknown }} parts
+ * @param {Record<string, unknown>} machine
+ * @returns {Record<string, unknown>}
+ */
+function partialResults(args, parts, machine) {
+  const stamp = (/** @type {unknown} */ x) => x && { .../** @type {object} */ (x), environment: machine };
+  if (args.onlyFiml) return { fiml: stamp(parts.fiml), fimlMlr: stamp(parts.fimlMlr) };
+  if (args.onlyStartup) return { startup: stamp(parts.startup) };
+  return { bootstrap: stamp(parts.bootstrap) };
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const log = (/** @type {string} */ s) => console.log(s);
@@ -212,15 +227,7 @@ async function main() {
         bootstrap: bootstrap && { ...bootstrap, environment: machine },
         startup: startup && { ...startup, environment: machine },
       }
-    : args.onlyStartup
-      ? { ...previousResults(args.out), startup: startup && { ...startup, environment: machine } } // the rest is kept
-      : args.onlyFiml
-        ? {
-            ...previousResults(args.out),
-            fiml: fiml && { ...fiml, environment: machine },
-            fimlMlr: fimlMlr && { ...fimlMlr, environment: machine },
-          } // --only-fiml: the rest of the file is kept
-        : { ...previousResults(args.out), bootstrap: bootstrap && { ...bootstrap, environment: machine } }; // --only-bootstrap: the rest of the file is kept
+    : { ...previousResults(args.out), ...partialResults(args, { fiml, fimlMlr, bootstrap, startup }, machine) };
   writeFileSync(args.out, JSON.stringify(results, null, 2) + "\n");
   log(`\nresults written to ${args.out}`);
 }

@@ -122,10 +122,11 @@ export function commandRows(r) {
   const met = (/** @type {boolean} */ ok) => (ok ? "met" : "NOT met");
   /** @type {Record<string, (ms: number) => string>} */
   const target = {
-    "isrs fit (HS CFA)": (ms) =>
-      floor === null
-        ? ""
-        : `${(ms / floor).toFixed(2)}× node -e 0; target ≤ ${TARGETS.fitFloorRatio}× ${met(ms <= TARGETS.fitFloorRatio * floor)}`,
+    "isrs fit (HS CFA)": (ms) => {
+      if (floor === null) return "";
+      const ok = met(ms <= TARGETS.fitFloorRatio * floor);
+      return `${(ms / floor).toFixed(2)}× node -e 0; target ≤ ${TARGETS.fitFloorRatio}× ${ok}`;
+    },
     "isrs fit (SEM with :=)": (ms) => `target ≤ ${TARGETS.defineMs} ms ${met(ms <= TARGETS.defineMs)}`,
     "isrs fit --bootstrap 1000 (HS CFA)": (ms) => `target ≤ 1 s ${met(ms <= TARGETS.bootstrapMs)}`,
   };
@@ -138,12 +139,12 @@ export function commandRows(r) {
         t.error !== null ? `error: ${t.error}` : "",
         t.medianMs !== null && target[t.name] ? target[t.name](t.medianMs) : "",
         t.name === "node -e 0" ? "the floor of any Node program" : "",
-        t.cpuMeanMs !== null ? `mean CPU ${Math.round(t.cpuMeanMs)} ms` : "",
       ];
       return {
         case: `whole command: ${t.name}`,
         oursMs: t.medianMs,
         minMs: t.minMs,
+        cpuMs: t.cpuMeanMs, // the mean: CPU time is counted in 10 ms ticks
         runs: t.samplesMs.length,
         lavaanMs: ref?.medianMs ?? null,
         lavaanNote: ref === undefined ? (t.name.startsWith("isrs fit") ? skipped : "–") : undefined,
