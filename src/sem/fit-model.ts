@@ -197,7 +197,7 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
     fallbackStarts: [...(fiml ? [start.theta] : []), ...fallbackStarts(table, stats)],
   });
   const ev = Number.isFinite(opt.evaluation.f) ? opt.evaluation : evaluate(prob, opt.theta);
-  const warnings: Warning[] = [];
+  const warnings: Warning[] = [...table.warnings];
   if (data.dropped.length > 0) {
     const exo = fiml ? exogenousIndex(table).map((j) => ov[j]!) : [];
     const why = !fiml
@@ -249,7 +249,7 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
       ),
     );
   }
-  warnings.push(...admissibility(table, rows.estimates, ev, rep));
+  warnings.push(...rows.warnings, ...admissibility(table, rows.estimates, ev, rep));
   const fitInput: FitMeasuresInput = {
     fmin: ev.f,
     df,
