@@ -52,7 +52,7 @@ describe("the bundled CLI", () => {
     expect(bundled.stderr).toBe("");
     expect(bundled.status).toBe(0);
     expect(compiled.status).toBe(0);
-    expect(bundled.stdout).toBe(compiled.stdout);
+    expect(bundled.stdout, "the bundle and tsc's output differ: is one stale? npm run build").toBe(compiled.stdout);
     // lavaan 0.6.14, cfa(HS.model, data = HolzingerSwineford1939): chisq 85.306, df 24
     const fit = (JSON.parse(bundled.stdout) as { fit: Record<string, number> }).fit;
     expect(fit.chisq).toBeCloseTo(85.306, 3);
