@@ -3,6 +3,8 @@
  * variables, split by group, rows with missing values removed (listwise), and checked for
  * what would make the sample covariance matrix unusable.
  */
+import { refuseMatrixInput } from "./matrix-input.js";
+import { refuseHugeValues } from "./magnitude.js";
 import { InputError } from "../messages.js";
 import { findCollinear } from "./collinear.js";
 import { checkedIncompleteGroup } from "./coverage.js";
@@ -65,6 +67,7 @@ export interface Bucket {
 
 export function buildDataSet(table: DataTable, options: BuildDataSetOptions): DataSet {
   const { variables } = options;
+  refuseMatrixInput(table);
   if (variables.length === 0) throw new InputError("E_NO_VARIABLE", `${table.file}: no model variables were given`);
   const indices = variables.map((name) => columnIndex(table, name, "model variable"));
   const repeated = variables.find((name, i) => variables.indexOf(name) !== i);
@@ -107,6 +110,7 @@ export function buildDataSet(table: DataTable, options: BuildDataSetOptions): Da
       `${table.file}: model variable "${empty}" is missing in every row; drop it from the model or check the column`,
     );
   }
+  refuseHugeValues(table, [...buckets.values()], variables);
   const grouped = groupIndex >= 0;
   const groups = [...buckets.values()].map((bucket) =>
     fiml
