@@ -83,7 +83,7 @@ describe("accuracy against 200-bit values (mpmath)", () => {
 
 describe("special values as ECMAScript defines them", () => {
   const specials = [NaN, Infinity, -Infinity, 0, -0, 5e-324, -5e-324, 1e-310, 1, -1, 0.5, -0.5, 2, -2, 3, -3, 1e308];
-  it("exp, log, log1p, log2, log10 match Math at NaN, ±Infinity, ±0, subnormals, negatives and the overflow edges", () => {
+  it("exp, log, log1p, log2, log10 match Math at NaN, ±Infinity, ±0, subnormals, negatives, overflow edges", () => {
     const xs = [...specials, 709.782712893384, 709.7827128933841, -745.1332191019411, -745.1332191019412, -1.5];
     for (const x of xs) {
       // exact results only: elsewhere the two may differ in the last bit (the accuracy tests above)
