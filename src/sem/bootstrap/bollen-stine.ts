@@ -10,6 +10,7 @@
  * Without a mean structure the means do not enter the fit, and Z stays centred (lavaan).
  */
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
+import { pow } from "../numeric/index.js";
 
 /** A^{1/2} or A^{-1/2} of a symmetric positive definite p×p matrix, by its eigen decomposition. */
 export function symmetricPower(a: Float64Array, p: number, power: 0.5 | -0.5): Float64Array {
@@ -20,7 +21,7 @@ export function symmetricPower(a: Float64Array, p: number, power: 0.5 | -0.5): F
   const V = evd.eigenvectorMatrix;
   const out = new Float64Array(p * p);
   for (let k = 0; k < p; k++) {
-    const d = Math.pow(Math.max(values[k]!, 0), power);
+    const d = pow(Math.max(values[k]!, 0), power);
     for (let i = 0; i < p; i++) {
       const vik = V.get(i, k) * d;
       for (let j = 0; j < p; j++) out[i * p + j] += vik * V.get(j, k);

@@ -71,7 +71,7 @@ export function jackknifeAcceleration(jack: readonly number[]): number {
     s2 += d * d;
     s3 += d * d * d;
   }
-  return s2 > 0 ? s3 / (6 * Math.pow(s2, 1.5)) : 0;
+  return s2 > 0 ? s3 / (6 * (s2 * Math.sqrt(s2))) : 0;
 }
 
 export interface Interval {

@@ -16,6 +16,7 @@
 import { logGamma, regularizedGammaP, regularizedGammaQ } from "./gamma.js";
 import { normalQuantile } from "./normal.js";
 import { poissonDensity } from "./poisson.js";
+import { exp, log } from "../numeric/index.js";
 
 /** P(X <= x) for X ~ chi-square(df). */
 export function chisqCdf(x: number, df: number): number {
@@ -44,7 +45,7 @@ function startingValue(p: number, df: number): number {
   const wilsonHilferty = df * cube * cube * cube;
   if (cube > 0 && wilsonHilferty > 0.05 * df) return wilsonHilferty;
   // Small x: P(a, y) ~ y^a / Gamma(a + 1), so y ~ (p Gamma(a + 1))^(1/a).
-  return 2 * Math.exp((Math.log(p) + logGamma(a + 1)) / a);
+  return 2 * exp((log(p) + logGamma(a + 1)) / a);
 }
 
 /** x with P(X <= x) = p for X ~ chi-square(df). */

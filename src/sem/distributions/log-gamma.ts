@@ -13,6 +13,7 @@
  * Accuracy: about 1e-15 relative for x >= 3 and about 5e-15 absolute near the zeros
  * at x = 1 and x = 2 (relative accuracy there is lost to cancellation).
  */
+import { log } from "../numeric/index.js";
 
 const LOG_SQRT_2PI = 0.9189385332046727418;
 
@@ -24,13 +25,13 @@ function stirlingLogGamma(x: number): number {
   const inv2 = inv * inv;
   let series = 0;
   for (let i = STIRLING.length - 1; i >= 0; i--) series = series * inv2 + STIRLING[i]!;
-  return (x - 0.5) * Math.log(x) - x + LOG_SQRT_2PI + series * inv;
+  return (x - 0.5) * log(x) - x + LOG_SQRT_2PI + series * inv;
 }
 
 function logFactorial(n: number): number {
   let product = 1;
   for (let i = 2; i <= n; i++) product *= i;
-  return Math.log(product);
+  return log(product);
 }
 
 /** Natural log of |Gamma(x)|; +Infinity at the poles x = 0, -1, -2, ... */
@@ -40,7 +41,7 @@ export function logGamma(x: number): number {
   if (x <= 0) {
     if (Number.isInteger(x)) return Number.POSITIVE_INFINITY;
     const s = Math.abs(Math.sin(Math.PI * x));
-    return Math.log(Math.PI / s) - logGamma(1 - x);
+    return log(Math.PI / s) - logGamma(1 - x);
   }
   if (Number.isInteger(x) && x <= 171) return logFactorial(x - 1);
   if (x >= 10) return stirlingLogGamma(x);
@@ -50,5 +51,5 @@ export function logGamma(x: number): number {
     product *= shifted;
     shifted += 1;
   }
-  return stirlingLogGamma(shifted) - Math.log(product);
+  return stirlingLogGamma(shifted) - log(product);
 }

@@ -11,6 +11,7 @@
  *    and the sign of z taken from p - 1/2.
  * Coefficient arrays below are listed from the constant term upward.
  */
+import { log } from "../numeric/index.js";
 
 const A = [
   3.387132872796366608, 133.14166789178437745, 1971.5909503065514427, 13731.693765509461125, 45921.953931549871457,
@@ -53,7 +54,7 @@ export function normalQuantile(p: number): number {
     const r = 0.180625 - q * q;
     return (q * horner(A, r)) / horner(B, r);
   }
-  let r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
+  let r = Math.sqrt(-log(q < 0 ? p : 1 - p));
   let z: number;
   if (r <= 5) {
     r -= 1.6;

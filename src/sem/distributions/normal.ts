@@ -18,6 +18,7 @@
  * The quantile is Wichura's algorithm AS 241 (PPND16), see normal-quantile.ts.
  */
 export { normalQuantile } from "./normal-quantile.js";
+import { exp } from "../numeric/index.js";
 
 const INV_SQRT_2PI = 0.39894228040143267794;
 /** Below this |z| the series is used; above it the continued fraction. */
@@ -28,7 +29,7 @@ const EPS = Number.EPSILON;
 export function normalDensity(z: number): number {
   const x = Math.abs(z);
   const h = Math.round(x * 16) / 16;
-  return INV_SQRT_2PI * Math.exp(-0.5 * h * h) * Math.exp(-0.5 * (x - h) * (x + h));
+  return INV_SQRT_2PI * exp(-0.5 * h * h) * exp(-0.5 * (x - h) * (x + h));
 }
 
 /** z + z^3/3 + z^5/15 + ... (A&S 26.2.11); used for |z| < SERIES_LIMIT. */

@@ -18,6 +18,7 @@
  *   bd0 = v (k - mu) + 2k (v^3/3 + v^5/5 + v^7/7 + ...).
  */
 import { logGamma } from "./log-gamma.js";
+import { exp, log, log1p } from "../numeric/index.js";
 
 const LOG_SQRT_2PI = 0.9189385332046727418; // 0.5 * log(2 pi)
 const LOG_2PI = 1.8378770664093454836;
@@ -28,7 +29,7 @@ const STIRLING = [1 / 12, -1 / 360, 1 / 1260, -1 / 1680, 1 / 1188, -691 / 360360
 /** log Gamma(k+1) - (k+1/2) log k + k - log sqrt(2 pi), for k > 0. */
 export function stirlingError(k: number): number {
   if (k <= 15) {
-    return logGamma(k + 1) - (k + 0.5) * Math.log(k) + k - LOG_SQRT_2PI;
+    return logGamma(k + 1) - (k + 0.5) * log(k) + k - LOG_SQRT_2PI;
   }
   const inv = 1 / k;
   const inv2 = inv * inv;
@@ -41,7 +42,7 @@ export function stirlingError(k: number): number {
 export function bd0(k: number, mu: number): number {
   if (k === 0) return mu;
   const diff = k - mu;
-  if (Math.abs(diff) >= 0.1 * (k + mu)) return k * Math.log1p(diff / mu) - diff;
+  if (Math.abs(diff) >= 0.1 * (k + mu)) return k * log1p(diff / mu) - diff;
   const v = diff / (k + mu);
   const v2 = v * v;
   let sum = diff * v;
@@ -63,12 +64,12 @@ export function logPoissonDensity(k: number, mu: number): number {
   if (!Number.isFinite(mu)) return Number.NEGATIVE_INFINITY;
   if (k < 1) {
     // Small k: direct form has no large cancelling terms here.
-    return k * Math.log(mu) - mu - logGamma(k + 1);
+    return k * log(mu) - mu - logGamma(k + 1);
   }
-  return -stirlingError(k) - bd0(k, mu) - 0.5 * (LOG_2PI + Math.log(k));
+  return -stirlingError(k) - bd0(k, mu) - 0.5 * (LOG_2PI + log(k));
 }
 
 /** mu^k e^{-mu} / Gamma(k+1) for real k >= 0, mu >= 0. */
 export function poissonDensity(k: number, mu: number): number {
-  return Math.exp(logPoissonDensity(k, mu));
+  return exp(logPoissonDensity(k, mu));
 }

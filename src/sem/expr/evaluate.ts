@@ -9,6 +9,7 @@
  */
 import { FUNCTIONS } from "./functions.js";
 import type { ExprNode } from "./parse.js";
+import { log, pow } from "../numeric/index.js";
 
 /** A value and its gradient over the inputs; `d` null means a constant (gradient zero). */
 export interface Dual {
@@ -29,7 +30,7 @@ function binaryValue(op: Binary, a: number, b: number): number {
     case "/":
       return a / b;
     case "^":
-      return a ** b;
+      return pow(a, b);
   }
 }
 
@@ -45,7 +46,7 @@ function binaryPartials(op: Binary, a: number, b: number): [number, number] {
     case "/":
       return [1 / b, -a / (b * b)];
     case "^":
-      return [b * a ** (b - 1), a ** b * Math.log(a)];
+      return [b * pow(a, b - 1), pow(a, b) * log(a)];
   }
 }
 

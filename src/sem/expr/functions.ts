@@ -5,6 +5,7 @@
  * with this list.
  */
 import { normalCdf, normalDensity } from "../distributions/index.js";
+import { exp, log as ln, log10, log2 } from "../numeric/index.js";
 
 export interface ExprFunction {
   /** Fewest and most arguments. */
@@ -46,19 +47,19 @@ const extreme = (better: (a: number, b: number) => boolean): ExprFunction => ({
 const log: ExprFunction = {
   minArgs: 1,
   maxArgs: 2,
-  value: (x) => (x.length === 1 ? Math.log(x[0]!) : Math.log(x[0]!) / Math.log(x[1]!)),
+  value: (x) => (x.length === 1 ? ln(x[0]!) : ln(x[0]!) / ln(x[1]!)),
   partials: (x) => {
     if (x.length === 1) return [1 / x[0]!];
-    const lb = Math.log(x[1]!);
-    return [1 / (x[0]! * lb), -Math.log(x[0]!) / (x[1]! * lb * lb)];
+    const lb = ln(x[1]!);
+    return [1 / (x[0]! * lb), -ln(x[0]!) / (x[1]! * lb * lb)];
   },
 };
 
 export const FUNCTIONS: Readonly<Record<string, ExprFunction>> = {
-  exp: unary(Math.exp, Math.exp),
+  exp: unary(exp, exp),
   log,
-  log10: unary(Math.log10, (x) => 1 / (x * Math.LN10)),
-  log2: unary(Math.log2, (x) => 1 / (x * Math.LN2)),
+  log10: unary(log10, (x) => 1 / (x * Math.LN10)),
+  log2: unary(log2, (x) => 1 / (x * Math.LN2)),
   sqrt: unary(Math.sqrt, (x) => 0.5 / Math.sqrt(x)),
   abs: unary(Math.abs, (x) => Math.sign(x)),
   sin: unary(Math.sin, Math.cos),

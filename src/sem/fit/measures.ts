@@ -15,6 +15,7 @@ import { gfiMeasures } from "./gfi.js";
 import { incrementalIndices } from "./incremental.js";
 import { residualMeasures, type GroupResiduals } from "./residuals.js";
 import { rmsea, rmseaCi, rmseaPClose, rmseaPNotClose } from "./rmsea.js";
+import { exp, log } from "../numeric/index.js";
 
 export interface FitInput {
   readonly fmin: number; // F_ML at the optimum (not halved)
@@ -39,7 +40,7 @@ function logLikelihood(
   exoIndex: readonly number[],
 ): { logl: number; unrestricted: number } {
   const { p, logDetS, n } = g.stats;
-  const c = p * Math.log(2 * Math.PI);
+  const c = p * log(2 * Math.PI);
   const lx = exoLogLikelihood(g.stats, exoIndex);
   const unrestricted = -0.5 * n * (c + logDetS + p);
   return { logl: unrestricted - 0.5 * n * g.f - lx, unrestricted: unrestricted - lx };
@@ -52,7 +53,7 @@ export function exoLogLikelihood(st: FitInput["groups"][number]["stats"], exoInd
   const Sxx = new Float64Array(nx * nx);
   exoIndex.forEach((a, i) => exoIndex.forEach((b, j) => (Sxx[i * nx + j] = st.S[a * st.p + b]!)));
   const inv = spdInverse({ n: nx, a: Sxx });
-  return -0.5 * st.n * (nx * Math.log(2 * Math.PI) + (inv?.logDet ?? NaN) + nx);
+  return -0.5 * st.n * (nx * log(2 * Math.PI) + (inv?.logDet ?? NaN) + nx);
 }
 
 export function fitMeasures(input: FitInput): Record<string, number> {
@@ -95,9 +96,9 @@ export function fitMeasures(input: FitInput): Record<string, number> {
     logl,
     "unrestricted.logl": unrestricted,
     aic: -2 * logl + 2 * npar,
-    bic: -2 * logl + npar * Math.log(ntotal),
+    bic: -2 * logl + npar * log(ntotal),
     ntotal,
-    bic2: -2 * logl + npar * Math.log((ntotal + 2) / 24),
+    bic2: -2 * logl + npar * log((ntotal + 2) / 24),
     rmsea: rmsea(r),
     "rmsea.ci.lower": ci.lower,
     "rmsea.ci.upper": ci.upper,
@@ -110,7 +111,7 @@ export function fitMeasures(input: FitInput): Record<string, number> {
     cn_05: df > 0 ? (chisqQuantile(0.95, df) * ntotal) / chisq + 1 : NaN,
     cn_01: df > 0 ? (chisqQuantile(0.99, df) * ntotal) / chisq + 1 : NaN,
     ...gfiMeasures(input.groups, df, nel, input.exoIndex),
-    mfi: Math.exp((-0.5 * (chisq - df)) / ntotal),
+    mfi: exp((-0.5 * (chisq - df)) / ntotal),
     ecvi: chisq / ntotal + (2 * npar) / ntotal,
   };
   return out;

@@ -18,7 +18,7 @@ import type { ParameterRowsResult } from "./parameters.js";
 import { standardizer, type StdRow } from "./standardized.js";
 
 /** lavaan drops candidates whose conditional information is below ε^(1/3) (not identified if freed). */
-const MIN_V = Math.cbrt(2.220446049250313e-16);
+const MIN_V = 6.0554544523933395e-6; // cbrt(2^-52) correctly rounded (a literal: Math.cbrt differs between engines)
 
 export interface ModIndicesInput {
   table: ParameterTable;

@@ -8,6 +8,7 @@
  * A failed factorisation returns null rather than throwing, so that the optimizer can treat a
  * non-positive-definite Σ(θ) as F = +Inf and back off.
  */
+import { log } from "../numeric/index.js";
 
 /** A square n×n matrix stored row-major. */
 export interface Square {
@@ -85,7 +86,7 @@ export function cholesky(A: Square): Square | null {
 /** log|A| from its Cholesky factor. */
 export function logDetFromCholesky(L: Square): number {
   let s = 0;
-  for (let i = 0; i < L.n; i++) s += Math.log(L.a[i * L.n + i]!);
+  for (let i = 0; i < L.n; i++) s += log(L.a[i * L.n + i]!);
   return 2 * s;
 }
 

@@ -7,6 +7,7 @@
  */
 import { gemmNT as gemmNTPlain, spdInverse } from "./dense.js";
 import { KERNELS_WASM_BASE64 } from "./wasm/kernels-wasm.js";
+import { log } from "../numeric/index.js";
 
 /** The parts of the WebAssembly JavaScript API used here (the project's TypeScript libraries do not declare it). */
 interface WasmApi {
@@ -166,7 +167,7 @@ export function spdInverseLarge(a: Float64Array, n: number): { inv: Float64Array
   if (np > n) F[sq - 1] = 1;
   if (wk.cholesky(0, np) !== 0) return null;
   let logDet = 0;
-  for (let i = 0; i < n; i++) logDet += Math.log(F[i * np + i]!);
+  for (let i = 0; i < n; i++) logDet += log(F[i * np + i]!);
   wk.lowerInverseTransposed(0, sq * 8, np);
   wk.upperGram(sq * 8, 2 * sq * 8, np);
   const inv = new Float64Array(n * n);

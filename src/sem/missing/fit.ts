@@ -25,8 +25,9 @@ import { pairwiseMoments, type MissingPattern } from "./patterns.js";
 import { fimlProblem } from "./objective.js";
 import { robustFimlMeasures } from "./robust-fit.js";
 import type { FimlStats } from "./samplestats.js";
+import { log } from "../numeric/index.js";
 
-const LOG2PI = Math.log(2 * Math.PI);
+const LOG2PI = log(2 * Math.PI);
 
 /** The FIML problem with per-pattern metrics, evaluated at θ̂ (for the expected information of the modification indices). */
 export function fimlEvaluation(
@@ -56,7 +57,7 @@ export function baselineLogLikelihood(fiml: FimlStats, g: number, exo: readonly 
   for (const pt of grp.patterns) for (const j of pt.obs) cnt[j] += pt.n;
   let ll = 0;
   for (let j = 0; j < grp.p; j++)
-    if (!exo.includes(j)) ll += -0.5 * cnt[j]! * (LOG2PI + Math.log(sigma[j * grp.p + j]!) + 1);
+    if (!exo.includes(j)) ll += -0.5 * cnt[j]! * (LOG2PI + log(sigma[j * grp.p + j]!) + 1);
   return ll + exoLogLikelihood(fiml.stats.groups[g]!, exo);
 }
 
@@ -213,8 +214,8 @@ export function fimlFitMeasures(input: FimlFitInput): Record<string, number> {
     logl,
     "unrestricted.logl": h1,
     aic: -2 * logl + 2 * npar,
-    bic: -2 * logl + npar * Math.log(N),
-    bic2: -2 * logl + npar * Math.log((N + 2) / 24),
+    bic: -2 * logl + npar * log(N),
+    bic2: -2 * logl + npar * log((N + 2) / 24),
     gfi,
     agfi: df > 0 ? 1 - (base.nel / df) * (1 - gfi) : NaN,
     pgfi: base.nel > 0 ? (df / base.nel) * gfi : NaN,

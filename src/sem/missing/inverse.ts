@@ -8,6 +8,7 @@
  *   costs O(r²p) for r missing variables once P is known.
  * Work arrays are passed in, so that a loop over patterns allocates nothing.
  */
+import { log } from "../numeric/index.js";
 
 /**
  * Σ_oo⁻¹ of a pattern into ws.E (k×k) and log|Σ_oo|; NaN when Σ_oo is not positive definite.
@@ -33,7 +34,7 @@ export function patternInverse(
         if (!(s > 0)) return NaN;
         const v = Math.sqrt(s);
         l[ri + i] = v;
-        logDet += Math.log(v);
+        logDet += log(v);
       } else {
         l[ri + j] = s / l[rj + j]!;
       }

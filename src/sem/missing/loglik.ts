@@ -12,6 +12,7 @@
 import { dot, matmul } from "../linalg/dense.js";
 import { fullInverse, missingBlock, patternInverse } from "./inverse.js";
 import type { MissingPattern } from "./patterns.js";
+import { log } from "../numeric/index.js";
 
 export interface PatternMetric {
   /** rows of the pattern */
@@ -405,5 +406,5 @@ export function casewiseTerms(
 
 /** The full log-likelihood (with the 2π constant) from the terms. */
 export function logLikelihood(t: CasewiseTerms): number {
-  return -0.5 * (t.m2ll + t.nObsCells * Math.log(2 * Math.PI));
+  return -0.5 * (t.m2ll + t.nObsCells * log(2 * Math.PI));
 }

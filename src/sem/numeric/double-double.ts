@@ -1,0 +1,88 @@
+/**
+ * The extra-precision pieces of pow (pow.ts), log2 and log10: log x as a double-double lh + ll, and
+ * e^(zh + zl) with the low part zl folded into exp's reduced argument (elementary.ts; fdlibm / Tang).
+ * log x = k ln2 + log(1 + f) with log(1 + f) = 2 atanh(s) = 2s + s·(2s²/3 + 2s⁴/5 + …), s = f/(2 + f),
+ * s carried in double-double (Dekker's exact product), so that only the series term (below 0.0035) is
+ * rounded; the series is the atanh Taylor series to 2^-72 rather than fdlibm's minimax polynomial
+ * (accurate to about 2^-58 only). Measured: |error| about 2^-62 |log x|.
+ */
+import { expReduced, highWord, LN2_HI, LN2_LO, SQRT_HALF_HI, withHighWord } from "./elementary.js";
+
+const SPLIT = 134217729; // 2^27 + 1, Veltkamp's splitting constant
+
+/** Knuth's two-sum accumulation: adds b to (h, l). */
+function add(h: number, l: number, b: number): [number, number] {
+  const s = h + b;
+  const bv = s - h;
+  const err = h - (s - bv) + (b - bv);
+  return [s, l + err];
+}
+
+/** 2z/3 + 2z²/5 + … + 2z^14/29 for z = s² ≤ 0.0295: 2 atanh(s) − 2s = s·(this), truncation below 2^-72. */
+function atanhSeries(z: number): number {
+  let sum = 2 / 31;
+  for (let n = 29; n >= 3; n -= 2) sum = 2 / n + z * sum;
+  return z * sum;
+}
+
+/** log x for finite x > 0 as lh + ll, |error| about 2^-60 |log x|. */
+export function logDoubleDouble(x: number): [number, number] {
+  let k = 0;
+  if (x < 2.2250738585072014e-308) {
+    x *= 18014398509481984;
+    k = -54;
+  }
+  const hx = highWord(x) + (0x3ff00000 - SQRT_HALF_HI);
+  k += (hx >>> 20) - 0x3ff;
+  const f = withHighWord(x, (hx & 0x000fffff) + SQRT_HALF_HI) - 1; // exact (Sterbenz)
+  // s = f / (2 + f) in double-double: d = dh + dl exactly, then one Newton correction of the quotient
+  const dh = 2 + f;
+  const dl = f - (dh - 2);
+  const sh = f / dh;
+  let t = SPLIT * sh;
+  const s1 = t - (t - sh);
+  const s2 = sh - s1;
+  t = SPLIT * dh;
+  const d1 = t - (t - dh);
+  const d2 = dh - d1;
+  const p = sh * dh;
+  const pe = s1 * d1 - p + s1 * d2 + s2 * d1 + s2 * d2; // sh·dh = p + pe exactly
+  const sl = (f - p - pe - sh * dl) / dh;
+  const z = sh * sh;
+  // 2 atanh(s) − 2s at s = sh + sl: its value at sh plus sl times its derivative 2s²/(1 − s²)
+  const tail = 2 * sl + (sh * atanhSeries(z) + (sl * 2 * z) / (1 - z));
+  let [h, l] = add(k * LN2_HI, 0, 2 * sh);
+  [h, l] = add(h, l, tail);
+  [h, l] = add(h, l, k * LN2_LO);
+  const s = h + l;
+  return [s, l - (s - h)];
+}
+
+/** e^(zh + zl) for |zl| ≤ ulp(zh), within 1 ulp. */
+export function expWithTail(zh: number, zl: number): number {
+  return expReduced(zh, zl);
+}
+
+/** (lh + ll) / (ch + cl) rounded to double: quotient of the high parts, then one exact-remainder correction. */
+function divide(lh: number, ll: number, ch: number, cl: number): number {
+  const q = lh / ch;
+  let t = SPLIT * q;
+  const q1 = t - (t - q);
+  const q2 = q - q1;
+  t = SPLIT * ch;
+  const c1 = t - (t - ch);
+  const c2 = ch - c1;
+  const p = q * ch;
+  const pe = q1 * c1 - p + q1 * c2 + q2 * c1 + q2 * c2; // q·ch = p + pe exactly
+  return q + (lh - p - pe + ll - q * cl) / ch;
+}
+
+/** log x / log base for base 2 or 10 through the double-double log (exact at exact powers of the base). */
+export function logBase(x: number, base: 2 | 10): number {
+  if (!(x > 0) || x === Number.POSITIVE_INFINITY) return x === 0 ? Number.NEGATIVE_INFINITY : x > 0 ? x : Number.NaN;
+  const [lh, ll] = logDoubleDouble(x);
+  // ln 2 and ln 10 as double-doubles (mpmath, 200 bits)
+  return base === 2
+    ? divide(lh, ll, 0.6931471805599453, 2.3190468138462996e-17)
+    : divide(lh, ll, 2.302585092994046, -2.1707562233822494e-16);
+}
