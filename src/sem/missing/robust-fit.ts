@@ -16,9 +16,11 @@
  * Brosseau-Liard & Savalei (2014):
  *   rmsea.robust = √max(0, T̃/(N df) − ĉ/N)·√G, its interval and p-values from T̃/ĉ with
  *   noncentralities scaled by ĉ; cfi.robust = 1 − max(T̃ − ĉ df, 0)/max(T̃ − ĉ df, T̃_b − ĉ_b df_b, 0);
- *   tli.robust = 1 − (T̃ − ĉ df) df_b / ((T̃_b − ĉ_b df_b) df); rni.robust = 1 − (T̃ − ĉ df)/(T̃_b − ĉ_b df_b).
+ *   tli.robust = 1 − (T̃ − ĉ df) df_b / ((T̃_b − ĉ_b df_b) df); rni.robust = 1 − (T̃ − ĉ df)/(T̃_b − ĉ_b df_b)
+ *   (the formulas and lavaan's guards: fit/incremental.ts, fit/rmsea.ts).
  */
 import type { Evaluation, Problem } from "../estimate/ml.js";
+import { robustIncremental } from "../fit/incremental.js";
 import { rmsea, rmseaCi, rmseaPClose, rmseaPNotClose } from "../fit/rmsea.js";
 import { congruence, dot, matmul, spdInverse, traceProduct, transpose } from "../linalg/dense.js";
 import { gemmNT, spdInverseLarge } from "../linalg/simd.js";
@@ -284,27 +286,20 @@ export function correctedMeasures(
   N: number,
   G: number,
 ): Record<string, number> {
-  const scaled = { chisq: T / c, df, ntotal: N, ngroups: G };
+  const inc = robustIncremental({ chisq: T, df, baselineChisq: Tb, baselineDf: dfb, c, cBaseline: cb });
+  // lavaan's lav_fit_rmsea_lavobject: the value from T̃ with ĉ; interval and p-values from T̃/ĉ with ĉ
+  const scaled = { chisq: T / c, df, ntotal: N, ngroups: G, c };
   const ci = rmseaCi(scaled);
-  const sc = Math.sqrt(c);
-  const d = T - c * df;
-  const db = Tb - cb * dfb;
-  const useC = df > 0 && c !== 1 && cb !== 1;
-  const t1 = useC ? d : T - df;
-  const t2 = useC ? db : Tb - dfb;
-  const cfiNum = Math.max(t1, 0);
-  const cfiDen = Math.max(t1, t2, 0);
-  const tli = df > 0 && Math.abs(t2 * df) > 0 ? 1 - (t1 * dfb) / (t2 * df) : 1;
   return {
-    "cfi.robust": cfiNum === 0 && cfiDen === 0 ? 1 : 1 - cfiNum / cfiDen,
-    "tli.robust": tli,
-    "nnfi.robust": tli,
-    "rni.robust": t2 === 0 ? NaN : 1 - t1 / t2,
-    "rmsea.robust": rmsea(scaled) * sc,
-    "rmsea.ci.lower.robust": ci.lower * sc,
-    "rmsea.ci.upper.robust": ci.upper * sc,
-    "rmsea.pvalue.robust": rmseaPClose(scaled, 0.05 / sc),
-    "rmsea.notclose.pvalue.robust": rmseaPNotClose(scaled, 0.08 / sc),
+    "cfi.robust": inc.cfi,
+    "tli.robust": inc.tli,
+    "nnfi.robust": inc.tli,
+    "rni.robust": inc.rni,
+    "rmsea.robust": rmsea({ chisq: T, df, ntotal: N, ngroups: G, c }),
+    "rmsea.ci.lower.robust": ci.lower,
+    "rmsea.ci.upper.robust": ci.upper,
+    "rmsea.pvalue.robust": rmseaPClose(scaled),
+    "rmsea.notclose.pvalue.robust": rmseaPNotClose(scaled),
   };
 }
 
