@@ -15,6 +15,7 @@ import type { FitResult } from "../../src/sem/results.js";
 import { parseModel } from "../../src/sem/syntax/index.js";
 import { loadCases, type Case } from "./cases.js";
 import { agrees, TOL } from "./compare.js";
+import { toFitResult } from "../../src/sem/views.js";
 
 const cases = loadCases([path.resolve(__dirname, "../fixtures/fit-edges")]);
 
@@ -23,7 +24,7 @@ async function fitCase(c: Case): Promise<FitResult> {
     syntax: parseModel(fs.readFileSync(path.join(c.dir, "model.lav"), "utf8"), { file: "model.lav" }),
     data: readTable(path.join(c.dir, "data.csv")),
     options: c.options,
-  });
+  }).then(toFitResult);
 }
 
 /**

@@ -5,6 +5,7 @@ import { bootstrapModel } from "../../sem/bootstrap/index.js";
 import { fitModel, type FitInput } from "../../sem/fit-model.js";
 import { InputError } from "../../sem/messages.js";
 import type { FitResult } from "../../sem/results.js";
+import { toFitResult } from "../../sem/views.js";
 import { parseModel } from "../../sem/syntax/index.js";
 import { exitCodeFor } from "../exit-codes.js";
 import { formatJson } from "../format/json.js";
@@ -33,7 +34,7 @@ export function loadInput(dataFile: string, flags: CliFitFlags): FitInput {
 
 /** Reads the model and the data and fits: shared by `fit` and `bench`. */
 export async function loadAndFit(dataFile: string, flags: CliFitFlags): Promise<FitResult> {
-  return fitModel(loadInput(dataFile, flags));
+  return toFitResult(await fitModel(loadInput(dataFile, flags)));
 }
 
 export function registerFit(program: Command, ctx: CommandContext): void {
@@ -50,8 +51,9 @@ export function registerFit(program: Command, ctx: CommandContext): void {
       }
       const boot = toBootstrapOptions(flags);
       const input = loadInput(dataFile, flags);
-      let res = await fitModel(input);
-      if (boot !== null) res = await bootstrapModel(input, res, { ...boot, onProgress: progressBar("bootstrap") });
+      const fitted = await fitModel(input);
+      let res = toFitResult(fitted);
+      if (boot !== null) res = await bootstrapModel(fitted, { ...boot, onProgress: progressBar("bootstrap") }, res);
       const text = flags.format === "json" ? formatJson(res) : formatText(res, ctx.version);
       if (flags.out !== undefined) writeAtomic(flags.out, text);
       else ctx.stdout(text);

@@ -11,6 +11,7 @@
  */
 import { matmul } from "../linalg/dense.js";
 import type { GroupResiduals } from "./residuals.js";
+import type { FitMeasures } from "./names.js";
 
 function groupGfi(g: GroupResiduals & { sigmaInv: Float64Array }, exo: ReadonlySet<number>): number {
   const { p } = g.stats;
@@ -49,7 +50,7 @@ export function gfiMeasures(
   df: number,
   nel: number,
   exoIndex: readonly number[],
-): Record<string, number> {
+): FitMeasures {
   const N = groups.reduce((a, g) => a + g.n, 0);
   const exo = new Set(exoIndex);
   const gfi = groups.reduce((a, g) => a + (g.n / N) * groupGfi(g, exo), 0);

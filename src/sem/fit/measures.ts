@@ -15,6 +15,7 @@ import { gfiMeasures } from "./gfi.js";
 import { incrementalIndices } from "./incremental.js";
 import { residualMeasures, type GroupResiduals } from "./residuals.js";
 import { rmsea, rmseaCi, rmseaPClose, rmseaPNotClose } from "./rmsea.js";
+import type { FitMeasures } from "./names.js";
 
 export interface FitInput {
   readonly fmin: number; // F_ML at the optimum (not halved)
@@ -64,7 +65,7 @@ export function hoelter(chisq: number, df: number, ntotal: number, level: number
   return df > 0 ? (chisqQuantile(level, df) * ntotal) / chisq + 1 : 1;
 }
 
-export function fitMeasures(input: FitInput): Record<string, number> {
+export function fitMeasures(input: FitInput): FitMeasures {
   const { df, npar, nel } = input;
   const ntotal = input.groups.reduce((a, g) => a + g.n, 0);
   const G = input.groups.length;
@@ -84,7 +85,7 @@ export function fitMeasures(input: FitInput): Record<string, number> {
   }
   const r = { chisq, df, ntotal, ngroups: G };
   const ci = rmseaCi(r);
-  const out: Record<string, number> = {
+  const out: FitMeasures = {
     npar,
     fmin: input.fmin / 2,
     chisq,

@@ -26,6 +26,7 @@ import { pairwiseMoments, type MissingPattern } from "./patterns.js";
 import { fimlProblem } from "./objective.js";
 import { robustFimlMeasures } from "./robust-fit.js";
 import type { FimlStats } from "./samplestats.js";
+import type { FitMeasures } from "../fit/names.js";
 
 const LOG2PI = Math.log(2 * Math.PI);
 
@@ -176,7 +177,7 @@ export interface FimlFitInput {
   readonly corrected: boolean;
 }
 
-export function fimlFitMeasures(input: FimlFitInput): Record<string, number> {
+export function fimlFitMeasures(input: FimlFitInput): FitMeasures {
   const { base, fiml, evaluation: ev } = input;
   const out = fitMeasures(base);
   const G = fiml.groups.length;

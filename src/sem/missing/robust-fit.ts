@@ -27,6 +27,7 @@ import { gemmNT, spdInverseLarge } from "../linalg/simd.js";
 import { availableCaseMoments } from "./em.js";
 import { h1CompleteInformation, h1Jacobian, h1ObservedInformation, h1Size, vechIndex } from "./h1-information.js";
 import type { FimlStats } from "./samplestats.js";
+import type { FitMeasures } from "../fit/names.js";
 
 export interface RobustFimlInput {
   readonly fiml: FimlStats;
@@ -285,7 +286,7 @@ export function correctedMeasures(
   dfb: number,
   N: number,
   G: number,
-): Record<string, number> {
+): FitMeasures {
   const inc = robustIncremental({ chisq: T, df, baselineChisq: Tb, baselineDf: dfb, c, cBaseline: cb });
   // lavaan's lav_fit_rmsea_lavobject: the value from T̃ with ĉ; interval and p-values from T̃/ĉ with ĉ
   const scaled = { chisq: T / c, df, ntotal: N, ngroups: G, c };
@@ -303,7 +304,7 @@ export function correctedMeasures(
   };
 }
 
-export function robustFimlMeasures(input: RobustFimlInput): Record<string, number> {
+export function robustFimlMeasures(input: RobustFimlInput): FitMeasures {
   const pc = correctedPieces(input);
   const { k, kb } = traceV6(pc);
   return correctedMeasures(

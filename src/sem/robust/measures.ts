@@ -14,6 +14,7 @@
  * The formulas and their guards live in fit/incremental.ts and fit/rmsea.ts.
  */
 import { incrementalIndices, robustIncremental } from "../fit/incremental.js";
+import { FIT_MEASURE_NAMES, type FitMeasureName, type FitMeasures } from "../fit/names.js";
 import { rmsea, rmseaCi, rmseaPClose, rmseaPNotClose } from "../fit/rmsea.js";
 import type { ScaledTest } from "./scaled-test.js";
 
@@ -28,7 +29,7 @@ export interface RobustFitInput {
   readonly h1h0?: { readonly h1: number; readonly h0: number };
 }
 
-export function robustFitMeasures(input: RobustFitInput): Record<string, number> {
+export function robustFitMeasures(input: RobustFitInput): FitMeasures {
   const { chisq: T, df, ntotal: N, ngroups: G, test, baseline: base } = input;
   const c = test.scalingFactor;
   const cb = base.test.scalingFactor;
@@ -44,7 +45,7 @@ export function robustFitMeasures(input: RobustFitInput): Record<string, number>
   const robustInput = { chisq: test.chisqScaled, df, ntotal: N, ngroups: G, c };
   const ciScaled = rmseaCi(scaledInput);
   const ciRobust = rmseaCi(robustInput);
-  const out: Record<string, number> = {
+  const out: FitMeasures = {
     "chisq.scaled": test.chisqScaled,
     "df.scaled": df,
     "pvalue.scaled": test.pvalueScaled,
@@ -86,53 +87,30 @@ export function robustFitMeasures(input: RobustFitInput): Record<string, number>
   return out;
 }
 
-/**
- * lavaan's order of fitMeasures() for a scaled test: each robust name right after the name it
- * follows in lavaan's output; names not listed keep their place.
- */
-const AFTER: Record<string, string[]> = {
-  pvalue: ["chisq.scaled", "df.scaled", "pvalue.scaled", "chisq.scaling.factor"],
-  "baseline.pvalue": [
-    "baseline.chisq.scaled",
-    "baseline.df.scaled",
-    "baseline.pvalue.scaled",
-    "baseline.chisq.scaling.factor",
-  ],
-  tli: ["cfi.scaled", "tli.scaled", "cfi.robust", "tli.robust"],
-  rni: [
-    "nnfi.scaled",
-    "rfi.scaled",
-    "nfi.scaled",
-    "pnfi.scaled",
-    "ifi.scaled",
-    "rni.scaled",
-    "nnfi.robust",
-    "rni.robust",
-  ],
-  bic2: ["scaling.factor.h1", "scaling.factor.h0"],
-  "rmsea.notclose.h0": [
-    "rmsea.scaled",
-    "rmsea.ci.lower.scaled",
-    "rmsea.ci.upper.scaled",
-    "rmsea.pvalue.scaled",
-    "rmsea.notclose.pvalue.scaled",
-    "rmsea.robust",
-    "rmsea.ci.lower.robust",
-    "rmsea.ci.upper.robust",
-    "rmsea.pvalue.robust",
-    "rmsea.notclose.pvalue.robust",
-  ],
-};
+/** A name of the scaled or robust family (reported only with a scaled test or under FIML). */
+const isRobustName = (k: string): boolean => /\.(scaled|robust)$|scaling\.factor/.test(k);
 
-export function mergeInLavaanOrder(
-  standard: Record<string, number>,
-  robust: Record<string, number>,
-): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(standard)) {
-    out[k] = v;
-    for (const r of AFTER[k] ?? []) if (r in robust) out[r] = robust[r]!;
+/**
+ * lavaan's order of fitMeasures() for a scaled test: each scaled or robust name right after the
+ * standard name it follows in lavaan's list (fit/names.ts), in that list's order.
+ */
+const AFTER: ReadonlyMap<string, readonly FitMeasureName[]> = (() => {
+  const after = new Map<string, FitMeasureName[]>();
+  let anchor = "";
+  for (const k of FIT_MEASURE_NAMES) {
+    if (!isRobustName(k)) anchor = k;
+    else after.set(anchor, [...(after.get(anchor) ?? []), k]);
   }
-  for (const [k, v] of Object.entries(robust)) if (!(k in out)) out[k] = v;
+  return after;
+})();
+
+/** The standard measures with the scaled and robust ones slotted in after their anchors; names not listed keep their place. */
+export function mergeInLavaanOrder(standard: FitMeasures, robust: FitMeasures): FitMeasures {
+  const out: FitMeasures = {};
+  for (const [k, v] of Object.entries(standard)) {
+    out[k as FitMeasureName] = v;
+    for (const r of AFTER.get(k) ?? []) if (r in robust) out[r] = robust[r]!;
+  }
+  for (const [k, v] of Object.entries(robust)) if (!(k in out)) out[k as FitMeasureName] = v;
   return out;
 }
