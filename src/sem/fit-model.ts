@@ -47,11 +47,14 @@ export async function fitModel(input: FitInput): Promise<FittedModel> {
     rep: prep.prob.rep,
     vcov: vcov.ok ? vcov.vcov : null,
   });
-  const warnings: Warning[] = [...prep.method.warnings];
+  const warnings: Warning[] = [...prep.table.warnings, ...prep.method.warnings];
   if (!est.optimization.converged)
     warnings.push(warning("W_NOT_CONVERGED", `the optimizer did not converge: ${est.optimization.message}`));
   if (!vcov.ok) warnings.push(notIdentified(prep.table, vcov.involved));
-  warnings.push(...admissibility(prep.table, parameters.estimates, est.evaluation, prep.prob.rep));
+  warnings.push(
+    ...parameters.warnings,
+    ...admissibility(prep.table, parameters.estimates, est.evaluation, prep.prob.rep),
+  );
   const standard = prep.method.fitMeasures(fitMeasuresInput(prep, at), at, robust);
   const fit = robust === null ? standard : mergeInLavaanOrder(standard, robust.measures);
   return Object.freeze({ ...prep, ...est, vcov, robust, parameters, fit, warnings });

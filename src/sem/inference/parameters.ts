@@ -8,8 +8,9 @@ import { normalQuantile, normalTwoSidedP } from "../distributions/index.js";
 import type { Evaluation, Problem } from "../estimate/ml.js";
 import type { Representation } from "../model/representation.js";
 import type { ParameterTable } from "../partable/types.js";
+import type { Warning } from "../messages.js";
 import type { ParameterEstimate } from "../results.js";
-import { compileDefinitions, definedJacobian } from "./defined.js";
+import { compileDefinitions, definitionJacobian, labelThetaIndex, nonFiniteDefinitions } from "./defined.js";
 import { standardize } from "./standardized.js";
 
 export interface ParameterRowsInput {
@@ -26,6 +27,8 @@ export interface ParameterRowsResult {
   est: Float64Array;
   stdLv: Float64Array;
   stdAll: Float64Array;
+  /** defined parameters whose value is not finite */
+  warnings: Warning[];
 }
 
 /** The value of every table row: θ for free rows, the fixed value otherwise (:= rows are filled later). */
@@ -54,18 +57,18 @@ export async function parameterRows(input: ParameterRowsInput): Promise<Paramete
   const implied = input.evaluation.groups.map((g) => g.implied);
   const std = standardize(table, est, implied, input.rep.groups[0]!.lv);
   const defs = table.rows.map((r, k) => ({ r, k })).filter(({ r }) => r.op === ":=");
+  const warnings: Warning[] = [];
   if (defs.length > 0) {
     const known = new Set(table.rows.filter((r) => r.label !== "").map((r) => r.label));
-    const f = await compileDefinitions(
-      defs.map(({ r }) => ({ name: r.lhs, expression: r.rhs })),
-      known,
-    );
+    const definitions = defs.map(({ r }) => ({ name: r.lhs, expression: r.rhs }));
+    const f = compileDefinitions(definitions, known);
     const values = f(labelScope(table, est));
+    warnings.push(...nonFiniteDefinitions(definitions, values));
     const lv = f(labelScope(table, std.stdLv));
     const all = f(labelScope(table, std.stdAll));
     let dse: number[] = defs.map(() => NaN);
     if (vcov) {
-      const J = definedJacobian((t) => f(labelScope(table, rowEstimates(table, prob, t))), theta, defs.length);
+      const J = definitionJacobian(f, labelScope(table, est), labelThetaIndex(table), q);
       dse = defs.map((_, i) => {
         let s = 0;
         for (let a = 0; a < q; a++) for (let b = 0; b < q; b++) s += J[i * q + a]! * vcov[a * q + b]! * J[i * q + b]!;
@@ -104,5 +107,5 @@ export async function parameterRows(input: ParameterRowsInput): Promise<Paramete
       },
     ];
   });
-  return { estimates, est, stdLv: std.stdLv, stdAll: std.stdAll };
+  return { estimates, est, stdLv: std.stdLv, stdAll: std.stdAll, warnings };
 }

@@ -13,15 +13,12 @@
  *   intercepts are equal the latent means of groups 2.. are freed, and with std.lv and equal
  *   loadings the latent variances of groups 2.. are freed.
  */
+import { checkDefinitions } from "../inference/defined.js";
 import { InputError } from "../messages.js";
-import type { ModelSyntax, Term } from "../syntax/index.js";
+import type { ModelSyntax } from "../syntax/index.js";
+import { flatten, type FlatConstraint, type FlatDefinition } from "./flatten.js";
 import type { GroupEqual, ModelOptions, ParameterTable, ParOp, ParRow } from "./types.js";
 import { variableSets, type FlatRow } from "./vnames.js";
-
-interface UserRow extends FlatRow {
-  term: Term;
-  line: number;
-}
 
 interface Draft {
   lhs: string;
@@ -43,37 +40,6 @@ function pick<T>(values: readonly T[] | undefined, g: number, ngroups: number, w
     "E_MODEL",
     `${where}: a modifier has ${values.length} values but the data have ${ngroups} group(s)`,
   );
-}
-
-function flatten(syntax: ModelSyntax): {
-  rows: UserRow[];
-  defs: { name: string; expr: string }[];
-  cons: { lhs: string; rhs: string; line: number }[];
-} {
-  const rows: UserRow[] = [];
-  const defs: { name: string; expr: string }[] = [];
-  const cons: { lhs: string; rhs: string; line: number }[] = [];
-  const seen = new Set<string>();
-  const push = (r: UserRow): void => {
-    const key = `${r.lhs} ${r.op} ${r.rhs}`;
-    const alt = r.op === "~~" ? `${r.rhs} ~~ ${r.lhs}` : key;
-    if (seen.has(key) || seen.has(alt)) return; // lavaan ignores duplicated elements
-    seen.add(key);
-    rows.push(r);
-  };
-  for (const s of syntax.statements) {
-    if (s.kind === "formula")
-      for (const t of s.terms) push({ lhs: s.lhs, op: s.op, rhs: t.name, term: t, line: t.line });
-    else if (s.kind === "intercept") push({ lhs: s.lhs, op: "~1", rhs: "", term: s.term, line: s.line });
-    else if (s.kind === "definition") defs.push({ name: s.name, expr: s.expression });
-    else if (s.op === "==") cons.push({ lhs: s.lhs, rhs: s.rhs, line: s.line });
-    else
-      throw new InputError(
-        "E_MODEL",
-        `${syntax.file}:${s.line}: inequality constraints ('${s.lhs} ${s.op} ${s.rhs}') are not supported`,
-      );
-  }
-  return { rows, defs, cons };
 }
 
 function defaultRows(vars: ReturnType<typeof variableSets>, opts: ModelOptions): FlatRow[] {
@@ -125,7 +91,7 @@ export interface BuildInput {
 export function buildParameterTable(input: BuildInput): ParameterTable {
   const { syntax, options: opts, groupLabels } = input;
   const G = groupLabels.length;
-  const { rows: userRows, defs, cons } = flatten(syntax);
+  const { rows: userRows, defs, cons, warnings } = flatten(syntax);
   const vars = variableSets(userRows);
   const lvSet = new Set(vars.lv);
   const exoSet = new Set(opts.fixedX ? vars.ovX : []);
@@ -166,10 +132,25 @@ export function buildParameterTable(input: BuildInput): ParameterTable {
   applyDefaults(drafts, vars, opts);
   applyGroupEqual(drafts, lvSet, opts, G);
   const rows = drafts.map((d, i) => toRow(d, i + 1));
+  checkDefined(defs, rows, syntax.file);
   for (const d of defs) rows.push(mkRow(rows.length + 1, d.name, ":=", d.expr, d.name));
   const nfree = numberFree(rows, cons, syntax.file);
   for (const c of cons) rows.push(mkRow(rows.length + 1, c.lhs, "==", c.rhs, ""));
-  return { rows, ngroups: G, groupLabels, vars, nfree, options: opts };
+  return { rows, ngroups: G, groupLabels, vars, nfree, options: opts, warnings };
+}
+
+/**
+ * The definitions against the labels of the parameters (including group.equal's `.pN.`): an
+ * unknown name, a name that already labels a parameter, self-reference or a cycle is an
+ * InputError naming the model line (checked here, before any data are fitted).
+ */
+function checkDefined(defs: FlatDefinition[], rows: ParRow[], file: string): void {
+  if (defs.length === 0) return;
+  const labels = new Set(rows.filter((r) => r.label !== "").map((r) => r.label));
+  checkDefinitions(
+    defs.map((d) => ({ name: d.name, expression: d.expr, where: `${file}:${d.line}` })),
+    labels,
+  );
 }
 
 function mkRow(id: number, lhs: string, op: ParOp, rhs: string, label: string): ParRow {
@@ -246,7 +227,7 @@ function toRow(d: Draft, id: number): ParRow {
 }
 
 /** Numbers the free parameters; rows sharing a label (or tied by `a == b`) share one θ index. */
-function numberFree(rows: ParRow[], cons: { lhs: string; rhs: string; line: number }[], file: string): number {
+function numberFree(rows: ParRow[], cons: FlatConstraint[], file: string): number {
   const alias = new Map<string, string>();
   const root = (l: string): string => {
     let r = l;
@@ -269,7 +250,8 @@ function numberFree(rows: ParRow[], cons: { lhs: string; rhs: string; line: numb
     } else {
       throw new InputError(
         "E_MODEL",
-        `${file}:${c.line}: constraint '${c.lhs} == ${c.rhs}' is not supported: write label == label or label == number, with labels of the model`,
+        `${file}:${c.line}: constraint '${c.lhs} == ${c.rhs}' is not supported: ` +
+          "write label == label or label == number, with labels of the model",
       );
     }
   }

@@ -3,6 +3,7 @@
  * parameterEstimates(). Rows written by the user come first, in the order of the model text,
  * then the rows the defaults add (residual variances, exogenous covariances, intercepts).
  */
+import type { Warning } from "../messages.js";
 
 export type ParOp = "=~" | "~" | "~~" | "~1" | ":=" | "==";
 
@@ -75,4 +76,6 @@ export interface ParameterTable {
   /** number of free parameters (distinct θ entries) */
   readonly nfree: number;
   readonly options: ModelOptions;
+  /** what building the table noticed (elements written twice), reported with the results */
+  readonly warnings: readonly Warning[];
 }

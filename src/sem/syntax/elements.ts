@@ -15,6 +15,14 @@ interface ElementBase {
   text: string;
 }
 
+/**
+ * R's non-finite constants. In a modifier they are numbers, as R reads them (lavaan fixes
+ * `Inf*x` at infinity and reads `NaN*x` as `NA*x`); modifiers.ts refuses them as values.
+ */
+export function specialNumber(name: string): number | undefined {
+  return name === "Inf" ? Infinity : name === "NaN" ? NaN : undefined;
+}
+
 export type Element =
   | (ElementBase & { kind: "number"; value: number })
   | (ElementBase & { kind: "na" })
@@ -33,9 +41,10 @@ export function parseElement(cur: Cursor, prev: Token, what: string, prevDescrip
   if (t.kind === "punct" && t.text === "-") {
     cur.next();
     const n = cur.peek();
-    if (n === undefined || n.kind !== "number") throw cur.expected("expected a number", t);
+    const special = n !== undefined && n.kind === "name" ? specialNumber(n.text) : undefined;
+    if (n === undefined || (n.kind !== "number" && special === undefined)) throw cur.expected("expected a number", t);
     cur.next();
-    const value = n.num === 0 ? 0 : -(n.num ?? NaN);
+    const value = n.num === 0 ? 0 : -(n.num ?? special ?? NaN);
     return { kind: "number", value, token: t, text: cur.textFrom(start) };
   }
   if (t.kind === "number") {

@@ -5,9 +5,12 @@
  *   unary   := { '+' | '-' } primary
  *   primary := number | name | name '(' [expr {',' expr}] ')' | '(' expr ')'
  *
+ * A call must name one of the functions of expr/functions.ts, with as many arguments as it takes.
+ *
  * The expression is checked against this grammar and kept as its source text with whitespace
  * removed (`c + a*b` gives "c+a*b"), as lavaan keeps it; its meaning is left to the model.
  */
+import { callProblem } from "../expr/functions.js";
 import type { Cursor } from "./cursor.js";
 import type { Token } from "./tokenize.js";
 
@@ -46,18 +49,28 @@ function parseUnary(cur: Cursor, prev: Token): Token {
   if (t.kind === "number") return cur.next();
   if (t.kind === "name") {
     cur.next();
-    return cur.peekPunct("(") ? parseParenthesized(cur, true) : t;
+    return cur.peekPunct("(") ? parseCall(cur, t) : t;
   }
   if (cur.peekPunct("(")) return parseParenthesized(cur, false);
   throw cur.expected(OPERAND, before);
 }
 
+/** A call of one of the known functions (expr/functions.ts), with as many arguments as it takes. */
+function parseCall(cur: Cursor, fn: Token): Token {
+  let nargs = 0;
+  const close = parseParenthesized(cur, true, () => nargs++);
+  const problem = callProblem(fn.text, nargs);
+  if (problem !== null) throw cur.fail(fn, problem);
+  return close;
+}
+
 /** `( expr )`, or the argument list of a function call; returns the ')'. */
-function parseParenthesized(cur: Cursor, call: boolean): Token {
+function parseParenthesized(cur: Cursor, call: boolean, onArgument?: () => void): Token {
   let prev = cur.next(); // "("
   if (call && cur.peekPunct(")")) return cur.next();
   for (;;) {
     const last = parseExpr(cur, prev);
+    onArgument?.();
     if (cur.peekPunct(")")) return cur.next();
     if (!(call && cur.peekPunct(","))) {
       throw cur.expected(call ? "expected ',' or ')'" : "expected ')'", last);

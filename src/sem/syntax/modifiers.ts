@@ -8,10 +8,11 @@
  *   start(v), v?               start value (v a number, NA or c(...))  start(0.5)*x  0.5?x
  *   label(s), equal(s)         label (s a name, a string or c(...))   label("a")*x
  *
- * equal() may also name a parameter, as in equal("f1=~x2").
+ * equal() may also name a parameter, as in equal("f1=~x2"). Fixed and start values must be
+ * finite: `Inf*x`, `-Inf*x`, `NaN*x` (R's constants, not labels) are refused.
  */
 import type { Cursor } from "./cursor.js";
-import type { Element } from "./elements.js";
+import { specialNumber, type Element } from "./elements.js";
 import { isName, type Token } from "./tokenize.js";
 
 export type Modifier =
@@ -23,6 +24,24 @@ const PARAMETER_NAME_RE = /^(.+?)(=~|~~|~)(.+)$/;
 
 /** The modifier an element stands for, given the separator ('*' or '?') after it. */
 export function modifierOf(el: Element, sep: Token, cur: Cursor): Modifier {
+  const m = anyModifierOf(el, sep, cur);
+  if (m.kind !== "label") {
+    for (const v of m.values)
+      if (v !== null && !Number.isFinite(v)) throw cur.fail(m.token, nonFinite(v, m.kind, el.text));
+  }
+  return m;
+}
+
+/** Why `Inf*x` or `NaN*x` (also in c() or start()) is refused. */
+function nonFinite(value: number, kind: "fixed" | "start", text: string): string {
+  const what = kind === "fixed" ? "a fixed value" : "a start value";
+  if (Number.isNaN(value)) {
+    return `'${text}' is not a number: ${what} must be a finite number (write NA to leave a parameter free)`;
+  }
+  return `'${text}' is infinite: ${what} must be a finite number`;
+}
+
+function anyModifierOf(el: Element, sep: Token, cur: Cursor): Modifier {
   const token = el.token;
   if (sep.text === "?") {
     const values = numbersOf(el);
@@ -35,7 +54,9 @@ export function modifierOf(el: Element, sep: Token, cur: Cursor): Modifier {
     case "na":
       return { kind: "fixed", values: [null], token };
     case "name":
-      return { kind: "label", values: [el.name], token };
+      return numberOf(el) === undefined
+        ? { kind: "label", values: [el.name], token }
+        : { kind: "fixed", values: [numberOf(el)!], token };
     case "string":
       throw cur.fail(token, `a quoted label must be written label(${el.text})`);
     case "call":
@@ -49,7 +70,7 @@ function callModifier(el: Element & { kind: "call" }, cur: Cursor): Modifier {
     if (el.args.length === 0) throw cur.fail(token, "c() needs at least one value");
     const numbers = numbersOf(el);
     if (numbers !== undefined) return { kind: "fixed", values: numbers, token };
-    const hasNumber = el.args.some((a) => a.kind === "number");
+    const hasNumber = el.args.some((a) => numberOf(a) !== undefined);
     const hasLabel = el.args.some((a) => a.kind === "name" || a.kind === "string");
     if (hasNumber && hasLabel) throw cur.fail(token, `c() mixes numbers and labels: '${el.text}'`);
     return { kind: "label", values: labelsOf(el, cur, false), token };
@@ -67,14 +88,22 @@ function callModifier(el: Element & { kind: "call" }, cur: Cursor): Modifier {
   throw cur.fail(token, `unknown modifier '${el.fn}()'`);
 }
 
+/** The value of a number, or of R's Inf or NaN written as a name; undefined for anything else. */
+function numberOf(el: Element): number | undefined {
+  if (el.kind === "number") return el.value;
+  return el.kind === "name" ? specialNumber(el.name) : undefined;
+}
+
 /** The values of a number, NA, or c() of numbers and NA; undefined for anything else. */
 function numbersOf(el: Element): (number | null)[] | undefined {
-  if (el.kind === "number") return [el.value];
+  const single = numberOf(el);
+  if (single !== undefined) return [single];
   if (el.kind === "na") return [null];
   if (el.kind !== "call" || el.fn !== "c" || el.args.length === 0) return undefined;
   const values: (number | null)[] = [];
   for (const a of el.args) {
-    if (a.kind === "number") values.push(a.value);
+    const v = numberOf(a);
+    if (v !== undefined) values.push(v);
     else if (a.kind === "na") values.push(null);
     else return undefined;
   }
@@ -87,6 +116,9 @@ function labelsOf(el: Element, cur: Cursor, parameterNames: boolean): (string | 
   if (items.length === 0) throw cur.fail(el.token, "c() needs at least one label");
   return items.map((a) => {
     if (a.kind === "na") return null;
+    if (a.kind === "name" && numberOf(a) !== undefined) {
+      throw cur.fail(a.token, `'${a.name}' is a number in R, not a label (a quoted label("${a.name}") is one)`);
+    }
     if (a.kind === "name") return a.name;
     if (a.kind === "string") return checkedLabel(a, cur, parameterNames);
     throw cur.fail(a.token, `expected a label, found '${a.text}'`);

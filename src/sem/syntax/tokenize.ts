@@ -3,7 +3,8 @@
  *
  *   comment   '#' or '!' to the end of the line (not inside a quoted string)
  *   name      [letter _ .] [letter digit _ .]*      (a '.' followed by a digit starts a number)
- *   number    digits [. digits] [(e|E) [+|-] digits]  or  . digits [exponent]
+ *   number    digits [. digits] [(e|E) [+|-] digits]  or  . digits [exponent]; a number beyond
+ *             the range of a double (1e400) is invalid
  *   string    "..." or '...' on one line
  *   op        a run of = ~ < > : |   (=~ ~ ~~ := == < > and lavaan's <~ | :), or ~*~
  *   punct     + - * / ^ ( ) , ?
@@ -100,7 +101,16 @@ function scanWord(chars: string[], i: number, numeric: boolean): string {
 function numberToken(chars: string[], i: number, line: number): Token {
   const text = scanWord(chars, i, true);
   const at = { line, column: i + 1 };
-  if (NUMBER_RE.test(text)) return { kind: "number", text, ...at, num: Number(text) };
+  if (NUMBER_RE.test(text)) {
+    const num = Number(text);
+    if (Number.isFinite(num)) return { kind: "number", text, ...at, num };
+    return {
+      kind: "invalid",
+      text,
+      ...at,
+      reason: `number '${text}' is out of range (numbers must lie within ±1.8e308)`,
+    };
+  }
   const reason = NUMBER_LIKE_RE.test(text)
     ? `bad number '${text}'`
     : `invalid name '${text}': a name must not start with a digit`;
