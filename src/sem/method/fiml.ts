@@ -13,8 +13,8 @@ import { fimlEvaluation, fimlFitMeasures } from "../missing/fit.js";
 import { emWarmStart, fimlProblem } from "../missing/objective.js";
 import { observedInformation } from "../missing/observed-information.js";
 import { fimlRobustEstimation } from "../missing/robust.js";
-import { H1_MAX_COORDINATES, h1Coordinates, h1LimitClause } from "../missing/robust-fit.js";
-import { fimlSampleStats } from "../missing/samplestats.js";
+import { H1_MAX_COORDINATES, h1Coordinates, h1LimitClause } from "../missing/h1-limit.js";
+import { fimlSampleStats, type FimlStats } from "../missing/samplestats.js";
 import { exogenousIndex } from "./common.js";
 import type { CreateContext, DataMethod, DataMethodSpec, PrepareContext } from "./types.js";
 
@@ -37,6 +37,36 @@ function select(ctx: PrepareContext): ReturnType<DataMethodSpec["select"]> {
   return { data, table: ctx.tableFor(data.groups.map((g) => g.label)) };
 }
 
+/** Rows dropped (and why), EM not converged, and the FIML-corrected indices skipped above the size limit. */
+function fimlWarnings(ctx: CreateContext, fiml: FimlStats, h1: number): Warning[] {
+  const { data, table } = ctx;
+  const ov = table.vars.ov;
+  const exo = exogenousIndex(table);
+  const warnings: Warning[] = [];
+  if (data.dropped.length > 0) {
+    const why =
+      exo.length > 0
+        ? `missing on every model variable or on a fixed.x covariate (${exo.map((j) => ov[j]!).join(", ")}; full-information ML)`
+        : "missing on every model variable (full-information ML)";
+    warnings.push(
+      warning(
+        "W_ROWS_DROPPED",
+        `${data.dropped.length} of ${data.nTotalRows} rows dropped ${why}; ${fiml.stats.ntotal} used`,
+      ),
+    );
+  }
+  warnings.push(...fiml.warnings);
+  if (h1 > H1_MAX_COORDINATES) {
+    warnings.push(
+      warning(
+        "W_ROBUST_SKIPPED",
+        `the FIML-corrected robust CFI, TLI and RMSEA were not computed: they need ${h1LimitClause(h1, ov.length)}; every other result is complete`,
+      ),
+    );
+  }
+  return warnings;
+}
+
 function createFiml(ctx: CreateContext): DataMethod {
   const { data, table, df, opts } = ctx;
   const ov = table.vars.ov;
@@ -52,28 +82,7 @@ function createFiml(ctx: CreateContext): DataMethod {
   const fiml = fimlSampleStats(groupData, ov.length, ctx.input.data.file);
   const stats = fiml.stats;
   const corrected = h1 <= H1_MAX_COORDINATES;
-  const warnings: Warning[] = [];
-  if (data.dropped.length > 0) {
-    const why =
-      exo.length > 0
-        ? `missing on every model variable or on a fixed.x covariate (${exo.map((j) => ov[j]!).join(", ")}; full-information ML)`
-        : "missing on every model variable (full-information ML)";
-    warnings.push(
-      warning(
-        "W_ROWS_DROPPED",
-        `${data.dropped.length} of ${data.nTotalRows} rows dropped ${why}; ${stats.ntotal} used`,
-      ),
-    );
-  }
-  warnings.push(...fiml.warnings);
-  if (!corrected) {
-    warnings.push(
-      warning(
-        "W_ROBUST_SKIPPED",
-        `the FIML-corrected robust CFI, TLI and RMSEA were not computed: they need ${h1LimitClause(h1, ov.length)}; every other result is complete`,
-      ),
-    );
-  }
+  const warnings = fimlWarnings(ctx, fiml, h1);
   return {
     kind: "fiml",
     data,
