@@ -15,7 +15,12 @@ const out = path.resolve(process.argv[2] ?? "snapshot");
 /** optional: only the cases whose name contains this text */
 const only = process.argv[3] ?? "";
 fs.mkdirSync(out, { recursive: true });
-const roots = ["tests/parity/lavaan-0.6.14", "tests/fixtures/extra", "tests/fixtures/robust", "tests/fixtures/fit-edges"];
+const roots = [
+  "tests/parity/lavaan-0.6.14",
+  "tests/fixtures/extra",
+  "tests/fixtures/robust",
+  "tests/fixtures/fit-edges",
+];
 
 function flags(ref) {
   const o = Array.isArray(ref.options) ? {} : ref.options;

@@ -143,7 +143,8 @@ function parseOptions(input: FitOptionsInput | undefined) {
 function notIdentifiedByCount(input: FitInput, table: ParameterTable, nel: number, df: number): InputError {
   return new InputError(
     "E_MODEL",
-    `${input.syntax.file}: the model is not identified: ${table.nfree} free parameters but only ${nel} sample moments (df = ${df}); fix or constrain at least ${-df} more parameter(s)`,
+    `${input.syntax.file}: the model is not identified: ${table.nfree} free parameters but only ${nel} ` +
+      `sample moments (df = ${df}); fix or constrain at least ${-df} more parameter(s)`,
   );
 }
 

@@ -42,7 +42,8 @@ export async function bootstrapModel(
   if (bollenStine && fitted.opts.missing !== "listwise") {
     throw new InputError(
       "E_USAGE",
-      `the Bollen-Stine bootstrap needs complete data (missing = listwise), not missing = ${fitted.opts.missing}: its data transformation is defined for complete data only (lavaan refuses it too)`,
+      `the Bollen-Stine bootstrap needs complete data (missing = listwise), not missing = ${fitted.opts.missing}: ` +
+        "its data transformation is defined for complete data only (lavaan refuses it too)",
     );
   }
   const ctx = createContext(contextData({ fitted, seed, bollenStine }));
@@ -114,7 +115,10 @@ export async function bootstrapModel(
 function jackknifeNote(asked: boolean, N: number, jack: BatchResult | null, failed: number): string {
   if (!asked) return "not asked for: BCa intervals use no acceleration (bca.simple)";
   if (jack === null)
-    return `not run: ${N} rows exceed ${JACKKNIFE_MAX_ROWS} (one refit per row); BCa intervals use no acceleration (bca.simple)`;
+    return (
+      `not run: ${N} rows exceed ${JACKKNIFE_MAX_ROWS} (one refit per row); ` +
+      "BCa intervals use no acceleration (bca.simple)"
+    );
   if (failed > 0)
     return `${failed} of ${jack.count} leave-one-out refits failed: BCa intervals use no acceleration (bca.simple)`;
   return `${jack.count} leave-one-out refits, all used for the BCa acceleration`;

@@ -27,7 +27,8 @@ function createComplete(ctx: CreateContext): DataMethod {
       ? [
           warning(
             "W_ROWS_DROPPED",
-            `${data.dropped.length} of ${data.nTotalRows} rows dropped for missing values (listwise deletion); ${stats.ntotal} used`,
+            `${data.dropped.length} of ${data.nTotalRows} rows dropped for missing values ` +
+              `(listwise deletion); ${stats.ntotal} used`,
           ),
         ]
       : [];

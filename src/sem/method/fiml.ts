@@ -46,7 +46,8 @@ function fimlWarnings(ctx: CreateContext, fiml: FimlStats, h1: number): Warning[
   if (data.dropped.length > 0) {
     const why =
       exo.length > 0
-        ? `missing on every model variable or on a fixed.x covariate (${exo.map((j) => ov[j]!).join(", ")}; full-information ML)`
+        ? `missing on every model variable or on a fixed.x covariate ` +
+          `(${exo.map((j) => ov[j]!).join(", ")}; full-information ML)`
         : "missing on every model variable (full-information ML)";
     warnings.push(
       warning(
@@ -60,7 +61,8 @@ function fimlWarnings(ctx: CreateContext, fiml: FimlStats, h1: number): Warning[
     warnings.push(
       warning(
         "W_ROBUST_SKIPPED",
-        `the FIML-corrected robust CFI, TLI and RMSEA were not computed: they need ${h1LimitClause(h1, ov.length)}; every other result is complete`,
+        `the FIML-corrected robust CFI, TLI and RMSEA were not computed: they need ` +
+          `${h1LimitClause(h1, ov.length)}; every other result is complete`,
       ),
     );
   }
@@ -75,7 +77,8 @@ function createFiml(ctx: CreateContext): DataMethod {
   if (opts.estimator === "MLR" && h1 > H1_MAX_COORDINATES) {
     throw new InputError(
       "E_MODEL",
-      `${ctx.input.syntax.file}: --estimator MLR with --missing fiml needs ${h1LimitClause(h1, ov.length)}: use --estimator ML with --missing fiml, or MLR with listwise deletion`,
+      `${ctx.input.syntax.file}: --estimator MLR with --missing fiml needs ${h1LimitClause(h1, ov.length)}: ` +
+        "use --estimator ML with --missing fiml, or MLR with listwise deletion",
     );
   }
   const groupData = data.groups.map((g) => ({ label: g.label, X: g.X, n: g.n }));

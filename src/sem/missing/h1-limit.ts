@@ -29,7 +29,7 @@ export function h1Keep(p: number, exo: readonly number[]): number[] {
  */
 export const H1_MAX_COORDINATES = 5200;
 
-/** The h1 coordinates of p variables with fixed.x covariates at `exo`: p + p(p+1)/2 less the covariates' own moments. */
+/** The h1 coordinates of p variables with fixed.x covariates at `exo`: p + p(p+1)/2 less the covariates' moments. */
 export function h1Coordinates(p: number, exo: readonly number[]): number {
   return exo.length === 0 ? h1Size(p) : h1Keep(p, exo).length;
 }
@@ -37,5 +37,10 @@ export function h1Coordinates(p: number, exo: readonly number[]): number {
 /** What exceeds the limit, for messages: the coordinates, the variables and the size of one p*×p* matrix. */
 export function h1LimitClause(coordinates: number, p: number): string {
   const gb = ((coordinates * coordinates * 8) / 1e9).toFixed(1);
-  return `the inverse of the information over the ${coordinates.toLocaleString("en-US")} means and (co)variances of ${p} variables (a ${gb} GB matrix, work growing with the cube of its order; the limit is ${H1_MAX_COORDINATES.toLocaleString("en-US")}, about 100 variables)`;
+  const limit = H1_MAX_COORDINATES.toLocaleString("en-US");
+  return (
+    `the inverse of the information over the ${coordinates.toLocaleString("en-US")} means and (co)variances ` +
+    `of ${p} variables (a ${gb} GB matrix, work growing with the cube of its order; ` +
+    `the limit is ${limit}, about 100 variables)`
+  );
 }

@@ -104,7 +104,10 @@ const AFTER: ReadonlyMap<string, readonly FitMeasureName[]> = (() => {
   return after;
 })();
 
-/** The standard measures with the scaled and robust ones slotted in after their anchors; names not listed keep their place. */
+/**
+ * The standard measures with the scaled and robust ones slotted in after their anchors; names
+ * not listed keep their place.
+ */
 export function mergeInLavaanOrder(standard: FitMeasures, robust: FitMeasures): FitMeasures {
   const out: FitMeasures = {};
   for (const [k, v] of Object.entries(standard)) {
