@@ -17,6 +17,7 @@ import { registerModel } from "./commands/model.js";
 import { registerScore } from "./commands/score.js";
 import { registerSimulate } from "./commands/simulate.js";
 import { EXIT } from "./exit-codes.js";
+import { terminalText } from "../sem/format/terminal.js";
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
@@ -76,16 +77,16 @@ function reportError(e: unknown, io: Io, debug: boolean): number {
   if (e instanceof CommanderError) {
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")
       return EXIT.ok;
-    io.stderr(`isrs: ${e.message.replace(/^error: /, "")}\n`);
+    io.stderr(`isrs: ${terminalText(e.message.replace(/^error: /, ""))}\n`);
     return EXIT.badInput;
   }
   if (e instanceof InputError) {
-    io.stderr(`isrs: error: ${formatSyntaxError(e)}\n`);
+    io.stderr(`isrs: error: ${terminalText(formatSyntaxError(e))}\n`);
     if (debug) io.stderr(`${e.stack ?? ""}\n`);
     return EXIT.badInput;
   }
   const err = e instanceof Error ? e : new Error(String(e));
-  io.stderr(`isrs: internal error: ${err.message} (this is a bug; rerun with --debug for details)\n`);
+  io.stderr(`isrs: internal error: ${terminalText(err.message)} (this is a bug; rerun with --debug for details)\n`);
   if (debug) io.stderr(`${err.stack ?? ""}\n`);
   return EXIT.internal;
 }

@@ -19,12 +19,22 @@ import type { ReportFile } from "../report/document.js";
 import { buildStudyReport } from "../report/study.js";
 import type { CommandContext } from "./commands/fit.js";
 import { progressBar } from "./progress.js";
+import type { InputFiles } from "./io.js";
+import { terminalText } from "../sem/format/terminal.js";
 import { writeReportFiles } from "./write-report.js";
 
-/** reports/study, reports/firm-<id>, reports/firms. */
-export function defaultReportDir(kind: "study" | "firm" | "all", firm?: string): string {
+/**
+ * reports/study, reports/firm-<id>, reports/firms-<data>: the reports of every firm of a data file
+ * get a folder of their own, named after the file (its name without the extension, or its folder's
+ * name for a file called data.csv), so that two batches never share one.
+ */
+export function defaultReportDir(kind: "study" | "firm" | "all", firm?: string, dataFile?: string): string {
   if (kind === "firm") return path.join("reports", `firm-${safeFileName(firm ?? "")}`);
-  return path.join("reports", kind === "all" ? "firms" : "study");
+  if (kind === "study") return path.join("reports", "study");
+  if (dataFile === undefined) return path.join("reports", "firms");
+  const stem = path.basename(dataFile, path.extname(dataFile));
+  const name = stem.toLowerCase() === "data" ? path.basename(path.dirname(path.resolve(dataFile))) : stem;
+  return path.join("reports", `firms-${safeFileName(name)}`);
 }
 
 /**
@@ -47,7 +57,10 @@ export interface WeightsModel {
   estimator: string;
 }
 
-/** The diagram of the model behind the index weights, fitted to the norm sample as score.ts does; none when it cannot be fitted. */
+/**
+ * The diagram of the model behind the index weights, fitted to the norm sample as score.ts does;
+ * none when it cannot be fitted.
+ */
 async function weightsDiagram(instr: Instrument, m: WeightsModel): Promise<RenderedDiagram | undefined> {
   const { fit } = await fitWeights({ instr, ...m });
   if (fit === null) return undefined;
@@ -93,14 +106,22 @@ export async function studyReportFiles(res: StudyResults, meta: FromAnalysisMeta
 }
 
 /**
- * Writes the files and says where: on standard output for `isrs report`, on standard error when
- * a command's own results go to standard output (`--report` on score and analyze).
+ * Writes the files (all or nothing, write-report.ts) and says where: on standard output for
+ * `isrs report`, on standard error when a command's own results go to standard output (`--report`
+ * on score and analyze). `inputs`: the command's input files, which no report file may replace.
  */
-export function writeAndTell(dir: string, files: readonly ReportFile[], tell: (s: string) => void): void {
-  const written = writeReportFiles(dir, files);
+export function writeAndTell(
+  dir: string,
+  files: readonly ReportFile[],
+  tell: (s: string) => void,
+  inputs: InputFiles = {},
+): void {
+  const { written, removed } = writeReportFiles(dir, files, inputs);
   const top = written.filter((f) => path.dirname(f) === path.normalize(dir));
   const rest = written.length - top.length;
-  tell(`wrote ${top.join(", ")}${rest > 0 ? ` and ${rest} files in ${path.join(dir, "firms")}` : ""}\n`);
+  const old = removed > 0 ? `; removed ${removed} files of an earlier report there` : "";
+  const where = rest > 0 ? ` and ${rest} files in ${path.join(dir, "firms")}` : "";
+  tell(terminalText(`wrote ${top.join(", ")}${where}${old}\n`));
 }
 
 /** A data file as shown in a report: relative to the working directory when it lies under it. */

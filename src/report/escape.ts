@@ -1,14 +1,31 @@
 /**
  * Escaping for every place a value from the data (firm ids, column names, labels, file names)
  * ends up: HTML text and attributes, Markdown table cells, DOT quoted strings. Renderers call
- * these on every data value; nothing from a CSV reaches a report unescaped.
+ * these on every data value; nothing from a CSV reaches a report unescaped, and no control or
+ * bidirectional-override character reaches it as such.
  */
 
 const HTML: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-/** Text or attribute value inside HTML or SVG: & < > " ' replaced by entities. */
+/**
+ * Control characters (C0 but tab and line breaks, DEL, C1) and Unicode's bidirectional
+ * embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069; UAX #9): no data value may
+ * reorder the text around it (an id holding U+202E would print the rest of its line backwards)
+ * or carry a character XML forbids (SVG). Shown as visible escapes, `\u202e`, `\x1b`.
+ */
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A data value with its control and bidi-override characters shown as escapes (see CONTROLS). */
+export function showControls(s: string): string {
+  return s.replace(CONTROLS, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
+/** Text or attribute value inside HTML or SVG: & < > " ' replaced by entities, controls shown (showControls). */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => HTML[c]!);
+  return showControls(s).replace(/[&<>"']/g, (c) => HTML[c]!);
 }
 
 /**
@@ -20,7 +37,7 @@ export function escapeHtml(s: string): string {
  * one line).
  */
 export function escapeMarkdown(s: string): string {
-  return s
+  return showControls(s)
     .replace(/&(?=#?\w+;)/g, "&amp;")
     .replace(/<(?=[A-Za-z/!?])/g, "&lt;")
     .replace(/[\\`*_{}[\]|~]/g, (c) => `\\${c}`)
@@ -40,7 +57,7 @@ export function escapeMarkdownLine(s: string): string {
  * the centred-line escape \n. Graphviz itself escapes & < > when it writes SVG text.
  */
 export function escapeDot(s: string): string {
-  return s
+  return showControls(s)
     .replace(/\\/g, "\\\\")
     .replace(/"/g, '\\"')
     .replace(/\r\n|\r|\n/g, "\\n");

@@ -14,7 +14,7 @@ import {
   type ReportFile,
   type Section,
 } from "./document.js";
-import { safeFileName } from "./escape.js";
+import { safeFileName, showControls } from "./escape.js";
 import { renderHtml } from "./html.js";
 import { renderMarkdown } from "./markdown.js";
 import type { RenderedDiagram } from "./diagram/render.js";
@@ -168,7 +168,7 @@ export async function buildFirmReport(
     normsChartSpec(
       v.dimensions.map((d) => ({ dimension: d.label, score: d.score, norm: d.norm })),
       v.scale,
-      `Firm ${v.id}`,
+      `Firm ${showControls(v.id)}`,
     ),
   );
   const document = firmDocument(v, chart, diagram);

@@ -12,6 +12,8 @@ import { run } from "./run.js";
 const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), "isrs-report-"));
 const HS2 = "tests/parity/lavaan-0.6.14/hs-second-order";
 const REPORT_FILES = ["diagram.dot", "diagram.svg", "loadings.svg", "report.html", "report.md", "results.json"];
+// and the manifest of the files written (write-report.ts)
+const IN_FOLDER = [".isrs-report.json", ...REPORT_FILES];
 
 describe("isrs report", () => {
   it("writes the study report of the bundled data into DIR and keeps what was there", async () => {
@@ -20,7 +22,7 @@ describe("isrs report", () => {
     const r = await run("report", "--out", dir);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(fs.readdirSync(dir).sort()).toEqual([...REPORT_FILES, "notes.txt"].sort());
+    expect(fs.readdirSync(dir).sort()).toEqual([...IN_FOLDER, "notes.txt"].sort());
     expect(fs.readFileSync(path.join(dir, "notes.txt"), "utf8")).toBe("mine");
     const json = JSON.parse(fs.readFileSync(path.join(dir, "results.json"), "utf8")) as {
       kind: string;
@@ -142,6 +144,7 @@ describe("firm reports from the command line", () => {
     const r = await run("report", "--firm", "F002", "--out", dir);
     expect(r.code).toBe(0);
     expect(fs.readdirSync(dir).sort()).toEqual([
+      ".isrs-report.json",
       "diagram.dot",
       "diagram.svg",
       "report.html",
@@ -244,6 +247,6 @@ describe("isrs analyze --report", () => {
       analysis.hypotheses.map((h) => [h.id, h["std.all"], h.supported]),
     );
     expect(view.models.map((m) => m.cfi)).toEqual(analysis.models.map((m) => m.fit.cfi));
-    expect(fs.readdirSync(dir).sort()).toEqual(REPORT_FILES);
+    expect(fs.readdirSync(dir).sort()).toEqual(IN_FOLDER);
   });
 });

@@ -22,7 +22,7 @@ import { ESTIMATORS } from "../../sem/options.js";
 import { parseModel, type ModelSyntax } from "../../sem/syntax/index.js";
 import { exitCodeFor, EXIT } from "../exit-codes.js";
 import { formatAnalysisJson, formatAnalysisText } from "../format/analysis.js";
-import { readModelFile, writeAtomic } from "../io.js";
+import { checkOutput, readModelFile, writeAtomic, type InputFiles } from "../io.js";
 import type { CommandContext } from "./fit.js";
 import {
   defaultReportDir,
@@ -90,7 +90,9 @@ export function analysisExitCode(res: StudyResults): number {
   return res.models.some((m) => exitCodeFor(m) !== EXIT.ok) ? EXIT.problems : EXIT.ok;
 }
 
-function writeOut(dir: string, json: string, text: string): void {
+const OUT_FILES = ["results.json", "summary.txt"];
+
+function writeOut(dir: string, json: string, text: string, inputs: InputFiles): void {
   if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory())
     throw new InputError("E_FILE", `${dir}: exists and is not a folder`);
   try {
@@ -101,6 +103,8 @@ function writeOut(dir: string, json: string, text: string): void {
       `${dir}: cannot create the folder (${(e as NodeJS.ErrnoException).code ?? "error"})`,
     );
   }
+  checkOutput(path.join(dir, "results.json"), inputs);
+  checkOutput(path.join(dir, "summary.txt"), inputs);
   writeAtomic(path.join(dir, "results.json"), json);
   writeAtomic(path.join(dir, "summary.txt"), text);
 }
@@ -138,9 +142,12 @@ export function registerAnalyze(program: Command, ctx: CommandContext): void {
         version: ctx.version,
       };
       const reportFiles = reportDir === undefined ? [] : await studyReportFiles(res, meta);
-      if (flags.out !== undefined) writeOut(flags.out, json, text);
+      const inputs = { "data file": dataFile, "instrument file": flags.instrument, "model file": flags.model };
+      // the refusals of --out first, then the report (all or nothing), then --out: one refused writes neither
+      if (flags.out !== undefined) for (const f of OUT_FILES) checkOutput(path.join(flags.out, f), inputs);
+      if (reportDir !== undefined) writeAndTell(reportDir, reportFiles, ctx.stderr ?? ctx.stdout, inputs);
+      if (flags.out !== undefined) writeOut(flags.out, json, text, inputs);
       else ctx.stdout(flags.format === "json" ? json : text);
-      if (reportDir !== undefined) writeAndTell(reportDir, reportFiles, ctx.stderr ?? ctx.stdout);
       ctx.setExit(analysisExitCode(res));
     });
 }

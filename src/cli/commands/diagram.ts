@@ -64,7 +64,7 @@ export function registerDiagram(program: Command, ctx: CommandContext): void {
       }
       const d = await renderDiagram(graph, path.basename(flags.model));
       const text = format === "svg" ? d.svg : d.dot;
-      if (flags.out !== undefined) writeAtomic(flags.out, text);
+      if (flags.out !== undefined) writeAtomic(flags.out, text, { "model file": flags.model, "data file": flags.data });
       else ctx.stdout(text);
     });
 }

@@ -2,14 +2,14 @@
 import type { Command } from "commander";
 import { readTable } from "../../sem/data/read-file.js";
 import { bootstrapModel } from "../../sem/bootstrap/index.js";
-import { fitModel, type FitInput } from "../../sem/fit-model.js";
+import { runFit, runFitted, type FitInput } from "../../api/engine.js";
 import { InputError } from "../../sem/messages.js";
 import type { FitResult } from "../../sem/results.js";
 import { toFitResult } from "../../sem/views.js";
 import { parseModel } from "../../sem/syntax/index.js";
 import { exitCodeFor } from "../exit-codes.js";
-import { formatJson } from "../format/json.js";
-import { formatText } from "../format/text.js";
+import { formatJson } from "../../sem/format/json.js";
+import { formatText } from "../../sem/format/text.js";
 import { readModelFile, writeAtomic } from "../io.js";
 import { progressBar } from "../progress.js";
 import { addBootstrapOptions, toBootstrapOptions, type CliBootstrapFlags } from "./bootstrap-flags.js";
@@ -34,7 +34,7 @@ export function loadInput(dataFile: string, flags: CliFitFlags): FitInput {
 
 /** Reads the model and the data and fits: shared by `fit` and `bench`. */
 export async function loadAndFit(dataFile: string, flags: CliFitFlags): Promise<FitResult> {
-  return toFitResult(await fitModel(loadInput(dataFile, flags)));
+  return runFit(loadInput(dataFile, flags));
 }
 
 export function registerFit(program: Command, ctx: CommandContext): void {
@@ -51,11 +51,11 @@ export function registerFit(program: Command, ctx: CommandContext): void {
       }
       const boot = toBootstrapOptions(flags);
       const input = loadInput(dataFile, flags);
-      const fitted = await fitModel(input);
+      const fitted = await runFitted(input);
       let res = toFitResult(fitted);
       if (boot !== null) res = await bootstrapModel(fitted, { ...boot, onProgress: progressBar("bootstrap") }, res);
       const text = flags.format === "json" ? formatJson(res) : formatText(res, ctx.version);
-      if (flags.out !== undefined) writeAtomic(flags.out, text);
+      if (flags.out !== undefined) writeAtomic(flags.out, text, { "data file": dataFile, "model file": flags.model });
       else ctx.stdout(text);
       ctx.setExit(exitCodeFor(res));
     });

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { InputError } from "../../sem/messages.js";
 import { parseModel, type ModelSyntax } from "../../sem/syntax/index.js";
 import { instrumentModelSyntax, loadInstrument, type Instrument } from "../../instrument/index.js";
-import { readModelFile, writeAtomic } from "../io.js";
+import { readModelFile, writeAtomic, type InputFiles } from "../io.js";
 
 export function addInstrumentOption(cmd: Command): Command {
   return cmd.option("--instrument <file>", "instrument definition file (default: the bundled ISRS instrument)");
@@ -19,9 +19,9 @@ export function modelFrom(flags: { model?: string }, instr: Instrument): ModelSy
   return parseModel(instrumentModelSyntax(instr), { file: `instrument ${instr.id} ${instr.version}` });
 }
 
-/** Writes to --out (atomically) or to standard output. */
-export function emit(text: string, out: string | undefined, stdout: (s: string) => void): void {
-  if (out !== undefined) writeAtomic(out, text);
+/** Writes to --out (atomically, never over one of the `inputs`) or to standard output. */
+export function emit(text: string, out: string | undefined, stdout: (s: string) => void, inputs?: InputFiles): void {
+  if (out !== undefined) writeAtomic(out, text, inputs);
   else stdout(text);
 }
 

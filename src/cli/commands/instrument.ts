@@ -18,6 +18,8 @@ export function registerInstrument(program: Command, ctx: CommandContext): void 
       if (!(RENDER_FORMATS as readonly string[]).includes(flags.format)) {
         throw new InputError("E_USAGE", `--format ${flags.format}: use ${RENDER_FORMATS.join(", ")}`);
       }
-      emit(renderInstrument(instrumentFrom(flags), flags.format as RenderFormat), flags.out, ctx.stdout);
+      emit(renderInstrument(instrumentFrom(flags), flags.format as RenderFormat), flags.out, ctx.stdout, {
+        "instrument file": flags.instrument,
+      });
     });
 }

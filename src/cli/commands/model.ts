@@ -11,6 +11,8 @@ export function registerModel(program: Command, ctx: CommandContext): void {
   addInstrumentOption(cmd)
     .option("-o, --out <file>", "write the model to a file instead of standard output")
     .action((flags: { instrument?: string; out?: string }) => {
-      emit(instrumentModelSyntax(instrumentFrom(flags)), flags.out, ctx.stdout);
+      emit(instrumentModelSyntax(instrumentFrom(flags)), flags.out, ctx.stdout, {
+        "instrument file": flags.instrument,
+      });
     });
 }

@@ -47,7 +47,13 @@ async function firmReports(dataFile: string, f: ReportFlags, ctx: CommandContext
   const syntax = modelFrom(f, instr);
   const score = await scoreFirms({ instr, data, norms, syntax, estimator: f.estimator, firm: all ? "all" : f.firm! });
   const files = await firmReportFiles(score, instr, all, ctx, { syntax, norms, estimator: f.estimator });
-  writeAndTell(f.out ?? defaultReportDir(all ? "all" : "firm", f.firm), files, ctx.stdout);
+  const inputs = {
+    "data file": dataFile,
+    "norms file": f.norms,
+    "instrument file": f.instrument,
+    "model file": f.model,
+  };
+  writeAndTell(f.out ?? defaultReportDir(all ? "all" : "firm", f.firm, dataFile), files, ctx.stdout, inputs);
 }
 
 async function studyReport(data: string | undefined, f: ReportFlags, ctx: CommandContext): Promise<void> {
@@ -59,7 +65,8 @@ async function studyReport(data: string | undefined, f: ReportFlags, ctx: Comman
     model: f.model ?? res.design.source,
     version: ctx.version,
   });
-  writeAndTell(f.out ?? defaultReportDir("study"), files, ctx.stdout);
+  const inputs = { "data file": data, "instrument file": f.instrument, "model file": f.model };
+  writeAndTell(f.out ?? defaultReportDir("study"), files, ctx.stdout, inputs);
   ctx.setExit(analysisExitCode(res));
 }
 
@@ -82,7 +89,7 @@ export function registerReport(program: Command, ctx: CommandContext): void {
     .option("--na <codes>", 'comma-separated extra missing-value codes (empty cells and "NA" always are)')
     .option(
       "-o, --out <dir>",
-      "folder to write into, created if missing, other files kept (default: reports/study, reports/firm-ID or reports/firms)",
+      "folder to write into, created if missing, other files kept (default: reports/study, reports/firm-ID or reports/firms-DATA)",
     )
     .option("--title <text>", "title of the study report")
     .action(async (data: string | undefined, flags: ReportFlags) => {

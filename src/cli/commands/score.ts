@@ -9,9 +9,11 @@ import { bundledDatasetPath, loadResponses } from "../../instrument/index.js";
 import { scoreFirms } from "../../instrument/score.js";
 import { InputError } from "../../sem/messages.js";
 import { formatScoreText } from "../format/score-text.js";
+import { terminalJson } from "../../sem/format/terminal.js";
 import type { CommandContext } from "./fit.js";
 import { addInstrumentOption, emit, instrumentFrom, modelFrom } from "./instrument-options.js";
 import { defaultReportDir, firmReportFiles, reportDirOption, writeAndTell } from "../report-output.js";
+import { checkOutput } from "../io.js";
 
 interface ScoreFlags {
   firm?: string;
@@ -43,7 +45,7 @@ export function registerScore(program: Command, ctx: CommandContext): void {
     .option("--estimator <name>", "estimator of that fit", "ML")
     .option("--format <format>", "text or json", "text")
     .option("-o, --out <file>", "write the output to a file instead of standard output")
-    .option("--report [dir]", "also write the firm report(s) into DIR (default: reports/firm-ID or reports/firms)")
+    .option("--report [dir]", "also write the firm report(s) into DIR (default: reports/firm-ID or reports/firms-DATA)")
     .action(async (dataFile: string, flags: ScoreFlags) => {
       if (flags.format !== "text" && flags.format !== "json")
         throw new InputError("E_USAGE", `--format ${flags.format}: use text or json`);
@@ -64,14 +66,22 @@ export function registerScore(program: Command, ctx: CommandContext): void {
       const syntax = modelFrom(flags, instr);
       const report = await scoreFirms({ instr, data, norms, syntax, estimator: flags.estimator, firm });
       const text =
-        flags.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : formatScoreText(report, firm === "all");
-      const reportDir = reportDirOption(flags.report, defaultReportDir(firm === "all" ? "all" : "firm", firm));
+        flags.format === "json"
+          ? `${terminalJson(JSON.stringify(report, null, 2))}\n`
+          : formatScoreText(report, firm === "all");
+      const reportDir = reportDirOption(
+        flags.report,
+        defaultReportDir(firm === "all" ? "all" : "firm", firm, dataFile),
+      );
       const reportFiles =
         reportDir === undefined
           ? []
           : await firmReportFiles(report, instr, firm === "all", ctx, { syntax, norms, estimator: flags.estimator });
-      emit(text, flags.out, ctx.stdout);
-      if (reportDir !== undefined) writeAndTell(reportDir, reportFiles, ctx.stderr ?? ctx.stdout);
+      const inputs = { "data file": dataFile, "norms file": flags.norms, "instrument file": flags.instrument };
+      const read = { ...inputs, "model file": flags.model };
+      if (flags.out !== undefined) checkOutput(flags.out, read);
+      if (reportDir !== undefined) writeAndTell(reportDir, reportFiles, ctx.stderr ?? ctx.stdout, read);
+      emit(text, flags.out, ctx.stdout, read);
     });
 }
 

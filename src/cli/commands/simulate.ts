@@ -33,6 +33,6 @@ export function registerSimulate(program: Command, ctx: CommandContext): void {
         seed: numberOption("seed", flags.seed),
         missing: numberOption("missing", flags.missing),
       });
-      emit(sampleCsv(instr, sample), flags.out, ctx.stdout);
+      emit(sampleCsv(instr, sample), flags.out, ctx.stdout, { "instrument file": flags.instrument });
     });
 }

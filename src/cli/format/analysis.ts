@@ -5,10 +5,11 @@
  */
 import type { StudyResults } from "../../analysis/study.js";
 import { HTMT_LIBERAL, HTMT_STRICT } from "../../analysis/validity.js";
+import { terminalJson, terminalSafe, terminalText } from "../../sem/format/terminal.js";
 
 export function formatAnalysisJson(res: StudyResults, version: string): string {
   const doc = { tool: { name: "isrs", version, command: "analyze" }, ...res };
-  return `${JSON.stringify(doc, (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2)}\n`;
+  return `${terminalJson(JSON.stringify(doc, (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2))}\n`;
 }
 
 function num(x: number | null | undefined, digits = 3): string {
@@ -22,7 +23,8 @@ function pval(p: number | null | undefined): string {
 }
 
 /** Columns `left` (the first by default) left-aligned, the others right-aligned. */
-function table(head: string[], rows: string[][], left: readonly number[] = [0]): string[] {
+function table(head: string[], cells: string[][], left: readonly number[] = [0]): string[] {
+  const rows = cells.map((r) => r.map(terminalSafe));
   const widths = head.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j]!.length)));
   const fmt = (r: string[]): string =>
     "  " +
@@ -237,5 +239,5 @@ export function formatAnalysisText(res: StudyResults, version: string): string {
     ...models(res),
     ...hypotheses(res),
   ];
-  return lines.join("\n") + "\n";
+  return terminalText(lines.join("\n") + "\n");
 }

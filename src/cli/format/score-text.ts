@@ -1,6 +1,10 @@
 /** `isrs score` as text: one block per firm (`--firm`), or an overview table (`--all`). */
 import type { FirmScore, ScoreReport } from "../../instrument/score.js";
+import { columnWidth, leftCell, rightCells } from "../../sem/format/columns.js";
+import { terminalSafe as t, terminalText } from "../../sem/format/terminal.js";
 
+/** Widths of the score, answered and percentile columns of a firm's block. */
+const W = [12, 10, 12];
 const f1 = (x: number | null): string => (x === null ? "–" : x.toFixed(1));
 const f2 = (x: number | null): string => (x === null ? "–" : x.toFixed(2));
 const pct = (x: number | null): string => (x === null ? "–" : String(Math.round(x)));
@@ -14,8 +18,9 @@ function header(r: ScoreReport): string[] {
   const s = r.norms.index;
   return [
     `ISRS scores (instrument ${r.instrument.id} ${r.instrument.version})`,
-    `  data:     ${r.data.file} (${r.data.firms} firms)`,
-    `  norms:    ${r.norms.file} (${r.norms.used} firms; index quartiles ${f1(s.q1)} / ${f1(s.median)} / ${f1(s.q3)})`,
+    `  data:     ${t(r.data.file)} (${r.data.firms} firms)`,
+    `  norms:    ${t(r.norms.file)} (${r.norms.used} firms; ` +
+      `index quartiles ${f1(s.q1)} / ${f1(s.median)} / ${f1(s.q3)})`,
     `  weights:  ${how}: ${w}`,
     `  profiles: laggard below ${f1(s.q1)}; follower ${f1(s.q1)} up to ${f1(s.q3)}; recoverer from ${f1(s.q3)}`,
   ];
@@ -24,42 +29,45 @@ function header(r: ScoreReport): string[] {
 function firmBlock(f: FirmScore): string[] {
   const out = [
     "",
-    `Firm ${f.id}`,
+    `Firm ${t(f.id)}`,
     "",
     `  ${"dimension".padEnd(24)}${"score (1-7)".padStart(12)}${"answered".padStart(10)}${"percentile".padStart(12)}`,
   ];
   for (const d of f.dimensions) {
     out.push(
-      `  ${d.label.padEnd(24)}${f2(d.score).padStart(12)}${`${d.answered}/${d.items}`.padStart(10)}${pct(d.percentile).padStart(12)}`,
+      `  ${leftCell(t(d.label), 24)}${rightCells([f2(d.score), `${d.answered}/${d.items}`, pct(d.percentile)], W)}`,
     );
   }
-  out.push(
-    `  ${"ISRS index (0-100)".padEnd(24)}${f1(f.index).padStart(12)}${"".padStart(10)}${pct(f.indexPercentile).padStart(12)}`,
-  );
+  out.push(`  ${"ISRS index (0-100)".padEnd(24)}${rightCells([f1(f.index), "", pct(f.indexPercentile)], W)}`);
   out.push("", `  Profile: ${f.profile ?? "– (no index)"}`, "", "  Weakest practices:");
   f.weakest.forEach((w, k) => {
     const norm = w.normMean === null ? "" : `, norm mean ${w.normMean.toFixed(2)}`;
     out.push(
-      `  ${k + 1}. ${w.item} (${w.dimension}): ${w.score}${norm}`,
-      `     "${w.text}"`,
-      `     What to do: ${w.recommendation}`,
+      `  ${k + 1}. ${t(w.item)} (${t(w.dimension)}): ${w.score}${norm}`,
+      `     "${t(w.text)}"`,
+      `     What to do: ${t(w.recommendation)}`,
     );
   });
   return out;
 }
 
 function overview(r: ScoreReport): string[] {
-  const dims = r.firms[0]?.dimensions.map((d) => d.id) ?? [];
-  const idw = Math.max(4, ...r.firms.map((f) => f.id.length)) + 2;
+  const dims = r.firms[0]?.dimensions.map((d) => t(d.id)) ?? [];
+  const ids = r.firms.map((f) => t(f.id));
+  const idw = columnWidth(ids, 5) + 1;
+  const dw = columnWidth(dims, 11);
   const out = [
     "",
-    `${"firm".padEnd(idw)}${dims.map((d) => d.padStart(11)).join("")}${"index".padStart(8)}${"pct".padStart(6)}  ${"profile".padEnd(10)}weakest`,
+    `${"firm".padEnd(idw)}${dims.map((d) => d.padStart(dw)).join("")}${rightCells(["index", "pct"], [8, 6])}` +
+      `  ${"profile".padEnd(10)}weakest`,
   ];
-  for (const f of r.firms) {
+  r.firms.forEach((f, k) => {
     out.push(
-      `${f.id.padEnd(idw)}${f.dimensions.map((d) => f2(d.score).padStart(11)).join("")}${f1(f.index).padStart(8)}${pct(f.indexPercentile).padStart(6)}  ${(f.profile ?? "–").padEnd(10)}${f.weakest.map((w) => w.item).join(", ")}`,
+      `${ids[k]!.padEnd(idw)}${f.dimensions.map((d) => f2(d.score).padStart(dw)).join("")}` +
+        `${rightCells([f1(f.index), pct(f.indexPercentile)], [8, 6])}` +
+        `  ${(f.profile ?? "–").padEnd(10)}${f.weakest.map((w) => t(w.item)).join(", ")}`,
     );
-  }
+  });
   return out;
 }
 
@@ -67,10 +75,11 @@ export function formatScoreText(r: ScoreReport, all: boolean): string {
   const lines = [...header(r), ...(all ? overview(r) : r.firms.flatMap(firmBlock))];
   const excluded = [...r.excluded, ...r.norms.excluded];
   if (r.notes.length > 0 || excluded.length > 0) lines.push("", "Notes:");
-  for (const n of r.notes) lines.push(`  - ${n}`);
+  for (const n of r.notes) lines.push(`  - ${t(n)}`);
   for (const e of excluded)
     lines.push(
-      `  - excluded: ${e.column ?? ""}${e.row !== undefined ? ` row ${e.row} (line ${e.line})` : ""}: ${e.reason}`,
+      `  - excluded: ${t(e.column ?? "")}${e.row !== undefined ? ` row ${e.row} (line ${e.line})` : ""}: ` +
+        t(e.reason),
     );
-  return `${lines.join("\n")}\n`;
+  return terminalText(`${lines.join("\n")}\n`);
 }

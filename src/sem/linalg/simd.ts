@@ -30,13 +30,21 @@ function load(): Kernels | null {
     const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
     try {
       if (api === undefined) throw new Error("no WebAssembly");
-      const module = new api.Module(Buffer.from(KERNELS_WASM_BASE64, "base64"));
+      const module = new api.Module(base64Bytes(KERNELS_WASM_BASE64));
       kernels = new api.Instance(module, {}).exports as Kernels;
     } catch {
       kernels = null;
     }
   }
   return kernels;
+}
+
+/** The bytes of base64 text, by atob (in browsers and Node alike; Node's Buffer is not in browsers). */
+function base64Bytes(text: string): Uint8Array {
+  const binary = (globalThis as unknown as { atob: (s: string) => string }).atob(text);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
 }
 
 /** True when the WebAssembly kernels run here. */

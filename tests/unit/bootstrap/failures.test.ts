@@ -5,7 +5,7 @@
  * in a warning and in the text output; the standard errors use the successful draws only.
  */
 import { describe, expect, it } from "vitest";
-import { formatText } from "../../../src/cli/format/text.js";
+import { formatText } from "../../../src/sem/format/text.js";
 import { bootstrapModel } from "../../../src/sem/bootstrap/index.js";
 import type { DataTable } from "../../../src/sem/data/index.js";
 import { fitModel } from "../../../src/sem/fit-model.js";

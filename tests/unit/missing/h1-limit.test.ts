@@ -9,7 +9,7 @@
  * the suite computes the indices (100 indicators, just below it, would take about a minute).
  */
 import { describe, expect, it } from "vitest";
-import { formatText } from "../../../src/cli/format/text.js";
+import { formatText } from "../../../src/sem/format/text.js";
 import type { DataTable } from "../../../src/sem/data/index.js";
 import { fitModel } from "../../../src/sem/fit-model.js";
 import { InputError } from "../../../src/sem/messages.js";

@@ -5,7 +5,8 @@
  * data, the missing-data method when it is full-information ML (with the number of missing-data
  * patterns per group), and how defaulted options were resolved. Non-finite numbers become null.
  */
-import type { FitResult } from "../../sem/results.js";
+import type { FitResult } from "../results.js";
+import { terminalJson } from "./terminal.js";
 
 export function toJsonObject(res: FitResult): Record<string, unknown> {
   return {
@@ -27,5 +28,11 @@ export function toJsonObject(res: FitResult): Record<string, unknown> {
 }
 
 export function formatJson(res: FitResult): string {
-  return `${JSON.stringify(toJsonObject(res), (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2)}\n`;
+  const json = JSON.stringify(
+    toJsonObject(res),
+    (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v),
+    2,
+  );
+  // the same JSON value, with the controls a terminal would act on written as \uXXXX
+  return `${terminalJson(json)}\n`;
 }

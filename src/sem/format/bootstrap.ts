@@ -4,7 +4,9 @@
  * bootstrap draws"), and a section with the draws used and not used, every interval type of
  * each free and defined parameter, and the Bollen-Stine test.
  */
-import type { BootstrapParameter, BootstrapResult, DrawCounts } from "../../sem/bootstrap/types.js";
+import type { BootstrapParameter, BootstrapResult, DrawCounts } from "../bootstrap/types.js";
+import { columnWidths, rightCells } from "./columns.js";
+import { terminalSafe } from "./terminal.js";
 import { line, num } from "./text.js";
 
 export function bootstrapSeLines(b: BootstrapResult): string[] {
@@ -22,7 +24,7 @@ function drawLines(d: DrawCounts): string[] {
   ];
   if (d.failed > 0) {
     out.push(line("Failed or not converged (not used)", String(d.failed)));
-    for (const r of d.reasons) out.push(`    ${r.count} x ${r.reason}`);
+    for (const r of d.reasons) out.push(`    ${r.count} x ${terminalSafe(r.reason)}`);
   }
   return out;
 }
@@ -35,22 +37,26 @@ function name(p: BootstrapParameter, multi: boolean): string {
 function intervalTable(b: BootstrapResult, multi: boolean): string[] {
   const cols = ["Estimate", "Std.Err", "perc.lo", "perc.up", "bca.lo", "bca.up"];
   const pct = Math.round(b.level * 1000) / 10;
+  // fixed rows are left out
+  const shown = b.parameters.filter((p) => !(p["bca.type"] === null && p.se === 0));
+  const values = shown.map((p) =>
+    [p.est, p.se, p["ci.perc.lower"], p["ci.perc.upper"], p["ci.bca.lower"], p["ci.bca.upper"]].map((x) => num(x)),
+  );
+  const widths = columnWidths([cols, ...values], [9, 9, 9, 9, 9, 9]);
   const out = [
     "",
     `Bootstrap Confidence Intervals (${pct}%):`,
     "",
-    `${"".padEnd(26)}${cols.map((c) => c.padStart(9)).join("")}  BCa type`,
+    `${"".padEnd(26)}${rightCells(cols, widths)}  BCa type`,
   ];
-  for (const p of b.parameters) {
-    if (p["bca.type"] === null && p.se === 0) continue; // fixed rows
-    const cells = [p.est, p.se, p["ci.perc.lower"], p["ci.perc.upper"], p["ci.bca.lower"], p["ci.bca.upper"]]
-      .map((x) => num(x).padStart(9))
-      .join("");
-    const label = name(p, multi);
+  shown.forEach((p, k) => {
+    const label = terminalSafe(name(p, multi));
+    const type = `${p["bca.type"] ?? "n/a"}${p.extreme ? " (extreme)" : ""}`;
     out.push(
-      `  ${(label.length > 24 ? `${label.slice(0, 23)}~` : label).padEnd(24)}${cells}  ${p["bca.type"] ?? "n/a"}${p.extreme ? " (extreme)" : ""}`,
+      `  ${(label.length > 24 ? `${label.slice(0, 23)}~` : label).padEnd(24)}` +
+        `${rightCells(values[k]!, widths)}  ${type}`,
     );
-  }
+  });
   out.push(
     "",
     "  Std.Err: standard deviation of the draws. perc: percentile interval (the ci.lower/ci.upper",

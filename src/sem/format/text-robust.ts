@@ -3,23 +3,35 @@
  * 0.6.14's summary(fit, fit.measures = TRUE): a "Standard" and a "Scaled" column, the scaling
  * correction factors, and the robust CFI/TLI/RMSEA below the scaled ones.
  */
+import { columnWidths, leftCell, rightCells } from "./columns.js";
+
 const W = 46;
 
 function num(x: number | undefined, digits = 3): string {
   return x === undefined || !Number.isFinite(x) ? "" : x.toFixed(digits);
 }
 
-function two(label: string, standard: string, scaled: string): string {
-  return `  ${label.padEnd(W - 2)}${standard.padStart(10)}${scaled.padStart(12)}`;
+/** A line of text, or a row of the two-column table: label, Standard, Scaled. */
+type Row = string | [string, string, string];
+
+function two(label: string, standard: string, scaled: string): Row {
+  return [label, standard, scaled];
+}
+
+/** The rows laid out with the Standard and Scaled columns as wide as their widest number needs. */
+function render(rows: readonly Row[]): string[] {
+  const cells = rows.filter((r): r is [string, string, string] => typeof r !== "string").map((r) => [r[1], r[2]]);
+  const widths = columnWidths(cells, [10, 12]);
+  return rows.map((r) => (typeof r === "string" ? r : `  ${leftCell(r[0], W - 2)}${rightCells([r[1], r[2]], widths)}`));
 }
 
 export function robustFitSection(f: Record<string, number>, estimator: string): string[] {
   const v = (k: string, d = 3): string => num(f[k], d);
-  const pair = (label: string, k: string, ks: string, d = 3): string => two(label, v(k, d), v(ks, d));
-  const one = (label: string, k: string, d = 3): string => two(label, "", v(k, d));
+  const pair = (label: string, k: string, ks: string, d = 3): Row => two(label, v(k, d), v(ks, d));
+  const one = (label: string, k: string, d = 3): Row => two(label, "", v(k, d));
   const int = (x: number | undefined): string => (x === undefined ? "" : String(x));
   const correction = estimator === "MLM" ? "Satorra-Bentler correction" : "Yuan-Bentler correction (Mplus variant)";
-  const out = [
+  const out: Row[] = [
     "",
     "Model Test User Model:",
     two("", "Standard", "Scaled"),
@@ -77,7 +89,7 @@ export function robustFitSection(f: Record<string, number>, estimator: string): 
     "",
     pair("SRMR", "srmr", "srmr"),
   );
-  return out;
+  return render(out);
 }
 
 /** The "Parameter Estimates" header lines (lavaan's wording) for a robust estimator. */

@@ -2,14 +2,16 @@
  * Text output that reads like lavaan's summary(fit, fit.measures = TRUE, standardized = TRUE):
  * the test statistics, the fit indices, then the parameter estimates by section, per group.
  */
-import type { FitResult, ModIndex, ParameterEstimate } from "../../sem/results.js";
+import type { FitResult, ModIndex, ParameterEstimate } from "../results.js";
 import { bootstrapSection, bootstrapSeLines } from "./bootstrap.js";
 import { robustFitSection, robustStandardErrors } from "./text-robust.js";
+import { columnWidth, columnWidths, leftCell, rightCells } from "./columns.js";
+import { terminalSafe, terminalText } from "./terminal.js";
 
 const W = 54; // label column width
 
 export function line(label: string, value: string): string {
-  return `  ${label.padEnd(W - 2)}${value.padStart(12)}`;
+  return `  ${leftCell(label, W - 2)}${value.padStart(12)}`;
 }
 
 export function num(x: number | null | undefined, digits = 3): string {
@@ -32,7 +34,7 @@ function header(res: FitResult, version: string): string[] {
   out.push("");
   if (res.groupLabels.length > 1) {
     out.push("  Number of observations per group:");
-    res.groupLabels.forEach((g, i) => out.push(line(`  ${g}`, String(res.nobs[i]))));
+    res.groupLabels.forEach((g, i) => out.push(line(`  ${terminalSafe(g)}`, String(res.nobs[i]))));
   } else {
     out.push(line("Number of observations", String(res.nobs[0])));
   }
@@ -40,7 +42,10 @@ function header(res: FitResult, version: string): string[] {
     out.push(line("Missing data", "FIML"));
     res.missingPatterns.forEach((k, i) =>
       out.push(
-        line(`Number of missing patterns${res.groupLabels.length > 1 ? ` (${res.groupLabels[i]})` : ""}`, String(k)),
+        line(
+          `Number of missing patterns${res.groupLabels.length > 1 ? ` (${terminalSafe(res.groupLabels[i]!)})` : ""}`,
+          String(k),
+        ),
       ),
     );
   }
@@ -125,9 +130,17 @@ const SECTIONS: readonly [string, (r: ParameterEstimate, latent: Set<string>) =>
   ["Variances", (r) => r.op === "~~" && r.lhs === r.rhs],
 ];
 
-function estimateCells(r: ParameterEstimate): string {
+const HEADS = ["Estimate", "Std.Err", "z-value", "P(>|z|)", "Std.lv", "Std.all"];
+
+/** Widths of the name column and the six number columns, shared by every section and group. */
+interface Layout {
+  name: number;
+  cells: number[];
+}
+
+function estimateValues(r: ParameterEstimate): string[] {
   const fixed = r.z === null;
-  const cells = [
+  return [
     num(r.est),
     fixed ? "" : num(r.se),
     fixed ? "" : num(r.z),
@@ -135,20 +148,32 @@ function estimateCells(r: ParameterEstimate): string {
     num(r["std.lv"]),
     num(r["std.all"]),
   ];
-  return cells.map((c) => c.padStart(9)).join("");
 }
 
-function rowName(r: ParameterEstimate, latent: Set<string>, indent: string): string {
-  const label = r.label !== "" && !r.label.startsWith(".p") ? ` (${r.label})` : "";
+function labelPart(r: ParameterEstimate): string {
+  return r.label !== "" && !r.label.startsWith(".p") ? ` (${terminalSafe(r.label)})` : "";
+}
+
+/** Every number column as wide as its widest cell plus a space (at least 9), names at least 22. */
+function layoutOf(rows: readonly ParameterEstimate[]): Layout {
+  const names = rows.map((r) => `     ${terminalSafe(r.op === "~~" || r.op === "=~" ? r.rhs : r.lhs)}${labelPart(r)}`);
+  const lhs = rows.map((r) => `     ${terminalSafe(r.lhs)}${labelPart(r)}`);
+  return {
+    name: Math.max(columnWidth(names, 22), columnWidth(lhs, 22)),
+    cells: columnWidths([HEADS, ...rows.map(estimateValues)], [9, 9, 9, 9, 9, 9]),
+  };
+}
+
+function rowName(r: ParameterEstimate, latent: Set<string>, indent: string, width: number): string {
   const dot =
     r.op === "~~" && r.lhs === r.rhs && !latent.has(r.lhs) ? "." : r.op === "~1" && !latent.has(r.lhs) ? "." : "";
   const name = r.op === "~~" && r.lhs !== r.rhs ? r.rhs : r.op === "~1" || r.op === "~~" ? r.lhs : r.rhs;
-  return `${indent}${dot}${name}${label}`.padEnd(22);
+  return leftCell(`${indent}${dot}${terminalSafe(name)}${labelPart(r)}`, width);
 }
 
-function parameterSection(rows: readonly ParameterEstimate[], latent: Set<string>): string[] {
+function parameterSection(rows: readonly ParameterEstimate[], latent: Set<string>, layout: Layout): string[] {
   const out: string[] = [];
-  const head = `${"".padEnd(22)}${["Estimate", "Std.Err", "z-value", "P(>|z|)", "Std.lv", "Std.all"].map((h) => h.padStart(9)).join("")}`;
+  const head = `${"".padEnd(layout.name)}${rightCells(HEADS, layout.cells)}`;
   for (const [title, test] of SECTIONS) {
     const sel = rows.filter((r) => test(r, latent));
     if (sel.length === 0) continue;
@@ -158,34 +183,40 @@ function parameterSection(rows: readonly ParameterEstimate[], latent: Set<string
     for (const r of sel) {
       if (!grouped && r.lhs !== current) {
         current = r.lhs;
-        out.push(`  ${r.lhs} ${r.op}`);
+        out.push(`  ${terminalSafe(r.lhs)} ${r.op}`);
       }
-      out.push(`${rowName(r, latent, grouped ? "   " : "    ")}${estimateCells(r)}`);
+      out.push(
+        `${rowName(r, latent, grouped ? "   " : "    ", layout.name)}${rightCells(estimateValues(r), layout.cells)}`,
+      );
     }
   }
   return out;
 }
 
-function definedSection(rows: readonly ParameterEstimate[]): string[] {
+function definedSection(rows: readonly ParameterEstimate[], layout: Layout): string[] {
   const defs = rows.filter((r) => r.op === ":=");
   if (defs.length === 0) return [];
-  return ["", "Defined Parameters:", ...defs.map((r) => `    ${r.lhs.padEnd(18)}${estimateCells(r)}`)];
+  const lines = defs.map(
+    (r) => `${leftCell(`    ${terminalSafe(r.lhs)}`, layout.name)}${rightCells(estimateValues(r), layout.cells)}`,
+  );
+  return ["", "Defined Parameters:", ...lines];
 }
 
 function modindexSection(mi: readonly ModIndex[] | undefined, multi: boolean): string[] {
   if (mi === undefined) return [];
   const top = [...mi].sort((a, b) => b.mi - a.mi).slice(0, 20);
+  const heads = ["mi", "epc", "sepc.lv", "sepc.all"];
+  const values = top.map((m) => [m.mi, m.epc, m["sepc.lv"], m["sepc.all"]].map((x) => num(x)));
+  const widths = columnWidths([heads, ...values], [9, 9, 9, 9]);
   const out = [
     "",
     `Modification Indices (largest ${top.length} of ${mi.length}):`,
-    `${"".padEnd(30)}${["mi", "epc", "sepc.lv", "sepc.all"].map((h) => h.padStart(9)).join("")}`,
+    `${"".padEnd(30)}${rightCells(heads, widths)}`,
   ];
-  for (const m of top) {
-    const name = `${m.lhs} ${m.op} ${m.rhs}${multi ? ` [g${m.group}]` : ""}`.padEnd(30);
-    out.push(
-      `  ${name.slice(0, 28).padEnd(28)}${[m.mi, m.epc, m["sepc.lv"], m["sepc.all"]].map((x) => num(x).padStart(9)).join("")}`,
-    );
-  }
+  top.forEach((m, k) => {
+    const name = terminalSafe(`${m.lhs} ${m.op} ${m.rhs}${multi ? ` [g${m.group}]` : ""}`);
+    out.push(`  ${name.slice(0, 28).padEnd(28)}${rightCells(values[k]!, widths)}`);
+  });
   return out;
 }
 
@@ -215,17 +246,19 @@ export function formatText(res: FitResult, version: string): string {
     ...seText,
   ];
   const multi = res.groupLabels.length > 1;
+  const layout = layoutOf(res.parameters);
   res.groupLabels.forEach((label, i) => {
-    if (multi) out.push("", "", `Group ${i + 1} [${label}]:`);
+    if (multi) out.push("", "", `Group ${i + 1} [${terminalSafe(label)}]:`);
     out.push(
       ...parameterSection(
         res.parameters.filter((r) => r.group === i + 1),
         latent,
+        layout,
       ),
     );
   });
-  out.push(...definedSection(res.parameters), ...modindexSection(res.modindices, multi));
+  out.push(...definedSection(res.parameters, layout), ...modindexSection(res.modindices, multi));
   if (res.bootstrap) out.push(...bootstrapSection(res.bootstrap, multi));
   if (res.warnings.length > 0) out.push("", "Warnings:", ...res.warnings.map((w) => `  [${w.code}] ${w.message}`));
-  return `${out.join("\n")}\n`;
+  return terminalText(`${out.join("\n")}\n`);
 }

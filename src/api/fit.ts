@@ -1,0 +1,87 @@
+/**
+ * fit(model, data, options): the model text (or a parsed model), data in any of the accepted forms
+ * and the options of `isrs fit`, to a ModelFit. Bad input throws an IsrsInputError with the
+ * CLI's one-line message and code.
+ */
+import { didYouMean } from "../sem/data/suggest.js";
+import { InputError } from "../sem/messages.js";
+import type { FitOptionsInput } from "../sem/options.js";
+import { observedVariables } from "../sem/partable/build.js";
+import type { FitResult } from "../sem/results.js";
+import { parseModel, type ModelSyntax } from "../sem/syntax/index.js";
+import { isDataTable, toDataTable, type DataInput } from "./data.js";
+import { runFitted, toFitResult, type FitInput, type FittedModel } from "./engine.js";
+import { ModelFit } from "./fitted.js";
+import type { FitOptions } from "./types.js";
+
+const FIT_OPTION_KEYS: readonly (keyof FitOptions)[] = [
+  "estimator",
+  "missing",
+  "group",
+  "groupEqual",
+  "stdLv",
+  "meanstructure",
+  "growth",
+  "fixedX",
+  "modindices",
+  "na",
+  "dataName",
+];
+
+/** What an entry adds to a fit: more option names, and a step after the fit (the Node bootstrap). */
+export interface FitExtension {
+  keys: readonly string[];
+  /** why an option is not available from this entry (e.g. `bootstrap` in the browser), by name */
+  unavailable?: Readonly<Record<string, string>>;
+  after?: (fitted: FittedModel, result: FitResult) => Promise<FitResult>;
+}
+
+/** The engine's input for a fit: the parsed model, the data as a table, the options. */
+export function fitInput(model: string | ModelSyntax, data: DataInput, options: FitOptions): FitInput {
+  const syntax = typeof model === "string" ? parseModel(model) : model;
+  const tableNa = isDataTable(data) && "na" in data && Array.isArray(data.na) ? (data.na as unknown[]) : [];
+  const na = [...(options.na ?? []), ...tableNa].map((code) => String(code));
+  const table = toDataTable(data, {
+    name: options.dataName ?? "data",
+    variables: observedVariables(syntax),
+    ...(options.group !== undefined ? { group: options.group } : {}),
+    na,
+  });
+  const engine: FitOptionsInput = {
+    estimator: options.estimator,
+    group: options.group,
+    groupEqual: options.groupEqual === undefined ? undefined : [...options.groupEqual],
+    stdLv: options.stdLv,
+    meanstructure: options.meanstructure,
+    growth: options.growth,
+    fixedX: options.fixedX,
+    modindices: options.modindices,
+    missing: options.missing,
+  };
+  return { syntax, data: table, options: engine, na };
+}
+
+/** Throws E_USAGE for an option name this entry does not know. */
+export function checkOptionNames(options: object, ext: FitExtension): void {
+  const known = [...FIT_OPTION_KEYS, ...ext.keys] as string[];
+  for (const key of Object.keys(options)) {
+    if (known.includes(key)) continue;
+    const why = ext.unavailable?.[key];
+    if (why !== undefined) throw new InputError("E_USAGE", `option ${key}: ${why}`);
+    throw new InputError("E_USAGE", `option ${key}: not a fit option${didYouMean(key, known)}`);
+  }
+}
+
+export async function fitWith(
+  model: string | ModelSyntax,
+  data: DataInput,
+  options: FitOptions,
+  ext: FitExtension,
+): Promise<ModelFit> {
+  if (typeof options !== "object" || options === null) throw new InputError("E_USAGE", "the options must be an object");
+  checkOptionNames(options, ext);
+  const input = fitInput(model, data, options);
+  const fitted = await runFitted(input);
+  const result = toFitResult(fitted);
+  return new ModelFit(ext.after === undefined ? result : await ext.after(fitted, result));
+}

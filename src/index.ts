@@ -1,0 +1,36 @@
+/**
+ * isrs: structural equation models with lavaan 0.6.14's numbers, as a library. This entry has no
+ * Node built-ins: it runs in Node and in browsers (dist/browser/isrs.js). In Node the package's
+ * `node` export condition adds `readCsv` and the bootstrap (src/node.ts). See docs/api.md.
+ */
+import { fitWith } from "./api/fit.js";
+import type { DataInput } from "./api/data.js";
+import type { ModelFit } from "./api/fitted.js";
+import type { FitOptions, ModelSyntax } from "./api/types.js";
+
+export { ModelFit } from "./api/fitted.js";
+export { csvTable } from "./api/csv.js";
+export type { CsvOptions, CsvTable } from "./api/csv.js";
+export type { ColumnValues, DataColumns, DataInput, DataRecord } from "./api/data.js";
+export { ML_MEASURES, ROBUST_MEASURES } from "./api/measures.js";
+export type { FitMeasureName, FitMeasures, MlMeasureName, RobustMeasureName } from "./api/measures.js";
+export type * from "./api/types.js";
+export { parseModel, ModelSyntaxError, formatSyntaxError } from "./sem/syntax/index.js";
+/** The error every bad input throws: one line (`message`) and its code (`code`, E_*; docs/messages.md). */
+export { InputError as IsrsInputError } from "./sem/messages.js";
+export { VERSION } from "./version.js";
+
+const BROWSER = {
+  keys: [],
+  unavailable: {
+    bootstrap: 'the bootstrap runs in Node only (on worker threads): import { fit } from "isrs" in Node',
+  },
+};
+
+/**
+ * Fits `model` (lavaan syntax, or parseModel's result) to `data` (records, columns or a csvTable),
+ * as `isrs fit` does. Bad input rejects with an IsrsInputError.
+ */
+export async function fit(model: string | ModelSyntax, data: DataInput, options: FitOptions = {}): Promise<ModelFit> {
+  return fitWith(model, data, options, BROWSER);
+}
