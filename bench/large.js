@@ -8,6 +8,7 @@
 import { pathToFileURL } from "node:url";
 import { parseModel } from "../dist/sem/syntax/index.js";
 import { fitModel } from "../dist/sem/fit-model.js";
+import { toFitResult } from "../dist/sem/views.js";
 import { cfaModelText, simulateCfa } from "./lib/simulate.js";
 import { median, timeOnce } from "./lib/timing.js";
 
@@ -60,7 +61,7 @@ export async function runLarge(spec) {
   const data = sim.value.table;
   const syntax = parseModel(cfaModelText(spec), { file: "<simulated model>" });
   const dataReady = snapshot();
-  const fitOnce = () => fitModel({ syntax, data, options: {} });
+  const fitOnce = () => fitModel({ syntax, data, options: {} }).then(toFitResult);
   const first = await timeOnce(fitOnce);
   /** @type {number[]} */
   const fitMs = [];
@@ -98,7 +99,7 @@ export async function runLarge(spec) {
     modindices: undefined,
   };
   if (spec.modindices) {
-    const mi = await timeOnce(() => fitModel({ syntax, data, options: { modindices: true } }));
+    const mi = await timeOnce(() => fitModel({ syntax, data, options: { modindices: true } }).then(toFitResult));
     const list = mi.value.modindices ?? [];
     const top = list.reduce((best, x) => (best === null || x.mi > best.mi ? x : best), /** @type {any} */ (null));
     result.modindices = {

@@ -66,5 +66,5 @@ export async function fit(
   const { bootstrap, ...rest } = options;
   if (bootstrap === undefined) return fitWith(model, data, rest, { keys: [] });
   const boot = engineBootstrap(bootstrap);
-  return fitWith(model, data, rest, { keys: [], after: (input, result) => bootstrapModel(input, result, boot) });
+  return fitWith(model, data, rest, { keys: [], after: (fitted, result) => bootstrapModel(fitted, boot, result) });
 }

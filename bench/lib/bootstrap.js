@@ -54,8 +54,8 @@ export async function runBootstrapBench(log) {
   const fit = await fitModel(input);
   let seed = 100;
   const plan = { warmup: 1, warmupBudgetMs: 0, maxRuns: 3, minRuns: 3, budgetMs: 0 };
-  const draws1000 = await measure(() => bootstrapModel(input, fit, { bootstrap: 1000, seed: seed++ }), plan);
-  const last = await bootstrapModel(input, fit, { bootstrap: 1000, seed: 1 });
+  const draws1000 = await measure(() => bootstrapModel(fit, { bootstrap: 1000, seed: seed++ }), plan);
+  const last = await bootstrapModel(fit, { bootstrap: 1000, seed: 1 });
   const b = /** @type {NonNullable<typeof last.bootstrap>} */ (last.bootstrap);
   const check = {
     successful: b.draws.successful,
@@ -67,7 +67,7 @@ export async function runBootstrapBench(log) {
     `  bootstrapModel, 1000 draws: median ${draws1000.medianMs.toFixed(0)} ms (CPU ${draws1000.cpuMedianMs.toFixed(0)} ms), ${check.threads} threads, ${check.successful} draws used`,
   );
   const bollenStine1000 = await measure(
-    () => bootstrapModel(input, fit, { bootstrap: 1000, seed: seed++, test: "bollen.stine" }),
+    () => bootstrapModel(fit, { bootstrap: 1000, seed: seed++, test: "bollen.stine" }),
     { ...plan, warmup: 0, maxRuns: 2, minRuns: 2 },
   );
   log(`  with the Bollen-Stine test: median ${bollenStine1000.medianMs.toFixed(0)} ms`);

@@ -15,6 +15,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { readTable } from "../../dist/sem/data/read-file.js";
 import { parseModel } from "../../dist/sem/syntax/index.js";
 import { fitModel } from "../../dist/sem/fit-model.js";
+import { toFitResult } from "../../dist/sem/views.js";
 import { measure } from "./timing.js";
 import { speedup } from "./report.js";
 
@@ -36,8 +37,8 @@ export async function runFimlCase(root, plan, log, estimator = "ML") {
   const data = readTable(`${dir}data.csv`);
   const syntax = parseModel(readFileSync(`${dir}model.lav`, "utf8"), { file: `${dir}model.lav` });
   const input = { syntax, data, options: { missing: "fiml", estimator } };
-  const check = await fitModel(input);
-  const t = await measure(() => fitModel(input), plan);
+  const check = toFitResult(await fitModel(input));
+  const t = await measure(() => fitModel(input).then(toFitResult), plan);
   const lavFile = `${root}${LAVAAN_FILES[estimator]}`;
   const lav = existsSync(lavFile) ? JSON.parse(readFileSync(lavFile, "utf8")) : null;
   /** @param {string} k */

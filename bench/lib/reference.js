@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { readTable } from "../../dist/sem/data/read-file.js";
 import { parseModel } from "../../dist/sem/syntax/index.js";
 import { fitModel } from "../../dist/sem/fit-model.js";
+import { toFitResult } from "../../dist/sem/views.js";
 import { chisqDifference, findCases, mapOptions } from "./cases.js";
 import { measure } from "./timing.js";
 import { speedup } from "./report.js";
@@ -81,8 +82,8 @@ export async function runCase(c, plan) {
     const modelFile = join(c.dir, "model.lav");
     const syntax = parseModel(readFileSync(modelFile, "utf8"), { file: modelFile });
     const input = { syntax, data, options: mapped.options };
-    const check = await fitModel(input);
-    const t = await measure(() => fitModel(input), plan);
+    const check = toFitResult(await fitModel(input));
+    const t = await measure(() => fitModel(input).then(toFitResult), plan);
     return {
       ...base,
       options: mapped.options,

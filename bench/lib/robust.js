@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { readTable } from "../../dist/sem/data/read-file.js";
 import { parseModel } from "../../dist/sem/syntax/index.js";
 import { fitModel } from "../../dist/sem/fit-model.js";
+import { toFitResult } from "../../dist/sem/views.js";
 import { measure } from "./timing.js";
 import { speedup } from "./report.js";
 
@@ -24,8 +25,8 @@ export async function runRobustCase(root, plan, log) {
   const data = readTable(`${dir}data.csv`);
   const syntax = parseModel(readFileSync(`${dir}five-factor.lav`, "utf8"), { file: `${dir}five-factor.lav` });
   const input = { syntax, data, options: { estimator: "MLR" } };
-  const check = await fitModel(input);
-  const t = await measure(() => fitModel(input), plan);
+  const check = toFitResult(await fitModel(input));
+  const t = await measure(() => fitModel(input).then(toFitResult), plan);
   const lavFile = `${root}bench/lavaan-bfi-mlr.json`;
   const lav = existsSync(lavFile) ? JSON.parse(readFileSync(lavFile, "utf8")) : null;
   const lavaanMs = lav ? lav.wall_seconds_median * 1000 : null;

@@ -3,16 +3,14 @@
  * standardizedSolution(fit, type = "std.all"): the delta method,
  * Var(std(θ̂)) = J vcov(θ̂) Jᵀ with J = ∂std/∂θ at θ̂ (central differences), and vcov the
  * fit's own (expected information for ML, the sandwich for MLM / MLR, as lavaan uses for
- * standardizedSolution of a robust fit). The estimates are taken from the fitted parameter
- * rows; nothing is re-estimated.
+ * standardizedSolution of a robust fit). θ̂, the problem and vcov are the FittedModel's;
+ * nothing is re-prepared or re-estimated.
  */
 import { normalTwoSidedP } from "../sem/distributions/index.js";
 import { evaluate } from "../sem/estimate/ml.js";
-import { expectedInformation } from "../sem/estimate/info-total.js";
-import { estimateVcov, prepareFit, type FitInput } from "../sem/fit-model.js";
+import type { FittedModel } from "../sem/fitted.js";
 import { definedJacobian } from "../sem/inference/defined.js";
 import { standardize } from "../sem/inference/standardized.js";
-import type { FitResult } from "../sem/results.js";
 
 export interface StdInference {
   "est.std": number;
@@ -29,16 +27,11 @@ const key = (r: { lhs: string; op: string; rhs: string; group: number }): string
  * fitted model; null when the covariance matrix of the estimates does not exist or a row is unknown.
  */
 export function standardizedInference(
-  input: FitInput,
-  fit: FitResult,
+  fitted: FittedModel,
   wanted: readonly { lhs: string; op: string; rhs: string }[],
 ): (StdInference | null)[] {
-  const prep = prepareFit(input);
-  const { table, prob } = prep;
-  const estByKey = new Map(fit.parameters.map((r) => [key(r), r.est]));
+  const { table, prob, theta, vcov: vc } = fitted;
   const q = table.nfree;
-  const theta = new Float64Array(q);
-  for (const r of table.rows) if (r.free > 0) theta[r.free - 1] = estByKey.get(key(r)) ?? NaN;
   const targets = wanted.map((w) => table.rows.findIndex((r) => key(r) === key({ ...w, group: 1 })));
   if (theta.some((t) => Number.isNaN(t)) || targets.some((k) => k < 0)) return wanted.map(() => null);
   const lv = prob.rep.groups[0]!.lv;
@@ -52,8 +45,6 @@ export function standardizedInference(
     );
     return targets.map((k) => std.stdAll[k]!);
   };
-  const ev = evaluate(prob, theta);
-  const vc = estimateVcov(prep, theta, ev, expectedInformation(prob, ev)).vcov;
   if (!vc.ok) return wanted.map(() => null);
   const values = stdAt(theta);
   const J = definedJacobian(stdAt, theta, targets.length);

@@ -5,7 +5,8 @@
  * as results.json by `isrs analyze`); its shape is documented in docs/internals.md.
  */
 import { buildDataSet, covarianceN, parseNumber, type DataTable, type DroppedRow } from "../sem/data/index.js";
-import { fitModel, type FitInput } from "../sem/fit-model.js";
+import { fitModel, type FitInput, type FittedModel as EngineFit } from "../sem/fit-model.js";
+import { toFitResult } from "../sem/views.js";
 import type { FitResult, ParameterEstimate } from "../sem/results.js";
 import type { ResponseExclusion } from "../instrument/index.js";
 import { InputError, type Warning } from "../sem/messages.js";
@@ -147,7 +148,8 @@ function r2Of(fit: FitResult): Record<string, number> {
 interface Fitted {
   model: FittedModel;
   result: FitResult;
-  input: FitInput;
+  /** the engine's fitted model (θ̂, problem, vcov) the views and the standardized inference come from */
+  fitted: EngineFit;
 }
 
 async function fitNamed(name: ModelName, syntax: ModelSyntax, text: string, input: StudyInput): Promise<Fitted> {
@@ -157,7 +159,8 @@ async function fitNamed(name: ModelName, syntax: ModelSyntax, text: string, inpu
     options: { estimator: input.estimator ?? "ML", ...(input.missing !== undefined ? { missing: input.missing } : {}) },
     na: input.na,
   };
-  const result = await fitModel(fitInput);
+  const fitted = await fitModel(fitInput);
+  const result = toFitResult(fitted);
   const model: FittedModel = {
     name,
     syntax: text,
@@ -171,17 +174,14 @@ async function fitNamed(name: ModelName, syntax: ModelSyntax, text: string, inpu
     r2: r2Of(result),
     warnings: result.warnings,
   };
-  return { model, result, input: fitInput };
+  return { model, result, fitted };
 }
 
 /** The hypotheses table, with std.all inference by the delta method (standardized.ts). */
 function hypothesesOf(design: StudyDesign, st: Fitted | undefined): HypothesisRow[] {
   if (st === undefined) return [];
   const paths = design.hypotheses.map((h) => ({ lhs: h.outcome, op: "~", rhs: h.predictor }));
-  // the delta method here uses the expected information of complete data; with FIML lavaan's
-  // standardizedSolution() uses the fit's observed information, which this does not have: no
-  // standardized SE rather than a wrong one
-  const std = st.model.missing === "fiml" ? [] : standardizedInference(st.input, st.result, paths);
+  const std = standardizedInference(st.fitted, paths);
   return hypothesesTable(design.hypotheses, st.model.parameters, std);
 }
 

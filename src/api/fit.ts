@@ -10,7 +10,7 @@ import { observedVariables } from "../sem/partable/build.js";
 import type { FitResult } from "../sem/results.js";
 import { parseModel, type ModelSyntax } from "../sem/syntax/index.js";
 import { isDataTable, toDataTable, type DataInput } from "./data.js";
-import { runFit, type FitInput } from "./engine.js";
+import { runFitted, toFitResult, type FitInput, type FittedModel } from "./engine.js";
 import { ModelFit } from "./fitted.js";
 import type { FitOptions } from "./types.js";
 
@@ -33,7 +33,7 @@ export interface FitExtension {
   keys: readonly string[];
   /** why an option is not available from this entry (e.g. `bootstrap` in the browser), by name */
   unavailable?: Readonly<Record<string, string>>;
-  after?: (input: FitInput, result: FitResult) => Promise<FitResult>;
+  after?: (fitted: FittedModel, result: FitResult) => Promise<FitResult>;
 }
 
 /** The engine's input for a fit: the parsed model, the data as a table, the options. */
@@ -81,6 +81,7 @@ export async function fitWith(
   if (typeof options !== "object" || options === null) throw new InputError("E_USAGE", "the options must be an object");
   checkOptionNames(options, ext);
   const input = fitInput(model, data, options);
-  const result = await runFit(input);
-  return new ModelFit(ext.after === undefined ? result : await ext.after(input, result));
+  const fitted = await runFitted(input);
+  const result = toFitResult(fitted);
+  return new ModelFit(ext.after === undefined ? result : await ext.after(fitted, result));
 }

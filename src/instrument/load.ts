@@ -8,6 +8,7 @@ import { readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { InputError } from "../sem/messages.js";
 import { InstrumentSchema, type Construct, type Instrument, type Item, type Scale } from "./schema.js";
+import { InstrumentError } from "./messages.js";
 
 /** The instrument shipped with the package (src/instrument and dist/instrument are both two levels down). */
 export const BUNDLED_INSTRUMENT = fileURLToPath(new URL("../../instruments/isrs-v1.json", import.meta.url));
@@ -32,7 +33,7 @@ export function parseInstrument(raw: unknown, file: string): Instrument {
     .join("")
     .replace(/^\./, "");
   const where = path === "" ? "(top level)" : `${path}${idHint(raw, issue.path)}`;
-  throw new InputError("E_INSTRUMENT", `${file}: ${where}: ${issue.message}`);
+  throw new InstrumentError("E_INSTRUMENT", `${file}: ${where}: ${issue.message}`);
 }
 
 /** ` (item "ANA4")` when the path goes through an element of items, constructs or scales that has an id. */
@@ -61,7 +62,7 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new InputError("E_INSTRUMENT", `${file}: not valid JSON (${(e as Error).message})`);
+    throw new InstrumentError("E_INSTRUMENT", `${file}: not valid JSON (${(e as Error).message})`);
   }
 }
 

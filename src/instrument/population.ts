@@ -10,6 +10,7 @@
 import { InputError } from "../sem/messages.js";
 import { secondOrderOf } from "./load.js";
 import type { Instrument } from "./schema.js";
+import { InstrumentError } from "./messages.js";
 
 export interface PopulationModel {
   /** latent variables in causal order */
@@ -50,7 +51,7 @@ export function populationModel(instr: Instrument): PopulationModel {
     for (const a of eq)
       for (const b of eq) explained += a.beta * b.beta * phi[pos.get(a.predictor)! * m + pos.get(b.predictor)!]!;
     if (!(explained < 1)) {
-      throw new InputError(
+      throw new InstrumentError(
         "E_INSTRUMENT",
         `instrument ${instr.id} ${instr.version}: population: the values explain ${explained.toFixed(3)} of the variance of "${eta}" (must be below 1)`,
       );
@@ -78,7 +79,7 @@ function causalOrder(ids: string[], equations: Record<string, { predictor: strin
     const next = ids.find((id) => !placed.has(id) && equations[id]!.every((t) => placed.has(t.predictor)));
     if (next === undefined) {
       const left = ids.filter((id) => !placed.has(id)).join(", ");
-      throw new InputError("E_INSTRUMENT", `the model is not recursive: ${left} predict each other in a cycle`);
+      throw new InstrumentError("E_INSTRUMENT", `the model is not recursive: ${left} predict each other in a cycle`);
     }
     out.push(next);
     placed.add(next);

@@ -23,6 +23,7 @@ import { compareScores, mean, percentileRank, quantileSorted, sd } from "./norms
 import type { ResponseExclusion, Responses } from "./responses.js";
 import type { Instrument } from "./schema.js";
 import { fitWeights, type Weights } from "./weights.js";
+import { InstrumentError } from "./messages.js";
 
 export type { Weights } from "./weights.js";
 export { weightsFromFit } from "./weights.js";
@@ -293,7 +294,8 @@ function summarise(sorted: number[]): IndexSummary {
 function selectRows(data: Responses, firm: string): number[] {
   if (firm === "all") return data.ids.map((_, i) => i);
   const i = data.ids.indexOf(firm);
-  if (i < 0) throw new InputError("E_NO_FIRM", `${data.file}: no firm with id "${firm}"${didYouMean(firm, data.ids)}`);
+  if (i < 0)
+    throw new InstrumentError("E_NO_FIRM", `${data.file}: no firm with id "${firm}"${didYouMean(firm, data.ids)}`);
   return [i];
 }
 

@@ -15,6 +15,7 @@ import { scaleOf } from "./load.js";
 import { populationModel } from "./population.js";
 import { createRng } from "./rng.js";
 import type { Instrument } from "./schema.js";
+import { InstrumentError } from "./messages.js";
 
 export interface SimulateOptions {
   n: number;
@@ -64,7 +65,7 @@ export function simulate(instr: Instrument, opts: SimulateOptions): SimulatedSam
   const p = pm.items.length;
   const L = cholesky(square(p, pm.sigma));
   if (L === null)
-    throw new InputError(
+    throw new InstrumentError(
       "E_INSTRUMENT",
       `instrument ${instr.id} ${instr.version}: population: the implied item correlation matrix is not positive definite`,
     );

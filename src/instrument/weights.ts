@@ -6,10 +6,11 @@
  * besides rows dropped for missing answers, or the norm data cannot carry the model (too few
  * complete rows, a constant or collinear item). A bad model or option stays the user's error.
  */
-import { fitModel } from "../sem/fit-model.js";
+import { fitModel, type FittedModel } from "../sem/fit-model.js";
 import { InputError, type InputErrorCode } from "../sem/messages.js";
 import type { FitResult } from "../sem/results.js";
 import type { ModelSyntax } from "../sem/syntax/index.js";
+import { toFitResult } from "../sem/views.js";
 import { constructsOf, secondOrderOf } from "./load.js";
 import type { Responses } from "./responses.js";
 import type { Instrument } from "./schema.js";
@@ -27,8 +28,20 @@ export interface Weights {
   note: string | null;
 }
 
+/** What the weights read of a fit: whether it converged, its warnings and its standardized rows. */
+export type WeightsSource = Pick<FitResult, "converged" | "warnings" | "parameters">;
+
+/** The weights' view of a fitted model (no modification indices or other outputs are computed). */
+export function weightsSource(fitted: FittedModel): WeightsSource {
+  return {
+    converged: fitted.optimization.converged,
+    warnings: [...fitted.warnings],
+    parameters: fitted.parameters.estimates,
+  };
+}
+
 /** Weights from a fit: std.all of each dimension on the second-order factor, normalised. */
-export function weightsFromFit(fit: FitResult | null, instr: Instrument, estimator: string): Weights {
+export function weightsFromFit(fit: WeightsSource | null, instr: Instrument, estimator: string): Weights {
   const dims = constructsOf(instr, "dimension").map((d) => d.id);
   const equal = (note: string): Weights => ({
     method: "equal",
@@ -79,8 +92,8 @@ export async function fitWeights(input: {
   const { instr, estimator } = input;
   try {
     const options = { estimator, ...(input.missing !== undefined ? { missing: input.missing } : {}) };
-    const fit = await fitModel({ syntax: input.syntax, data: input.norms.table, options });
-    return { fit, weights: weightsFromFit(fit, instr, estimator) };
+    const fitted = await fitModel({ syntax: input.syntax, data: input.norms.table, options });
+    return { fit: toFitResult(fitted), weights: weightsFromFit(weightsSource(fitted), instr, estimator) };
   } catch (e) {
     if (!(e instanceof InputError) || !NORM_DATA_PROBLEMS.has(e.code)) throw e;
     const weights = {

@@ -230,7 +230,7 @@ export function studyViewFromAnalysis(res: StudyResults, meta: FromAnalysisMeta)
       "β, SE(β), p(β): the standardized estimate (std.all) with its delta-method standard error and the p of " +
       "β / SE(β), as lavaan's standardizedSolution(). b, SE, p: the unstandardized estimate and its Wald test, " +
       "as parameterEstimates(). Supported: b has the hypothesised sign and its p < .05." +
-      (final.missing === "fiml" ? " With FIML, SE(β) and p(β) are not computed; b, SE and p are FIML's." : ""),
+      (final.missing === "fiml" ? " With FIML, every SE comes from the observed information, as in lavaan." : ""),
     diagram: graphFromFit({ parameters: final.parameters, ...vars }, new Map(Object.entries(labels))),
     problems: problems(res.models),
     warnings: [...warningList(res.models), ...new Set(res.comparison?.warnings ?? [])],

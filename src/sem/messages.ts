@@ -4,7 +4,11 @@
  * it throws an InputError (bad input, exit code 2) or collects Warning objects into the result.
  */
 
-/** Codes of input errors: the input cannot be fitted as given. */
+/**
+ * Codes of the engine's input errors: the model or the data cannot be fitted as given. Layers
+ * built on the engine declare their own codes (src/instrument/messages.ts, src/analysis/design.ts)
+ * and raise them through the same InputError class, so that every caller treats them alike.
+ */
 export type InputErrorCode =
   | "E_FILE" // missing, unreadable, a directory
   | "E_EMPTY" // empty file or header only
@@ -18,12 +22,7 @@ export type InputErrorCode =
   | "E_NOT_PD" // non-positive-definite sample covariance
   | "E_ALL_MISSING" // a model variable missing in every row (of the file or of a group)
   | "E_COVERAGE" // missing-data patterns leave a variance or covariance unidentified (FIML)
-  | "E_DESIGN" // a study design that cannot be analysed (construct with < 2 items, unknown construct in a path, ...)
-  | "E_USAGE" // bad command-line usage
-  | "E_INSTRUMENT" // an instrument definition file that fails validation (the path is named)
-  | "E_OUT_OF_SCALE" // a response that is not a point of its item's scale
-  | "E_DUPLICATE_ID" // a firm id that appears on two rows
-  | "E_NO_FIRM"; // a firm id asked for that is not in the data
+  | "E_USAGE"; // an option value that cannot be used (bad command-line or API usage)
 
 /** Codes of warnings: the fit exists but something about it deserves attention. */
 export type WarningCode =
@@ -43,10 +42,10 @@ export type WarningCode =
   | "W_DEFINED_NOT_FINITE" // a defined parameter (:=) whose value is infinite or NaN (division by zero, ...)
   | "W_DUPLICATE_ELEMENT"; // a model element written twice with the same modifiers (the repeat is ignored)
 
-/** A bad-input error: one clear line, exit code 2. */
-export class InputError extends Error {
-  readonly code: InputErrorCode;
-  constructor(code: InputErrorCode, message: string) {
+/** A bad-input error: one clear line, exit code 2. `C` is the engine's codes, or a layer's own. */
+export class InputError<C extends string = InputErrorCode> extends Error {
+  readonly code: C;
+  constructor(code: C, message: string) {
     super(message);
     this.name = "InputError";
     this.code = code;

@@ -5,6 +5,7 @@
 import type { Warning } from "./messages.js";
 import type { DroppedRow } from "./data/index.js";
 import type { BootstrapResult } from "./bootstrap/types.js";
+import type { FitMeasures } from "./fit/names.js";
 
 export interface ParameterEstimate {
   lhs: string;
@@ -42,7 +43,8 @@ export interface FitResult {
   groupLabels: string[];
   /** free parameters, counting each equality-constrained copy (lavaan's lavInspect(fit, "npar")) */
   npar: number;
-  fit: Record<string, number>;
+  /** fitMeasures() under lavaan's names */
+  fit: FitMeasures;
   parameters: ParameterEstimate[];
   modindices?: ModIndex[];
   warnings: Warning[];

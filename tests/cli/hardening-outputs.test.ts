@@ -21,6 +21,7 @@ import { fitModel } from "../../src/sem/fit-model.js";
 import type { FitResult } from "../../src/sem/results.js";
 import { parseModel } from "../../src/sem/syntax/index.js";
 import { run } from "./run.js";
+import { toFitResult } from "../../src/sem/views.js";
 
 const HS = "datasets/holzinger-swineford-1939";
 const FIT = ["fit", `${HS}/data.csv`, "--model", `${HS}/three-factor.lav`];
@@ -331,7 +332,7 @@ describe("text tables with huge numbers", () => {
     it(`${estimator}: no two columns run together, and the number columns stay aligned`, async () => {
       const data = readTable(`${HS}/data.csv`);
       const syntax = parseModel(fs.readFileSync(`${HS}/three-factor.lav`, "utf8"));
-      const res = await fitModel({ syntax, data, options: { estimator } });
+      const res = toFitResult(await fitModel({ syntax, data, options: { estimator } }));
       const text = formatText(scaled(res, -1e7), "test");
       expect(text).toMatch(/-\d{8,}\.\d{3}/); // the numbers are that wide
       for (const line of text.split("\n")) expect(line).not.toMatch(JOINED);

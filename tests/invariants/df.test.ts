@@ -13,6 +13,7 @@ import { fitModel } from "../../src/sem/fit-model.js";
 import type { FitResult } from "../../src/sem/results.js";
 import { parseModel } from "../../src/sem/syntax/index.js";
 import { loadCase, type Case } from "./problem.js";
+import { toFitResult } from "../../src/sem/views.js";
 
 const CASES = [
   "hs-cfa-ml",
@@ -67,7 +68,7 @@ describe.each(CASES)("%s", (name) => {
   let result: FitResult;
 
   beforeAll(async () => {
-    result = await fitModel({ syntax: c.syntax, data: c.data, options: c.options });
+    result = toFitResult(await fitModel({ syntax: c.syntax, data: c.data, options: c.options }));
   });
 
   it("fits and converges", () => {
@@ -112,7 +113,7 @@ describe("fixed.x: the moments of an exogenous observed covariate count on neith
   const c = loadCase("hs-cfa-ml");
   it.each([true, false])("meanstructure %s", async (meanstructure) => {
     const syntax = parseModel(model, { file: "fixed-x.lav" });
-    const result = await fitModel({ syntax, data: c.data, options: { meanstructure } });
+    const result = toFitResult(await fitModel({ syntax, data: c.data, options: { meanstructure } }));
     expect(result.converged).toBe(true);
     const p = observedNames(result.parameters).length;
     expect(p).toBe(8);

@@ -59,9 +59,9 @@ function toOptions(ref: LavaanReference): { options: FitOptionsInput; skip: stri
   return { options, skip };
 }
 
-export function loadCases(): Case[] {
+export function loadCases(roots: readonly string[] = ROOTS): Case[] {
   const out: Case[] = [];
-  for (const root of ROOTS) {
+  for (const root of roots) {
     if (!fs.existsSync(root)) continue;
     for (const name of fs.readdirSync(root).sort()) {
       const dir = path.join(root, name);

@@ -4,6 +4,7 @@ import { readTable } from "../../src/sem/data/read-file.js";
 import { fitModel } from "../../src/sem/fit-model.js";
 import type { FitResult } from "../../src/sem/results.js";
 import { parseModel } from "../../src/sem/syntax/index.js";
+import { toFitResult } from "../../src/sem/views.js";
 
 export const CASES = "tests/parity/lavaan-0.6.14";
 
@@ -27,7 +28,7 @@ export function fitCase(name: string): Promise<FitResult> {
     syntax: parseModel(fs.readFileSync(model, "utf8"), { file: model }),
     data: readTable(`${CASES}/${name}/data.csv`, {}),
     options: group === undefined ? {} : { group },
-  });
+  }).then(toFitResult);
 }
 
 export function modelText(name: string): string {

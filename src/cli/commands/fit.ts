@@ -2,9 +2,10 @@
 import type { Command } from "commander";
 import { readTable } from "../../sem/data/read-file.js";
 import { bootstrapModel } from "../../sem/bootstrap/index.js";
-import { runFit, type FitInput } from "../../api/engine.js";
+import { runFit, runFitted, type FitInput } from "../../api/engine.js";
 import { InputError } from "../../sem/messages.js";
 import type { FitResult } from "../../sem/results.js";
+import { toFitResult } from "../../sem/views.js";
 import { parseModel } from "../../sem/syntax/index.js";
 import { exitCodeFor } from "../exit-codes.js";
 import { formatJson } from "../../sem/format/json.js";
@@ -50,8 +51,9 @@ export function registerFit(program: Command, ctx: CommandContext): void {
       }
       const boot = toBootstrapOptions(flags);
       const input = loadInput(dataFile, flags);
-      let res = await runFit(input);
-      if (boot !== null) res = await bootstrapModel(input, res, { ...boot, onProgress: progressBar("bootstrap") });
+      const fitted = await runFitted(input);
+      let res = toFitResult(fitted);
+      if (boot !== null) res = await bootstrapModel(fitted, { ...boot, onProgress: progressBar("bootstrap") }, res);
       const text = flags.format === "json" ? formatJson(res) : formatText(res, ctx.version);
       if (flags.out !== undefined) writeAtomic(flags.out, text, { "data file": dataFile, "model file": flags.model });
       else ctx.stdout(text);

@@ -215,9 +215,6 @@ function hypotheses(res: StudyResults): string[] {
     "",
     "Hypotheses (structural model; supported: p of est < 0.05 in the hypothesised direction)",
     "  std.all, se.std, p.std: standardizedSolution() (p of std.all / se.std); est, se, p: parameterEstimates()",
-    ...(res.models[0]?.missing === "fiml"
-      ? ["  se.std, p.std: not computed with FIML (the delta method here needs complete data); est, se, p are FIML's"]
-      : []),
     ...table(
       ["", "path", "expected", "std.all", "se.std", "p.std", "est", "se", "p", "supported"],
       res.hypotheses.map((h) => [

@@ -1,20 +1,20 @@
 /**
  * The description of a bootstrap run that every thread works from (ContextData, replicate.ts),
- * built once in the main thread from prepareFit(): which replication path applies, the numeric
- * rows per group, the prepared problem's pieces, the quasi-Newton start 2·I(θ̂), and the
+ * built once in the main thread from the FittedModel: which replication path applies, the numeric
+ * rows per group, the fitted problem's pieces and θ̂, the quasi-Newton start 2·I(θ̂), and the
  * Bollen-Stine data when the test is asked for. Building it here keeps the heavier modules
  * (options parsing, the data layer, the eigen decomposition) out of the worker threads.
  */
 import { evaluate } from "../estimate/ml.js";
 import { expectedInformation } from "../estimate/info-total.js";
-import { prepareFit, type FitInput, type PreparedFit } from "../fit-model.js";
+import { problemOf } from "../fit-model.js";
+import type { FittedModel } from "../fitted.js";
 import { InputError } from "../messages.js";
 import { bollenStineTransform } from "./bollen-stine.js";
 import { ReplicationContext, type ContextData } from "./replicate.js";
 
 export interface ContextRequest {
-  readonly input: FitInput;
-  readonly thetaHat: Float64Array;
+  readonly fitted: FittedModel;
   readonly seed: number;
   /** build the Bollen-Stine transformed data */
   readonly bollenStine: boolean;
@@ -25,22 +25,19 @@ export interface ContextRequest {
 /** The estimators whose estimates are the ML estimates of the complete data (direct path). */
 const DIRECT_ESTIMATORS = new Set(["ML", "MLM", "MLR"]);
 
-/** The missing-data method of the fit ("listwise" when the options have none). */
-export function missingMethod(prepared: PreparedFit): string {
-  const m = (prepared.opts as { missing?: unknown }).missing;
-  return typeof m === "string" ? m : "listwise";
-}
-
-export function contextData(req: ContextRequest, prepared: PreparedFit = prepareFit(req.input)): ContextData {
-  const { data, table, prob, opts } = prepared;
+export function contextData(req: ContextRequest): ContextData {
+  const { data, table, prob, opts, method } = req.fitted;
+  const thetaHat = req.fitted.theta;
+  if (thetaHat.some((x) => !Number.isFinite(x)))
+    throw new InputError("E_MODEL", "the bootstrap needs finite estimates of every free parameter");
   const groups = data.groups.map((g) => ({ label: g.label, X: g.X, rowIds: g.rowIds }));
   const complete = groups.every((g) => g.X.every(Number.isFinite));
   const direct =
     req.forceGeneral !== true &&
     DIRECT_ESTIMATORS.has(String(opts.estimator).toUpperCase()) &&
-    missingMethod(prepared) === "listwise" &&
+    method.kind === "complete" &&
     complete;
-  const ev = evaluate(prob, req.thetaHat);
+  const ev = evaluate(prob, thetaHat);
   let hessian: Float64Array | undefined;
   if (Number.isFinite(ev.f)) {
     hessian = expectedInformation(prob, ev);
@@ -55,7 +52,7 @@ export function contextData(req: ContextRequest, prepared: PreparedFit = prepare
       );
     const p = table.vars.ov.length;
     bollenStineX = groups.map((g, k) => {
-      const st = prepared.stats.groups[k]!;
+      const st = req.fitted.stats.groups[k]!;
       const imp = ev.groups[k]!.implied;
       return bollenStineTransform({
         X: g.X,
@@ -69,8 +66,8 @@ export function contextData(req: ContextRequest, prepared: PreparedFit = prepare
     });
   }
   return {
-    input: req.input,
-    thetaHat: req.thetaHat,
+    input: req.fitted.input,
+    thetaHat,
     seed: req.seed,
     direct,
     table,
@@ -82,7 +79,7 @@ export function contextData(req: ContextRequest, prepared: PreparedFit = prepare
   };
 }
 
-/** A context for this thread (the general path fitted by prepareFit()). */
+/** A context for this thread (the general path refits each resample through the pipeline's preparation). */
 export function createContext(data: ContextData): ReplicationContext {
-  return new ReplicationContext(data, (input) => prepareFit(input).prob);
+  return new ReplicationContext(data, problemOf);
 }

@@ -1,7 +1,8 @@
 /**
  * The nonparametric bootstrap of a fitted model (lavaan: se = "bootstrap", bootstrap = B,
- * test = "bollen.stine"). bootstrapModel() takes the same input as fitModel() and its result,
- * refits B resamples (rows drawn with replacement within groups) with the same fit options,
+ * test = "bollen.stine"). bootstrapModel() takes the FittedModel of fitModel() (and, optionally,
+ * its FitResult view already made), refits B resamples (rows drawn with replacement within
+ * groups) with the same fit options from θ̂,
  * and returns the FitResult with bootstrap standard errors, z, p and percentile intervals in
  * the parameter rows (as parameterEstimates() with its default boot.ci.type = "perc"), and the
  * bootstrap section: every interval type per row, the draws used and not used (by reason), and
@@ -9,13 +10,14 @@
  */
 import { randomInt } from "node:crypto";
 import { normalTwoSidedP } from "../distributions/index.js";
-import { prepareFit, type FitInput } from "../fit-model.js";
+import type { FitMeasures } from "../fit/names.js";
+import type { FittedModel } from "../fitted.js";
 import { InputError, warning } from "../messages.js";
-import type { ParameterTable } from "../partable/types.js";
 import type { FitResult, ParameterEstimate } from "../results.js";
+import { toFitResult } from "../views.js";
 import { JACKKNIFE_MAX_ROWS, parseBootstrapOptions, type BootstrapOptionsInput } from "./options.js";
 import { defaultWorkers, runTasks, type BatchResult, type TaskBatch } from "./pool.js";
-import { contextData, createContext, missingMethod } from "./context.js";
+import { contextData, createContext } from "./context.js";
 import { bootstrapColumns, drawCounts, parameterDraws, usedIndices } from "./summarize.js";
 import type { BollenStineTest, BootstrapResult } from "./types.js";
 
@@ -28,41 +30,23 @@ export interface BootstrapRunOptions extends BootstrapOptionsInput {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** θ̂ from the fitted rows (parameter rows are the table's rows without == constraints). */
-export function thetaFromFit(table: ParameterTable, rows: readonly ParameterEstimate[]): Float64Array {
-  const theta = new Float64Array(table.nfree).fill(NaN);
-  const trows = table.rows.filter((r) => r.op !== "==");
-  if (trows.length !== rows.length) throw new Error("the fitted parameter rows do not match the parameter table");
-  trows.forEach((r, k) => {
-    const e = rows[k]!;
-    if (e.lhs !== r.lhs || e.op !== r.op || e.rhs !== r.rhs)
-      throw new Error(`parameter row ${k + 1} does not match the parameter table`);
-    if (r.free > 0) theta[r.free - 1] = e.est ?? NaN;
-  });
-  if (theta.some((x) => !Number.isFinite(x)))
-    throw new InputError("E_MODEL", "the bootstrap needs finite estimates of every free parameter");
-  return theta;
-}
-
 export async function bootstrapModel(
-  input: FitInput,
-  fit: FitResult,
+  fitted: FittedModel,
   options: BootstrapRunOptions,
+  fit: FitResult = toFitResult(fitted),
 ): Promise<FitResult> {
   const opts = parseBootstrapOptions(options);
   const bollenStine = opts.test === "bollen.stine";
   const seedSource = opts.seed === undefined ? "random" : "given";
   const seed = opts.seed ?? randomInt(0, 2 ** 47);
-  const prepared = prepareFit(input);
-  if (bollenStine && missingMethod(prepared) !== "listwise") {
+  if (bollenStine && fitted.opts.missing !== "listwise") {
     throw new InputError(
       "E_USAGE",
-      `the Bollen-Stine bootstrap needs complete data (missing = listwise), not missing = ${missingMethod(prepared)}: its data transformation is defined for complete data only (lavaan refuses it too)`,
+      `the Bollen-Stine bootstrap needs complete data (missing = listwise), not missing = ${fitted.opts.missing}: ` +
+        "its data transformation is defined for complete data only (lavaan refuses it too)",
     );
   }
-  const ctx = createContext(
-    contextData({ input, thetaHat: thetaFromFit(prepared.table, fit.parameters), seed, bollenStine }, prepared),
-  );
+  const ctx = createContext(contextData({ fitted, seed, bollenStine }));
   const N = ctx.ntotal;
   const jackknife = opts.jackknife && N <= JACKKNIFE_MAX_ROWS;
   const batches: TaskBatch[] = [{ kind: "ordinary", count: opts.bootstrap }];
@@ -78,10 +62,11 @@ export async function bootstrapModel(
   const jack = byKind("jackknife");
   const jackFailed = jack === null ? 0 : jack.count - usedIndices(jack).length;
   const jackUsed = jack !== null && jackFailed === 0;
-  const pd = await parameterDraws(prepared.table, prepared.prob, boot, jackUsed ? jack : null);
-  const trows = prepared.table.rows.filter((r) => r.op !== "==");
+  const pd = await parameterDraws(fitted.table, fitted.prob, boot, jackUsed ? jack : null);
+  const trows = fitted.table.rows.filter((r) => r.op !== "==");
+  const estimates = fitted.parameters.estimates;
   const params = trows.map((r, k) =>
-    bootstrapColumns(r, fit.parameters[k]!.est ?? NaN, pd.draws[k]!, pd.jack[k]!, opts.level),
+    bootstrapColumns(r, estimates[k]!.est ?? NaN, pd.draws[k]!, pd.jack[k]!, opts.level),
   );
   const draws = drawCounts(boot);
   const result: BootstrapResult = {
@@ -103,7 +88,7 @@ export async function bootstrapModel(
     parameters: params,
   };
   const bs = byKind("bollenStine");
-  if (bs !== null) result.test = bollenStineTest(bs, fit);
+  if (bs !== null) result.test = bollenStineTest(bs, fitted.fit);
   const parameters = fit.parameters.map((row, k) =>
     trows[k]!.free > 0 || trows[k]!.op === ":=" ? withBootstrapSe(row, params[k]!) : row,
   );
@@ -130,7 +115,10 @@ export async function bootstrapModel(
 function jackknifeNote(asked: boolean, N: number, jack: BatchResult | null, failed: number): string {
   if (!asked) return "not asked for: BCa intervals use no acceleration (bca.simple)";
   if (jack === null)
-    return `not run: ${N} rows exceed ${JACKKNIFE_MAX_ROWS} (one refit per row); BCa intervals use no acceleration (bca.simple)`;
+    return (
+      `not run: ${N} rows exceed ${JACKKNIFE_MAX_ROWS} (one refit per row); ` +
+      "BCa intervals use no acceleration (bca.simple)"
+    );
   if (failed > 0)
     return `${failed} of ${jack.count} leave-one-out refits failed: BCa intervals use no acceleration (bca.simple)`;
   return `${jack.count} leave-one-out refits, all used for the BCa acceleration`;
@@ -150,14 +138,14 @@ function withBootstrapSe(row: ParameterEstimate, b: BootstrapResult["parameters"
 }
 
 /** Bollen-Stine p-value: the share of successful draws with T* > T (lavaan, lav_model_test). */
-export function bollenStineTest(bs: BatchResult, fit: FitResult): BollenStineTest {
-  const stat = fit.fit.chisq ?? NaN;
+export function bollenStineTest(bs: BatchResult, fit: FitMeasures): BollenStineTest {
+  const stat = fit.chisq ?? NaN;
   const used = usedIndices(bs);
   const larger = used.filter((b) => bs.chisq[b]! > stat).length;
   return {
     test: "bollen.stine",
     stat,
-    df: fit.fit.df ?? NaN,
+    df: fit.df ?? NaN,
     pvalue: used.length > 0 ? larger / used.length : NaN,
     "boot.larger": larger,
     "boot.length": used.length,

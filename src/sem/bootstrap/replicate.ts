@@ -10,15 +10,16 @@
  * Two paths give the same numbers:
  * - the direct path (ML-family estimators with listwise complete data: ML, MLM, MLR, whose
  *   estimates are the ML estimates): the resampled rows of the numeric data set give new
- *   sample moments, the fixed.x rows take the new sample's values, and the problem built once
- *   by prepareFit() is reused;
+ *   sample moments, the fixed.x rows take the new sample's values, and the fitted model's
+ *   problem is reused;
  * - the general path, for any other combination of fit options (e.g. a missing-data method):
- *   the resampled raw rows of the data table go through prepareFit() and the problem it builds
- *   is optimized, so the replication is fitted exactly as the user's model was.
+ *   the resampled raw rows of the data table go through the pipeline's preparation
+ *   (fit-model.ts problemOf) and the problem it builds is optimized, so the replication is
+ *   fitted exactly as the user's model was.
  * The main thread describes the run once (context.ts: ContextData, plain cloneable data);
  * every thread builds its ReplicationContext from that same description, so a replication's
  * result does not depend on where it runs. This module imports only the estimation kernels, so
- * that worker threads start fast; prepareFit() is handed in for the general path.
+ * that worker threads start fast; problemOf() is handed in for the general path.
  */
 import type { Problem } from "../estimate/ml.js";
 import { optimize, type OptimizeResult } from "../estimate/optimize.js";
@@ -51,7 +52,7 @@ export interface ContextData {
   readonly bollenStineX: Float64Array[] | null;
 }
 
-/** prepareFit() reduced to the problem it builds: the general path's way to fit a data table. */
+/** The pipeline's preparation reduced to the problem it builds: the general path's way to fit a data table. */
 export type ProblemFor = (input: FitInput) => Problem;
 
 export type TaskKind = "ordinary" | "bollenStine" | "jackknife";
@@ -81,7 +82,7 @@ export class ReplicationContext {
 
   /** `problemFor` is needed on the general path only (data.direct false). */
   constructor(data: ContextData, problemFor?: ProblemFor) {
-    if (!data.direct && problemFor === undefined) throw new Error("the general replication path needs prepareFit()");
+    if (!data.direct && problemFor === undefined) throw new Error("the general replication path needs problemOf()");
     this.data = data;
     this.problemFor = problemFor;
     this.p = data.table.vars.ov.length;
@@ -178,9 +179,9 @@ export class ReplicationContext {
   }
 
   /**
-   * The replication's rows as a data table fitted by prepareFit(): the raw rows (cells as read)
+   * The replication's rows as a data table prepared by problemOf(): the raw rows (cells as read)
    * for the original data, the model variables' cells replaced by the transformed values for
-   * the Bollen-Stine data. Groups keep their order, so prepareFit() numbers them as before.
+   * the Bollen-Stine data. Groups keep their order, so they are numbered as before.
    */
   private generalProblem(positions: Int32Array[], source: Float64Array[]): Problem {
     const table = this.data.input.data;

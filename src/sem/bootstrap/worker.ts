@@ -2,7 +2,7 @@
  * Worker-thread entry of the bootstrap pool (pool.ts): builds its ReplicationContext from the
  * run's description (ContextData) it is given, says it is ready, then answers each chunk
  * request { kind, batch, from, to } with the outcomes of those replications. It loads
- * prepareFit() (and with it the options and data layers) only for the general path.
+ * the pipeline's preparation (and with it the options and data layers) only for the general path.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { runChunk } from "./pool.js";
@@ -13,8 +13,7 @@ async function start(port: NonNullable<typeof parentPort>): Promise<void> {
     const data = workerData as ContextData;
     let problemFor: ProblemFor | undefined;
     if (!data.direct) {
-      const { prepareFit } = await import("../fit-model.js");
-      problemFor = (input) => prepareFit(input).prob;
+      problemFor = (await import("../fit-model.js")).problemOf;
     }
     const ctx = new ReplicationContext(data, problemFor);
     const q = data.thetaHat.length;

@@ -5,11 +5,13 @@
  * the mean terms only with a mean structure; GFI = Σ_g (n_g/N) GFI_g. Under fixed.x the moments of
  * the exogenous covariates (their covariance block and means) are left out of both sums, and the
  * weight is Σ̂⁻¹ (lavaan's structured normal-theory weight); checked against lavaan on path models.
- * AGFI = 1 − (nel/df)(1 − GFI), PGFI = (df/nel)·GFI, nel = the number of sample moments, those
- * of the exogenous covariates included (lavaan).
+ * AGFI = 1 − (nel/df)(1 − GFI) (1 when df = 0), PGFI = (df/nel)·GFI (NA when nel = 0), nel = the
+ * number of sample moments, those of the exogenous covariates included (lavaan's lav_fit_agfi,
+ * lav_fit_pgfi: the one home of these two formulas).
  */
 import { matmul } from "../linalg/dense.js";
 import type { GroupResiduals } from "./residuals.js";
+import type { FitMeasures } from "./names.js";
 
 function groupGfi(g: GroupResiduals & { sigmaInv: Float64Array }, exo: ReadonlySet<number>): number {
   const { p } = g.stats;
@@ -48,9 +50,19 @@ export function gfiMeasures(
   df: number,
   nel: number,
   exoIndex: readonly number[],
-): Record<string, number> {
+): FitMeasures {
   const N = groups.reduce((a, g) => a + g.n, 0);
   const exo = new Set(exoIndex);
   const gfi = groups.reduce((a, g) => a + (g.n / N) * groupGfi(g, exo), 0);
-  return { gfi, agfi: df > 0 ? 1 - (nel / df) * (1 - gfi) : NaN, pgfi: nel > 0 ? (df / nel) * gfi : NaN };
+  return { gfi, agfi: agfi(gfi, nel, df), pgfi: pgfi(gfi, nel, df) };
+}
+
+export function agfi(gfi: number, nel: number, df: number): number {
+  if (![gfi, nel, df].every(Number.isFinite)) return NaN;
+  return df > 0 ? 1 - (nel / df) * (1 - gfi) : 1;
+}
+
+export function pgfi(gfi: number, nel: number, df: number): number {
+  if (![gfi, nel, df].every(Number.isFinite) || nel === 0) return NaN;
+  return (df / nel) * gfi;
 }

@@ -16,6 +16,7 @@ import { incrementalIndices } from "./incremental.js";
 import { residualMeasures, type GroupResiduals } from "./residuals.js";
 import { rmsea, rmseaCi, rmseaPClose, rmseaPNotClose } from "./rmsea.js";
 import { exp, log } from "../numeric/index.js";
+import type { FitMeasures } from "./names.js";
 
 export interface FitInput {
   readonly fmin: number; // F_ML at the optimum (not halved)
@@ -56,7 +57,16 @@ export function exoLogLikelihood(st: FitInput["groups"][number]["stats"], exoInd
   return -0.5 * st.n * (nx * log(2 * Math.PI) + (inv?.logDet ?? NaN) + nx);
 }
 
-export function fitMeasures(input: FitInput): Record<string, number> {
+/**
+ * Hoelter's critical N at level 1 − α, χ²_{1−α,df}·N/T + 1; lavaan's lav_fit_cn: NA when df = 0 and T is below
+ * machine epsilon, else (with χ²_{1−α,0} = 0) 1 at df = 0.
+ */
+export function hoelter(chisq: number, df: number, ntotal: number, level: number): number {
+  if (df === 0 && chisq < Number.EPSILON) return NaN;
+  return df > 0 ? (chisqQuantile(level, df) * ntotal) / chisq + 1 : 1;
+}
+
+export function fitMeasures(input: FitInput): FitMeasures {
   const { df, npar, nel } = input;
   const ntotal = input.groups.reduce((a, g) => a + g.n, 0);
   const G = input.groups.length;
@@ -76,7 +86,7 @@ export function fitMeasures(input: FitInput): Record<string, number> {
   }
   const r = { chisq, df, ntotal, ngroups: G };
   const ci = rmseaCi(r);
-  const out: Record<string, number> = {
+  const out: FitMeasures = {
     npar,
     fmin: input.fmin / 2,
     chisq,
@@ -85,14 +95,7 @@ export function fitMeasures(input: FitInput): Record<string, number> {
     "baseline.chisq": base.chisq,
     "baseline.df": base.df,
     "baseline.pvalue": chisqUpper(base.chisq, base.df),
-    cfi: inc.cfi!,
-    tli: inc.tli!,
-    nnfi: inc.nnfi!,
-    rfi: inc.rfi!,
-    nfi: inc.nfi!,
-    pnfi: inc.pnfi!,
-    ifi: inc.ifi!,
-    rni: inc.rni!,
+    ...inc,
     logl,
     "unrestricted.logl": unrestricted,
     aic: -2 * logl + 2 * npar,
@@ -108,8 +111,8 @@ export function fitMeasures(input: FitInput): Record<string, number> {
     "rmsea.notclose.pvalue": rmseaPNotClose(r),
     "rmsea.notclose.h0": 0.08,
     ...residualMeasures(input.groups),
-    cn_05: df > 0 ? (chisqQuantile(0.95, df) * ntotal) / chisq + 1 : NaN,
-    cn_01: df > 0 ? (chisqQuantile(0.99, df) * ntotal) / chisq + 1 : NaN,
+    cn_05: hoelter(chisq, df, ntotal, 0.95),
+    cn_01: hoelter(chisq, df, ntotal, 0.99),
     ...gfiMeasures(input.groups, df, nel, input.exoIndex),
     mfi: exp((-0.5 * (chisq - df)) / ntotal),
     ecvi: chisq / ntotal + (2 * npar) / ntotal,

@@ -9,6 +9,7 @@
  * x̄_i/√s_ii − μ_i/√σ_ii for the standardised versions); the "_nomean" versions leave them out.
  */
 import type { GroupStats } from "../samplestats/index.js";
+import type { FitMeasures } from "./names.js";
 
 export interface GroupResiduals {
   readonly n: number;
@@ -53,7 +54,7 @@ function groupMeasure(g: GroupResiduals, kind: Kind, withMeans: boolean): number
   return Math.sqrt(sum / count);
 }
 
-export function residualMeasures(groups: readonly GroupResiduals[]): Record<string, number> {
+export function residualMeasures(groups: readonly GroupResiduals[]): FitMeasures {
   const N = groups.reduce((a, g) => a + g.n, 0);
   const combine = (kind: Kind, withMeans: boolean): number =>
     groups.reduce((a, g) => a + (g.n / N) * groupMeasure(g, kind, withMeans), 0);

@@ -18,6 +18,7 @@
 import { chisqUpper } from "../distributions/index.js";
 import { evaluate, type Evaluation, type Problem } from "../estimate/ml.js";
 import { exoLogLikelihood, fitMeasures, type FitInput } from "../fit/measures.js";
+import { agfi, pgfi } from "../fit/gfi.js";
 import { incrementalIndices } from "../fit/incremental.js";
 import { matmul, spdInverse } from "../linalg/dense.js";
 import { availableCaseMoments } from "./em.js";
@@ -26,6 +27,7 @@ import { fimlProblem } from "./objective.js";
 import { robustFimlMeasures } from "./robust-fit.js";
 import type { FimlStats } from "./samplestats.js";
 import { log } from "../numeric/index.js";
+import type { FitMeasures } from "../fit/names.js";
 
 const LOG2PI = log(2 * Math.PI);
 
@@ -176,7 +178,7 @@ export interface FimlFitInput {
   readonly corrected: boolean;
 }
 
-export function fimlFitMeasures(input: FimlFitInput): Record<string, number> {
+export function fimlFitMeasures(input: FimlFitInput): FitMeasures {
   const { base, fiml, evaluation: ev } = input;
   const out = fitMeasures(base);
   const G = fiml.groups.length;
@@ -217,8 +219,8 @@ export function fimlFitMeasures(input: FimlFitInput): Record<string, number> {
     bic: -2 * logl + npar * log(N),
     bic2: -2 * logl + npar * log((N + 2) / 24),
     gfi,
-    agfi: df > 0 ? 1 - (base.nel / df) * (1 - gfi) : NaN,
-    pgfi: base.nel > 0 ? (df / base.nel) * gfi : NaN,
+    agfi: agfi(gfi, base.nel, df),
+    pgfi: pgfi(gfi, base.nel, df),
   });
   if (input.corrected)
     Object.assign(

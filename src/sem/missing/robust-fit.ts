@@ -16,15 +16,21 @@
  * Brosseau-Liard & Savalei (2014):
  *   rmsea.robust = √max(0, T̃/(N df) − ĉ/N)·√G, its interval and p-values from T̃/ĉ with
  *   noncentralities scaled by ĉ; cfi.robust = 1 − max(T̃ − ĉ df, 0)/max(T̃ − ĉ df, T̃_b − ĉ_b df_b, 0);
- *   tli.robust = 1 − (T̃ − ĉ df) df_b / ((T̃_b − ĉ_b df_b) df); rni.robust = 1 − (T̃ − ĉ df)/(T̃_b − ĉ_b df_b).
+ *   tli.robust = 1 − (T̃ − ĉ df) df_b / ((T̃_b − ĉ_b df_b) df); rni.robust = 1 − (T̃ − ĉ df)/(T̃_b − ĉ_b df_b)
+ *   (the formulas and lavaan's guards: fit/incremental.ts, fit/rmsea.ts).
  */
 import type { Evaluation, Problem } from "../estimate/ml.js";
+import { robustIncremental } from "../fit/incremental.js";
 import { rmsea, rmseaCi, rmseaPClose, rmseaPNotClose } from "../fit/rmsea.js";
 import { congruence, dot, matmul, spdInverse, traceProduct, transpose } from "../linalg/dense.js";
 import { gemmNT, spdInverseLarge } from "../linalg/simd.js";
 import { availableCaseMoments } from "./em.js";
 import { h1CompleteInformation, h1Jacobian, h1ObservedInformation, h1Size, vechIndex } from "./h1-information.js";
+import { h1Keep } from "./h1-limit.js";
+
+export { H1_MAX_COORDINATES, h1Coordinates, h1Keep, h1LimitClause } from "./h1-limit.js";
 import type { FimlStats } from "./samplestats.js";
+import type { FitMeasures } from "../fit/names.js";
 
 export interface RobustFimlInput {
   readonly fiml: FimlStats;
@@ -34,41 +40,6 @@ export interface RobustFimlInput {
   readonly baselineDf: number;
   /** positions of the fixed.x covariates (their moments are not h1 coordinates); none by default */
   readonly exoIndex?: readonly number[];
-}
-
-/**
- * The h1 coordinates that remain under fixed.x: all but the means of the covariates and the
- * (co)variances among them, whose rows and columns lavaan zeroes in the h1 informations
- * (lav_mvnorm_missing_logl_hessian_samplestats with x.idx, eliminate.pstar.idx), so that its
- * inverses are taken on the remaining coordinates.
- */
-export function h1Keep(p: number, exo: readonly number[]): number[] {
-  const isX = new Array<boolean>(p).fill(false);
-  for (const j of exo) isX[j] = true;
-  const keep: number[] = [];
-  for (let j = 0; j < p; j++) if (!isX[j]) keep.push(j);
-  for (let j = 0; j < p; j++) for (let i = j; i < p; i++) if (!(isX[i] && isX[j])) keep.push(vechIndex(p, i, j));
-  return keep;
-}
-
-/**
- * The largest number of h1 coordinates (per group) for which the h1 informations are formed and
- * inverted. lavaan's FIML-corrected robust indices and, under MLR, the Yuan-Bentler test need
- * W_m⁻¹: O(p*³) work and several p*×p* matrices. 5,150 coordinates (100 variables) took about
- * 30 s per fit (N = 2,000) and 1.5 GB here (bench/README.md); 200 variables (20,300 coordinates)
- * would take about 60 times as long and more memory than WebAssembly can address.
- */
-export const H1_MAX_COORDINATES = 5200;
-
-/** The h1 coordinates of p variables with fixed.x covariates at `exo`: p + p(p+1)/2 less the covariates' own moments. */
-export function h1Coordinates(p: number, exo: readonly number[]): number {
-  return exo.length === 0 ? h1Size(p) : h1Keep(p, exo).length;
-}
-
-/** What exceeds the limit, for messages: the coordinates, the variables and the size of one p*×p* matrix. */
-export function h1LimitClause(coordinates: number, p: number): string {
-  const gb = ((coordinates * coordinates * 8) / 1e9).toFixed(1);
-  return `the inverse of the information over the ${coordinates.toLocaleString("en-US")} means and (co)variances of ${p} variables (a ${gb} GB matrix, work growing with the cube of its order; the limit is ${H1_MAX_COORDINATES.toLocaleString("en-US")}, about 100 variables)`;
 }
 
 /** Rows `idx` of an n×q row-major matrix. */
@@ -283,32 +254,25 @@ export function correctedMeasures(
   dfb: number,
   N: number,
   G: number,
-): Record<string, number> {
-  const scaled = { chisq: T / c, df, ntotal: N, ngroups: G };
+): FitMeasures {
+  const inc = robustIncremental({ chisq: T, df, baselineChisq: Tb, baselineDf: dfb, c, cBaseline: cb });
+  // lavaan's lav_fit_rmsea_lavobject: the value from T̃ with ĉ; interval and p-values from T̃/ĉ with ĉ
+  const scaled = { chisq: T / c, df, ntotal: N, ngroups: G, c };
   const ci = rmseaCi(scaled);
-  const sc = Math.sqrt(c);
-  const d = T - c * df;
-  const db = Tb - cb * dfb;
-  const useC = df > 0 && c !== 1 && cb !== 1;
-  const t1 = useC ? d : T - df;
-  const t2 = useC ? db : Tb - dfb;
-  const cfiNum = Math.max(t1, 0);
-  const cfiDen = Math.max(t1, t2, 0);
-  const tli = df > 0 && Math.abs(t2 * df) > 0 ? 1 - (t1 * dfb) / (t2 * df) : 1;
   return {
-    "cfi.robust": cfiNum === 0 && cfiDen === 0 ? 1 : 1 - cfiNum / cfiDen,
-    "tli.robust": tli,
-    "nnfi.robust": tli,
-    "rni.robust": t2 === 0 ? NaN : 1 - t1 / t2,
-    "rmsea.robust": rmsea(scaled) * sc,
-    "rmsea.ci.lower.robust": ci.lower * sc,
-    "rmsea.ci.upper.robust": ci.upper * sc,
-    "rmsea.pvalue.robust": rmseaPClose(scaled, 0.05 / sc),
-    "rmsea.notclose.pvalue.robust": rmseaPNotClose(scaled, 0.08 / sc),
+    "cfi.robust": inc.cfi,
+    "tli.robust": inc.tli,
+    "nnfi.robust": inc.tli,
+    "rni.robust": inc.rni,
+    "rmsea.robust": rmsea({ chisq: T, df, ntotal: N, ngroups: G, c }),
+    "rmsea.ci.lower.robust": ci.lower,
+    "rmsea.ci.upper.robust": ci.upper,
+    "rmsea.pvalue.robust": rmseaPClose(scaled),
+    "rmsea.notclose.pvalue.robust": rmseaPNotClose(scaled),
   };
 }
 
-export function robustFimlMeasures(input: RobustFimlInput): Record<string, number> {
+export function robustFimlMeasures(input: RobustFimlInput): FitMeasures {
   const pc = correctedPieces(input);
   const { k, kb } = traceV6(pc);
   return correctedMeasures(

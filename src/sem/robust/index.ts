@@ -27,6 +27,7 @@ import { robustFitMeasures } from "./measures.js";
 import { observedInformationFast } from "./observed.js";
 import { sandwichVcov } from "./sandwich.js";
 import { satorraBentlerTrace, scaledTest, yuanBentlerMplusTrace, type ScaledTest } from "./scaled-test.js";
+import type { FitMeasures } from "../fit/names.js";
 
 export { mergeInLavaanOrder } from "./measures.js";
 
@@ -56,7 +57,7 @@ export interface RobustInput {
 
 export interface RobustOutput {
   readonly vcov: VcovResult;
-  readonly measures: Record<string, number>;
+  readonly measures: FitMeasures;
   readonly test: ScaledTest;
 }
 

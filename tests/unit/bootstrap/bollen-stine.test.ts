@@ -11,10 +11,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { contextData, createContext } from "../../../src/sem/bootstrap/context.js";
-import { bollenStineTest, thetaFromFit } from "../../../src/sem/bootstrap/index.js";
+import { bollenStineTest } from "../../../src/sem/bootstrap/index.js";
 import { runTasks } from "../../../src/sem/bootstrap/pool.js";
 import { readTable } from "../../../src/sem/data/read-file.js";
-import { fitModel, prepareFit } from "../../../src/sem/fit-model.js";
+import { fitModel } from "../../../src/sem/fit-model.js";
 import { parseModel } from "../../../src/sem/syntax/index.js";
 
 interface Ref {
@@ -40,15 +40,9 @@ describe("Bollen-Stine bootstrap p-value", () => {
       data: readTable("datasets/political-democracy/data.csv"),
     };
     const fit = await fitModel(input);
-    const prepared = prepareFit(input);
-    const ctx = createContext(
-      contextData(
-        { input, thetaHat: thetaFromFit(prepared.table, fit.parameters), seed: 31, bollenStine: true },
-        prepared,
-      ),
-    );
+    const ctx = createContext(contextData({ fitted: fit, seed: 31, bollenStine: true }));
     const report = await runTasks(ctx, [{ kind: "bollenStine", count: B }], { workers: 2 });
-    const t = bollenStineTest(report.results[0]!, fit);
+    const t = bollenStineTest(report.results[0]!, fit.fit);
     expect(t.stat).toBeCloseTo(REF.stat, 6); // the sample's chi-square, lavaan's to 1e-6
     expect(t.df).toBe(REF.df);
     expect(t["boot.length"]).toBe(B);

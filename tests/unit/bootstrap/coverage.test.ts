@@ -86,7 +86,7 @@ describe("coverage of the bootstrap percentile interval", () => {
     for (let d = 0; d < M; d++) {
       const input = { syntax, data: table(normalSample(d)) };
       const fit = await fitModel(input);
-      const res = await bootstrapModel(input, fit, { bootstrap: B, seed: d, workers: 1, jackknife: false });
+      const res = await bootstrapModel(fit, { bootstrap: B, seed: d, workers: 1, jackknife: false });
       const row = res.parameters.find((r) => r.op === "~1")!;
       if (row["ci.lower"]! <= MU && MU <= row["ci.upper"]!) covered++;
       expect(row["ci.lower"]).toBe(res.bootstrap!.parameters.find((r) => r.op === "~1")!["ci.perc.lower"]);

@@ -34,7 +34,7 @@ describe("failed bootstrap draws", () => {
     };
     const input = { syntax: parseModel("f =~ a + b + c\n", { file: "<m>" }), data };
     const fit = await fitModel(input);
-    const res = await bootstrapModel(input, fit, { bootstrap: 200, seed: 1, workers: 1, jackknife: false });
+    const res = await bootstrapModel(fit, { bootstrap: 200, seed: 1, workers: 1, jackknife: false });
     const d = res.bootstrap!.draws;
     expect(d.requested).toBe(200);
     expect(d.failed).toBeGreaterThan(0);

@@ -70,7 +70,7 @@ async function compare(
     data: readTable(ref.data),
     options,
   };
-  const res = await bootstrapModel(input, await fitModel(input), { bootstrap: B, seed, jackknife: false });
+  const res = await bootstrapModel(await fitModel(input), { bootstrap: B, seed, jackknife: false });
   expect(res.bootstrap!.draws.successful).toBe(B - failed);
   expect(res.bootstrap!.draws.notConverged).toBe(failed);
   expect(res.warnings.some((w) => w.code === "W_BOOTSTRAP_FAILED")).toBe(failed > 0);

@@ -7,12 +7,11 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { thetaFromFit } from "../../../src/sem/bootstrap/index.js";
 import { contextData, createContext, type ContextRequest } from "../../../src/sem/bootstrap/context.js";
 import type { ReplicationContext } from "../../../src/sem/bootstrap/replicate.js";
 import { readTable } from "../../../src/sem/data/read-file.js";
 import { evaluate } from "../../../src/sem/estimate/ml.js";
-import { fitModel, prepareFit, type FitInput } from "../../../src/sem/fit-model.js";
+import { fitModel, type FitInput } from "../../../src/sem/fit-model.js";
 import { groupStats } from "../../../src/sem/samplestats/index.js";
 import { parseModel } from "../../../src/sem/syntax/index.js";
 
@@ -29,10 +28,8 @@ async function contexts(): Promise<{
     syntax: parseModel(readFileSync(file, "utf8"), { file }),
     data: readTable(`${DIR}/data.csv`),
   };
-  const fit = await fitModel(input);
   const job: ContextRequest = {
-    input,
-    thetaHat: thetaFromFit(prepareFit(input).table, fit.parameters),
+    fitted: await fitModel(input),
     seed: 5,
     bollenStine: true,
   };
@@ -70,16 +67,15 @@ describe("replications", () => {
     const { direct, job } = await contexts();
     const a = direct.run("ordinary", 3);
     expect([...direct.run("ordinary", 3).theta]).toEqual([...a.theta]);
-    expect([...a.theta]).not.toEqual([...job.thetaHat]);
+    expect([...a.theta]).not.toEqual([...job.fitted.theta]);
   });
 
   it("the Bollen-Stine data have the model-implied means and covariances (N divisor)", async () => {
     const { input: base } = await contexts();
     const input: FitInput = { ...base, options: { meanstructure: true } };
-    const fit = await fitModel(input);
-    const prepared = prepareFit(input);
-    const thetaHat = thetaFromFit(prepared.table, fit.parameters);
-    const data = contextData({ input, thetaHat, seed: 1, bollenStine: true }, prepared);
+    const prepared = await fitModel(input);
+    const thetaHat = prepared.theta;
+    const data = contextData({ fitted: prepared, seed: 1, bollenStine: true });
     const p = prepared.table.vars.ov.length;
     const Z = data.bollenStineX![0]!;
     const st = groupStats("", Z, Z.length / p, p)!;

@@ -22,7 +22,7 @@ function input(dir: string, model: string, options: FitInput["options"] = {}): F
 }
 
 async function boot(input: FitInput, opts: BootstrapRunOptions): Promise<FitResult> {
-  return bootstrapModel(input, await fitModel(input), { minTasksForWorkers: 0, ...opts });
+  return bootstrapModel(await fitModel(input), { minTasksForWorkers: 0, ...opts });
 }
 
 /** The result without the fields that say where the work ran. */

@@ -1,6 +1,7 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
+import type { InstrumentErrorCode } from "../../../src/instrument/messages.js";
 import { InputError, type InputErrorCode } from "../../../src/sem/messages.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -10,8 +11,12 @@ export function fixture(name: string): string {
   return join(here, "fixtures", name);
 }
 
-/** Assert that `run` throws an InputError with this code and exactly this one-line message. */
-export function expectInputError(run: () => unknown, code: InputErrorCode, message: string): void {
+/** Assert that `run` throws an InputError with this code (the engine's or the instrument's) and exactly this one-line message. */
+export function expectInputError(
+  run: () => unknown,
+  code: InputErrorCode | InstrumentErrorCode,
+  message: string,
+): void {
   let caught: unknown;
   try {
     run();

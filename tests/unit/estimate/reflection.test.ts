@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { tableFromText } from "../../../src/sem/data/index.js";
 import { optimize } from "../../../src/sem/estimate/optimize.js";
 import { fitModel, prepareFit } from "../../../src/sem/fit-model.js";
+import { toFitResult } from "../../../src/sem/views.js";
 import { parseModel } from "../../../src/sem/syntax/index.js";
 
 interface Ref {
@@ -35,10 +36,12 @@ describe("reflected indicators", () => {
   it("the ISRS study model with DET1, ANA1 and RES1 negated: lavaan's chi-square, estimates up to sign", async () => {
     const dir = "tests/fixtures/extra/isrs-instrument-bundled";
     const ref = JSON.parse(fs.readFileSync(`${dir}/lavaan.json`, "utf8")) as Ref;
-    const res = await fitModel({
-      syntax: parseModel(fs.readFileSync(`${dir}/model.lav`, "utf8"), { file: "model.lav" }),
-      data: negated(`${dir}/data.csv`, ["DET1", "ANA1", "RES1"]),
-    });
+    const res = toFitResult(
+      await fitModel({
+        syntax: parseModel(fs.readFileSync(`${dir}/model.lav`, "utf8"), { file: "model.lav" }),
+        data: negated(`${dir}/data.csv`, ["DET1", "ANA1", "RES1"]),
+      }),
+    );
     expect(res.converged).toBe(true);
     expect(Math.abs(res.fit.chisq! - ref.fit.chisq!)).toBeLessThan(1e-6 * ref.fit.chisq!);
     for (const r of ref.parameters) {

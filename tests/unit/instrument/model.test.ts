@@ -8,6 +8,7 @@ import {
 } from "../../../src/instrument/index.js";
 import { fitModel } from "../../../src/sem/fit-model.js";
 import { parseModel } from "../../../src/sem/syntax/index.js";
+import { toFitResult } from "../../../src/sem/views.js";
 
 const instr = loadInstrument();
 
@@ -33,7 +34,7 @@ describe("instrumentModelSyntax", () => {
   it("parses, and fits the bundled dataset (after recoding) with positive loadings", async () => {
     const r = loadResponses(bundledDatasetPath(), instr);
     expect(r.ids).toHaveLength(151);
-    const res = await fitModel({ syntax: parseModel(text, { file: "isrs" }), data: r.table });
+    const res = toFitResult(await fitModel({ syntax: parseModel(text, { file: "isrs" }), data: r.table }));
     expect(res.converged).toBe(true);
     expect(res.warnings.filter((w) => w.code !== "W_ROWS_DROPPED")).toEqual([]);
     // df: 25 items give 25*26/2 = 325 moments; free: 19 loadings + 2 second-order loadings

@@ -25,6 +25,7 @@ import type { DataTable } from "../../../src/sem/data/index.js";
 import { fitModel } from "../../../src/sem/fit-model.js";
 import { parseModel } from "../../../src/sem/syntax/index.js";
 import { withinSe } from "./helpers.js";
+import { toFitResult } from "../../../src/sem/views.js";
 
 /** The population value of every free parameter of the instrument's model, keyed "lhs op rhs". */
 function truths(instr: Instrument): Map<string, number> {
@@ -63,7 +64,9 @@ describe("parameter recovery from N = 20,000 simulated firms", () => {
       delimiter: ",",
       decimal: ".",
     };
-    const res = await fitModel({ syntax: parseModel(instrumentModelSyntax(instr), { file: "model" }), data });
+    const res = toFitResult(
+      await fitModel({ syntax: parseModel(instrumentModelSyntax(instr), { file: "model" }), data }),
+    );
     expect(res.converged).toBe(true);
     const truth = truths(instr);
     const free = res.parameters.filter((r) => r.se !== null && r.se > 0);

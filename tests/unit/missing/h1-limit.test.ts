@@ -15,6 +15,8 @@ import { fitModel } from "../../../src/sem/fit-model.js";
 import { InputError } from "../../../src/sem/messages.js";
 import { H1_MAX_COORDINATES, h1Coordinates } from "../../../src/sem/missing/robust-fit.js";
 import { parseModel } from "../../../src/sem/syntax/index.js";
+import type { FitMeasureName } from "../../../src/sem/fit/names.js";
+import { toFitResult } from "../../../src/sem/views.js";
 
 /** A one-factor model of p indicators, N rows (loadings 0.7, seeded normal draws), cell (i, i) missing for i < 20. */
 function oneFactor(p: number, n: number): { table: DataTable; model: string } {
@@ -51,12 +53,12 @@ describe("FIML above the limit (101 indicators)", () => {
   const syntax = parseModel(model, { file: "one-factor.lav" });
 
   it("ML: fits, skips the robust indices with W_ROBUST_SKIPPED, and prints no robust lines", async () => {
-    const r = await fitModel({ syntax, data: table, options: { missing: "fiml" } });
+    const r = toFitResult(await fitModel({ syntax, data: table, options: { missing: "fiml" } }));
     expect(r.converged).toBe(true);
     expect(r.missingPatterns).toEqual([21]);
     expect(r.fit["cfi.robust"]).toBeUndefined();
     expect(r.fit["rmsea.robust"]).toBeUndefined();
-    for (const k of ["chisq", "cfi", "rmsea", "srmr", "logl", "unrestricted.logl"])
+    for (const k of ["chisq", "cfi", "rmsea", "srmr", "logl", "unrestricted.logl"] as FitMeasureName[])
       expect(Number.isFinite(r.fit[k]), k).toBe(true);
     expect(r.parameters.every((p) => p.se === null || Number.isFinite(p.se))).toBe(true);
     const w = r.warnings.filter((x) => x.code === "W_ROBUST_SKIPPED");
@@ -82,7 +84,7 @@ describe("FIML above the limit (101 indicators)", () => {
   });
 
   it("MLR with listwise deletion is not concerned by the limit", async () => {
-    const r = await fitModel({ syntax, data: table, options: { estimator: "MLR" } });
+    const r = toFitResult(await fitModel({ syntax, data: table, options: { estimator: "MLR" } }));
     expect(r.converged).toBe(true);
     expect(r.warnings.some((x) => x.code === "W_ROBUST_SKIPPED")).toBe(false);
   });

@@ -95,7 +95,7 @@ describe("a saturated model (df = 0)", () => {
   });
 
   it("leaves the scaled RMSEA family NA and the robust RMSEA 0", () => {
-    for (const k of ["rmsea.scaled", "rmsea.ci.lower.scaled", "rmsea.ci.upper.scaled", "rmsea.pvalue.scaled"])
+    for (const k of ["rmsea.scaled", "rmsea.ci.lower.scaled", "rmsea.ci.upper.scaled", "rmsea.pvalue.scaled"] as const)
       expect(f[k]).toBeNaN();
     expect(f["rmsea.robust"]).toBe(0);
     expect(f["cfi.robust"]).toBeNaN();

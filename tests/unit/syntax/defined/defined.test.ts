@@ -14,6 +14,7 @@ import { fitModel } from "../../../../src/sem/fit-model.js";
 import { compileDefinitions } from "../../../../src/sem/inference/defined.js";
 import type { FitResult } from "../../../../src/sem/results.js";
 import { parseModel } from "../../../../src/sem/syntax/index.js";
+import { toFitResult } from "../../../../src/sem/views.js";
 
 const DIR = path.resolve(__dirname);
 const DATA = path.resolve(__dirname, "../../../parity/lavaan-0.6.14/hs-cfa-ml/data.csv");
@@ -32,7 +33,9 @@ const ref = JSON.parse(fs.readFileSync(path.join(DIR, "lavaan.json"), "utf8")) a
 const modelText = fs.readFileSync(path.join(DIR, "model.lav"), "utf8");
 
 async function fit(text: string): Promise<FitResult> {
-  return fitModel({ syntax: parseModel(text, { file: "model.lav" }), data: readTable(DATA), options: {} });
+  return fitModel({ syntax: parseModel(text, { file: "model.lav" }), data: readTable(DATA), options: {} }).then(
+    toFitResult,
+  );
 }
 
 function expectParity(res: FitResult): void {
