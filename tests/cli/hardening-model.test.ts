@@ -186,10 +186,14 @@ describe("a variable that measures or predicts itself", () => {
     );
   });
 
-  it("a feedback loop fixed at 1*: exit 2; fixed at 0.5*: fitted as lavaan fits it", async () => {
+  it("a loop singular when fixed at 1* or starting at 1: exit 2; fixed at 0.5*: fitted as lavaan fits it", async () => {
     await expectBadInput(
       ["fit", DATA, "--model", model("loop-one", "visual ~ 1*textual\ntextual ~ 1*visual")],
       /loop-one\.lav:5:13: the fixed coefficients of a feedback loop \('visual ~ 1\*textual' on line 4, .*singular/,
+    );
+    await expectBadInput(
+      ["fit", DATA, "--model", model("loop-start", "visual =~ speed\nvisual ~ 1*speed")],
+      /loop-start\.lav:5:12: the feedback loop \('visual =~ start\(1\)\*speed' on line 4, .*at the start values/,
     );
     const { code, json } = await fitJson(model("loop-half", "visual ~ 0.5*textual\ntextual ~ 0.5*visual"));
     expect(code).toBe(0);

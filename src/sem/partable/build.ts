@@ -18,6 +18,7 @@ import { InputError } from "../messages.js";
 import type { ModelSyntax } from "../syntax/index.js";
 import { flatten, type FlatConstraint, type FlatDefinition } from "./flatten.js";
 import { checkLatentNames } from "./loops.js";
+import { checkSingularLoops } from "./singular.js";
 import type { GroupEqual, ModelOptions, ParameterTable, ParOp, ParRow } from "./types.js";
 import { variableSets, type FlatRow } from "./vnames.js";
 
@@ -136,6 +137,7 @@ export function buildParameterTable(input: BuildInput): ParameterTable {
   checkDefined(defs, rows, syntax.file);
   for (const d of defs) rows.push(mkRow(rows.length + 1, d.name, ":=", d.expr, d.name));
   const nfree = numberFree(rows, cons, syntax.file);
+  checkSingularLoops(rows, userRows, lvSet, syntax.file, groupLabels);
   for (const c of cons) rows.push(mkRow(rows.length + 1, c.lhs, "==", c.rhs, ""));
   return { rows, ngroups: G, groupLabels, vars, nfree, options: opts, warnings };
 }

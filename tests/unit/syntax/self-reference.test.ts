@@ -12,10 +12,17 @@ import { parseModel } from "../../../src/sem/syntax/index.js";
 
 const parse = (text: string) => parseModel(text, { file: "m.lav" });
 
-/** The message of the InputError that flattening `text` throws ("" when it does not throw). */
-function refusal(text: string): string {
+const OPTIONS = { stdLv: false, meanstructure: false, growth: false, fixedX: true, groupEqual: [] };
+
+/**
+ * The message of the InputError that flattening `text` (and, with `groups`, building its
+ * parameter table) throws; "" when it does not throw.
+ */
+function refusal(text: string, groups?: string[], stdLv = false): string {
   try {
-    flatten(parse(text));
+    const syntax = parse(text);
+    flatten(syntax);
+    if (groups) buildParameterTable({ syntax, options: { ...OPTIONS, stdLv }, groupLabels: groups });
     return "";
   } catch (e) {
     expect(e).toBeInstanceOf(InputError);
@@ -53,8 +60,7 @@ describe("a factor among its own indicators", () => {
   it("also through observedVariables and the parameter table (diagram, fit)", () => {
     const syntax = parse("f =~ g\ng =~ f");
     expect(() => observedVariables(syntax)).toThrow(/the factors measure each other in a cycle/);
-    const options = { stdLv: false, meanstructure: false, growth: false, fixedX: true, groupEqual: [] };
-    expect(() => buildParameterTable({ syntax, options, groupLabels: ["1"] })).toThrow(/in a cycle/);
+    expect(() => buildParameterTable({ syntax, options: OPTIONS, groupLabels: ["1"] })).toThrow(/in a cycle/);
   });
 
   it("a higher-order factor (a factor measured by factors) is no cycle", () => {
@@ -72,26 +78,50 @@ describe("a variable regressed on itself", () => {
   });
 });
 
-describe("feedback loops of ~", () => {
-  it("free coefficients (a nonrecursive model): accepted", () => {
-    expect(refusal("y1 ~ y2 + x1\ny2 ~ y1 + x2")).toBe("");
+describe("feedback loops that make (I - B) singular (lavaan: estimation FAILED, singular system)", () => {
+  const one = ["1"];
+
+  it("free coefficients (a nonrecursive model, regressions start at 0): accepted", () => {
+    expect(refusal("y1 ~ y2 + x1\ny2 ~ y1 + x2", one)).toBe("");
   });
 
-  it("fixed so that det(I - B) = 1 - 1*1 = 0: refused, naming the loop", () => {
-    expect(refusal("y1 ~ 1*y2 + x1\ny2 ~ 1*y1 + x2")).toBe(
+  it("fixed so that det(I - B) = 1 - 1*1 = 0: refused when the table is built, naming the loop", () => {
+    expect(refusal("y1 ~ 1*y2 + x1\ny2 ~ 1*y1 + x2")).toBe("");
+    expect(refusal("y1 ~ 1*y2 + x1\ny2 ~ 1*y1 + x2", one)).toBe(
       "m.lav:2:8: the fixed coefficients of a feedback loop ('y1 ~ 1*y2' on line 1, 'y2 ~ 1*y1' on line 2) " +
         "make (I - B) singular: no covariance matrix follows from the model; free or change one of them",
     );
   });
 
   it("three variables, 2 * 0.25 * 2 = 1 around the loop: det(I - B) = 1 - 1 = 0, refused", () => {
-    expect(refusal("a ~ 2*b\nb ~ 0.25*c\nc ~ 2*a")).toMatch(/feedback loop .* make \(I - B\) singular/);
+    expect(refusal("a ~ 2*b\nb ~ 0.25*c\nc ~ 2*a", one)).toMatch(/feedback loop .* make \(I - B\) singular:/);
   });
 
-  it("fixed with det(I - B) = 1 - 0.25 = 0.75, one coefficient free, or per-group values: accepted", () => {
-    expect(refusal("y1 ~ 0.5*y2\ny2 ~ 0.5*y1")).toBe("");
-    expect(refusal("y1 ~ 1*y2\ny2 ~ y1")).toBe("");
-    expect(refusal("y1 ~ c(1, 0.5)*y2\ny2 ~ 1*y1")).toBe("");
+  it("det(I - B) = 1 - 0.25 = 0.75, or a free regression in the loop (start 0): accepted", () => {
+    expect(refusal("y1 ~ 0.5*y2\ny2 ~ 0.5*y1", one)).toBe("");
+    expect(refusal("y1 ~ 1*y2\ny2 ~ y1", one)).toBe("");
+  });
+
+  it("singular in one group only: refused naming that group", () => {
+    expect(refusal("y1 ~ c(0.5, 1)*y2\ny2 ~ 1*y1", ["a", "b"])).toMatch(/singular in group b:/);
+  });
+
+  it("a factor's default first loading 1 on a factor closes a loop with `~ 1*`", () => {
+    const text = "f =~ g + x1 + x2\ng =~ x3 + x4\nf ~ 1*g";
+    expect(refusal(text, one)).toMatch(
+      /^m\.lav:3:7: the fixed coefficients of a feedback loop \('f =~ 1\*g' on line 1/,
+    );
+  });
+
+  it("a free loading of a factor on a factor starts at 1: singular at the start values, refused", () => {
+    const text = "f =~ g + x1 + x2\ng =~ x3 + x4\nf ~ 1*g";
+    expect(refusal(text, one, true)).toMatch(
+      new RegExp(
+        "^m\\.lav:3:7: the feedback loop \\('f =~ start\\(1\\)\\*g' on line 1, 'f ~ 1\\*g' on line 3\\) " +
+          "makes \\(I - B\\) singular at the start values",
+      ),
+    );
+    expect(refusal("f =~ x1 + x2 + start(0.5)*g\ng =~ x3 + x4\nf ~ 1*g", one)).toBe("");
   });
 });
 
