@@ -8,12 +8,16 @@
  *   2. simulated 100- and 200-indicator CFAs (N = 2000), each in a child process: fit time,
  *      peak memory and, for 100 indicators, the modification indices;
  *   3. 1,000 bootstrap draws of the HS CFA (lib/bootstrap.js) against lavaan's
- *      bench/lavaan-bootstrap.json.
+ *      bench/lavaan-bootstrap.json;
+ *   4. whole commands, each run a fresh process (lib/commands.js): isrs fit, a model with `:=`,
+ *      the bootstrap, isrs report, against Rscript + lavaan and `node -e 0`, interleaved.
  * Prints a table, a Markdown table for the README, and writes bench/results.json.
  * Options: --quick (skip the 200-indicator model), --no-large (no simulated models),
  *          --no-bootstrap (skip the bootstrap case), --only-bootstrap (the bootstrap case alone,
  *          written into the results file under `bootstrap`, the rest of the file kept),
  *          --only-fiml (the FIML cases alone, written under `fiml` and `fimlMlr`, the rest of the file kept),
+ *          --no-startup (skip the whole commands), --only-startup (the whole commands alone, written
+ *          under `startup`, the rest of the file kept), --startup-rounds=N (default 10),
  *          --out=FILE (results file; default bench/results.json).
  * See bench/README.md.
  */
@@ -22,10 +26,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { bootstrapRows, runBootstrapBench } from "./lib/bootstrap.js";
+import { commandRows, runCommandBench } from "./lib/commands.js";
 import { LARGE_CASES, runLargeCases } from "./lib/large-suite.js";
 import { caseNote, runReferenceCases } from "./lib/reference.js";
 import { robustRow, runRobustCase } from "./lib/robust.js";
 import { fimlRow, runFimlCase } from "./lib/fiml.js";
+import { runCsvBench } from "./lib/csv.js";
 import { largeDetails, markdownTable, textTable } from "./lib/report.js";
 
 /** @typedef {import("./lib/report.js").TableRow} TableRow */
@@ -41,18 +47,24 @@ const PLAN = { warmup: 5, warmupBudgetMs: 1000, maxRuns: 30, minRuns: 5, budgetM
 
 /**
  * @param {string[]} argv
- * @returns {{ quick: boolean, large: boolean, reference: boolean, bootstrap: boolean, onlyFiml: boolean, out: string }}
+ * @returns {{ quick: boolean, large: boolean, reference: boolean, bootstrap: boolean, onlyFiml: boolean,
+ *   startup: boolean, onlyStartup: boolean, startupRounds: number, out: string }}
  */
 function parseArgs(argv) {
   const out = argv.find((a) => a.startsWith("--out="))?.slice(6) ?? `${ROOT}bench/results.json`;
   const onlyFiml = argv.includes("--only-fiml");
-  const only = argv.includes("--only-bootstrap") || onlyFiml;
+  const onlyStartup = argv.includes("--only-startup");
+  const only = argv.includes("--only-bootstrap") || onlyFiml || onlyStartup;
+  const rounds = Number(argv.find((a) => a.startsWith("--startup-rounds="))?.slice(17) ?? 10);
   return {
     quick: argv.includes("--quick"),
     large: !only && !argv.includes("--no-large"),
     reference: !only,
-    bootstrap: !onlyFiml && !argv.includes("--no-bootstrap"),
+    bootstrap: !onlyFiml && !onlyStartup && !argv.includes("--no-bootstrap"),
     onlyFiml,
+    startup: onlyStartup || (!only && !argv.includes("--no-startup")),
+    onlyStartup,
+    startupRounds: Number.isInteger(rounds) && rounds > 0 ? rounds : 10,
     out,
   };
 }
@@ -136,6 +148,21 @@ function previousResults(file) {
   }
 }
 
+/**
+ * What a partial run (--only-fiml, --only-startup, --only-bootstrap) writes over the results
+ * file; the rest of the file is kept.
+ * @param {ReturnType<typeof parseArgs>} args
+ * @param {{ fiml: unknown, fimlMlr: unknown, bootstrap: unknown, startup: unknown }} parts
+ * @param {Record<string, unknown>} machine
+ * @returns {Record<string, unknown>}
+ */
+function partialResults(args, parts, machine) {
+  const stamp = (/** @type {unknown} */ x) => x && { .../** @type {object} */ (x), environment: machine };
+  if (args.onlyFiml) return { fiml: stamp(parts.fiml), fimlMlr: stamp(parts.fimlMlr) };
+  if (args.onlyStartup) return { startup: stamp(parts.startup) };
+  return { bootstrap: stamp(parts.bootstrap) };
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const log = (/** @type {string} */ s) => console.log(s);
@@ -149,6 +176,8 @@ async function main() {
   if (args.onlyFiml) log("\nfull-information ML on the bfi data with 3% missing (in process):");
   const fiml = args.reference || args.onlyFiml ? await runFimlCase(ROOT, PLAN, log, "ML") : null;
   const fimlMlr = args.reference || args.onlyFiml ? await runFimlCase(ROOT, PLAN, log, "MLR") : null;
+  if (args.reference) log("\nCSV ingestion, 72 indicators × 5000 rows (lib/csv.js; in process):");
+  const csv = args.reference ? await runCsvBench(log) : null;
   const cases = args.quick ? LARGE_CASES.filter((c) => c.spec.factors * c.spec.perFactor <= 100) : LARGE_CASES;
   /** @type {import("./lib/large-suite.js").LargeCaseResult[]} */
   let large = [];
@@ -160,6 +189,11 @@ async function main() {
   if (args.bootstrap) {
     log("\nbootstrap (in process, worker threads; then the whole command in a child process):");
     bootstrap = await runBootstrapBench(log);
+  }
+  let startup = null;
+  if (args.startup) {
+    log(`\nwhole commands, a fresh process each, ${args.startupRounds} interleaved rounds:`);
+    startup = runCommandBench(ROOT, log, { rounds: args.startupRounds });
   }
   /** @type {TableRow[]} */
   const rows = [
@@ -176,6 +210,7 @@ async function main() {
     ...[fiml, fimlMlr].flatMap((f) => (f === null ? [] : [fimlRow(f)])),
     ...largeRows(large),
     ...(bootstrap === null ? [] : bootstrapRows(bootstrap)),
+    ...(startup === null ? [] : commandRows(startup)),
   ];
   log("\nper fit, ms: median and min wall time, median CPU time; speed-up = lavaan median / our median (wall)\n");
   log(textTable(rows));
@@ -191,16 +226,12 @@ async function main() {
         robust,
         fiml,
         fimlMlr,
+        csv,
         large,
         bootstrap: bootstrap && { ...bootstrap, environment: machine },
+        startup: startup && { ...startup, environment: machine },
       }
-    : args.onlyFiml
-      ? {
-          ...previousResults(args.out),
-          fiml: fiml && { ...fiml, environment: machine },
-          fimlMlr: fimlMlr && { ...fimlMlr, environment: machine },
-        } // --only-fiml: the rest of the file is kept
-      : { ...previousResults(args.out), bootstrap: bootstrap && { ...bootstrap, environment: machine } }; // --only-bootstrap: the rest of the file is kept
+    : { ...previousResults(args.out), ...partialResults(args, { fiml, fimlMlr, bootstrap, startup }, machine) };
   writeFileSync(args.out, JSON.stringify(results, null, 2) + "\n");
   log(`\nresults written to ${args.out}`);
 }

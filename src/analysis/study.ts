@@ -34,6 +34,8 @@ export interface StudyInput {
   estimator?: string;
   /** extra missing-value codes besides "" and NA */
   na?: string[];
+  /** missing-data method of every model fit: "listwise" (default) or "fiml" (and its synonyms) */
+  missing?: string;
   /** a structural model to fit instead of the one generated from the design (`--model FILE`) */
   structural?: { syntax: ModelSyntax; text: string };
   /** how the responses were loaded against an instrument (instrument/responses.ts), reported as is */
@@ -57,6 +59,8 @@ export interface FittedModel {
   syntax: string;
   converged: boolean;
   estimator: string;
+  /** how missing answers were handled in the fit */
+  missing: "listwise" | "fiml";
   nobs: number;
   npar: number;
   /** every fitMeasures() name the engine computes */
@@ -150,7 +154,7 @@ async function fitNamed(name: ModelName, syntax: ModelSyntax, text: string, inpu
   const fitInput: FitInput = {
     syntax,
     data: input.data,
-    options: { estimator: input.estimator ?? "ML" },
+    options: { estimator: input.estimator ?? "ML", ...(input.missing !== undefined ? { missing: input.missing } : {}) },
     na: input.na,
   };
   const result = await fitModel(fitInput);
@@ -159,6 +163,7 @@ async function fitNamed(name: ModelName, syntax: ModelSyntax, text: string, inpu
     syntax: text,
     converged: result.converged,
     estimator: result.estimator,
+    missing: result.missing ?? "listwise",
     nobs: result.nobs[0]!,
     npar: result.npar,
     fit: result.fit,
@@ -173,7 +178,10 @@ async function fitNamed(name: ModelName, syntax: ModelSyntax, text: string, inpu
 function hypothesesOf(design: StudyDesign, st: Fitted | undefined): HypothesisRow[] {
   if (st === undefined) return [];
   const paths = design.hypotheses.map((h) => ({ lhs: h.outcome, op: "~", rhs: h.predictor }));
-  const std = standardizedInference(st.input, st.result, paths);
+  // the delta method here uses the expected information of complete data; with FIML lavaan's
+  // standardizedSolution() uses the fit's observed information, which this does not have: no
+  // standardized SE rather than a wrong one
+  const std = st.model.missing === "fiml" ? [] : standardizedInference(st.input, st.result, paths);
   return hypothesesTable(design.hypotheses, st.model.parameters, std);
 }
 

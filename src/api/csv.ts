@@ -20,6 +20,10 @@ export function csvTable(text: string, options: CsvOptions = {}): CsvTable {
   return withNa(tableFromText(text, name ?? "data.csv", read), read.na);
 }
 
+/**
+ * The table with its missing-value codes attached. The table is fresh from the reader, so it is
+ * extended in place: a copy would lose its numeric columns, which belong to this object alone.
+ */
 export function withNa(table: DataTable, na: readonly string[] | undefined): CsvTable {
-  return { ...table, na: [...(na ?? [])] };
+  return Object.assign(table, { na: [...(na ?? [])] });
 }

@@ -7,17 +7,42 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { InputError } from "../sem/messages.js";
 import { formatSyntaxError } from "../sem/syntax/index.js";
-import { registerAnalyze } from "./commands/analyze.js";
-import { registerBench } from "./commands/bench.js";
-import { registerDiagram } from "./commands/diagram.js";
-import { registerReport } from "./commands/report.js";
-import { registerFit } from "./commands/fit.js";
-import { registerInstrument } from "./commands/instrument.js";
-import { registerModel } from "./commands/model.js";
-import { registerScore } from "./commands/score.js";
-import { registerSimulate } from "./commands/simulate.js";
+import type { CommandContext } from "./commands/fit.js";
 import { EXIT } from "./exit-codes.js";
 import { terminalText } from "../sem/format/terminal.js";
+
+type Register = (program: Command, ctx: CommandContext) => void;
+
+/**
+ * The commands, in the order of `isrs --help`, each loaded on demand: a run loads the module of
+ * the command it runs and what that module imports, not the code of the other commands (nor
+ * their dependencies: the instrument schemas, the report layer, Graphviz, vega). Help, an
+ * unknown command and a run without a command load them all.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  fit: async () => (await import("./commands/fit.js")).registerFit,
+  bench: async () => (await import("./commands/bench.js")).registerBench,
+  model: async () => (await import("./commands/model.js")).registerModel,
+  instrument: async () => (await import("./commands/instrument.js")).registerInstrument,
+  score: async () => (await import("./commands/score.js")).registerScore,
+  simulate: async () => (await import("./commands/simulate.js")).registerSimulate,
+  analyze: async () => (await import("./commands/analyze.js")).registerAnalyze,
+  diagram: async () => (await import("./commands/diagram.js")).registerDiagram,
+  report: async () => (await import("./commands/report.js")).registerReport,
+};
+
+/**
+ * The commands to register for these arguments (argv, with the node and script paths): the one
+ * named by the first operand (the root options take no value, so it is the first argument not
+ * starting with "-"); none for `isrs --version`; all of them otherwise.
+ */
+export function commandsFor(argv: readonly string[]): string[] {
+  const args = argv.slice(2);
+  const first = args.find((a) => !a.startsWith("-"));
+  if (first !== undefined && Object.hasOwn(COMMANDS, first)) return [first];
+  if (first === undefined && (args.includes("--version") || args.includes("-V"))) return [];
+  return Object.keys(COMMANDS);
+}
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
@@ -56,16 +81,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     stderrIsTTY: io.stderrIsTTY === true,
     setExit: (c: number) => (exit = c),
   };
-  registerFit(program, ctx);
-  registerBench(program, ctx);
-  registerModel(program, ctx);
-  registerInstrument(program, ctx);
-  registerScore(program, ctx);
-  registerSimulate(program, ctx);
-  registerAnalyze(program, ctx);
-  registerDiagram(program, ctx);
-  registerReport(program, ctx);
   try {
+    const registers = await Promise.all(commandsFor(args).map((name) => COMMANDS[name]!()));
+    for (const register of registers) register(program, ctx);
     await program.parseAsync(args as string[]);
     return exit;
   } catch (e) {

@@ -55,6 +55,7 @@ export interface WeightsModel {
   syntax: ModelSyntax;
   norms: Responses;
   estimator: string;
+  missing?: string;
 }
 
 /**

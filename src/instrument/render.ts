@@ -2,14 +2,17 @@
  * The questionnaire for administering the instrument: Markdown, a self-contained HTML page
  * (inline CSS, no scripts, every text escaped), or an empty CSV template with the expected
  * columns. Respondents see the items grouped by construct under each construct's question, with
- * the scale's anchor labels; which items are reverse-keyed is said only in the notes for the
- * researcher at the end, so the wording does not give it away.
+ * the scale's anchor labels. The respondents' version (the default) says nothing about scoring;
+ * the researcher's version adds notes at the end: which items are reverse-keyed and how answers
+ * are recoded, and the response file's layout.
  */
 import { constructsOf, itemsOf } from "./load.js";
 import type { Instrument, Scale } from "./schema.js";
 
 export const RENDER_FORMATS = ["md", "html", "csv"] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
+export const AUDIENCES = ["respondent", "researcher"] as const;
+export type Audience = (typeof AUDIENCES)[number];
 
 interface Section {
   id: string;
@@ -47,12 +50,12 @@ function researcherNotes(instr: Instrument): string[] {
   ];
 }
 
-export function renderInstrument(instr: Instrument, format: RenderFormat): string {
+export function renderInstrument(instr: Instrument, format: RenderFormat, audience: Audience = "respondent"): string {
   switch (format) {
     case "md":
-      return renderMarkdown(instr);
+      return renderMarkdown(instr, audience);
     case "html":
-      return renderHtml(instr);
+      return renderHtml(instr, audience);
     case "csv":
       return `${[instr.idColumn, ...instr.items.map((i) => i.id)].join(",")}\n`;
   }
@@ -63,7 +66,7 @@ function mdCell(s: string): string {
   return s.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
 }
 
-function renderMarkdown(instr: Instrument): string {
+function renderMarkdown(instr: Instrument, audience: Audience): string {
   const out = [`# ${instr.title}`, "", `Firm identifier (${instr.idColumn}): ____________________`, ""];
   sections(instr).forEach((s, k) => {
     out.push(`## ${k + 1}. ${s.label}`, "", s.stem, "", `Scale: ${anchorLine(s.scale)}.`, "");
@@ -81,7 +84,8 @@ function renderMarkdown(instr: Instrument): string {
       );
     out.push("");
   });
-  out.push("## Notes for the researcher", "", ...researcherNotes(instr).map((n) => `- ${n}`), "");
+  if (audience === "researcher")
+    out.push("## Notes for the researcher", "", ...researcherNotes(instr).map((n) => `- ${n}`), "");
   return out.join("\n");
 }
 
@@ -97,7 +101,7 @@ th{background:#f6f8fa;font-weight:600;font-size:.8rem}td.p{text-align:center;wid
 .scale{color:#57606a;font-size:.9rem}.notes{margin-top:2rem;font-size:.85rem;color:#57606a}
 @page{size:A4;margin:18mm}@media print{body{margin:0;max-width:none;font-size:11pt}h2{break-after:avoid}tr{break-inside:avoid}}`;
 
-function renderHtml(instr: Instrument): string {
+function renderHtml(instr: Instrument, audience: Audience): string {
   const e = escapeHtml;
   const body: string[] = [
     `<h1>${e(instr.title)}</h1>`,
@@ -120,11 +124,12 @@ function renderHtml(instr: Instrument): string {
     }
     body.push("</tbody></table>");
   });
-  body.push(
-    `<div class="notes"><h2>Notes for the researcher</h2><ul>${researcherNotes(instr)
-      .map((n) => `<li>${e(n)}</li>`)
-      .join("")}</ul></div>`,
-  );
+  if (audience === "researcher")
+    body.push(
+      `<div class="notes"><h2>Notes for the researcher</h2><ul>${researcherNotes(instr)
+        .map((n) => `<li>${e(n)}</li>`)
+        .join("")}</ul></div>`,
+    );
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -27,9 +27,19 @@ function splitmix32(seed: number): () => number {
 
 const rotl = (x: number, k: number): number => ((x << k) | (x >>> (32 - k))) >>> 0;
 
+/**
+ * The generator of a seed from 0 to 2^53 - 1: the state from splitmix32 of the seed's low 32 bits,
+ * its high bits (when there are any) mixed in by a second splitmix32 stream, so that seeds below
+ * 2^32 give the same numbers as they always did.
+ */
 export function createRng(seed: number): Rng {
-  const init = splitmix32(seed);
+  const init = splitmix32(seed % 4294967296);
   const s = new Uint32Array([init(), init(), init(), init()]);
+  const hi = Math.floor(seed / 4294967296);
+  if (hi > 0) {
+    const mix = splitmix32(hi ^ 0x6a09e667);
+    for (let k = 0; k < 4; k++) s[k] = (s[k]! ^ mix()) >>> 0;
+  }
   if (s[0] === 0 && s[1] === 0 && s[2] === 0 && s[3] === 0) s[0] = 1; // the all-zero state is a fixed point
   return rngFromState(s);
 }

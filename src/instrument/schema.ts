@@ -6,7 +6,7 @@
  * key name is caught), and the cross-references (an item's construct, a scale id, a loading
  * for every item, ...) are checked after the shape, each with the path of the offending value.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 const Id = z
   .string()

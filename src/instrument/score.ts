@@ -18,7 +18,7 @@
 import { InputError } from "../sem/messages.js";
 import type { ModelSyntax } from "../sem/syntax/index.js";
 import { didYouMean } from "../sem/data/index.js";
-import { constructsOf, itemsOf } from "./load.js";
+import { constructsOf, itemsOf, scaleOf } from "./load.js";
 import { compareScores, mean, percentileRank, quantileSorted, sd } from "./norms.js";
 import type { ResponseExclusion, Responses } from "./responses.js";
 import type { Instrument } from "./schema.js";
@@ -44,8 +44,12 @@ export interface WeakPractice {
   item: string;
   dimension: string;
   text: string;
-  /** the firm's answer after recoding */
+  /** the firm's answer after recoding (what the dimension score averages) */
   score: number;
+  /** the answer the firm gave, before recoding */
+  answer: number;
+  /** the item is reverse-keyed: score = min + max - answer */
+  reverseKeyed: boolean;
   normMean: number | null;
   recommendation: string;
 }
@@ -90,6 +94,8 @@ export interface ScoreReport {
     excluded: ResponseExclusion[];
   };
   weights: Weights;
+  /** what `percentile` and `indexPercentile` mean */
+  percentileRule: string;
   profiles: { name: Profile; rule: string; from: number | null; to: number | null }[];
   firms: FirmScore[];
   excluded: ResponseExclusion[];
@@ -158,10 +164,19 @@ export function weakestPractices(
       dimension: x.it.construct,
       text: x.it.text,
       score: x.v,
+      answer: x.it.reverse ? recodedBack(x.v, scaleOf(instr, x.it)) : x.v,
+      reverseKeyed: x.it.reverse,
       normMean: normMeans[x.j] ?? null,
       recommendation: x.it.recommendation ?? "",
     }));
 }
+
+/** The answer given on a reverse-keyed item from its recoded score (min + max - x is its own inverse). */
+const recodedBack = (x: number, sc: { min: number; max: number }): number => sc.min + sc.max - x;
+
+/** What a percentile rank is, said in every score output. */
+export const PERCENTILE_RULE =
+  "percentile rank: the percentage of the norm firms scoring below the firm, ties counting half (1 = lowest, 99 = highest)";
 
 export interface ScoreInput {
   instr: Instrument;
@@ -249,6 +264,7 @@ export function scoreReport(input: ScoreInput): ScoreReport {
       excluded: norms.excluded,
     },
     weights,
+    percentileRule: PERCENTILE_RULE,
     profiles: [
       { name: "laggard", rule: "index below the norm sample's first quartile", from: null, to: summary.q1 },
       { name: "follower", rule: "index from the first quartile up to the third", from: summary.q1, to: summary.q3 },
@@ -289,6 +305,8 @@ export interface ScoreFirmsInput {
   syntax: ModelSyntax;
   /** passed to the engine as is ("ML" by default) */
   estimator?: string;
+  /** missing-data method of that fit: "listwise" (default) or "fiml" */
+  missing?: string;
   firm: string;
 }
 
@@ -301,12 +319,18 @@ export async function scoreFirms(input: ScoreFirmsInput): Promise<ScoreReport> {
     syntax: input.syntax,
     norms: input.norms,
     estimator,
+    ...(input.missing !== undefined ? { missing: input.missing } : {}),
   });
   const report = scoreReport({ ...input, weights });
-  if (fit !== null && weights.method !== "equal" && fit.dropped.length > 0) {
-    report.notes.push(
-      `weights fitted on ${fit.nobs.reduce((a, b) => a + b, 0)} of ${input.norms.ids.length} norm firms (${fit.dropped.length} with a missing answer left out, listwise)`,
-    );
+  if (fit !== null && weights.method !== "equal") {
+    const used = fit.nobs.reduce((a, b) => a + b, 0);
+    const of = input.norms.ids.length;
+    const fiml = fit.missing === "fiml";
+    const how = fiml
+      ? "by full-information ML: every answer used"
+      : `${fit.dropped.length} with a missing answer left out, listwise; --missing fiml uses them`;
+    report.notes.push(`weights fitted on ${used} of ${of} norm firms (${how})`);
+    report.weights = { ...report.weights, nobs: used, missing: fiml ? "fiml" : "listwise" };
   }
   return report;
 }

@@ -34,13 +34,30 @@ export interface SimulatedSample {
   nMissing: number;
 }
 
+/**
+ * The most firms one run draws. The sample and its CSV text are held in memory: about 16 bytes
+ * per item and firm for the draws, 60 to 80 characters per firm for the text, and a JavaScript
+ * string holds at most 2^29 - 24 characters (V8), about 7 million firms of 25 items; a million
+ * keeps the text near 70 MB. Larger samples can be drawn in several runs with different seeds.
+ */
+export const MAX_SIMULATED_FIRMS = 1_000_000;
+
 export function simulate(instr: Instrument, opts: SimulateOptions): SimulatedSample {
   const { n, seed } = opts;
   const missing = opts.missing ?? 0;
   if (!Number.isInteger(n) || n < 1)
     throw new InputError("E_USAGE", `--n ${n}: a positive whole number of firms is needed`);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
-    throw new InputError("E_USAGE", `--seed ${seed}: a whole number from 0 to 4294967295 is needed`);
+  if (n > MAX_SIMULATED_FIRMS)
+    throw new InputError(
+      "E_USAGE",
+      `--n ${n}: at most ${MAX_SIMULATED_FIRMS} firms per run (the sample and its CSV are built in memory, ` +
+        "and a JavaScript string holds about 7 million rows); draw larger samples in several runs with different seeds",
+    );
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new InputError(
+      "E_USAGE",
+      `--seed ${seed}: the seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`,
+    );
   if (!(missing >= 0 && missing < 1))
     throw new InputError("E_USAGE", `--missing ${missing}: a share from 0 (none) to below 1 is needed`);
   const pm = populationModel(instr);

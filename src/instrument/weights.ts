@@ -21,6 +21,9 @@ export interface Weights {
   /** the fitted standardized loadings (std.all) the weights come from; null for equal weights */
   loadings: Record<string, number> | null;
   estimator: string;
+  /** the norm firms the weights were fitted on, and how missing answers were handled (fitted weights only) */
+  nobs?: number;
+  missing?: "listwise" | "fiml";
   note: string | null;
 }
 
@@ -70,10 +73,13 @@ export async function fitWeights(input: {
   syntax: ModelSyntax;
   norms: Responses;
   estimator: string;
+  /** missing-data method of the fit ("listwise" by default, or "fiml") */
+  missing?: string;
 }): Promise<{ fit: FitResult | null; weights: Weights }> {
   const { instr, estimator } = input;
   try {
-    const fit = await fitModel({ syntax: input.syntax, data: input.norms.table, options: { estimator } });
+    const options = { estimator, ...(input.missing !== undefined ? { missing: input.missing } : {}) };
+    const fit = await fitModel({ syntax: input.syntax, data: input.norms.table, options });
     return { fit, weights: weightsFromFit(fit, instr, estimator) };
   } catch (e) {
     if (!(e instanceof InputError) || !NORM_DATA_PROBLEMS.has(e.code)) throw e;

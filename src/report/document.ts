@@ -36,6 +36,8 @@ export interface FigureBlock {
   svg: string;
   /** the file written next to report.md that shows the same figure */
   file: string;
+  /** a wide figure (a path diagram): the page's full width on screen, a landscape A4 page in print */
+  wide?: boolean;
 }
 
 export interface FactsBlock {
@@ -68,6 +70,11 @@ export interface ReportDocument {
   subtitle: string;
   /** label/value lines under the title: data file, model, date, version */
   meta: { label: string; value: string }[];
+  /**
+   * What a reader must know before any number: a model that did not converge or is not
+   * admissible, with the reason. Shown as a banner above the first section.
+   */
+  alerts?: string[];
   sections: Section[];
   /** where the numbers come from and how they were computed */
   footer: string;

@@ -35,7 +35,11 @@ export interface FirmAction {
   item: string;
   practice: string;
   dimension: string;
+  /** the recoded score (what the dimension score averages) */
   score: number;
+  /** the answer the firm gave */
+  answer: number;
+  reverseKeyed: boolean;
   action: string;
 }
 
@@ -57,22 +61,28 @@ export interface FirmView {
 
 const pct = (p: number | null): string => (p === null ? "–" : `${Math.round(p)}`);
 
-function ordinal(p: number | null): string {
-  if (p === null) return "–";
-  const n = Math.round(p);
-  const s = n % 100 >= 11 && n % 100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
-  return `${n}${s}`;
+/**
+ * A percentile rank in words that cannot be read the wrong way round: the share of the norm firms
+ * the firm is ahead of (mid-rank: ties count half), e.g. "ahead of 1% of the 151 norm firms".
+ */
+export function standing(p: number | null, normSize: number): string {
+  return p === null ? "–" : `ahead of ${Math.round(p)}% of the ${normSize} norm firms`;
 }
 
+/** The answer as given; for a reverse-keyed item also the score it counts as. */
+const answerText = (a: FirmAction): string => (a.reverseKeyed ? `${a.answer} (counts as ${a.score})` : `${a.answer}`);
+
+const PCT_HEADER = "percentile rank (% of norm firms below)";
+
 const DIAGRAM_CAPTION =
-  "The model fitted to the norm sample, whose second-order loadings weight the ISRS index (standardized estimates; *** p < .001, ** p < .01, * p < .05)";
+  "The model fitted to the norm sample, whose second-order loadings weight the ISRS index (standardized estimates; *** p < .001, ** p < .01, * p < .05; dashed: fixed in the model, not estimated)";
 
 function firmDocument(v: FirmView, chart: string, diagram: RenderedDiagram | undefined): ReportDocument {
   const headline: Block = {
     kind: "facts",
     items: [
       { label: "ISRS index (0-100)", value: num(v.index, 1) },
-      { label: "percentile", value: v.percentile === null ? "–" : `${ordinal(v.percentile)} of ${v.normSize} firms` },
+      { label: "standing", value: standing(v.percentile, v.normSize) },
       { label: "profile", value: v.profile.name },
     ],
   };
@@ -82,7 +92,7 @@ function firmDocument(v: FirmView, chart: string, diagram: RenderedDiagram | und
     columns: [
       { header: "dimension" },
       { header: "score", numeric: true },
-      { header: "percentile", numeric: true },
+      { header: PCT_HEADER, numeric: true },
       { header: "norm median", numeric: true },
       { header: "norm quartiles", numeric: true },
     ],
@@ -93,7 +103,7 @@ function firmDocument(v: FirmView, chart: string, diagram: RenderedDiagram | und
       numCell(d.norm.median, 2),
       cell(`${num(d.norm.q1, 2)} – ${num(d.norm.q3, 2)}`, { numeric: true }),
     ]),
-    note: `Scores are item means on the ${v.scale.min}-${v.scale.max} scale; ✓ at or above the norm median, ✗ below it. ${v.weighting}`,
+    note: `Scores are item means on the ${v.scale.min}-${v.scale.max} scale; ✓ at or above the norm median, ✗ below it. A percentile rank of 1 means ahead of 1% of the ${v.normSize} norm firms (the lowest), 99 ahead of 99% (the highest); ties count half. ${v.weighting}`,
   };
   const sections: Section[] = [
     { id: "summary", title: "Summary", blocks: [headline, { kind: "text", text: v.profile.description }] },
@@ -124,16 +134,21 @@ function firmDocument(v: FirmView, chart: string, diagram: RenderedDiagram | und
             { header: "#", numeric: true },
             { header: "practice" },
             { header: "dimension" },
-            { header: "score", numeric: true },
+            { header: "answer given", numeric: true },
             { header: "action" },
           ],
           rows: v.actions.map((a) => [
             cell(String(a.priority), { numeric: true }),
-            cell(`${a.practice} (${a.item})`),
+            cell(`${a.practice} (${a.item}${a.reverseKeyed ? ", reverse-keyed" : ""})`),
             cell(a.dimension),
-            numCell(a.score, 1),
+            cell(answerText(a), { numeric: true }),
             cell(a.action),
           ]),
+          ...(v.actions.some((a) => a.reverseKeyed)
+            ? {
+                note: `A reverse-keyed practice is worded against good practice: agreeing with it is a weakness, so its answer counts as ${v.scale.min} + ${v.scale.max} − answer in the scores.`,
+              }
+            : {}),
         },
       ],
     });
@@ -142,7 +157,7 @@ function firmDocument(v: FirmView, chart: string, diagram: RenderedDiagram | und
     sections.push({
       id: "model",
       title: "The model behind the index",
-      blocks: [{ kind: "figure", caption: DIAGRAM_CAPTION, svg: diagram.svg, file: "diagram.svg" }],
+      blocks: [{ kind: "figure", caption: DIAGRAM_CAPTION, svg: diagram.svg, file: "diagram.svg", wide: true }],
     });
   }
   return {
@@ -214,7 +229,7 @@ export function overviewDocument(
     columns: [
       { header: "firm" },
       { header: "ISRS index", numeric: true },
-      { header: "percentile", numeric: true },
+      { header: PCT_HEADER, numeric: true },
       { header: "profile" },
       { header: "weakest dimension" },
     ],
@@ -242,7 +257,15 @@ export function overviewDocument(
             {
               id: "model",
               title: "The model behind the index",
-              blocks: [{ kind: "figure" as const, caption: DIAGRAM_CAPTION, svg: diagram.svg, file: "diagram.svg" }],
+              blocks: [
+                {
+                  kind: "figure" as const,
+                  caption: DIAGRAM_CAPTION,
+                  svg: diagram.svg,
+                  file: "diagram.svg",
+                  wide: true,
+                },
+              ],
             },
           ]),
     ],

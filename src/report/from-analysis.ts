@@ -5,6 +5,7 @@
  */
 import type { FittedModel, StudyResults } from "../analysis/study.js";
 import type { ParameterEstimate } from "../sem/results.js";
+import { exitCodeFor } from "../cli/exit-codes.js";
 import type { FitIndices } from "./cutoffs.js";
 import { graphFromFit, variablesOfRows } from "./diagram/graph.js";
 import type { ConstructMatrix, LoadingRow, ModelFitView, StudyView } from "./study-view.js";
@@ -62,6 +63,51 @@ function lower(names: string[], values: number[][], diagonal: boolean): Construc
   };
 }
 
+/** "the measurement, second-order and structural models" */
+function modelsPhrase(names: readonly string[]): string {
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]!}`;
+  return `the ${list} model${names.length === 1 ? "" : "s"}`;
+}
+
+/**
+ * Every warning once, in words, then its code, then the models it came from: the same warning from
+ * three models is one line.
+ */
+export function warningList(models: readonly FittedModel[]): string[] {
+  const seen = new Map<string, { code: string; message: string; models: string[] }>();
+  for (const m of models)
+    for (const w of m.warnings) {
+      const key = `${w.code}\u0000${w.message}`;
+      const entry = seen.get(key) ?? { code: w.code, message: w.message, models: [] };
+      if (!entry.models.includes(MODEL_NAMES[m.name])) entry.models.push(MODEL_NAMES[m.name]);
+      seen.set(key, entry);
+    }
+  return [...seen.values()].map((e) => `${e.message} (${e.code}; ${modelsPhrase(e.models)})`);
+}
+
+/** The models that did not converge or are not admissible, with the reason: the report's banner. */
+export function problems(models: readonly FittedModel[]): string[] {
+  return models.flatMap((m) => {
+    const serious = m.warnings.filter((w) => exitCodeFor({ converged: true, warnings: [w] }) !== 0);
+    if (m.converged && serious.length === 0) return [];
+    const what = m.converged ? "is not admissible" : "did not converge";
+    const why = serious.map((w) => w.message).join("; ");
+    return [
+      `The ${MODEL_NAMES[m.name]} model ${what}${why === "" ? "" : `: ${why}`}. ` +
+        "Its estimates, standard errors and fit are not to be trusted; the warnings at the end list every message.",
+    ];
+  });
+}
+
+/** The rows the models were fitted on: "N = 135 complete rows (listwise)" or "N = 151 (FIML)". */
+export function modelSample(res: StudyResults): string {
+  const m = res.models[0];
+  if (m === undefined) return "";
+  return m.missing === "fiml"
+    ? `N = ${m.nobs}, incomplete rows kept (FIML)`
+    : `N = ${m.nobs} complete rows (listwise; --missing fiml keeps the others)`;
+}
+
 export interface FromAnalysisMeta {
   title: string;
   dataFile: string;
@@ -96,6 +142,7 @@ export function studyViewFromAnalysis(res: StudyResults, meta: FromAnalysisMeta)
       { label: "data", value: meta.dataFile },
       { label: "model", value: meta.model },
       { label: "rows", value: `${res.data.rows} in the file, ${res.data.complete} complete` },
+      { label: "models fitted on", value: modelSample(res) },
       ...(responses !== undefined && responses.recoded.length > 0
         ? [{ label: "reverse-keyed items recoded", value: responses.recoded.join(", ") }]
         : []),
@@ -114,11 +161,15 @@ export function studyViewFromAnalysis(res: StudyResults, meta: FromAnalysisMeta)
         missing: i.missing,
       })),
       mardia: {
-        skew: res.screening.mardia.skew,
+        b1p: res.screening.mardia.b1p,
+        skewChisq: res.screening.mardia.skew,
+        skewDf: res.screening.mardia.df,
         skewP: res.screening.mardia["p.skew"],
-        kurtosis: res.screening.mardia.kurtosis,
+        b2p: res.screening.mardia.b2p,
+        kurtosisZ: res.screening.mardia.kurtosis,
         kurtosisP: res.screening.mardia["p.kurt"],
       },
+      outlierRule: { df: res.screening.mahalanobis.df, alpha: res.screening.mahalanobis.alpha },
       outliers: res.screening.mahalanobis.rows
         .filter((r) => r.outlier)
         .map((r) => ({ id: `row ${r.row}`, d2: r.d2, pvalue: r.pvalue })),
@@ -136,6 +187,14 @@ export function studyViewFromAnalysis(res: StudyResults, meta: FromAnalysisMeta)
     secondOrder: (second?.parameters ?? [])
       .filter((p) => p.op === "=~" && p.group === 1 && !first.has(p.lhs))
       .map(loadingRow),
+    secondOrderReliability: res.secondOrder.map((s) => ({
+      factor: s.factor,
+      dimensions: s.dimensions,
+      omega: s.omega,
+      omegaL1: s.omegaL1,
+      omegaL2: s.omegaL2,
+      partialOmegaL1: s.partialOmegaL1,
+    })),
     paths,
     r2: Object.entries(structural?.r2 ?? {})
       .filter(([v]) => dependents.has(v))
@@ -159,18 +218,22 @@ export function studyViewFromAnalysis(res: StudyResults, meta: FromAnalysisMeta)
       from: h.rhs,
       to: h.lhs,
       std: h["std.all"],
-      se: h["se.std"],
+      seStd: h["se.std"],
+      pvalueStd: h["pvalue.std"],
+      est: h.est,
+      se: h.se,
       pvalue: h.pvalue,
       supported: h.supported,
       expected: h.expected,
     })),
     hypothesisRule:
-      "Supported: the estimate has the hypothesised sign and p < .05. SE: delta-method standard error of β.",
+      "β, SE(β), p(β): the standardized estimate (std.all) with its delta-method standard error and the p of " +
+      "β / SE(β), as lavaan's standardizedSolution(). b, SE, p: the unstandardized estimate and its Wald test, " +
+      "as parameterEstimates(). Supported: b has the hypothesised sign and its p < .05." +
+      (final.missing === "fiml" ? " With FIML, SE(β) and p(β) are not computed; b, SE and p are FIML's." : ""),
     diagram: graphFromFit({ parameters: final.parameters, ...vars }, new Map(Object.entries(labels))),
-    warnings: [
-      ...res.models.flatMap((m) => m.warnings.map((w) => `${MODEL_NAMES[m.name]} model: ${w.code}: ${w.message}`)),
-      ...(res.comparison?.warnings ?? []),
-    ],
+    problems: problems(res.models),
+    warnings: [...warningList(res.models), ...new Set(res.comparison?.warnings ?? [])],
     provenance: `Estimates by isrs ${meta.version} (lavaan-compatible; std.all as lavaan's standardizedSolution). Reliability as psych::alpha and semTools (compRelSEM, AVE, htmt); Fornell & Larcker (1981) criterion; hypotheses from the ${final.name === "structural" ? "structural" : "final"} model.`,
   };
   return view;

@@ -61,6 +61,8 @@ export function firmViewsFromScore(r: ScoreReport, instr: Instrument, version: s
       practice: w.text,
       dimension: label.get(w.dimension) ?? w.dimension,
       score: w.score,
+      answer: w.answer,
+      reverseKeyed: w.reverseKeyed,
       action: w.recommendation,
     })),
     normSize: r.norms.used,

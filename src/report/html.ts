@@ -14,7 +14,7 @@ const CSS = `
 :root { --ink: #1d2330; --muted: #5b6475; --line: #d8dde6; --accent: #1f3b73; --soft: #f3f6fb; --pass: #1a7f37; --fail: #b42318; }
 * { box-sizing: border-box; }
 html { font-size: 15px; }
-body { margin: 0 auto; max-width: 1000px; padding: 28px 32px 48px; color: var(--ink); background: #fff;
+body { margin: 0 auto; max-width: 1100px; padding: 28px 32px 48px; color: var(--ink); background: #fff;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif; line-height: 1.45; }
 header { border-bottom: 3px solid var(--accent); padding-bottom: 12px; margin-bottom: 18px; }
 h1 { font-size: 1.7rem; margin: 0 0 4px; color: var(--accent); }
@@ -46,7 +46,10 @@ figure .figure-svg { max-width: 100%; height: auto; }
 figcaption { font-size: .82rem; color: var(--muted); text-align: left; margin-top: 6px; }
 footer { border-top: 1px solid var(--line); margin-top: 28px; padding-top: 8px; font-size: .78rem; color: var(--muted); }
 a { color: var(--accent); }
+.alert { border: 2px solid var(--fail); background: #fdecea; color: var(--fail); border-radius: 6px; padding: 10px 14px; margin: 0 0 22px; }
+.alert ul { margin: 4px 0 0; padding-left: 20px; }
 @page { size: A4; margin: 16mm 14mm 18mm; }
+@page wide { size: A4 landscape; margin: 14mm 14mm 14mm; }
 @media print {
   html { font-size: 10pt; }
   body { max-width: none; padding: 0; }
@@ -54,6 +57,7 @@ a { color: var(--accent); }
   h2 { break-after: avoid; }
   figure, .facts, tr { break-inside: avoid; }
   figure { border: none; padding: 0; }
+  figure.wide { page: wide; }
   thead { display: table-header-group; }
   tbody tr:nth-child(even) { background: none; }
   a { color: inherit; text-decoration: none; }
@@ -84,7 +88,7 @@ function tableHtml(t: TableBlock): string {
 }
 
 function figureHtml(f: FigureBlock, index: number): string {
-  return `<figure>\n${inlineSvg(f.svg, `fig${index}`, f.caption)}\n<figcaption>${h(f.caption)}</figcaption>\n</figure>`;
+  return `<figure${f.wide === true ? ' class="wide"' : ""}>\n${inlineSvg(f.svg, `fig${index}`, f.caption)}\n<figcaption>${h(f.caption)}</figcaption>\n</figure>`;
 }
 
 function factsHtml(f: FactsBlock): string {
@@ -115,6 +119,12 @@ function sectionHtml(s: Section, figureIndex: () => number): string {
   return `<section id="${h(s.id)}">\n<h2>${h(s.title)}</h2>\n${s.blocks.map((b) => blockHtml(b, figureIndex)).join("\n")}\n</section>`;
 }
 
+/** The banner of alerts above the contents (nothing when there is none). */
+function alertsHtml(alerts: readonly string[]): string {
+  if (alerts.length === 0) return "";
+  return `<div class="alert" role="alert"><strong>Warning:</strong>\n<ul>${alerts.map((a) => `<li>${h(a)}</li>`).join("")}</ul></div>\n`;
+}
+
 export function renderHtml(doc: ReportDocument): string {
   let figures = 0;
   const next = (): number => ++figures;
@@ -135,7 +145,7 @@ export function renderHtml(doc: ReportDocument): string {
 <p class="subtitle">${h(doc.subtitle)}</p>
 <dl class="meta">${meta}</dl>
 </header>
-${doc.sections.length > 2 ? `<nav aria-label="contents"><ol>${toc}</ol></nav>\n` : ""}${doc.sections.map((s) => sectionHtml(s, next)).join("\n")}
+${alertsHtml(doc.alerts ?? [])}${doc.sections.length > 2 ? `<nav aria-label="contents"><ol>${toc}</ol></nav>\n` : ""}${doc.sections.map((s) => sectionHtml(s, next)).join("\n")}
 <footer>${h(doc.footer)}</footer>
 </body>
 </html>

@@ -40,6 +40,7 @@ function blockMd(b: Block): string {
 export function renderMarkdown(doc: ReportDocument): string {
   const out: string[] = [`# ${m(doc.title)}`, "", escapeMarkdownLine(doc.subtitle), ""];
   for (const x of doc.meta) out.push(`- ${m(x.label)}: ${m(x.value)}`);
+  for (const a of doc.alerts ?? []) out.push("", `> **Warning:** ${m(a)}`);
   for (const s of doc.sections) {
     out.push("", `## ${m(s.title)}`);
     for (const b of s.blocks) out.push("", blockMd(b));

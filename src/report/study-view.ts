@@ -43,7 +43,12 @@ export interface HypothesisRow {
   id: string;
   from: string;
   to: string;
+  /** β (std.all) with its delta-method SE and the p of its own z, as standardizedSolution() */
   std: number | null;
+  seStd: number | null;
+  pvalueStd: number | null;
+  /** the unstandardized b with its SE and p, as parameterEstimates() (the test behind "supported") */
+  est: number | null;
   se: number | null;
   pvalue: number | null;
   supported: boolean;
@@ -77,14 +82,41 @@ export interface StudyView {
   sample: { n: number; excluded: { row: number | null; reason: string }[] };
   screening?: {
     items: ItemStatsRow[];
-    mardia?: { skew: number; skewP: number; kurtosis: number; kurtosisP: number };
+    /**
+     * Mardia's tests as psych::mardia: b1p and its χ² statistic n·b1p/6 on df degrees of freedom;
+     * b2p and its z statistic
+     */
+    mardia?: {
+      b1p: number;
+      skewChisq: number;
+      skewDf: number;
+      skewP: number;
+      b2p: number;
+      kurtosisZ: number;
+      kurtosisP: number;
+    };
+    /** the rows flagged (p < alpha); an empty list says none was */
     outliers?: { id: string; d2: number; pvalue: number }[];
+    /** how outliers were flagged: χ² df and the p-value threshold */
+    outlierRule?: { df: number; alpha: number };
   };
   loadings: LoadingRow[];
   reliability: ReliabilityRow[];
   fornellLarcker?: ConstructMatrix;
   htmt?: ConstructMatrix;
   secondOrder: LoadingRow[];
+  /**
+   * Reliability of each second-order factor: omega from its dimensions (semTools compRelSEM with
+   * `higher`), and reliabilityL2's omegaL1, omegaL2 and partialOmegaL1
+   */
+  secondOrderReliability: {
+    factor: string;
+    dimensions: string[];
+    omega: number;
+    omegaL1: number;
+    omegaL2: number;
+    partialOmegaL1: number;
+  }[];
   paths: PathRow[];
   r2: { variable: string; r2: number }[];
   models: ModelFitView[];
@@ -93,6 +125,8 @@ export interface StudyView {
   /** how "supported" was decided, shown under the table */
   hypothesisRule: string;
   diagram: DiagramGraph;
+  /** models that did not converge or are not admissible, with the reason (the banner at the top) */
+  problems: string[];
   warnings: string[];
   /** how the numbers were made, for the footer */
   provenance: string;

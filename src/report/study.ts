@@ -7,6 +7,7 @@
 import { chartToSvg } from "./charts/render.js";
 import { loadingsChartSpec, LOADING_THRESHOLD } from "./charts/loadings.js";
 import { CUTOFFS, cutoffValues, judge, type FitIndices } from "./cutoffs.js";
+import { diagramLegend } from "./diagram/graph.js";
 import { renderDiagram } from "./diagram/render.js";
 import {
   cell,
@@ -23,10 +24,7 @@ import { renderHtml } from "./html.js";
 import { renderMarkdown } from "./markdown.js";
 import type { ConstructMatrix, LoadingRow, ModelFitView, StudyView } from "./study-view.js";
 
-const name = (v: StudyView, x: string): string => {
-  const l = v.labels[x];
-  return l === undefined || l === x ? x : `${l} (${x})`;
-};
+import { mardiaTable, name, outlierBlock, secondOrderReliabilityTable } from "./study-tables.js";
 
 function loadingTable(v: StudyView, rows: readonly LoadingRow[], caption: string): Block {
   return {
@@ -181,21 +179,8 @@ function sampleSection(v: StudyView): Section {
         cell(`${(r.missing * 100).toFixed(1)}%`, { numeric: true }),
       ]),
     });
-    if (s.mardia !== undefined) {
-      const m = s.mardia;
-      blocks.push({
-        kind: "text",
-        text: `Mardia's multivariate skewness ${num(m.skew, 2)} (p ${pval(m.skewP)}), kurtosis ${num(m.kurtosis, 2)} (p ${pval(m.kurtosisP)}).`,
-      });
-    }
-    if (s.outliers !== undefined && s.outliers.length > 0) {
-      blocks.push({
-        kind: "table",
-        caption: "Multivariate outliers (Mahalanobis distance)",
-        columns: [{ header: "id" }, { header: "D²", numeric: true }, { header: "p", numeric: true }],
-        rows: s.outliers.map((o) => [cell(o.id), numCell(o.d2, 2), cell(pval(o.pvalue), { numeric: true })]),
-      });
-    }
+    if (s.mardia !== undefined) blocks.push(mardiaTable(s.mardia));
+    if (s.outliers !== undefined) blocks.push(outlierBlock(s.outliers, s.outlierRule));
   }
   if (v.sample.excluded.length > 0) {
     blocks.push({
@@ -253,6 +238,7 @@ async function measurementSection(v: StudyView, figures: { loadings?: string }):
 function structuralSection(v: StudyView): Section | undefined {
   const blocks: Block[] = [];
   if (v.secondOrder.length > 0) blocks.push(loadingTable(v, v.secondOrder, "Second-order loadings"));
+  if (v.secondOrderReliability.length > 0) blocks.push(secondOrderReliabilityTable(v));
   if (v.paths.length > 0) blocks.push(pathTable(v));
   if (v.r2.length > 0) {
     blocks.push({
@@ -302,6 +288,9 @@ function hypothesesSection(v: StudyView): Section | undefined {
           { header: "path" },
           { header: "expected" },
           { header: "β", numeric: true },
+          { header: "SE(β)", numeric: true },
+          { header: "p(β)", numeric: true },
+          { header: "b", numeric: true },
           { header: "SE", numeric: true },
           { header: "p", numeric: true },
           { header: "result" },
@@ -311,6 +300,9 @@ function hypothesesSection(v: StudyView): Section | undefined {
           cell(`${name(v, h.from)} → ${name(v, h.to)}`),
           cell(h.expected ?? "–"),
           numCell(h.std),
+          numCell(h.seStd),
+          cell(pval(h.pvalueStd), { numeric: true }),
+          numCell(h.est),
           numCell(h.se),
           cell(pval(h.pvalue), { numeric: true }),
           cell(h.supported ? "supported" : "not supported", { flag: h.supported ? "pass" : "fail" }),
@@ -353,10 +345,10 @@ export async function buildStudyReport(v: StudyView): Promise<ReportBundle> {
   const diagram = await renderDiagram(v.diagram, v.title);
   const figure: Block = {
     kind: "figure",
-    caption:
-      "Path diagram with standardized estimates (std.all; *** p < .001, ** p < .01, * p < .05; dashed: fixed to identify the model)",
+    caption: `Path diagram with standardized estimates (std.all; *** p < .001, ** p < .01, * p < .05; ${diagramLegend(v.diagram)})`,
     svg: diagram.svg,
     file: "diagram.svg",
+    wide: true,
   };
   const sections: Section[] = [
     { id: "summary", title: "Summary and path diagram", blocks: [summaryFacts(v), figure] },
@@ -374,6 +366,7 @@ export async function buildStudyReport(v: StudyView): Promise<ReportBundle> {
     title: v.title,
     subtitle: v.subtitle,
     meta: v.meta,
+    alerts: v.problems,
     sections,
     footer: v.provenance,
   };

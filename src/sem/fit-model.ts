@@ -5,6 +5,7 @@
 import { buildDataSet, type DataSet, type DataTable } from "./data/index.js";
 import { optimize } from "./estimate/optimize.js";
 import { startValues } from "./estimate/start.js";
+import { checkedStart } from "./estimate/restarts.js";
 import { evaluate, type Evaluation, type Problem } from "./estimate/ml.js";
 import { expectedInformation } from "./estimate/info-total.js";
 import { baselineChisq } from "./fit/baseline.js";
@@ -27,6 +28,7 @@ import { buildParameterTable, hasIntercepts, observedVariables } from "./partabl
 import type { ParameterTable } from "./partable/types.js";
 import type { FitResult } from "./results.js";
 import { groupStats, type SampleStats } from "./samplestats/index.js";
+import { varianceWarnings } from "./samplestats/variances.js";
 import type { ModelSyntax } from "./syntax/index.js";
 
 export interface FitInput {
@@ -123,7 +125,7 @@ export function prepareFit(input: FitInput): PreparedFit {
   const fiml = opts.missing === "fiml" ? fimlSampleStats(groupData, ov.length, input.data.file) : null;
   const stats = fiml?.stats ?? sampleStats(groupData, ov.length, input.data.file);
   const rep = buildRepresentation(table);
-  const start = startValues(table, stats);
+  const start = checkedStart(table, stats, rep, input.syntax);
   const prob = fiml
     ? fimlProblem(rep, stats, start.rowValues, fiml.groups)
     : { rep, stats, rowValues: start.rowValues };
@@ -213,6 +215,7 @@ export async function fitModel(input: FitInput): Promise<FitResult> {
     );
   }
   if (fiml) warnings.push(...fiml.warnings);
+  warnings.push(...varianceWarnings(data, table.options.fixedX ? table.vars.ovX : []));
   const h1 = fiml ? h1Coordinates(ov.length, exogenousIndex(table)) : 0;
   const corrected = fiml !== null && h1 <= H1_MAX_COORDINATES;
   if (fiml && !corrected) {

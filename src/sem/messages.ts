@@ -37,6 +37,8 @@ export type WarningCode =
   | "W_ROWS_DROPPED" // rows excluded (listwise deletion, or empty rows under FIML)
   | "W_EM_NOT_CONVERGED" // the EM algorithm of the unrestricted model (FIML) hit its iteration limit
   | "W_BOOTSTRAP_FAILED" // bootstrap draws that failed or did not converge (counted, not used)
+  | "W_VARIANCE_RATIO" // observed variances more than 1000 times apart (lavaan's warning)
+  | "W_LARGE_VARIANCE" // an observed variance above 1e6 (lavaan's warning)
   | "W_ROBUST_SKIPPED" // FIML with too many variables for the FIML-corrected robust indices (not computed)
   | "W_DEFINED_NOT_FINITE" // a defined parameter (:=) whose value is infinite or NaN (division by zero, ...)
   | "W_DUPLICATE_ELEMENT"; // a model element written twice with the same modifiers (the repeat is ignored)

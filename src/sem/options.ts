@@ -3,7 +3,7 @@
  * resolved in one function, resolveOptions(), which records what it chose so that the text and
  * JSON output can say, for example, "meanstructure: default -> true (multiple groups)".
  */
-import { z } from "zod";
+import * as z from "zod";
 import { InputError } from "./messages.js";
 import { GROUP_EQUAL } from "./partable/types.js";
 

@@ -57,7 +57,11 @@ const CASES: [string, string[], RegExp][] = [
   ],
   ["an instrument that is not there", ["model", "--instrument", "nope.json"], /nope\.json: no such instrument file/],
   ["a negative --n", ["simulate", "--n", "-3", "--seed", "1"], /--n -3: a positive whole number of firms is needed/],
-  ["a seed that is not a number", ["simulate", "--n", "3", "--seed", "abc"], /--seed abc: a number is needed/],
+  [
+    "a seed that is not a number",
+    ["simulate", "--n", "3", "--seed", "abc"],
+    /--seed abc: the seed must be a whole number/,
+  ],
   ["a missing rate of 1", ["simulate", "--n", "3", "--seed", "1", "--missing", "1"], /--missing 1: a share from 0/],
   ["no --seed", ["simulate", "--n", "3"], /required option '--seed <seed>' not specified/],
 ];

@@ -124,7 +124,8 @@ describe("isrs diagram", () => {
     const r = await run("diagram", "--model", `${HS2}/model.lav`, "--data", `${HS2}/data.csv`, "--format", "dot");
     expect(r.code).toBe(0);
     // lavaan 0.6.14 (tests/parity/lavaan-0.6.14/hs-second-order/lavaan.json): g =~ textual std.all 0.525, p = .00013
-    expect(r.stdout).toMatch(/"g" -> "textual" \[label="0\.53\*\*\*"\]/);
+    // a loading measured on the left is laid out from the indicator, its head drawn at it (dir=back)
+    expect(r.stdout).toMatch(/"textual" -> "g" \[label="0\.53\*\*\*", class=loading, dir=back\]/);
   });
 
   it("an --out of another kind is a usage error and writes nothing", async () => {
@@ -171,7 +172,7 @@ describe("firm reports from the command line", () => {
         weights: { loadings: Record<string, number> };
       }
     ).weights.loadings;
-    for (const [dim, l] of Object.entries(weights)) expect(dot).toContain(`"ISRS" -> "${dim}" [label="${l.toFixed(2)}`);
+    for (const [dim, l] of Object.entries(weights)) expect(dot).toContain(`"${dim}" -> "ISRS" [label="${l.toFixed(2)}`);
   });
 
   it("an unknown firm: one line, exit 2, nothing written", async () => {

@@ -30,7 +30,9 @@ describe("isrs score", () => {
     expect(r.stdout).toMatch(/Firm F007\n/);
     expect(r.stdout).toMatch(/Profile: (laggard|follower|recoverer)\n/);
     expect(r.stdout.match(/What to do: /g)).toHaveLength(3);
-    expect(r.stdout).toMatch(/weights fitted on 135 of 151 norm firms \(16 with a missing answer left out, listwise\)/);
+    expect(r.stdout).toMatch(
+      /weights fitted on 135 of 151 norm firms \(16 with a missing answer left out, listwise; --missing fiml uses them\)/,
+    );
   });
 
   it("--format json has the documented shape, and profiles split the norm sample at its quartiles", async () => {
@@ -42,6 +44,7 @@ describe("isrs score", () => {
       "data",
       "norms",
       "weights",
+      "percentileRule",
       "profiles",
       "firms",
       "excluded",
@@ -61,6 +64,8 @@ describe("isrs score", () => {
       "dimension",
       "text",
       "score",
+      "answer",
+      "reverseKeyed",
       "normMean",
       "recommendation",
     ]);
@@ -134,7 +139,9 @@ describe("isrs instrument", () => {
     expect(r.code).toBe(0);
     for (const it of loadInstrument().items) expect(r.stdout).toContain(`| ${it.id} | `);
     expect(r.stdout).toContain("1 = Strongly disagree; 2 = Disagree");
-    expect(r.stdout).toContain("Reverse-keyed items (recoded as min + max - x before scoring): DET5, ANA4.");
+    expect(r.stdout).not.toContain("Reverse-keyed");
+    const res = await run("instrument", "--for", "researcher");
+    expect(res.stdout).toContain("Reverse-keyed items (recoded as min + max - x before scoring): DET5, ANA4.");
   });
 
   it("html: one self-contained page, no script, every text escaped", async () => {

@@ -29,9 +29,8 @@ const cases = loadCases();
  * the model. Our values use the same derivative vectors as the gradient and the information
  * (checked against finite differences in tests/invariants); we could not trace lavaan's.
  * - sem-observed-covariates, dem60 ~ dem65 (reverse of dem65 ~ dem60): lavaan 0.67988, ours 0.68193;
- * - path-observed, y5 ~~ y6 (with y6 ~ y5): lavaan drops it (conditional information below
- *   ε^(1/3)), ours is 0.7246, close to the model's χ² of 0.728 (df 1): freeing it saturates the
- *   model, so an index near the χ² is what theory expects;
+ * - pd-observed-outcomes, dem60 ~ y5 (reverse of y5 ~ dem60, with covariates): lavaan 0.061459, ours
+ *   0.061756, the same kind of candidate as dem60 ~ dem65 above;
  * - pd-covariates-mlr / -mlm: the model of sem-observed-covariates, the same dem60 ~ dem65;
  * - bfi-second-order-mlr / -mlm (N = 2,436): four indices around the second-order factor differ
  *   by 2e-4 to 2e-3 relative in mi or epc (stability =~ E1: lavaan 76.7244, ours 76.7061).
@@ -42,7 +41,7 @@ const cases = loadCases();
  */
 const KNOWN_MI_DIFFERENCES: Record<string, string[]> = {
   "sem-observed-covariates": ["dem60 ~ dem65"],
-  "path-observed": ["y5 ~~ y6"],
+  "pd-observed-outcomes": ["dem60 ~ y5"],
   "pd-covariates-mlr": ["dem60 ~ dem65"],
   "pd-covariates-mlm": ["dem60 ~ dem65"],
   "bfi-second-order-mlr": ["stability =~ A4", "stability =~ E1", "agree ~~ extra", "consc ~~ stability"],
@@ -73,6 +72,16 @@ const LAVAAN_STOPPED_EARLY = new Set(["bfi-fiml-gender"]);
  *   ours by 1e-6 (0.669756, 0.669755).
  */
 const LAVAAN_MI_INEXACT = new Set([...LAVAAN_STOPPED_EARLY, "pd-fixedx-fiml", "pd-fixedx-mlr-fiml"]);
+
+/**
+ * Cases where lavaan gives no standard errors ("Could not compute standard errors! The information
+ * matrix could not be inverted") although the model is identified: x1 multiplied by 10^4 makes
+ * the information's entries span 16 orders of magnitude. Rescaling a variable leaves every z and p
+ * unchanged (a closed-form invariance: each estimate and its SE carry the same unit), so their z
+ * and p are compared with lavaan's for the case named here (the same model on x1 times 100), and
+ * se, ci.lower and ci.upper through z (se = est / z). lavaan also lists no modification indices.
+ */
+const LAVAAN_NO_SE: Record<string, string> = { "hs-x1-times-1e4": "hs-x1-times-100" };
 
 it("finds the shared lavaan 0.6.14 reference cases", () => {
   expect(cases.filter((c) => c.dir.includes("lavaan-0.6.14")).length).toBe(11);
@@ -122,9 +131,22 @@ for (const c of cases) {
         const m = mine.get(rowKey({ ...r, group: r.group || 1 })) as unknown as
           Record<string, number | null> | undefined;
         if (m === undefined) continue;
-        for (const col of ["est", "std.lv", "std.all", "ci.lower", "ci.upper"]) {
+        const sibling = LAVAAN_NO_SE[c.name];
+        const withCi = sibling === undefined ? ["ci.lower", "ci.upper"] : [];
+        for (const col of ["est", "std.lv", "std.all", ...withCi]) {
           if (!agrees(m[col], r[col] as number | null, estTol))
             bad.push(`${rowKey(r)} ${col}: lavaan ${String(r[col])}, ours ${m[col]}`);
+        }
+        if (sibling !== undefined) {
+          const twin = cases.find((x) => x.name === sibling)!.ref.parameters.find((x) => rowKey(x) === rowKey(r))!;
+          for (const col of ["z", "pvalue"]) {
+            const tol = col === "pvalue" ? { rel: 1e-3, floor: 1e-3 } : TOL.se;
+            if (!agrees(m[col], twin[col] as number | null, tol))
+              bad.push(`${rowKey(r)} ${col}: lavaan (${sibling}) ${String(twin[col])}, ours ${m[col]}`);
+          }
+          const z = twin.z as number | null;
+          if (!agrees(m.se, z === null ? 0 : (r.est as number) / z, TOL.se)) bad.push(`${rowKey(r)} se: ours ${m.se}`);
+          continue;
         }
         for (const col of ["se"]) {
           if (!agrees(m[col], r[col] as number | null, TOL.se))
@@ -140,9 +162,7 @@ for (const c of cases) {
     });
 
     // Left out of the comparison: indices lavaan computes as exactly zero in theory (mi < 1e-10:
-    // rounding noise on both sides, compared by mi alone), regressions of a fixed.x covariate on
-    // other variables, which the engine does not list (see src/sem/inference/mi-candidates.ts),
-    // and the KNOWN_MI_DIFFERENCES below.
+    // rounding noise on both sides, compared by mi alone) and the KNOWN_MI_DIFFERENCES above.
     // Without fixed.x the modification indices are not compared: the engine's candidate list
     // for free covariates is not lavaan's yet (lavaan offers no covariance of an indicator with
     // a covariate; the engine lists them).
@@ -153,9 +173,8 @@ for (const c of cases) {
       const epcTol = LAVAAN_MI_INEXACT.has(c.name) ? TOL.estEarlyStop : TOL.est;
       const isKnown = (r: { lhs: string; op: string; rhs: string }): boolean =>
         known.includes(`${r.lhs} ${r.op} ${r.rhs}`);
-      const refs = (c.ref.modindices ?? []).filter(
-        (r) => !(r.op === "~" && res.exogenous.includes(r.lhs)) && !isKnown(r),
-      );
+      const listed = Array.isArray(c.ref.modindices); // lavaan writes {} when modindices() failed
+      const refs = (listed ? c.ref.modindices! : []).filter((r) => !isKnown(r));
       const ours = res.modindices ?? [];
       const bad: string[] = [];
       for (const r of refs) {
@@ -171,7 +190,7 @@ for (const c of cases) {
         if (!ok)
           bad.push(`${r.lhs} ${r.op} ${r.rhs}: lavaan mi ${r.mi}, ours ${same.map((m) => m.mi).join("/") || "none"}`);
       }
-      if (c.ref.modindices !== null && c.ref.modindices_note === undefined && !c.dir.includes("lavaan-0.6.14")) {
+      if (listed && c.ref.modindices_note === undefined && !c.dir.includes("lavaan-0.6.14")) {
         // the extra cases store lavaan's whole list: every index of ours is in it, or is zero
         const theirs = new Set(refs.map((r) => `${r.lhs} ${r.op} ${r.rhs} ${r.group ?? 1}`));
         for (const m of ours) {

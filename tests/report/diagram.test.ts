@@ -10,6 +10,7 @@ import { graphFromFit, graphFromTable, stars, type DiagramGraph } from "../../sr
 import { formatStd, toDot } from "../../src/report/diagram/dot.js";
 import { dotToSvg, renderDiagram } from "../../src/report/diagram/render.js";
 import { all, byClass, byTag, isWellFormedXml, parseSvg, titleOf, type El } from "./dom.js";
+import { instrumentModelSyntax, loadInstrument } from "../../src/instrument/index.js";
 import { fitCase, lavaanRef, modelText } from "./fixtures.js";
 
 const OPTS = { stdLv: false, meanstructure: false, growth: false, fixedX: true, groupEqual: [] };
@@ -51,18 +52,21 @@ describe("diagram of an unfitted model", () => {
     expect(g.edges).toHaveLength(12);
     const { dot, svg } = await renderDiagram(g);
     expect(dot.match(/^ {2}"[^"]+" \[shape=/gm)).toHaveLength(13);
-    expect(dot.match(/^ {2}"[^"]+" -> "[^"]+"/gm)).toHaveLength(12);
+    expect(dot.match(/^ {2}"[^"]+" -> "[^"]+" \[.*class=loading/gm)).toHaveLength(12);
     expect(isWellFormedXml(svg)).toBe(true);
     const tree = parseSvg(svg);
     const ns = nodes(tree);
     expect(ns.size).toBe(13);
     expect([...ns.values()].filter((n) => n.shape === "ellipse")).toHaveLength(4);
     expect(byClass(tree, "edge")).toHaveLength(12);
-    // the second-order factor sits above its dimensions, which sit above their indicators
-    for (const f of ["visual", "textual", "speed"]) expect(ns.get("g")!.y).toBeLessThan(ns.get(f)!.y);
-    expect(ns.get("visual")!.y).toBeLessThan(ns.get("x1")!.y);
-    // marker loadings (fixed to 1) are dashed, and nothing is labelled before fitting
-    expect(dot).toMatch(/"visual" -> "x1" \[style=dashed\]/);
+    // left to right: indicators, their dimensions, the second-order factor; indicators in model order
+    for (const f of ["visual", "textual", "speed"]) expect(ns.get("g")!.x).toBeGreaterThan(ns.get(f)!.x);
+    expect(ns.get("visual")!.x).toBeGreaterThan(ns.get("x1")!.x);
+    const ys = ["x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9"].map((x) => ns.get(x)!.y);
+    expect(ys).toEqual([...ys].sort((a, b) => a - b));
+    // marker loadings (fixed to 1) are dashed (laid out from the indicator, the head drawn at it),
+    // and nothing is labelled before fitting
+    expect(dot).toMatch(/"x1" -> "visual" \[style=dashed, class=loading, dir=back\]/);
     expect(
       byTag(tree, "text")
         .map((t) => t.text)
@@ -91,26 +95,29 @@ describe("diagram of a fitted model", () => {
     const tree = parseSvg(svg);
     const ns = nodes(tree);
     expect(ns.size).toBe(14);
-    expect(byClass(tree, "edge")).toHaveLength(11);
-    expect(byClass(tree, "path")).toHaveLength(3);
+    expect(byClass(tree, "loading")).toHaveLength(11);
+    expect(byClass(tree, "regression")).toHaveLength(3);
     expect(byClass(tree, "cov")).toHaveLength(6);
     // structural paths run left to right: ind60 → dem60 → dem65
     expect(ns.get("ind60")!.x).toBeLessThan(ns.get("dem60")!.x);
     expect(ns.get("dem60")!.x).toBeLessThan(ns.get("dem65")!.x);
-    // residual covariances between indicators bow below the row of boxes
-    const bottom = Math.max(...[...ns.values()].filter((n) => n.shape === "box").map((n) => n.y));
+    // the indicators of both dependent factors share the last column, and the residual covariances
+    // between them bow to its right
+    const right = Math.max(...[...ns.values()].filter((n) => n.shape === "box").map((n) => n.x));
+    for (const y of ["y1", "y4", "y5", "y8"]) expect(ns.get(y)!.x).toBeCloseTo(right, 0);
     const bows = byClass(tree, "cov").map((c) => {
       const ends = byTag(c, "path")[0]!
         .attrs.d!.match(/-?[\d.]+/g)!
         .map(Number);
-      const [x0, x3] = [ends[0]!, ends[ends.length - 2]!];
-      return { lo: Math.min(x0, x3), hi: Math.max(x0, x3), y: Number(byTag(c, "text")[0]!.attrs.y) };
+      const [y0, y3] = [ends[1]!, ends[ends.length - 1]!];
+      const t = byTag(c, "text")[0]!;
+      return { lo: Math.min(y0, y3), hi: Math.max(y0, y3), x: Number(t.attrs.x), y: Number(t.attrs.y) };
     });
-    for (const b of bows) expect(b.y).toBeGreaterThan(bottom);
-    // bows over overlapping stretches are raised apart: their labels stand at least 10 points apart
+    for (const b of bows) expect(b.x).toBeGreaterThan(right);
+    // bows over overlapping stretches are moved apart: their labels do not overlap (14-point text)
     for (const [i, a] of bows.entries()) {
       for (const b of bows.slice(i + 1))
-        if (a.lo < b.hi && b.lo < a.hi) expect(Math.abs(a.y - b.y)).toBeGreaterThanOrEqual(10);
+        if (a.lo < b.hi && b.lo < a.hi) expect(Math.abs(a.y - b.y) >= 14 || Math.abs(a.x - b.x) >= 30).toBe(true);
     }
   });
 
@@ -118,12 +125,12 @@ describe("diagram of a fitted model", () => {
     const fit = await fitCase("pd-sem-indirect");
     const ref = lavaanRef("pd-sem-indirect");
     const tree = parseSvg((await renderDiagram(graphFromFit(fit))).svg);
-    const pathLabels = new Map(byClass(tree, "path").map((p) => [titleOf(p), byTag(p, "text")[0]!.text]));
+    const pathLabels = new Map(byClass(tree, "regression").map((p) => [titleOf(p), byTag(p, "text")[0]!.text]));
     for (const r of ref.parameters.filter((p) => p.op === "~")) {
       // lavaan 0.6.14, standardizedSolution(sem(model, PoliticalDemocracy))$est.std of the path
-      expect(pathLabels.get(`${r.lhs} ~ ${r.rhs}`)).toBe(`${r["std.all"].toFixed(2)}${stars(r.pvalue ?? undefined)}`);
+      expect(pathLabels.get(`${r.rhs}->${r.lhs}`)).toBe(`${r["std.all"].toFixed(2)}${stars(r.pvalue ?? undefined)}`);
     }
-    expect(pathLabels.get("dem65 ~ dem60")).toBe("0.89***"); // lavaan: 0.885, p < .001
+    expect(pathLabels.get("dem60->dem65")).toBe("0.89***"); // lavaan: 0.885, p < .001
     const resid = ref.parameters.find((p) => p.op === "~~" && p.lhs === "dem65" && p.rhs === "dem65")!;
     const dem65 = byClass(tree, "node").find((n) => titleOf(n) === "dem65")!;
     expect(byTag(dem65, "text").map((t) => t.text)).toEqual(["dem65", `R² = ${(1 - resid["std.all"]).toFixed(2)}`]);
@@ -172,5 +179,82 @@ describe("multi-group fits", () => {
     expect(dot).toContain(`label="group: ${fit.groupLabels[1]}"`);
     const tree = parseSvg(await dotToSvg(dot));
     expect(byTag(tree, "text").map((t) => t.text)).toContain(`group: ${fit.groupLabels[1]}`);
+  });
+});
+
+type Point = [number, number];
+
+/** The points of an SVG path of cubic Béziers ("M x,y C x,y x,y x,y ..."), 24 per curve. */
+function samplePath(d: string): Point[] {
+  const n = d.match(/-?[\d.]+/g)!.map(Number);
+  const pts: Point[] = [[n[0]!, n[1]!]];
+  for (let k = 2; k + 5 < n.length; k += 6) {
+    const [p0, c1, c2, p3] = [pts[pts.length - 1]!, [n[k]!, n[k + 1]!], [n[k + 2]!, n[k + 3]!], [n[k + 4]!, n[k + 5]!]];
+    for (let i = 1; i <= 24; i++) {
+      const t = i / 24;
+      const u = 1 - t;
+      const at = (j: 0 | 1): number =>
+        u * u * u * p0[j] + 3 * u * u * t * c1[j]! + 3 * u * t * t * c2[j]! + t * t * t * p3[j]!;
+      pts.push([at(0), at(1)]);
+    }
+  }
+  return pts;
+}
+
+/** Whether segments ab and cd cross (proper intersection: each separates the other's ends). */
+function segmentsCross(a: Point, b: Point, c: Point, d: Point): boolean {
+  const side = (p: Point, q: Point, r: Point): number => (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]);
+  return side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0;
+}
+
+/** Whether two polylines cross, leaving out `trim` points at the ends (where arcs from one node meet). */
+function polylinesCross(p: Point[], q: Point[], trim = 3): boolean {
+  const a = p.slice(trim, p.length - trim);
+  const b = q.slice(trim, q.length - trim);
+  for (let i = 0; i + 1 < a.length; i++)
+    for (let j = 0; j + 1 < b.length; j++) if (segmentsCross(a[i]!, a[i + 1]!, b[j]!, b[j + 1]!)) return true;
+  return false;
+}
+
+describe("the ISRS instrument's model", () => {
+  const instr = loadInstrument();
+  const labels = new Map(instr.constructs.map((c) => [c.id, c.label]));
+
+  it("no two structural paths cross, and the outcomes stand in model order", async () => {
+    const g = graphFromTable(
+      buildParameterTable({ syntax: parseModel(instrumentModelSyntax(instr)), options: OPTS, groupLabels: ["1"] }),
+      labels,
+    );
+    const tree = parseSvg((await renderDiagram(g)).svg);
+    const arcs = byClass(tree, "regression").map((e) => ({
+      title: titleOf(e),
+      pts: samplePath(byTag(e, "path")[0]!.attrs.d!),
+    }));
+    expect(arcs.map((a) => a.title).sort()).toEqual(
+      ["ISRS->client", "ISRS->employee", "client->business", "employee->business"].sort(),
+    );
+    for (const [i, a] of arcs.entries())
+      for (const b of arcs.slice(i + 1)) expect(polylinesCross(a.pts, b.pts), `${a.title} × ${b.title}`).toBe(false);
+    // the outcomes top to bottom in the instrument's order (client, employee), business after them
+    const ns = nodes(tree);
+    expect(ns.get("client")!.y).toBeLessThan(ns.get("employee")!.y);
+    expect(ns.get("business")!.x).toBeGreaterThan(ns.get("client")!.x);
+    expect(ns.get("ISRS")!.x).toBeLessThan(ns.get("client")!.x);
+  });
+
+  it("the crossing check can fail: the two diagonals of a square cross, its sides do not", () => {
+    const sq: Point[] = [
+      [0, 0],
+      [100, 0],
+      [100, 100],
+      [0, 100],
+    ];
+    const line = (a: Point, b: Point): Point[] =>
+      Array.from({ length: 12 }, (_, i) => [a[0] + ((b[0] - a[0]) * i) / 11, a[1] + ((b[1] - a[1]) * i) / 11]);
+    expect(polylinesCross(line(sq[0]!, sq[2]!), line(sq[1]!, sq[3]!))).toBe(true);
+    expect(polylinesCross(line(sq[0]!, sq[1]!), line(sq[3]!, sq[2]!))).toBe(false);
+    // the old layout's ISRS -> client bow over employee and client -> business bow, on one row
+    const bow = (x0: number, x1: number, h: number): Point[] => samplePath(`M${x0},0 C${x0},${-h} ${x1},${-h} ${x1},0`);
+    expect(polylinesCross(bow(0, 300, 80), bow(200, 450, 70))).toBe(true);
   });
 });

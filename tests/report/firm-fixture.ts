@@ -27,6 +27,8 @@ export function firmView(id: string, shift = 0): FirmView {
         practice: "Failures and resolutions are recorded in one shared system",
         dimension: "Failure analysis",
         score: 2,
+        answer: 2,
+        reverseKeyed: false,
         action: "Record every failure in one shared log.",
       },
       {
@@ -35,6 +37,8 @@ export function firmView(id: string, shift = 0): FirmView {
         practice: "Management reviews failure data regularly",
         dimension: "Failure analysis",
         score: 3,
+        answer: 5,
+        reverseKeyed: true,
         action: "Put failure data on the monthly management agenda.",
       },
     ],

@@ -21,12 +21,17 @@ describe("firm report", () => {
     expect(byTag(bands, "path")).toHaveLength(3);
     const doc = parseHtml(b.files.find((f) => f.name === "report.html")!.content);
     const facts = byClass(doc, "facts")[0]!.children.map((li) => li.text);
-    expect(facts).toEqual(["ISRS index (0-100)61.5", "percentile58th of 151 firms", "profilefollower"]);
+    expect(facts).toEqual(["ISRS index (0-100)61.5", "standingahead of 58% of the 151 norm firms", "profilefollower"]);
     const table = byTag(doc, "table")[0]!;
     const rows = byTag(byTag(table, "tbody")[0]!, "tr").map((tr) => tr.children.map((c) => c.text));
     // below the norm median (4.60): ✗; at or above: ✓
     expect(rows.map((r) => r[1])).toEqual(["✓ 5.10", "✗ 3.40", "✓ 4.80"]);
-    expect(byTag(doc, "table")[1]!.text).toContain("Record every failure in one shared log.");
+    const actions = byTag(doc, "table")[1]!;
+    expect(actions.text).toContain("Record every failure in one shared log.");
+    // a reverse-keyed practice shows the answer given (5) and what it counts as (8 - 5 = 3)
+    const second = byTag(byTag(actions, "tbody")[0]!, "tr")[1]!.children.map((c) => c.text);
+    expect(second[1]).toContain("(ANA3, reverse-keyed)");
+    expect(second[3]).toBe("5 (counts as 3)");
   });
 
   it("a dimension with no answered item: no point, a dash in the table, no index", async () => {
@@ -44,7 +49,7 @@ describe("firm report", () => {
       byClass(doc, "facts")[0]!
         .children.map((li) => li.text)
         .slice(0, 2),
-    ).toEqual(["ISRS index (0-100)–", "percentile–"]);
+    ).toEqual(["ISRS index (0-100)–", "standing–"]);
   });
 });
 

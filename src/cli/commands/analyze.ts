@@ -37,6 +37,7 @@ interface AnalyzeFlags {
   model?: string;
   instrument?: string;
   estimator: string;
+  missing?: string;
   format: string;
   out?: string;
   na?: string;
@@ -120,8 +121,15 @@ export function registerAnalyze(program: Command, ctx: CommandContext): void {
       "lavaan syntax of the structural model, instead of the instrument's (the design is read from it)",
     )
     .option("--estimator <name>", `${ESTIMATORS.join(", ")}`, "ML")
-    .option("--format <format>", "text or json", "text")
-    .option("--out <dir>", "write results.json and summary.txt into this folder (created if needed, never wiped)")
+    .option(
+      "--missing <method>",
+      "missing answers in every model fit: listwise (default: drop incomplete rows) or fiml (full-information ML)",
+    )
+    .option("--format <format>", "text or json on standard output (with --out, both files are written)", "text")
+    .option(
+      "--out <dir>",
+      "write results.json and summary.txt into this folder instead of standard output (created if needed, never wiped)",
+    )
     .option("--na <codes>", 'comma-separated extra missing-value codes (empty cells and "NA" always are)')
     .option("--report [dir]", "also write the study report (HTML, Markdown, diagram) into DIR (default: reports/study)")
     .action(async (dataFile: string | undefined, flags: AnalyzeFlags) => {
@@ -131,7 +139,12 @@ export function registerAnalyze(program: Command, ctx: CommandContext): void {
         throw new InputError("E_USAGE", `--estimator ${flags.estimator}: use ${ESTIMATORS.join(", ")}`);
       }
       const study = resolveStudy(dataFile, flags);
-      const res = await runStudy({ ...study, estimator: flags.estimator, na: splitNa(flags.na) });
+      const res = await runStudy({
+        ...study,
+        estimator: flags.estimator,
+        missing: flags.missing,
+        na: splitNa(flags.na),
+      });
       const json = formatAnalysisJson(res, ctx.version);
       const text = formatAnalysisText(res, ctx.version);
       const reportDir = reportDirOption(flags.report, defaultReportDir("study"));

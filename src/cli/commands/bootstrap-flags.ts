@@ -24,7 +24,10 @@ export function addBootstrapOptions(cmd: Command): Command {
       "--bootstrap <n>",
       `bootstrap standard errors and confidence intervals from N draws (1 to ${BOOTSTRAP_MAX})`,
     )
-    .option("--seed <s>", "seed of the bootstrap draws (default: drawn at random and reported)")
+    .option(
+      "--seed <s>",
+      "seed of the bootstrap draws, a whole number from 0 to 2^53-1 (default: drawn at random and reported)",
+    )
     .option("--test <name>", "model test in addition to the chi-square: standard or bollen-stine (needs --bootstrap)")
     .option("--workers <k>", "worker threads for the bootstrap (default: the available cores)")
     .option(
@@ -49,6 +52,14 @@ function bounded(flag: string, text: string, what: string, min: number, max: num
   return v;
 }
 
+/**
+ * A seed, the one rule of every command that takes one (`fit --bootstrap`, `simulate`): a whole
+ * number in plain digits from 0 to 2^53 - 1; anything else is one usage line.
+ */
+export function seedOption(text: string): number {
+  return bounded("seed", text, "the seed", 0, MAX_SEED);
+}
+
 /** The engine's bootstrap options, or null without --bootstrap; throws E_USAGE on a bad value. */
 export function toBootstrapOptions(f: CliBootstrapFlags): BootstrapOptionsInput | null {
   const test = f.test === undefined ? "standard" : f.test.trim().toLowerCase().replace("-", ".");
@@ -70,7 +81,7 @@ export function toBootstrapOptions(f: CliBootstrapFlags): BootstrapOptionsInput 
     test,
     jackknife: f.jackknife !== false,
   };
-  if (f.seed !== undefined) out.seed = bounded("seed", f.seed, "the seed", 0, MAX_SEED);
+  if (f.seed !== undefined) out.seed = seedOption(f.seed);
   if (f.workers !== undefined)
     out.workers = bounded("workers", f.workers, "the number of worker threads", 1, WORKERS_MAX);
   return out;

@@ -16,16 +16,24 @@ import { loadAndFit, type CommandContext } from "./fit.js";
 
 type DiagramFormat = "svg" | "dot";
 
-/** The format from --out's extension, else --format. */
-export function diagramFormat(out: string | undefined, format: string): DiagramFormat {
-  if (out !== undefined) {
-    const ext = path.extname(out).toLowerCase();
-    if (ext === ".svg") return "svg";
-    if (ext === ".dot" || ext === ".gv") return "dot";
-    throw new InputError("E_USAGE", `--out ${out}: the file name must end in .svg or .dot`);
+/**
+ * The format: --out's extension (.svg; .dot or .gv) and --format must agree when both are given;
+ * a file name with another extension takes --format; standard output takes --format (svg by default).
+ */
+export function diagramFormat(out: string | undefined, format: string | undefined): DiagramFormat {
+  if (format !== undefined && format !== "svg" && format !== "dot")
+    throw new InputError("E_USAGE", `--format ${format}: use svg or dot`);
+  if (out === undefined) return format ?? "svg";
+  const ext = path.extname(out).toLowerCase();
+  const byName: DiagramFormat | undefined =
+    ext === ".svg" ? "svg" : ext === ".dot" || ext === ".gv" ? "dot" : undefined;
+  if (byName === undefined) {
+    if (format !== undefined) return format;
+    throw new InputError("E_USAGE", `--out ${out}: the file name must end in .svg or .dot, or give --format svg|dot`);
   }
-  if (format !== "svg" && format !== "dot") throw new InputError("E_USAGE", `--format ${format}: use svg or dot`);
-  return format;
+  if (format !== undefined && format !== byName)
+    throw new InputError("E_USAGE", `--format ${format} and --out ${out} disagree: give one, or make them match`);
+  return byName;
 }
 
 function unfittedGraph(flags: CliFitFlags): DiagramGraph {
@@ -48,11 +56,14 @@ export function registerDiagram(program: Command, ctx: CommandContext): void {
   const cmd = program
     .command("diagram")
     .description("draw the path diagram of a model (with --data: of the fitted model, with standardized estimates)");
-  addFitOptions(cmd)
+  addFitOptions(cmd, { modindices: false })
     .option("--data <file>", "CSV data: fit the model and label the paths with standardized estimates")
-    .option("--format <format>", "svg or dot, when writing to standard output", "svg")
-    .option("-o, --out <file>", "write to FILE.svg or FILE.dot instead of standard output")
-    .action(async (flags: CliFitFlags & { data?: string; format: string; out?: string }) => {
+    .option("--format <format>", "svg (default) or dot; with --out, it must agree with the file's extension")
+    .option(
+      "-o, --out <file>",
+      "write to FILE.svg or FILE.dot (the extension gives the format) instead of standard output",
+    )
+    .action(async (flags: CliFitFlags & { data?: string; format?: string; out?: string }) => {
       const format = diagramFormat(flags.out, flags.format);
       let graph: DiagramGraph;
       if (flags.data === undefined) {

@@ -24,8 +24,9 @@ export interface CliFitFlags {
   na?: string;
 }
 
-export function addFitOptions(cmd: Command): Command {
-  return cmd
+/** The fit options; `modindices: false` for commands that never show modification indices (diagram). */
+export function addFitOptions(cmd: Command, opts: { modindices?: boolean } = {}): Command {
+  cmd
     .requiredOption("-m, --model <file>", "lavaan model syntax file")
     .option("--estimator <name>", "estimator: ML, MLM (Satorra-Bentler) or MLR (Huber-White, Yuan-Bentler)", "ML")
     .option("--group <column>", "column that defines the groups (multi-group analysis)")
@@ -36,8 +37,9 @@ export function addFitOptions(cmd: Command): Command {
     .option("--std-lv", "identify factors by fixing latent variances to 1 (instead of the first loading)")
     .option("--meanstructure", "add a mean structure (intercepts and latent means)")
     .option("--growth", "growth-model defaults: mean structure, observed intercepts fixed to 0, latent means free")
-    .option("--no-fixed-x", "estimate the variances and covariances of exogenous observed covariates")
-    .option("--modindices", "compute modification indices")
+    .option("--no-fixed-x", "estimate the variances and covariances of exogenous observed covariates");
+  if (opts.modindices !== false) cmd.option("--modindices", "compute modification indices");
+  return cmd
     .option(
       "--missing <method>",
       "missing data: listwise (default: drop incomplete rows) or fiml (full-information ML; synonyms ml, direct)",

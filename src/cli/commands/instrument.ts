@@ -1,6 +1,15 @@
-/** `isrs instrument [--format md|html|csv] [--instrument FILE] [--out FILE]`: the questionnaire, or an empty CSV template. */
+/**
+ * `isrs instrument [--format md|html|csv] [--for respondent|researcher] [--instrument FILE] [--out FILE]`:
+ * the questionnaire (for respondents, or with the researcher's notes), or an empty CSV template.
+ */
 import type { Command } from "commander";
-import { RENDER_FORMATS, renderInstrument, type RenderFormat } from "../../instrument/render.js";
+import {
+  AUDIENCES,
+  RENDER_FORMATS,
+  renderInstrument,
+  type Audience,
+  type RenderFormat,
+} from "../../instrument/render.js";
 import { InputError } from "../../sem/messages.js";
 import type { CommandContext } from "./fit.js";
 import { addInstrumentOption, emit, instrumentFrom } from "./instrument-options.js";
@@ -13,13 +22,19 @@ export function registerInstrument(program: Command, ctx: CommandContext): void 
     );
   addInstrumentOption(cmd)
     .option("--format <format>", `${RENDER_FORMATS.join(", ")}`, "md")
+    .option(
+      "--for <audience>",
+      "respondent (the questionnaire to send out) or researcher (with notes: reverse-keyed items, scoring)",
+      "respondent",
+    )
     .option("-o, --out <file>", "write to a file instead of standard output")
-    .action((flags: { instrument?: string; format: string; out?: string }) => {
+    .action((flags: { instrument?: string; format: string; for: string; out?: string }) => {
       if (!(RENDER_FORMATS as readonly string[]).includes(flags.format)) {
         throw new InputError("E_USAGE", `--format ${flags.format}: use ${RENDER_FORMATS.join(", ")}`);
       }
-      emit(renderInstrument(instrumentFrom(flags), flags.format as RenderFormat), flags.out, ctx.stdout, {
-        "instrument file": flags.instrument,
-      });
+      if (!(AUDIENCES as readonly string[]).includes(flags.for))
+        throw new InputError("E_USAGE", `--for ${flags.for}: use ${AUDIENCES.join(" or ")}`);
+      const text = renderInstrument(instrumentFrom(flags), flags.format as RenderFormat, flags.for as Audience);
+      emit(text, flags.out, ctx.stdout, { "instrument file": flags.instrument });
     });
 }

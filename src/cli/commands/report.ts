@@ -28,6 +28,7 @@ export interface ReportFlags {
   model?: string;
   instrument?: string;
   estimator: string;
+  missing?: string;
   na?: string;
   out?: string;
   title?: string;
@@ -45,8 +46,9 @@ async function firmReports(dataFile: string, f: ReportFlags, ctx: CommandContext
   const norms = loadResponses(f.norms ?? shownFile(bundledDatasetPath()), instr, { read });
   const all = f.all === true;
   const syntax = modelFrom(f, instr);
-  const score = await scoreFirms({ instr, data, norms, syntax, estimator: f.estimator, firm: all ? "all" : f.firm! });
-  const files = await firmReportFiles(score, instr, all, ctx, { syntax, norms, estimator: f.estimator });
+  const fit = { estimator: f.estimator, missing: f.missing };
+  const score = await scoreFirms({ instr, data, norms, syntax, ...fit, firm: all ? "all" : f.firm! });
+  const files = await firmReportFiles(score, instr, all, ctx, { syntax, norms, ...fit });
   const inputs = {
     "data file": dataFile,
     "norms file": f.norms,
@@ -58,7 +60,7 @@ async function firmReports(dataFile: string, f: ReportFlags, ctx: CommandContext
 
 async function studyReport(data: string | undefined, f: ReportFlags, ctx: CommandContext): Promise<void> {
   const study = resolveStudy(data, { ...f, format: "text" });
-  const res = await runStudy({ ...study, estimator: f.estimator, na: splitNa(f.na) });
+  const res = await runStudy({ ...study, estimator: f.estimator, missing: f.missing, na: splitNa(f.na) });
   const files = await studyReportFiles(res, {
     title: studyTitle(f, data),
     dataFile: data ?? shownFile(bundledDatasetPath()),
@@ -86,6 +88,10 @@ export function registerReport(program: Command, ctx: CommandContext): void {
     )
     .option("--instrument <file>", "instrument definition file (default: the bundled ISRS instrument)")
     .option("--estimator <name>", "estimator (ML, MLR, MLM)", "ML")
+    .option(
+      "--missing <method>",
+      "missing answers in every model fit: listwise (default: drop incomplete rows) or fiml (full-information ML)",
+    )
     .option("--na <codes>", 'comma-separated extra missing-value codes (empty cells and "NA" always are)')
     .option(
       "-o, --out <dir>",

@@ -22,6 +22,7 @@ interface ScoreFlags {
   instrument?: string;
   model?: string;
   estimator: string;
+  missing?: string;
   format: string;
   out?: string;
   report?: string | boolean;
@@ -43,6 +44,10 @@ export function registerScore(program: Command, ctx: CommandContext): void {
       "lavaan model fitted to the norm sample for the index weights (default: the instrument's model)",
     )
     .option("--estimator <name>", "estimator of that fit", "ML")
+    .option(
+      "--missing <method>",
+      "missing answers in that fit: listwise (default: drop incomplete norm firms) or fiml (full-information ML)",
+    )
     .option("--format <format>", "text or json", "text")
     .option("-o, --out <file>", "write the output to a file instead of standard output")
     .option("--report [dir]", "also write the firm report(s) into DIR (default: reports/firm-ID or reports/firms-DATA)")
@@ -64,7 +69,8 @@ export function registerScore(program: Command, ctx: CommandContext): void {
       }
       const norms = loadResponses(flags.norms ?? shownPath(bundledDatasetPath()), instr);
       const syntax = modelFrom(flags, instr);
-      const report = await scoreFirms({ instr, data, norms, syntax, estimator: flags.estimator, firm });
+      const fit = { estimator: flags.estimator, missing: flags.missing };
+      const report = await scoreFirms({ instr, data, norms, syntax, ...fit, firm });
       const text =
         flags.format === "json"
           ? `${terminalJson(JSON.stringify(report, null, 2))}\n`
@@ -76,7 +82,7 @@ export function registerScore(program: Command, ctx: CommandContext): void {
       const reportFiles =
         reportDir === undefined
           ? []
-          : await firmReportFiles(report, instr, firm === "all", ctx, { syntax, norms, estimator: flags.estimator });
+          : await firmReportFiles(report, instr, firm === "all", ctx, { syntax, norms, ...fit });
       const inputs = { "data file": dataFile, "norms file": flags.norms, "instrument file": flags.instrument };
       const read = { ...inputs, "model file": flags.model };
       if (flags.out !== undefined) checkOutput(flags.out, read);

@@ -1,6 +1,7 @@
 /** `isrs simulate --n N --seed S [--missing RATE] [--out FILE]`: responses drawn from the population model. */
 import type { Command } from "commander";
 import { sampleCsv, simulate } from "../../instrument/index.js";
+import { seedOption } from "./bootstrap-flags.js";
 import type { CommandContext } from "./fit.js";
 import { addInstrumentOption, emit, instrumentFrom, numberOption } from "./instrument-options.js";
 
@@ -21,7 +22,7 @@ export function registerSimulate(program: Command, ctx: CommandContext): void {
     .requiredOption("--n <n>", "number of firms")
     .requiredOption(
       "--seed <seed>",
-      "seed of the random generator (0 to 4294967295); the same seed gives the same data",
+      "seed of the random generator, a whole number from 0 to 2^53-1; the same seed gives the same data",
     )
     .option("--missing <rate>", "share of answers left missing completely at random", "0");
   addInstrumentOption(cmd)
@@ -30,7 +31,7 @@ export function registerSimulate(program: Command, ctx: CommandContext): void {
       const instr = instrumentFrom(flags);
       const sample = simulate(instr, {
         n: numberOption("n", flags.n),
-        seed: numberOption("seed", flags.seed),
+        seed: seedOption(flags.seed),
         missing: numberOption("missing", flags.missing),
       });
       emit(sampleCsv(instr, sample), flags.out, ctx.stdout, { "instrument file": flags.instrument });

@@ -5,6 +5,7 @@
  */
 import type { StudyResults } from "../../analysis/study.js";
 import { HTMT_LIBERAL, HTMT_STRICT } from "../../analysis/validity.js";
+import { modelSample } from "../../report/from-analysis.js";
 import { terminalJson, terminalSafe, terminalText } from "../../sem/format/terminal.js";
 
 export function formatAnalysisJson(res: StudyResults, version: string): string {
@@ -65,7 +66,7 @@ function screening(res: StudyResults): string[] {
     "Sample",
     `  ${res.data.file}: ${res.data.rows} rows, ${res.data.complete} complete on every item` +
       (res.data.dropped.length > 0
-        ? `; ${res.data.dropped.length} left out (listwise): rows ${res.data.dropped
+        ? `; ${res.data.dropped.length} incomplete, ${res.models[0]?.missing === "fiml" ? "kept by the models (FIML), left out of alpha, HTMT and Mardia" : "left out (listwise)"}: rows ${res.data.dropped
             .slice(0, 10)
             .map((d) => d.row)
             .join(", ")}${res.data.dropped.length > 10 ? ", ..." : ""}`
@@ -82,7 +83,7 @@ function screening(res: StudyResults): string[] {
     `  skewness b1p = ${num(m.b1p)}, chi-square = ${num(m.skew, 2)} on ${m.df} df, p = ${pval(m["p.skew"])}`,
     `  kurtosis b2p = ${num(m.b2p)}, z = ${num(m.kurtosis)}, p = ${pval(m["p.kurt"])}`,
     "",
-    `Mahalanobis outliers (chi-square on ${s.mahalanobis.df} df, p < ${s.mahalanobis.alpha}): ${s.mahalanobis.outliers}`,
+    `Mahalanobis outliers (chi-square on ${s.mahalanobis.df} df, p < ${s.mahalanobis.alpha}): ${s.mahalanobis.outliers === 0 ? "none" : s.mahalanobis.outliers}`,
   ];
   const flagged = s.mahalanobis.rows
     .filter((r) => r.outlier)
@@ -152,7 +153,7 @@ function models(res: StudyResults): string[] {
   const sfx = robust ? ".robust" : "";
   const out = [
     "",
-    `Models (estimator ${res.estimator}${robust ? "; p of the scaled statistic, robust CFI, TLI, RMSEA" : ""})`,
+    `Models (estimator ${res.estimator}; ${modelSample(res)}${robust ? "; p of the scaled statistic, robust CFI, TLI, RMSEA" : ""})`,
     ...table(
       [
         "model",
@@ -212,15 +213,20 @@ function hypotheses(res: StudyResults): string[] {
   if (res.hypotheses.length === 0) return [];
   return [
     "",
-    "Hypotheses (structural model; supported: p < 0.05 in the hypothesised direction)",
+    "Hypotheses (structural model; supported: p of est < 0.05 in the hypothesised direction)",
+    "  std.all, se.std, p.std: standardizedSolution() (p of std.all / se.std); est, se, p: parameterEstimates()",
+    ...(res.models[0]?.missing === "fiml"
+      ? ["  se.std, p.std: not computed with FIML (the delta method here needs complete data); est, se, p are FIML's"]
+      : []),
     ...table(
-      ["", "path", "expected", "std.all", "se.std", "est", "se", "p", "supported"],
+      ["", "path", "expected", "std.all", "se.std", "p.std", "est", "se", "p", "supported"],
       res.hypotheses.map((h) => [
         h.id,
         h.path,
         h.expected,
         num(h["std.all"]),
         num(h["se.std"]),
+        pval(h["pvalue.std"]),
         num(h.est),
         num(h.se),
         pval(h.pvalue),

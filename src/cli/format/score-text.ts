@@ -22,16 +22,17 @@ function header(r: ScoreReport): string[] {
     `  norms:    ${t(r.norms.file)} (${r.norms.used} firms; ` +
       `index quartiles ${f1(s.q1)} / ${f1(s.median)} / ${f1(s.q3)})`,
     `  weights:  ${how}: ${w}`,
+    `  pct rank: percentile rank, the % of the ${r.norms.used} norm firms below (ties count half): 1 lowest, 99 highest`,
     `  profiles: laggard below ${f1(s.q1)}; follower ${f1(s.q1)} up to ${f1(s.q3)}; recoverer from ${f1(s.q3)}`,
   ];
 }
 
-function firmBlock(f: FirmScore): string[] {
+function firmBlock(f: FirmScore, normSize: number): string[] {
   const out = [
     "",
     `Firm ${t(f.id)}`,
     "",
-    `  ${"dimension".padEnd(24)}${"score (1-7)".padStart(12)}${"answered".padStart(10)}${"percentile".padStart(12)}`,
+    `  ${"dimension".padEnd(24)}${"score (1-7)".padStart(12)}${"answered".padStart(10)}${"pct rank".padStart(12)}`,
   ];
   for (const d of f.dimensions) {
     out.push(
@@ -39,11 +40,14 @@ function firmBlock(f: FirmScore): string[] {
     );
   }
   out.push(`  ${"ISRS index (0-100)".padEnd(24)}${rightCells([f1(f.index), "", pct(f.indexPercentile)], W)}`);
+  if (f.indexPercentile !== null)
+    out.push(`  Standing: ahead of ${pct(f.indexPercentile)}% of the ${normSize} norm firms on the ISRS index`);
   out.push("", `  Profile: ${f.profile ?? "– (no index)"}`, "", "  Weakest practices:");
   f.weakest.forEach((w, k) => {
     const norm = w.normMean === null ? "" : `, norm mean ${w.normMean.toFixed(2)}`;
     out.push(
-      `  ${k + 1}. ${t(w.item)} (${t(w.dimension)}): ${w.score}${norm}`,
+      `  ${k + 1}. ${t(w.item)} (${t(w.dimension)}${w.reverseKeyed ? ", reverse-keyed" : ""}): ` +
+        `answered ${w.answer}${w.reverseKeyed ? `, counts as ${w.score}` : ""}${norm}`,
       `     "${t(w.text)}"`,
       `     What to do: ${t(w.recommendation)}`,
     );
@@ -58,13 +62,13 @@ function overview(r: ScoreReport): string[] {
   const dw = columnWidth(dims, 11);
   const out = [
     "",
-    `${"firm".padEnd(idw)}${dims.map((d) => d.padStart(dw)).join("")}${rightCells(["index", "pct"], [8, 6])}` +
+    `${"firm".padEnd(idw)}${dims.map((d) => d.padStart(dw)).join("")}${rightCells(["index", "pct rank"], [8, 10])}` +
       `  ${"profile".padEnd(10)}weakest`,
   ];
   r.firms.forEach((f, k) => {
     out.push(
       `${ids[k]!.padEnd(idw)}${f.dimensions.map((d) => f2(d.score).padStart(dw)).join("")}` +
-        `${rightCells([f1(f.index), pct(f.indexPercentile)], [8, 6])}` +
+        `${rightCells([f1(f.index), pct(f.indexPercentile)], [8, 10])}` +
         `  ${(f.profile ?? "–").padEnd(10)}${f.weakest.map((w) => t(w.item)).join(", ")}`,
     );
   });
@@ -72,7 +76,7 @@ function overview(r: ScoreReport): string[] {
 }
 
 export function formatScoreText(r: ScoreReport, all: boolean): string {
-  const lines = [...header(r), ...(all ? overview(r) : r.firms.flatMap(firmBlock))];
+  const lines = [...header(r), ...(all ? overview(r) : r.firms.flatMap((f) => firmBlock(f, r.norms.used)))];
   const excluded = [...r.excluded, ...r.norms.excluded];
   if (r.notes.length > 0 || excluded.length > 0) lines.push("", "Notes:");
   for (const n of r.notes) lines.push(`  - ${t(n)}`);

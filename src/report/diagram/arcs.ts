@@ -22,8 +22,11 @@ export interface NodeBox {
 export interface Arc {
   from: NodeBox;
   to: NodeBox;
-  /** "below": bow under the rank (indicators); "above": over it */
-  side: "above" | "below";
+  /**
+   * Which way a bow between two nodes of one rank bends: "above"/"below" a row (top-to-bottom
+   * layouts), "left"/"right" of a column (left-to-right layouts)
+   */
+  side: "above" | "below" | "left" | "right";
   label: string;
   dashed: boolean;
   /** covariances have a head at both ends, regressions at `to` only */
@@ -36,7 +39,9 @@ export interface Arc {
 
 export interface ArcSvg {
   svg: string;
-  /** the extreme y reached, to grow the canvas */
+  /** the extremes reached, to grow the canvas */
+  minX: number;
+  maxX: number;
   minY: number;
   maxY: number;
 }
@@ -76,10 +81,10 @@ const bowHeight = (a: Arc): number => 16 + 0.22 * Math.abs(a.to.x - a.from.x);
  * Heights of the bows within a rank: a bow whose span overlaps an earlier one's on the same side
  * of the same rank, at nearly the same height, is raised until their labels stand apart.
  */
-function bowHeights(arcs: readonly Arc[]): number[] {
-  const STEP = 14; // labels stand at 3/4 of the height: 10.5 points apart, a 9-point line
+function bowHeights(arcs: readonly Arc[], steps: readonly number[]): number[] {
   const heights: number[] = [];
   arcs.forEach((a, i) => {
+    const STEP = steps[i]!;
     let h = bowHeight(a);
     const lo = Math.min(a.from.x, a.to.x);
     const hi = Math.max(a.from.x, a.to.x);
@@ -128,28 +133,50 @@ function path(a: Arc, h: number): { p0: Pt; c1: Pt; c2: Pt; p3: Pt; mid: Pt } {
   return { p0, c1: ctrl, c2: ctrl, p3, mid: [(p0[0] + 2 * ctrl[0] + p3[0]) / 4, (p0[1] + 2 * ctrl[1] + p3[1]) / 4] };
 }
 
+/** A column's bows are computed as a row's, on the layout mirrored about the diagonal. */
+const mirror = (n: NodeBox): NodeBox => ({ x: n.y, y: n.x, rx: n.ry, ry: n.rx });
+const sideways = (a: Arc): boolean => a.side === "left" || a.side === "right";
+function rowFrame(a: Arc): Arc {
+  if (!sideways(a)) return a;
+  return { ...a, from: mirror(a.from), to: mirror(a.to), side: a.side === "left" ? "above" : "below" };
+}
+
+/** Width of a label, in points: Helvetica's digits and stars are about 0.56 em. */
+const labelWidth = (label: string, fontSize: number): number => 0.56 * fontSize * label.length;
+
 /**
  * The SVG elements of the arcs: one <g> each, of class "cov" (two-headed) or "path" (a
- * regression), with a <title> naming the pair.
+ * regression), with a <title> naming the pair. Labels are `fontSize` points; bows that overlap
+ * are raised until their labels stand apart (a line apart in a row; a label's width in a column,
+ * where the labels stand beside the bows).
  */
-export function arcsSvg(arcs: readonly Arc[], titles: readonly string[] = []): ArcSvg {
-  let minY = Infinity;
-  let maxY = -Infinity;
-  const heights = bowHeights(arcs);
+export function arcsSvg(arcs: readonly Arc[], titles: readonly string[] = [], fontSize = 9): ArcSvg {
+  const ext = { minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity };
+  const frames = arcs.map(rowFrame);
+  const steps = arcs.map((a) => (sideways(a) ? labelWidth(a.label, fontSize) + 10 : 1.5 * fontSize));
+  const heights = bowHeights(frames, steps);
   const parts = arcs.map((a, i) => {
-    const { p0, c1, c2, p3, mid } = path(a, heights[i]!);
-    minY = Math.min(minY, mid[1] - 8, p0[1], p3[1]);
-    maxY = Math.max(maxY, mid[1] + 8, p0[1], p3[1]);
+    const geo = path(frames[i]!, heights[i]!);
+    const back = (p: Pt): Pt => (sideways(a) ? [p[1], p[0]] : p);
+    const [p0, c1, c2, p3, mid] = [geo.p0, geo.c1, geo.c2, geo.p3, geo.mid].map(back) as [Pt, Pt, Pt, Pt, Pt];
+    const w = labelWidth(a.label, fontSize);
+    const anchor = a.side === "right" ? "start" : a.side === "left" ? "end" : "middle";
+    const lx = anchor === "start" ? mid[0] + 3 : anchor === "end" ? mid[0] - 3 : mid[0];
+    const [lo, hi] = anchor === "start" ? [lx, lx + w] : anchor === "end" ? [lx - w, lx] : [lx - w / 2, lx + w / 2];
+    ext.minX = Math.min(ext.minX, lo, p0[0], p3[0], mid[0]);
+    ext.maxX = Math.max(ext.maxX, hi, p0[0], p3[0], mid[0]);
+    ext.minY = Math.min(ext.minY, mid[1] - fontSize, p0[1], p3[1]);
+    ext.maxY = Math.max(ext.maxY, mid[1] + fontSize, p0[1], p3[1]);
     const d = `M${f(p0[0])},${f(p0[1])} C${f(c1[0])},${f(c1[1])} ${f(c2[0])},${f(c2[1])} ${f(p3[0])},${f(p3[1])}`;
     const dash = a.dashed ? ' stroke-dasharray="5,2"' : "";
     const colour = a.colour;
     const label =
       a.label === ""
         ? ""
-        : `<text text-anchor="middle" x="${f(mid[0])}" y="${f(mid[1] + 3)}" font-family="Helvetica,sans-Serif" font-size="9.00" fill="#1f3b73" stroke="white" stroke-width="3" paint-order="stroke">${escapeHtml(a.label)}</text>`;
+        : `<text text-anchor="${anchor}" x="${f(lx)}" y="${f(mid[1] + 0.35 * fontSize)}" font-family="Helvetica,sans-Serif" font-size="${fontSize.toFixed(2)}" fill="#1f3b73" stroke="white" stroke-width="3" paint-order="stroke">${escapeHtml(a.label)}</text>`;
     const title = titles[i] === undefined ? "" : `<title>${escapeHtml(titles[i]!)}</title>`;
     const tail = a.twoHeaded ? arrowhead(p0, c1, colour) : "";
     return `<g class="${a.twoHeaded ? "cov" : "path"}">${title}<path fill="none" stroke="${colour}" stroke-width="${a.width}"${dash} d="${d}"/>${tail}${arrowhead(p3, c2, colour)}${label}</g>`;
   });
-  return { svg: parts.join("\n"), minY, maxY };
+  return { svg: parts.join("\n"), ...ext };
 }

@@ -32,6 +32,8 @@ export interface DiagramEdge {
   to: string;
   /** fixed in the model (a marker loading, a fixed path): drawn dashed */
   fixed: boolean;
+  /** a free parameter of a fit without standard errors (no stars): drawn solid, never as fixed */
+  noSe?: boolean;
   /** the user's label in the model (a, b, ...), or "" */
   modelLabel: string;
   std?: number;
@@ -55,6 +57,7 @@ interface PathRow {
   fixed: boolean;
   zero: boolean;
   label: string;
+  noSe?: boolean;
   std?: number;
   pvalue?: number;
 }
@@ -67,6 +70,7 @@ function edgeOf(r: PathRow): DiagramEdge | undefined {
   else if (r.op === "~~" && r.lhs !== r.rhs && !r.zero)
     e = { kind: "covariance", from: r.lhs, to: r.rhs, fixed: r.fixed, modelLabel: r.label };
   else return undefined;
+  if (r.noSe === true) e.noSe = true;
   if (r.std !== undefined) e.std = r.std;
   if (r.pvalue !== undefined) e.pvalue = r.pvalue;
   return e;
@@ -159,13 +163,17 @@ export function variablesOfRows(parameters: readonly ParameterEstimate[]): { lat
 export function graphFromFit(fit: Estimates, labels: ReadonlyMap<string, string> = new Map(), group = 1): DiagramGraph {
   const params = fit.parameters.filter((p) => p.group === group);
   const rows = params.map<PathRow>((p) => {
+    // fixed parameters have SE 0 (as lavaan's parameterEstimates); a free one of a fit without
+    // standard errors has none: it is not fixed
+    const fixed = p.se === 0 && p.pvalue === null;
     const row: PathRow = {
       lhs: p.lhs,
       op: p.op,
       rhs: p.rhs,
-      fixed: p.se === null || p.se === 0,
-      zero: (p.se === null || p.se === 0) && p.est === 0,
+      fixed,
+      zero: fixed && p.est === 0,
       label: p.label.startsWith(".") ? "" : p.label,
+      noSe: p.se === null,
     };
     if (p["std.all"] !== null) row.std = p["std.all"];
     if (p.pvalue !== null) row.pvalue = p.pvalue;
@@ -178,6 +186,14 @@ export function graphFromFit(fit: Estimates, labels: ReadonlyMap<string, string>
   }
   const groups = fit.groupLabels ?? [];
   return { ...g, fitted: true, group: groups.length > 1 ? (groups[group - 1] ?? String(group)) : "" };
+}
+
+/** What the line styles of a fitted diagram mean, for its caption. */
+export function diagramLegend(g: DiagramGraph): string {
+  const parts = ["dashed: fixed in the model (not estimated)"];
+  if (g.edges.some((e) => e.noSe === true))
+    parts.push("no standard errors were computed for this fit, so no estimate has stars");
+  return parts.join("; ");
 }
 
 /** Significance stars of a p-value: *** < .001, ** < .01, * < .05 (the usual convention). */

@@ -4,8 +4,8 @@
  * renderDiagram lays the graph out with dot and adds the covariance arcs (arcs.ts).
  */
 import type { Viz } from "@viz-js/viz";
-import { arcsSvg, type Arc, type NodeBox } from "./arcs.js";
-import { isLowCovariance, toDot, formatStd } from "./dot.js";
+import { arcsSvg, type Arc, type ArcSvg, type NodeBox } from "./arcs.js";
+import { DIAGRAM_FONT_PT, toDot, formatStd } from "./dot.js";
 import type { DiagramGraph } from "./graph.js";
 
 let viz: Promise<Viz> | undefined;
@@ -40,29 +40,21 @@ async function nodeBoxes(dot: string): Promise<Map<string, NodeBox>> {
   return out;
 }
 
-/** Grows the SVG canvas vertically so that [minY, maxY] (graph coordinates) fits. */
-function growCanvas(svg: string, minY: number, maxY: number): string {
+/** Grows the SVG canvas so that the arcs' extent (graph coordinates) fits. */
+function growCanvas(svg: string, ext: ArcSvg): string {
   const head = /<svg width="([\d.]+)pt" height="([\d.]+)pt"\s+viewBox="([-\d. ]+)"/.exec(svg);
   const shift = /<g id="graph0" class="graph" transform="[^"]*translate\(([-\d.]+) ([-\d.]+)\)"/.exec(svg);
   if (head === null || shift === null) return svg;
-  const W = Number(head[1]);
-  const H = Number(head[2]);
-  const ty = Number(shift[2]);
-  const top = Math.min(0, minY + ty - 6);
-  const bottom = Math.max(H, maxY + ty + 6);
-  const h = bottom - top;
-  const opening = `<svg width="${W}pt" height="${h.toFixed(2)}pt" viewBox="0.00 ${top.toFixed(2)} ${W.toFixed(2)} ${h.toFixed(2)}"`;
-  const background = `<rect x="0" y="${top.toFixed(2)}" width="${W.toFixed(2)}" height="${h.toFixed(2)}" fill="white"/>`;
+  const [W, H, tx, ty] = [Number(head[1]), Number(head[2]), Number(shift[1]), Number(shift[2])];
+  const left = Math.min(0, ext.minX + tx - 6);
+  const right = Math.max(W, ext.maxX + tx + 6);
+  const top = Math.min(0, ext.minY + ty - 6);
+  const bottom = Math.max(H, ext.maxY + ty + 6);
+  const [w, h] = [right - left, bottom - top];
+  const box = `${left.toFixed(2)} ${top.toFixed(2)} ${w.toFixed(2)} ${h.toFixed(2)}`;
+  const opening = `<svg width="${w.toFixed(2)}pt" height="${h.toFixed(2)}pt" viewBox="${box}"`;
+  const background = `<rect x="${left.toFixed(2)}" y="${top.toFixed(2)}" width="${w.toFixed(2)}" height="${h.toFixed(2)}" fill="white"/>`;
   return svg.replace(head[0], opening).replace(shift[0], `${background}\n${shift[0]}`);
-}
-
-/** No other node of the rank lies between the two (or they are in different ranks). */
-function neighbours(a: NodeBox, b: NodeBox, boxes: ReadonlyMap<string, NodeBox>): boolean {
-  if (Math.abs(a.y - b.y) >= 1) return true;
-  const lo = Math.min(a.x, b.x);
-  const hi = Math.max(a.x, b.x);
-  for (const n of boxes.values()) if (Math.abs(n.y - a.y) < 1 && n.x > lo + 1 && n.x < hi - 1) return false;
-  return true;
 }
 
 export interface RenderedDiagram {
@@ -71,52 +63,52 @@ export interface RenderedDiagram {
   svg: string;
 }
 
+/**
+ * Which way a covariance between two nodes of one rank (one column) bows: away from the nodes
+ * joined to them (indicators bow away from their factors; factors away from their indicators).
+ */
+function bowSide(ids: readonly string[], g: DiagramGraph, boxes: ReadonlyMap<string, NodeBox>): "left" | "right" {
+  let lean = 0;
+  for (const id of ids) {
+    const me = boxes.get(id)!;
+    for (const e of g.edges) {
+      if (e.kind === "covariance" || (e.from !== id && e.to !== id)) continue;
+      const other = boxes.get(e.from === id ? e.to : e.from);
+      if (other !== undefined) lean += Math.sign(other.x - me.x);
+    }
+  }
+  return lean > 0 ? "left" : "right";
+}
+
 /** The DOT and the SVG of a path diagram. */
 export async function renderDiagram(g: DiagramGraph, title?: string): Promise<RenderedDiagram> {
   const dot = toDot(g, { title });
   const layoutDot = toDot(g, { title, forLayout: true });
   let svg = await dotToSvg(layoutDot);
-  const own = g.edges.filter((e) => e.kind === "covariance" || e.kind === "regression");
-  if (own.length === 0) return { dot, svg };
+  const covs = g.edges.filter((e) => e.kind === "covariance");
+  if (covs.length === 0) return { dot, svg };
   const boxes = await nodeBoxes(layoutDot);
-  const byId = new Map(g.nodes.map((n) => [n.id, n]));
   const arcs: Arc[] = [];
   const titles: string[] = [];
-  for (const e of own) {
+  for (const e of covs) {
     const from = boxes.get(e.from);
     const to = boxes.get(e.to);
     if (from === undefined || to === undefined) continue;
-    const label = g.fitted ? formatStd(e.std, e.pvalue) : e.modelLabel;
-    if (e.kind === "regression") {
-      arcs.push({
-        from,
-        to,
-        side: "above",
-        label,
-        dashed: e.fixed,
-        twoHeaded: false,
-        straight: neighbours(from, to, boxes),
-        colour: "#1f3b73",
-        width: 1.4,
-      });
-      titles.push(`${e.to} ~ ${e.from}`);
-    } else {
-      const ordered = from.x <= to.x ? { from, to } : { from: to, to: from };
-      arcs.push({
-        ...ordered,
-        side: isLowCovariance(e, byId) ? "below" : "above",
-        label,
-        dashed: e.fixed,
-        twoHeaded: true,
-        straight: false,
-        colour: "#7a7a7a",
-        width: 1,
-      });
-      titles.push(`${e.from} ~~ ${e.to}`);
-    }
+    const ordered = from.y <= to.y ? { from, to } : { from: to, to: from };
+    arcs.push({
+      ...ordered,
+      side: bowSide([e.from, e.to], g, boxes),
+      label: g.fitted ? formatStd(e.std, e.pvalue) : e.modelLabel,
+      dashed: e.fixed,
+      twoHeaded: true,
+      straight: false,
+      colour: "#7a7a7a",
+      width: 1,
+    });
+    titles.push(`${e.from} ~~ ${e.to}`);
   }
-  const drawn = arcsSvg(arcs, titles);
+  const drawn = arcsSvg(arcs, titles, DIAGRAM_FONT_PT);
   const close = svg.lastIndexOf("</g>");
   svg = `${svg.slice(0, close)}${drawn.svg}\n${svg.slice(close)}`;
-  return { dot, svg: growCanvas(svg, drawn.minY, drawn.maxY) };
+  return { dot, svg: growCanvas(svg, drawn) };
 }

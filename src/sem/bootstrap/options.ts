@@ -3,7 +3,7 @@
  * se = "bootstrap"), the seed, the test (lavaan's test = "bollen.stine"), the worker threads
  * and the confidence level. The limits are shared with the command line.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { InputError } from "../messages.js";
 import { MAX_SEED } from "./prng.js";
 

@@ -3,9 +3,10 @@
  * into chunks of consecutive replication indices; an idle worker takes the next chunk, and
  * every result is stored at its replication index, so the assembled results are the same
  * whatever the number of workers and the order in which chunks finish (each replication reads
- * its own random stream: prng.ts). Workers run the compiled code (dist/sem/bootstrap/worker.js)
- * and build their own ReplicationContext from the same ContextData; this thread takes chunks too. With
- * one thread, few tasks, or no compiled worker file, everything runs in this thread.
+ * its own random stream: prng.ts). Workers run the built worker script (workerScript(): the
+ * bundled one under the CLI) and build their own ReplicationContext from the same ContextData;
+ * this thread takes chunks too. With one thread, few tasks, or no built worker file, everything
+ * runs in this thread.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -54,7 +55,13 @@ export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
 
-/** The compiled worker script, also when this module runs from the TypeScript sources (tests). */
+/**
+ * The worker script built together with the code that is running, so that both sides agree on
+ * the messages: the file next to this module in both builds, dist/bundle/worker.js in the CLI
+ * bundle (esbuild writes the entries and every chunk into that one folder) and
+ * dist/sem/bootstrap/worker.js among the modules compiled by tsc; from the TypeScript sources
+ * (tests), the compiled one. Null when it has not been built.
+ */
 export function workerScript(): string | null {
   const here = import.meta.url;
   const url = here.endsWith(".ts")
@@ -163,7 +170,7 @@ export async function runTasks(
   if (wanted > 1 && total < (opts.minTasksForWorkers ?? DEFAULT_MIN_TASKS_FOR_WORKERS))
     note = `in this thread: only ${total} refits`;
   else if (wanted > 1 && script === null)
-    note = "in this thread: the compiled worker (dist/sem/bootstrap/worker.js) was not found; run the build";
+    note = "in this thread: the worker script was not found next to the code; run the build (npm run build)";
   const threads = wanted <= 1 || note !== "" ? 1 : wanted;
   let next = 0;
   let done = 0;

@@ -8,16 +8,46 @@ import { parse } from "csv-parse/sync";
 import { InputError } from "../messages.js";
 import { detectDecimal, detectDelimiter } from "./detect.js";
 import type { DecimalMark } from "./number.js";
+import { plainTable } from "./plain-table.js";
+import { plainLines } from "./split.js";
+import { checkHeader, checkMarks, checkRowLength, noDataRows } from "./table-checks.js";
 
 export interface DataTable {
   file: string;
   columns: string[];
-  /** Raw cells, trimmed; every row has as many cells as there are columns. */
+  /**
+   * Raw cells, trimmed; every row has as many cells as there are columns. A table read by the fast
+   * reader of plain text makes them on first use (an own, enumerable getter: spreading the table
+   * or cloning it reads them), and assigning `rows` replaces them and drops `numeric`.
+   */
   rows: string[][];
-  /** The file line (1-based) on which each row starts. */
+  /** The file line (1-based) on which each row starts: one per row (buildDataSet counts the rows by it). */
   lineOf: number[];
   delimiter: string;
   decimal: DecimalMark;
+  /**
+   * Optional, for speed: the columns already read as numbers (see NumericColumns). buildDataSet
+   * takes a model variable's values from here when they are given, and parses `rows` otherwise.
+   */
+  numeric?: NumericColumns;
+}
+
+/**
+ * A table's columns as numbers, made when the table is read (or built from numbers) so that
+ * buildDataSet need not parse the cells. It must agree with the table's cells: column j, row i
+ * holds NaN when the cell is "", "NA" or one of `na`, else `parseNumber(rows[i][j], decimal)`; a
+ * column with a cell that is neither is null. It belongs to one table object (`of`, set by
+ * `withNumeric` in numeric.ts): a table made from another by spreading (`{ ...table, rows }`, as
+ * the bootstrap and the instrument layer do) is another object, and its copy of the field is
+ * ignored; assigning a fast-read table's `rows` drops it. Cells changed in place are not seen.
+ */
+export interface NumericColumns {
+  /** The table these values were read for; on any other table they are ignored. */
+  readonly of: DataTable;
+  /** Per column, in the order of `columns` (all of them): the values (NaN for a missing-value code), or null. */
+  readonly values: ReadonlyArray<Float64Array | null>;
+  /** Missing-value codes read as NaN besides "" and "NA" (trimmed). */
+  readonly na: readonly string[];
 }
 
 export interface ReadTableOptions {
@@ -29,35 +59,39 @@ export interface ReadTableOptions {
 
 /**
  * The table in `source` (the text of a delimited file); `path` names it in every error line.
- * A BOM is dropped and CRLF/CR line ends are read as "\n".
+ * A BOM is dropped and CRLF/CR line ends are read as "\n". Plain text (no quote, a one-character
+ * delimiter) is read by the fast reader (split.ts, plain-table.ts), which also reads the numbers;
+ * other text by csv-parse.
  */
 export function tableFromText(source: string, path: string, options: ReadTableOptions = {}): DataTable {
+  return tableWith(source, path, options, true);
+}
+
+/**
+ * `tableFromText` with every text read by csv-parse, the fast reader of plain text left out: the
+ * reference the property tests compare the fast reader with.
+ */
+export function tableFromTextByCsvParse(source: string, path: string, options: ReadTableOptions = {}): DataTable {
+  return tableWith(source, path, options, false);
+}
+
+function tableWith(source: string, path: string, options: ReadTableOptions, fast: boolean): DataTable {
   const text = normalizeText(source, path);
   const delimiter = options.delimiter ?? detectDelimiter(firstLine(text));
   if (delimiter === "" || /[\n"]/.test(delimiter)) {
     throw new InputError("E_USAGE", `${path}: ${JSON.stringify(delimiter)} cannot be a delimiter`);
   }
+  const plain = fast ? plainLines(text, delimiter) : null;
+  if (plain !== null) return plainTable(plain, path, delimiter, options);
   const { records, lines } = parseRecords(text, delimiter, path);
   const columns = checkHeader(records[0] ?? [], lines[0] ?? 1, path);
   const rows = records.slice(1);
   const lineOf = lines.slice(1);
-  if (rows.length === 0) {
-    throw new InputError("E_EMPTY", `${path}: the file has a header line but no data rows`);
-  }
-  rows.forEach((row, i) => {
-    if (row.length !== columns.length) {
-      const fields = `${row.length} field${row.length === 1 ? "" : "s"}`;
-      throw new InputError(
-        "E_CSV",
-        `${path}: line ${lineOf[i]} (row ${i + 1}): ${fields}, but the header has ${columns.length}`,
-      );
-    }
-  });
+  if (rows.length === 0) throw noDataRows(path);
+  for (let i = 0; i < rows.length; i++) checkRowLength(rows[i]!.length, columns.length, i, lineOf[i]!, path);
   const na = new Set(["", "NA", ...(options.na ?? [])]);
   const decimal = options.decimal ?? (delimiter === "," ? "." : detectDecimal(rows, na));
-  if (decimal === delimiter) {
-    throw new InputError("E_USAGE", `${path}: the decimal mark and the delimiter cannot both be "${delimiter}"`);
-  }
+  checkMarks(decimal, delimiter, path);
   return { file: path, columns, rows, lineOf, delimiter, decimal };
 }
 
@@ -67,20 +101,28 @@ function normalizeText(source: string, path: string): string {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.length === 0) throw new InputError("E_EMPTY", `${path}: the file is empty (0 bytes)`);
   if (text.trim() === "") throw new InputError("E_EMPTY", `${path}: the file is empty (only blank lines)`);
-  return text.replace(/\r\n?/g, "\n");
+  return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
 }
 
+/** The first line that is not blank (white space only), or "". */
 function firstLine(text: string): string {
-  return text.split("\n").find((line) => line.trim() !== "") ?? "";
+  for (let start = 0; start < text.length;) {
+    const end = text.indexOf("\n", start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    if (line.trim() !== "") return line;
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return "";
 }
 
-interface Parsed {
+interface Records {
   records: string[][];
   /** The line on which each record starts. */
   lines: number[];
 }
 
-function parseRecords(text: string, delimiter: string, path: string): Parsed {
+function parseRecords(text: string, delimiter: string, path: string): Records {
   const lines: number[] = [];
   let records: string[][];
   try {
@@ -133,22 +175,4 @@ function unclosedQuoteLine(text: string): number {
     }
   }
   return openedAt;
-}
-
-function checkHeader(header: string[], line: number, path: string): string[] {
-  const seen = new Map<string, number>();
-  header.forEach((name, i) => {
-    if (name === "") {
-      throw new InputError("E_CSV", `${path}: line ${line}: column ${i + 1} of the header has no name`);
-    }
-    const first = seen.get(name);
-    if (first !== undefined) {
-      throw new InputError(
-        "E_CSV",
-        `${path}: line ${line}: column name "${name}" appears twice (columns ${first + 1} and ${i + 1})`,
-      );
-    }
-    seen.set(name, i);
-  });
-  return header;
 }

@@ -13,7 +13,7 @@
  * or the step fails, a Levenberg–Marquardt ridge λ·diag(I) is added and grown; F = +Inf (a
  * non-positive-definite Σ(θ)) simply shortens the step. Converged when the Newton decrement
  * −∇Fᵀ Δ falls below 1e-14 (lavaan: nlminb with rel.tol 1e-10 on F/2).
- * A step moves no parameter by more than 5·(1 + |θᵢ|), so that a poor start does not leap into
+ * A step moves no parameter by more than 5·(|θᵢ| + sᵢ), sᵢ its own scale, so that a poor start does not leap into
  * a degenerate region (a variance near zero with loadings growing without bound). When a run
  * still fails, the caller's fallback starts are tried (fitModel passes the data-driven start
  * without the user's start() values and lavaan's "simple" start).
@@ -21,6 +21,7 @@
 import { cholesky, choleskySolve } from "../linalg/dense.js";
 import { evaluate, gradient, type Evaluation, type Problem } from "./ml.js";
 import { expectedInformation } from "./info-total.js";
+import { signFlippedStart, stalled } from "./restarts.js";
 
 export interface OptimizeResult {
   readonly theta: Float64Array;
@@ -48,14 +49,44 @@ export interface OptimizeOptions {
   initialHessian?: Float64Array;
 }
 
+/**
+ * Solves (H + ridge·diag(H)) Δ = −g in the units of the problem: H is scaled to unit diagonal
+ * first (D H D with D = diag(H)^-½, Jacobi), so that neither the small constant that keeps the
+ * factorization alive nor the ridge depends on the units of the variables (a variable measured in
+ * cents instead of euros multiplies its variance's information by 1e-8).
+ */
 function solveDamped(H: Float64Array, g: Float64Array, q: number, ridge: number): Float64Array | null {
-  const A = Float64Array.from(H);
-  for (let i = 0; i < q; i++) A[i * q + i] += ridge * Math.max(H[i * q + i]!, 1e-8) + 1e-12;
+  const d = new Float64Array(q);
+  let maxDiag = 0;
+  for (let i = 0; i < q; i++) maxDiag = Math.max(maxDiag, H[i * q + i]!);
+  for (let i = 0; i < q; i++) {
+    const h = H[i * q + i]!;
+    d[i] =
+      h > 0 && Number.isFinite(h)
+        ? 1 / Math.sqrt(h)
+        : maxDiag > 0 && Number.isFinite(maxDiag)
+          ? 1 / Math.sqrt(maxDiag)
+          : 1;
+  }
+  const A = new Float64Array(q * q);
+  for (let i = 0; i < q; i++) for (let j = 0; j < q; j++) A[i * q + j] = d[i]! * H[i * q + j]! * d[j]!;
+  for (let i = 0; i < q; i++) A[i * q + i] += ridge * Math.max(A[i * q + i]!, 1e-8) + 1e-12;
   const L = cholesky({ n: q, a: A });
   if (L === null) return null;
-  const step = choleskySolve(L, g);
-  for (let i = 0; i < q; i++) step[i] = -step[i]!;
+  const dg = new Float64Array(q);
+  for (let i = 0; i < q; i++) dg[i] = d[i]! * g[i]!;
+  const step = choleskySolve(L, dg);
+  for (let i = 0; i < q; i++) step[i] = -d[i]! * step[i]!;
   return step;
+}
+
+/** −∇Fᵀ Δ for the undamped step Δ = −H⁻¹∇F (0 when H cannot be factored). */
+function undampedDecrement(H: Float64Array, g: Float64Array, q: number): number {
+  const step = solveDamped(H, g, q, 0);
+  if (step === null) return 0;
+  let d = 0;
+  for (let i = 0; i < q; i++) d -= g[i]! * step[i]!;
+  return d;
 }
 
 /** H ← H + y yᵀ/(yᵀs) − (Hs)(Hs)ᵀ/(sᵀHs), s = θ₁ − θ₀, y = g₁ − g₀; skipped unless yᵀs > 0. */
@@ -88,26 +119,59 @@ function bfgsUpdate(
     for (let j = 0; j < q; j++) H[i * q + j] += (y[i]! * y[j]!) / ys - (Hs[i]! * Hs[j]!) / sHs;
 }
 
-/** The largest t ≤ 1 such that no parameter moves by more than 5·(1 + |θᵢ|). */
-function cappedLength(theta: Float64Array, step: Float64Array): number {
+/**
+ * The largest t ≤ 1 such that no parameter moves by more than 5·(|θᵢ| + sᵢ), with sᵢ = 1/√Hᵢᵢ the
+ * parameter's own scale (a one-observation standard error): a covariance that starts at 0 between
+ * variables measured in units of 1e30 must be allowed steps of that size (sᵢ = 1 when Hᵢᵢ is not
+ * a positive number).
+ */
+function cappedLength(theta: Float64Array, step: Float64Array, H: Float64Array): number {
+  const q = theta.length;
   let t = 1;
-  for (let i = 0; i < theta.length; i++) {
-    const limit = 5 * (1 + Math.abs(theta[i]!));
+  for (let i = 0; i < q; i++) {
+    const h = H[i * q + i]!;
+    const scale = h > 0 && Number.isFinite(h) ? 1 / Math.sqrt(h) : 1;
+    const limit = 5 * (Math.abs(theta[i]!) + scale);
     if (Math.abs(step[i]!) > limit) t = Math.min(t, limit / Math.abs(step[i]!));
   }
   return t;
 }
 
+/** At most this many sign-flip restarts after the given starts fail. */
+const MAX_SIGN_RESTARTS = 4;
+
 export function optimize(prob: Problem, start: Float64Array, opts: OptimizeOptions = {}): OptimizeResult {
   let best = fisherScoring(prob, start, opts);
   let iterations = best.iterations;
-  for (const alt of opts.fallbackStarts ?? []) {
-    if (best.converged) break;
+  let runs = 1;
+  const first = best;
+  // a restart's converged run wins only when it also improves on the failed runs: a stationary
+  // point above them (a local solution reached from flipped signs, while F decreases further
+  // towards a boundary) is not the maximum-likelihood solution
+  const tryStart = (alt: Float64Array, mustImprove = false): OptimizeResult => {
     const next = fisherScoring(prob, alt, opts);
     iterations += next.iterations;
-    if (next.converged || !(best.evaluation.f <= next.evaluation.f)) best = next;
+    runs++;
+    const lower = next.evaluation.f < best.evaluation.f;
+    if ((next.converged && (!mustImprove || lower)) || (!best.converged && lower)) best = next;
+    return next;
+  };
+  for (const alt of opts.fallbackStarts ?? []) {
+    if (best.converged) break;
+    tryStart(alt);
   }
-  return { ...best, iterations };
+  // restarts with signs flipped towards where the previous run was heading (restarts.ts)
+  let from = start;
+  let reached = first.theta;
+  for (let k = 0; k < MAX_SIGN_RESTARTS && !best.converged; k++) {
+    const flipped = signFlippedStart(prob, from, reached);
+    if (flipped === null) break;
+    reached = tryStart(flipped, true).theta;
+    from = flipped;
+  }
+  if (best.converged || runs === 1) return { ...best, iterations };
+  const message = `no convergence after ${iterations} iterations from ${runs} starting points (the best: ${best.message})`;
+  return { ...best, iterations, message };
 }
 
 function fisherScoring(prob: Problem, start: Float64Array, opts: OptimizeOptions): OptimizeResult {
@@ -132,7 +196,17 @@ function fisherScoring(prob: Problem, start: Float64Array, opts: OptimizeOptions
   let H: Float64Array | null = seeded ? Float64Array.from(opts.initialHessian!) : null;
   let g = gradient(prob, ev);
   let quasiNewton = seeded;
+  const history: number[] = [];
   for (let it = 1; it <= maxIt; it++) {
+    history.push(ev.f);
+    if (stalled(history))
+      return {
+        theta,
+        evaluation: ev,
+        iterations: it - 1,
+        converged: false,
+        message: "stalled (no progress in 100 steps)",
+      };
     if (!quasiNewton || H === null) {
       H = expectedInformation(prob, ev);
       for (let i = 0; i < q * q; i++) H[i] *= 2;
@@ -152,9 +226,15 @@ function fisherScoring(prob: Problem, start: Float64Array, opts: OptimizeOptions
       };
     let slope = 0;
     for (let i = 0; i < q; i++) slope += g[i]! * step[i]!;
-    if (-slope < Math.max(tol, noise(ev.f)))
+    if (-slope < Math.max(tol, noise(ev.f))) {
+      // a heavily damped step is short wherever the gradient is: judge convergence undamped when I(θ) allows it
+      if (ridge > 0 && undampedDecrement(H, g, q) >= Math.max(tol, noise(ev.f))) {
+        ridge = 0;
+        continue;
+      }
       return { theta, evaluation: ev, iterations: it - 1, converged: true, message: "converged" };
-    let t = cappedLength(theta, step);
+    }
+    let t = cappedLength(theta, step, H);
     let accepted = false;
     while (t > 1e-12 && !(t < 1e-3 && -slope < 1e3 * noise(ev.f))) {
       const trial = new Float64Array(q);

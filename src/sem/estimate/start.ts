@@ -4,14 +4,19 @@
  * - residual variances of observed variables: half the sample variance (lavaan);
  * - a factor whose marker indicator is observed: variance ½·S_mm, other loadings
  *   sign(S_jm)·√(S_jj/S_mm), i.e. every indicator with reliability ½ (with std.lv: loadings √(½S_jj));
- * - latent variances otherwise 0.05 (lavaan), loadings on latent indicators 1, regressions 0;
+ * - latent variances otherwise 0.05 (lavaan), regressions 0;
+ * - loadings on latent indicators ±1 (lavaan: 1), the sign that of the sample covariance between
+ *   the observed variables that anchor the indicator and the factor's first indicator (each
+ *   latent's anchor is the observed variable reached through its first indicators): with
+ *   reflected (negated) indicators the factors are reflected too, and a start of +1 would put
+ *   the optimizer on the wrong side of λ = 0, where the likelihood is flat across the signs;
  * - intercepts: sample means for observed variables, 0 for latent ones;
  * - fixed.x rows take the sample (co)variances and means of the exogenous covariates.
  * User start() values and fixed values are kept. The "simple" mode ignores start() values and
  * the scale-aware loadings (loadings 1, latent variances 0.05: lavaan's start = "simple"); the
  * optimizer falls back to it when a run does not converge.
  */
-import type { ParameterTable } from "../partable/types.js";
+import type { ParameterTable, ParRow } from "../partable/types.js";
 import type { SampleStats } from "../samplestats/index.js";
 
 export function startValues(
@@ -54,7 +59,7 @@ export function startValues(
     } else if (r.userStart && !simple) {
       v = r.value;
     } else if (r.op === "=~") {
-      v = 1;
+      v = simple ? 1 : latentIndicatorSign(rows, r, lv, idx, stats.groups[r.group - 1]!.S, p);
       const mv = markerVar.get(`${r.group}:${r.lhs}`);
       if (!lv.has(r.rhs) && mv !== undefined) {
         const j = idx.get(r.rhs)!;
@@ -76,4 +81,31 @@ export function startValues(
     if (r.free > 0 && Number.isNaN(theta[r.free - 1]!)) theta[r.free - 1] = v;
   }
   return { theta, rowValues };
+}
+
+/** The observed variable reached from `name` through first indicators (itself when observed), or null. */
+function anchor(rows: readonly ParRow[], name: string, group: number, lv: Set<string>, depth = 0): string | null {
+  if (!lv.has(name)) return name;
+  if (depth > rows.length) return null;
+  const first = rows.find((q) => q.op === "=~" && q.group === group && q.lhs === name);
+  return first === undefined ? null : anchor(rows, first.rhs, group, lv, depth + 1);
+}
+
+/** ±1 for a loading on a latent indicator (the sign of the anchors' covariance); 1 otherwise. */
+function latentIndicatorSign(
+  rows: readonly ParRow[],
+  r: ParRow,
+  lv: Set<string>,
+  idx: Map<string, number>,
+  S: Float64Array,
+  p: number,
+): number {
+  if (!lv.has(r.rhs)) return 1;
+  const first = rows.find((q) => q.op === "=~" && q.group === r.group && q.lhs === r.lhs);
+  if (first === undefined || first === r) return 1;
+  const a = anchor(rows, first.rhs, r.group, lv);
+  const b = anchor(rows, r.rhs, r.group, lv);
+  if (a === null || b === null || a === b) return 1;
+  const sign = Math.sign(first.free === 0 ? first.value : 1) || 1;
+  return S[idx.get(a)! * p + idx.get(b)!]! * sign < 0 ? -1 : 1;
 }

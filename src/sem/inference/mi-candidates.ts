@@ -1,13 +1,14 @@
 /**
- * The parameters a modification index is computed for: lavaan's "full" parameter table
- * (lav_partable_full, lavaan 0.6) minus the parameters already free in the model. Per group:
+ * The parameters a modification index is computed for: lavaan 0.6.14's "full" parameter table
+ * (lav_partable_full with strict.exo = FALSE, as modindices() calls it) minus the parameters
+ * already free in the model. Per group:
  *   =~  every latent × every observed non-exogenous variable not named in a regression;
- *   ~~  every pair (with the diagonal) of observed non-exogenous variables, of exogenous
- *       covariates, and of latent variables;
- *   ~   every ordered pair of variables named in regressions, except indicator ~ latent and
- *       except a fixed.x covariate as the dependent variable (lavaan lists these too, but freeing
- *       such a path contradicts fixed.x, and lavaan's values for them do not follow from its own
- *       expected information; they are left out here);
+ *   ~~  every pair (with the diagonal) of observed non-exogenous variables, except a pair that
+ *       involves an observed variable that is not an indicator (lavaan 0.6.14 drops those:
+ *       `ov.other`, every observed variable outside ov.ind); every pair of fixed.x covariates;
+ *       every pair of latent variables;
+ *   ~   every ordered pair of variables named in regressions, except indicator ~ latent; a fixed.x
+ *       covariate as the dependent variable is listed too (lavaan frees it in the extended model);
  *   ~1  every observed and latent variable, with a mean structure.
  * Fixed parameters of the model (a loading fixed to 1, an intercept fixed to 0) are candidates too.
  * Each candidate's derivative vectors (estimate/information.ts) follow from three per-variable
@@ -46,11 +47,10 @@ export function candidates(table: ParameterTable, group: number): StdRow[] {
     if (!free.has(`${lhs} ${op} ${rhs}`)) out.push({ lhs, op, rhs, group });
   };
   for (const f of lv) for (const v of ovNox) if (!eqs.includes(v)) add(f, "=~", v);
-  for (const [a, b] of [...pairs(ovNox), ...pairs(ovX), ...pairs(lv)]) add(a, "~~", b);
-  for (const y of eqs) {
-    if (ovX.includes(y)) continue;
-    for (const x of eqs) if (x !== y && !(ovInd.includes(y) && lv.includes(x))) add(y, "~", x);
-  }
+  const other = new Set(ov.filter((v) => !ovInd.includes(v)));
+  for (const [a, b] of pairs(ovNox)) if (!other.has(a) && !other.has(b)) add(a, "~~", b);
+  for (const [a, b] of [...pairs(ovX), ...pairs(lv)]) add(a, "~~", b);
+  for (const y of eqs) for (const x of eqs) if (x !== y && !(ovInd.includes(y) && lv.includes(x))) add(y, "~", x);
   if (table.options.meanstructure) for (const v of [...ov, ...lv]) add(v, "~1", "");
   const listed = new Set(out.map((c) => `${c.lhs} ${c.op} ${c.rhs}`));
   for (const r of table.rows) {

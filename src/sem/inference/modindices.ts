@@ -8,7 +8,7 @@
  * so no p*×p* matrix is formed: cost O(k·q·p + k·q²) for k candidates.
  */
 import { cholesky, inverseFromCholesky } from "../linalg/dense.js";
-import { cellVectors, informationBlock } from "../estimate/information.js";
+import { cellVectors, informationBlock, type CellVectors } from "../estimate/information.js";
 import { candidates, candidateVectors } from "./mi-candidates.js";
 import { residualWeight, type Evaluation, type Problem } from "../estimate/ml.js";
 import { nameIndex } from "../model/representation.js";
@@ -68,18 +68,26 @@ export function modificationIndices(input: ModIndicesInput): ModIndex[] {
     const kf = freeCells.length;
     // missing data: the expected information sums over the patterns' metrics (estimate/info-total.ts)
     const metrics = ge.metrics ?? [{ w: 1, E: ge.sigmaInv }];
+    // fixed.x: lavaan's expected information leaves out the covariates' own moments (the rows and
+    // columns of Σ_xx and μ_x in its h1 weight, lav_mvnorm_information_expected with x.idx), so a
+    // candidate's Σ_c enters the information without its x×x block: Σ̃_c = Σ_c − P Σ_c P (P keeps
+    // the covariates' rows) = (u vᵀ + v uᵀ) + (Pu (−Pv)ᵀ + (−Pv) Puᵀ), a second rank-2 piece.
+    // The free parameters' Σ_θ have no x×x block under fixed.x, so only candidates change.
+    const xRows = exoRows(table, rep.ov);
+    const pieces = xRows.length > 0 ? [cv, xBlockPiece(cv, xRows, p)] : [cv];
     const block = new Float64Array(k * kf); // k × kf
-    for (const mt of metrics) {
-      const b = informationBlock(cv, fv, mt.E, p, rep.meanstructure);
-      for (let i = 0; i < k * kf; i++) block[i] += mt.w * b[i]!;
-    }
+    for (const mt of metrics)
+      for (const piece of pieces) {
+        const b = informationBlock(piece, fv, mt.E, p, rep.meanstructure);
+        for (let i = 0; i < k * kf; i++) block[i] += mt.w * b[i]!;
+      }
     const { W, dt } = residualWeight(rep.meanstructure, st, ge);
     const Ict = new Float64Array(q);
     const tmp = new Float64Array(q);
     for (let c = 0; c < k; c++) {
       Ict.fill(0);
       for (let b = 0; b < kf; b++) Ict[freeCells[b]!.free] += w * block[c * kf + b]!;
-      // score and own information from the candidate's vectors
+      // score (lavaan's gradient: the full weight W) and own information from the candidate's vectors
       let uWv = 0,
         dD = 0;
       for (let i = 0; i < p; i++) {
@@ -89,31 +97,9 @@ export function modificationIndices(input: ModIndicesInput): ModIndex[] {
         dD += dt[i]! * cv.D[i * k + c]!;
       }
       let Icc = 0;
-      for (const mt of metrics) {
-        let kuu = 0,
-          kvv = 0,
-          kuv = 0,
-          kdd = 0;
-        for (let i = 0; i < p; i++) {
-          let su = 0,
-            sv = 0,
-            sd = 0;
-          for (let j = 0; j < p; j++) {
-            const e = mt.E[i * p + j]!;
-            su += e * cv.U[j * k + c]!;
-            sv += e * cv.V[j * k + c]!;
-            sd += e * cv.D[j * k + c]!;
-          }
-          const ui = cv.U[i * k + c]!,
-            vi = cv.V[i * k + c]!,
-            di = cv.D[i * k + c]!;
-          kuu += ui * su;
-          kvv += vi * sv;
-          kuv += ui * sv;
-          kdd += di * sd;
-        }
-        Icc += w * mt.w * (kuv * kuv + kvv * kuu + kdd);
-      }
+      for (const mt of metrics)
+        for (let x = 0; x < pieces.length; x++)
+          for (let y = 0; y < pieces.length; y++) Icc += w * mt.w * pairInformation(pieces[x]!, pieces[y]!, c, mt.E, p);
       const score = -0.5 * w * (2 * uWv - 2 * dD);
       for (let a = 0; a < q; a++) {
         let s = 0;
@@ -130,4 +116,55 @@ export function modificationIndices(input: ModIndicesInput): ModIndex[] {
     }
   });
   return out;
+}
+
+/** The rows of the model's fixed.x covariates in the group's variable order (none without fixed.x). */
+function exoRows(table: ParameterTable, ov: readonly string[]): number[] {
+  if (!table.options.fixedX) return [];
+  return table.vars.ovX.map((x) => ov.indexOf(x)).filter((i) => i >= 0);
+}
+
+/** The piece (Pu, −Pv, −Pd) that removes the covariates' x×x block (and μ_x) from each candidate. */
+function xBlockPiece(cv: CellVectors, rows: readonly number[], p: number): CellVectors {
+  const k = cv.k;
+  const U = new Float64Array(p * k);
+  const V = new Float64Array(p * k);
+  const D = new Float64Array(p * k);
+  for (const r of rows)
+    for (let c = 0; c < k; c++) {
+      U[r * k + c] = cv.U[r * k + c]!;
+      V[r * k + c] = -cv.V[r * k + c]!;
+      D[r * k + c] = -cv.D[r * k + c]!;
+    }
+  return { U, V, D, k };
+}
+
+/**
+ * ½ tr(E Σ_a E Σ_b) + μ_aᵀ E μ_b for column c of two pieces a and b, with K(x, y) = xᵀ E y:
+ * K(v_a, u_b) K(v_b, u_a) + K(v_a, v_b) K(u_a, u_b) + K(d_a, d_b) (estimate/information.ts).
+ */
+function pairInformation(a: CellVectors, b: CellVectors, c: number, E: Float64Array, p: number): number {
+  const k = a.k;
+  let vaub = 0,
+    vbua = 0,
+    vavb = 0,
+    uaub = 0,
+    dadb = 0;
+  for (let i = 0; i < p; i++) {
+    let eub = 0,
+      evb = 0,
+      edb = 0;
+    for (let j = 0; j < p; j++) {
+      const e = E[i * p + j]!;
+      eub += e * b.U[j * k + c]!;
+      evb += e * b.V[j * k + c]!;
+      edb += e * b.D[j * k + c]!;
+    }
+    vaub += a.V[i * k + c]! * eub;
+    vbua += a.U[i * k + c]! * evb;
+    vavb += a.V[i * k + c]! * evb;
+    uaub += a.U[i * k + c]! * eub;
+    dadb += a.D[i * k + c]! * edb;
+  }
+  return vaub * vbua + vavb * uaub + dadb;
 }

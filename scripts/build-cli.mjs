@@ -1,0 +1,60 @@
+/**
+ * Bundles the command-line program and the bootstrap worker with esbuild into dist/bundle/:
+ *   isrs.js    the CLI (src/cli/main.ts), loaded by bin/isrs.js;
+ *   worker.js  the bootstrap worker thread (src/sem/bootstrap/worker.ts), started by the pool;
+ *   *-HASH.js  chunks: code shared by the two entries, and every module the sources load with
+ *              a dynamic import() (vega, vega-lite, Graphviz, the `:=` evaluator), so that a
+ *              command loads them only when it needs them.
+ * Node then reads one file (plus a shared chunk) instead of some two hundred ES modules.
+ * The folder is flat on purpose: it sits two levels below the package root, as the compiled
+ * modules do, so paths the sources resolve from import.meta.url (package.json, the bundled
+ * instrument) hold in both. Run by `npm run build` after tsc; dist/ from tsc stays for the
+ * library and the tests.
+ */
+import { rmSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+export const BUNDLE_DIR = `${root}dist/bundle`;
+
+/**
+ * Builds the bundle and writes esbuild's metafile (every output with its inputs and its static
+ * and dynamic imports) beside the folder, as `<outdir>.meta.json`, where a test reads which
+ * packages each command loads; returns the metafile.
+ */
+export async function buildCli({ outdir = BUNDLE_DIR, quiet = false } = {}) {
+  rmSync(outdir, { recursive: true, force: true });
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: { isrs: "src/cli/main.ts", worker: "src/sem/bootstrap/worker.ts" },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    // CommonJS dependencies that require() Node's built-ins need a require in an ES module
+    banner: {
+      js:
+        'import { createRequire as __isrsRequire } from "node:module";\n' +
+        "const require = __isrsRequire(import.meta.url);",
+    },
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: "none",
+    metafile: true,
+    logLevel: quiet ? "error" : "warning",
+  });
+  writeFileSync(`${outdir}.meta.json`, JSON.stringify(result.metafile));
+  return result.metafile;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const meta = await buildCli();
+  const outputs = Object.entries(meta.outputs).filter(([f]) => f.endsWith(".js"));
+  const kb = (/** @type {number} */ b) => `${(b / 1024).toFixed(0)} KB`;
+  const main = ["isrs.js", "worker.js"].map((f) => `${f} ${kb(meta.outputs[`dist/bundle/${f}`]?.bytes ?? 0)}`);
+  const all = outputs.reduce((a, [, o]) => a + o.bytes, 0);
+  console.log(`CLI bundle in dist/bundle: ${main.join(", ")}; ${outputs.length} files, ${kb(all)} in all`);
+}
