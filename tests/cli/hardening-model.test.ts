@@ -179,6 +179,14 @@ describe("a variable that measures or predicts itself", () => {
     await expectBadInput(["fit", DATA, "--model", m], /only-cycle\.lav:2:6: 'g =~ f': the factors measure each other/);
   });
 
+  it("a latent variable named like a data column: exit 2 (lavaan: names collide with observed variable names)", async () => {
+    const m = tmp.file("collide.lav", "x1 =~ x2 + x3 + x4\ntextual =~ x5 + x6 + x7\n");
+    await expectBadInput(
+      ["fit", DATA, "--model", m],
+      /collide\.lav:1: latent variable 'x1' has the name of a column of the data/,
+    );
+  });
+
   it("y ~ y: exit 2 (lavaan only warns 'lhs and rhs are the same', then fits a meaningless model)", async () => {
     await expectBadInput(
       ["fit", DATA, "--model", model("y-on-y", "x7 ~ x8\nvisual ~ visual")],
