@@ -18,7 +18,7 @@ import { InputError, warning, type Warning } from "./messages.js";
 import { covariateIndex, dataMethodFor, degreesOfFreedom, exogenousIndex, type AtEstimate } from "./method/index.js";
 import { buildRepresentation } from "./model/representation.js";
 import { FitOptionsSchema, resolveOptions, type FitOptionsInput } from "./options.js";
-import { buildParameterTable, hasIntercepts, observedVariables } from "./partable/build.js";
+import { buildParameterTable, checkLatentColumns, hasIntercepts, observedVariables } from "./partable/build.js";
 import type { ParameterTable } from "./partable/types.js";
 import { mergeInLavaanOrder } from "./robust/index.js";
 import type { SampleStats } from "./samplestats/index.js";
@@ -71,6 +71,7 @@ export async function fitModel(input: FitInput): Promise<FittedModel> {
 export function prepareFit(input: FitInput): PreparedFit {
   const opts0 = parseOptions(input.options);
   const ov = observedVariables(input.syntax);
+  checkLatentColumns(input.syntax, input.data.columns); // lavaan: latent names may not be data columns
   const data0 = buildDataSet(input.data, { variables: ov, group: opts0.group, na: input.na, missing: opts0.missing });
   const opts = resolveOptions(opts0, { ngroups: data0.groups.length, hasIntercepts: hasIntercepts(input.syntax) });
   const tableFor = (labels: string[]): ParameterTable =>
@@ -110,6 +111,7 @@ function estimate(prep: PreparedFit): Omit<AtEstimate, "prob"> & Pick<FittedMode
   const starts = method.starts(prob, start.theta);
   const opt = optimize(prob, starts.first, { fallbackStarts: [...starts.fallbacks, ...fallbackStarts(table, stats)] });
   const evaluation = Number.isFinite(opt.evaluation.f) ? opt.evaluation : evaluate(prob, opt.theta);
+  if (!Number.isFinite(evaluation.f)) throw estimationFailed(prep);
   return {
     theta: opt.theta,
     evaluation,
@@ -146,6 +148,16 @@ function parseOptions(input: FitOptionsInput | undefined) {
     throw new InputError("E_USAGE", `option ${issue.path.join(".") || "?"}: ${issue.message}`);
   }
   return parsed.data;
+}
+
+/** No finite likelihood anywhere the optimizer went (lavaan: "Model estimation FAILED"). */
+function estimationFailed(prep: PreparedFit): InputError {
+  return new InputError(
+    "E_MODEL",
+    `${prep.input.syntax.file}: the model could not be estimated: at every point the optimizer reached, the ` +
+      "model-implied covariance matrix is singular or not positive definite (check for loops of regressions " +
+      "whose coefficients make I - B singular, or fixed values that leave no admissible solution)",
+  );
 }
 
 function notIdentifiedByCount(input: FitInput, table: ParameterTable, nel: number, df: number): InputError {

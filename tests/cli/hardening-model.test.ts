@@ -138,3 +138,80 @@ describe("the same element written twice", () => {
     );
   });
 });
+
+describe("a variable that measures or predicts itself", () => {
+  const selfMeasured = /latent variable 'x1' cannot be measured by itself/;
+
+  it("the second-order model with `visual` renamed `x1` (x1 =~ x1 + ...): exit 2 naming line 1", async () => {
+    // lavaan 0.6.14 stops too: "latent variable `x1' can not be measured by itself"
+    const text = "x1 =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9\ng =~ x1 + textual + speed\n";
+    const m = tmp.file("renamed-x1.lav", text);
+    const at = new RegExp(`renamed-x1\\.lav:1:7: 'x1 =~ x1': ${selfMeasured.source}`);
+    await expectBadInput(["fit", DATA, "--model", m], at);
+    await expectBadInput(["fit", DATA, "--model", m, "--group", "school"], at);
+    await expectBadInput(["fit", DATA, "--model", m, "--std-lv"], at);
+  });
+
+  it("f =~ f + x1: exit 2 for fit and for diagram (without data)", async () => {
+    const m = model("self-f", "f =~ x2 + f + x1");
+    const at = /self-f\.lav:4:11: 'f =~ f': latent variable 'f' cannot be measured by itself/;
+    await expectBadInput(["fit", DATA, "--model", m], at);
+    await expectBadInput(["diagram", "--model", m], at);
+  });
+
+  it("two factors measuring each other: exit 2 naming both elements (lavaan fails on a singular matrix)", async () => {
+    const m = model("cycle2", "f =~ g + x1 + x2\ng =~ f + x3 + x4");
+    await expectBadInput(
+      ["fit", DATA, "--model", m],
+      /cycle2\.lav:5:6: 'g =~ f': the factors measure each other in a cycle \('f =~ g' on line 4, 'g =~ f' on line 5\)/,
+    );
+  });
+
+  it("a cycle of =~ through three factors, free loadings and groups: exit 2", async () => {
+    const m = model("cycle3", "visual =~ textual\ntextual =~ speed\nspeed =~ visual");
+    const cycle = "'visual =~ textual' on line 4, 'textual =~ speed' on line 5, 'speed =~ visual' on line 6";
+    const at = new RegExp(`cycle3\\.lav:6:10: .*in a cycle \\(${cycle}\\)`);
+    await expectBadInput(["fit", DATA, "--model", m, "--group", "school", "--std-lv"], at);
+  });
+
+  it("two factors measuring each other and nothing observed: the cycle, not the data, is named", async () => {
+    const m = tmp.file("only-cycle.lav", "f =~ g\ng =~ f\n");
+    await expectBadInput(["fit", DATA, "--model", m], /only-cycle\.lav:2:6: 'g =~ f': the factors measure each other/);
+  });
+
+  it("a latent variable named like a data column: exit 2 (lavaan: names collide with observed variable names)", async () => {
+    const m = tmp.file("collide.lav", "x1 =~ x2 + x3 + x4\ntextual =~ x5 + x6 + x7\n");
+    await expectBadInput(
+      ["fit", DATA, "--model", m],
+      /collide\.lav:1: latent variable 'x1' has the name of a column of the data/,
+    );
+  });
+
+  it("y ~ y: exit 2 (lavaan only warns 'lhs and rhs are the same', then fits a meaningless model)", async () => {
+    await expectBadInput(
+      ["fit", DATA, "--model", model("y-on-y", "x7 ~ x8\nvisual ~ visual")],
+      /y-on-y\.lav:5:10: 'visual ~ visual': a variable cannot be regressed on itself/,
+    );
+  });
+
+  it("a loop singular when fixed at 1* or starting at 1: exit 2; fixed at 0.5*: fitted as lavaan fits it", async () => {
+    await expectBadInput(
+      ["fit", DATA, "--model", model("loop-one", "visual ~ 1*textual\ntextual ~ 1*visual")],
+      /loop-one\.lav:5:13: the fixed coefficients of a feedback loop \('visual ~ 1\*textual' on line 4, .*singular/,
+    );
+    await expectBadInput(
+      ["fit", DATA, "--model", model("loop-start", "visual =~ speed\nvisual ~ 1*speed")],
+      /loop-start\.lav:5:12: the feedback loop \('visual =~ start\(1\)\*speed' on line 4, .*at the start values/,
+    );
+    const { code, json } = await fitJson(model("loop-half", "visual ~ 0.5*textual\ntextual ~ 0.5*visual"));
+    expect(code).toBe(0);
+    const fit = (json as unknown as { fit: { chisq: number; df: number } }).fit;
+    // lavaan 0.6.14, sem() of the same model on these data: chisq 163.17608300, df 27,
+    // visual ~~ visual 0.35049243 (se 0.08421276)
+    expect(fit.df).toBe(27);
+    expect(fit.chisq).toBeCloseTo(163.176083, 2);
+    const v = json.parameters.find((p) => p.op === "~~" && p.lhs === "visual" && p.rhs === "visual")!;
+    expect(Math.abs(v.est! / 0.35049243 - 1)).toBeLessThan(1e-4);
+    expect(Math.abs(v.se! / 0.08421276 - 1)).toBeLessThan(1e-3);
+  });
+});

@@ -176,4 +176,17 @@ describe("limits and misplaced files", () => {
       /looks like a covariance matrix \(6 rows named like the 6 columns.*not supported yet/,
     );
   });
+  it("refuses R's write.csv(cov(d)), whose row-name column has an empty header, as a matrix too", async () => {
+    // the layout R writes: a quoted empty first header cell, quoted row names (a correlation
+    // matrix here, so the message says which)
+    const text = ['"","x1","x2","x3"', '"x1",1,0.5,0.4', '"x2",0.5,1,0.3', '"x3",0.4,0.3,1'].join("\n") + "\n";
+    const m = tmp.file("one.lav", "f1 =~ x1 + x2 + x3\n");
+    await expectBadInput(
+      ["fit", tmp.file("cor.csv", text), "--model", m],
+      /looks like a correlation matrix \(3 rows named like the 3 columns.*not supported yet/,
+    );
+    // a data file with an unnamed first column that is not a matrix keeps the header's own line
+    const data = ['"","x1","x2","x3"', '"a",1,2,3', '"b",2,1,3', '"c",3,1,2'].join("\n") + "\n";
+    await expectBadInput(["fit", tmp.file("rows.csv", data), "--model", m], /column 1 of the header has no name/);
+  });
 });

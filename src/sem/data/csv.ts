@@ -11,6 +11,7 @@ import type { DecimalMark } from "./number.js";
 import { plainTable } from "./plain-table.js";
 import { plainLines } from "./split.js";
 import { checkHeader, checkMarks, checkRowLength, noDataRows } from "./table-checks.js";
+import { refuseMatrixInput } from "./matrix-input.js";
 
 export interface DataTable {
   file: string;
@@ -64,7 +65,34 @@ export interface ReadTableOptions {
  * other text by csv-parse.
  */
 export function tableFromText(source: string, path: string, options: ReadTableOptions = {}): DataTable {
-  return tableWith(source, path, options, true);
+  try {
+    return tableWith(source, path, options, true);
+  } catch (error) {
+    if (error instanceof InputError && UNNAMED_FIRST.test(error.message)) refuseUnnamedMatrix(source, path, options);
+    throw error;
+  }
+}
+
+const UNNAMED_FIRST = /: column 1 of the header has no name$/;
+
+/**
+ * R's `write.csv(cov(d))` leaves the row-name column's header empty, which the header check
+ * refuses before the matrix detection (matrix-input.ts) could say what the file is: with that
+ * cell named, a file that is a covariance or correlation matrix gets the matrix's own line.
+ */
+function refuseUnnamedMatrix(source: string, path: string, options: ReadTableOptions): void {
+  const start = source.search(/\S/);
+  if (start < 0) return;
+  const named = source.startsWith('""', start)
+    ? `${source.slice(0, start)}"(row names)"${source.slice(start + 2)}`
+    : `${source.slice(0, start)}(row names)${source.slice(start)}`;
+  let table: DataTable;
+  try {
+    table = tableWith(named, path, options, true);
+  } catch {
+    return;
+  }
+  refuseMatrixInput(table);
 }
 
 /**

@@ -17,6 +17,8 @@ import { checkDefinitions } from "../inference/defined.js";
 import { InputError } from "../messages.js";
 import type { ModelSyntax } from "../syntax/index.js";
 import { flatten, type FlatConstraint, type FlatDefinition } from "./flatten.js";
+import { checkLatentNames } from "./loops.js";
+import { checkSingularLoops } from "./singular.js";
 import type { GroupEqual, ModelOptions, ParameterTable, ParOp, ParRow } from "./types.js";
 import { variableSets, type FlatRow } from "./vnames.js";
 
@@ -135,6 +137,7 @@ export function buildParameterTable(input: BuildInput): ParameterTable {
   checkDefined(defs, rows, syntax.file);
   for (const d of defs) rows.push(mkRow(rows.length + 1, d.name, ":=", d.expr, d.name));
   const nfree = numberFree(rows, cons, syntax.file);
+  checkSingularLoops(rows, userRows, lvSet, syntax.file, groupLabels);
   for (const c of cons) rows.push(mkRow(rows.length + 1, c.lhs, "==", c.rhs, ""));
   return { rows, ngroups: G, groupLabels, vars, nfree, options: opts, warnings };
 }
@@ -278,6 +281,15 @@ function numberFree(rows: ParRow[], cons: FlatConstraint[], file: string): numbe
 /** The observed variables a model uses, in lavaan's order (before any data are read). */
 export function observedVariables(syntax: ModelSyntax): string[] {
   return variableSets(flatten(syntax).rows).ov;
+}
+
+/**
+ * Refuses a model whose latent variables are named like columns of the data (lavaan 0.6.14:
+ * "some latent variable names collide with observed variable names"): to be called once the
+ * data's column names are known, before the data are read for the model's variables.
+ */
+export function checkLatentColumns(syntax: ModelSyntax, columns: readonly string[]): void {
+  checkLatentNames(flatten(syntax).rows, columns, syntax.file);
 }
 
 /** Does the model text itself ask for intercepts (`x ~ 1`)? Then lavaan adds a mean structure. */

@@ -7,9 +7,13 @@
  * model syntax have been ignored"; with different modifiers (`x1 ~~ x2`, then `x2 ~~ 0.3*x1`)
  * it is an error, as lavaan's "duplicate model element". (lavaan merges a repeat inside one
  * formula, `f =~ x1 + 0.5*x1`, without a word; here the same rules apply there too.)
+ *
+ * A variable that measures or predicts itself (`f =~ f`, a cycle of `=~`, `y ~ y`) is refused
+ * here (loops.ts), so that every use of the model (fit, diagram) meets the same line.
  */
 import { InputError, warning, type Warning } from "../messages.js";
 import type { ModelSyntax, Term } from "../syntax/index.js";
+import { checkSelfReference } from "./loops.js";
 import type { FlatRow } from "./vnames.js";
 
 export interface UserRow extends FlatRow {
@@ -90,5 +94,6 @@ export function flatten(syntax: ModelSyntax): FlatModel {
       throw new InputError("E_MODEL", msg);
     }
   }
+  checkSelfReference(rows, syntax.file);
   return { rows, defs, cons, warnings };
 }
