@@ -38,9 +38,12 @@ import { median, timeOnce } from "./lib/timing.js";
  * @property {number} medianMs     median of fitMs (or the first fit when fitMs is empty)
  * @property {number} minMs
  * @property {number} cpuMedianMs  median CPU time of the same fits
- * @property {{ converged: boolean, iterations: number, npar: number, chisq: number, df: number, cfi: number, rmsea: number, warnings: string[] }} fit
- * @property {{ start: MemorySnapshot, dataReady: MemorySnapshot, afterFits: MemorySnapshot, afterModindices?: MemorySnapshot }} memory
- * @property {{ ms: number, cpuMs: number, count: number, largest: { lhs: string, op: string, rhs: string, mi: number } | null } | undefined} modindices
+ * @property {{ converged: boolean, iterations: number, npar: number, chisq: number, df: number, cfi: number, rmsea:
+ * number, warnings: string[] }} fit
+ * @property {{ start: MemorySnapshot, dataReady: MemorySnapshot, afterFits: MemorySnapshot, afterModindices?:
+ * MemorySnapshot }} memory
+ * @property {{ ms: number, cpuMs: number, count: number, largest: { lhs: string, op: string, rhs: string, mi: number
+ * } | null } | undefined} modindices
  */
 
 const MB = 1024 * 1024;

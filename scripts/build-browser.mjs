@@ -2,8 +2,8 @@
 /**
  * The browser ESM bundle of the engine entry (src/index.ts): dist/browser/isrs.js; whatever the
  * engine imports dynamically (code only some models need) is split into chunks under
- * dist/browser/chunks/, loaded when a model asks for it. `platform: "browser"` makes the build fail on any Node built-in in
- * the entry's import graph. Prints the gzipped sizes.
+ * dist/browser/chunks/, loaded when a model asks for it. `platform: "browser"` makes the build fail on any Node
+ * built-in in the entry's import graph. Prints the gzipped sizes.
  */
 import { build } from "esbuild";
 import fs from "node:fs";

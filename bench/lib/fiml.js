@@ -71,7 +71,9 @@ export async function runFimlCase(root, plan, log, estimator = "ML") {
       ? "not measured"
       : `${result.lavaanMedianMs.toFixed(0)} ms (CPU ${result.lavaanCpuMedianMs?.toFixed(0)} ms)`;
   log(
-    `  bfi FIML ${estimator}: ${t.medianMs.toFixed(1)} ms median of ${t.runs} (CPU ${t.cpuMedianMs.toFixed(1)} ms); lavaan cfa() ${lavText}`,
+    `  bfi FIML ${estimator}: ${t.medianMs.toFixed(1)} ` +
+      `ms median of ${t.runs} (CPU ` +
+      `${t.cpuMedianMs.toFixed(1)} ms); lavaan cfa() ${lavText}`,
   );
   return result;
 }
@@ -86,7 +88,10 @@ export function fimlRow(r) {
   const target =
     r.target === null
       ? ""
-      : `; target ≥ ${r.target}× ${r.issueSpeedup !== null && r.issueSpeedup >= r.target ? "met" : "NOT met"} against the issue's lavaan ${(r.issueLavaanMs / 1000).toFixed(1)} s (${r.issueSpeedup?.toFixed(1)}×)`;
+      : `; target ≥ ${r.target}× ` +
+        `${r.issueSpeedup !== null && r.issueSpeedup >= r.target ? "met" : "NOT met"} ` +
+        `against the issue's ` +
+        `lavaan ${(r.issueLavaanMs / 1000).toFixed(1)} s (${r.issueSpeedup?.toFixed(1)}×)`;
   return {
     case: r.case,
     oursMs: r.medianMs,

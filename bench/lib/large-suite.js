@@ -13,7 +13,8 @@ const LARGE_SCRIPT = fileURLToPath(new URL("../large.js", import.meta.url));
  * @property {string} name
  * @property {string} about
  * @property {import("../large.js").LargeSpec} spec
- * @property {{ fitMs: number | null, fitNote?: string, modindicesMs: number | null, modindicesNote?: string, source: string }} lavaan
+ * @property {{ fitMs: number | null, fitNote?: string, modindicesMs: number | null, modindicesNote?: string, source:
+ * string }} lavaan
  * @property {{ fitMs?: number, peakRssMB?: number, modindicesMs?: number }} targets  (none: report only)
  */
 
@@ -37,7 +38,9 @@ export const LARGE_CASES = [
   {
     name: "cfa-100-indicators (simulated)",
     about:
-      "10 correlated factors x 10 indicators, N = 2000; loadings U(0.5, 0.9), factor correlations 0.3, unit-variance indicators",
+      "10 correlated factors x 10 indicators, N = 2000; " +
+      "loadings U(0.5, 0.9), factor correlations 0.3, " +
+      "unit-variance indicators",
     spec: { factors: 10, perFactor: 10, n: 2000, seed: 100, runs: 5, modindices: true, singleRunAboveMs: 60_000 },
     lavaan: { fitMs: 8800, modindicesMs: 300_000, modindicesNote: "about 5 min", source: LAVAAN_SOURCE },
     targets: { fitMs: 500, peakRssMB: 500, modindicesMs: 10_000 },
@@ -95,7 +98,9 @@ export async function runLargeCases(cases, log) {
         met.modindicesTime = r.modindices.ms <= c.targets.modindicesMs;
       out.push({ name: c.name, about: c.about, lavaan: c.lavaan, targets: c.targets, result: r, error: null, met });
       log(
-        `  ${c.name}: fit ${r.medianMs.toFixed(0)} ms median, peak RSS ${peak.toFixed(0)} MB (${((performance.now() - started) / 1000).toFixed(0)} s in all)`,
+        `  ${c.name}: fit ${r.medianMs.toFixed(0)} ` +
+          `ms median, peak RSS ${peak.toFixed(0)} MB ` +
+          `(${((performance.now() - started) / 1000).toFixed(0)} s in all)`,
       );
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);

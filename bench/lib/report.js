@@ -128,13 +128,21 @@ export function largeDetails(c) {
   lines.push(
     `  data simulated in ${fmtMs(r.simulateMs)} ms; first (cold) fit ${fmtMs(r.firstFitMs)} ms; ` +
       (r.fitMs.length > 0
-        ? `then ${r.fitMs.length} fits: median ${fmtMs(r.medianMs)} ms, min ${fmtMs(r.minMs)} ms (CPU ${fmtMs(r.cpuMedianMs)} ms)`
+        ? `then ${r.fitMs.length} fits: median ` +
+          `${fmtMs(r.medianMs)} ms, min ${fmtMs(r.minMs)} ms (CPU ` +
+          `${fmtMs(r.cpuMedianMs)} ms)`
         : "no further fits (the first took too long): it is the measurement"),
-    `  fit: ${r.fit.converged ? "converged" : "NOT converged"} in ${r.fit.iterations} iterations; npar ${r.fit.npar}, ` +
+    `  fit: ${r.fit.converged ? "converged" : "NOT converged"} ` +
+      `in ${r.fit.iterations} iterations; npar ` +
+      `${r.fit.npar}, ` +
       `chisq ${r.fit.chisq.toFixed(2)} on ${r.fit.df} df, CFI ${r.fit.cfi.toFixed(4)}, RMSEA ${r.fit.rmsea.toFixed(4)}`,
     ...r.fit.warnings.map((w) => `  warning: ${w}`),
-    `  memory: RSS ${r.memory.start.rssMB.toFixed(0)} MB at start, ${r.memory.dataReady.rssMB.toFixed(0)} MB with the data, ` +
-      `${r.memory.afterFits.rssMB.toFixed(0)} MB after the fits; peak RSS ${r.memory.afterFits.maxRssMB.toFixed(0)} MB` +
+    `  memory: RSS ${r.memory.start.rssMB.toFixed(0)} MB ` +
+      `at start, ${r.memory.dataReady.rssMB.toFixed(0)} MB ` +
+      `with the data, ` +
+      `${r.memory.afterFits.rssMB.toFixed(0)} ` +
+      `MB after the fits; peak RSS ` +
+      `${r.memory.afterFits.maxRssMB.toFixed(0)} MB` +
       (r.memory.afterModindices
         ? ` (${r.memory.afterModindices.maxRssMB.toFixed(0)} MB with modification indices)`
         : ""),
@@ -142,7 +150,9 @@ export function largeDetails(c) {
   if (r.modindices) {
     const top = r.modindices.largest;
     lines.push(
-      `  modification indices: ${r.modindices.count} computed; fit + modindices ${fmtMs(r.modindices.ms)} ms (CPU ${fmtMs(r.modindices.cpuMs)} ms) ` +
+      `  modification indices: ${r.modindices.count} ` +
+        `computed; fit + modindices ${fmtMs(r.modindices.ms)} ms ` +
+        `(CPU ${fmtMs(r.modindices.cpuMs)} ms) ` +
         `(about ${fmtMs(Math.max(0, r.modindices.ms - r.medianMs))} ms beyond the fit)` +
         (top ? `; largest ${top.lhs} ${top.op} ${top.rhs} = ${top.mi.toFixed(2)}` : ""),
     );

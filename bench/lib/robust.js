@@ -51,7 +51,9 @@ export async function runRobustCase(root, plan, log) {
     target: ROBUST_TARGET_SPEEDUP,
   };
   log(
-    `  bfi MLR: ${t.medianMs.toFixed(1)} ms median of ${t.runs} (CPU ${t.cpuMedianMs.toFixed(1)} ms); lavaan ${lavaanMs === null ? "not measured" : `${lavaanMs.toFixed(0)} ms (CPU ${lavaanCpuMs?.toFixed(0)} ms)`}`,
+    `  bfi MLR: ${t.medianMs.toFixed(1)} ms median of ` +
+      `${t.runs} (CPU ${t.cpuMedianMs.toFixed(1)} ms); lavaan ` +
+      `${lavaanMs === null ? "not measured" : `${lavaanMs.toFixed(0)} ms (CPU ${lavaanCpuMs?.toFixed(0)} ms)`}`,
   );
   return result;
 }
@@ -73,6 +75,9 @@ export function robustRow(r) {
     cpuMs: r.cpuMedianMs,
     runs: r.runs,
     lavaanMs: r.lavaanMedianMs,
-    note: `N = ${r.nobs}; scaled χ² ${scaledOk ? "= lavaan" : "differs from lavaan"}; target ≥ ${r.target}× ${ok ? "met" : "NOT met"}`,
+    note:
+      `N = ${r.nobs}; scaled χ² ` +
+      `${scaledOk ? "= lavaan" : "differs from lavaan"}; target ≥ ${r.target}× ` +
+      `${ok ? "met" : "NOT met"}`,
   };
 }

@@ -57,7 +57,9 @@ export function checkDesign(d: StudyDesign): void {
     names.add(c.name);
     if (c.items.length < 2) {
       fail(
-        `construct "${c.name}" has ${c.items.length} item${c.items.length === 1 ? "" : "s"}; reliability (alpha, omega, AVE) needs at least 2`,
+        `construct "${c.name}" has ${c.items.length} ` +
+          `item${c.items.length === 1 ? "" : "s"}; reliability ` +
+          `(alpha, omega, AVE) needs at least 2`,
       );
     }
     for (const item of c.items) {

@@ -58,7 +58,9 @@ function difference(
   const cd = (m0.df * m0.scaling! - m1.df * c1) / m;
   if (!(cd > 0)) {
     warnings.push(
-      `${m0.model} vs ${m1.model}: the Satorra-Bentler (2001) scaling factor is negative (${cd.toPrecision(4)}); no scaled test`,
+      `${m0.model} vs ${m1.model}: the Satorra-Bentler ` +
+        `(2001) scaling factor is negative ` +
+        `(${cd.toPrecision(4)}); no scaled test`,
     );
     return { "Chisq diff": null, "Df diff": m, "Pr(>Chisq)": null, "scaling.factor": null };
   }

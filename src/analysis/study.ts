@@ -279,7 +279,9 @@ export async function runStudy(input: StudyInput): Promise<StudyResults> {
   if (multi === null)
     throw new InputError(
       "E_NOT_PD",
-      `${input.data.file}: the covariance matrix of the items is not positive definite (numerically singular); Mardia's tests and Mahalanobis distances need its inverse`,
+      `${input.data.file}: the covariance matrix of ` +
+        `the items is not positive definite (numerically ` +
+        `singular); Mardia's tests and Mahalanobis distances need its inverse`,
     );
   const fits = await fitModels(input);
   // Observed (N-divisor) covariance of the items over the complete rows: lavaan's sampstat.

@@ -1,4 +1,7 @@
-/** The ISRS instrument: its definition and model, loading responses against it, simulation, scoring against norms, and the printable questionnaire. */
+/**
+ * The ISRS instrument: its definition and model, loading responses against it, simulation, scoring against norms, and
+ * the printable questionnaire.
+ */
 export { InstrumentSchema } from "./schema.js";
 export type { Instrument, Scale, Construct, Item } from "./schema.js";
 export {

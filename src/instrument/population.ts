@@ -53,7 +53,9 @@ export function populationModel(instr: Instrument): PopulationModel {
     if (!(explained < 1)) {
       throw new InstrumentError(
         "E_INSTRUMENT",
-        `instrument ${instr.id} ${instr.version}: population: the values explain ${explained.toFixed(3)} of the variance of "${eta}" (must be below 1)`,
+        `instrument ${instr.id} ${instr.version}: population: ` +
+          `the values explain ${explained.toFixed(3)} of ` +
+          `the variance of "${eta}" (must be below 1)`,
       );
     }
     psi[eta] = 1 - explained;

@@ -45,8 +45,12 @@ function researcherNotes(instr: Instrument): string[] {
   const reverse = instr.items.filter((i) => i.reverse).map((i) => i.id);
   return [
     `Instrument ${instr.id} ${instr.version}. ${instr.provenance}`,
-    `Reverse-keyed items (recoded as min + max - x before scoring): ${reverse.length > 0 ? reverse.join(", ") : "none"}.`,
-    `Responses file: a CSV with the column ${instr.idColumn} and one column per item id (\`isrs instrument --format csv\` prints the template).`,
+    `Reverse-keyed items (recoded as ` +
+      `min + max - x before scoring): ` +
+      `${reverse.length > 0 ? reverse.join(", ") : "none"}.`,
+    `Responses file: a CSV with the column ${instr.idColumn} ` +
+      `and one column per item id (\`isrs instrument ` +
+      `--format csv\` prints the template).`,
   ];
 }
 
@@ -94,12 +98,18 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-const CSS = `body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:56rem;margin:2rem auto;padding:0 1rem;color:#1b1f24}
-h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #d0d7de;padding-bottom:.25rem}
-table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #d0d7de;padding:.35rem .5rem;vertical-align:top}
-th{background:#f6f8fa;font-weight:600;font-size:.8rem}td.p{text-align:center;width:2.2rem}td.id{color:#57606a;font-size:.8rem;white-space:nowrap}
-.scale{color:#57606a;font-size:.9rem}.notes{margin-top:2rem;font-size:.85rem;color:#57606a}
-@page{size:A4;margin:18mm}@media print{body{margin:0;max-width:none;font-size:11pt}h2{break-after:avoid}tr{break-inside:avoid}}`;
+const CSS =
+  'body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;' +
+  "max-width:56rem;margin:2rem auto;padding:0 1rem;color:#1b1f24}\n" +
+  "h1{font-size:1.5rem}" +
+  "h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #d0d7de;padding-bottom:.25rem}\n" +
+  "table{border-collapse:collapse;width:100%;margin:.5rem 0}" +
+  "th,td{border:1px solid #d0d7de;padding:.35rem .5rem;vertical-align:top}\n" +
+  "th{background:#f6f8fa;font-weight:600;font-size:.8rem}td.p{text-align:center;width:2.2rem}" +
+  "td.id{color:#57606a;font-size:.8rem;white-space:nowrap}\n" +
+  ".scale{color:#57606a;font-size:.9rem}.notes{margin-top:2rem;font-size:.85rem;color:#57606a}\n" +
+  "@page{size:A4;margin:18mm}@media print{body{margin:0;max-width:none;font-size:11pt}" +
+  "h2{break-after:avoid}tr{break-inside:avoid}}";
 
 function renderHtml(instr: Instrument, audience: Audience): string {
   const e = escapeHtml;
@@ -115,11 +125,13 @@ function renderHtml(instr: Instrument, audience: Audience): string {
       `<p class="scale">${e(anchorLine(s.scale))}</p>`,
     );
     body.push(
-      `<table><thead><tr><th>item</th><th>statement</th>${pts.map((p) => `<th>${p}</th>`).join("")}</tr></thead><tbody>`,
+      `<table><thead><tr><th>item</th><th>statement</th>` +
+        `${pts.map((p) => `<th>${p}</th>`).join("")}</tr></thead><tbody>`,
     );
     for (const it of s.items) {
       body.push(
-        `<tr><td class="id">${e(it.id)}</td><td>${e(it.text)}</td>${pts.map(() => `<td class="p">○</td>`).join("")}</tr>`,
+        `<tr><td ` +
+          `class="id">${e(it.id)}</td><td>${e(it.text)}</td>${pts.map(() => `<td class="p">○</td>`).join("")}</tr>`,
       );
     }
     body.push("</tbody></table>");

@@ -140,7 +140,9 @@ function requiredColumns(raw: DataTable, instr: Instrument): number {
   if (missing.length === 1) {
     throw new InputError(
       "E_NO_VARIABLE",
-      `${raw.file}: the item column "${missing[0]}" of instrument ${instr.id} ${instr.version} is missing${didYouMean(missing[0]!, unknown)}`,
+      `${raw.file}: the item column "${missing[0]}" ` +
+        `of instrument ${instr.id} ${instr.version} is ` +
+        `missing${didYouMean(missing[0]!, unknown)}`,
     );
   }
   if (missing.length > 1) {

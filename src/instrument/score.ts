@@ -177,7 +177,9 @@ const recodedBack = (x: number, sc: { min: number; max: number }): number => sc.
 
 /** What a percentile rank is, said in every score output. */
 export const PERCENTILE_RULE =
-  "percentile rank: the percentage of the norm firms scoring below the firm, ties counting half (1 = lowest, 99 = highest)";
+  "percentile rank: the percentage of the norm firms " +
+  "scoring below the firm, ties counting half (1 = lowest, " +
+  "99 = highest)";
 
 export interface ScoreInput {
   instr: Instrument;
@@ -209,7 +211,9 @@ export function scoreReport(input: ScoreInput): ScoreReport {
   if (normIndex.length < 2) {
     throw new InputError(
       "E_EMPTY",
-      `${norms.file}: the norm sample has ${normIndex.length} firm(s) with a score on every dimension; at least 2 are needed`,
+      `${norms.file}: the norm sample has ${normIndex.length} ` +
+        `firm(s) with a score on every dimension; at ` +
+        `least 2 are needed`,
     );
   }
   const summary = summarise(normIndex);
@@ -245,7 +249,9 @@ export function scoreReport(input: ScoreInput): ScoreReport {
   if (unscored.length > 0) notes.push(`no ISRS index for ${unscored.join(", ")}: a dimension has no answered item`);
   if (normIndex.length < norms.ids.length)
     notes.push(
-      `${norms.ids.length - normIndex.length} norm firm(s) left out of the index distribution: a dimension has no answered item`,
+      `${norms.ids.length - normIndex.length} norm firm(s) ` +
+        `left out of the index distribution: a dimension ` +
+        `has no answered item`,
     );
   return {
     instrument: { id: instr.id, version: instr.version },

@@ -67,7 +67,9 @@ export function simulate(instr: Instrument, opts: SimulateOptions): SimulatedSam
   if (L === null)
     throw new InstrumentError(
       "E_INSTRUMENT",
-      `instrument ${instr.id} ${instr.version}: population: the implied item correlation matrix is not positive definite`,
+      `instrument ${instr.id} ${instr.version}: population: ` +
+        `the implied item correlation matrix is not ` +
+        `positive definite`,
     );
   const cuts = instr.items.map((it) => thresholds(instr.population.categoryProbabilities[scaleOf(instr, it).id]!));
   const scales = instr.items.map((it) => scaleOf(instr, it));

@@ -75,7 +75,9 @@ const answerText = (a: FirmAction): string => (a.reverseKeyed ? `${a.answer} (co
 const PCT_HEADER = "percentile rank (% of norm firms below)";
 
 const DIAGRAM_CAPTION =
-  "The model fitted to the norm sample, whose second-order loadings weight the ISRS index (standardized estimates; *** p < .001, ** p < .01, * p < .05; dashed: fixed in the model, not estimated)";
+  "The model fitted to the norm sample, whose second-order " +
+  "loadings weight the ISRS index (standardized " +
+  "estimates; *** p < .001, ** p < .01, * p < .05; dashed: fixed in the model, not estimated)";
 
 function firmDocument(v: FirmView, chart: string, diagram: RenderedDiagram | undefined): ReportDocument {
   const headline: Block = {
@@ -103,7 +105,11 @@ function firmDocument(v: FirmView, chart: string, diagram: RenderedDiagram | und
       numCell(d.norm.median, 2),
       cell(`${num(d.norm.q1, 2)} – ${num(d.norm.q3, 2)}`, { numeric: true }),
     ]),
-    note: `Scores are item means on the ${v.scale.min}-${v.scale.max} scale; ✓ at or above the norm median, ✗ below it. A percentile rank of 1 means ahead of 1% of the ${v.normSize} norm firms (the lowest), 99 ahead of 99% (the highest); ties count half. ${v.weighting}`,
+    note:
+      `Scores are item means on the ${v.scale.min}-${v.scale.max} scale; ✓ at or above the norm median, ✗ ` +
+      `below it. A percentile rank of 1 means ahead of 1% ` +
+      `of the ${v.normSize} norm firms (the lowest), 99 ` +
+      `ahead of 99% (the highest); ties count half. ${v.weighting}`,
   };
   const sections: Section[] = [
     { id: "summary", title: "Summary", blocks: [headline, { kind: "text", text: v.profile.description }] },
@@ -114,7 +120,9 @@ function firmDocument(v: FirmView, chart: string, diagram: RenderedDiagram | und
         {
           kind: "figure",
           caption:
-            "The firm's dimension scores (diamond) against the norm sample: median (tick), quartiles (band), lowest to highest (line)",
+            "The firm's dimension scores (diamond) against " +
+            "the norm sample: median (tick), quartiles (band), " +
+            "lowest to highest (line)",
           svg: chart,
           file: "scores.svg",
         },
@@ -146,7 +154,10 @@ function firmDocument(v: FirmView, chart: string, diagram: RenderedDiagram | und
           ]),
           ...(v.actions.some((a) => a.reverseKeyed)
             ? {
-                note: `A reverse-keyed practice is worded against good practice: agreeing with it is a weakness, so its answer counts as ${v.scale.min} + ${v.scale.max} − answer in the scores.`,
+                note:
+                  `A reverse-keyed practice is worded against ` +
+                  `good practice: agreeing with it is a weakness, ` +
+                  `so its answer counts as ${v.scale.min} + ${v.scale.max} − answer in the scores.`,
               }
             : {}),
         },
@@ -281,7 +292,10 @@ export interface BatchOptions {
   onFirm?: (done: number, total: number) => void;
 }
 
-/** The files of a batch: the overview (report.html/.md, results.json) at the top, one folder per firm. `onFirm` reports progress. */
+/**
+ * The files of a batch: the overview (report.html/.md, results.json) at the top, one folder per firm. `onFirm`
+ * reports progress.
+ */
 export async function buildBatch(firms: readonly FirmView[], opts: BatchOptions): Promise<ReportFile[]> {
   const folders = firmFolders(firms.map((f) => f.id));
   const files: ReportFile[] = [];
@@ -299,7 +313,11 @@ export async function buildBatch(firms: readonly FirmView[], opts: BatchOptions)
     { name: "report.md", content: renderMarkdown(doc) },
     {
       name: "results.json",
-      content: `${JSON.stringify({ kind: "firms", firms: firms.map((f) => ({ folder: `firms/${folders.get(f.id)!}`, ...f })) }, null, 2)}\n`,
+      content: `${JSON.stringify(
+        { kind: "firms", firms: firms.map((f) => ({ folder: `firms/${folders.get(f.id)!}`, ...f })) },
+        null,
+        2,
+      )}\n`,
     },
   );
   return files;

@@ -137,7 +137,11 @@ export function studyViewFromAnalysis(res: StudyResults, meta: FromAnalysisMeta)
   const vars = variablesOfRows(final.parameters);
   const view: StudyView = {
     title: meta.title,
-    subtitle: `Screening, reliability and validity, measurement${second ? ", second-order" : ""}${structural ? " and structural" : ""} models (${res.estimator})`,
+    subtitle:
+      `Screening, reliability and validity, ` +
+      `measurement${second ? ", second-order" : ""}${structural ? " and structural" : ""} ` +
+      `models ` +
+      `(${res.estimator})`,
     meta: [
       { label: "data", value: meta.dataFile },
       { label: "model", value: meta.model },
@@ -234,7 +238,11 @@ export function studyViewFromAnalysis(res: StudyResults, meta: FromAnalysisMeta)
     diagram: graphFromFit({ parameters: final.parameters, ...vars }, new Map(Object.entries(labels))),
     problems: problems(res.models),
     warnings: [...warningList(res.models), ...new Set(res.comparison?.warnings ?? [])],
-    provenance: `Estimates by isrs ${meta.version} (lavaan-compatible; std.all as lavaan's standardizedSolution). Reliability as psych::alpha and semTools (compRelSEM, AVE, htmt); Fornell & Larcker (1981) criterion; hypotheses from the ${final.name === "structural" ? "structural" : "final"} model.`,
+    provenance:
+      `Estimates by isrs ${meta.version} (lavaan-compatible; std.all as lavaan's standardizedSolution). ` +
+      `Reliability as psych::alpha and semTools (compRelSEM, ` +
+      `AVE, htmt); Fornell & Larcker (1981) criterion; ` +
+      `hypotheses from the ${final.name === "structural" ? "structural" : "final"} model.`,
   };
   return view;
 }

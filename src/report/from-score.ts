@@ -15,7 +15,9 @@ function weighting(r: ScoreReport): string {
     .join(", ");
   return w.method === "equal"
     ? `Index weights: equal (${w.note ?? "no fitted loadings"}).`
-    : `Index weights: standardized second-order loadings fitted to the norm sample (${w.estimator}), normalised: ${list}.`;
+    : `Index weights: standardized second-order loadings ` +
+        `fitted to the norm sample (${w.estimator}), ` +
+        `normalised: ${list}.`;
 }
 
 function profileText(r: ScoreReport, f: FirmScore): { name: string; description: string } {
@@ -75,7 +77,10 @@ export function firmViewsFromScore(r: ScoreReport, instr: Instrument, version: s
       { label: "isrs", value: version },
     ],
     provenance: [
-      `Scores by isrs ${version}: dimension scores are item means after recoding reverse-keyed items; percentiles are mid-ranks in the norm sample; profiles come from the norm sample's quartiles of the index.`,
+      `Scores by isrs ${version}: dimension scores are item means after recoding reverse-keyed items; ` +
+        `percentiles are mid-ranks in the norm sample; ` +
+        `profiles come from the norm sample's quartiles of the ` +
+        `index.`,
       ...r.notes,
     ].join(" "),
   }));

@@ -46,7 +46,10 @@ function loadingTable(v: StudyView, rows: readonly LoadingRow[], caption: string
       cell(pval(r.pvalue), { numeric: true }),
       { ...numCell(r.std), flag: r.std === null ? undefined : Math.abs(r.std) >= LOADING_THRESHOLD ? "pass" : "fail" },
     ]),
-    note: `std.all: standardized loading; ✓ at or above ${LOADING_THRESHOLD} (Hair et al. 2017). Loadings with no SE are fixed to identify the factor.`,
+    note:
+      `std.all: standardized loading; ✓ at or above ` +
+      `${LOADING_THRESHOLD} (Hair et al. 2017). Loadings with ` +
+      `no SE are fixed to identify the factor.`,
   };
 }
 
@@ -129,6 +132,7 @@ function fitTable(v: StudyView): Block {
     { label: "AIC", value: (m) => num(m.aic, 1) },
     { label: "BIC", value: (m) => num(m.bic, 1) },
   ];
+  const estimators = [...new Set(v.models.map((m) => m.estimator))].join(", ");
   return {
     kind: "table",
     caption: "Fit indices",
@@ -146,7 +150,7 @@ function fitTable(v: StudyView): Block {
         cell(c === undefined ? "" : `${c.op === ">=" ? "≥" : "≤"} ${c.value} (${c.source})`),
       ];
     }),
-    note: `Estimator: ${[...new Set(v.models.map((m) => m.estimator))].join(", ")}. ✓ meets the cut-off, ✗ does not.`,
+    note: `Estimator: ${estimators}. ✓ meets the cut-off, ✗ does not.`,
   };
 }
 
@@ -213,7 +217,9 @@ async function measurementSection(v: StudyView, figures: { loadings?: string }):
         v,
         fl,
         "Discriminant validity: Fornell-Larcker",
-        "Diagonal: √AVE; below: correlations between constructs. ✗ where a correlation exceeds the √AVE of either construct (Fornell & Larcker 1981).",
+        "Diagonal: √AVE; below: correlations between " +
+          "constructs. ✗ where a correlation exceeds the " +
+          "√AVE of either construct (Fornell & Larcker 1981).",
         (i, j, x) =>
           i !== j && Math.abs(x) > Math.min(fl.values[i]![i] ?? Infinity, fl.values[j]![j] ?? Infinity)
             ? "fail"
@@ -345,7 +351,10 @@ export async function buildStudyReport(v: StudyView): Promise<ReportBundle> {
   const diagram = await renderDiagram(v.diagram, v.title);
   const figure: Block = {
     kind: "figure",
-    caption: `Path diagram with standardized estimates (std.all; *** p < .001, ** p < .01, * p < .05; ${diagramLegend(v.diagram)})`,
+    caption:
+      `Path diagram with standardized estimates ` +
+      `(std.all; *** p < .001, ** p < .01, * p < .05; ` +
+      `${diagramLegend(v.diagram)})`,
     svg: diagram.svg,
     file: "diagram.svg",
     wide: true,

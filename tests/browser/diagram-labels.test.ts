@@ -40,9 +40,10 @@ const MEASURE = `(() => {
   const svg = document.querySelector("figure.wide svg");
   const labels = [...svg.querySelectorAll("g.edge text, g.cov text")];
   const sizes = labels.map((t) => Number(t.getAttribute("font-size")) * t.getScreenCTM().d);
+  const paragraph = document.querySelector("section p:not(.table-note)") ?? document.body;
   return {
     body: parseFloat(getComputedStyle(document.body).fontSize),
-    paragraph: parseFloat(getComputedStyle(document.querySelector("section p:not(.table-note)") ?? document.body).fontSize),
+    paragraph: parseFloat(getComputedStyle(paragraph).fontSize),
     sizes,
     svgWidth: svg.getBoundingClientRect().width,
   };
@@ -84,13 +85,16 @@ describe("estimate labels of the path diagram, rendered in Chromium", () => {
     });
   }
 
-  it("the measure can fail: the same labels at 9 points, as the diagram used to draw them, are below 15 px", async () => {
-    const html = fs.readFileSync(path.join(dir, "study", "report.html"), "utf8");
-    const small = path.join(dir, "small.html");
-    fs.writeFileSync(small, html.replace(/(<text[^>]*font-size=")14\.00"/g, '$19.00"'));
-    const m = await measure(small, "screen", 1100, "small.png");
-    expect(Math.max(...m.sizes)).toBeLessThan(m.body);
-  });
+  it(
+    "the measure can fail: the " + "same labels at 9 points, " + "as the diagram used to draw them, are below 15 px",
+    async () => {
+      const html = fs.readFileSync(path.join(dir, "study", "report.html"), "utf8");
+      const small = path.join(dir, "small.html");
+      fs.writeFileSync(small, html.replace(/(<text[^>]*font-size=")14\.00"/g, '$19.00"'));
+      const m = await measure(small, "screen", 1100, "small.png");
+      expect(Math.max(...m.sizes)).toBeLessThan(m.body);
+    },
+  );
 
   it("the printed study report has A4 pages only, the diagram's page in landscape", async () => {
     const page = await browser.newPage();

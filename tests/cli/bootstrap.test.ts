@@ -54,7 +54,10 @@ describe("bootstrap output", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(""); // no progress bar when stderr is not a terminal
     expect(r.stdout).toMatch(
-      /Standard errors\s+Bootstrap\n\s+Number of requested bootstrap draws\s+30\n\s+Number of successful bootstrap draws\s+30/,
+      new RegExp(
+        String.raw`Standard errors\s+Bootstrap\n\s+Number of requested bootstrap draws\s+30\n` +
+          String.raw`\s+Number of successful bootstrap draws\s+30`,
+      ),
     );
     expect(r.stdout).toMatch(/Seed\s+5\n/);
     expect(r.stdout).toMatch(/Bootstrap Confidence Intervals \(95%\):/);
@@ -62,51 +65,56 @@ describe("bootstrap output", () => {
     expect(r.stdout).toMatch(/P-value \(Bollen-Stine bootstrap\)\s+0\.000/);
   });
 
-  it("JSON: bootstrap section with counts, seed, interval types; estimates carry the bootstrap se and percentile interval", async () => {
-    const r = await run(
-      "fit",
-      `${PD}/data.csv`,
-      "--model",
-      `${PD}/indirect-effect.lav`,
-      "--bootstrap",
-      "40",
-      "--seed",
-      "9",
-      "--format",
-      "json",
-      "--workers",
-      "1",
-    );
-    expect(r.code).toBe(0);
-    const j = JSON.parse(r.stdout) as {
-      parameters: { lhs: string; op: string; se: number; "ci.lower": number; "ci.upper": number }[];
-      bootstrap: {
-        seed: number;
-        seedSource: string;
-        draws: { requested: number; successful: number; failed: number };
-        ciType: string;
-        parameters: {
-          lhs: string;
-          op: string;
-          se: number;
-          "ci.perc.lower": number;
-          "ci.perc.upper": number;
-          "bca.type": string | null;
-        }[];
+  it(
+    "JSON: bootstrap section with counts, seed, interval " +
+      "types; estimates carry the bootstrap se and " +
+      "percentile interval",
+    async () => {
+      const r = await run(
+        "fit",
+        `${PD}/data.csv`,
+        "--model",
+        `${PD}/indirect-effect.lav`,
+        "--bootstrap",
+        "40",
+        "--seed",
+        "9",
+        "--format",
+        "json",
+        "--workers",
+        "1",
+      );
+      expect(r.code).toBe(0);
+      const j = JSON.parse(r.stdout) as {
+        parameters: { lhs: string; op: string; se: number; "ci.lower": number; "ci.upper": number }[];
+        bootstrap: {
+          seed: number;
+          seedSource: string;
+          draws: { requested: number; successful: number; failed: number };
+          ciType: string;
+          parameters: {
+            lhs: string;
+            op: string;
+            se: number;
+            "ci.perc.lower": number;
+            "ci.perc.upper": number;
+            "bca.type": string | null;
+          }[];
+        };
       };
-    };
-    expect(j.bootstrap.seed).toBe(9);
-    expect(j.bootstrap.seedSource).toBe("given");
-    expect(j.bootstrap.draws.requested).toBe(40);
-    expect(j.bootstrap.draws.successful + j.bootstrap.draws.failed).toBe(40);
-    expect(j.bootstrap.ciType).toBe("perc");
-    const ind = j.parameters.find((p) => p.lhs === "indirect")!;
-    const bind = j.bootstrap.parameters.find((p) => p.lhs === "indirect")!;
-    expect(bind.op).toBe(":=");
-    expect(ind.se).toBe(bind.se);
-    expect([ind["ci.lower"], ind["ci.upper"]]).toEqual([bind["ci.perc.lower"], bind["ci.perc.upper"]]);
-    expect(bind["bca.type"]).toBe("bca");
-  });
+      expect(j.bootstrap.seed).toBe(9);
+      expect(j.bootstrap.seedSource).toBe("given");
+      expect(j.bootstrap.draws.requested).toBe(40);
+      expect(j.bootstrap.draws.successful + j.bootstrap.draws.failed).toBe(40);
+      expect(j.bootstrap.ciType).toBe("perc");
+      const ind = j.parameters.find((p) => p.lhs === "indirect")!;
+      const bind = j.bootstrap.parameters.find((p) => p.lhs === "indirect")!;
+      expect(bind.op).toBe(":=");
+      expect(ind.se).toBe(bind.se);
+      expect([ind["ci.lower"], ind["ci.upper"]]).toEqual([bind["ci.perc.lower"], bind["ci.perc.upper"]]);
+      expect(bind["bca.type"]).toBe("bca");
+    },
+  );
 
   it("--no-jackknife: no leave-one-out refits, BCa columns are bca.simple and say why", async () => {
     const r = await fit("--bootstrap", "20", "--seed", "3", "--no-jackknife", "--format", "json", "--workers", "1");

@@ -64,22 +64,25 @@ describe("the units of the variables do not matter", () => {
     }
   });
 
-  it("converges on x1 times 1e4, 1e-3, 1e30, 1e-30 with lavaan's chi-square and z values of the unscaled fit", async () => {
-    // closed form: rescaling a variable changes neither the chi-square nor any z value
-    const lav = ref(HS);
-    for (const k of [1e4, 1e-3, 1e30, 1e-30]) {
-      const { code, out } = await fitJson(hsWith(`x1-${k}.csv`, { x1: (x) => x * k }), `${HS}/model.lav`);
-      expect(code).toBe(0);
-      expect(out.converged).toBe(true);
-      expect(rel(out.fit.chisq!, lav.fit.chisq!)).toBeLessThan(1e-6);
-      for (const r of lav.parameters.filter((x) => x.z !== null)) {
-        const m = out.parameters.find((x) => x.lhs === r.lhs && x.op === r.op && x.rhs === r.rhs)!;
-        expect(Math.abs(m.z! - r.z!)).toBeLessThan(1e-3 * Math.max(1, Math.abs(r.z!)));
+  it(
+    "converges on x1 times 1e4, 1e-3, 1e30, 1e-30 with " + "lavaan's chi-square and z " + "values of the unscaled fit",
+    async () => {
+      // closed form: rescaling a variable changes neither the chi-square nor any z value
+      const lav = ref(HS);
+      for (const k of [1e4, 1e-3, 1e30, 1e-30]) {
+        const { code, out } = await fitJson(hsWith(`x1-${k}.csv`, { x1: (x) => x * k }), `${HS}/model.lav`);
+        expect(code).toBe(0);
+        expect(out.converged).toBe(true);
+        expect(rel(out.fit.chisq!, lav.fit.chisq!)).toBeLessThan(1e-6);
+        for (const r of lav.parameters.filter((x) => x.z !== null)) {
+          const m = out.parameters.find((x) => x.lhs === r.lhs && x.op === r.op && x.rhs === r.rhs)!;
+          expect(Math.abs(m.z! - r.z!)).toBeLessThan(1e-3 * Math.max(1, Math.abs(r.z!)));
+        }
+        // lavaan: "some observed variances are larger than 1000000" for x1 times 1e4 (variance 1.36e8)
+        expect(out.warnings.some((w) => w.code === "W_LARGE_VARIANCE")).toBe(k > 1);
       }
-      // lavaan: "some observed variances are larger than 1000000" for x1 times 1e4 (variance 1.36e8)
-      expect(out.warnings.some((w) => w.code === "W_LARGE_VARIANCE")).toBe(k > 1);
-    }
-  });
+    },
+  );
 });
 
 describe("reflected indicators", () => {

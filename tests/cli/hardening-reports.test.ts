@@ -182,15 +182,18 @@ describe("a model with problems", () => {
 
 describe("the questionnaire", () => {
   for (const format of ["html", "md"]) {
-    it(`${format}: the respondents' version says nothing about reverse-keyed items; --for researcher does`, async () => {
-      const r = await run("instrument", "--format", format);
-      expect(r.code).toBe(0);
-      expect(r.stdout).toContain("DET5"); // the items are all there
-      expect(r.stdout).not.toMatch(/reverse|recoded|Notes for the researcher/i);
-      const res = await run("instrument", "--format", format, "--for", "researcher");
-      expect(res.stdout).toContain("Notes for the researcher");
-      expect(res.stdout).toMatch(/Reverse-keyed items \(recoded as min \+ max - x before scoring\): DET5, ANA4/);
-    });
+    it(
+      `${format}: the respondents' ` + `version says nothing ` + `about reverse-keyed items; --for researcher does`,
+      async () => {
+        const r = await run("instrument", "--format", format);
+        expect(r.code).toBe(0);
+        expect(r.stdout).toContain("DET5"); // the items are all there
+        expect(r.stdout).not.toMatch(/reverse|recoded|Notes for the researcher/i);
+        const res = await run("instrument", "--format", format, "--for", "researcher");
+        expect(res.stdout).toContain("Notes for the researcher");
+        expect(res.stdout).toMatch(/Reverse-keyed items \(recoded as min \+ max - x before scoring\): DET5, ANA4/);
+      },
+    );
   }
 
   it("--for with another value is a usage error (exit 2, one line)", async () => {

@@ -25,13 +25,19 @@ describe("isrs score", () => {
     expect(r.stdout).toMatch(/^ISRS scores \(instrument isrs 1\.0\.0\)/);
     expect(r.stdout).toContain(`norms:    ${DATA} (151 firms;`);
     expect(r.stdout).toMatch(
-      /weights: {2}ML second-order loadings \(std\.all\), normalised: detection 0\.\d{3}, analysis 0\.\d{3}, response 0\.\d{3}/,
+      new RegExp(
+        String.raw`weights: {2}ML second-order loadings \(std\.all\), normalised: ` +
+          String.raw`detection 0\.\d{3}, analysis 0\.\d{3}, response 0\.\d{3}`,
+      ),
     );
     expect(r.stdout).toMatch(/Firm F007\n/);
     expect(r.stdout).toMatch(/Profile: (laggard|follower|recoverer)\n/);
     expect(r.stdout.match(/What to do: /g)).toHaveLength(3);
     expect(r.stdout).toMatch(
-      /weights fitted on 135 of 151 norm firms \(16 with a missing answer left out, listwise; --missing fiml uses them\)/,
+      new RegExp(
+        String.raw`weights fitted on 135 of 151 norm firms \(16 with a missing answer left out, ` +
+          String.raw`listwise; --missing fiml uses them\)`,
+      ),
     );
   });
 
@@ -103,7 +109,9 @@ describe("isrs score", () => {
   it("--model without a second-order factor falls back to equal weights and says so", async () => {
     const m = file(
       "cfa.lav",
-      "detection =~ DET1 + DET2 + DET3 + DET4 + DET5\nanalysis =~ ANA1 + ANA2 + ANA3 + ANA4\nresponse =~ RES1 + RES2 + RES3 + RES4 + RES5 + RES6\n",
+      "detection =~ DET1 + DET2 + DET3 + DET4 + DET5\nanalysis " +
+        "=~ ANA1 + ANA2 + ANA3 + ANA4\nresponse =~ " +
+        "RES1 + RES2 + RES3 + RES4 + RES5 + RES6\n",
     );
     const r = await run("score", DATA, "--firm", "F001", "--model", m, "--format", "json");
     expect(r.code).toBe(0);
@@ -119,7 +127,10 @@ describe("isrs score", () => {
     const j = JSON.parse(r.stdout);
     expect(j.weights.method).toBe("equal");
     expect(j.notes[0]).toMatch(
-      /^the model cannot be fitted to the norm sample \(.*small-norms\.csv: only \d+ complete rows for 25 variables.*\): equal weights$/,
+      new RegExp(
+        String.raw`^the model cannot be fitted to the norm sample \(.*small-norms\.csv: ` +
+          String.raw`only \d+ complete rows for 25 variables.*\): equal weights$`,
+      ),
     );
     expect(j.norms.used).toBe(10);
   });

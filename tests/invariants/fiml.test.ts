@@ -35,7 +35,9 @@ import { loadCase } from "./problem.js";
 import type { FitMeasureName } from "../../src/sem/fit/names.js";
 import { toFitResult } from "../../src/sem/views.js";
 
-/** Richardson-extrapolated central difference of a vector function along x_j (as centralDiff, all components at once). */
+/**
+ * Richardson-extrapolated central difference of a vector function along x_j (as centralDiff, all components at once).
+ */
 function centralDiffVector(f: (x: Float64Array) => Float64Array, x: Float64Array, j: number, h: number): Float64Array {
   const d = (step: number): Float64Array => {
     const up = Float64Array.from(x);
@@ -150,7 +152,8 @@ describe.each([
     const sum = new Float64Array(q);
     b.groups.forEach((gr, gi) => {
       const S = casewiseScores(prob.rep.groups[gi]!, ev.groups[gi]!.implied, q, gr.patterns, gr.X, gr.n)!;
-      for (let r = 0; r < gr.n; r++) for (let a = 0; a < q; a++) sum[a] += S[a * gr.n + r]!; // stored by parameter (q×n)
+      // stored by parameter (q×n)
+      for (let r = 0; r < gr.n; r++) for (let a = 0; a < q; a++) sum[a] += S[a * gr.n + r]!;
     });
     const expected = Float64Array.from(g, (x) => (-prob.stats.ntotal / 2) * x);
     expectAllRelClose(sum, expected, 1e-10, maxAbs(expected), "Σ_i s_i");
@@ -199,7 +202,8 @@ describe("h1 (unrestricted) pieces on the HS data with missing values", () => {
     expectAllRelClose(one.sigma, rows.S, TOL.kernel.rel * 10, maxAbs(rows.S), "S");
   });
 
-  it("the h1 observed information equals the Hessian of −logL/n in (μ, vech Σ) by differences of its gradient", () => {
+  it(`the h1 observed information equals the Hessian of −logL/n in (μ, vech Σ) \
+by differences of its gradient`, () => {
     const xi0 = pack(em.mean, em.sigma);
     // away from the maximum too: shift the means
     const xi = Float64Array.from(xi0, (x, i) => (i < p ? x + 0.1 : x));
@@ -231,7 +235,8 @@ describe("h1 (unrestricted) pieces on the HS data with missing values", () => {
     const S = h1CasewiseScores(g.patterns, g.X, g.n, mu, em.sigma, p)!;
     const ps = h1Size(p);
     const sum = new Float64Array(ps);
-    for (let r = 0; r < g.n; r++) for (let c = 0; c < ps; c++) sum[c] += S[c * g.n + r]!; // stored by coordinate (p*×n)
+    // stored by coordinate (p*×n)
+    for (let r = 0; r < g.n; r++) for (let c = 0; c < ps; c++) sum[c] += S[c * g.n + r]!;
     const expected = Float64Array.from(xiGradient(mu, em.sigma), (x) => -g.n * x);
     expectAllRelClose(sum, expected, 1e-10, maxAbs(expected), "Σ_i s_i");
   });
@@ -288,17 +293,22 @@ describe("the downdate of Σ⁻¹ on 25 items with 3% missing (bfi-fiml-3pct: 34
     a.metrics!.forEach((mt, k) => expectAllRelClose(mt.E, d.metrics![k]!.E, 1e-10, maxAbs(d.metrics![k]!.E), "E_k"));
   };
 
-  it("has patterns of each kind the downdate treats apart: complete, single rows, a few rows kept as a factor, many rows", () => {
-    const kinds = { complete: 0, single: 0, factor: 0, covariance: 0 };
-    for (const pat of g.patterns) {
-      if (pat.mis.length === 0) kinds.complete++;
-      else if (pat.dev === null) kinds.covariance++;
-      else if (pat.dev.m === 0) kinds.single++;
-      else kinds.factor++;
-    }
-    expect(kinds.complete).toBe(1);
-    for (const [kind, count] of Object.entries(kinds)) expect(count, kind).toBeGreaterThan(0);
-  });
+  it(
+    "has patterns of each kind the downdate treats apart: " +
+      "complete, single rows, a few rows kept as a factor, " +
+      "many rows",
+    () => {
+      const kinds = { complete: 0, single: 0, factor: 0, covariance: 0 };
+      for (const pat of g.patterns) {
+        if (pat.mis.length === 0) kinds.complete++;
+        else if (pat.dev === null) kinds.covariance++;
+        else if (pat.dev.m === 0) kinds.single++;
+        else kinds.factor++;
+      }
+      expect(kinds.complete).toBe(1);
+      for (const [kind, count] of Object.entries(kinds)) expect(count, kind).toBeGreaterThan(0);
+    },
+  );
 
   it("gives the terms of the direct Σ_oo inverses", () => compare(0));
 

@@ -75,14 +75,21 @@ describe.each(SIZES)("A Bᵀ with m = %i, n = %i, k = %i", (m, n, k) => {
 });
 
 describe("the WebAssembly kernels", () => {
-  it("are blocked on the sizes chosen for it: B over the threshold, several blocks of k and of B's rows, remainders", () => {
-    for (const [, n, k] of BLOCKED) {
-      expect(n * k).toBeGreaterThan(BLOCK_FROM);
-      expect(k).toBeGreaterThan(2 * K_BLOCK);
-      expect(n).toBeGreaterThan(2 * N_BLOCK);
-    }
-    expect(BLOCKED.some(([, n, k]) => k % K_BLOCK !== 0 && n % N_BLOCK !== 0 && k % 2 === 1 && n % 4 !== 0)).toBe(true);
-  });
+  it(
+    "are blocked on the sizes chosen for it: B over " +
+      "the threshold, several blocks of k and of B's rows, " +
+      "remainders",
+    () => {
+      for (const [, n, k] of BLOCKED) {
+        expect(n * k).toBeGreaterThan(BLOCK_FROM);
+        expect(k).toBeGreaterThan(2 * K_BLOCK);
+        expect(n).toBeGreaterThan(2 * N_BLOCK);
+      }
+      expect(BLOCKED.some(([, n, k]) => k % K_BLOCK !== 0 && n % N_BLOCK !== 0 && k % 2 === 1 && n % 4 !== 0)).toBe(
+        true,
+      );
+    },
+  );
 
   it("run on this Node version (SIMD is on by default since Node 16)", () => {
     expect(simdAvailable()).toBe(true);

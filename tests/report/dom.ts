@@ -1,4 +1,6 @@
-/** Parsing helpers for the report tests: HTML (and inline SVG) with parse5, XML well-formedness with fast-xml-parser. */
+/**
+ * Parsing helpers for the report tests: HTML (and inline SVG) with parse5, XML well-formedness with fast-xml-parser.
+ */
 import { parse, parseFragment } from "parse5";
 import { XMLValidator } from "fast-xml-parser";
 

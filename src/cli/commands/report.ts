@@ -76,7 +76,9 @@ export function registerReport(program: Command, ctx: CommandContext): void {
   program
     .command("report")
     .description(
-      "write the study report, or firm reports, as HTML, Markdown and JSON with the path diagram and charts, into a folder",
+      "write the study report, or firm reports, as HTML, " +
+        "Markdown and JSON with the path diagram and charts, " +
+        "into a folder",
     )
     .argument("[data]", "CSV of responses (default: the bundled ISRS dataset)")
     .option("--firm <id>", "write the diagnostic report of this firm")
@@ -95,7 +97,9 @@ export function registerReport(program: Command, ctx: CommandContext): void {
     .option("--na <codes>", 'comma-separated extra missing-value codes (empty cells and "NA" always are)')
     .option(
       "-o, --out <dir>",
-      "folder to write into, created if missing, other files kept (default: reports/study, reports/firm-ID or reports/firms-DATA)",
+      "folder to write into, created if missing, other " +
+        "files kept (default: reports/study, reports/firm-ID " +
+        "or reports/firms-DATA)",
     )
     .option("--title <text>", "title of the study report")
     .action(async (data: string | undefined, flags: ReportFlags) => {

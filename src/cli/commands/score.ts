@@ -32,7 +32,9 @@ export function registerScore(program: Command, ctx: CommandContext): void {
   const cmd = program
     .command("score")
     .description(
-      "score firms: dimension scores, ISRS index (0-100), percentile ranks, profile and weakest practices against a norm sample",
+      "score firms: dimension scores, ISRS index (0-100), " +
+        "percentile ranks, profile and weakest practices " +
+        "against a norm sample",
     )
     .argument("<data>", "CSV of responses (firm id column and one column per item)")
     .option("--firm <id>", "score this firm")
@@ -91,7 +93,9 @@ export function registerScore(program: Command, ctx: CommandContext): void {
     });
 }
 
-/** The bundled file relative to the working directory when it lies under it (shorter, and the same on every machine). */
+/**
+ * The bundled file relative to the working directory when it lies under it (shorter, and the same on every machine).
+ */
 function shownPath(file: string): string {
   const rel = path.relative(process.cwd(), file);
   return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;

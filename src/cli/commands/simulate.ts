@@ -17,7 +17,9 @@ export function registerSimulate(program: Command, ctx: CommandContext): void {
   const cmd = program
     .command("simulate")
     .description(
-      "draw simulated questionnaire responses from the instrument's population model (illustrative values, not real data)",
+      "draw simulated questionnaire responses from the " +
+        "instrument's population model (illustrative values, " +
+        "not real data)",
     )
     .requiredOption("--n <n>", "number of firms")
     .requiredOption(

@@ -10,7 +10,8 @@ import { terminalJson, terminalSafe, terminalText } from "../../sem/format/termi
 
 export function formatAnalysisJson(res: StudyResults, version: string): string {
   const doc = { tool: { name: "isrs", version, command: "analyze" }, ...res };
-  return `${terminalJson(JSON.stringify(doc, (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2))}\n`;
+  const finite = (_k: string, v: unknown): unknown => (typeof v === "number" && !Number.isFinite(v) ? null : v);
+  return `${terminalJson(JSON.stringify(doc, finite, 2))}\n`;
 }
 
 function num(x: number | null | undefined, digits = 3): string {
@@ -48,7 +49,9 @@ function responsesLines(res: StudyResults): string[] {
   const r = res.data.responses;
   if (r === undefined) return [];
   const out = [
-    `  instrument ${r.instrument}; reverse-keyed items recoded: ${r.recoded.length > 0 ? r.recoded.join(", ") : "none"}`,
+    `  instrument ${r.instrument}; ` +
+      `reverse-keyed items recoded: ` +
+      `${r.recoded.length > 0 ? r.recoded.join(", ") : "none"}`,
   ];
   for (const x of r.excluded) {
     const where = [x.row !== undefined ? `row ${x.row}` : "", x.column !== undefined ? `column "${x.column}"` : ""]
@@ -66,7 +69,11 @@ function screening(res: StudyResults): string[] {
     "Sample",
     `  ${res.data.file}: ${res.data.rows} rows, ${res.data.complete} complete on every item` +
       (res.data.dropped.length > 0
-        ? `; ${res.data.dropped.length} incomplete, ${res.models[0]?.missing === "fiml" ? "kept by the models (FIML), left out of alpha, HTMT and Mardia" : "left out (listwise)"}: rows ${res.data.dropped
+        ? `; ${res.data.dropped.length} incomplete, ` +
+          (res.models[0]?.missing === "fiml"
+            ? "kept by the models (FIML), left out of alpha, HTMT and Mardia"
+            : "left out (listwise)") +
+          `: rows ${res.data.dropped
             .slice(0, 10)
             .map((d) => d.row)
             .join(", ")}${res.data.dropped.length > 10 ? ", ..." : ""}`
@@ -83,7 +90,9 @@ function screening(res: StudyResults): string[] {
     `  skewness b1p = ${num(m.b1p)}, chi-square = ${num(m.skew, 2)} on ${m.df} df, p = ${pval(m["p.skew"])}`,
     `  kurtosis b2p = ${num(m.b2p)}, z = ${num(m.kurtosis)}, p = ${pval(m["p.kurt"])}`,
     "",
-    `Mahalanobis outliers (chi-square on ${s.mahalanobis.df} df, p < ${s.mahalanobis.alpha}): ${s.mahalanobis.outliers === 0 ? "none" : s.mahalanobis.outliers}`,
+    `Mahalanobis outliers (chi-square on ` +
+      `${s.mahalanobis.df} df, p < ${s.mahalanobis.alpha}): ` +
+      `${s.mahalanobis.outliers === 0 ? "none" : s.mahalanobis.outliers}`,
   ];
   const flagged = s.mahalanobis.rows
     .filter((r) => r.outlier)
@@ -121,7 +130,9 @@ function reliability(res: StudyResults): string[] {
     out.push(
       "",
       `Second-order factor ${s.factor} (${s.dimensions.join(", ")})`,
-      `  omega (compRelSEM, higher) = ${num(s.omega)}; omegaL1 = ${num(s.omegaL1)}, omegaL2 = ${num(s.omegaL2)}, partialOmegaL1 = ${num(s.partialOmegaL1)}`,
+      `  omega (compRelSEM, higher) = ${num(s.omega)}; ` +
+        `omegaL1 = ${num(s.omegaL1)}, omegaL2 = ` +
+        `${num(s.omegaL2)}, partialOmegaL1 = ${num(s.partialOmegaL1)}`,
     );
   }
   const v = res.validity;
@@ -134,7 +145,9 @@ function reliability(res: StudyResults): string[] {
     out.push(`  ! ${x.a}-${x.b}: |r| = ${num(Math.abs(x.correlation))} > sqrt(AVE) ${num(x.sqrtAve)}`);
   out.push(
     "",
-    `HTMT (semTools::htmt default, geometric means; flags above ${HTMT_STRICT.toFixed(2)} and ${HTMT_LIBERAL.toFixed(2)})`,
+    `HTMT (semTools::htmt default, geometric means; ` +
+      `flags above ${HTMT_STRICT.toFixed(2)} and ` +
+      `${HTMT_LIBERAL.toFixed(2)})`,
     ...matrixTable(v.htmt.htmt, true),
   );
   for (const f of v.htmt.flags) out.push(`  ! ${f.a}-${f.b}: ${num(f.value)} (${f.flag})`);
@@ -153,7 +166,9 @@ function models(res: StudyResults): string[] {
   const sfx = robust ? ".robust" : "";
   const out = [
     "",
-    `Models (estimator ${res.estimator}; ${modelSample(res)}${robust ? "; p of the scaled statistic, robust CFI, TLI, RMSEA" : ""})`,
+    `Models (estimator ` +
+      `${res.estimator}; ` +
+      `${modelSample(res)}${robust ? "; p of the scaled statistic, robust CFI, TLI, RMSEA" : ""})`,
     ...table(
       [
         "model",

@@ -22,7 +22,9 @@ function header(r: ScoreReport): string[] {
     `  norms:    ${t(r.norms.file)} (${r.norms.used} firms; ` +
       `index quartiles ${f1(s.q1)} / ${f1(s.median)} / ${f1(s.q3)})`,
     `  weights:  ${how}: ${w}`,
-    `  pct rank: percentile rank, the % of the ${r.norms.used} norm firms below (ties count half): 1 lowest, 99 highest`,
+    `  pct rank: percentile rank, the % of the ${r.norms.used} ` +
+      `norm firms below (ties count half): 1 lowest, ` +
+      `99 highest`,
     `  profiles: laggard below ${f1(s.q1)}; follower ${f1(s.q1)} up to ${f1(s.q3)}; recoverer from ${f1(s.q3)}`,
   ];
 }

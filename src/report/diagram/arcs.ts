@@ -173,10 +173,17 @@ export function arcsSvg(arcs: readonly Arc[], titles: readonly string[] = [], fo
     const label =
       a.label === ""
         ? ""
-        : `<text text-anchor="${anchor}" x="${f(lx)}" y="${f(mid[1] + 0.35 * fontSize)}" font-family="Helvetica,sans-Serif" font-size="${fontSize.toFixed(2)}" fill="#1f3b73" stroke="white" stroke-width="3" paint-order="stroke">${escapeHtml(a.label)}</text>`;
+        : `<text text-anchor="${anchor}" x="${f(lx)}" y="${f(mid[1] + 0.35 * fontSize)}" ` +
+          `font-family="Helvetica,sans-Serif" ` +
+          `font-size="${fontSize.toFixed(2)}" fill="#1f3b73" stroke="white" ` +
+          `stroke-width="3" paint-order="stroke">${escapeHtml(a.label)}</text>`;
     const title = titles[i] === undefined ? "" : `<title>${escapeHtml(titles[i]!)}</title>`;
     const tail = a.twoHeaded ? arrowhead(p0, c1, colour) : "";
-    return `<g class="${a.twoHeaded ? "cov" : "path"}">${title}<path fill="none" stroke="${colour}" stroke-width="${a.width}"${dash} d="${d}"/>${tail}${arrowhead(p3, c2, colour)}${label}</g>`;
+    return (
+      `<g class="${a.twoHeaded ? "cov" : "path"}">${title}<path fill="none" stroke="${colour}" ` +
+      `stroke-width="${a.width}"${dash} ` +
+      `d="${d}"/>${tail}${arrowhead(p3, c2, colour)}${label}</g>`
+    );
   });
   return { svg: parts.join("\n"), ...ext };
 }

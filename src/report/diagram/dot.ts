@@ -116,7 +116,9 @@ export function toDot(g: DiagramGraph, opts: { forLayout?: boolean; title?: stri
   const fs = DIAGRAM_FONT_PT;
   const out: string[] = [
     `digraph ${q(opts.title ?? "path diagram")} {`,
-    `  graph [rankdir=LR, ordering=out, nodesep=0.08, ranksep=0.2, fontname="Helvetica", fontsize=${fs}, bgcolor="white", pad=0.1];`,
+    `  graph [rankdir=LR, ordering=out, nodesep=0.08, ` +
+      `ranksep=0.2, fontname="Helvetica", fontsize=${fs}, ` +
+      `bgcolor="white", pad=0.1];`,
     `  node [fontname="Helvetica", fontsize=${fs}, color="#1f3b73", margin="0.06,0.02"];`,
     `  edge [fontname="Helvetica", fontsize=${fs}, arrowsize=0.6, color="#333333", fontcolor="#1f3b73"];`,
   ];

@@ -53,7 +53,10 @@ function growCanvas(svg: string, ext: ArcSvg): string {
   const [w, h] = [right - left, bottom - top];
   const box = `${left.toFixed(2)} ${top.toFixed(2)} ${w.toFixed(2)} ${h.toFixed(2)}`;
   const opening = `<svg width="${w.toFixed(2)}pt" height="${h.toFixed(2)}pt" viewBox="${box}"`;
-  const background = `<rect x="${left.toFixed(2)}" y="${top.toFixed(2)}" width="${w.toFixed(2)}" height="${h.toFixed(2)}" fill="white"/>`;
+  const background =
+    `<rect x="${left.toFixed(2)}" y="${top.toFixed(2)}" ` +
+    `width="${w.toFixed(2)}" height="${h.toFixed(2)}" ` +
+    `fill="white"/>`;
   return svg.replace(head[0], opening).replace(shift[0], `${background}\n${shift[0]}`);
 }
 

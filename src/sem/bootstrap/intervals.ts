@@ -29,7 +29,10 @@ export interface Quantiles {
   extreme: boolean;
 }
 
-/** Quantiles of the draws at levels `alpha` by normal-scale interpolation of order statistics (Davison & Hinkley eq. 5.8). */
+/**
+ * Quantiles of the draws at levels `alpha` by normal-scale interpolation of order statistics (Davison & Hinkley eq.
+ * 5.8).
+ */
 export function bootQuantiles(draws: readonly number[], alpha: readonly number[]): Quantiles {
   const t = draws.filter(Number.isFinite).sort((a, b) => a - b);
   const R = t.length;

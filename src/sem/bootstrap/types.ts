@@ -40,7 +40,10 @@ export interface BootstrapParameter extends Pick<
   "ci.perc.upper": number | null;
   "ci.bca.lower": number | null;
   "ci.bca.upper": number | null;
-  /** "bca": bias-corrected and accelerated (jackknife acceleration); "bca.simple": bias-corrected only; null: fixed, or not computable */
+  /**
+   * "bca": bias-corrected and accelerated (jackknife acceleration); "bca.simple": bias-corrected only; null: fixed,
+   * or not computable
+   */
   "bca.type": "bca" | "bca.simple" | null;
   /** jackknife acceleration â used by the BCa interval (0 for bca.simple) */
   acceleration: number | null;

@@ -41,13 +41,17 @@ export function checkedIncompleteGroup(
     if (c === 0) {
       throw new InputError(
         "E_ALL_MISSING",
-        `${file}: model variable "${variables[i]}" is missing in every row${inGroup}; drop it from the model${grouped ? " or the group" : ""}`,
+        `${file}: model variable "${variables[i]}" is ` +
+          `missing in every row${inGroup}; drop it from the ` +
+          `model${grouped ? " or the group" : ""}`,
       );
     }
     if (c < 2) {
       throw new InputError(
         "E_COVERAGE",
-        `${file}: model variable "${variables[i]}" is observed in only ${plural(c, "row")}${inGroup}: its variance cannot be estimated; at least 2 are needed`,
+        `${file}: model variable "${variables[i]}" is ` +
+          `observed in only ${plural(c, "row")}${inGroup}: its ` +
+          `variance cannot be estimated; at least 2 are needed`,
       );
     }
     if (varies[i] === 0) {
@@ -62,7 +66,9 @@ export function checkedIncompleteGroup(
       if (count[i * p + j] === 0) {
         throw new InputError(
           "E_COVERAGE",
-          `${file}: variables "${variables[j]}" and "${variables[i]}" are never observed in the same row${inGroup}: their covariance cannot be estimated with --missing fiml`,
+          `${file}: variables "${variables[j]}" and ` +
+            `"${variables[i]}" are never observed in the same ` +
+            `row${inGroup}: their covariance cannot be estimated with --missing fiml`,
         );
       }
     }

@@ -46,7 +46,9 @@ export function refuseMatrixInput(table: DataTable): void {
   const what = unit ? "a correlation matrix" : "a covariance matrix";
   throw new InputError(
     "E_CSV",
-    `${table.file}: this looks like ${what} (${k} rows named like the ${k} columns, symmetric), not one row per case; ` +
+    `${table.file}: this looks like ${what} (${k} rows ` +
+      `named like the ${k} columns, symmetric), not one row ` +
+      `per case; ` +
       "isrs fits raw data only: summary-statistics input (a covariance matrix with its N) is not supported yet, " +
       "so fit the cases' data file instead",
   );

@@ -25,8 +25,8 @@
  * solveNoncentrality inverts the cdf in ncp. The cdf decreases strictly in ncp (the
  * family is stochastically increasing), so the root is bracketed around the normal
  * approximation of the noncentral chi-square (mean df + λ, variance 2(df + 2λ); Johnson, Kotz &
- * Balakrishnan 1995, ch. 29) by steps that double, and then located with Brent's method (root.ts). This is the computation behind RMSEA
- * confidence limits (Browne & Cudeck 1993; Steiger & Lind 1980): with test statistic
+ * Balakrishnan 1995, ch. 29) by steps that double, and then located with Brent's method (root.ts). This is the
+ * computation behind RMSEA confidence limits (Browne & Cudeck 1993; Steiger & Lind 1980): with test statistic
  * T, the lower limit solves cdf(T; df, lambda) = 0.95 and the upper limit solves
  * cdf(T; df, lambda) = 0.05, and RMSEA = sqrt(lambda / (N df)).
  */

@@ -60,7 +60,9 @@ export function cellCode(c: Cell, p: number, m: number, IBalpha: Float64Array, m
   }
 }
 
-/** Derivative vectors (u, v, μ_a), column-wise in p×k arrays, from their codes: u = z_u, v = cu z_v, μ_a = cd z_d. */
+/**
+ * Derivative vectors (u, v, μ_a), column-wise in p×k arrays, from their codes: u = z_u, v = cu z_v, μ_a = cd z_d.
+ */
 export function codedVectors(codes: readonly DerivativeCode[], imp: Implied): CellVectors {
   const { p, m } = imp.mats;
   const k = codes.length;

@@ -2,7 +2,8 @@
  * The ML discrepancy and its analytic gradient.
  *   F_g = log|Σ| + tr(S Σ⁻¹) − log|S| − p + (x̄−μ)ᵀ Σ⁻¹ (x̄−μ),   F = Σ_g (n_g/N) F_g,
  * with T = N·F the likelihood-ratio statistic (lavaan minimises F/2; same minimiser).
- * Gradient (Magnus & Neudecker; Bollen 1989 §4): with W = Σ⁻¹ − Σ⁻¹(S + ddᵀ)Σ⁻¹, d̃ = Σ⁻¹d, d = x̄−μ,
+ * Gradient (Magnus & Neudecker; Bollen 1989 §4): with W = Σ⁻¹ − Σ⁻¹(S + ddᵀ)Σ⁻¹, d̃ = Σ⁻¹d, d =
+ * x̄−μ,
  *   ∂F/∂Λ = 2 W Λ M − 2 d̃ (IB α)ᵀ,   ∂F/∂B = 2 Gᵀ W Λ M − 2 Gᵀd̃ (IB α)ᵀ,
  *   ∂F/∂Ψ = Gᵀ W G (×2 off the diagonal),   ∂F/∂Θ = W (×2 off the diagonal),
  *   ∂F/∂ν = −2 d̃,   ∂F/∂α = −2 Gᵀ d̃.
@@ -147,7 +148,10 @@ export function gradientWithWeights(
   return grad;
 }
 
-/** W = Σ⁻¹ − Σ⁻¹(S + ddᵀ)Σ⁻¹ and d̃ = Σ⁻¹d (d = x̄ − μ; zero without a mean structure): ∂F_g = tr(W dΣ) − 2 d̃ᵀdμ. */
+/**
+ * W = Σ⁻¹ − Σ⁻¹(S + ddᵀ)Σ⁻¹ and d̃ = Σ⁻¹d (d = x̄ − μ; zero without a mean structure):
+ * ∂F_g = tr(W dΣ) − 2 d̃ᵀdμ.
+ */
 export function residualWeight(
   meanstructure: boolean,
   st: GroupStats,

@@ -13,8 +13,8 @@
  * or the step fails, a Levenberg–Marquardt ridge λ·diag(I) is added and grown; F = +Inf (a
  * non-positive-definite Σ(θ)) simply shortens the step. Converged when the Newton decrement
  * −∇Fᵀ Δ falls below 1e-14 (lavaan: nlminb with rel.tol 1e-10 on F/2).
- * A step moves no parameter by more than 5·(|θᵢ| + sᵢ), sᵢ its own scale, so that a poor start does not leap into
- * a degenerate region (a variance near zero with loadings growing without bound). When a run
+ * A step moves no parameter by more than 5·(|θᵢ| + sᵢ), sᵢ its own scale, so that a poor start does not leap
+ * into a degenerate region (a variance near zero with loadings growing without bound). When a run
  * still fails, the caller's fallback starts are tried (fitModel passes the data-driven start
  * without the user's start() values and lavaan's "simple" start).
  */
@@ -89,7 +89,10 @@ function undampedDecrement(H: Float64Array, g: Float64Array, q: number): number 
   return d;
 }
 
-/** H ← H + y yᵀ/(yᵀs) − (Hs)(Hs)ᵀ/(sᵀHs), s = θ₁ − θ₀, y = g₁ − g₀; skipped unless yᵀs > 0. */
+/**
+ * H ← H + y yᵀ/(yᵀs) − (Hs)(Hs)ᵀ/(sᵀHs), s = θ₁ − θ₀, y = g₁ − g₀; skipped unless yᵀs >
+ * 0.
+ */
 function bfgsUpdate(
   H: Float64Array,
   theta1: Float64Array,
@@ -170,7 +173,8 @@ export function optimize(prob: Problem, start: Float64Array, opts: OptimizeOptio
     from = flipped;
   }
   if (best.converged || runs === 1) return { ...best, iterations };
-  const message = `no convergence after ${iterations} iterations from ${runs} starting points (the best: ${best.message})`;
+  const message =
+    `no convergence after ` + `${iterations} iterations from ` + `${runs} starting points (the best: ${best.message})`;
   return { ...best, iterations, message };
 }
 

@@ -1,7 +1,8 @@
 /**
  * GFI with the normal-theory weight of ML, the sample covariance (Jöreskog & Sörbom 1984; lavaan's
  * lav_fit_gfi with W = S⁻¹):
- *   GFI_g = 1 − [½ tr((S⁻¹(S − Σ̂))²) + (x̄−μ̂)ᵀS⁻¹(x̄−μ̂)] / [½ tr((S⁻¹S)²) + x̄ᵀS⁻¹x̄],
+ *   GFI_g = 1 − [½ tr((S⁻¹(S − Σ̂))²) + (x̄−μ̂)ᵀS⁻¹(x̄−μ̂)] / [½ tr((S⁻¹S)²) +
+ *   x̄ᵀS⁻¹x̄],
  * the mean terms only with a mean structure; GFI = Σ_g (n_g/N) GFI_g. Under fixed.x the moments of
  * the exogenous covariates (their covariance block and means) are left out of both sums, and the
  * weight is Σ̂⁻¹ (lavaan's structured normal-theory weight); checked against lavaan on path models.

@@ -26,14 +26,17 @@ export interface FitInput {
   /** per group: F_g of the estimate (evaluate()), and Σ̂⁻¹ */
   readonly groups: readonly (GroupResiduals & { f: number; sigmaInv: Float64Array })[];
   readonly exoIndex: readonly number[];
-  /** covariates whose covariances the baseline model keeps: lavaan keeps them with or without fixed.x (default exoIndex) */
+  /**
+   * covariates whose covariances the baseline model keeps: lavaan keeps them with or without fixed.x (default
+   * exoIndex)
+   */
   readonly baselineExoIndex?: readonly number[];
 }
 
 /**
  * Log-likelihoods of one group, from the discrepancy F_g = log|Σ̂| + tr(SΣ̂⁻¹) − log|S| − p
- * (+ the mean term): logl_g = −½ n_g [p log 2π + F_g + log|S| + p]. Under fixed.x lavaan reports the likelihood conditional on the
- * exogenous covariates: the marginal log-likelihood of the covariates (at their sample moments,
+ * (+ the mean term): logl_g = −½ n_g [p log 2π + F_g + log|S| + p]. Under fixed.x lavaan reports the likelihood
+ * conditional on the exogenous covariates: the marginal log-likelihood of the covariates (at their sample moments,
  * −½ n [nx log 2π + log|S_xx| + nx]) is subtracted from both.
  */
 function logLikelihood(

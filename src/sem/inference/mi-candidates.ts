@@ -61,7 +61,10 @@ export function candidates(table: ParameterTable, group: number): StdRow[] {
   return out;
 }
 
-/** Derivative vectors of the candidates (p×k column blocks, as cellVectors()), from their codes (estimate/information.ts). */
+/**
+ * Derivative vectors of the candidates (p×k column blocks, as cellVectors()), from their codes
+ * (estimate/information.ts).
+ */
 export function candidateVectors(
   cands: readonly StdRow[],
   names: NameIndex,

@@ -87,7 +87,8 @@ export function standardizer(
           const a = varRow.get(`${r.group}:${r.lhs}`);
           const b = varRow.get(`${r.group}:${r.rhs}`);
           if (a === undefined || b === undefined) return e / (sd(r.lhs) * sd(r.rhs));
-          return e / Math.sqrt(Math.abs(est[a]!) * Math.abs(est[b]!)); // lavaan: sqrt(abs(var)), also for a negative variance
+          // lavaan: sqrt(abs(var)), also for a negative variance
+          return e / Math.sqrt(Math.abs(est[a]!) * Math.abs(est[b]!));
         }
         default:
           return NaN;

@@ -3,7 +3,8 @@
  * complete-data ML): vcov(θ̂) = I(θ̂)⁻¹ / N, with I per observation (sem-conventions.md).
  * The rank is judged on the information in correlation form (D I D, D = diag(I)^-½), which does
  * not change with the units of the variables. When it is singular the model is not identified:
- * the eigenvector of its smallest eigenvalue names the parameters involved (ml-matrix's eigen-decomposition, off the hot path).
+ * the eigenvector of its smallest eigenvalue names the parameters involved (ml-matrix's eigen-decomposition, off the
+ * hot path).
  */
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { cholesky, inverseFromCholesky } from "../linalg/dense.js";

@@ -63,7 +63,10 @@ export function availableCaseMoments(
   return { mean, sigma };
 }
 
-/** The observed part of the sufficient statistics, the same at every step: Σ_k n_k ȳ_k and Σ_k n_k (S_k + ȳ_k ȳ_kᵀ) on the observed blocks. */
+/**
+ * The observed part of the sufficient statistics, the same at every step: Σ_k n_k ȳ_k and Σ_k n_k (S_k + ȳ_k
+ * ȳ_kᵀ) on the observed blocks.
+ */
 function observedStatistics(patterns: readonly MissingPattern[], p: number): { T1: Float64Array; T2: Float64Array } {
   const T1 = new Float64Array(p);
   const T2 = new Float64Array(p * p);

@@ -31,7 +31,10 @@ import type { FitMeasures } from "../fit/names.js";
 
 const LOG2PI = log(2 * Math.PI);
 
-/** The FIML problem with per-pattern metrics, evaluated at θ̂ (for the expected information of the modification indices). */
+/**
+ * The FIML problem with per-pattern metrics, evaluated at θ̂ (for the expected information of the modification
+ * indices).
+ */
 export function fimlEvaluation(
   prob: Problem,
   theta: Float64Array,
@@ -70,9 +73,10 @@ export function baselineDf(p: number, nexo: number, groups: number): number {
 
 /**
  * GFI of one group (see the header): Σ_k (n_k/n) [½ tr((E_k R)²) + δᵀE_kδ] over the same with S and
- * x̄, R = S − Σ̂, δ = x̄ − μ̂. E_k = Σ̂_oo⁻¹ (embedded) = P − P_·m P_mm⁻¹ P_m· with P = Σ̂⁻¹
- * (partitioned inverse, as missing/inverse.ts), so with Q = P X (once) and Y = P_mm⁻¹ Q_m· (r×p),
- *   tr((E_k X)²) = tr(Q²) − 2 tr(Y Q P_·m) + tr((Y P_·m)²),   δᵀE_kδ = δᵀPδ − (Pδ)_mᵀ P_mm⁻¹ (Pδ)_m,
+ * x̄, R = S − Σ̂, δ = x̄ − μ̂. E_k = Σ̂_oo⁻¹ (embedded) = P − P_·m P_mm⁻¹ P_m· with P =
+ * Σ̂⁻¹ (partitioned inverse, as missing/inverse.ts), so with Q = P X (once) and Y = P_mm⁻¹ Q_m· (r×p),
+ *   tr((E_k X)²) = tr(Q²) − 2 tr(Y Q P_·m) + tr((Y P_·m)²),   δᵀE_kδ = δᵀPδ − (Pδ)_mᵀ P_mm⁻¹
+ *   (Pδ)_m,
  * and QP = Q P once, O(r² p) per pattern with r missing variables instead of O(p³). Under
  * fixed.x lavaan zeroes the rows and columns of the covariates' own moments (their means and the
  * covariances among them) in the information (x.idx), which is the same as leaving those

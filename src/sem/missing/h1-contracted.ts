@@ -3,10 +3,11 @@
  * with the Jacobian Δ = ∂(μ, vech Σ)/∂θᵀ pattern by pattern. Every free cell has the rank-2
  * derivative Σ_a = u vᵀ + v uᵀ and a mean derivative μ_a (estimate/information.ts), and each of
  * u, v, μ_a is a multiple of one vector of the basis Z = [e_1..e_p | G_·1..G_·m | (ΛM)_·1..(ΛM)_·m]
- * (unit vectors, columns of Λ(I−B)⁻¹ and of Λ(I−B)⁻¹Ψ..., coded by estimate/information.ts cellCode). For pattern k
- * with E = Σ_oo⁻¹ and A = E (2(S_k + d dᵀ) − Σ) E embedded in p×p, e = E d, the h1 blocks
+ * (unit vectors, columns of Λ(I−B)⁻¹ and of Λ(I−B)⁻¹Ψ..., coded by estimate/information.ts cellCode).
+ * For pattern k with E = Σ_oo⁻¹ and A = E (2(S_k + d dᵀ) − Σ) E embedded in p×p, e = E d, the h1 blocks
  * (½ n_k tr(X A Y E), n_k (E X e)_a, n_k E) summed against the derivatives give, per row,
- *   ½ tr(Σ_a A Σ_b E) = ½ [(v_aᵀAu_b)(u_aᵀEv_b) + (v_aᵀAv_b)(u_aᵀEu_b) + (u_aᵀAu_b)(v_aᵀEv_b) + (u_aᵀAv_b)(v_aᵀEu_b)],
+ *   ½ tr(Σ_a A Σ_b E) = ½ [(v_aᵀAu_b)(u_aᵀEv_b) + (v_aᵀAv_b)(u_aᵀEu_b) + (u_aᵀAu_b)(v_aᵀEv_b) +
+ *   (u_aᵀAv_b)(v_aᵀEu_b)],
  *   μ_aᵀ E Σ_b e + μ_bᵀ E Σ_a e,   μ_aᵀ E Σ_b e = (μ_aᵀEu_b)(v_bᵀe) + (μ_aᵀEv_b)(u_bᵀe),
  *   μ_aᵀ E μ_b
  * (tr(u vᵀ A x yᵀ E) = (vᵀAx)(yᵀEu)). So a pattern needs only ZᵀAZ, ZᵀEZ and Zᵀe, O(p²m) with
@@ -21,7 +22,10 @@ import { h1Jacobian, h1ObservedInformation, h1Size } from "./h1-information.js";
 import { patternInverse } from "./inverse.js";
 import type { MissingPattern } from "./patterns.js";
 
-/** The basis Z (p × (p + 2m), row-major: the first p + 2m columns of estimate/information.ts's basis) and each cell's code in it. */
+/**
+ * The basis Z (p × (p + 2m), row-major: the first p + 2m columns of estimate/information.ts's basis) and each cell's
+ * code in it.
+ */
 function codeCells(
   cells: readonly Cell[],
   imp: Implied,

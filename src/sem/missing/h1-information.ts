@@ -317,7 +317,8 @@ export function h1ObservedInformation(
       const wr = i === j ? 0.5 : 1;
       // μ_a, σ_ij: ω_r Σ_g n_g (E_ai e_j + E_aj e_i)
       for (let a = 0; a < p; a++) out[ro + a] = wr * (V[pid[a * p + i]! * p + j]! + V[pid[a * p + j]! * p + i]!);
-      // σ_ij, σ_kl (k ≥ l, up to the row itself): ½ ω_r ω_c Σ_g n_g (A_ik E_jl + A_il E_jk + A_jk E_il + A_jl E_ik)
+      // σ_ij, σ_kl (k ≥ l, up to the row itself): ½ ω_r ω_c Σ_g n_g (A_ik E_jl + A_il E_jk + A_jk E_il + A_jl
+      // E_ik)
       const ti = i * p,
         tj = j * p;
       for (let l = 0; l < p; l++)

@@ -6,7 +6,8 @@
  *   −2 logL = Σ_k n_k [ p_k log 2π + log|Σ_oo| + tr(E_k (S_k + d_k d_kᵀ)) ].
  * Its derivative in the direction (dΣ, dμ) has the same form as complete-data ML
  * (estimate/ml.ts), with the weights summed over patterns (embedded in p×p, zero elsewhere):
- *   d(−2 logL) = tr(W dΣ) − 2 d̃ᵀ dμ,   W = Σ_k n_k [E_k − E_k (S_k + d_k d_kᵀ) E_k],   d̃ = Σ_k n_k E_k d_k.
+ *   d(−2 logL) = tr(W dΣ) − 2 d̃ᵀ dμ,   W = Σ_k n_k [E_k − E_k (S_k + d_k d_kᵀ) E_k],   d̃ = Σ_k n_k
+ *   E_k d_k.
  * One factorisation per pattern (or a downdate of Σ⁻¹, see casewiseTerms), never one per row.
  */
 import { dot, matmul } from "../linalg/dense.js";
@@ -156,7 +157,10 @@ interface Work {
   /** gradient accumulators (null without the gradient) */
   readonly W: Float64Array | null;
   readonly dt: Float64Array | null;
-  /** downdate accumulators: Y1 = Σ n_k E_m Z_k, Y2 = Σ E_m G_k, Y3 = Σ E_m G_k Z_·oᵀ E_mᵀ (p×p), v = −Σ n_k E_m Z_k d_k */
+  /**
+   * downdate accumulators: Y1 = Σ n_k E_m Z_k, Y2 = Σ E_m G_k, Y3 = Σ E_m G_k Z_·oᵀ E_mᵀ (p×p), v = −Σ
+   * n_k E_m Z_k d_k
+   */
   readonly Y1: Float64Array | null;
   readonly Y2: Float64Array | null;
   readonly Y3: Float64Array | null;

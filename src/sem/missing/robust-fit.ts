@@ -9,14 +9,16 @@
  *   T̃ = Σ_g n_g F_ML(θ̂; x̃, S̃)   (the complete-data statistic of θ̂ against the EM moments),
  *   E = Σ_g f_g Δ_gᵀ W_m,g Δ_g   (lavaan recomputes the information with observed.information =
  *                                 "h1" and h1.information = "unstructured" here, not the Hessian),
- *   U = W_m − W_m Δ E⁻¹ Δᵀ W_m,   k = tr(W_c W_m⁻¹ U W_m⁻¹) = Σ_g tr(W_c,g W_m,g⁻¹) − tr(E⁻¹ Σ_g f_g Δ_gᵀ W_c,g Δ_g),
+ *   U = W_m − W_m Δ E⁻¹ Δᵀ W_m,   k = tr(W_c W_m⁻¹ U W_m⁻¹) = Σ_g tr(W_c,g W_m,g⁻¹) − tr(E⁻¹
+ *   Σ_g f_g Δ_gᵀ W_c,g Δ_g),
  *   ĉ = k/df.
  * The same for the baseline model, whose estimates are the available-case moments and whose Δ
  * selects the means and variances. Then, after Brosseau-Liard, Savalei & Li (2012) and
  * Brosseau-Liard & Savalei (2014):
  *   rmsea.robust = √max(0, T̃/(N df) − ĉ/N)·√G, its interval and p-values from T̃/ĉ with
  *   noncentralities scaled by ĉ; cfi.robust = 1 − max(T̃ − ĉ df, 0)/max(T̃ − ĉ df, T̃_b − ĉ_b df_b, 0);
- *   tli.robust = 1 − (T̃ − ĉ df) df_b / ((T̃_b − ĉ_b df_b) df); rni.robust = 1 − (T̃ − ĉ df)/(T̃_b − ĉ_b df_b)
+ *   tli.robust = 1 − (T̃ − ĉ df) df_b / ((T̃_b − ĉ_b df_b) df); rni.robust = 1 − (T̃ − ĉ df)/(T̃_b
+ *   − ĉ_b df_b)
  *   (the formulas and lavaan's guards: fit/incremental.ts, fit/rmsea.ts).
  */
 import type { Evaluation, Problem } from "../estimate/ml.js";
@@ -74,7 +76,10 @@ function inverseOrNull(B: Float64Array, n: number): Float64Array | null {
   return spdInverseLarge(B, n)?.inv ?? null;
 }
 
-/** tr(A B⁻¹) = Σ_ij A_ij (B⁻¹)_ij for symmetric A and symmetric positive-definite B (n×n); NaN when B is not PD. */
+/**
+ * tr(A B⁻¹) = Σ_ij A_ij (B⁻¹)_ij for symmetric A and symmetric positive-definite B (n×n); NaN when B is not
+ * PD.
+ */
 export function traceSolve(A: Float64Array, B: Float64Array, n: number): number {
   const inv = inverseOrNull(B, n);
   if (inv === null) return NaN;
@@ -227,7 +232,10 @@ export function traceV3(pc: CorrectedPieces, Jm: readonly Float64Array[]): { k: 
   return { k: trAB + correction(pc.E, K, pc.C, J, q), kb: trAB + baseline };
 }
 
-/** −2 tr(E⁻¹ K) + tr(E⁻¹ C E⁻¹ J) for q×q E (symmetric positive definite), K, C and J; NaN when E is not PD. */
+/**
+ * −2 tr(E⁻¹ K) + tr(E⁻¹ C E⁻¹ J) for q×q E (symmetric positive definite), K, C and J; NaN when E is not
+ * PD.
+ */
 function correction(E: Float64Array, K: Float64Array, C: Float64Array, J: Float64Array, q: number): number {
   const inv = spdInverse({ n: q, a: E });
   if (inv === null) return NaN;
@@ -235,12 +243,16 @@ function correction(E: Float64Array, K: Float64Array, C: Float64Array, J: Float6
   return -2 * traceProduct(Ei, K, q) + traceProduct(matmul(Ei, C, q, q, q), matmul(Ei, J, q, q, q), q);
 }
 
-/** The baseline's correction in one group: Δ selects the coordinates `sel`, so E, K, C, J are their blocks of W_m, A J_m, W_c, J_m. */
+/**
+ * The baseline's correction in one group: Δ selects the coordinates `sel`, so E, K, C, J are their blocks of W_m, A
+ * J_m, W_c, J_m.
+ */
 function baselineCorrection(g: CorrectedGroup, A: Float64Array, Jg: Float64Array): number {
   const { ps, sel } = g;
   const m = sel.length;
   const K = new Float64Array(m * m);
-  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) K[a * m + b] = dot(A, sel[a]! * ps, Jg, sel[b]! * ps, ps); // (A J_m)_ab, J_m symmetric
+  // (A J_m)_ab, J_m symmetric
+  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) K[a * m + b] = dot(A, sel[a]! * ps, Jg, sel[b]! * ps, ps);
   return correction(pick(g.Wm, ps, sel), K, pick(g.Wc, ps, sel), pick(Jg, ps, sel), m);
 }
 

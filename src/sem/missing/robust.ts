@@ -89,7 +89,8 @@ export function fimlRobustEstimation(input: FimlRobustInput): RobustOutput {
     return exo.length === 0 ? J : pick(J, ps, h1Keep(grp.p, exo));
   });
   let traceH1 = 0;
-  pc.groups.forEach((g, gi) => (traceH1 += g.Wmi === null ? NaN : dot(Jm[gi]!, 0, g.Wmi, 0, g.ps * g.ps))); // tr(W_m⁻¹ J_m)
+  // tr(W_m⁻¹ J_m)
+  pc.groups.forEach((g, gi) => (traceH1 += g.Wmi === null ? NaN : dot(Jm[gi]!, 0, g.Wmi, 0, g.ps * g.ps)));
   const ndat = pc.groups.reduce((a, g) => a + g.ps, 0);
   const npar = q;
   let test = NA_TEST;

@@ -37,7 +37,9 @@ export function fimlSampleStats(
       warnings.push(
         warning(
           "W_EM_NOT_CONVERGED",
-          `the EM estimates of the unrestricted means and covariances${inGroup} did not converge in ${em.iterations} steps`,
+          `the EM estimates of the unrestricted means ` +
+            `and covariances${inGroup} did not converge in ` +
+            `${em.iterations} steps`,
         ),
       );
     const inv = spdInverse({ n: p, a: em.sigma });
@@ -45,7 +47,9 @@ export function fimlSampleStats(
     if (inv === null || t === null) {
       throw new InputError(
         "E_NOT_PD",
-        `${file}: the EM estimate of the covariance matrix${inGroup} is not positive definite: some variables are (nearly) collinear in the observed rows`,
+        `${file}: the EM estimate of the covariance ` +
+          `matrix${inGroup} is not positive definite: some ` +
+          `variables are (nearly) collinear in the observed rows`,
       );
     }
     fg.push({ patterns, X: g.X, n, p, h1m2ll: t.m2ll });

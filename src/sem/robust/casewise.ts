@@ -21,7 +21,8 @@
  * covariates by least squares; centred, ẑ_i's deviation is h_i = P d_i with
  * P = S_{·x} S_xx⁻¹ (zero outside the covariate columns), so the covariate-only moments drop out.
  * Then Δᵀ W Γ W Δ = (1/n) Σ_i g_i g_iᵀ with W = W(Σ̂) the normal-theory weight and
- *   g_i,a = ½ tr(Σ⁻¹ (E_i − Ē) Σ⁻¹ Σ_a) + μ_aᵀ Σ⁻¹ (d_i − h_i),   E_i = d_i d_iᵀ − h_i h_iᵀ,
+ *   g_i,a = ½ tr(Σ⁻¹ (E_i − Ē) Σ⁻¹ Σ_a) + μ_aᵀ Σ⁻¹ (d_i − h_i),   E_i = d_i d_iᵀ − h_i
+ *   h_iᵀ,
  * so the MLM meat needs no Γ matrix either (Γ itself is built only by gammaMatrix(), for tests
  * and small problems).
  */
@@ -260,7 +261,8 @@ export function addCrossProduct(out: Float64Array, C: Float64Array, n: number, q
  * tr(W Γ) of one group, W = W(Σ) the normal-theory weight at Σ (and mean block Σ⁻¹ when
  * `means`), Γ the N-divisor fourth-moment matrix (fixed.x residualized with P). From
  * zᵀ W z' = ½ tr(Σ⁻¹ E Σ⁻¹ E') for the covariance part:
- *   tr(WΓ) = (1/n) Σ_i ½ [(dᵀΣ⁻¹d)² − 2 (dᵀΣ⁻¹h)² + (hᵀΣ⁻¹h)²] − ½ tr((Σ⁻¹Ē)²) + [tr(Σ⁻¹Ē)],
+ *   tr(WΓ) = (1/n) Σ_i ½ [(dᵀΣ⁻¹d)² − 2 (dᵀΣ⁻¹h)² + (hᵀΣ⁻¹h)²] − ½ tr((Σ⁻¹Ē)²) +
+ *   [tr(Σ⁻¹Ē)],
  * Ē = S − P S (the mean of E_i; (1/n)Σ(d−h)(d−h)ᵀ is Ē too). With W at S and no covariates the
  * first terms are half Mardia's multivariate kurtosis: ½ (b₂,p − p).
  */

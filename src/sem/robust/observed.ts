@@ -45,12 +45,14 @@ export function observedInformation(prob: Problem, theta: Float64Array, h = 1e-6
  * The same observed information, analytic except for the second derivatives of Σ(θ) and μ(θ).
  * Differentiating ∂F/∂θ_a = tr(WΣ_a) − 2d̃ᵀμ_a once more (W = Σ⁻¹ − Σ⁻¹(S + ddᵀ)Σ⁻¹,
  * d = x̄ − μ, d̃ = Σ⁻¹d; Magnus & Neudecker's matrix differentials) gives
- *   ½ ∂²F/∂θ_a∂θ_b = [½ tr(Σ⁻¹Σ_aΣ⁻¹Σ_b) + μ_aᵀΣ⁻¹μ_b]            (the expected information)
+ *   ½ ∂²F/∂θ_a∂θ_b = [½ tr(Σ⁻¹Σ_aΣ⁻¹Σ_b) + μ_aᵀΣ⁻¹μ_b]            (the expected
+ *   information)
  *                  − tr(Σ_a Σ⁻¹ Σ_b W)
  *                  + μ_bᵀΣ⁻¹Σ_a d̃ + μ_aᵀΣ⁻¹Σ_b d̃
  *                  + ½ [tr(W Σ_ab) − 2 d̃ᵀ μ_ab].
  * The middle terms come from the rank-2 vectors of Σ_a = u vᵀ + v uᵀ (estimate/information.ts):
- *   tr(Σ_aΣ⁻¹Σ_bW) = (v_aᵀΣ⁻¹u_b)(v_bᵀWu_a) + (v_aᵀΣ⁻¹v_b)(u_bᵀWu_a) + (u_aᵀΣ⁻¹u_b)(v_bᵀWv_a)
+ *   tr(Σ_aΣ⁻¹Σ_bW) = (v_aᵀΣ⁻¹u_b)(v_bᵀWu_a) + (v_aᵀΣ⁻¹v_b)(u_bᵀWu_a) +
+ *   (u_aᵀΣ⁻¹u_b)(v_bᵀWv_a)
  *                   + (u_aᵀΣ⁻¹v_b)(u_bᵀWv_a),
  *   μ_bᵀΣ⁻¹Σ_a d̃ = (μ_bᵀΣ⁻¹u_a)(v_aᵀd̃) + (μ_bᵀΣ⁻¹v_a)(u_aᵀd̃);
  * the last bracket is the derivative of ∂F/∂θ_a with W and d̃ held fixed

@@ -130,20 +130,25 @@ describe.each(CASES)("analysis parity: %s", (name) => {
     });
   });
 
-  it("hypotheses: est, se, std.all as parameterEstimates(standardized = TRUE); se.std as standardizedSolution()", () => {
-    const paths = ref.estimators.ML!.paths;
-    const list = Array.isArray(paths) ? paths : [];
-    expect(res.hypotheses.length).toBe(list.length);
-    for (const p of list) {
-      const h = res.hypotheses.find((x) => x.lhs === p.lhs && x.rhs === p.rhs)!;
-      expectClose(h.est, p.est, TOL.est, `${h.path} est`);
-      expectClose(h.se, p.se, TOL.se, `${h.path} se`);
-      expectClose(h["std.all"], p["std.all"], TOL.est, `${h.path} std.all`);
-      // standardizedSolution(fit, type = "std.all"): delta-method se of std.all
-      expectClose(h["se.std"], p["se.std"], TOL.se, `${h.path} se.std`);
-      expect(h.supported).toBe(p.pvalue < 0.05 && p.est > 0);
-    }
-  });
+  it(
+    "hypotheses: est, se, std.all as " +
+      "parameterEstimates(standardized " +
+      "= TRUE); se.std as standardizedSolution()",
+    () => {
+      const paths = ref.estimators.ML!.paths;
+      const list = Array.isArray(paths) ? paths : [];
+      expect(res.hypotheses.length).toBe(list.length);
+      for (const p of list) {
+        const h = res.hypotheses.find((x) => x.lhs === p.lhs && x.rhs === p.rhs)!;
+        expectClose(h.est, p.est, TOL.est, `${h.path} est`);
+        expectClose(h.se, p.se, TOL.se, `${h.path} se`);
+        expectClose(h["std.all"], p["std.all"], TOL.est, `${h.path} std.all`);
+        // standardizedSolution(fit, type = "std.all"): delta-method se of std.all
+        expectClose(h["se.std"], p["se.std"], TOL.se, `${h.path} se.std`);
+        expect(h.supported).toBe(p.pvalue < 0.05 && p.est > 0);
+      }
+    },
+  );
 });
 
 /** MLR through the whole pipeline: the engine's robust fits and lavTestLRT(method = "satorra.bentler.2001"). */

@@ -16,7 +16,8 @@ describe("describeItem (psych::describe, type 3)", () => {
 });
 
 describe("multivariateScreening", () => {
-  it("one variable: d² is the squared z-score with the n - 1 sd; b1p = g1², b2p = b2 (Mardia 1970 with p = 1)", () => {
+  it(`one variable: d² is the squared z-score with the n - 1 sd; \
+b1p = g1², b2p = b2 (Mardia 1970 with p = 1)`, () => {
     const x = [1, 2, 3, 4, 10];
     const res = multivariateScreening(Float64Array.from(x), 5, 1, [1, 2, 3, 4, 5])!;
     const s2 = 50 / 4;

@@ -35,7 +35,10 @@ function logBinom(k: number, m: number, p: number): number {
   return lc + k * Math.log(p) + (m - k) * Math.log(1 - p);
 }
 
-/** Central range [lo, hi] of Binomial(m, p) holding at least `mass` of the probability (tails ≤ (1 − mass)/2 each). */
+/**
+ * Central range [lo, hi] of Binomial(m, p) holding at least `mass` of the probability (tails ≤ (1 − mass)/2
+ * each).
+ */
 function binomialBand(m: number, p: number, mass: number): [number, number] {
   const probs = Array.from({ length: m + 1 }, (_, k) => Math.exp(logBinom(k, m, p)));
   const tail = (1 - mass) / 2;

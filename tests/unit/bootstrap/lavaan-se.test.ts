@@ -95,25 +95,39 @@ describe("bootstrap standard errors match lavaan's within Monte Carlo error", ()
       expect(agrees(r.ours, r.lavaan, r.tol), `${r.key}: ours ${r.ours}, lavaan ${r.lavaan}, tol ${r.tol}`).toBe(true);
   });
 
-  it("Political Democracy SEM: free parameters and the := indirect and total effects, 1,000 draws against 5,000", async () => {
-    const rows = await compare("pd-indirect", 1000, 7);
-    expect(rows.filter((r) => r.key.includes(":="))).toHaveLength(2);
-    for (const r of rows)
-      expect(agrees(r.ours, r.lavaan, r.tol), `${r.key}: ours ${r.ours}, lavaan ${r.lavaan}, tol ${r.tol}`).toBe(true);
-  });
+  it(
+    "Political Democracy SEM: free parameters and the := " +
+      "indirect and total effects, " +
+      "1,000 draws against 5,000",
+    async () => {
+      const rows = await compare("pd-indirect", 1000, 7);
+      expect(rows.filter((r) => r.key.includes(":="))).toHaveLength(2);
+      for (const r of rows)
+        expect(agrees(r.ours, r.lavaan, r.tol), `${r.key}: ours ${r.ours}, lavaan ${r.lavaan}, tol ${r.tol}`).toBe(
+          true,
+        );
+    },
+  );
 
-  it("HS CFA with 12% missing by full-information ML (each draw refitted by FIML): loadings, variances, covariances and intercepts, 1,000 draws against 3,000", async () => {
-    // every one of our 1,000 draws converges. Draw 551 runs off from the default start (the visual
-    // factor's variance grows as x1's residual variance goes negative); the optimizer's sign-flip
-    // restart (estimate/restarts.ts) reaches a lower F there, a converged but inadmissible solution
-    // (visual ~~ visual = -0.11, chi-square 119.07), kept as lavaan keeps its 33 nonadmissible
-    // draws of 3,000
-    const rows = await compare("hs-cfa-fiml", 1000, 20261205, { missing: "fiml" }, 0);
-    expect(rows).toHaveLength(30);
-    expect(rows.filter((r) => r.key.endsWith("~1 "))).toHaveLength(9);
-    for (const r of rows)
-      expect(agrees(r.ours, r.lavaan, r.tol), `${r.key}: ours ${r.ours}, lavaan ${r.lavaan}, tol ${r.tol}`).toBe(true);
-  });
+  it(
+    "HS CFA with 12% missing by full-information ML " +
+      "(each draw refitted by FIML): loadings, variances, " +
+      "covariances and intercepts, 1,000 draws against 3,000",
+    async () => {
+      // every one of our 1,000 draws converges. Draw 551 runs off from the default start (the visual
+      // factor's variance grows as x1's residual variance goes negative); the optimizer's sign-flip
+      // restart (estimate/restarts.ts) reaches a lower F there, a converged but inadmissible solution
+      // (visual ~~ visual = -0.11, chi-square 119.07), kept as lavaan keeps its 33 nonadmissible
+      // draws of 3,000
+      const rows = await compare("hs-cfa-fiml", 1000, 20261205, { missing: "fiml" }, 0);
+      expect(rows).toHaveLength(30);
+      expect(rows.filter((r) => r.key.endsWith("~1 "))).toHaveLength(9);
+      for (const r of rows)
+        expect(agrees(r.ours, r.lavaan, r.tol), `${r.key}: ours ${r.ours}, lavaan ${r.lavaan}, tol ${r.tol}`).toBe(
+          true,
+        );
+    },
+  );
 
   it("the comparison rejects a standard error just outside its tolerance", () => {
     const tol = tolerance(0, 10000, 2000);

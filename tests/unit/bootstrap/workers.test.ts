@@ -49,20 +49,26 @@ describe("bootstrap with 1 and 2 workers", () => {
     expect(one.bootstrap!.test!["boot.length"]).toBe(100);
   });
 
-  it("full-information ML with 12% missing (each draw refitted through prepareFit, the general path): identical numbers", async () => {
-    const dir = "tests/parity/lavaan-0.6.14/hs-cfa-fiml";
-    const fiml: FitInput = {
-      syntax: parseModel(readFileSync(`${dir}/model.lav`, "utf8"), { file: `${dir}/model.lav` }),
-      data: readTable(`${dir}/data.csv`),
-      options: { missing: "fiml" },
-    };
-    const opts = { bootstrap: 40, seed: 8, jackknife: false };
-    const one = await boot(fiml, { ...opts, workers: 1 });
-    const two = await boot(fiml, { ...opts, workers: 2 });
-    expect(one.bootstrap!.draws.successful).toBe(40);
-    expect(one.parameters.filter((p) => p.op === "~1" && p.lhs.startsWith("x")).length).toBe(9); // FIML: the intercepts are parameters too
-    expect(numbers(two)).toEqual(numbers(one));
-  });
+  it(
+    "full-information ML with 12% missing (each draw refitted " +
+      "through prepareFit, the general path): identical " +
+      "numbers",
+    async () => {
+      const dir = "tests/parity/lavaan-0.6.14/hs-cfa-fiml";
+      const fiml: FitInput = {
+        syntax: parseModel(readFileSync(`${dir}/model.lav`, "utf8"), { file: `${dir}/model.lav` }),
+        data: readTable(`${dir}/data.csv`),
+        options: { missing: "fiml" },
+      };
+      const opts = { bootstrap: 40, seed: 8, jackknife: false };
+      const one = await boot(fiml, { ...opts, workers: 1 });
+      const two = await boot(fiml, { ...opts, workers: 2 });
+      expect(one.bootstrap!.draws.successful).toBe(40);
+      // FIML: the intercepts are parameters too
+      expect(one.parameters.filter((p) => p.op === "~1" && p.lhs.startsWith("x")).length).toBe(9);
+      expect(numbers(two)).toEqual(numbers(one));
+    },
+  );
 
   it("two groups (resampled within groups): identical numbers; another seed gives other numbers", async () => {
     const hs = input("holzinger-swineford-1939", "three-factor.lav", { group: "school" });

@@ -61,7 +61,9 @@ describe("buildDataSet: errors", () => {
     expectInputError(
       () => build("too-few-rows.csv", ["x1", "x2", "x3"]),
       "E_TOO_FEW_ROWS",
-      `${f}: only 2 complete rows for 3 variables (2 rows dropped for missing values); more complete rows than variables are needed`,
+      `${f}: only 2 complete rows for 3 variables (2 rows ` +
+        `dropped for missing values); more complete rows ` +
+        `than variables are needed`,
     );
   });
 
@@ -70,7 +72,9 @@ describe("buildDataSet: errors", () => {
     expectInputError(
       () => build("collinear.csv", ["x1", "x2", "x3", "x4"]),
       "E_NOT_PD",
-      `${f}: the sample covariance matrix is not positive definite: "x3" is a linear combination of "x1", "x2" (collinear); drop one of them`,
+      `${f}: the sample covariance matrix is not positive ` +
+        `definite: "x3" is a linear combination of "x1", ` +
+        `"x2" (collinear); drop one of them`,
     );
   });
 
@@ -79,7 +83,9 @@ describe("buildDataSet: errors", () => {
     expectInputError(
       () => build("collinear.csv", ["x1", "x2", "x5"]),
       "E_NOT_PD",
-      `${f}: the sample covariance matrix is not positive definite: "x5" is a linear function of "x1" (perfectly correlated); drop one of them`,
+      `${f}: the sample covariance matrix is not positive ` +
+        `definite: "x5" is a linear function of "x1" ` +
+        `(perfectly correlated); drop one of them`,
     );
   });
 

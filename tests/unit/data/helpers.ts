@@ -11,7 +11,10 @@ export function fixture(name: string): string {
   return join(here, "fixtures", name);
 }
 
-/** Assert that `run` throws an InputError with this code (the engine's or the instrument's) and exactly this one-line message. */
+/**
+ * Assert that `run` throws an InputError with this code (the engine's or the instrument's) and exactly this one-line
+ * message.
+ */
 export function expectInputError(
   run: () => unknown,
   code: InputErrorCode | InstrumentErrorCode,

@@ -1691,7 +1691,8 @@ export const noncentralValues = [
   },
 ];
 
-// noncentral pchisq far upper tail. For ncp < 80 R sums upper tails directly but stops once the Poisson weights reach 1 - 1e-15, so these values are too small (see mpmath-values.py)
+// noncentral pchisq far upper tail. For ncp < 80 R sums upper tails directly but stops once the Poisson weights reach
+// 1 - 1e-15, so these values are too small (see mpmath-values.py)
 export const noncentralFarUpper = [
   { x: 100, df: 5, ncp: 1, value: 1.0392626999938814e-17, r: "pchisq(100, 5, ncp = 1, lower.tail = FALSE)" },
   { x: 60, df: 1, ncp: 10, value: 2.2842174892114125e-6, r: "pchisq(60, 1, ncp = 10, lower.tail = FALSE)" },

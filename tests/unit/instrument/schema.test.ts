@@ -42,12 +42,17 @@ describe("the bundled instrument", () => {
     ]);
   });
 
-  it("uses 7-point scales with a label on every point, has reverse-keyed items, and a recommendation for every practice", () => {
-    for (const s of instr.scales) expect(s.anchors.map((a) => a.value)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(instr.items.filter((i) => i.reverse).length).toBeGreaterThanOrEqual(1);
-    const practices = instr.items.filter((i) => ["detection", "analysis", "response"].includes(i.construct));
-    expect(practices.every((i) => (i.recommendation ?? "").length > 20)).toBe(true);
-  });
+  it(
+    "uses 7-point scales with a label on every point, has " +
+      "reverse-keyed items, and a recommendation for every " +
+      "practice",
+    () => {
+      for (const s of instr.scales) expect(s.anchors.map((a) => a.value)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(instr.items.filter((i) => i.reverse).length).toBeGreaterThanOrEqual(1);
+      const practices = instr.items.filter((i) => ["detection", "analysis", "response"].includes(i.construct));
+      expect(practices.every((i) => (i.recommendation ?? "").length > 20)).toBe(true);
+    },
+  );
 
   it("documents its population values as illustrative", () => {
     expect(instr.population.note).toMatch(/illustrative/i);

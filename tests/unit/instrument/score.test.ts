@@ -197,7 +197,8 @@ describe("scoreReport on a tiny norm sample", () => {
     expect(s.sd).toBeCloseTo(Math.sqrt(5000 / 3), 9);
     expect(r.norms.used).toBe(4);
     expect(r.profiles.map((p) => p.name)).toEqual(["laggard", "follower", "recoverer"]);
-    // detection scores of the norm firms 1, 4, 7, 4 -> sorted 1, 4, 4, 7: Q1 = 1 + 0.75 * 3 = 3.25, Q3 = 4 + 0.25 * 3 = 4.75
+    // detection scores of the norm firms 1, 4, 7, 4 -> sorted 1, 4, 4, 7: Q1 = 1 + 0.75 * 3 = 3.25, Q3 = 4 + 0.25 * 3
+    // = 4.75
     expect(r.norms.dimensions[0]).toMatchObject({
       id: "detection",
       n: 4,
@@ -211,19 +212,24 @@ describe("scoreReport on a tiny norm sample", () => {
     expect(r.profiles[0]!.to).toBeCloseTo(37.5, 9);
   });
 
-  it("scores firm X: index 50, percentile 50, follower; dimension percentiles against the norm dimension scores", () => {
-    const x = r.firms[0]!;
-    expect(x.index).toBeCloseTo(50, 12); // (7 + 1 + 4) / 3 = 4 -> 50
-    expect(x.indexPercentile).toBe(50); // (1 below + 2 equal / 2) / 4
-    expect(x.profile).toBe("follower");
-    // detection 7 vs norm detection scores 1, 4, 7, 4: (3 + 0.5) / 4 = 87.5; analysis 1 vs 1, 4, 7, 1:
-    // (0 + 1) / 4 = 25; response 4 vs 1, 4, 7, 7: (1 + 0.5) / 4 = 37.5
-    expect(x.dimensions.map((d) => [d.id, d.score, d.percentile])).toEqual([
-      ["detection", 7, 87.5],
-      ["analysis", 1, 25],
-      ["response", 4, 37.5],
-    ]);
-  });
+  it(
+    "scores firm X: index 50, percentile 50, follower; " +
+      "dimension percentiles against " +
+      "the norm dimension scores",
+    () => {
+      const x = r.firms[0]!;
+      expect(x.index).toBeCloseTo(50, 12); // (7 + 1 + 4) / 3 = 4 -> 50
+      expect(x.indexPercentile).toBe(50); // (1 below + 2 equal / 2) / 4
+      expect(x.profile).toBe("follower");
+      // detection 7 vs norm detection scores 1, 4, 7, 4: (3 + 0.5) / 4 = 87.5; analysis 1 vs 1, 4, 7, 1:
+      // (0 + 1) / 4 = 25; response 4 vs 1, 4, 7, 7: (1 + 0.5) / 4 = 37.5
+      expect(x.dimensions.map((d) => [d.id, d.score, d.percentile])).toEqual([
+        ["detection", 7, 87.5],
+        ["analysis", 1, 25],
+        ["response", 4, 37.5],
+      ]);
+    },
+  );
 
   it("firm Y is a laggard (index 100/6 = 16.7 < Q1)", () => {
     const y = r.firms[1]!;
@@ -254,19 +260,25 @@ describe("scoreReport on a tiny norm sample", () => {
 });
 
 describe("weakest practices", () => {
-  it("takes the three lowest recoded items, ties broken by the shortfall from the norm mean, with their recommendations", () => {
-    const values = keyed(6, { DET3: 2, ANA4: 2, RES5: 3, RES1: 3, CLI1: 1 }).map((v, j) =>
-      instr.items[j]!.reverse && v !== null ? 8 - v : v,
-    );
-    const normMeans = ids.map((id) => (id === "RES1" ? 5 : 4));
-    const w = weakestPractices(values, instr, normMeans);
-    // DET3 and ANA4 at 2 (equal gaps: file order), then RES1 (gap -2) before RES5 (gap -1); CLI1 is an outcome, not a practice
-    expect(w.map((x) => [x.item, x.score])).toEqual([
-      ["DET3", 2],
-      ["ANA4", 2],
-      ["RES1", 3],
-    ]);
-    expect(w[0]!.recommendation).toBe(instr.items.find((i) => i.id === "DET3")!.recommendation);
-    expect(DIMS).toContain(w[2]!.dimension);
-  });
+  it(
+    "takes the three lowest recoded items, ties broken " +
+      "by the shortfall from the norm mean, with their " +
+      "recommendations",
+    () => {
+      const values = keyed(6, { DET3: 2, ANA4: 2, RES5: 3, RES1: 3, CLI1: 1 }).map((v, j) =>
+        instr.items[j]!.reverse && v !== null ? 8 - v : v,
+      );
+      const normMeans = ids.map((id) => (id === "RES1" ? 5 : 4));
+      const w = weakestPractices(values, instr, normMeans);
+      // DET3 and ANA4 at 2 (equal gaps: file order), then RES1 (gap -2) before RES5 (gap -1); CLI1 is an outcome, not a
+      // practice
+      expect(w.map((x) => [x.item, x.score])).toEqual([
+        ["DET3", 2],
+        ["ANA4", 2],
+        ["RES1", 3],
+      ]);
+      expect(w[0]!.recommendation).toBe(instr.items.find((i) => i.id === "DET3")!.recommendation);
+      expect(DIMS).toContain(w[2]!.dimension);
+    },
+  );
 });

@@ -91,7 +91,9 @@ describe("buildDataSet with missing = fiml", () => {
       ["x1", "x2", "x3", "g"],
     );
     expect(code(() => buildDataSet(t, { variables: ["x1", "x2", "x3"], missing: "fiml", group: "g" }))).toBe(
-      'E_ALL_MISSING: t.csv: model variable "x2" is missing in every row in group "a"; drop it from the model or the group',
+      'E_ALL_MISSING: t.csv: model variable "x2" is ' +
+        'missing in every row in group "a"; drop it from the ' +
+        "model or the group",
     );
   });
 
@@ -103,7 +105,9 @@ describe("buildDataSet with missing = fiml", () => {
       ["", "6", "2"],
     ]);
     expect(code(() => buildDataSet(t, { variables: ["x1", "x2", "x3"], missing: "fiml" }))).toBe(
-      'E_COVERAGE: t.csv: variables "x1" and "x2" are never observed in the same row: their covariance cannot be estimated with --missing fiml',
+      'E_COVERAGE: t.csv: variables "x1" and "x2" are ' +
+        "never observed in the same row: their covariance " +
+        "cannot be estimated with --missing fiml",
     );
     const once = table([
       ["1", "1", "3"],

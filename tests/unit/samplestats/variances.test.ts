@@ -1,4 +1,7 @@
-/** lavaan's variance-scale warnings (lav_data_full, 0.6.14): ratio above 1000, a variance above 1e6, covariates left out. */
+/**
+ * lavaan's variance-scale warnings (lav_data_full, 0.6.14): ratio above 1000, a variance above 1e6, covariates left
+ * out.
+ */
 import { describe, expect, it } from "vitest";
 import type { DataSet } from "../../../src/sem/data/index.js";
 import { columnVariances, varianceWarnings } from "../../../src/sem/samplestats/variances.js";
