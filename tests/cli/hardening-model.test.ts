@@ -179,7 +179,7 @@ describe("a variable that measures or predicts itself", () => {
     await expectBadInput(["fit", DATA, "--model", m], /only-cycle\.lav:2:6: 'g =~ f': the factors measure each other/);
   });
 
-  it("a latent variable named like a data column: exit 2 (lavaan: names collide with observed variable names)", async () => {
+  it("a latent variable named like a data column: exit 2 (lavaan: the names collide)", async () => {
     const m = tmp.file("collide.lav", "x1 =~ x2 + x3 + x4\ntextual =~ x5 + x6 + x7\n");
     await expectBadInput(
       ["fit", DATA, "--model", m],

@@ -30,7 +30,8 @@ describe("parentheses, numbers, names and modifiers", () => {
       ["f =~ x$1", "model.lav:1:7: unexpected character '$'", "f =~ x$1", 7],
       [
         'f =~ label("a b")*x1',
-        `model.lav:1:12: invalid label "a b": a label is a name (letters, digits, '.' and '_', not starting with a digit)`,
+        `model.lav:1:12: invalid label "a b": a label is a name ` +
+          `(letters, digits, '.' and '_', not starting with a digit)`,
         'f =~ label("a b")*x1',
         12,
       ],
