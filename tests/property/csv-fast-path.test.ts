@@ -70,7 +70,10 @@ const oddCell = fc.constantFrom(
   "\ud800",
 );
 const pad = fc.constantFrom(" ", "\t", "  ", "\f", "\v", "\u00a0", "\ufeff", "\u2028", "\u0085");
-/** Quotes the fast reader leaves to csv-parse: a quote inside, a doubled quote, a delimiter or line break inside, odd padding. */
+/**
+ * Quotes the fast reader leaves to csv-parse: a quote inside, a doubled quote, a delimiter or line
+ * break inside, padding csv-parse does not trim outside the quotes.
+ */
 const badQuotedCell = fc.constantFrom(
   '"a,b"',
   '"x;y"',
