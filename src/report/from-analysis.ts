@@ -5,7 +5,7 @@
  */
 import type { FittedModel, StudyResults } from "../analysis/study.js";
 import type { ParameterEstimate } from "../sem/results.js";
-import { exitCodeFor } from "../cli/exit-codes.js";
+import { isSeriousWarning } from "../sem/messages.js";
 import type { FitIndices } from "./cutoffs.js";
 import { graphFromFit, variablesOfRows } from "./diagram/graph.js";
 import type { ConstructMatrix, LoadingRow, ModelFitView, StudyView } from "./study-view.js";
@@ -88,7 +88,7 @@ export function warningList(models: readonly FittedModel[]): string[] {
 /** The models that did not converge or are not admissible, with the reason: the report's banner. */
 export function problems(models: readonly FittedModel[]): string[] {
   return models.flatMap((m) => {
-    const serious = m.warnings.filter((w) => exitCodeFor({ converged: true, warnings: [w] }) !== 0);
+    const serious = m.warnings.filter((w) => isSeriousWarning(w.code));
     if (m.converged && serious.length === 0) return [];
     const what = m.converged ? "is not admissible" : "did not converge";
     const why = serious.map((w) => w.message).join("; ");

@@ -62,3 +62,22 @@ export interface Warning {
 export function warning(code: WarningCode, message: string, parameter?: string): Warning {
   return parameter === undefined ? { code, message } : { code, message, parameter };
 }
+
+/**
+ * Warnings that make a solution inadmissible or untrustworthy: not converged, a Heywood case, a
+ * correlation beyond ±1, a non-positive-definite Σ̂/Ψ̂/Θ̂, parameters not identified. The CLI
+ * exits 1 on them; the reports put them in a banner.
+ */
+const SERIOUS_WARNINGS: ReadonlySet<WarningCode> = new Set<WarningCode>([
+  "W_NOT_CONVERGED",
+  "W_HEYWOOD",
+  "W_CORR_GT_1",
+  "W_SIGMA_NOT_PD",
+  "W_PSI_NOT_PD",
+  "W_THETA_NOT_PD",
+  "W_NOT_IDENTIFIED",
+]);
+
+export function isSeriousWarning(code: WarningCode): boolean {
+  return SERIOUS_WARNINGS.has(code);
+}
