@@ -60,9 +60,9 @@ export interface ReadTableOptions {
 
 /**
  * The table in `source` (the text of a delimited file); `path` names it in every error line.
- * A BOM is dropped and CRLF/CR line ends are read as "\n". Plain text (no quote, a one-character
- * delimiter) is read by the fast reader (split.ts, plain-table.ts), which also reads the numbers;
- * other text by csv-parse.
+ * A BOM is dropped and CRLF/CR line ends are read as "\n". Plain text (a one-character delimiter,
+ * no quote but whole-cell quotes such as `"Pasteur"`) is read by the fast reader (split.ts,
+ * plain-table.ts), which also reads the numbers; other text by csv-parse.
  */
 export function tableFromText(source: string, path: string, options: ReadTableOptions = {}): DataTable {
   try {

@@ -108,9 +108,35 @@ describe("which reader reads the text", () => {
     const numeric = numericOf(plain);
     expect(numeric?.values[0]).toEqual(Float64Array.from([1.5, 2]));
     expect(numeric?.values[1]).toBeNull(); // "a" is not a number
-    const quoted = tableFromText('x,g\n1.5,"a"\n2,NA\n', "d.csv");
-    expect(numericOf(quoted)).toBeNull();
-    expect(quoted.rows).toEqual(plain.rows);
+    // a quote inside a cell, a doubled quote, a quoted delimiter: csv-parse reads the whole file
+    for (const text of ['x,g\n1.5,"a,b"\n2,NA\n', 'x,g\n1.5,"a""b"\n2,NA\n']) {
+      expect(numericOf(tableFromText(text, "d.csv"))).toBeNull();
+    }
+    expect(() => tableFromText('x,g\n1.5,"a"b\n2,NA\n', "d.csv")).toThrow(/closing quote is followed by text/);
+    expect(() => tableFromText('x,g\n1.5,a"b\n2,NA\n', "d.csv")).toThrow(/line 2: a quote appears inside/);
+  });
+
+  it("reads simple whole-cell quotes (header and data, padded) with the fast reader, as csv-parse does", () => {
+    // csv-parse with trim: space, tab and form feed outside the quotes go; white space inside is kept, then trimmed
+    const text = '"x", "g" ,"y"\n"1.5",\t"a" ,2\n 2 ,"NA",\f" 3 "\f\n""," b\u00a0",""\n';
+    const fast = tableFromText(text, "d.csv");
+    const numeric = numericOf(fast);
+    expect(numeric?.values[0]).toEqual(Float64Array.from([1.5, 2, NaN]));
+    expect(numeric?.values[1]).toBeNull(); // "a" and "b" are not numbers
+    expect(numeric?.values[2]).toEqual(Float64Array.from([2, 3, NaN]));
+    expect(fast.columns).toEqual(["x", "g", "y"]);
+    expect(fast.rows).toEqual([
+      ["1.5", "a", "2"],
+      ["2", "NA", "3"],
+      ["", "b", ""],
+    ]);
+    const reference = tableFromTextByCsvParse(text, "d.csv");
+    expect({ ...fast, numeric: undefined }).toEqual({ ...reference, numeric: undefined });
+    // padding csv-parse does not trim before a quote (vertical tab, no-break space) is an error in both
+    for (const pad of ["\v", "\u00a0"]) {
+      const bad = `x,g\n1,${pad}"a"\n`;
+      expect(() => tableFromText(bad, "d.csv")).toThrow(/quote appears inside an unquoted field/);
+    }
   });
 });
 
