@@ -15,7 +15,8 @@ import { parseNumber } from "./number.js";
  */
 export function looksLikeMatrix(table: DataTable): boolean {
   const k = table.columns.length - 1;
-  if (k < 2 || table.rows.length !== k) return false;
+  // the row count by lineOf (one per row): reading `rows` would build every cell of a fast-read table
+  if (k < 2 || table.lineOf.length !== k) return false;
   const names = table.columns.slice(1);
   if (table.rows.some((cells, i) => cells[0] !== names[i])) return false;
   const value = (i: number, j: number): number | null => parseNumber(table.rows[i]![j + 1]!, table.decimal);

@@ -184,3 +184,22 @@ describe("numeric columns", () => {
     expect(buildDataSet(t, { variables: ["x"], na: ["x"] }).groups[0]!.X).toEqual(Float64Array.from([10, 30, 40, 70]));
   });
 });
+
+describe("building the data set from a fast-read table", () => {
+  it("never makes the string cells of a wholly numeric file (the checks count rows by lineOf)", () => {
+    // 4 rows of 3 variables: a square-ish shape, so the covariance-matrix check runs its row count
+    const text = "a,b,c\n1,2,3\n4,5,7\n2,1,0\n3,3,1\n";
+    const table = tableFromText(text, "t.csv");
+    const own = Object.getOwnPropertyDescriptor(table, "rows")!;
+    expect(own.get).toBeTypeOf("function"); // the fast reader's lazy cells
+    let reads = 0;
+    Object.defineProperty(table, "rows", {
+      get: () => (reads++, own.get!.call(table)),
+      enumerable: true,
+      configurable: true,
+    });
+    const data = buildDataSet(table, { variables: ["a", "b", "c"] });
+    expect(data.groups[0]!.n).toBe(4);
+    expect(reads).toBe(0);
+  });
+});
