@@ -87,7 +87,7 @@ export function buildDataSet(table: DataTable, options: BuildDataSetOptions): Da
       `${table.file}: model variable "${empty}" is missing in every row; drop it from the model or check the column`,
     );
   }
-  refuseHugeValues(table, [...buckets.values()], variables);
+  refuseHugeValues(table, buckets, variables);
   const grouped = groupIndex >= 0;
   const fiml = options.missing === "fiml";
   const groups = buckets.map((bucket) =>

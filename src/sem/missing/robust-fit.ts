@@ -29,8 +29,6 @@ import { gemmNT, spdInverseLarge } from "../linalg/simd.js";
 import { availableCaseMoments } from "./em.js";
 import { h1CompleteInformation, h1Jacobian, h1ObservedInformation, h1Size, vechIndex } from "./h1-information.js";
 import { h1Keep } from "./h1-limit.js";
-
-export { H1_MAX_COORDINATES, h1Coordinates, h1Keep, h1LimitClause } from "./h1-limit.js";
 import type { FimlStats } from "./samplestats.js";
 import type { FitMeasures } from "../fit/names.js";
 

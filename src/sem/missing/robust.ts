@@ -22,7 +22,8 @@ import { scaledTest, yuanBentlerMplusTrace, type ScaledTest } from "../robust/sc
 import { availableCaseMoments } from "./em.js";
 import { baselineDf, baselineLogLikelihood } from "./fit.js";
 import { h1Size } from "./h1-information.js";
-import { correctedMeasures, correctedPieces, h1Keep, pick, traceV3 } from "./robust-fit.js";
+import { h1Keep } from "./h1-limit.js";
+import { correctedMeasures, correctedPieces, pick, traceV3 } from "./robust-fit.js";
 import { dot } from "../linalg/dense.js";
 import type { FimlStats } from "./samplestats.js";
 import { casewiseScores, firstOrderInformation, h1CasewiseScores } from "./scores.js";

@@ -13,7 +13,7 @@ import { formatText } from "../../../src/sem/format/text.js";
 import type { DataTable } from "../../../src/sem/data/index.js";
 import { fitModel } from "../../../src/sem/fit-model.js";
 import { InputError } from "../../../src/sem/messages.js";
-import { H1_MAX_COORDINATES, h1Coordinates } from "../../../src/sem/missing/robust-fit.js";
+import { H1_MAX_COORDINATES, h1Coordinates } from "../../../src/sem/missing/h1-limit.js";
 import { parseModel } from "../../../src/sem/syntax/index.js";
 import type { FitMeasureName } from "../../../src/sem/fit/names.js";
 import { toFitResult } from "../../../src/sem/views.js";
