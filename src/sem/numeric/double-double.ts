@@ -10,6 +10,20 @@ import { expReduced, highWord, LN2_HI, LN2_LO, SQRT_HALF_HI, withHighWord } from
 
 const SPLIT = 134217729; // 2^27 + 1, Veltkamp's splitting constant
 
+/**
+ * The rounding error of the product p = fl(a·b), so that a·b = p + e exactly (Dekker 1971: a and
+ * b split into 26-bit halves by Veltkamp's constant, the partial products summed in this order).
+ */
+export function productError(a: number, b: number, p: number): number {
+  let t = SPLIT * a;
+  const a1 = t - (t - a);
+  const a2 = a - a1;
+  t = SPLIT * b;
+  const b1 = t - (t - b);
+  const b2 = b - b1;
+  return a1 * b1 - p + a1 * b2 + a2 * b1 + a2 * b2;
+}
+
 /** Knuth's two-sum accumulation: adds b to (h, l). */
 function add(h: number, l: number, b: number): [number, number] {
   const s = h + b;
@@ -39,14 +53,8 @@ export function logDoubleDouble(x: number): [number, number] {
   const dh = 2 + f;
   const dl = f - (dh - 2);
   const sh = f / dh;
-  let t = SPLIT * sh;
-  const s1 = t - (t - sh);
-  const s2 = sh - s1;
-  t = SPLIT * dh;
-  const d1 = t - (t - dh);
-  const d2 = dh - d1;
   const p = sh * dh;
-  const pe = s1 * d1 - p + s1 * d2 + s2 * d1 + s2 * d2; // sh·dh = p + pe exactly
+  const pe = productError(sh, dh, p); // sh·dh = p + pe exactly
   const sl = (f - p - pe - sh * dl) / dh;
   const z = sh * sh;
   // 2 atanh(s) − 2s at s = sh + sl: its value at sh plus sl times its derivative 2s²/(1 − s²)
@@ -58,22 +66,11 @@ export function logDoubleDouble(x: number): [number, number] {
   return [s, l - (s - h)];
 }
 
-/** e^(zh + zl) for |zl| ≤ ulp(zh), within 1 ulp. */
-export function expWithTail(zh: number, zl: number): number {
-  return expReduced(zh, zl);
-}
-
 /** (lh + ll) / (ch + cl) rounded to double: quotient of the high parts, then one exact-remainder correction. */
 function divide(lh: number, ll: number, ch: number, cl: number): number {
   const q = lh / ch;
-  let t = SPLIT * q;
-  const q1 = t - (t - q);
-  const q2 = q - q1;
-  t = SPLIT * ch;
-  const c1 = t - (t - ch);
-  const c2 = ch - c1;
   const p = q * ch;
-  const pe = q1 * c1 - p + q1 * c2 + q2 * c1 + q2 * c2; // q·ch = p + pe exactly
+  const pe = productError(q, ch, p); // q·ch = p + pe exactly
   return q + (lh - p - pe + ll - q * cl) / ch;
 }
 

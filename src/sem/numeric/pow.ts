@@ -11,7 +11,8 @@
  * Special values follow ECMAScript's Number::exponentiate (which differs from C's pow at |x| = 1,
  * y = ±Infinity: NaN).
  */
-import { expWithTail, logDoubleDouble } from "./double-double.js";
+import { logDoubleDouble, productError } from "./double-double.js";
+import { expReduced } from "./elementary.js";
 
 function isOddInteger(y: number): boolean {
   return Number.isInteger(y) && Math.abs(y) < 9007199254740992 && Math.abs(y % 2) === 1;
@@ -58,18 +59,10 @@ function integerPow(x: number, n: number): [number, number] | null {
   return a > 1.5e-271 && a < 6.7e270 ? [rh, rl] : null;
 }
 
-const SPLIT = 134217729; // 2^27 + 1
-
 /** (ah + al)(bh + bl) in double-double (Dekker's product of the high parts plus the cross terms). */
 function mulDD(ah: number, al: number, bh: number, bl: number): [number, number] {
   const p = ah * bh;
-  let t = SPLIT * ah;
-  const a1 = t - (t - ah);
-  const a2 = ah - a1;
-  t = SPLIT * bh;
-  const b1 = t - (t - bh);
-  const b2 = bh - b1;
-  const e = a1 * b1 - p + a1 * b2 + a2 * b1 + a2 * b2 + (ah * bl + al * bh);
+  const e = productError(ah, bh, p) + (ah * bl + al * bh);
   const h = p + e;
   return [h, e - (h - p)];
 }
@@ -86,16 +79,10 @@ function positivePow(x: number, y: number): number {
   const [lh, ll] = logDoubleDouble(x);
   if (Math.abs(y * lh) > 1000) return y * lh > 0 ? Number.POSITIVE_INFINITY : 0; // far beyond exp's range
   // z = y (lh + ll) in double-double: Dekker's product y·lh plus y·ll
-  let t = SPLIT * y;
-  const y1 = t - (t - y);
-  const y2 = y - y1;
-  t = SPLIT * lh;
-  const l1 = t - (t - lh);
-  const l2 = lh - l1;
   const p = y * lh;
-  const e = y1 * l1 - p + y1 * l2 + y2 * l1 + y2 * l2 + y * ll;
+  const e = productError(y, lh, p) + y * ll;
   const zh = p + e;
-  return expWithTail(zh, e - (zh - p));
+  return expReduced(zh, e - (zh - p)); // e^(zh + zl), |zl| ≤ ulp(zh), within 1 ulp
 }
 
 /** x^y as ECMAScript defines it; the same bits in every engine. */
