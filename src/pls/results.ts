@@ -211,5 +211,6 @@ export function plsResults(input: PlsResultsInput): PlsResults {
 
 /** The JSON text (non-finite numbers as null). */
 export function plsJson(results: PlsResults): string {
-  return `${JSON.stringify(results, (_, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2)}\n`;
+  const finite = (_: string, v: unknown): unknown => (typeof v === "number" && !Number.isFinite(v) ? null : v);
+  return `${JSON.stringify(results, finite, 2)}\n`;
 }

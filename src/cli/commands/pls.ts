@@ -1,7 +1,7 @@
 /**
  * `isrs pls DATA --model MODEL.pls [--scheme path|factorial|centroid] [--plsc]
- * [--missing mean|listwise] [--hoc two-stage|repeated] [--format text|json] [--out FILE]`: a PLS path model estimated as
- * seminr 2.3.1 does. The resampling flags (bootstrap, PLSpredict, IPMA) attach through
+ * [--missing mean|listwise] [--hoc two-stage|repeated] [--format text|json] [--out FILE]`:
+ * a PLS path model estimated as seminr 2.3.1 does. The resampling flags (bootstrap, PLSpredict, IPMA) attach through
  * `PLS_EXTENSIONS`: each adds its options to the command and a section to the results.
  */
 import { Option, type Command } from "commander";
