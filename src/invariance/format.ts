@@ -75,14 +75,21 @@ export function formatInvarianceText(res: InvarianceResult, version: string): st
         "Δχ² is the Satorra-Bentler (2001) scaled difference.",
     );
   out.push("");
-  const fitRows = res.steps.map((s) => fitCells(`${s.name}${freedText(s.freed)}`, s.fit, robust));
-  for (const p of res.partial) fitRows.push(fitCells(`  partial ${p.step}: ${p.freed.join(", ")} free`, p.fit, robust));
+  const fitRows: string[][] = [];
+  for (const s of res.steps) {
+    fitRows.push(fitCells(`${s.name}${freedText(s.freed)}`, s.fit, robust));
+    for (const p of res.partial.filter((x) => x.step === s.name))
+      fitRows.push(fitCells(`  partial ${p.step}: ${p.freed.join(", ")} free`, p.fit, robust));
+  }
   const h1 = ["Model", "npar", "χ²", "df", "p", "CFI", "TLI", "RMSEA", "SRMR", "AIC", "BIC"];
   out.push(...table(h1, fitRows, [24, 5, 9, 4, 6, 6, 6, 6, 6, 9, 9]));
   out.push("");
-  const cmpRows = res.comparisons.map((c) => comparisonCells(`${c.to} vs ${c.from}`, c));
-  for (const p of res.partial)
-    cmpRows.push(comparisonCells(`  partial ${p.step} vs ${p.comparison.from}: ${p.freed.join(", ")}`, p.comparison));
+  const cmpRows: string[][] = [];
+  for (const c of res.comparisons) {
+    cmpRows.push(comparisonCells(`${c.to} vs ${c.from}`, c));
+    for (const p of res.partial.filter((x) => x.step === c.to))
+      cmpRows.push(comparisonCells(`  partial ${p.step} vs ${p.comparison.from}: ${p.freed.join(", ")}`, p.comparison));
+  }
   const h2 = ["Comparison", "Δχ²", "Δdf", "p", "ΔCFI", "ΔRMSEA", "ΔSRMR", "Decision"];
   if (cmpRows.length > 0) {
     out.push(...table(h2, cmpRows, [24, 9, 4, 6, 7, 8, 7, 14]));

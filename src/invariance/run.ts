@@ -320,7 +320,10 @@ function appliesAt(key: string, step: StepName, fitted: FittedModel, base: FitIn
 function criterionInfo(name: Criterion, robust: boolean): CriterionInfo {
   const cfi = robust ? "cfi.robust" : "cfi";
   const rmsea = robust ? "rmsea.robust" : "rmsea";
-  const cfiText = `Δ${cfi} ≤ ${CFI_CUTOFF} fails (Cheung & Rensvold 2002); Δ${rmsea} ≥ ${RMSEA_CUTOFF} flagged (Chen 2007)`;
+  const tag = robust ? " (robust)" : "";
+  const cfiText =
+    `ΔCFI${tag} ≤ ${CFI_CUTOFF} fails (Cheung & Rensvold 2002); ` +
+    `ΔRMSEA${tag} ≥ ${RMSEA_CUTOFF} flagged beside it (Chen 2007)`;
   const chisqText = "the difference test's p < .05 fails";
   const text = name === "cfi" ? cfiText : name === "chisq" ? chisqText : `${cfiText}; and ${chisqText}`;
   return { name, cfi, rmsea, text };
