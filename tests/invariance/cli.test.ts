@@ -107,3 +107,15 @@ describe("isrs invariance: bad input", () => {
     expect(fs.readFileSync(copy, "utf8")).toBe(fs.readFileSync(HS_DATA, "utf8"));
   });
 });
+
+describe("isrs invariance --help and the README", () => {
+  it("every option of --help is named in the README section", async () => {
+    const help = (await run("invariance", "--help")).stdout;
+    const options = [...help.matchAll(/^\s{2}(?:-\w, )?(--[\w-]+)/gm)].map((m) => m[1]!).filter((o) => o !== "--help");
+    expect(options.length).toBeGreaterThan(10);
+    const readme = fs.readFileSync("README.md", "utf8");
+    const section = readme.split(/^(?=## )/m).find((p) => p.startsWith("## Measurement invariance: `isrs invariance`"));
+    expect(section).toBeDefined();
+    expect(options.filter((o) => !section!.includes(o))).toEqual([]);
+  });
+});
