@@ -113,7 +113,8 @@ function scoreLines(res: InvarianceResult): string[] {
     const rows = res.scoreTests.filter((t) => `${t.step}:${t.round}` === key && t.candidate);
     const total = res.scoreTotals.find((t) => `${t.step}:${t.round}` === key);
     const model = round === "1" ? `the ${step} model` : `partial ${step} model ${Number(round) - 1}`;
-    out.push(`Score tests of the ${step} constraints (lavTestScore, expected information) in ${model}:`);
+    const how = res.estimator === "ML" ? "" : "; the ordinary test, as lavaan gives for robust fits";
+    out.push(`Score tests of the ${step} constraints (lavTestScore, expected information${how}) in ${model}:`);
     const cells = rows.map((t) => [
       `${t.lhs} ${t.op}${t.rhs === "" ? "" : ` ${t.rhs}`}`,
       String(t.group),

@@ -4,12 +4,15 @@
  * (df 0: the Satorra-Bentler difference takes c = 1 for it; a negative difference scaling factor
  * gives no test, as lavaan), and a second-order model over the two schools (second-order
  * loadings held at the metric step, first-order intercepts at 0 from the scalar step on, the
- * second-order mean freed in group 2; score tests and a freed first-order intercept).
+ * second-order mean freed in group 2; score tests and a freed first-order intercept), full-
+ * information ML with missing values, and the score tests of an MLR fit.
  */
+import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { readTable } from "../../src/sem/data/read-file.js";
 import { runInvariance } from "../../src/invariance/run.js";
 import { parsePartial, parseSteps } from "../../src/invariance/steps.js";
-import { hsInput, near, readJson } from "./helpers.js";
+import { FIXTURES, hsInput, near, readJson } from "./helpers.js";
 
 type Row = Record<string, number | string | null>;
 interface Lrt {
@@ -163,5 +166,41 @@ describe("second-order model over two groups", () => {
     near(g.z, ref.scalar_g_mean.z, "g ~1 z");
     // first-order intercepts are held at 0, so only the second-order mean is free
     expect(alone.latent!.means!.rows.map((r) => r.lhs)).toEqual(["g"]);
+  });
+});
+
+describe("full-information ML with missing values; score tests under MLR", () => {
+  interface Fiml extends Case {
+    data: string;
+    score_tests: { total: { X2: number; df: number }; uni: { X2: number; parameter: Row }[] };
+  }
+  const all = readJson<{ fiml_ML: Fiml; mlr_score_total: { X2: number; df: number } }>("unshared/unshared.json");
+  const ref = all.fiml_ML;
+
+  test("--missing fiml: step fits, difference tests and lavTestScore of the scalar model", async () => {
+    const input = hsInput(ref.model, { missing: "fiml" });
+    const data = readTable(path.join(FIXTURES, "unshared", ref.data));
+    const res = await runInvariance(
+      { ...input, data },
+      { steps: parseSteps("configural,metric,scalar"), criterion: "chisq", partial: parsePartial("none") },
+    );
+    checkSteps(res.steps as unknown as { fit: Row }[], ref.steps.slice(0, 3));
+    checkLrt(res.comparisons, ref.lrt.slice(0, 2));
+    for (const u of ref.score_tests.uni) {
+      const p = u.parameter;
+      const t = res.scoreTests.find((m) => m.lhs === p.lhs && m.op === p.op && m.rhs === p.rhs && m.group === p.group)!;
+      near(t.X2, u.X2, `X2 ${p.lhs}${p.op}${p.rhs}`, 1e-3, 1e-5);
+    }
+    near(res.scoreTotals[0]!.X2, ref.score_tests.total.X2, "total X2");
+  });
+
+  test("MLR: the ordinary score test, as lavaan 0.6.14 falls back to", async () => {
+    const res = await runInvariance(hsInput(ref.model, { estimator: "MLR" }), {
+      steps: parseSteps("metric,scalar"),
+      criterion: "cfi",
+      partial: parsePartial("none"),
+    });
+    near(res.scoreTotals[0]!.X2, all.mlr_score_total.X2, "MLR total X2");
+    expect(res.scoreTotals[0]!.df).toBe(all.mlr_score_total.df);
   });
 });
