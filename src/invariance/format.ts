@@ -93,7 +93,8 @@ export function formatInvarianceText(res: InvarianceResult, version: string): st
   const h2 = ["Comparison", "Δχ²", "Δdf", "p", "ΔCFI", "ΔRMSEA", "ΔSRMR", "Decision"];
   if (cmpRows.length > 0) {
     out.push(...table(h2, cmpRows, [24, 9, 4, 6, 7, 8, 7, 14]));
-    out.push("! ΔRMSEA at or above 0.015 (Chen 2007)");
+    const flagged = [...res.comparisons, ...res.partial.map((p) => p.comparison)].some((c) => c.rmseaFlag === true);
+    if (flagged) out.push("! ΔRMSEA at or above 0.015 (Chen 2007)");
     out.push("");
   }
   out.push(...scoreLines(res));
