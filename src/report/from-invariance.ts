@@ -50,7 +50,8 @@ export function invarianceSection(res: InvarianceResult): Section {
   }
   const groups = res.groups.map((g, i) => `${g} (n = ${res.nobs[i]})`).join(", ");
   const last = res.supported;
-  const holds = `Invariance holds up to the ${last.step} step${last.freed.length > 0 ? ` with ${last.freed.join(", ")} free` : ""}.`;
+  const withFreed = last.freed.length > 0 ? ` with ${last.freed.join(", ")} free` : "";
+  const holds = `Invariance holds up to the ${last.step} step${withFreed}.`;
   const chisq = robust ? "scaled χ²" : "χ²";
   return {
     id: "invariance",

@@ -108,7 +108,7 @@ describe("second-order model over two groups", () => {
     expect(steps[1]!.fit.npar).toBe(52); // 8 loadings held: 6 first-order, 2 second-order
   });
 
-  test("score tests of the scalar model: lavTestScore's constraints and modindices of the first-order intercepts", async () => {
+  test("scalar score tests: lavTestScore's constraints, modindices of the first-order intercepts", async () => {
     const res = await runInvariance(hsInput(ref.model), {
       steps: parseSteps("metric,scalar"),
       criterion: "cfi",
