@@ -285,9 +285,12 @@ class Run {
       z: r.z,
       pvalue: r.pvalue,
     });
-    const freeRow = (k: number): boolean => acc.fitted.table.rows[k]!.free > 0;
-    const varRows = est.filter((r, k) => r.op === "~~" && r.lhs === r.rhs && lv.has(r.lhs) && freeRow(k)).map(row);
-    const meanRows = est.filter((r, k) => r.op === "~1" && lv.has(r.lhs) && r.group > 1 && freeRow(k)).map(row);
+    const free = new Set(
+      acc.fitted.table.rows.filter((r) => r.free > 0).map((r) => `${r.group}:${r.lhs}${r.op}${r.rhs}`),
+    );
+    const isFree = (r: (typeof est)[number]): boolean => free.has(`${r.group}:${r.lhs}${r.op}${r.rhs}`);
+    const varRows = est.filter((r) => r.op === "~~" && r.lhs === r.rhs && lv.has(r.lhs) && isFree(r)).map(row);
+    const meanRows = est.filter((r) => r.op === "~1" && lv.has(r.lhs) && r.group > 1 && isFree(r)).map(row);
     const test = async (extra: GroupEqual): Promise<Comparison | null> => {
       const kinds = stepKinds(acc.step);
       if (kinds.includes(extra)) return null;
