@@ -48,3 +48,16 @@ export type {
   PartialRound,
   LatentComparison,
 } from "./invariance/index.js";
+
+// PLS path modelling (seminr 2.3.1's numbers): pls(), the model parser and the engine's pieces.
+export { pls, parsePlsModel, estimatePls, preparePlsData, plsQuality, formatPlsText, plsJson } from "./pls/index.js";
+export type {
+  PlsAnalysis,
+  PlsApiOptions,
+  PlsEstimate,
+  PlsOptions,
+  PlsResults,
+  PlsSpec,
+  PlsData,
+  PlsQuality,
+} from "./pls/index.js";

@@ -19,6 +19,7 @@ const COMMANDS = [
   "diagram",
   "report",
   "invariance",
+  "pls",
 ];
 const README = fs.readFileSync("README.md", "utf8");
 
