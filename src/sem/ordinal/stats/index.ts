@@ -103,20 +103,13 @@ function groupVariables(
   options: OrdinalStatsOptions,
 ): GroupVariable[] {
   const ng = data.length;
-  if (rows.length < 2) {
-    throw new InputError(
-      "E_TOO_FEW_ROWS",
-      `${prefix(options)}${rows.length} usable row${rows.length === 1 ? "" : "s"}${groupName(options, g, ng)}: ` +
-        `sample statistics need at least 2`,
-    );
-  }
   return vars.map((v, k) => {
     const col = data[g]![k]!;
     if (v.ordered) {
       const index = new Map(v.levels.map((x, c) => [x, c]));
       const codes = Int32Array.from(rows, (i) => (Number.isNaN(col[i]!) ? -1 : index.get(col[i]!)!));
-      const margin = orderedMargin(codes, v.levels.length);
-      const empty = v.levels.filter((_, c) => margin.counts[c] === 0);
+      const seen = new Set(codes);
+      const empty = v.levels.filter((_, c) => !seen.has(c));
       if (empty.length > 0) {
         throw new OrdinalInputError(
           "E_ORDINAL_CATEGORIES",
@@ -126,7 +119,7 @@ function groupVariables(
             `merge the category with a neighbour`,
         );
       }
-      return { margin, codes };
+      return { margin: orderedMargin(codes, v.levels.length), codes };
     }
     const values = Float64Array.from(rows, (i) => col[i]!);
     const margin = continuousMargin(values);
@@ -138,6 +131,36 @@ function groupVariables(
     }
     return { margin, values };
   });
+}
+
+/** With pairwise deletion: every variable observed, and every pair observed together, in a group. */
+function checkCoverage(
+  columns: readonly ArrayLike<number>[],
+  rows: Int32Array,
+  vars: readonly OrdinalVariable[],
+  where: string,
+) {
+  const p = vars.length;
+  const seen = columns.map((col) => Uint8Array.from(rows, (i) => (Number.isNaN(col[i]!) ? 0 : 1)));
+  for (let a = 0; a < p; a++) {
+    if (!seen[a]!.includes(1)) {
+      throw new InputError(
+        "E_ALL_MISSING",
+        `variable '${vars[a]!.name}' is missing in every row${where}; drop it from the model`,
+      );
+    }
+    for (let b = 0; b < a; b++) {
+      let both = 0;
+      for (let i = 0; i < rows.length && both < 2; i++) both += seen[a]![i]! & seen[b]![i]!;
+      if (both < 2) {
+        throw new InputError(
+          "E_COVERAGE",
+          `'${vars[b]!.name}' and '${vars[a]!.name}' are observed together in ${both} row${both === 1 ? "" : "s"}${where}: ` +
+            `their correlation cannot be estimated; drop one of them`,
+        );
+      }
+    }
+  }
 }
 
 /** The correlation matrix of a group (cov with continuous variables standardised). */
@@ -216,6 +239,15 @@ export function ordinalStats(
   options: OrdinalStatsOptions,
 ): OrdinalStats {
   const rows = data.map((columns) => rowsUsed(columns, options.missing));
+  rows.forEach((r, g) => {
+    if (r.length < 2) {
+      throw new InputError(
+        "E_TOO_FEW_ROWS",
+        `${prefix(options)}${r.length} usable row${r.length === 1 ? "" : "s"}${groupName(options, g, data.length)}: ` +
+          `sample statistics need at least 2`,
+      );
+    }
+  });
   const vars: OrdinalVariable[] = specs.map((s, v) => ({
     name: s.name,
     ordered: s.ordered,
@@ -223,7 +255,8 @@ export function ordinalStats(
   }));
   const notes: string[] = [];
   const warnings: Warning[] = [];
-  const groups = data.map((_, g) => {
+  const groups = data.map((columns, g) => {
+    if (options.missing === "pairwise") checkCoverage(columns, rows[g]!, vars, groupName(options, g, data.length));
     const gv = groupVariables(data, g, rows[g]!, vars, options);
     const res = groupStatistics(gv, rows[g]!.length);
     const where = groupName(options, g, data.length);
