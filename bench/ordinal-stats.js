@@ -55,7 +55,8 @@ export async function runOrdinalStatsBench(log, options = {}) {
   const stats = await measure(() => statsOf(big), plan);
   const m = statsOf(big).wlsObs.length;
   log(
-    `  100 items, N = 2000, m = ${m}: thresholds, polychoric matrix, diag(Gamma): median ${stats.medianMs.toFixed(0)} ms` +
+    `  100 items, N = 2000, m = ${m}: thresholds, polychoric matrix, diag(Gamma): ` +
+      `median ${stats.medianMs.toFixed(0)} ms` +
       ` (CPU ${stats.cpuMedianMs.toFixed(0)} ms; target < ${ORDINAL_STATS_TARGET_MS} ms)`,
   );
   const influence = await measure(() => statsOf(big).influence, { ...plan, maxRuns: 5, minRuns: 3 });
@@ -63,7 +64,8 @@ export async function runOrdinalStatsBench(log, options = {}) {
   const small = drawItems(25, 2000);
   const full25 = await measure(() => statsOf(small).gamma, plan);
   log(
-    `  25 items, N = 2000: statistics + full Gamma (${statsOf(small).wlsObs.length}²): median ${full25.medianMs.toFixed(0)} ms`,
+    `  25 items, N = 2000: statistics + full Gamma (${statsOf(small).wlsObs.length}²): ` +
+      `median ${full25.medianMs.toFixed(0)} ms`,
   );
   let full100 = null;
   if (options.fullGamma) {
