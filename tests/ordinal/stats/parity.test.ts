@@ -17,6 +17,7 @@ const CASES: [string, number][] = [
   ["ord-hs-cat3-mg", 1e-6],
   ["pairwise-cat3", 1e-6], // missing = "pairwise", 15 cells blank per item, one row blank throughout
   ["zero-cells", 1e-6], // a 2 x 2 table with an empty cell (zero.add), a 4 x 2 table with one
+  ["two-empty-cells", 1e-6], // two items that agree in every row: correlation 1
   ["ord-hs-mixed", 5e-5], // polyserial and Pearson correlations, means and variances
   ["pairwise-mixed", 5e-5], // the same with pairwise deletion (ML Pearson on the pair's rows)
 ];
@@ -66,5 +67,14 @@ describe("notes", () => {
     const { stats } = runCase("zero-cells");
     expect(stats.notes).toEqual(["b1 x b2: an empty cell in the 2 x 2 table; 0.5 added to it (lavaan's zero.add)"]);
     expect(stats.warnings).toEqual([]);
+  });
+  it("names the pair whose 2 x 2 table has two empty cells, and warns of the matrix that is not positive definite", () => {
+    const { stats } = runCase("two-empty-cells");
+    expect(stats.notes).toEqual([
+      "a x b: two empty cells in the 2 x 2 table; correlation set to 1",
+      "correlation between b and a is 1.0000",
+    ]);
+    expect(stats.warnings.map((w) => w.code)).toEqual(["W_POLYCHORIC_NOT_PD"]);
+    expect(stats.warnings[0]!.message).toContain("the most extreme pairs: a ~ b 1.000");
   });
 });

@@ -84,6 +84,8 @@ function cellTerms(m1: OrderedMargin, m2: OrderedMargin, rho: number, second: bo
   const D = scratch.subarray(grid, 2 * grid).fill(0);
   const G = scratch.subarray(2 * grid, 3 * grid).fill(0);
   const R = 1 - rho * rho;
+  // lavaan evaluates the density at |rho| <= 0.9999 (a 2 x 2 table with two empty cells has rho = +-1)
+  const rhoD = Math.max(-0.9999, Math.min(0.9999, rho));
   for (let a = 1; a <= K1; a++) {
     for (let b = 1; b <= K2; b++) {
       const idx = a * w + b;
@@ -93,7 +95,7 @@ function cellTerms(m1: OrderedMargin, m2: OrderedMargin, rho: number, second: bo
         const u = m1.th[a - 1]!,
           v = m2.th[b - 1]!;
         F[idx] = bivariateNormalCdf(u, v, rho, m1.pth[a - 1]!, m2.pth[b - 1]!);
-        const d = bivariateNormalDensity(u, v, rho);
+        const d = bivariateNormalDensity(u, v, rhoD);
         D[idx] = d;
         if (second) G[idx] = (d * (u * v * R - rho * (u * u - 2 * rho * u * v + v * v) + rho * R)) / (R * R);
       }
@@ -250,6 +252,14 @@ export function cellScores(m1: OrderedMargin, m2: OrderedMargin, rho: number): C
       const pi = t.pi[c]!;
       if (pi <= TINY) continue;
       sRho[c] = t.phi[c]! / pi;
+      if (s === 0) {
+        // rho = +-1 (two empty cells): lavaan takes half the density for each limit's derivative
+        if (a < K1 - 1) th1[c * (K1 - 1) + a] = (0.5 * phiFast(m1.th[a]!)) / pi;
+        if (a > 0) th1[c * (K1 - 1) + a - 1] = (-0.5 * phiFast(m1.th[a - 1]!)) / pi;
+        if (b < K2 - 1) th2[c * (K2 - 1) + b] = (0.5 * phiFast(m2.th[b]!)) / pi;
+        if (b > 0) th2[c * (K2 - 1) + b - 1] = (-0.5 * phiFast(m2.th[b - 1]!)) / pi;
+        continue;
+      }
       // derivative of pi_ab in the upper (a + 1) and lower (a) limit of the row category
       if (a < K1 - 1) th1[c * (K1 - 1) + a] = (E1[(a + 1) * w1 + b + 1]! - E1[(a + 1) * w1 + b]!) / pi;
       if (a > 0) th1[c * (K1 - 1) + a - 1] = -(E1[a * w1 + b + 1]! - E1[a * w1 + b]!) / pi;
