@@ -23,7 +23,7 @@
  * DWLS weights) then costs a sum over cells, and the N × m matrix of influences (from which the
  * full Gamma is a cross-product) is only formed when asked for.
  */
-import { gram } from "../../linalg/simd.js";
+import { gemmNT } from "../../linalg/simd.js";
 import { type Codes, type ContinuousMargin, type Margin, type OrderedMargin } from "./margins.js";
 import { type PolychoricResult } from "./polychoric.js";
 import { continuousPair, mixedPair, orderedPair } from "./pairs.js";
@@ -132,6 +132,28 @@ function writeRow(
   }
 }
 
+/**
+ * scale · Z Zᵀ (m × m) for row-major Z (m × len), only the lower triangle computed: by blocks of
+ * rows, each block's products with the rows up to its own (about half of the full product's
+ * multiply-adds; the blocks go through the WebAssembly kernel when large enough), then mirrored.
+ */
+export function lowerGram(z: Float64Array, m: number, len: number, scale: number): Float64Array {
+  const out = new Float64Array(m * m);
+  const rowsPerBlock = Math.max(32, Math.ceil(m / 8));
+  for (let r0 = 0; r0 < m; r0 += rowsPerBlock) {
+    const r1 = Math.min(m, r0 + rowsPerBlock);
+    const block = gemmNT(z.subarray(r0 * len, r1 * len), z.subarray(0, r1 * len), r1 - r0, r1, len);
+    for (let a = r0; a < r1; a++) {
+      for (let b = 0; b <= a; b++) {
+        const v = scale * block[(a - r0) * r1 + b]!;
+        out[a * m + b] = v;
+        out[b * m + a] = v;
+      }
+    }
+  }
+  return out;
+}
+
 /** Univariate entries: th (thresholds and means) and the variances of continuous variables. */
 function univariate(vars: readonly GroupVariable[]) {
   const th: number[] = [],
@@ -208,11 +230,7 @@ export function groupStatistics(vars: readonly GroupVariable[], n: number): Grou
     sources.forEach((s, k) => writeRow(s, vars, len, n, z, k * len));
     return z;
   };
-  const gamma = (): Float64Array => {
-    const g = gram(influence(), m, len);
-    for (let k = 0; k < g.length; k++) g[k] = g[k]! / n;
-    return g;
-  };
+  const gamma = (): Float64Array => lowerGram(influence(), m, len, 1 / n);
   return {
     n,
     th: Float64Array.from(uni.th),
