@@ -72,7 +72,7 @@ describe("notes", () => {
     expect(stats.notes).toEqual(["b1 x b2: an empty cell in the 2 x 2 table; 0.5 added to it (lavaan's zero.add)"]);
     expect(stats.warnings).toEqual([]);
   });
-  it("names the pair whose 2 x 2 table has two empty cells, and warns of the matrix that is not positive definite", () => {
+  it("names a 2 x 2 table with two empty cells, and warns of a matrix not positive definite", () => {
     const { stats } = runCase("two-empty-cells");
     expect(stats.notes).toEqual([
       "a x b: two empty cells in the 2 x 2 table; correlation set to 1",
