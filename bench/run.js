@@ -34,6 +34,7 @@ import { fimlRow, runFimlCase } from "./lib/fiml.js";
 import { runCsvBench } from "./lib/csv.js";
 import { runOrdinalStatsBench } from "./ordinal-stats.js";
 import { largeDetails, markdownTable, textTable } from "./lib/report.js";
+import { runInvarianceBench } from "./invariance.js";
 
 /** @typedef {import("./lib/report.js").TableRow} TableRow */
 
@@ -182,6 +183,8 @@ async function main() {
   if (args.reference)
     log("\nordinal sample statistics, polychoric matrix and diag(Gamma) (bench/ordinal-stats.js; in process):");
   const ordinal = args.reference ? await runOrdinalStatsBench(log) : null;
+  if (args.reference) log("\nmeasurement invariance, HS by school (bench/invariance.js; in process):");
+  const invariance = args.reference ? await runInvarianceBench(ROOT, PLAN, log) : null;
   const cases = args.quick ? LARGE_CASES.filter((c) => c.spec.factors * c.spec.perFactor <= 100) : LARGE_CASES;
   /** @type {import("./lib/large-suite.js").LargeCaseResult[]} */
   let large = [];
@@ -232,6 +235,7 @@ async function main() {
         fimlMlr,
         csv,
         ordinal,
+        invariance,
         large,
         bootstrap: bootstrap && { ...bootstrap, environment: machine },
         startup: startup && { ...startup, environment: machine },

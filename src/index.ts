@@ -34,3 +34,17 @@ const BROWSER = {
 export async function fit(model: string | ModelSyntax, data: DataInput, options: FitOptions = {}): Promise<ModelFit> {
   return fitWith(model, data, options, BROWSER);
 }
+
+// Measurement invariance across groups (isrs invariance)
+export { invariance } from "./api/invariance.js";
+export type { Invariance, InvarianceOptions } from "./api/invariance.js";
+export type {
+  Criterion,
+  InvarianceResult,
+  StepComparison,
+  StepName,
+  StepResult,
+  ScoreTestRow,
+  PartialRound,
+  LatentComparison,
+} from "./invariance/index.js";
