@@ -33,6 +33,7 @@ import { robustRow, runRobustCase } from "./lib/robust.js";
 import { fimlRow, runFimlCase } from "./lib/fiml.js";
 import { runCsvBench } from "./lib/csv.js";
 import { runPlsBench } from "./pls.js";
+import { runOrdinalStatsBench } from "./ordinal-stats.js";
 import { largeDetails, markdownTable, textTable } from "./lib/report.js";
 import { runInvarianceBench } from "./invariance.js";
 
@@ -180,6 +181,9 @@ async function main() {
   const fimlMlr = args.reference || args.onlyFiml ? await runFimlCase(ROOT, PLAN, log, "MLR") : null;
   if (args.reference) log("\nCSV ingestion, 72 indicators × 5000 rows (lib/csv.js; in process):");
   const csv = args.reference ? await runCsvBench(log) : null;
+  if (args.reference)
+    log("\nordinal sample statistics, polychoric matrix and diag(Gamma) (bench/ordinal-stats.js; in process):");
+  const ordinal = args.reference ? await runOrdinalStatsBench(log) : null;
   if (args.reference) log("\nmeasurement invariance, HS by school (bench/invariance.js; in process):");
   const invariance = args.reference ? await runInvarianceBench(ROOT, PLAN, log) : null;
   if (args.reference) log("\nPLS path models against seminr 2.3.1's stored timings (bench/pls.js; in process):");
@@ -233,6 +237,7 @@ async function main() {
         fiml,
         fimlMlr,
         csv,
+        ordinal,
         invariance,
         pls,
         large,
