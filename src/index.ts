@@ -31,6 +31,14 @@ const BROWSER = {
  * Fits `model` (lavaan syntax, or parseModel's result) to `data` (records, columns or a csvTable),
  * as `isrs fit` does. Bad input rejects with an IsrsInputError.
  */
-export async function fit(model: string | ModelSyntax, data: DataInput, options: FitOptions = {}): Promise<ModelFit> {
+export async function fit(
+  model: string | ModelSyntax,
+  data: DataInput | SummaryStatistics,
+  options: FitOptions = {},
+): Promise<ModelFit> {
   return fitWith(model, data, options, BROWSER);
 }
+
+// Summary statistics (a covariance matrix with its N) as the data of fit()
+import type { SummaryStatistics } from "./api/moments.js";
+export type { SummaryStatistics } from "./api/moments.js";

@@ -60,7 +60,7 @@ function engineBootstrap(b: BootstrapOptions): BootstrapRunOptions {
 /** As the browser-safe `fit`, with the bootstrap when `options.bootstrap` is given. */
 export async function fit(
   model: string | ModelSyntax,
-  data: DataInput,
+  data: DataInput | SummaryStatistics,
   options: NodeFitOptions = {},
 ): Promise<ModelFit> {
   const { bootstrap, ...rest } = options;
@@ -68,3 +68,7 @@ export async function fit(
   const boot = engineBootstrap(bootstrap);
   return fitWith(model, data, rest, { keys: [], after: (fitted, result) => bootstrapModel(fitted, boot, result) });
 }
+
+// Summary statistics (a covariance matrix with its N) as the data of fit()
+import type { SummaryStatistics } from "./api/moments.js";
+export type { SummaryStatistics } from "./api/moments.js";
