@@ -33,6 +33,7 @@ import { robustRow, runRobustCase } from "./lib/robust.js";
 import { fimlRow, runFimlCase } from "./lib/fiml.js";
 import { runCsvBench } from "./lib/csv.js";
 import { largeDetails, markdownTable, textTable } from "./lib/report.js";
+import { runPowerBench } from "./power.js";
 
 /** @typedef {import("./lib/report.js").TableRow} TableRow */
 
@@ -190,6 +191,11 @@ async function main() {
     log("\nbootstrap (in process, worker threads; then the whole command in a child process):");
     bootstrap = await runBootstrapBench(log);
   }
+  let power = null;
+  if (args.reference && args.bootstrap) {
+    log("\nMonte Carlo power (in process, worker threads):");
+    power = await runPowerBench(log);
+  }
   let startup = null;
   if (args.startup) {
     log(`\nwhole commands, a fresh process each, ${args.startupRounds} interleaved rounds:`);
@@ -229,6 +235,7 @@ async function main() {
         csv,
         large,
         bootstrap: bootstrap && { ...bootstrap, environment: machine },
+        power,
         startup: startup && { ...startup, environment: machine },
       }
     : { ...previousResults(args.out), ...partialResults(args, { fiml, fimlMlr, bootstrap, startup }, machine) };

@@ -5,6 +5,7 @@
  */
 import { fitWith } from "./api/fit.js";
 import type { DataInput } from "./api/data.js";
+import type { SummaryStatistics } from "./api/moments.js";
 import type { ModelFit } from "./api/fitted.js";
 import type { FitOptions, ModelSyntax } from "./api/types.js";
 
@@ -40,5 +41,14 @@ export async function fit(
 }
 
 // Summary statistics (a covariance matrix with its N) as the data of fit()
-import type { SummaryStatistics } from "./api/moments.js";
 export type { SummaryStatistics } from "./api/moments.js";
+
+// Power and sample size: RMSEA-based and one parameter (Satorra-Saris)
+export { power } from "./api/power.js";
+export type {
+  ParameterPowerOptions,
+  ParameterPowerResult,
+  ParameterPowerRow,
+  RmseaPowerOptions,
+  RmseaPowerResult,
+} from "./api/power.js";

@@ -5,6 +5,7 @@
  */
 import { withNa, type CsvOptions, type CsvTable } from "./api/csv.js";
 import type { DataInput } from "./api/data.js";
+import type { SummaryStatistics } from "./api/moments.js";
 import { fitWith } from "./api/fit.js";
 import type { ModelFit } from "./api/fitted.js";
 import type { FitOptions, ModelSyntax } from "./api/types.js";
@@ -69,6 +70,6 @@ export async function fit(
   return fitWith(model, data, rest, { keys: [], after: (fitted, result) => bootstrapModel(fitted, boot, result) });
 }
 
-// Summary statistics (a covariance matrix with its N) as the data of fit()
-import type { SummaryStatistics } from "./api/moments.js";
-export type { SummaryStatistics } from "./api/moments.js";
+// Monte Carlo power (worker threads); power() and SummaryStatistics come with the browser-safe entry
+export { monteCarloPower } from "./api/power-node.js";
+export type { MonteCarloOptions, MonteCarloResult, MonteCarloRow } from "./api/power-node.js";
