@@ -94,6 +94,21 @@ describe("isrs power", () => {
       /not both/,
     );
     await expectBadInput(
+      ["power", "--df", "10", "--n", "100", "--rmsea0", ".05", "--rmsea-a", ".08", "--seed", "1"],
+      /--seed is not used by RMSEA power/,
+    );
+    await expectBadInput(
+      ["power", "--model", path.join(FIX, "model.lav"), "--population", path.join(FIX, "population.lav")].concat([
+        "--test",
+        "B ~ E",
+        "--n",
+        "100",
+        "--workers",
+        "2",
+      ]),
+      /--workers is not used by Satorra-Saris power/,
+    );
+    await expectBadInput(
       [
         "power",
         "--model",

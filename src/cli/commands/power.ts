@@ -98,9 +98,23 @@ function list(flag: string, value: string): number[] {
   });
 }
 
+/** A flag of another mode is refused rather than ignored. */
+function refuseUnused(flags: PowerFlags, names: (keyof PowerFlags)[], mode: string): void {
+  const flagName = (k: string): string => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  for (const k of names)
+    if (flags[k] !== undefined) throw new InputError("E_USAGE", `${flagName(k)} is not used by ${mode}`);
+}
+
 async function runPower(flags: PowerFlags, ctx: CommandContext): Promise<PowerResult> {
   const alpha = numberOption("alpha", flags.alpha);
-  if (flags.rmsea0 !== undefined || flags.rmseaA !== undefined) return rmseaMode(flags, alpha);
+  const monteCarloOnly: (keyof PowerFlags)[] = ["seed", "workers", "categories"];
+  if (flags.rmsea0 !== undefined || flags.rmseaA !== undefined) {
+    refuseUnused(flags, ["population", "test", "reps", "instrument", ...monteCarloOnly], "RMSEA power (--rmsea0)");
+    return rmseaMode(flags, alpha);
+  }
+  refuseUnused(flags, ["df", "power"], "parameter or Monte Carlo power (give --rmsea0 and --rmsea-a for RMSEA power)");
+  if (flags.reps === undefined)
+    refuseUnused(flags, monteCarloOnly, "Satorra-Saris power (give --reps for Monte Carlo)");
   const { model, sigma, cuts } = await populationInput(flags);
   if (flags.reps === undefined) {
     if (flags.test === undefined)
