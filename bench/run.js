@@ -33,6 +33,7 @@ import { robustRow, runRobustCase } from "./lib/robust.js";
 import { fimlRow, runFimlCase } from "./lib/fiml.js";
 import { runCsvBench } from "./lib/csv.js";
 import { largeDetails, markdownTable, textTable } from "./lib/report.js";
+import { runInvarianceBench } from "./invariance.js";
 import { runPowerBench } from "./power.js";
 
 /** @typedef {import("./lib/report.js").TableRow} TableRow */
@@ -179,6 +180,8 @@ async function main() {
   const fimlMlr = args.reference || args.onlyFiml ? await runFimlCase(ROOT, PLAN, log, "MLR") : null;
   if (args.reference) log("\nCSV ingestion, 72 indicators × 5000 rows (lib/csv.js; in process):");
   const csv = args.reference ? await runCsvBench(log) : null;
+  if (args.reference) log("\nmeasurement invariance, HS by school (bench/invariance.js; in process):");
+  const invariance = args.reference ? await runInvarianceBench(ROOT, PLAN, log) : null;
   const cases = args.quick ? LARGE_CASES.filter((c) => c.spec.factors * c.spec.perFactor <= 100) : LARGE_CASES;
   /** @type {import("./lib/large-suite.js").LargeCaseResult[]} */
   let large = [];
@@ -233,6 +236,7 @@ async function main() {
         fiml,
         fimlMlr,
         csv,
+        invariance,
         large,
         bootstrap: bootstrap && { ...bootstrap, environment: machine },
         power,

@@ -40,6 +40,20 @@ export async function fit(
   return fitWith(model, data, options, BROWSER);
 }
 
+// Measurement invariance across groups (isrs invariance)
+export { invariance } from "./api/invariance.js";
+export type { Invariance, InvarianceOptions } from "./api/invariance.js";
+export type {
+  Criterion,
+  InvarianceResult,
+  StepComparison,
+  StepName,
+  StepResult,
+  ScoreTestRow,
+  PartialRound,
+  LatentComparison,
+} from "./invariance/index.js";
+
 // Summary statistics (a covariance matrix with its N) as the data of fit()
 export type { SummaryStatistics } from "./api/moments.js";
 
