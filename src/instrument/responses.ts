@@ -11,9 +11,8 @@
  * that are not items of the instrument are ignored and listed too: nothing is dropped silently.
  */
 import { didYouMean, parseNumber, type DataTable, type ReadTableOptions } from "../sem/data/index.js";
-import { readTable } from "../sem/data/read-file.js";
 import { InputError } from "../sem/messages.js";
-import { scaleOf } from "./load.js";
+import { scaleOf } from "./constructs.js";
 import type { Instrument, Item, Scale } from "./schema.js";
 
 export type ExclusionKind = "out-of-scale" | "not-numeric" | "missing-id" | "duplicate-id" | "unknown-column";
@@ -50,10 +49,6 @@ export interface Responses {
   recoded: string[];
   /** data rows in the file, before any exclusion */
   nRows: number;
-}
-
-export function loadResponses(file: string, instr: Instrument, opts: LoadResponsesOptions = {}): Responses {
-  return checkResponses(readTable(file, opts.read ?? {}), instr, opts);
 }
 
 /** The same checks on a table already read. */

@@ -1,0 +1,2 @@
+/** The analysis worker (placeholder). */
+export {};
