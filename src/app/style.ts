@@ -60,6 +60,7 @@ button:hover{filter:brightness(.95)}
 .headline{display:grid;grid-template-columns:1fr 1.4fr;gap:1rem}
 .card{border:1px solid var(--line);border-radius:8px;padding:.75rem 1rem}
 .card p{margin:.25rem 0}
+.explain{font-size:.85rem;color:var(--muted)}
 .card-label{font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);font-weight:600}
 .big{font-size:2.4rem;font-weight:700;line-height:1.1}
 .big .unit{font-size:1rem;font-weight:400;color:var(--muted)}

@@ -45,6 +45,7 @@ function headline(f: FirmScore, r: ScoreReport, c: DiagnosticContext): HTMLEleme
         ),
         h("span", { class: "unit" }, ` ${t("outOf100")}`),
       ),
+      h("p", { class: "explain" }, t("indexExplain")),
       f.indexPercentile === null
         ? h("p", {}, t("incomplete"))
         : h(

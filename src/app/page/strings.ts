@@ -30,6 +30,9 @@ const EN = {
   incomplete: "Answer at least one statement in every practice area to get the ISRS index.",
   indexLabel: "ISRS index",
   outOf100: "out of 100",
+  indexExplain:
+    "How complete your firm's service recovery is (finding, analysing and putting right service failures), " +
+    "from 0 to 100.",
   standing: "Ahead of {p}% of the {n} firms in the benchmark.",
   profileLabel: "Profile",
   profile_laggard: "laggard",
@@ -164,6 +167,9 @@ const ES: Record<StringKey, string> = {
   incomplete: "Responda al menos una afirmación de cada área de prácticas para obtener el índice ISRS.",
   indexLabel: "Índice ISRS",
   outOf100: "sobre 100",
+  indexExplain:
+    "Hasta qué punto su empresa tiene un sistema completo de recuperación del servicio (detectar, analizar y " +
+    "corregir los fallos del servicio), de 0 a 100.",
   standing: "Por delante del {p} % de las {n} empresas de referencia.",
   profileLabel: "Perfil",
   profile_laggard: "rezagada",
