@@ -16,6 +16,8 @@ export interface DiagnosticContext {
   lang: Lang;
   version: string;
   firmName: string;
+  /** prefix of the element ids and test hooks, when the page shows a second diagnostic ("" by default) */
+  prefix?: string;
 }
 
 const pct = (x: number | null): string => (x === null ? "–" : String(Math.round(x)));
@@ -40,7 +42,7 @@ function headline(f: FirmScore, r: ScoreReport, c: DiagnosticContext): HTMLEleme
         { class: "big" },
         h(
           "span",
-          { "data-testid": "isrs-index", "data-value": value(f.index) },
+          { "data-testid": `${c.prefix ?? ""}isrs-index`, "data-value": value(f.index) },
           f.index === null ? "–" : formatNumber(lang, f.index, 1),
         ),
         h("span", { class: "unit" }, ` ${t("outOf100")}`),
@@ -50,7 +52,7 @@ function headline(f: FirmScore, r: ScoreReport, c: DiagnosticContext): HTMLEleme
         ? h("p", {}, t("incomplete"))
         : h(
             "p",
-            { "data-testid": "index-percentile", "data-value": value(f.indexPercentile) },
+            { "data-testid": `${c.prefix ?? ""}index-percentile`, "data-value": value(f.indexPercentile) },
             t("standing", { p: pct(f.indexPercentile), n: r.norms.used }),
           ),
     ),
@@ -63,7 +65,7 @@ function headline(f: FirmScore, r: ScoreReport, c: DiagnosticContext): HTMLEleme
         { class: "big profile-name" },
         h(
           "span",
-          { "data-testid": "profile", "data-value": profile ?? "" },
+          { "data-testid": `${c.prefix ?? ""}profile`, "data-value": profile ?? "" },
           profile === null ? "–" : t(`profile_${profile}` as StringKey),
         ),
       ),
@@ -121,13 +123,13 @@ function areasTable(f: FirmScore, r: ScoreReport, c: DiagnosticContext): HTMLEle
           h("th", { scope: "row" }, d.label),
           h(
             "td",
-            { class: "num", "data-testid": `score-${d.id}`, "data-value": value(d.score) },
+            { class: "num", "data-testid": `${c.prefix ?? ""}score-${d.id}`, "data-value": value(d.score) },
             d.score === null ? "–" : formatNumber(lang, d.score, 2),
           ),
           h("td", { class: "num" }, formatNumber(lang, r.norms.dimensions[k]!.median, 2)),
           h(
             "td",
-            { class: "num", "data-testid": `percentile-${d.id}`, "data-value": value(d.percentile) },
+            { class: "num", "data-testid": `${c.prefix ?? ""}percentile-${d.id}`, "data-value": value(d.percentile) },
             pct(d.percentile),
           ),
           h("td", { class: "num" }, `${d.answered}/${d.items}`),
@@ -141,15 +143,15 @@ function weakest(f: FirmScore, c: DiagnosticContext): HTMLElement {
   const { t, lang } = c;
   return h(
     "section",
-    { class: "weakest", "aria-labelledby": "weakest-h" },
-    h("h3", { id: "weakest-h" }, t("weakestTitle")),
+    { class: "weakest", "aria-labelledby": `${c.prefix ?? ""}weakest-h` },
+    h("h3", { id: `${c.prefix ?? ""}weakest-h` }, t("weakestTitle")),
     h(
       "ol",
       {},
       f.weakest.map((w) =>
         h(
           "li",
-          { "data-testid": `weak-${w.item}` },
+          { "data-testid": `${c.prefix ?? ""}weak-${w.item}` },
           h("p", { class: "w-text" }, `“${w.text}”`),
           h(
             "p",
@@ -172,8 +174,8 @@ function notes(r: ScoreReport, c: DiagnosticContext, labels: Record<string, stri
     .join(", ");
   return h(
     "section",
-    { class: "notes", "aria-labelledby": "notes-h" },
-    h("h3", { id: "notes-h" }, t("howComputed")),
+    { class: "notes", "aria-labelledby": `${c.prefix ?? ""}notes-h` },
+    h("h3", { id: `${c.prefix ?? ""}notes-h` }, t("howComputed")),
     h(
       "ul",
       {},
@@ -197,7 +199,11 @@ export function renderDiagnostic(r: ScoreReport, c: DiagnosticContext): HTMLElem
   return h(
     "div",
     { class: "diagnostic" },
-    h("h2", { id: "diag-h", tabindex: "-1" }, t("diagnosticFor", { firm: c.firmName || t("unnamedFirm") })),
+    h(
+      "h2",
+      { id: `${c.prefix ?? ""}diag-h`, tabindex: "-1" },
+      t("diagnosticFor", { firm: c.firmName || t("unnamedFirm") }),
+    ),
     headline(f, r, c),
     h(
       "figure",
