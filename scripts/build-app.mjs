@@ -26,12 +26,28 @@ const common = {
   charset: "utf8",
   logLevel: "warning",
 };
-for (const [name, entry] of [
-  ["page", "src/app/page/main.ts"],
-  ["worker", "src/app/page/worker.ts"],
+/**
+ * The page's modules of src/ declared free of side effects, so that esbuild drops a module none of
+ * whose exports the page uses: score.ts imports the weights' fit (for scoreFirms), which the page
+ * never calls (the weights come fitted), and without this the engine's option schemas (zod) would
+ * come along. The worker runs the engine and is bundled as is.
+ */
+const pureSources = {
+  name: "pure-sources",
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, async (args) => {
+      if (args.pluginData === "pure") return undefined;
+      const r = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: "pure" });
+      return r.path.startsWith(path.join(root, "src") + path.sep) ? { ...r, sideEffects: false } : r;
+    });
+  },
+};
+for (const [name, entry, plugins] of [
+  ["page", "src/app/page/main.ts", [pureSources]],
+  ["worker", "src/app/page/worker.ts", []],
 ]) {
   const out = path.join(root, "dist/app", `${name}.js`);
-  await build({ ...common, entryPoints: [path.join(root, entry)], outfile: out });
+  await build({ ...common, entryPoints: [path.join(root, entry)], outfile: out, plugins });
   const bytes = fs.readFileSync(out);
   const kb = (n) => (n / 1024).toFixed(1);
   console.log(`dist/app/${name}.js: ${kb(bytes.length)} KB, ${kb(gzipSync(bytes, { level: 9 }).length)} KB gzipped`);

@@ -85,10 +85,10 @@ thead th{font-size:.85rem;color:var(--muted);border-bottom:2px solid var(--line)
 .error{color:#9f1c1c;background:#fdecec;border:1px solid #f3b4b4;padding:.5rem .75rem;border-radius:6px}
 .weak{color:var(--warn);font-weight:600}
 .drop{border:2px dashed #8c959f;border-radius:8px;padding:1rem;margin:.75rem 0;background:var(--soft)}
-.dots{display:inline-flex;gap:2px;flex-wrap:wrap}
+.dots{display:inline-flex;gap:2px;flex-wrap:nowrap}
 .dot{display:inline-block;min-width:1.3rem;text-align:center;border-radius:3px;background:#e3eefb;font-size:.8rem}
 svg.diagram{max-width:100%;height:auto}.d-node{fill:#eef4fb;stroke:#0b5cad;stroke-width:1.5}
-.d-text{font-size:12px;fill:var(--ink)}.d-edge{stroke:#4f5862;stroke-width:1.5}.d-head{fill:#4f5862}
+.d-text{font-size:11.5px;fill:var(--ink)}.d-edge{stroke:#4f5862;stroke-width:1.5}.d-head{fill:#4f5862}
 .d-label{font-size:11px;font-weight:700;fill:var(--ink)}.d-label-bg{fill:#fff}
 .progress-line{display:flex;gap:.75rem;align-items:center}
 footer{margin-top:3rem;color:var(--muted);font-size:.8rem;border-top:1px solid var(--line);padding-top:.5rem}

@@ -10,7 +10,9 @@
  * id is left out; either way the value or row is listed in `excluded` with the reason. Columns
  * that are not items of the instrument are ignored and listed too: nothing is dropped silently.
  */
-import { didYouMean, parseNumber, type DataTable, type ReadTableOptions } from "../sem/data/index.js";
+import type { DataTable, ReadTableOptions } from "../sem/data/csv.js";
+import { parseNumber } from "../sem/data/number.js";
+import { didYouMean } from "../sem/data/suggest.js";
 import { InputError } from "../sem/messages.js";
 import { scaleOf } from "./constructs.js";
 import type { Instrument, Item, Scale } from "./schema.js";

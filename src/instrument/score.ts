@@ -17,7 +17,7 @@
  */
 import { InputError } from "../sem/messages.js";
 import type { ModelSyntax } from "../sem/syntax/index.js";
-import { didYouMean } from "../sem/data/index.js";
+import { didYouMean } from "../sem/data/suggest.js";
 import { constructsOf, itemsOf, scaleOf } from "./constructs.js";
 import { compareScores, mean, percentileRank, quantileSorted, sd } from "./norms.js";
 import type { ResponseExclusion, Responses } from "./responses.js";

@@ -88,4 +88,9 @@ describe("the diagnostic computed in the page", () => {
     expect(csp).not.toMatch(/https?:|\*/);
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+rel="stylesheet"/);
   });
+
+  it("is one file of at most 1.5 MB", () => {
+    // the budget of the page as a whole: script, analysis worker, data and CSS inline
+    expect(fs.statSync(file).size).toBeLessThanOrEqual(1.5 * 1024 * 1024);
+  });
 });

@@ -256,4 +256,6 @@ function render(): void {
 }
 
 render();
+// when the page became usable, in ms since navigation start (read by bench/app.js)
+document.body.dataset.readyAt = performance.now().toFixed(1);
 document.body.dataset.ready = "true";

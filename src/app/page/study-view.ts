@@ -65,7 +65,14 @@ function cell(lang: Lang, x: number | null | undefined, digits: number, testid: 
   );
 }
 
-function table(caption: string, head: string[], rows: HTMLElement[]): HTMLElement {
+/** A p-value as the CLI prints it: three decimals, "<0.001" below that. */
+function pvalueCell(lang: Lang, p: number | null, testid: string): HTMLElement {
+  const td = cell(lang, p, 3, testid);
+  if (p !== null && p < 0.001) td.textContent = lang === "es" ? "<0,001" : "<0.001";
+  return td;
+}
+
+function table(caption: string, head: string[], rows: HTMLElement[], left = 1): HTMLElement {
   return h(
     "table",
     {},
@@ -76,7 +83,7 @@ function table(caption: string, head: string[], rows: HTMLElement[]): HTMLElemen
       h(
         "tr",
         {},
-        head.map((x, k) => h("th", { scope: "col", class: k > 0 ? "num" : null }, x)),
+        head.map((x, k) => h("th", { scope: "col", class: k >= left ? "num" : null }, x)),
       ),
     ),
     h("tbody", {}, rows),
@@ -92,7 +99,11 @@ function fitTable(study: StudyJson, c: ViewContext): HTMLElement {
         "tr",
         {},
         h("th", { scope: "row" }, m.name),
-        FIT.map((k) => cell(c.lang, m.fit[k], k === "df" ? 0 : 3, `fit-${m.name}-${k}`)),
+        FIT.map((k) =>
+          k === "pvalue"
+            ? pvalueCell(c.lang, m.fit[k] ?? null, `fit-${m.name}-${k}`)
+            : cell(c.lang, m.fit[k], k === "df" ? 0 : 3, `fit-${m.name}-${k}`),
+        ),
       ),
     ),
   );
@@ -108,12 +119,13 @@ function hypothesesTable(study: StudyJson, c: ViewContext): HTMLElement {
         "tr",
         { "data-testid": `hyp-${x.id}`, "data-supported": String(x.supported) },
         h("th", { scope: "row" }, x.id),
-        h("td", { class: "num" }, x.path),
+        h("td", {}, x.path),
         cell(lang, x["std.all"], 3, `hyp-${x.id}-std`),
-        cell(lang, x.pvalue, 4, `hyp-${x.id}-p`),
+        pvalueCell(lang, x.pvalue, `hyp-${x.id}-p`),
         h("td", { class: "num" }, x.supported ? t("yes") : t("no")),
       ),
     ),
+    2,
   );
 }
 
@@ -163,7 +175,7 @@ function layout(instr: Instrument): Node[] {
   for (const k of cols) {
     const ids = [...col.entries()].filter(([, v]) => v === k).map(([id]) => id);
     ids.forEach((id, i) =>
-      nodes.push({ id, col: k, x: 90 + cols.indexOf(k) * 190, y: (i + 0.5) * (300 / ids.length) + 20 }),
+      nodes.push({ id, col: k, x: 90 + cols.indexOf(k) * 230, y: (i + 0.5) * (300 / ids.length) + 20 }),
     );
   }
   return nodes;
@@ -176,17 +188,19 @@ function diagram(study: StudyJson, c: ViewContext): SVGElement {
   const edges = model.parameters.filter(
     (p) => (p.op === "~" || (p.op === "=~" && at.has(p.rhs))) && at.has(p.lhs) && at.has(p.rhs),
   );
-  const width = 90 + (Math.max(...nodes.map((n) => n.x)) - 90) + 100;
+  const width = Math.max(...nodes.map((n) => n.x)) + 100;
   const arrow = (from: Node, to: Node, label: string): SVGElement => {
     const dx = to.x - from.x;
     const dy = to.y - from.y;
     const len = Math.hypot(dx, dy);
     const ux = dx / len;
     const uy = dy / len;
-    const x1 = from.x + ux * 70;
-    const y1 = from.y + uy * 24;
-    const x2 = to.x - ux * 72;
-    const y2 = to.y - uy * 26;
+    // from ellipse edge to ellipse edge (radii 80 x 28), the head just outside the target
+    const r = (u: number, v: number): number => 1 / Math.sqrt((u / 80) ** 2 + (v / 28) ** 2);
+    const x1 = from.x + ux * r(ux, uy);
+    const y1 = from.y + uy * r(ux, uy);
+    const x2 = to.x - ux * (r(ux, uy) + 3);
+    const y2 = to.y - uy * (r(ux, uy) + 3);
     const mx = (x1 + x2) / 2;
     const my = (y1 + y2) / 2;
     return s(
@@ -197,7 +211,11 @@ function diagram(study: StudyJson, c: ViewContext): SVGElement {
       s("text", { x: mx, y: my + 3, "text-anchor": "middle", class: "d-label" }, label),
     );
   };
-  const label = (id: string): string => c.base.constructs.find((x) => x.id === id)?.label ?? id;
+  // a construct's label when it fits in its ellipse, else its id
+  const label = (id: string): string => {
+    const l = c.base.constructs.find((x) => x.id === id)?.label ?? id;
+    return l.length <= 22 ? l : id;
+  };
   return s(
     "svg",
     { viewBox: `0 0 ${width} 340`, width: "100%", role: "img", "aria-labelledby": "diagram-t", class: "diagram" },
@@ -220,7 +238,7 @@ function diagram(study: StudyJson, c: ViewContext): SVGElement {
       s(
         "g",
         {},
-        s("ellipse", { cx: n.x, cy: n.y, rx: 72, ry: 26, class: "d-node" }),
+        s("ellipse", { cx: n.x, cy: n.y, rx: 80, ry: 28, class: "d-node" }),
         s("text", { x: n.x, y: n.y + 4, "text-anchor": "middle", class: "d-text" }, label(n.id)),
       ),
     ),
@@ -256,7 +274,8 @@ export function renderStudy(study: StudyJson, c: ViewContext): HTMLElement {
       `N = ${study.data.rows}; complete rows ${study.data.complete}` +
         (m === null
           ? ""
-          : `; Mardia p (skew) ${formatNumber(lang, m["p.skew"], 4)}, p (kurtosis) ${formatNumber(lang, m["p.kurt"], 4)}`),
+          : `; Mardia p (skew) ${formatNumber(lang, m["p.skew"], 4)}, ` +
+            `p (kurtosis) ${formatNumber(lang, m["p.kurt"], 4)}`),
     ),
   );
 }
