@@ -136,7 +136,7 @@ function agreementTable(instr: Instrument, spreads: ItemSpread[], c: TeamContext
       h(
         "tr",
         {},
-        h("th", { scope: "col" }, t("colArea")),
+        h("th", { scope: "col" }, t("colTopic")),
         h("th", { scope: "col", class: "num" }, t("colRwg")),
         h("th", { scope: "col", class: "num" }, t("colSpread")),
       ),
