@@ -131,6 +131,27 @@ describe("answers kept, exported and printed", () => {
     await o.context.close();
   });
 
+  it("can be answered with the keyboard alone", async () => {
+    const o = await open(browser, file);
+    await o.page.focus("#role");
+    for (const id of ITEMS) {
+      // Tab enters the item's radio group; Space checks the first point, arrow keys move and check
+      await o.page.keyboard.press("Tab");
+      const v = Number(row[id]);
+      if (row[id] === "") continue;
+      if (v === 1) await o.page.keyboard.press("Space");
+      for (let k = 1; k < v; k++) await o.page.keyboard.press("ArrowRight");
+    }
+    await o.page.keyboard.press("Tab");
+    expect(await o.page.evaluate("document.activeElement?.getAttribute('data-testid')")).toBe("show-diagnostic");
+    await o.page.keyboard.press("Enter");
+    const cli = JSON.parse((await run("score", DATA, "--firm", FIRM, "--format", "json")).stdout) as ScoreReport;
+    expect(Number((await hook(o.page, "isrs-index")).value)).toBe(cli.firms[0]!.index);
+    // the diagnostic's heading has the focus, so a screen reader announces it
+    expect(await o.page.evaluate("document.activeElement?.id")).toBe("diag-h");
+    await o.context.close();
+  });
+
   it("has no serious or critical axe-core violation on the questionnaire and the diagnostic", async () => {
     const o = await open(browser, file);
     await answer(o.page, row, ITEMS.slice(0, 5));
