@@ -61,6 +61,21 @@ describe("analyse a CSV in the page", () => {
     await o.context.close();
   });
 
+  it("analyses the norm data embedded with --embed-norm-data", async () => {
+    const withData = await writePage("app-data.html", "--embed-norm-data");
+    const html = fs.readFileSync(withData, "utf8");
+    expect(html.length).toBeLessThanOrEqual(1.5 * 1024 * 1024);
+    const expected = JSON.parse((await run("analyze", DATA, "--format", "json")).stdout) as AnalyzeJson;
+    const o = await open(browser, withData);
+    await o.page.click("#tab-analyse");
+    await o.page.click('[data-testid="analyse-norm-data"]');
+    await o.page.waitForSelector('[data-testid="analyse-done"]', { timeout: 90_000 });
+    const structural = expected.models.find((m) => m.name === "structural")!;
+    expect(Number((await hook(o.page, "fit-structural-chisq")).value)).toBe(structural.fit.chisq);
+    expect(o.errors).toEqual([]);
+    await o.context.close();
+  });
+
   it("shows the CLI's one-line message for a bad file", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "isrs-app-analyse-"));
     const bad = path.join(dir, "bad.csv");

@@ -108,7 +108,11 @@ export function renderAnalyse(c: AnalyseContext): HTMLElement {
           { class: "actions" },
           h(
             "button",
-            { type: "button", onclick: () => analyse("norms.csv", c.normData!, c, out) },
+            {
+              type: "button",
+              "data-testid": "analyse-norm-data",
+              onclick: () => analyse("norms.csv", c.normData!, c, out),
+            },
             t("analyseNormData"),
           ),
         ),
