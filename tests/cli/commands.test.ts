@@ -7,7 +7,20 @@ import { describe, expect, it } from "vitest";
 import { commandsFor } from "../../src/cli/main.js";
 import { run } from "./run.js";
 
-const ALL = ["fit", "bench", "model", "instrument", "score", "simulate", "analyze", "diagram", "report", "app"];
+const ALL = [
+  "fit",
+  "bench",
+  "model",
+  "instrument",
+  "score",
+  "simulate",
+  "analyze",
+  "diagram",
+  "report",
+  "invariance",
+  "pls",
+  "app",
+];
 const argv = (...args: string[]): string[] => ["node", "isrs", ...args];
 
 describe("commandsFor", () => {
