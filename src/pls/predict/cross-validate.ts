@@ -6,7 +6,7 @@
  * averaged over the K − 1 fits that contained the case (seminr's mean_rows). Residuals are
  * actual − predicted; the metrics (metrics.ts) are per endogenous item.
  */
-import { fitLmBlock, lmPredict, type LmBlock } from "./lm.js";
+import { centredMoments, fitLmBlock, lmPredict, type LmBlock } from "./lm.js";
 import { naiveSse, residualMetrics } from "./metrics.js";
 import { predictItems, type PredictTechnique, type TrainedPls } from "./scheme.js";
 
@@ -101,8 +101,9 @@ export function crossValidate(
       training.forEach((row, r) => (plsIn[row * q + k] += inn[r * p + col]!));
     });
     let k0 = 0;
+    const moments = centredMoments(X, p, training);
     for (const { construct, block } of blocks) {
-      const lm = fitLmBlock(X, p, training, block);
+      const lm = fitLmBlock(moments, p, block);
       if (lm.coef.some((c) => c === null)) lmFailures.push({ construct, fold: f });
       block.responses.forEach((_, r) => {
         for (const row of test) lmOut[row * q + k0 + r] = lmPredict(X, p, row, block, lm, r);

@@ -20,7 +20,7 @@ export interface LmBlock {
 }
 
 /** Training means and centred cross-products (p×p) of the given rows. */
-function centredMoments(X: Float64Array, p: number, rows: Int32Array): { mean: Float64Array; cp: Float64Array } {
+export function centredMoments(X: Float64Array, p: number, rows: Int32Array): { mean: Float64Array; cp: Float64Array } {
   const m = rows.length;
   const mean = new Float64Array(p);
   for (const r of rows) for (let j = 0; j < p; j++) mean[j] += X[r * p + j]!;
@@ -44,9 +44,14 @@ export interface LmCoefficients {
   coef: (Float64Array | null)[];
 }
 
-/** OLS fits of every response of `block` on its predictors over the training `rows`. */
-export function fitLmBlock(X: Float64Array, p: number, rows: Int32Array, block: LmBlock): LmCoefficients {
-  const { mean, cp } = centredMoments(X, p, rows);
+export interface Moments {
+  mean: Float64Array;
+  cp: Float64Array;
+}
+
+/** OLS fits of every response of `block` on its predictors, from the training rows' moments (centredMoments). */
+export function fitLmBlock(moments: Moments, p: number, block: LmBlock): LmCoefficients {
+  const { mean, cp } = moments;
   const P = block.predictors;
   const k = P.length;
   const A = square(k);

@@ -1,6 +1,10 @@
 /** Reading the seminr 2.3.1 reference cases copied under tests/fixtures/pls-resample. */
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
+import { columnsFromTable, preparePlsData } from "../../../src/pls/data.js";
+import { parsePlsModel } from "../../../src/pls/syntax.js";
+import type { PlsData, PlsOptions, PlsSpec } from "../../../src/pls/types.js";
+import { tableFromText } from "../../../src/sem/data/csv.js";
 
 export const FIXTURES = new URL("../../fixtures/pls-resample/", import.meta.url);
 
@@ -49,4 +53,11 @@ export function cell(
 /** |a − b| ≤ tol · max(1, |b|) */
 export function close(a: number, b: number, tol: number): boolean {
   return Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
+}
+
+/** A case of tests/fixtures/pls-resample parsed and prepared as `isrs pls` does. */
+export function loadResampleCase(name: string, options: PlsOptions = {}): { spec: PlsSpec; data: PlsData } {
+  const spec = parsePlsModel(readFileSync(fixturePath(`${name}/model.pls`), "utf8"), `${name}/model.pls`);
+  const table = tableFromText(readFileSync(fixturePath(`${name}/data.csv`), "utf8"), `${name}/data.csv`);
+  return { spec, data: preparePlsData(columnsFromTable(table, spec), spec, options, `${name}/data.csv`) };
 }

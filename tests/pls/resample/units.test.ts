@@ -3,7 +3,7 @@ import { quantileType7, summarizeReplicates } from "../../../src/pls/bootstrap/q
 import { plsResampleRows } from "../../../src/pls/bootstrap/resample.js";
 import { resampleIndices } from "../../../src/sem/bootstrap/resample.js";
 import { assignFolds, cutFolds, shuffledOrder } from "../../../src/pls/predict/folds.js";
-import { fitLmBlock, lmPredict } from "../../../src/pls/predict/lm.js";
+import { centredMoments, fitLmBlock, lmPredict } from "../../../src/pls/predict/lm.js";
 import { naiveSse, residualMetrics } from "../../../src/pls/predict/metrics.js";
 import { causalOrder, predictItems, type TrainedPls } from "../../../src/pls/predict/scheme.js";
 
@@ -81,7 +81,7 @@ describe("linear-model benchmark", () => {
     ];
     const X = Float64Array.from(rows.flatMap(([a, b, e]) => [2 + 3 * a! - b!, a!, b!, e!]));
     const block = { responses: [0], predictors: [1, 2] };
-    const fit = fitLmBlock(X, 4, Int32Array.from([0, 1, 2, 3]), block);
+    const fit = fitLmBlock(centredMoments(X, 4, Int32Array.from([0, 1, 2, 3])), 4, block);
     expect(fit.coef[0]![0]).toBeCloseTo(2, 12);
     expect(fit.coef[0]![1]).toBeCloseTo(3, 12);
     expect(fit.coef[0]![2]).toBeCloseTo(-1, 12);
@@ -90,7 +90,10 @@ describe("linear-model benchmark", () => {
 
   it("reports collinear predictors as a failed fit", () => {
     const X = Float64Array.from([1, 1, 2, 2, 2, 4, 3, 3, 6, 5, 4, 8]);
-    const fit = fitLmBlock(X, 3, Int32Array.from([0, 1, 2, 3]), { responses: [0], predictors: [1, 2] });
+    const fit = fitLmBlock(centredMoments(X, 3, Int32Array.from([0, 1, 2, 3])), 3, {
+      responses: [0],
+      predictors: [1, 2],
+    });
     expect(fit.coef[0]).toBeNull();
   });
 });
