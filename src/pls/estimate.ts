@@ -8,6 +8,7 @@ import { estimateStage } from "./core.js";
 import { inverse } from "./linalg.js";
 import type {
   PlsBlock,
+  PlsConstructSpec,
   PlsData,
   PlsEstimate,
   PlsOptions,
@@ -64,8 +65,8 @@ function blockOf(spec: PlsSpec, name: string, options: PlsOptions): PlsBlock {
 }
 
 /** Stage-1 paths: every higher-order endpoint replaced by each of its dimensions. */
-function firstStagePaths(spec: PlsSpec): PlsPathSpec[] {
-  const dims = new Map(spec.constructs.filter((c) => c.higherOrder).map((c) => [c.name, c.indicators]));
+function firstStagePaths(spec: PlsSpec, hocs: readonly PlsConstructSpec[]): PlsPathSpec[] {
+  const dims = new Map(hocs.map((c) => [c.name, c.indicators]));
   const out: PlsPathSpec[] = [];
   for (const p of spec.paths)
     for (const from of dims.get(p.from) ?? [p.from])
@@ -114,13 +115,14 @@ export function dataWarnings(data: PlsData): PlsWarning[] {
  * gives a W_PLS_NOT_CONVERGED warning.
  */
 export function estimatePls(data: PlsData, spec: PlsSpec, options: PlsOptions = {}, name = "data"): PlsEstimate {
-  const hocs = spec.constructs.filter((c) => c.higherOrder);
+  const inPaths = new Set(spec.paths.flatMap((p) => [p.from, p.to]));
+  const hocs = spec.constructs.filter((c) => c.higherOrder && inPaths.has(c.name));
   const warnings = dataWarnings(data);
   let columns: Readonly<Record<string, Float64Array>> = data.columns;
   let firstStage: PlsStage | undefined;
   const lowerOrder = hocs.flatMap((c) => c.indicators);
   if (hocs.length > 0) {
-    const paths1 = firstStagePaths(spec);
+    const paths1 = firstStagePaths(spec, hocs);
     const blocks1 = constructsOf(spec, paths1).map((c) => blockOf(spec, c, options));
     firstStage = estimateStage(stageInput(data, blocks1, paths1, options, name));
     warnings.push(...stageWarnings(firstStage, "stage 1: "));
