@@ -1,11 +1,12 @@
 /**
  * The replicator of a run, built the same way in every thread from the run's plain description,
- * with the HTMT of the quality layer when the run bootstraps it.
+ * with the quality layer's HTMT (plsHtmt).
  */
+import { plsHtmt } from "../quality.js";
 import { PlsReplicator, type HtmtOf, type PlsBootContextData } from "./replicate.js";
 
-/** The HTMT function used by every thread (null until the quality layer provides one). */
-export const HTMT_OF: HtmtOf | null = null;
+/** The HTMT function every thread uses. */
+export const HTMT_OF: HtmtOf = plsHtmt;
 
 export function createReplicator(data: PlsBootContextData): PlsReplicator {
   return new PlsReplicator(data, HTMT_OF);

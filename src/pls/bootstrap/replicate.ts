@@ -13,7 +13,7 @@
  */
 import { preparePlsData } from "../data.js";
 import { estimatePls } from "../estimate.js";
-import type { PlsEstimate, PlsOptions, PlsSpec } from "../types.js";
+import type { PlsData, PlsEstimate, PlsOptions, PlsSpec } from "../types.js";
 import { plsResampleRows } from "./resample.js";
 
 export type BootTable = "paths" | "loadings" | "weights" | "totalEffects" | "htmt";
@@ -27,8 +27,8 @@ export interface BootKey {
   b: string;
 }
 
-/** HTMT pairs of an estimate: supplied by the quality layer when the HTMT is bootstrapped. */
-export type HtmtOf = (est: PlsEstimate) => readonly { lhs: string; rhs: string; est: number }[];
+/** HTMT pairs of an estimate on its data (the quality layer's plsHtmt). */
+export type HtmtOf = (est: PlsEstimate, data: PlsData) => readonly { lhs: string; rhs: string; est: number }[];
 
 /** Everything a thread needs to run resamples (structured-cloneable). */
 export interface PlsBootContextData {
@@ -50,10 +50,15 @@ export interface ReplicateOutcome {
 }
 
 /** The statistics of `keys` from an estimate (NaN for a pair the estimate lacks). */
-export function statistics(est: PlsEstimate, keys: readonly BootKey[], htmt: HtmtOf | null): Float64Array {
+export function statistics(
+  est: PlsEstimate,
+  data: PlsData,
+  keys: readonly BootKey[],
+  htmt: HtmtOf | null,
+): Float64Array {
   const pos = new Map(est.constructs.map((c, i) => [c, i]));
   const outer = new Map(est.allOuter.map((o) => [`${o.construct}\u0000${o.indicator}`, o]));
-  const ht = keys.some((k) => k.table === "htmt") && htmt !== null ? htmt(est) : [];
+  const ht = keys.some((k) => k.table === "htmt") && htmt !== null ? htmt(est, data) : [];
   const htMap = new Map(ht.map((h) => [`${h.lhs}\u0000${h.rhs}`, h.est]));
   const out = new Float64Array(keys.length);
   keys.forEach((k, i) => {
@@ -70,7 +75,7 @@ export function statistics(est: PlsEstimate, keys: readonly BootKey[], htmt: Htm
 }
 
 /** The keys of a run from the full-sample estimate: every path, construct-item pair, non-zero total effect, HTMT pair. */
-export function bootKeys(est: PlsEstimate, htmt: HtmtOf | null): BootKey[] {
+export function bootKeys(est: PlsEstimate, data: PlsData, htmt: HtmtOf | null): BootKey[] {
   const keys: BootKey[] = est.pathCoefficients.map((p) => ({ table: "paths", a: p.from, b: p.to }));
   for (const o of est.allOuter) keys.push({ table: "loadings", a: o.construct, b: o.indicator });
   for (const o of est.allOuter) keys.push({ table: "weights", a: o.construct, b: o.indicator });
@@ -79,7 +84,7 @@ export function bootKeys(est: PlsEstimate, htmt: HtmtOf | null): BootKey[] {
       if (est.totalEffects[i]![j]! !== 0) keys.push({ table: "totalEffects", a: from, b: to });
     }),
   );
-  if (htmt !== null) for (const h of htmt(est)) keys.push({ table: "htmt", a: h.lhs, b: h.rhs });
+  if (htmt !== null) for (const h of htmt(est, data)) keys.push({ table: "htmt", a: h.lhs, b: h.rhs });
   return keys;
 }
 
@@ -115,7 +120,7 @@ export class PlsReplicator {
       const est = estimatePls(d, this.data.spec, this.data.options, "bootstrap resample");
       if (!est.converged || (est.firstStage !== undefined && !est.firstStage.converged))
         return { values: null, reason: "the weights did not converge" };
-      const values = statistics(est, this.data.keys, this.htmt);
+      const values = statistics(est, d, this.data.keys, this.htmt);
       if (values.some((v) => !Number.isFinite(v))) return { values: null, reason: "an estimate is not finite" };
       return { values, reason: "" };
     } catch (e) {

@@ -72,7 +72,7 @@ export function prepareRun(
   boot: PlsBootstrapOptions,
 ): PreparedRun {
   checkOptions(boot);
-  const keys = bootKeys(est, HTMT_OF);
+  const keys = bootKeys(est, data, HTMT_OF);
   const raw: Record<string, Float64Array> = {};
   for (const it of data.items) raw[it] = data.raw[it]!;
   const nRows = raw[data.items[0]!]!.length;
@@ -87,7 +87,7 @@ export function prepareRun(
   };
   return {
     context,
-    original: statistics(est, keys, HTMT_OF),
+    original: statistics(est, data, keys, HTMT_OF),
     seedSource: boot.seed === undefined ? "random" : "given",
     level: boot.level ?? 0.95,
   };

@@ -1,7 +1,7 @@
 /**
  * The PLS bootstrap against seminr 2.3.1 on mobi-boot (bootstrap_model(nboot = 2000, seed = 123)),
  * re-running seminr's own 2000 resamples (boot_indices.csv, written by the case's call.R): every
- * column of summary(boot) for paths, loadings, weights and total effects within 1e-6 (the README's
+ * column of summary(boot) for paths, loadings, weights, HTMT and total effects within 1e-6 (the README's
  * tolerance for the bootstrap with seminr's resamples; intervals from R's type-7 quantile).
  * seminr sums B + B² + … for the total effects and stops early in 2 of the 2000 replicates
  * (README: up to 8e-5 on Image -> Loyalty in those two, below 1e-7 on the reported statistics);
@@ -60,6 +60,14 @@ describe("PLS bootstrap, mobi-boot with seminr's 2000 resamples", async () => {
         const o = boot.tables[table].find((x) => x.a === r.construct && x.b === r.indicator)!;
         compare(o, r, `${table} ${r.construct} ${r.indicator}`);
       }
+    }
+  });
+
+  it("HTMT (upper triangle, row construct before column construct)", () => {
+    expect(boot.tables.htmt.length).toBe(ref.htmt.length);
+    for (const r of ref.htmt as (RefRow & { construct_1: string; construct_2: string })[]) {
+      const o = boot.tables.htmt.find((x) => x.a === r.construct_1 && x.b === r.construct_2)!;
+      compare(o, r, `htmt ${r.construct_1} ${r.construct_2}`);
     }
   });
 
