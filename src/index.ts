@@ -34,3 +34,16 @@ const BROWSER = {
 export async function fit(model: string | ModelSyntax, data: DataInput, options: FitOptions = {}): Promise<ModelFit> {
   return fitWith(model, data, options, BROWSER);
 }
+
+// PLS path modelling (seminr 2.3.1's numbers): pls(), the model parser and the engine's pieces.
+export { pls, parsePlsModel, estimatePls, preparePlsData, plsQuality, formatPlsText, plsJson } from "./pls/index.js";
+export type {
+  PlsAnalysis,
+  PlsApiOptions,
+  PlsEstimate,
+  PlsOptions,
+  PlsResults,
+  PlsSpec,
+  PlsData,
+  PlsQuality,
+} from "./pls/index.js";

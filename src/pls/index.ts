@@ -20,11 +20,31 @@
  *     `indicatorMeans`/`indicatorSds` (for predicting new cases), `firstStage`, `warnings`.
  * - `plsQuality(est, data, spec, options)`: reliability, HTMT, Fornell-Larcker, cross-loadings,
  *     VIFs, f² (re-estimating without each path), AIC/BIC, descriptives.
- * - `plsHtmt(est)`: the HTMT pairs alone (cheap; for the bootstrap).
- * - `plsResults(...)` / `plsJson(...)` / `formatPlsText(...)`: the result object of `isrs pls`, with
+ * - `plsHtmt(est, data)`: the HTMT pairs alone (cheap; for the bootstrap).
+ * - `pls(model, data, options)` (api.ts): the library entry, from model text and any data form.
+ *
+ * `isrs pls` (src/cli/commands/pls.ts) takes further flags through `PLS_EXTENSIONS` there.
+ * - `analyzePls(spec, columns, options, names): PlsAnalysis`: all of the above plus `results`, the
+ *     JSON-ready object of `isrs pls` (`plsResults`, `plsJson`; text: `formatPlsText`), with
  *     optional sections (bootstrap, prediction, ipma) that other modules fill.
  */
 export { parsePlsModel, findCycle } from "./syntax.js";
 export { columnsFromTable, preparePlsData, modelItems } from "./data.js";
 export { estimatePls, totalEffects, PLS_DEFAULTS } from "./estimate.js";
 export type * from "./types.js";
+export { plsQuality, plsHtmt, plsFSquared, describeColumn } from "./quality.js";
+export type { PlsQuality, PlsReliability, PlsPair, PlsDescriptive } from "./quality.js";
+export { plsResults, plsJson } from "./results.js";
+export type {
+  PlsResults,
+  PlsParameterRow,
+  PlsHtmtRow,
+  PlsTotalEffectRow,
+  PlsInference,
+  PlsResultsInput,
+} from "./results.js";
+export { formatPlsText, textTable } from "./format.js";
+export { analyzePls } from "./analyze.js";
+export type { PlsAnalysis, PlsNames } from "./analyze.js";
+export { pls } from "./api.js";
+export type { PlsApiOptions } from "./api.js";
