@@ -32,6 +32,7 @@ import { caseNote, runReferenceCases } from "./lib/reference.js";
 import { robustRow, runRobustCase } from "./lib/robust.js";
 import { fimlRow, runFimlCase } from "./lib/fiml.js";
 import { runCsvBench } from "./lib/csv.js";
+import { runPlsBench } from "./pls.js";
 import { largeDetails, markdownTable, textTable } from "./lib/report.js";
 
 /** @typedef {import("./lib/report.js").TableRow} TableRow */
@@ -178,6 +179,8 @@ async function main() {
   const fimlMlr = args.reference || args.onlyFiml ? await runFimlCase(ROOT, PLAN, log, "MLR") : null;
   if (args.reference) log("\nCSV ingestion, 72 indicators × 5000 rows (lib/csv.js; in process):");
   const csv = args.reference ? await runCsvBench(log) : null;
+  if (args.reference) log("\nPLS path models against seminr 2.3.1's stored timings (bench/pls.js; in process):");
+  const pls = args.reference ? await runPlsBench(ROOT, log) : null;
   const cases = args.quick ? LARGE_CASES.filter((c) => c.spec.factors * c.spec.perFactor <= 100) : LARGE_CASES;
   /** @type {import("./lib/large-suite.js").LargeCaseResult[]} */
   let large = [];
@@ -227,6 +230,7 @@ async function main() {
         fiml,
         fimlMlr,
         csv,
+        pls,
         large,
         bootstrap: bootstrap && { ...bootstrap, environment: machine },
         startup: startup && { ...startup, environment: machine },

@@ -136,8 +136,17 @@ export interface OuterLoop {
   weightDiff: number;
 }
 
+/** Two or more predictors of `outcome` whose construct scores are collinear: an input error naming them. */
+function collinearPredictors(name: string, outcome: string, predictors: readonly string[]): InputError<PlsErrorCode> {
+  return new InputError<PlsErrorCode>(
+    "E_PLS_COLLINEAR",
+    `${name}: the construct scores of ${predictors.join(", ")} (predictors of ${outcome}) are collinear: ` +
+      "the paths cannot be estimated; merge or drop constructs",
+  );
+}
+
 /** The inner weights E (E[i][j]: weight of proxy i in the inner proxy of j). */
-function innerWeights(C: Mat, L: Layout, scheme: PlsScheme): Mat {
+function innerWeights(C: Mat, L: Layout, scheme: PlsScheme, input: StageInput): Mat {
   const E: Mat = Array.from({ length: L.k }, () => new Array<number>(L.k).fill(0));
   for (let j = 0; j < L.k; j++) {
     if (scheme === "path") {
@@ -148,7 +157,12 @@ function innerWeights(C: Mat, L: Layout, scheme: PlsScheme): Mat {
           sub(C, pr),
           pr.map((i) => C[i]![j]!),
         );
-        if (beta === null) throw new Error("singular predictor correlations in the inner weights");
+        if (beta === null)
+          throw collinearPredictors(
+            input.name,
+            input.blocks[j]!.construct,
+            pr.map((i) => input.blocks[i]!.construct),
+          );
         pr.forEach((i, t) => (E[i]![j] = beta[t]!));
       }
     } else {
@@ -221,7 +235,7 @@ export function outerLoop(S: Float64Array, L: Layout, blocks: readonly PlsBlock[
   for (it = 0; it <= input.maxIterations; it++) {
     const A = indicatorCovariances(S, L, w);
     const { C, sd } = proxyCorrelations(A, L, w);
-    const E = innerWeights(C, L, input.scheme);
+    const E = innerWeights(C, L, input.scheme, input);
     // inner proxy j = sum_i E[i][j] Y_i / sd~_j with Y_i = Z w_i / sd_i
     const next: number[][] = [];
     for (let j = 0; j < L.k; j++) {
@@ -260,6 +274,7 @@ export function structuralFromCorrelations(
   constructs: readonly string[],
   pred: readonly (readonly number[])[],
   n: number,
+  name = "data",
 ): { B: Mat; rsquared: PlsRSquared[] } {
   const k = constructs.length;
   const B: Mat = Array.from({ length: k }, () => new Array<number>(k).fill(0));
@@ -271,7 +286,12 @@ export function structuralFromCorrelations(
       sub(C, pr),
       pr.map((i) => C[i]![j]!),
     );
-    if (beta === null) throw new Error(`singular predictor correlations of ${constructs[j]}`);
+    if (beta === null)
+      throw collinearPredictors(
+        name,
+        constructs[j]!,
+        pr.map((i) => constructs[i]!),
+      );
     pr.forEach((i, t) => (B[i]![j] = beta[t]!));
     const r2 = pr.reduce((s, i, t) => s + beta[t]! * C[i]![j]!, 0);
     rsquared.push({ construct: constructs[j]!, r2, adjR2: 1 - ((1 - r2) * (n - 1)) / (n - pr.length - 1) });
@@ -301,7 +321,7 @@ export function estimateStage(input: StageInput): PlsStage {
   });
   const blockS = (j: number): Mat => L.idx[j]!.map((x) => L.idx[j]!.map((y) => S[x * L.p + y]!));
   const pc = consistentCorrections(input.blocks, w, blockS, C);
-  const { B, rsquared } = structuralFromCorrelations(pc.C, constructs, L.pred, input.n);
+  const { B, rsquared } = structuralFromCorrelations(pc.C, constructs, L.pred, input.n, input.name);
   const outer: PlsOuterRow[] = [];
   input.blocks.forEach((b, j) => {
     const corrected = pc.loadings[j];

@@ -19,7 +19,7 @@ const { file } = tmpWriter("isrs-pls-");
 const csv = (rows: number[][], header: string[]): string =>
   `${header.join(",")}\n${rows.map((r) => r.join(",")).join("\n")}\n`;
 
-/** Small data: x1..x3 (related), y1..y2 (related to x), z (constant), w = x1 + x2 (collinear). */
+/** Small data: x1..x3 (related), y1..y2 (related to x), z (constant), w = x1 + x2, v = 2 x3 + 1 (collinear). */
 function smallData(): string {
   const rows: number[][] = [];
   for (let i = 0; i < 40; i++) {
@@ -159,6 +159,12 @@ describe("bad input: one line, exit 2", () => {
     await expectBadInput(
       ["pls", DATA, "--model", m("coll.pls", "X <~ x1 + x2 + w + x3\nY =~ y1 + y2\nY ~ X\n")],
       /the mode B block of X has collinear indicators \(x1, x2, w\)/,
+    );
+  });
+  test("collinear construct scores of two predictors, named", async () => {
+    await expectBadInput(
+      ["pls", DATA, "--model", m("collpred.pls", "X =~ x1 + x2\nV =~ v\nY =~ y1 + y2\nW =~ x3\nY ~ X + V + W\n")],
+      /collpred|small\.csv: the construct scores of X, V, W \(predictors of Y\) are collinear: the paths cannot be estimated/,
     );
   });
   test("a bad --scheme and --missing", async () => {
