@@ -10,12 +10,11 @@ import type { Command } from "commander";
 import { MAX_SEED } from "../../sem/bootstrap/prng.js";
 import { InputError } from "../../sem/messages.js";
 import type { PlsAnalysis } from "../../pls/analyze.js";
-import { bootstrapPls, failedWarning, PLS_BOOTSTRAP_MAX, type PlsBootstrapResult } from "../../pls/bootstrap/index.js";
-import type { BootStatistic } from "../../pls/bootstrap/summarize.js";
-import { ipmaChartSpec, plsIpma } from "../../pls/ipma/index.js";
-import { plsPredict, type PlsPrediction } from "../../pls/predict/index.js";
-import type { PlsInference, PlsResults } from "../../pls/results.js";
-import type { PlsOptions, PlsScheme } from "../../pls/types.js";
+import { applyBootstrap, optionsOfResults } from "../../pls/bootstrap/apply.js";
+import { bootstrapPls, PLS_BOOTSTRAP_MAX } from "../../pls/bootstrap/index.js";
+import { plsImportancePerformance } from "../../pls/ipma/apply.js";
+import { plsPrediction } from "../../pls/predict/apply.js";
+import { CHART_CONFIG } from "../../report/charts/render.js";
 import { progressBar } from "../progress.js";
 import type { CommandContext } from "./fit.js";
 import type { CliPlsFlags, PlsExtension } from "./pls.js";
@@ -61,119 +60,41 @@ function checkFlags(f: ExtraFlags): void {
     throw new InputError("E_USAGE", "--scale-min and --scale-max are only used with --ipma TARGET");
 }
 
-/** The estimation options as the results record them. */
-function optionsOf(r: PlsResults): PlsOptions {
-  return {
-    scheme: r.settings.scheme as PlsScheme,
-    plsc: r.settings.plsc,
-    missing: r.settings.missing === "listwise" ? "listwise" : "mean",
-    maxIterations: r.settings.maxIterations,
-    tolerance: r.settings.tolerance,
-  };
-}
-
-function inference(s: BootStatistic | undefined): PlsInference {
-  if (s === undefined) return { se: null, t: null, "ci.lower": null, "ci.upper": null };
-  return { se: s.sd, t: s.t, "ci.lower": s.lower, "ci.upper": s.upper };
-}
-
-/** Writes the bootstrap columns into the parameter, HTMT and total-effect rows, and the section. */
-export function applyBootstrap(r: PlsResults, boot: PlsBootstrapResult): void {
-  const find = (rows: BootStatistic[], a: string, b: string): BootStatistic | undefined =>
-    rows.find((x) => x.a === a && x.b === b);
-  const t = boot.tables;
-  for (const p of r.parameters) {
-    const s = p.op === "~" ? find(t.paths, p.rhs, p.lhs) : find(p.op === "=~" ? t.loadings : t.weights, p.lhs, p.rhs);
-    Object.assign(p, inference(s));
-  }
-  for (const h of r.htmt) Object.assign(h, inference(find(t.htmt, h.lhs, h.rhs) ?? find(t.htmt, h.rhs, h.lhs)));
-  for (const e of r.totalEffects) Object.assign(e, inference(find(t.totalEffects, e.rhs, e.lhs)));
-  const rows = (xs: BootStatistic[], a: string, b: string): Record<string, unknown>[] =>
-    xs.map((x) => ({
-      [a]: x.a,
-      [b]: x.b,
-      original: x.original,
-      "boot.mean": x.mean,
-      "boot.sd": x.sd,
-      t: x.t,
-      "ci.lower": x.lower,
-      "ci.upper": x.upper,
-    }));
-  r.bootstrap = {
-    requested: boot.draws.requested,
-    successful: boot.draws.successful,
-    failed: boot.draws.failed,
-    reasons: boot.draws.reasons,
-    seed: boot.seed,
-    "seed.source": boot.seedSource,
-    level: boot.level,
-    "ci.type": "percentile (R quantile type 7)",
-    threads: boot.threads,
-    ...(boot.threadNote === "" ? {} : { "thread.note": boot.threadNote }),
-    paths: rows(t.paths, "from", "to"),
-    loadings: rows(t.loadings, "construct", "indicator"),
-    weights: rows(t.weights, "construct", "indicator"),
-    totalEffects: rows(t.totalEffects, "from", "to"),
-    htmt: rows(t.htmt, "lhs", "rhs"),
-  };
-  const w = failedWarning(boot);
-  if (w !== null) r.warnings.push({ code: "W_PLS_BOOTSTRAP_FAILED", message: w });
-}
-
-export function applyPrediction(r: PlsResults, p: PlsPrediction): void {
-  r.prediction = p.items;
-  Object.assign(r, {
-    predictionSettings: {
-      technique: p.technique === "DA" ? "direct antecedents" : "earliest antecedents",
-      folds: p.folds,
-      seed: p.seed,
-      q2predict: "1 - SSE / SSE of the training-fold mean",
-    },
-  });
-  for (const m of p.warnings) r.warnings.push({ code: "W_PLS_PREDICT", message: m });
-}
-
 async function runExtras(a: PlsAnalysis, flags: CliPlsFlags, ctx: CommandContext): Promise<void> {
   const f = flags as ExtraFlags;
   checkFlags(f);
-  const r = a.results;
-  const options = optionsOf(r);
   if (f.bootstrap !== undefined) {
     const draws = whole("bootstrap", f.bootstrap, 1, PLS_BOOTSTRAP_MAX);
-    const boot = await bootstrapPls(a.data, a.spec, a.estimate, options, {
+    const boot = await bootstrapPls(a.data, a.spec, a.estimate, optionsOfResults(a.results), {
       draws,
       ...(f.seed === undefined ? {} : { seed: whole("seed", f.seed, 0, MAX_SEED) }),
       ...(f.workers === undefined ? {} : { workers: whole("workers", f.workers, 1, 256) }),
       onProgress: ctx.stderrIsTTY === false ? undefined : progressBar("bootstrap"),
     });
-    applyBootstrap(r, boot);
+    applyBootstrap(a.results, boot);
   }
   if (f.predict === true) {
-    const folds =
-      f.folds === undefined || f.folds.trim().toLowerCase() === "loo" ? "loo" : whole("folds", f.folds, 2, a.data.n);
-    const scheme = (f.predictScheme ?? "da").trim().toUpperCase();
-    if (scheme !== "DA" && scheme !== "EA")
+    const loo = f.folds === undefined || f.folds.trim().toLowerCase() === "loo";
+    const folds = loo ? "loo" : whole("folds", f.folds!, 2, a.data.n);
+    const technique = (f.predictScheme ?? "da").trim().toUpperCase();
+    if (technique !== "DA" && technique !== "EA")
       throw new InputError(
         "E_USAGE",
         `--predict-scheme ${f.predictScheme}: use da (direct antecedents) or ea (earliest)`,
       );
     const seed = f.seed === undefined ? undefined : whole("seed", f.seed, 0, MAX_SEED);
-    applyPrediction(r, plsPredict(a.data, a.spec, a.estimate, options, { folds, technique: scheme, seed }));
+    plsPrediction(a, { folds, technique, seed });
   }
   if (f.ipma !== undefined) {
-    const scales = {
-      ...(f.scaleMin === undefined ? {} : { min: real("scale-min", f.scaleMin) }),
-      ...(f.scaleMax === undefined ? {} : { max: real("scale-max", f.scaleMax) }),
-    };
-    const ipma = plsIpma(a.spec, a.data, a.estimate, f.ipma.trim(), scales, options.plsc === true);
-    const chart = ipmaChartSpec(ipma);
-    r.ipma = {
-      target: ipma.target,
-      constructs: ipma.constructs,
-      indicators: ipma.indicators,
-      chart: { ...chart.spec, data: { values: chart.data.ipma } },
-    };
-    for (const m of ipma.warnings) r.warnings.push({ code: "W_PLS_IPMA", message: m });
+    plsImportancePerformance(
+      a,
+      f.ipma.trim(),
+      {
+        ...(f.scaleMin === undefined ? {} : { min: real("scale-min", f.scaleMin) }),
+        ...(f.scaleMax === undefined ? {} : { max: real("scale-max", f.scaleMax) }),
+      },
+      CHART_CONFIG,
+    );
   }
 }
 

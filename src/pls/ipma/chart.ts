@@ -4,10 +4,18 @@
  * dashed rules at the mean importance and the mean performance that cut it into the four
  * quadrants; the lower right one (important, performing below average) is where to act first.
  */
-import { CHART_CONFIG, type Chart } from "../../report/charts/render.js";
+import type { Chart } from "../../report/charts/render.js";
 import type { IpmaResult } from "./compute.js";
 
-export function ipmaChartSpec(ipma: IpmaResult, level: "construct" | "indicator" = "construct"): Chart {
+/**
+ * The map's vega-lite spec and data. `config` is the chart look (the report's CHART_CONFIG from
+ * report/charts/render.ts, passed in so that this module stays free of the rendering code).
+ */
+export function ipmaChartSpec(
+  ipma: IpmaResult,
+  level: "construct" | "indicator" = "construct",
+  config: object = {},
+): Chart {
   const points =
     level === "construct"
       ? ipma.constructs
@@ -44,7 +52,7 @@ export function ipmaChartSpec(ipma: IpmaResult, level: "construct" | "indicator"
   };
   const spec: Chart["spec"] = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    config: CHART_CONFIG,
+    config,
     width: 480,
     height: 320,
     data: { name: "ipma" },
