@@ -182,7 +182,8 @@ async function main() {
   const csv = args.reference ? await runCsvBench(log) : null;
   if (args.reference) log("\nPLS path models against seminr 2.3.1's stored timings (bench/pls.js; in process):");
   const pls = args.reference ? await runPlsBench(ROOT, log) : null;
-  if (args.reference) log("\nPLS bootstrap and PLSpredict against seminr 2.3.1's stored timings (bench/pls-resample.js):");
+  if (args.reference)
+    log("\nPLS bootstrap and PLSpredict against seminr 2.3.1's stored timings (bench/pls-resample.js):");
   const plsResample = args.reference ? await runPlsResampleBench(ROOT, log) : null;
   const cases = args.quick ? LARGE_CASES.filter((c) => c.spec.factors * c.spec.perFactor <= 100) : LARGE_CASES;
   /** @type {import("./lib/large-suite.js").LargeCaseResult[]} */
