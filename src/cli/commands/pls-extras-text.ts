@@ -24,8 +24,10 @@ function bootstrapText(r: PlsResults): string[] {
   const b = r.bootstrap as Row | undefined;
   if (b === undefined) return [];
   const head =
-    `Bootstrap: ${String(b.requested)} resamples (seed ${String(b.seed)}${b["seed.source"] === "random" ? ", drawn" : ""}), ` +
-    `${String(b.successful)} used, ${String(b.failed)} failed; ${String(b.threads)} thread${b.threads === 1 ? "" : "s"}; ` +
+    `Bootstrap: ${String(b.requested)} resamples ` +
+    `(seed ${String(b.seed)}${b["seed.source"] === "random" ? ", drawn" : ""}), ` +
+    `${String(b.successful)} used, ${String(b.failed)} failed; ` +
+    `${String(b.threads)} thread${b.threads === 1 ? "" : "s"}; ` +
     `percentile intervals at ${Number(b.level) * 100}%\n`;
   return [
     head,

@@ -74,7 +74,10 @@ export function statistics(
   return out;
 }
 
-/** The keys of a run from the full-sample estimate: every path, construct-item pair, non-zero total effect, HTMT pair. */
+/**
+ * The keys of a run from the full-sample estimate: every path, construct-item pair, non-zero total
+ * effect and HTMT pair.
+ */
 export function bootKeys(est: PlsEstimate, data: PlsData, htmt: HtmtOf | null): BootKey[] {
   const keys: BootKey[] = est.pathCoefficients.map((p) => ({ table: "paths", a: p.from, b: p.to }));
   for (const o of est.allOuter) keys.push({ table: "loadings", a: o.construct, b: o.indicator });

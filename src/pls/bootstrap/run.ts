@@ -128,5 +128,8 @@ export function failedWarning(r: PlsBootstrapResult): string | null {
   const d = r.draws;
   if (d.failed === 0) return null;
   const why = d.reasons.map((x) => `${x.count}: ${x.reason}`).join("; ");
-  return `${d.failed} of ${d.requested} bootstrap resamples could not be estimated and are not used (${why}); ${d.successful} used`;
+  return (
+    `${d.failed} of ${d.requested} bootstrap resamples could not be estimated and are not used ` +
+    `(${why}); ${d.successful} used`
+  );
 }

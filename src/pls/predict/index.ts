@@ -78,7 +78,8 @@ export function plsPredict(
   if (spec.constructs.some((c) => c.higherOrder))
     throw new InputError(
       "E_USAGE",
-      "PLSpredict: the model has higher-order constructs, for which no PLSpredict procedure is published (seminr refuses too)",
+      "PLSpredict: the model has higher-order constructs, for which no PLSpredict procedure is published " +
+        "(seminr refuses too)",
     );
   const folds = predict.folds ?? "loo";
   const technique = predict.technique ?? "DA";
@@ -107,7 +108,8 @@ export function plsPredict(
   const cv: CvResult = crossValidate({ n, p, items, X }, { blocks, isOutcome }, fold, K, train, technique);
   const warnings = cv.lmFailures.map(
     (f) =>
-      `PLSpredict: the LM benchmark of ${constructs[f.construct]} could not be fitted in fold ${f.fold + 1} (collinear predictors)`,
+      `PLSpredict: the LM benchmark of ${constructs[f.construct]} could not be fitted in fold ${f.fold + 1} ` +
+      "(collinear predictors)",
   );
   return { technique, folds, seed: folds === "loo" ? null : seed, items: cv.items, warnings };
 }

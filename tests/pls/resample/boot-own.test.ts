@@ -119,7 +119,7 @@ describe("PLS bootstrap of PLSc and of a two-stage higher-order model with missi
     expect(row.upper).toBeGreaterThan(row.original);
   });
 
-  it("re-imputes each resample and runs both stages (corp-rep-hoc: REP of COMP and LIKE, 11 missing cells)", async () => {
+  it("re-imputes each resample and runs both stages (corp-rep-hoc: REP of COMP, LIKE; missing cells)", async () => {
     const c = loadCase("corp-rep-hoc");
     const est = estimatePls(c.data, c.spec);
     expect(c.data.missing.imputed.length).toBeGreaterThan(0);

@@ -20,7 +20,7 @@ async function json(...extra: string[]): Promise<Json> {
 }
 
 describe("isrs pls --bootstrap", () => {
-  it("fills se, t and the interval of every parameter, HTMT and total-effect row; same numbers from the same seed", async () => {
+  it("fills se, t and interval of every parameter, HTMT, total-effect row; same numbers from a seed", async () => {
     const j = await json("--bootstrap", "80", "--seed", "42", "--workers", "1");
     const k = await json("--bootstrap", "80", "--seed", "42", "--workers", "2");
     for (const rows of [j.parameters, j.htmt, j.totalEffects])
