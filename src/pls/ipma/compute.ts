@@ -43,6 +43,8 @@ export interface IpmaInput {
 
 export interface IpmaConstruct {
   construct: string;
+  /** a lower-order construct: the higher-order construct it acts through */
+  higherOrder?: string;
   /** unstandardised total effect on the target (null for the target itself) */
   importance: number | null;
   /** mean rescaled score, 0-100 */
@@ -63,6 +65,33 @@ export interface IpmaResult {
   constructs: IpmaConstruct[];
   indicators: IpmaIndicator[];
   warnings: string[];
+}
+
+export interface BlockRescaling {
+  /** U = Σ u_i: 1 / sd of the rescaled score */
+  U: number;
+  /** w̃_i = u_i / U */
+  rescaledWeights: number[];
+  /** mean rescaled score Σ w̃_i mean(x̃_i) */
+  performance: number;
+  /** mean(x̃_i) per indicator */
+  itemPerformance: number[];
+}
+
+/** One block's rescaling from its standardised weights and its indicators' sds, means and scale ends. */
+export function rescaleBlock(
+  w: readonly number[],
+  sd: readonly number[],
+  mean: readonly number[],
+  min: readonly number[],
+  max: readonly number[],
+): BlockRescaling {
+  const u = w.map((wi, i) => (wi * (max[i]! - min[i]!)) / (100 * sd[i]!));
+  const U = u.reduce((a, b) => a + b, 0);
+  const rescaledWeights = u.map((ui) => ui / U);
+  const itemPerformance = mean.map((m, i) => (100 * (m - min[i]!)) / (max[i]! - min[i]!));
+  const performance = rescaledWeights.reduce((a, wi, i) => a + wi * itemPerformance[i]!, 0);
+  return { U, rescaledWeights, performance, itemPerformance };
 }
 
 /** U of a block: Σ w_i (max_i − min_i) / (100 s_i). */

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { estimatePls } from "../../../src/pls/estimate.js";
 import { computeIpma } from "../../../src/pls/ipma/compute.js";
 import { ipmaChartSpec, plsIpma } from "../../../src/pls/ipma/index.js";
+import { loadCase } from "../helpers.js";
 import { loadResampleCase } from "./helpers.js";
 
 describe("IPMA, closed form on a two-construct model", () => {
@@ -175,5 +176,63 @@ describe("IPMA on mobi-simple (items on a 1-10 scale), against the literature's 
     expect(plsIpma(spec, data, est, "Loyalty").warnings[0]).toMatch(/no scale ends given/);
     expect(() => plsIpma(spec, data, est, "Loyal")).toThrow(/--ipma Loyal: not a construct/);
     expect(() => plsIpma(spec, data, est, "Image")).toThrow(/no construct has an effect on it/);
+  });
+});
+
+describe("IPMA through a higher-order construct (corp-rep-hoc: REP <~ COMP + LIKE, target CUSL)", () => {
+  /*
+   * Independent route: every construct's rescaled score computed case by case from the raw data —
+   * a dimension's from its items and stage-1 weights, REP's from its dimensions' rescaled scores
+   * with weights w_k · U_k / Σ w_j U_j (U = 1 / sd of a rescaled score, measured on the data here)
+   * — then performance = mean score and importance = T · sd(target score) / sd(construct score).
+   */
+  const c = loadCase("corp-rep-hoc");
+  const est = estimatePls(c.data, c.spec);
+  const ipma = plsIpma(c.spec, c.data, est, "CUSL", { min: 1, max: 7 });
+  const fs = est.firstStage!;
+  const n = c.data.n;
+  const rescaledOf = (block: string, stage: typeof fs): Float64Array => {
+    const b = stage.blocks.find((x) => x.construct === block)!;
+    const u = b.indicators.map(
+      (it) =>
+        (stage.outer.find((o) => o.construct === block && o.indicator === it)!.weight * 6) /
+        (100 * stage.indicatorSds[it]!),
+    );
+    const U = u.reduce((a, x) => a + x, 0);
+    return Float64Array.from({ length: n }, (_, i) =>
+      b.indicators.reduce((s, it, j) => s + (u[j]! / U) * ((100 * (c.data.columns[it]![i]! - 1)) / 6), 0),
+    );
+  };
+  const mean = (x: Float64Array): number => x.reduce((a, b) => a + b, 0) / n;
+  const sd = (x: Float64Array): number => {
+    const m = mean(x);
+    return Math.sqrt(x.reduce((a, b) => a + (b - m) ** 2, 0) / (n - 1));
+  };
+  const comp = rescaledOf("COMP", fs);
+  const like = rescaledOf("LIKE", fs);
+  const wRep = ["COMP", "LIKE"].map((d) => est.outer.find((o) => o.construct === "REP" && o.indicator === d)!.weight);
+  const uRep = [wRep[0]! / sd(comp), wRep[1]! / sd(like)];
+  const U = uRep[0]! + uRep[1]!;
+  const rep = Float64Array.from({ length: n }, (_, i) => (uRep[0]! * comp[i]! + uRep[1]! * like[i]!) / U);
+  const cusl = rescaledOf("CUSL", est);
+  const T = est.totalEffects[est.constructs.indexOf("REP")]![est.constructs.indexOf("CUSL")]!;
+
+  it("REP: performance the mean of its rescaled score, importance T · sd(CUSL~) / sd(REP~)", () => {
+    const row = ipma.constructs.find((x) => x.construct === "REP")!;
+    expect(row.performance).toBeCloseTo(mean(rep), 9);
+    expect(row.importance!).toBeCloseTo((T * sd(cusl)) / sd(rep), 9);
+  });
+
+  it("the dimensions act through REP: importance = rescaled weight × REP's, performance their mean score", () => {
+    const repRow = ipma.constructs.find((x) => x.construct === "REP")!;
+    const compRow = ipma.constructs.find((x) => x.construct === "COMP")!;
+    expect(compRow.higherOrder).toBe("REP");
+    expect(compRow.performance).toBeCloseTo(mean(comp), 9);
+    expect(compRow.importance!).toBeCloseTo((uRep[0]! / U) * repRow.importance!, 9);
+    // one point more of every COMP item raises COMP~ by one point: the items' importances add up to COMP's
+    const items = ipma.indicators.filter((x) => x.construct === "COMP");
+    expect(items.map((x) => x.item)).toEqual(["comp_1", "comp_2", "comp_3"]);
+    expect(items.reduce((a, x) => a + x.importance, 0)).toBeCloseTo(compRow.importance!, 12);
+    expect(ipma.indicators.some((x) => x.item === "COMP")).toBe(false);
   });
 });
