@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { estimatePls } from "../../../src/pls/estimate.js";
-import { computeIpma } from "../../../src/pls/ipma/compute.js";
+import { computeIpma, type IpmaInput } from "../../../src/pls/ipma/compute.js";
 import { ipmaChartSpec, plsIpma } from "../../../src/pls/ipma/index.js";
 import { loadCase } from "../helpers.js";
 import { loadResampleCase } from "./helpers.js";
@@ -20,7 +20,7 @@ describe("IPMA, closed form on a two-construct model", () => {
    * Importance of X: T · U_X / U_Y = 0.5 · 0.034 / 0.040 = 0.425;
    *   of x1: 12/17 · 0.425 = 0.3, of x2: 5/17 · 0.425 = 0.125; performances 50 and 75.
    */
-  const r = computeIpma({
+  const input: IpmaInput = {
     constructs: ["X", "Y"],
     items: ["x1", "x2", "y"],
     blocks: [[0, 1], [2]],
@@ -33,7 +33,8 @@ describe("IPMA, closed form on a two-construct model", () => {
     scaleMin: Float64Array.from([1, 1, 1]),
     scaleMax: Float64Array.from([5, 5, 7]),
     target: "Y",
-  });
+  };
+  const r = computeIpma(input);
 
   it("construct importance and performance", () => {
     expect(r.constructs[0]!.construct).toBe("X");
@@ -53,36 +54,10 @@ describe("IPMA, closed form on a two-construct model", () => {
   });
 
   it("refuses values outside the scale, and reports negative weights", () => {
-    expect(() =>
-      computeIpma({
-        constructs: ["X", "Y"],
-        items: ["x1", "x2", "y"],
-        blocks: [[0, 1], [2]],
-        weights: Float64Array.from([0.6, 0, 0.5, 0, 0, 1]),
-        means: Float64Array.from([3, 4, 5.5]),
-        sds: Float64Array.from([1, 2, 1.5]),
-        observedMin: Float64Array.from([1, 0, 2]),
-        observedMax: Float64Array.from([5, 5, 7]),
-        totalEffects: Float64Array.from([0, 0.5, 0, 0]),
-        scaleMin: Float64Array.from([1, 1, 1]),
-        scaleMax: Float64Array.from([5, 5, 7]),
-        target: "Y",
-      }),
-    ).toThrow(/x2 has values from 0 to 5, outside its scale 1 to 5/);
-    const neg = computeIpma({
-      constructs: ["X", "Y"],
-      items: ["x1", "x2", "y"],
-      blocks: [[0, 1], [2]],
-      weights: Float64Array.from([0.9, 0, -0.1, 0, 0, 1]),
-      means: Float64Array.from([3, 4, 5.5]),
-      sds: Float64Array.from([1, 2, 1.5]),
-      observedMin: Float64Array.from([1, 1, 2]),
-      observedMax: Float64Array.from([5, 5, 7]),
-      totalEffects: Float64Array.from([0, 0.5, 0, 0]),
-      scaleMin: Float64Array.from([1, 1, 1]),
-      scaleMax: Float64Array.from([5, 5, 7]),
-      target: "Y",
-    });
+    expect(() => computeIpma({ ...input, observedMin: Float64Array.from([1, 0, 2]) })).toThrow(
+      /x2 has values from 0 to 5, outside its scale 1 to 5/,
+    );
+    const neg = computeIpma({ ...input, weights: Float64Array.from([0.9, 0, -0.1, 0, 0, 1]) });
     expect(neg.warnings[0]).toMatch(/X has negative outer weights \(x2\)/);
   });
 });
