@@ -68,7 +68,7 @@ export function plsIpma(
     warnings.push(
       "IPMA with consistent PLS: the importance uses the corrected paths, the performance the composite scores",
     );
-  const lower = lowerOrderRescaling(est, end);
+  const lower = lowerOrderRescaling(est, end, warnings);
   // the final stage's indicator columns: items, and the lower-order constructs' scores of a
   // higher-order block, each on its rescaled 0-100 metric (mean = its performance, sd = 1 / U)
   const items = est.blocks.flatMap((b) => b.indicators);
@@ -139,6 +139,7 @@ export function plsIpma(
 function lowerOrderRescaling(
   est: PlsEstimate,
   end: (it: string, w: "min" | "max") => number,
+  warnings: string[],
 ): Map<string, BlockRescaling> {
   const out = new Map<string, BlockRescaling>();
   const fs = est.firstStage;
@@ -147,6 +148,9 @@ function lowerOrderRescaling(
     const block = fs.blocks.find((b) => b.construct === loc)!;
     const its = block.indicators;
     const w = its.map((it) => fs.outer.find((o) => o.construct === loc && o.indicator === it)!.weight);
+    const neg = its.filter((_, i) => w[i]! < 0);
+    if (neg.length > 0)
+      warnings.push(`IPMA: ${loc} has negative outer weights (${neg.join(", ")}): its performance may leave 0-100`);
     const r = rescaleBlock(
       w,
       its.map((it) => fs.indicatorSds[it]!),
