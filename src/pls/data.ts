@@ -131,7 +131,8 @@ export function preparePlsData(columns: PlsColumns, spec: PlsSpec, options: PlsO
   if (n < 3)
     throw err(
       "E_TOO_FEW_ROWS",
-      `${name}: ${n} row${n === 1 ? "" : "s"} to estimate${dropped.length > 0 ? ` (${dropped.length} dropped listwise)` : ""}; PLS needs at least 3`,
+      `${name}: ${n} row${n === 1 ? "" : "s"} to estimate` +
+        `${dropped.length > 0 ? ` (${dropped.length} dropped listwise)` : ""}; PLS needs at least 3`,
     );
   for (const item of items) {
     const col = cols[item]!;

@@ -64,6 +64,27 @@ function blockOf(spec: PlsSpec, name: string, options: PlsOptions): PlsBlock {
   };
 }
 
+/**
+ * The repeated-indicators model: each higher-order construct measured by every item of its
+ * dimensions, the dimensions kept, with paths construct -> dimension (`=~`) or dimension ->
+ * construct (`<~`). The result is a model without higher-order constructs (an item then belongs
+ * to two blocks, which only this transformation allows).
+ */
+export function repeatedIndicators(spec: PlsSpec, hocs: readonly PlsConstructSpec[]): PlsSpec {
+  const byName = new Map(spec.constructs.map((c) => [c.name, c]));
+  const constructs = spec.constructs.map((c) =>
+    hocs.includes(c)
+      ? { ...c, higherOrder: false, indicators: c.indicators.flatMap((d) => byName.get(d)!.indicators) }
+      : c,
+  );
+  const extra = hocs.flatMap((h) =>
+    h.indicators.map((d) =>
+      h.mode === "A" ? { from: h.name, to: d, line: h.line } : { from: d, to: h.name, line: h.line },
+    ),
+  );
+  return { ...spec, constructs, paths: [...spec.paths, ...extra] };
+}
+
 /** Stage-1 paths: every higher-order endpoint replaced by each of its dimensions. */
 function firstStagePaths(spec: PlsSpec, hocs: readonly PlsConstructSpec[]): PlsPathSpec[] {
   const dims = new Map(hocs.map((c) => [c.name, c.indicators]));
@@ -117,6 +138,8 @@ export function dataWarnings(data: PlsData): PlsWarning[] {
 export function estimatePls(data: PlsData, spec: PlsSpec, options: PlsOptions = {}, name = "data"): PlsEstimate {
   const inPaths = new Set(spec.paths.flatMap((p) => [p.from, p.to]));
   const hocs = spec.constructs.filter((c) => c.higherOrder && inPaths.has(c.name));
+  if (hocs.length > 0 && options.hocMethod === "repeated")
+    return estimatePls(data, repeatedIndicators(spec, hocs), options, name);
   const warnings = dataWarnings(data);
   let columns: Readonly<Record<string, Float64Array>> = data.columns;
   let firstStage: PlsStage | undefined;

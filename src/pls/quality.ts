@@ -115,27 +115,31 @@ function reliabilityOf(est: PlsEstimate, data: PlsData, construct: string): PlsR
 }
 
 /** Median of sorted values. */
-function median(sorted: readonly number[]): number {
+function median(sorted: Float64Array): number {
   const m = sorted.length;
   return m % 2 === 1 ? sorted[(m - 1) / 2]! : (sorted[m / 2 - 1]! + sorted[m / 2]!) / 2;
 }
 
 /** Descriptives of a column's observed (non-NaN) values, as seminr's summary() reports them. */
 export function describeColumn(name: string, values: ArrayLike<number>): PlsDescriptive {
-  const obs: number[] = [];
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i]!)) obs.push(values[i]!);
-  const n = obs.length;
-  const mean = obs.reduce((s, v) => s + v, 0) / n;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i]!)) n++;
+  const obs = new Float64Array(n);
+  for (let i = 0, k = 0; i < values.length; i++) if (!Number.isNaN(values[i]!)) obs[k++] = values[i]!;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += obs[i]!;
+  const mean = sum / n;
   let m2 = 0;
   let m3 = 0;
   let m4 = 0;
-  for (const v of obs) {
-    const d = v - mean;
-    m2 += d * d;
-    m3 += d * d * d;
-    m4 += d * d * d * d;
+  for (let i = 0; i < n; i++) {
+    const d = obs[i]! - mean;
+    const d2 = d * d;
+    m2 += d2;
+    m3 += d2 * d;
+    m4 += d2 * d2;
   }
-  const sorted = obs.slice().sort((a, b) => a - b);
+  const sorted = obs.sort(); // a Float64Array sorts numerically
   return {
     name,
     n,

@@ -47,6 +47,7 @@ export interface PlsResults {
     readonly scheme: string;
     readonly plsc: boolean;
     readonly missing: string;
+    readonly hocMethod: string;
     readonly maxIterations: number;
     readonly tolerance: number;
   };
@@ -166,6 +167,7 @@ export function plsResults(input: PlsResultsInput): PlsResults {
       scheme: options.scheme ?? PLS_DEFAULTS.scheme,
       plsc: options.plsc === true,
       missing: data.missing.method,
+      hocMethod: options.hocMethod ?? "two-stage",
       maxIterations: options.maxIterations ?? PLS_DEFAULTS.maxIterations,
       tolerance: options.tolerance ?? PLS_DEFAULTS.tolerance,
     },
@@ -209,5 +211,6 @@ export function plsResults(input: PlsResultsInput): PlsResults {
 
 /** The JSON text (non-finite numbers as null). */
 export function plsJson(results: PlsResults): string {
-  return `${JSON.stringify(results, (_, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2)}\n`;
+  const finite = (_: string, v: unknown): unknown => (typeof v === "number" && !Number.isFinite(v) ? null : v);
+  return `${JSON.stringify(results, finite, 2)}\n`;
 }

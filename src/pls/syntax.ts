@@ -149,7 +149,8 @@ export function parsePlsModel(text: string, file = "model"): PlsSpec {
           t.column,
           other.construct === s.lhs.text
             ? `${t.text} is listed twice in ${s.lhs.text}`
-            : `${t.text} is already in the block of ${other.construct} (line ${other.line}): an indicator belongs to one block`,
+            : `${t.text} is already in the block of ${other.construct} (line ${other.line}): ` +
+                "an indicator belongs to one block",
         );
       seenItem.set(key, { construct: s.lhs.text, line: s.lhs.line });
     }

@@ -38,6 +38,7 @@ export interface PlsSpec {
 
 export type PlsScheme = "path" | "factorial" | "centroid";
 export type PlsMissing = "mean" | "listwise";
+export type PlsHocMethod = "two-stage" | "repeated";
 
 export interface PlsOptions {
   /** Inner weighting scheme (default "path", seminr's path_weighting). */
@@ -52,6 +53,13 @@ export interface PlsOptions {
   readonly tolerance?: number;
   /** Skip the f² re-estimations (plsQuality): the bootstrap and PLSpredict do not need them. */
   readonly skipFSquared?: boolean;
+  /**
+   * Higher-order constructs: "two-stage" (default, as seminr) or "repeated" (repeated indicators,
+   * Lohmöller 1989; Becker, Klein & Wetzels 2012): the construct's block is every item of its
+   * dimensions, which stay in the model, with paths construct -> dimension for `=~` and
+   * dimension -> construct for `<~`.
+   */
+  readonly hocMethod?: PlsHocMethod;
 }
 
 /** Indicator columns by name: numbers, NaN (or null) for a missing value. */

@@ -74,7 +74,7 @@ describe("closed forms", () => {
     std.forEach((b, j) => expect(w[j]! / w[0]!).toBeCloseTo(b / std[0]!, 9));
   });
 
-  test("a mode A block with a single-item neighbour: weights r / sqrt(r'Rr), loadings R w, converged at counter 1", () => {
+  test("mode A block, single-item neighbour: weights r / sqrt(r'Rr), loadings R w, converged at counter 1", () => {
     const { spec, data } = prepared("X =~ a1 + a2 + a3\nY =~ b1\nY ~ X\n", cols);
     const est = estimatePls(data, spec);
     const items = ["a1", "a2", "a3"];
@@ -138,7 +138,7 @@ describe("consistent PLS on a large common-factor sample (n = 20000)", () => {
 });
 
 describe("inner weighting schemes", () => {
-  test("with two constructs the three schemes give the same estimate (inner weights differ by a positive factor)", () => {
+  test("with two constructs the three schemes agree (their inner weights differ by a positive factor)", () => {
     const { spec, data } = prepared("X =~ a1 + a2 + a3\nY =~ b1 + b2 + b3\nY ~ X\n", cols);
     const p = estimatePls(data, spec, { scheme: "path" });
     for (const scheme of ["factorial", "centroid"] as const) {

@@ -90,7 +90,7 @@ describe("invariances", () => {
 });
 
 describe("identities", () => {
-  test("scores have sd 1; loadings are item-score correlations; paths are OLS on the scores; total effects the series", () => {
+  test("scores sd 1; loadings item-score correlations; paths OLS on the scores; total effects the series", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1e6 }), (seed) => {
         const cols = factorData(80, seed);

@@ -1,7 +1,7 @@
 /**
  * `isrs pls DATA --model MODEL.pls [--scheme path|factorial|centroid] [--plsc]
- * [--missing mean|listwise] [--format text|json] [--out FILE]`: a PLS path model estimated as
- * seminr 2.3.1 does. The resampling flags (bootstrap, PLSpredict, IPMA) attach through
+ * [--missing mean|listwise] [--hoc two-stage|repeated] [--format text|json] [--out FILE]`:
+ * a PLS path model estimated as seminr 2.3.1 does. The resampling flags (bootstrap, PLSpredict, IPMA) attach through
  * `PLS_EXTENSIONS`: each adds its options to the command and a section to the results.
  */
 import { Option, type Command } from "commander";
@@ -24,6 +24,7 @@ export interface CliPlsFlags {
   scheme: string;
   plsc?: boolean;
   missing: string;
+  hoc: string;
   format: string;
   out?: string;
   delimiter?: string;
@@ -50,7 +51,14 @@ export function toPlsOptions(flags: CliPlsFlags): PlsOptions {
     throw new InputError("E_USAGE", `--scheme ${flags.scheme}: use path, factorial or centroid`);
   if (flags.missing !== "mean" && flags.missing !== "listwise")
     throw new InputError("E_USAGE", `--missing ${flags.missing}: use mean or listwise`);
-  return { scheme: flags.scheme as PlsScheme, plsc: flags.plsc === true, missing: flags.missing as PlsMissing };
+  if (flags.hoc !== "two-stage" && flags.hoc !== "repeated")
+    throw new InputError("E_USAGE", `--hoc ${flags.hoc}: use two-stage or repeated`);
+  return {
+    scheme: flags.scheme as PlsScheme,
+    plsc: flags.plsc === true,
+    missing: flags.missing as PlsMissing,
+    hocMethod: flags.hoc,
+  };
 }
 
 /** Reads the model and the data and runs the analysis (extensions not included). */
@@ -73,6 +81,11 @@ export function registerPls(program: Command, ctx: CommandContext): void {
     .option("--plsc", "consistent PLS: every '=~' construct a common factor (Dijkstra-Henseler)")
     .addOption(
       new Option("--missing <how>", "missing values: mean (replaced by the item mean) or listwise").default("mean"),
+    )
+    .addOption(
+      new Option("--hoc <method>", "higher-order constructs: two-stage (as seminr) or repeated indicators").default(
+        "two-stage",
+      ),
     )
     .option("--delimiter <char>", "field delimiter of the data file (default: detected)")
     .addOption(new Option("--decimal <mark>", "decimal mark of the data file (default: detected)").choices([".", ","]))
