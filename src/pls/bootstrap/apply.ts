@@ -5,7 +5,7 @@
  * could not be used. Browser-safe.
  */
 import type { PlsInference, PlsResults } from "../results.js";
-import type { PlsOptions, PlsScheme } from "../types.js";
+import type { PlsHocMethod, PlsOptions, PlsScheme } from "../types.js";
 import { failedWarning, type PlsBootstrapResult } from "./run.js";
 import type { BootStatistic } from "./summarize.js";
 
@@ -15,6 +15,7 @@ export function optionsOfResults(r: PlsResults): PlsOptions {
     scheme: r.settings.scheme as PlsScheme,
     plsc: r.settings.plsc,
     missing: r.settings.missing === "listwise" ? "listwise" : "mean",
+    hocMethod: r.settings.hocMethod as PlsHocMethod,
     maxIterations: r.settings.maxIterations,
     tolerance: r.settings.tolerance,
   };

@@ -48,6 +48,11 @@ export function plsIpma(
       "E_USAGE",
       `--ipma ${target}: not a construct of the structural model (constructs: ${est.constructs.join(", ")})`,
     );
+  if (est.firstStage === undefined && spec.constructs.some((c) => c.higherOrder && est.constructs.includes(c.name)))
+    throw new InputError(
+      "E_USAGE",
+      "IPMA: higher-order constructs are mapped from the two-stage estimate, not from repeated indicators",
+    );
   if ((scales.min === undefined) !== (scales.max === undefined))
     throw new InputError("E_USAGE", "IPMA: give both scale ends (--scale-min and --scale-max), or neither");
   const ranges = new Map(data.items.map((it) => [it, observedRange(data.raw[it]!)]));
