@@ -35,6 +35,7 @@ import { runCsvBench } from "./lib/csv.js";
 import { runPlsBench } from "./pls.js";
 import { runPlsResampleBench } from "./pls-resample.js";
 import { largeDetails, markdownTable, textTable } from "./lib/report.js";
+import { runInvarianceBench } from "./invariance.js";
 
 /** @typedef {import("./lib/report.js").TableRow} TableRow */
 
@@ -180,6 +181,8 @@ async function main() {
   const fimlMlr = args.reference || args.onlyFiml ? await runFimlCase(ROOT, PLAN, log, "MLR") : null;
   if (args.reference) log("\nCSV ingestion, 72 indicators × 5000 rows (lib/csv.js; in process):");
   const csv = args.reference ? await runCsvBench(log) : null;
+  if (args.reference) log("\nmeasurement invariance, HS by school (bench/invariance.js; in process):");
+  const invariance = args.reference ? await runInvarianceBench(ROOT, PLAN, log) : null;
   if (args.reference) log("\nPLS path models against seminr 2.3.1's stored timings (bench/pls.js; in process):");
   const pls = args.reference ? await runPlsBench(ROOT, log) : null;
   if (args.reference)
@@ -234,6 +237,7 @@ async function main() {
         fiml,
         fimlMlr,
         csv,
+        invariance,
         pls,
         plsResample,
         large,

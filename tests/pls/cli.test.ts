@@ -53,9 +53,10 @@ function smallData(): string {
       Math.round(3 + f / 2 + Math.cos(i * 4.1)),
       5,
       x1 + x2,
+      2 * x3 + 1,
     ]);
   }
-  return csv(rows, ["x1", "x2", "x3", "y1", "y2", "z", "w"]);
+  return csv(rows, ["x1", "x2", "x3", "y1", "y2", "z", "w", "v"]);
 }
 const DATA = file("small.csv", smallData());
 
