@@ -34,8 +34,10 @@ import { fimlRow, runFimlCase } from "./lib/fiml.js";
 import { runCsvBench } from "./lib/csv.js";
 import { runPlsBench } from "./pls.js";
 import { runPlsResampleBench } from "./pls-resample.js";
+import { runOrdinalStatsBench } from "./ordinal-stats.js";
 import { largeDetails, markdownTable, textTable } from "./lib/report.js";
 import { runInvarianceBench } from "./invariance.js";
+import { runPowerBench } from "./power.js";
 
 /** @typedef {import("./lib/report.js").TableRow} TableRow */
 
@@ -181,6 +183,9 @@ async function main() {
   const fimlMlr = args.reference || args.onlyFiml ? await runFimlCase(ROOT, PLAN, log, "MLR") : null;
   if (args.reference) log("\nCSV ingestion, 72 indicators × 5000 rows (lib/csv.js; in process):");
   const csv = args.reference ? await runCsvBench(log) : null;
+  if (args.reference)
+    log("\nordinal sample statistics, polychoric matrix and diag(Gamma) (bench/ordinal-stats.js; in process):");
+  const ordinal = args.reference ? await runOrdinalStatsBench(log) : null;
   if (args.reference) log("\nmeasurement invariance, HS by school (bench/invariance.js; in process):");
   const invariance = args.reference ? await runInvarianceBench(ROOT, PLAN, log) : null;
   if (args.reference) log("\nPLS path models against seminr 2.3.1's stored timings (bench/pls.js; in process):");
@@ -199,6 +204,11 @@ async function main() {
   if (args.bootstrap) {
     log("\nbootstrap (in process, worker threads; then the whole command in a child process):");
     bootstrap = await runBootstrapBench(log);
+  }
+  let power = null;
+  if (args.reference && args.bootstrap) {
+    log("\nMonte Carlo power (in process, worker threads):");
+    power = await runPowerBench(log);
   }
   let startup = null;
   if (args.startup) {
@@ -237,11 +247,13 @@ async function main() {
         fiml,
         fimlMlr,
         csv,
+        ordinal,
         invariance,
         pls,
         plsResample,
         large,
         bootstrap: bootstrap && { ...bootstrap, environment: machine },
+        power,
         startup: startup && { ...startup, environment: machine },
       }
     : { ...previousResults(args.out), ...partialResults(args, { fiml, fimlMlr, bootstrap, startup }, machine) };

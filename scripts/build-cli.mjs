@@ -33,6 +33,7 @@ export async function buildCli({ outdir = BUNDLE_DIR, quiet = false } = {}) {
       worker: "src/sem/bootstrap/worker.ts",
       // the PLS bootstrap worker (src/pls/bootstrap/pool.ts finds it next to the code as pls-worker.js)
       "pls-worker": "src/pls/bootstrap/pls-worker.ts",
+      "power-worker": "src/power/worker.ts",
     },
     outdir,
     bundle: true,
