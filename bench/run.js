@@ -33,6 +33,7 @@ import { robustRow, runRobustCase } from "./lib/robust.js";
 import { fimlRow, runFimlCase } from "./lib/fiml.js";
 import { runCsvBench } from "./lib/csv.js";
 import { runPlsBench } from "./pls.js";
+import { runPlsResampleBench } from "./pls-resample.js";
 import { runOrdinalStatsBench } from "./ordinal-stats.js";
 import { runAppBench } from "./app.js";
 import { largeDetails, markdownTable, textTable } from "./lib/report.js";
@@ -191,6 +192,9 @@ async function main() {
   if (args.reference) log("\nPLS path models against seminr 2.3.1's stored timings (bench/pls.js; in process):");
   const pls = args.reference ? await runPlsBench(ROOT, log) : null;
   const app = args.reference ? await runAppBench(log) : null;
+  if (args.reference)
+    log("\nPLS bootstrap and PLSpredict against seminr 2.3.1's stored timings (bench/pls-resample.js):");
+  const plsResample = args.reference ? await runPlsResampleBench(ROOT, log) : null;
   const cases = args.quick ? LARGE_CASES.filter((c) => c.spec.factors * c.spec.perFactor <= 100) : LARGE_CASES;
   /** @type {import("./lib/large-suite.js").LargeCaseResult[]} */
   let large = [];
@@ -249,6 +253,7 @@ async function main() {
         invariance,
         pls,
         app,
+        plsResample,
         large,
         bootstrap: bootstrap && { ...bootstrap, environment: machine },
         power,
