@@ -51,15 +51,15 @@ function map(practices: readonly Practice[], c: PrioritiesContext): SVGElement {
   const B = 40;
   const perf = practices.map((x) => x.performance);
   const imp = practices.map((x) => x.importance);
-  const x0 = Math.max(0, Math.floor(Math.min(...perf) / 10) * 10 - 10);
-  const x1 = Math.min(100, Math.ceil(Math.max(...perf) / 10) * 10 + 10);
+  const x0 = Math.max(0, Math.floor(Math.min(...perf) / 5) * 5 - 5);
+  const x1 = Math.min(100, Math.ceil(Math.max(...perf) / 5) * 5 + 5);
   const y1 = Math.max(...imp) * 1.15;
   const X = (v: number): number => L + ((v - x0) / (x1 - x0)) * (W - L - 20);
   const Y = (v: number): number => H - B - (v / y1) * (H - B - 15);
   const mPerf = median(perf);
   const mImp = imp.reduce((a, b) => a + b, 0) / imp.length;
   const ticks: number[] = [];
-  for (let v = x0; v <= x1; v += 10) ticks.push(v);
+  for (let v = x0; v <= x1; v += 5) ticks.push(v);
   const id = `${c.prefix}ipma-map-t`;
   return s(
     "svg",
@@ -71,6 +71,13 @@ function map(practices: readonly Practice[], c: PrioritiesContext): SVGElement {
         {},
         s("line", { x1: X(v), x2: X(v), y1: 15, y2: H - B, class: "c-grid" }),
         s("text", { x: X(v), y: H - B + 16, "text-anchor": "middle", class: "c-tick" }, String(v)),
+      ),
+    ),
+    [0, 0.5, 1].map((f) =>
+      s(
+        "text",
+        { x: L - 6, y: Y((f * y1) / 1.15) + 4, "text-anchor": "end", class: "c-tick" },
+        formatNumber(c.lang, (f * y1) / 1.15, 3),
       ),
     ),
     s("line", { x1: L, x2: W - 20, y1: H - B, y2: H - B, class: "c-range" }),
