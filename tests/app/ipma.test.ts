@@ -13,7 +13,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch } from "../browser/chromium.js";
 import { run } from "../cli/run.js";
-import { answer, csvRecords, DATA, open, writePage } from "./page.js";
+import { answer, axe, csvRecords, DATA, open, writePage } from "./page.js";
 
 interface Instr {
   items: { id: string; construct: string; reverse: boolean }[];
@@ -153,6 +153,8 @@ describe("importance-performance priorities in the page", () => {
       .locator('[data-testid^="ipma-point-"][data-weakest="true"]')
       .evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")!.slice("ipma-point-".length)));
     expect(marked.sort()).toEqual([...weakest].sort());
+    // the map, the table and the list add no serious or critical accessibility violation
+    expect(await axe(o.page)).toEqual([]);
     expect(o.errors).toEqual([]);
     expect(o.requests).toEqual([]);
     await o.context.close();

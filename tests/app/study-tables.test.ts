@@ -8,7 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch } from "../browser/chromium.js";
 import { run } from "../cli/run.js";
-import { DATA, hook, open, writePage } from "./page.js";
+import { axe, DATA, hook, open, writePage } from "./page.js";
 
 interface AnalyzeJson {
   reliability: { construct: string }[];
@@ -86,6 +86,7 @@ describe("the study report's measurement tables in the page", () => {
     const text = await page.innerText(".study");
     for (const h of ["Standardized loadings", "Fornell-Larcker", "HTMT", "Items: distribution"])
       expect(text).toContain(h);
+    expect(await axe(page)).toEqual([]);
     await page.context().close();
   });
 
