@@ -322,7 +322,8 @@ const ES: Record<StringKey, string> = {
     "Cada correlación debe ser menor que las dos raíces de su fila y su columna.",
   htmtTitle: "Validez discriminante: HTMT",
   htmtExplain:
-    "Razones heterorrasgo-monorrasgo de las correlaciones; por debajo de 0,85 (o 0,90) apoyan la validez discriminante.",
+    "Razones heterorrasgo-monorrasgo de las correlaciones; por debajo de 0,85 (o 0,90) apoyan la validez " +
+    "discriminante.",
   itemScreeningTitle: "Ítems: distribución y respuestas ausentes",
   colSkew: "Asimetría",
   colKurtosis: "Curtosis (exceso)",
