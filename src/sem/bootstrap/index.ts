@@ -46,7 +46,7 @@ export async function bootstrapModel(
         "its data transformation is defined for complete data only (lavaan refuses it too)",
     );
   }
-  const ctx = createContext(contextData({ fitted, seed, bollenStine }));
+  const ctx = createContext(await contextData({ fitted, seed, bollenStine }));
   const N = ctx.ntotal;
   const jackknife = opts.jackknife && N <= JACKKNIFE_MAX_ROWS;
   const batches: TaskBatch[] = [{ kind: "ordinary", count: opts.bootstrap }];
