@@ -32,7 +32,11 @@ import { caseNote, runReferenceCases } from "./lib/reference.js";
 import { robustRow, runRobustCase } from "./lib/robust.js";
 import { fimlRow, runFimlCase } from "./lib/fiml.js";
 import { runCsvBench } from "./lib/csv.js";
+import { runPlsBench } from "./pls.js";
+import { runOrdinalStatsBench } from "./ordinal-stats.js";
 import { largeDetails, markdownTable, textTable } from "./lib/report.js";
+import { runInvarianceBench } from "./invariance.js";
+import { runPowerBench } from "./power.js";
 
 /** @typedef {import("./lib/report.js").TableRow} TableRow */
 
@@ -178,6 +182,13 @@ async function main() {
   const fimlMlr = args.reference || args.onlyFiml ? await runFimlCase(ROOT, PLAN, log, "MLR") : null;
   if (args.reference) log("\nCSV ingestion, 72 indicators × 5000 rows (lib/csv.js; in process):");
   const csv = args.reference ? await runCsvBench(log) : null;
+  if (args.reference)
+    log("\nordinal sample statistics, polychoric matrix and diag(Gamma) (bench/ordinal-stats.js; in process):");
+  const ordinal = args.reference ? await runOrdinalStatsBench(log) : null;
+  if (args.reference) log("\nmeasurement invariance, HS by school (bench/invariance.js; in process):");
+  const invariance = args.reference ? await runInvarianceBench(ROOT, PLAN, log) : null;
+  if (args.reference) log("\nPLS path models against seminr 2.3.1's stored timings (bench/pls.js; in process):");
+  const pls = args.reference ? await runPlsBench(ROOT, log) : null;
   const cases = args.quick ? LARGE_CASES.filter((c) => c.spec.factors * c.spec.perFactor <= 100) : LARGE_CASES;
   /** @type {import("./lib/large-suite.js").LargeCaseResult[]} */
   let large = [];
@@ -189,6 +200,11 @@ async function main() {
   if (args.bootstrap) {
     log("\nbootstrap (in process, worker threads; then the whole command in a child process):");
     bootstrap = await runBootstrapBench(log);
+  }
+  let power = null;
+  if (args.reference && args.bootstrap) {
+    log("\nMonte Carlo power (in process, worker threads):");
+    power = await runPowerBench(log);
   }
   let startup = null;
   if (args.startup) {
@@ -227,8 +243,12 @@ async function main() {
         fiml,
         fimlMlr,
         csv,
+        ordinal,
+        invariance,
+        pls,
         large,
         bootstrap: bootstrap && { ...bootstrap, environment: machine },
+        power,
         startup: startup && { ...startup, environment: machine },
       }
     : { ...previousResults(args.out), ...partialResults(args, { fiml, fimlMlr, bootstrap, startup }, machine) };

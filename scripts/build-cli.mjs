@@ -31,7 +31,11 @@ export async function buildCli({ outdir = BUNDLE_DIR, quiet = false } = {}) {
   rmSync(outdir, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { isrs: "src/cli/main.ts", worker: "src/sem/bootstrap/worker.ts" },
+    entryPoints: {
+      isrs: "src/cli/main.ts",
+      worker: "src/sem/bootstrap/worker.ts",
+      "power-worker": "src/power/worker.ts",
+    },
     outdir,
     bundle: true,
     splitting: true,
@@ -54,8 +58,8 @@ export async function buildCli({ outdir = BUNDLE_DIR, quiet = false } = {}) {
   return result.metafile;
 }
 
-/** The other commands, left out of fit.cjs: a stub that says so if it were ever run. */
-const OTHER_COMMANDS = /\/commands\/(bench|model|instrument|score|simulate|analyze|diagram|report)\.js$/;
+/** The other commands of cli/main.ts, left out of fit.cjs: a stub that says so if it were ever run. */
+const OTHER_COMMANDS = /^\.\/commands\/(?!fit\.js$)[^/]+\.js$/;
 
 /**
  * Builds dist/bundle/fit.cjs (CommonJS, the CLI with only the fit command; import.meta.url is
@@ -82,7 +86,9 @@ export async function buildFitScript({ outdir = BUNDLE_DIR } = {}) {
       {
         name: "fit-only",
         setup(b) {
-          b.onResolve({ filter: OTHER_COMMANDS }, (a) => ({ path: a.path, namespace: "other-command" }));
+          b.onResolve({ filter: OTHER_COMMANDS }, (a) =>
+            a.importer.endsWith("src/cli/main.ts") ? { path: a.path, namespace: "other-command" } : undefined,
+          );
           b.onLoad({ filter: /.*/, namespace: "other-command" }, (a) => ({
             contents: `throw new Error(${JSON.stringify(`${a.path} is not part of fit.cjs`)});`,
             loader: "js",

@@ -5,6 +5,7 @@
  */
 import { fitWith } from "./api/fit.js";
 import type { DataInput } from "./api/data.js";
+import type { SummaryStatistics } from "./api/moments.js";
 import type { ModelFit } from "./api/fitted.js";
 import type { FitOptions, ModelSyntax } from "./api/types.js";
 
@@ -31,6 +32,49 @@ const BROWSER = {
  * Fits `model` (lavaan syntax, or parseModel's result) to `data` (records, columns or a csvTable),
  * as `isrs fit` does. Bad input rejects with an IsrsInputError.
  */
-export async function fit(model: string | ModelSyntax, data: DataInput, options: FitOptions = {}): Promise<ModelFit> {
+export async function fit(
+  model: string | ModelSyntax,
+  data: DataInput | SummaryStatistics,
+  options: FitOptions = {},
+): Promise<ModelFit> {
   return fitWith(model, data, options, BROWSER);
 }
+
+// Measurement invariance across groups (isrs invariance)
+export { invariance } from "./api/invariance.js";
+export type { Invariance, InvarianceOptions } from "./api/invariance.js";
+export type {
+  Criterion,
+  InvarianceResult,
+  StepComparison,
+  StepName,
+  StepResult,
+  ScoreTestRow,
+  PartialRound,
+  LatentComparison,
+} from "./invariance/index.js";
+
+// PLS path modelling (seminr 2.3.1's numbers): pls(), the model parser and the engine's pieces.
+export { pls, parsePlsModel, estimatePls, preparePlsData, plsQuality, formatPlsText, plsJson } from "./pls/index.js";
+export type {
+  PlsAnalysis,
+  PlsApiOptions,
+  PlsEstimate,
+  PlsOptions,
+  PlsResults,
+  PlsSpec,
+  PlsData,
+  PlsQuality,
+} from "./pls/index.js";
+// Summary statistics (a covariance matrix with its N) as the data of fit()
+export type { SummaryStatistics } from "./api/moments.js";
+
+// Power and sample size: RMSEA-based and one parameter (Satorra-Saris)
+export { power } from "./api/power.js";
+export type {
+  ParameterPowerOptions,
+  ParameterPowerResult,
+  ParameterPowerRow,
+  RmseaPowerOptions,
+  RmseaPowerResult,
+} from "./api/power.js";

@@ -36,6 +36,8 @@ export function fastFitOptions(input: FitOptionsInput): FitOptions | null {
   const groupEqual = or(o.groupEqual, []);
   if (estimator === null || missingName === null || !Array.isArray(groupEqual)) return null;
   if (!groupEqual.every((x) => (GROUP_EQUAL as readonly unknown[]).includes(x))) return null;
+  const groupPartial = or(o.groupPartial, []);
+  if (!Array.isArray(groupPartial) || !groupPartial.every((x) => typeof x === "string")) return null;
   const group = o.group;
   if (group !== undefined && (typeof group !== "string" || group.length < 1)) return null;
   const flags = ["stdLv", "growth", "fixedX", "modindices", "meanstructure"] as const;
@@ -43,6 +45,7 @@ export function fastFitOptions(input: FitOptionsInput): FitOptions | null {
   const out: FitOptions = {
     estimator,
     groupEqual: [...(groupEqual as FitOptions["groupEqual"])],
+    groupPartial: [...(groupPartial as string[])],
     stdLv: or(o.stdLv, false) as boolean,
     growth: or(o.growth, false) as boolean,
     fixedX: or(o.fixedX, true) as boolean,

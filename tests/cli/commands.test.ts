@@ -7,7 +7,20 @@ import { describe, expect, it } from "vitest";
 import { commandsFor } from "../../src/cli/main.js";
 import { run } from "./run.js";
 
-const ALL = ["fit", "bench", "model", "instrument", "score", "simulate", "analyze", "diagram", "report"];
+const ALL = [
+  "fit",
+  "bench",
+  "model",
+  "instrument",
+  "score",
+  "simulate",
+  "analyze",
+  "diagram",
+  "report",
+  "invariance",
+  "pls",
+  "power",
+];
 const argv = (...args: string[]): string[] => ["node", "isrs", ...args];
 
 describe("commandsFor", () => {
@@ -45,6 +58,6 @@ describe("the program with commands loaded on demand", () => {
   it("a command's own help", async () => {
     const r = await run("fit", "--help");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Usage: isrs fit \[options\] <data>/);
+    expect(r.stdout).toMatch(/^Usage: isrs fit \[options\] \[data\]/);
   });
 });

@@ -18,6 +18,7 @@ const anyValue = fc.oneof(
   fc.string({ maxLength: 4 }),
   fc.constantFrom("ml", "MLR", "mlm", "Mlr", "WLS", "fiml", "ML", "direct", "Listwise", "pairwise", ""),
   fc.array(fc.constantFrom(...GROUP_EQUAL, "slopes", "Loadings"), { maxLength: 3 }),
+  fc.array(fc.oneof(fc.constantFrom("x3~1", "visual=~x2"), fc.integer()), { maxLength: 2 }),
 );
 const keys = [
   "estimator",
