@@ -59,7 +59,7 @@ export async function buildCli({ outdir = BUNDLE_DIR, quiet = false } = {}) {
 }
 
 /** The other commands of cli/main.ts, left out of fit.cjs: a stub that says so if it were ever run. */
-const OTHER_COMMANDS = /^\.\/commands\/(?!fit\.js$)[^/]+\.js$/;
+const OTHER_COMMANDS = /^\.\/commands\/[^/]+\.js$/;
 
 /**
  * Builds dist/bundle/fit.cjs (CommonJS, the CLI with only the fit command; import.meta.url is
@@ -87,7 +87,9 @@ export async function buildFitScript({ outdir = BUNDLE_DIR } = {}) {
         name: "fit-only",
         setup(b) {
           b.onResolve({ filter: OTHER_COMMANDS }, (a) =>
-            a.importer.endsWith("src/cli/main.ts") ? { path: a.path, namespace: "other-command" } : undefined,
+            a.importer.endsWith("src/cli/main.ts") && a.path !== "./commands/fit.js"
+              ? { path: a.path, namespace: "other-command" }
+              : undefined,
           );
           b.onLoad({ filter: /.*/, namespace: "other-command" }, (a) => ({
             contents: `throw new Error(${JSON.stringify(`${a.path} is not part of fit.cjs`)});`,
