@@ -101,10 +101,10 @@ export async function buildFitScript({ outdir = BUNDLE_DIR } = {}) {
   });
   const hs = `${root}datasets/holzinger-swineford-1939`;
   if (!existsSync(`${hs}/data.csv`)) return false;
+  const argv = ["node", "isrs", "fit", `${hs}/data.csv`, "--model", `${hs}/three-factor.lav`];
   const run =
     `const { runFitScript } = await import(${JSON.stringify(`${root}bin/fit-script.js`)});` +
-    `process.exitCode = await runFitScript(${JSON.stringify(file)}, ["node", "isrs", "fit", ` +
-    `${JSON.stringify(`${hs}/data.csv`)}, "--model", ${JSON.stringify(`${hs}/three-factor.lav`)}], { makeCache: true });`;
+    `process.exitCode = await runFitScript(${JSON.stringify(file)}, ${JSON.stringify(argv)}, { makeCache: true });`;
   const r = spawnSync(process.execPath, ["--input-type=module", "-e", run], { stdio: ["ignore", "ignore", "inherit"] });
   return r.status === 0 && existsSync(`${file}.cache`);
 }

@@ -6,7 +6,8 @@
  */
 import { InputError } from "../sem/messages.js";
 
-export type AnalysisErrorCode = "E_DESIGN"; // a study design that cannot be analysed (the construct, factor, path or line is named)
+/** E_DESIGN: a study design that cannot be analysed (the construct, factor, path or model line is named). */
+export type AnalysisErrorCode = "E_DESIGN";
 
 /** An input error of the analysis layer, with one of its codes. */
 export class AnalysisError extends InputError<AnalysisErrorCode> {}
