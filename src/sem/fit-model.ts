@@ -86,7 +86,7 @@ export function prepareFit(input: FitInput): PreparedFit {
       },
       groupLabels: labels,
     });
-  const spec = dataMethodFor(opts.missing);
+  const spec = dataMethodFor(opts.missing, opts);
   const { data, table } = spec.select({
     input,
     opts,

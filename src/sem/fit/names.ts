@@ -14,6 +14,7 @@ export const FIT_MEASURE_NAMES = [
   "df.scaled",
   "pvalue.scaled",
   "chisq.scaling.factor",
+  "chisq.shift.parameter",
   "baseline.chisq",
   "baseline.df",
   "baseline.pvalue",
@@ -82,6 +83,7 @@ export const FIT_MEASURE_NAMES = [
   "agfi",
   "pgfi",
   "mfi",
+  "wrmr",
   "ecvi",
 ] as const;
 

@@ -1,0 +1,144 @@
+/**
+ * The data method of ordinal indicators: thresholds and polychoric (polyserial) moments as the h1
+ * model, fitted by weighted least squares (lavaan 0.6.14's WLSMV family, lav_model_estimate with
+ * estimator WLS / DWLS / ULS). Chosen by method/index.ts when the options order any variable.
+ */
+import { spdInverse } from "../../linalg/dense.js";
+import { InputError } from "../../messages.js";
+import type { OrdinalEstimator } from "../../options.js";
+import type { SampleStats } from "../../samplestats/index.js";
+import type { CreateContext, DataMethod, DataMethodSpec, PrepareContext } from "../../method/types.js";
+import type { OrdinalGroupStats } from "../types.js";
+import { fitPieces } from "./fit.js";
+import { groupLayout } from "./implied.js";
+import { WlsObjective, type Weight, type WlsGroup } from "./objective.js";
+import { ordinalStatsOf } from "./source.js";
+import { ordinalTable } from "./table.js";
+import type { TestKind } from "./tests.js";
+import { ordinalVariables } from "./variables.js";
+
+/** lavaan 0.6.14's test and standard errors of each estimator. */
+export const ESTIMATOR_DEFAULTS: Record<OrdinalEstimator, { test: TestKind; robustSe: boolean; weight: string }> = {
+  WLSMV: { test: "scaled.shifted", robustSe: true, weight: "DWLS" },
+  WLSM: { test: "satorra.bentler", robustSe: true, weight: "DWLS" },
+  WLSMVS: { test: "mean.var.adjusted", robustSe: true, weight: "DWLS" },
+  ULSMV: { test: "scaled.shifted", robustSe: true, weight: "ULS" },
+  ULSM: { test: "satorra.bentler", robustSe: true, weight: "ULS" },
+  ULS: { test: "standard", robustSe: false, weight: "ULS" },
+  DWLS: { test: "standard", robustSe: false, weight: "DWLS" },
+  WLS: { test: "standard", robustSe: false, weight: "WLS" },
+};
+
+export const ordinalWls: DataMethodSpec = {
+  kind: "ordinal",
+  select: selectOrdinal,
+  create: createOrdinal,
+};
+
+function ordinalOptions(opts: PrepareContext["opts"]) {
+  if (opts.ordinal === null) throw new Error("ordinal method without ordinal options");
+  return opts.ordinal;
+}
+
+function selectOrdinal(ctx: PrepareContext): ReturnType<DataMethodSpec["select"]> {
+  const o = ordinalOptions(ctx.opts);
+  const vars = ordinalVariables(ctx.data, ctx.ov, o.ordered);
+  const nth = vars.map((v) => (v.ordered ? v.levels.length - 1 : 0));
+  const table = ordinalTable(
+    ctx.table,
+    { nth },
+    { parameterization: o.parameterization, equalThresholds: ctx.opts.groupEqual.includes("thresholds" as never) },
+  );
+  const p = vars.length;
+  const ncont = nth.filter((k) => k === 0).length;
+  const perGroup = nth.reduce((a, k) => a + k, 0) + 2 * ncont + (p * (p - 1)) / 2;
+  return { data: ctx.data, table: { ...table, nmoments: perGroup * table.ngroups } };
+}
+
+function weightOf(kind: string, gamma: Float64Array, m: number, where: string): Weight {
+  if (kind === "ULS") return { diag: new Float64Array(m).fill(1) };
+  if (kind === "DWLS") return { diag: Float64Array.from({ length: m }, (_, i) => 1 / gamma[i * m + i]!) };
+  const inv = spdInverse({ n: m, a: gamma });
+  if (inv === null)
+    throw new InputError(
+      "E_NOT_PD",
+      `${where}: the asymptotic covariance matrix of the sample statistics is singular: WLS cannot weight by ` +
+        "its inverse; use WLSMV (diagonal weights)",
+    );
+  return { full: inv.inv.a };
+}
+
+function sampleStatsOf(groups: readonly OrdinalGroupStats[], labels: readonly string[]): SampleStats {
+  const out = groups.map((gs, g) => {
+    const p = gs.vars.length;
+    const mean = new Float64Array(p);
+    gs.thVar.forEach((v, t) => {
+      if (gs.thNumber[t] === 0) mean[v] = -gs.th[t]!; // lavaan's TH holds −mean for a continuous variable
+    });
+    const S = Float64Array.from(gs.cov);
+    const inv = spdInverse({ n: p, a: S });
+    return {
+      label: labels[g]!,
+      n: gs.nobs,
+      p,
+      mean,
+      S,
+      Sinv: inv?.inv.a ?? new Float64Array(p * p),
+      logDetS: inv?.logDet ?? NaN,
+    };
+  });
+  return { groups: out, ntotal: out.reduce((a, g) => a + g.n, 0) };
+}
+
+function createOrdinal(ctx: CreateContext): DataMethod {
+  const o = ordinalOptions(ctx.opts);
+  const { data, table } = ctx;
+  const vars = ordinalVariables(data, table.vars.ov, o.ordered);
+  const ost = ordinalStatsOf(data, vars);
+  const orderedSet = new Set(vars.filter((v) => v.ordered).map((v) => v.name));
+  const def = ESTIMATOR_DEFAULTS[o.estimator];
+  const groups: WlsGroup[] = ost.groups.map((gs, g) => ({
+    n: gs.nobs,
+    layout: groupLayout(table, g + 1, orderedSet),
+    s: gs.wlsObs,
+    W: weightOf(def.weight, gs.gamma, gs.wlsObs.length, data.file),
+  }));
+  groups.forEach((grp, g) => {
+    if (grp.layout.m !== grp.s.length)
+      throw new Error(`ordinal statistics of group ${g + 1}: ${grp.s.length} entries, the model has ${grp.layout.m}`);
+  });
+  const stats = sampleStatsOf(ost.groups, table.groupLabels);
+  let objective: WlsObjective | null = null;
+  const pieces = fitPieces({
+    table,
+    groups,
+    gammas: ost.groups.map((g) => g.gamma),
+    def: { ...def, uls: def.weight === "ULS" },
+    parameterization: o.parameterization,
+  });
+  return {
+    kind: "ordinal",
+    data,
+    table,
+    stats,
+    fiml: null,
+    missingPatterns: undefined,
+    warnings: [],
+    problem: (rep, rowValues) => {
+      objective = new WlsObjective({
+        table,
+        rep,
+        rowValues,
+        groups,
+        parameterization: o.parameterization,
+        ntotal: stats.ntotal,
+      });
+      return { rep, stats, rowValues, objective };
+    },
+    starts: (_prob, start) => ({ first: pieces.start(start), fallbacks: [] }),
+    information: (prob, ev) => prob.objective!.information(ev),
+    robust: (at) => pieces.robust(at, objective!),
+    fitMeasures: (_base, at) => pieces.measures(at, objective!),
+    modindicesBasis: (at) => ({ prob: at.prob, evaluation: at.evaluation, info: at.information }),
+  };
+}
