@@ -101,8 +101,11 @@ export function fitPieces(x: FitPiecesInput) {
         uls: x.def.uls,
         scaled,
         baseline: base,
-        residuals: residualSums(groups, obj, at, true),
-        raw: residualSums(groups, obj, at, false),
+        residuals: groups.map((g, k) => ({
+          w: g.n / ntotal,
+          std: residualSums(g, obj.state(at.evaluation).implied[k]!.wls, true),
+          raw: residualSums(g, obj.state(at.evaluation).implied[k]!.wls, false),
+        })),
         gfi: { eWe, sWs },
         nstat: table.nmoments!,
       });
@@ -179,43 +182,34 @@ function mul(X: Float64Array, Y: Float64Array, q: number): Float64Array {
  * means of continuous variables, as lavaan); the diagonal residuals are 0 and counted. Unstandardized (RMR): the raw residuals of the
  * wls statistics, variances of continuous variables on the diagonal.
  */
-function residualSums(groups: readonly WlsGroup[], obj: WlsObjective, at: AtEstimate, std: boolean): ResidualSums {
-  const st = obj.state(at.evaluation);
+function residualSums(g: WlsGroup, sig: Float64Array, std: boolean): ResidualSums {
+  const lay = g.layout;
+  const p = lay.p;
+  const nthv = lay.thVar.length;
   let diagSq = 0,
     offSq = 0,
-    nOff = 0,
     thSq = 0,
-    nTh = 0,
-    nDiag = 0;
-  groups.forEach((g, k) => {
-    const lay = g.layout;
-    const sig = st.implied[k]!.wls;
-    const p = lay.p;
-    const nthv = lay.thVar.length;
-    const sVar = new Float64Array(p).fill(1);
-    const mVar = new Float64Array(p).fill(1);
-    lay.cont.forEach((i, c) => {
-      if (std) {
-        sVar[i] = g.s[nthv + c]!;
-        mVar[i] = sig[nthv + c]!;
-      } else diagSq += (g.s[nthv + c]! - sig[nthv + c]!) ** 2;
-    });
-    for (let t = 0; t < nthv; t++) {
-      if (lay.thRow[t]! < 0) continue; // lavaan's "mean" part holds the thresholds only
-      const i = lay.thVar[t]!;
-      const r = g.s[t]! - sig[t]!;
-      thSq += r * r;
-      nTh++;
-    }
-    let e = nthv + lay.cont.length;
-    for (let j = 0; j < p; j++)
-      for (let i = j + 1; i < p; i++) {
-        const r = g.s[e]! / Math.sqrt(sVar[i]! * sVar[j]!) - sig[e]! / Math.sqrt(mVar[i]! * mVar[j]!);
-        e++;
-        offSq += r * r;
-        nOff++;
-      }
-    nDiag += p;
+    nTh = 0;
+  const sVar = new Float64Array(p).fill(1);
+  const mVar = new Float64Array(p).fill(1);
+  lay.cont.forEach((i, c) => {
+    if (std) {
+      sVar[i] = g.s[nthv + c]!;
+      mVar[i] = sig[nthv + c]!;
+    } else diagSq += (g.s[nthv + c]! - sig[nthv + c]!) ** 2;
   });
-  return { offSq, nOff, diagSq, nDiag, thSq, nTh };
+  for (let t = 0; t < nthv; t++) {
+    if (lay.thRow[t]! < 0) continue; // lavaan's "mean" part holds the thresholds only
+    const r = g.s[t]! - sig[t]!;
+    thSq += r * r;
+    nTh++;
+  }
+  let e = nthv + lay.cont.length;
+  for (let j = 0; j < p; j++)
+    for (let i = j + 1; i < p; i++) {
+      const r = g.s[e]! / Math.sqrt(sVar[i]! * sVar[j]!) - sig[e]! / Math.sqrt(mVar[i]! * mVar[j]!);
+      e++;
+      offSq += r * r;
+    }
+  return { offSq, nOff: (p * (p - 1)) / 2, diagSq, nDiag: p, thSq, nTh };
 }

@@ -47,7 +47,11 @@ function selectOrdinal(ctx: PrepareContext): ReturnType<DataMethodSpec["select"]
   const table = ordinalTable(
     ctx.table,
     { nth },
-    { parameterization: o.parameterization, equalThresholds: ctx.opts.groupEqual.includes("thresholds" as never) },
+    {
+      parameterization: o.parameterization,
+      equalThresholds: ctx.opts.groupEqual.includes("thresholds"),
+      equalMeans: ctx.opts.groupEqual.includes("means"),
+    },
   );
   const p = vars.length;
   const ncont = nth.filter((k) => k === 0).length;

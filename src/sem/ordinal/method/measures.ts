@@ -5,12 +5,13 @@
  * - the baseline is the independence model: thresholds, means and variances as sampled,
  *   correlations 0 (for WLS the first block re-estimated by generalized least squares);
  * - CFI, TLI, ... from fit/incremental.ts on the plain and on the scaled statistics;
- * - RMSEA with N − 1 (lavaan's divisor for estimators other than ML), its interval and p-values;
+ * - RMSEA with N − G (lavaan's divisor for estimators other than ML), its interval and p-values;
  * - RMR/SRMR/CRMR on the correlation residuals (and threshold residuals for the "mean" versions):
- *   sqrt(mean of squared residuals), SRMR = the "nomean" Bentler version;
+ *   sqrt(mean of squared residuals) per group, averaged with weights n_g/N; SRMR = the "nomean"
+ *   Bentler version;
  * - GFI = 1 − eᵀWe / sᵀWs (weights n_g/N), AGFI and PGFI with the number of wls statistics;
- * - MFI = exp(−½ (χ² − df)/(N − 1)); Hoelter's critical N with N − 1;
- * - WRMR = √(χ²/m), m the number of wls statistics (lavaan's wrmr: the standard statistic, which for
+ * - MFI = exp(−½ (χ² − df)/(N − G)); Hoelter's critical N with N − G;
+ * - WRMR = √(χ²/m), m the number of wls statistics per group (lavaan's wrmr: the standard statistic, which for
  *   DWLS is Σ_g (n_g − 1) Σ e²/diag(Γ_g); Muthén 1998-2004).
  * - the scaled RMSEA: the scaled-shifted statistic on df, or the plain one on tr(UΓ) "degrees of
  *   freedom" for the other scaled tests (lav_fit_rmsea: XX2 = X2, df2 = trace.UGamma).
@@ -37,9 +38,8 @@ export interface OrdinalFitInput {
   /** the model's and the baseline's scaled statistics (null for the standard test) */
   readonly scaled: ScaledStat | null;
   readonly baseline: { readonly chisq: number; readonly df: number; readonly scaled: ScaledStat | null };
-  readonly residuals: ResidualSums;
-  /** the same sums unstandardized (RMR) */
-  readonly raw: ResidualSums;
+  /** per group, with the group's weight n_g/N */
+  readonly residuals: readonly { readonly w: number; readonly std: ResidualSums; readonly raw: ResidualSums }[];
   /** Σ f_g eᵀW e and Σ f_g sᵀW s */
   readonly gfi: { readonly eWe: number; readonly sWs: number };
   /** total number of wls statistics */
@@ -61,6 +61,7 @@ export interface ResidualSums {
 
 export function ordinalFitMeasures(i: OrdinalFitInput): FitMeasures {
   const N = i.ntotal;
+  const n1 = N - i.ngroups; // lavaan's N for estimators other than ML: N − G
   const chisq = N * i.f;
   const out: FitMeasures = {
     npar: i.npar,
@@ -112,22 +113,27 @@ export function ordinalFitMeasures(i: OrdinalFitInput): FitMeasures {
     out["nnfi.robust"] = NaN;
     out["rni.robust"] = NaN;
   }
-  Object.assign(out, rmseaBlock(chisq, i.df, N - 1, i.ngroups, ""));
+  Object.assign(out, rmseaBlock(chisq, i.df, n1, i.ngroups, ""));
   if (s !== null) {
     // lavaan: the scaled-shifted statistic on df; otherwise the plain statistic on tr(UΓ) degrees of freedom
     const shifted = i.test === "scaled.shifted";
-    Object.assign(out, rmseaBlock(shifted ? s.chisq : chisq, shifted ? i.df : s.trace1, N - 1, i.ngroups, ".scaled"));
+    Object.assign(out, rmseaBlock(shifted ? s.chisq : chisq, shifted ? i.df : s.trace1, n1, i.ngroups, ".scaled"));
     for (const k of ROBUST_RMSEA) out[k] = NaN;
   }
-  Object.assign(out, residualMeasures(i.residuals, i.raw));
-  out.cn_05 = hoelter(chisq, i.df, N - 1, 0.95);
-  out.cn_01 = hoelter(chisq, i.df, N - 1, 0.99);
+  const res: Record<string, number> = {};
+  for (const g of i.residuals)
+    for (const [k, v] of Object.entries(residualMeasures(g.std, g.raw))) res[k] = (res[k] ?? 0) + g.w * v!;
+  Object.assign(out, res);
+  out.srmr_mplus = NaN;
+  out.srmr_mplus_nomean = NaN;
+  out.cn_05 = hoelter(chisq, i.df, n1, 0.95);
+  out.cn_01 = hoelter(chisq, i.df, n1, 0.99);
   const gfi = 1 - i.gfi.eWe / i.gfi.sWs;
   out.gfi = gfi;
   out.agfi = i.df > 0 ? 1 - (i.nstat / i.df) * (1 - gfi) : 1;
   out.pgfi = i.nstat > 0 ? (i.df / i.nstat) * gfi : NaN;
-  out.mfi = Math.exp(-0.5 * ((chisq - i.df) / (N - 1)));
-  out.wrmr = Math.sqrt(chisq / i.nstat);
+  out.mfi = Math.exp(-0.5 * ((chisq - i.df) / n1));
+  out.wrmr = Math.sqrt(chisq / (i.nstat / i.ngroups));
   return out;
 }
 
@@ -170,7 +176,5 @@ function residualMeasures(r: ResidualSums, raw: ResidualSums): FitMeasures {
     srmr_bentler_nomean: nomean,
     crmr,
     crmr_nomean: crmrNomean,
-    srmr_mplus: NaN,
-    srmr_mplus_nomean: NaN,
   };
 }

@@ -28,6 +28,8 @@ export interface OrdinalTableOptions {
   readonly user?: ReadonlyMap<string, UserOrdinalRow>;
   /** thresholds equal across groups (group.equal "thresholds") */
   readonly equalThresholds?: boolean;
+  /** latent means equal across groups (group.equal "means") */
+  readonly equalMeans?: boolean;
 }
 
 export function ordinalTable(table: ParameterTable, info: OrdinalVarInfo, o: OrdinalTableOptions): ParameterTable {
@@ -51,7 +53,10 @@ export function ordinalTable(table: ParameterTable, info: OrdinalVarInfo, o: Ord
     });
     for (const v of ov) if (ordered.has(v)) scales.push(fixedRow(v, "~*~", v, g, 1));
   }
-  if (o.equalThresholds && table.ngroups > 1) equalAcrossGroups(thresholds);
+  if (o.equalThresholds && table.ngroups > 1) {
+    equalAcrossGroups(thresholds);
+    freeInLaterGroups([...structural, ...scales], new Set(table.vars.lv), ordered, o);
+  }
   const head = [...structural.slice(0, at), ...thresholds, ...structural.slice(at)];
   const firstMean = head.findIndex((r) => r.op === "~1" && !r.user);
   const rows = [
@@ -61,7 +66,29 @@ export function ordinalTable(table: ParameterTable, info: OrdinalVarInfo, o: Ord
     ...tail,
   ];
   rows.forEach((r, k) => ((r as { id: number }).id = k + 1));
+  // group.equal labels as lavaan's: `.pN.` with N the id of the group-1 row
+  const firstId = new Map<string, number>();
+  for (const r of thresholds) if (r.label.startsWith(".th.") && !firstId.has(r.label)) firstId.set(r.label, r.id);
+  for (const r of thresholds) if (firstId.has(r.label)) r.label = `.p${firstId.get(r.label)}.`;
   return { ...table, rows, nfree: renumber(rows) };
+}
+
+/**
+ * Thresholds equal across groups identify the y* scales and the latent means of groups > 1
+ * (lavaan's lav_partable_flat for categorical data): there the scales `~*~` (delta) or the
+ * ordered items' residual variances (theta) are free, and so are the latent means (unless the
+ * means are held equal, or the model text fixes them).
+ */
+function freeInLaterGroups(rows: ParRow[], lv: Set<string>, ordered: Set<string>, o: OrdinalTableOptions): void {
+  for (const r of rows) {
+    if (r.group < 2 || r.user) continue;
+    const scale = o.parameterization === "delta" ? r.op === "~*~" : r.op === "~~" && r.lhs === r.rhs;
+    if (scale && ordered.has(r.lhs)) {
+      r.free = -1;
+      r.value = 1;
+    }
+    if (r.op === "~1" && lv.has(r.lhs) && !o.equalMeans && r.free === 0) r.free = -1;
+  }
 }
 
 function fix(r: ParRow, value: number): void {
