@@ -40,7 +40,8 @@ export type WarningCode =
   | "W_LARGE_VARIANCE" // an observed variance above 1e6 (lavaan's warning)
   | "W_ROBUST_SKIPPED" // FIML with too many variables for the FIML-corrected robust indices (not computed)
   | "W_DEFINED_NOT_FINITE" // a defined parameter (:=) whose value is infinite or NaN (division by zero, ...)
-  | "W_DUPLICATE_ELEMENT"; // a model element written twice with the same modifiers (the repeat is ignored)
+  | "W_DUPLICATE_ELEMENT" // a model element written twice with the same modifiers (the repeat is ignored)
+  | "W_POLYCHORIC_NOT_PD"; // the matrix of polychoric / polyserial correlations is not positive definite
 
 /** A bad-input error: one clear line, exit code 2. `C` is the engine's codes, or a layer's own. */
 export class InputError<C extends string = InputErrorCode> extends Error {

@@ -9,6 +9,8 @@
  * `lavInspect(fit, "gamma")` (N times the asymptotic covariance of `wlsObs`), `th` is
  * `lavInspect(fit, "sampstat")$th`, `cov` is `lavInspect(fit, "sampstat")$cov`.
  */
+import type { Warning } from "../messages.js";
+
 export interface OrdinalVariable {
   readonly name: string;
   /** true: categories and thresholds; false: a continuous variable (mean, variance, polyserial) */
@@ -37,14 +39,34 @@ export interface OrdinalGroupStats {
    * and 1 on the diagonal of ordered variables, as lavaan's sampstat `cov`
    */
   readonly cov: Float64Array;
-  /** lavaan's WLS.obs: th, then the variances of continuous variables, then the off-diagonal of cov (vech by column) */
+  /**
+   * lavaan's WLS.obs: th, then the variances of continuous variables, then the off-diagonal of cov
+   * (vech by column). As in lavaan, the entry of a continuous variable's mean is MINUS the mean
+   * (`th` holds the mean itself; lavInspect's sampstat lists it under `mean`, not `th`).
+   */
   readonly wlsObs: Float64Array;
-  /** lavaan's NACOV (m × m row-major, m = wlsObs.length): N times the asymptotic covariance of wlsObs */
+  /**
+   * lavaan's NACOV (m × m row-major, m = wlsObs.length): N times the asymptotic covariance of wlsObs.
+   * Formed on first access and kept (m² numbers: for 100 items of 5 categories m = 5,350, 229 MB,
+   * and N m² / 2 multiply-adds); DWLS needs only `gammaDiag`, products with Gamma can use `influence`.
+   */
   readonly gamma: Float64Array;
+  /** the diagonal of `gamma` (DWLS weights are its reciprocals), cheap to form */
+  readonly gammaDiag: Float64Array;
+  /**
+   * The casewise influences Z (m × nobs row-major: row k holds statistic k's value for each row
+   * used, in the order of `rows`), with gamma = Z Zᵀ / nobs, so that Γ v = Z (Zᵀ v) / nobs without forming Γ.
+   * Formed on first access and kept (m × nobs numbers: 86 MB for m = 5,350, N = 2,000).
+   */
+  readonly influence: Float64Array;
+  /** indices (0-based) of the rows used, into the group's columns as passed in */
+  readonly rows: Int32Array;
 }
 
 export interface OrdinalStats {
   readonly groups: readonly OrdinalGroupStats[];
   /** item pairs whose bivariate table needed lavaan's zero.add, or other notes for the user */
   readonly notes: readonly string[];
+  /** W_POLYCHORIC_NOT_PD (per group), naming the item pairs with the most extreme correlations */
+  readonly warnings: readonly Warning[];
 }
