@@ -37,6 +37,7 @@ export function readDump(name: string): Dump {
 export function statsFromDump(d: Dump): OrdinalStats {
   return {
     notes: [],
+    warnings: [],
     groups: d.groups.map((g) => {
       const thVar: number[] = [];
       const thNumber: number[] = [];
@@ -51,20 +52,25 @@ export function statsFromDump(d: Dump): OrdinalStats {
           thNumber.push(0);
         }
       });
-      const vars: OrdinalVariable[] = g.ov.map((name, i) => ({
-        name,
-        ordered: g.th_idx.includes(i + 1),
-        levels: g.th_idx.includes(i + 1) ? [] : [],
-      }));
+      // the categories as 1..K (K − 1 thresholds in the dump)
+      const vars: OrdinalVariable[] = g.ov.map((name, i) => {
+        const k = g.th_idx.filter((x) => x === i + 1).length;
+        return { name, ordered: k > 0, levels: k > 0 ? Array.from({ length: k + 1 }, (_, c) => c + 1) : [] };
+      });
+      const m = g.wls_obs.length;
       return {
         nobs: g.nobs,
         vars,
-        th: Float64Array.from(g.th_idx.map((_, t) => g.wls_obs[t]!)),
+        // th: thresholds, and a continuous variable's mean (its wls.obs entry is −mean)
+        th: Float64Array.from(g.th_idx.map((ix, t) => (ix > 0 ? g.wls_obs[t]! : -g.wls_obs[t]!))),
         thVar: Int32Array.from(thVar),
         thNumber: Int32Array.from(thNumber),
         cov: Float64Array.from(g.cov.flat()),
         wlsObs: Float64Array.from(g.wls_obs),
         gamma: Float64Array.from(g.gamma.flat()),
+        gammaDiag: Float64Array.from({ length: m }, (_, i) => g.gamma[i]![i]!),
+        influence: new Float64Array(0),
+        rows: new Int32Array(0),
       };
     }),
   };

@@ -15,7 +15,9 @@ import { WlsObjective, type Weight, type WlsGroup } from "./objective.js";
 import { ordinalStatsOf } from "./source.js";
 import { ordinalTable } from "./table.js";
 import type { TestKind } from "./tests.js";
-import { ordinalVariables } from "./variables.js";
+import { orderedSpecs } from "./variables.js";
+import type { DataSet } from "../../data/index.js";
+import type { OrdinalStats } from "../types.js";
 
 /** lavaan 0.6.14's test and standard errors of each estimator. */
 export const ESTIMATOR_DEFAULTS: Record<OrdinalEstimator, { test: TestKind; robustSe: boolean; weight: string }> = {
@@ -40,9 +42,15 @@ function ordinalOptions(opts: PrepareContext["opts"]) {
   return opts.ordinal;
 }
 
+/** The statistics computed while selecting, for the method created on the same data set. */
+const computed = new WeakMap<DataSet, OrdinalStats>();
+
 function selectOrdinal(ctx: PrepareContext): ReturnType<DataMethodSpec["select"]> {
   const o = ordinalOptions(ctx.opts);
-  const vars = ordinalVariables(ctx.data, ctx.ov, o.ordered);
+  const specs = orderedSpecs(ctx.ov, o.ordered);
+  const ost = ordinalStatsOf(ctx.data, specs, "listwise");
+  computed.set(ctx.data, ost);
+  const vars = ost.groups[0]!.vars;
   const nth = vars.map((v) => (v.ordered ? v.levels.length - 1 : 0));
   const table = ordinalTable(
     ctx.table,
@@ -59,10 +67,11 @@ function selectOrdinal(ctx: PrepareContext): ReturnType<DataMethodSpec["select"]
   return { data: ctx.data, table: { ...table, nmoments: perGroup * table.ngroups } };
 }
 
-function weightOf(kind: string, gamma: Float64Array, m: number, where: string): Weight {
+function weightOf(kind: string, gs: OrdinalGroupStats, where: string): Weight {
+  const m = gs.wlsObs.length;
   if (kind === "ULS") return { diag: new Float64Array(m).fill(1) };
-  if (kind === "DWLS") return { diag: Float64Array.from({ length: m }, (_, i) => 1 / gamma[i * m + i]!) };
-  const inv = spdInverse({ n: m, a: gamma });
+  if (kind === "DWLS") return { diag: Float64Array.from(gs.gammaDiag, (x) => 1 / x) };
+  const inv = spdInverse({ n: m, a: gs.gamma });
   if (inv === null)
     throw new InputError(
       "E_NOT_PD",
@@ -77,7 +86,7 @@ function sampleStatsOf(groups: readonly OrdinalGroupStats[], labels: readonly st
     const p = gs.vars.length;
     const mean = new Float64Array(p);
     gs.thVar.forEach((v, t) => {
-      if (gs.thNumber[t] === 0) mean[v] = -gs.th[t]!; // lavaan's TH holds −mean for a continuous variable
+      if (gs.thNumber[t] === 0) mean[v] = gs.th[t]!; // th holds the mean itself (wlsObs holds −mean)
     });
     const S = Float64Array.from(gs.cov);
     const inv = spdInverse({ n: p, a: S });
@@ -97,15 +106,15 @@ function sampleStatsOf(groups: readonly OrdinalGroupStats[], labels: readonly st
 function createOrdinal(ctx: CreateContext): DataMethod {
   const o = ordinalOptions(ctx.opts);
   const { data, table } = ctx;
-  const vars = ordinalVariables(data, table.vars.ov, o.ordered);
-  const ost = ordinalStatsOf(data, vars);
+  const ost = computed.get(data) ?? ordinalStatsOf(data, orderedSpecs(table.vars.ov, o.ordered), "listwise");
+  const vars = ost.groups[0]!.vars;
   const orderedSet = new Set(vars.filter((v) => v.ordered).map((v) => v.name));
   const def = ESTIMATOR_DEFAULTS[o.estimator];
   const groups: WlsGroup[] = ost.groups.map((gs, g) => ({
     n: gs.nobs,
     layout: groupLayout(table, g + 1, orderedSet),
     s: gs.wlsObs,
-    W: weightOf(def.weight, gs.gamma, gs.wlsObs.length, data.file),
+    W: weightOf(def.weight, gs, data.file),
   }));
   groups.forEach((grp, g) => {
     if (grp.layout.m !== grp.s.length)
@@ -127,7 +136,7 @@ function createOrdinal(ctx: CreateContext): DataMethod {
     stats,
     fiml: null,
     missingPatterns: undefined,
-    warnings: [],
+    warnings: ost.warnings,
     problem: (rep, rowValues) => {
       objective = new WlsObjective({
         table,

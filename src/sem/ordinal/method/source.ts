@@ -1,25 +1,44 @@
 /**
- * Where the ordinal sample statistics come from: a function of the data set and the variables
- * (thresholds, polychoric / polyserial correlations and their asymptotic covariance,
- * ordinal/types.ts). The weighted least-squares method asks for them through this one entry.
+ * Where the ordinal sample statistics come from: by default the ordinal statistics of
+ * ordinal/stats (thresholds, polychoric / polyserial correlations and their asymptotic covariance)
+ * on the data set's groups; tests may put lavaan's own statistics in their place.
  */
 import type { DataSet } from "../../data/index.js";
-import { InputError } from "../../messages.js";
+import { ordinalStats } from "../stats/index.js";
 import type { OrdinalStats, OrdinalVariable } from "../types.js";
 
-export type OrdinalStatsSource = (data: DataSet, vars: readonly OrdinalVariable[]) => OrdinalStats;
+export type OrdinalStatsSource = (
+  data: DataSet,
+  vars: readonly Pick<OrdinalVariable, "name" | "ordered">[],
+  missing: "listwise" | "pairwise",
+) => OrdinalStats;
 
-let source: OrdinalStatsSource | null = null;
+/** ordinal/stats on the data set: one column per variable and group, the file's row numbers in messages. */
+export const computeOrdinalStats: OrdinalStatsSource = (data, vars, missing) => {
+  const p = data.variables.length;
+  const col = vars.map((v) => data.variables.indexOf(v.name));
+  const columns = data.groups.map((g) => col.map((j) => Float64Array.from({ length: g.n }, (_, r) => g.X[r * p + j]!)));
+  return ordinalStats(columns, vars, {
+    missing,
+    groupLabels: data.groups.map((g) => g.label),
+    rowNumbers: data.groups.map((g) => g.rowIds),
+    source: data.file,
+  });
+};
 
-/** Sets the source of the ordinal sample statistics (returns the previous one). */
-export function setOrdinalStatsSource(s: OrdinalStatsSource | null): OrdinalStatsSource | null {
+let source: OrdinalStatsSource = computeOrdinalStats;
+
+/** Sets the source of the ordinal sample statistics (null: the default); returns the previous one. */
+export function setOrdinalStatsSource(s: OrdinalStatsSource | null): OrdinalStatsSource {
   const prev = source;
-  source = s;
+  source = s ?? computeOrdinalStats;
   return prev;
 }
 
-export function ordinalStatsOf(data: DataSet, vars: readonly OrdinalVariable[]): OrdinalStats {
-  if (source === null)
-    throw new InputError("E_USAGE", "ordinal sample statistics (polychoric correlations) are not available");
-  return source(data, vars);
+export function ordinalStatsOf(
+  data: DataSet,
+  vars: readonly Pick<OrdinalVariable, "name" | "ordered">[],
+  missing: "listwise" | "pairwise",
+): OrdinalStats {
+  return source(data, vars, missing);
 }
