@@ -26,6 +26,8 @@ const FIT_OPTION_KEYS: readonly (keyof FitOptions)[] = [
   "modindices",
   "na",
   "dataName",
+  "ordered",
+  "parameterization",
 ];
 
 /** What an entry adds to a fit: more option names, and a step after the fit (the Node bootstrap). */
@@ -57,6 +59,8 @@ export function fitInput(model: string | ModelSyntax, data: DataInput, options: 
     fixedX: options.fixedX,
     modindices: options.modindices,
     missing: options.missing,
+    ...(options.ordered !== undefined ? { ordered: options.ordered === true ? true : [...options.ordered] } : {}),
+    ...(options.parameterization !== undefined ? { parameterization: options.parameterization } : {}),
   };
   return { syntax, data: table, options: engine, na };
 }

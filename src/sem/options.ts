@@ -24,7 +24,13 @@ export interface OrdinalOptions {
 }
 
 /** Missing-data methods and their synonyms (lavaan's missing = "ml" has the synonyms "fiml" and "direct"). */
-export const MISSING_METHODS = { listwise: "listwise", fiml: "fiml", ml: "fiml", direct: "fiml" } as const;
+export const MISSING_METHODS = {
+  listwise: "listwise",
+  fiml: "fiml",
+  ml: "fiml",
+  direct: "fiml",
+  pairwise: "pairwise",
+} as const;
 export type MissingMethod = (typeof MISSING_METHODS)[keyof typeof MISSING_METHODS];
 const MISSING_NAMES = Object.keys(MISSING_METHODS) as [
   keyof typeof MISSING_METHODS,
@@ -80,7 +86,13 @@ export function resolveOptions(opts: FitOptions, ctx: { ngroups: number; hasInte
   if (!(ESTIMATORS as readonly string[]).includes(estimator))
     throw new InputError(
       "E_USAGE",
-      `--estimator ${estimator} is for ordinal indicators: declare them with --ordered (all, or a list of items)`,
+      `option estimator: ${estimator} is for ordinal indicators: declare them ordered ` +
+        "(--ordered all, or a list of items)",
+    );
+  if (opts.missing === "pairwise")
+    throw new InputError(
+      "E_USAGE",
+      "--missing pairwise is for ordinal indicators (declare them with --ordered); use listwise or fiml",
     );
   const resolutions: string[] = [`estimator: ${estimator}`, `missing: ${opts.missing}`];
   if (opts.missing === "fiml" && estimator === "MLM") {
@@ -131,7 +143,7 @@ function resolveOrdinalOptions(opts: FitOptions, ordinal: OrdinalOptions, ctx: {
   if (opts.missing === "fiml")
     throw new InputError(
       "E_USAGE",
-      "--missing fiml needs continuous variables: with ordered items use listwise deletion (the default)",
+      "--missing fiml needs continuous variables: with ordered items use listwise (the default) or pairwise deletion",
     );
   const resolutions = [
     `estimator: ${opts.estimator === undefined ? "default -> " : ""}${ordinal.estimator} (ordered items)`,

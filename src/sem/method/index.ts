@@ -8,7 +8,11 @@ import type { DataMethodSpec } from "./types.js";
 export type { AtEstimate, DataMethod, DataMethodKind, DataMethodSpec } from "./types.js";
 export { covariateIndex, degreesOfFreedom, exogenousIndex } from "./common.js";
 
-const METHODS: Record<MissingMethod, DataMethodSpec> = { listwise: completeData, fiml: fullInformation };
+const METHODS: Record<MissingMethod, DataMethodSpec> = {
+  listwise: completeData,
+  fiml: fullInformation,
+  pairwise: ordinalWls, // refused without ordered variables (options.ts)
+};
 
 /** The method of a fit: ordinal weighted least squares when anything is ordered, else by the missing-data option. */
 export function dataMethodFor(missing: MissingMethod, opts?: Pick<ResolvedOptions, "ordinal">): DataMethodSpec {

@@ -3,8 +3,9 @@
  * model, fitted by weighted least squares (lavaan 0.6.14's WLSMV family, lav_model_estimate with
  * estimator WLS / DWLS / ULS). Chosen by method/index.ts when the options order any variable.
  */
+import { buildDataSet } from "../../data/index.js";
 import { spdInverse } from "../../linalg/dense.js";
-import { InputError } from "../../messages.js";
+import { InputError, warning, type Warning } from "../../messages.js";
 import type { OrdinalEstimator } from "../../options.js";
 import type { SampleStats } from "../../samplestats/index.js";
 import type { CreateContext, DataMethod, DataMethodSpec, PrepareContext } from "../../method/types.js";
@@ -48,8 +49,13 @@ const computed = new WeakMap<DataSet, OrdinalStats>();
 function selectOrdinal(ctx: PrepareContext): ReturnType<DataMethodSpec["select"]> {
   const o = ordinalOptions(ctx.opts);
   const specs = orderedSpecs(ctx.ov, o.ordered);
-  const ost = ordinalStatsOf(ctx.data, specs, "listwise");
-  computed.set(ctx.data, ost);
+  const pairwise = ctx.opts.missing === "pairwise";
+  // pairwise deletion keeps every row that observes a variable (FIML's rule for the rows kept)
+  const data = pairwise
+    ? buildDataSet(ctx.input.data, { variables: [...ctx.ov], group: ctx.opts.group, na: ctx.input.na, missing: "fiml" })
+    : ctx.data;
+  const ost = ordinalStatsOf(data, specs, pairwise ? "pairwise" : "listwise");
+  computed.set(data, ost);
   const vars = ost.groups[0]!.vars;
   const nth = vars.map((v) => (v.ordered ? v.levels.length - 1 : 0));
   const table = ordinalTable(
@@ -64,7 +70,7 @@ function selectOrdinal(ctx: PrepareContext): ReturnType<DataMethodSpec["select"]
   const p = vars.length;
   const ncont = nth.filter((k) => k === 0).length;
   const perGroup = nth.reduce((a, k) => a + k, 0) + 2 * ncont + (p * (p - 1)) / 2;
-  return { data: ctx.data, table: { ...table, nmoments: perGroup * table.ngroups } };
+  return { data, table: { ...table, nmoments: perGroup * table.ngroups } };
 }
 
 function weightOf(kind: string, gs: OrdinalGroupStats, where: string): Weight {
@@ -106,7 +112,8 @@ function sampleStatsOf(groups: readonly OrdinalGroupStats[], labels: readonly st
 function createOrdinal(ctx: CreateContext): DataMethod {
   const o = ordinalOptions(ctx.opts);
   const { data, table } = ctx;
-  const ost = computed.get(data) ?? ordinalStatsOf(data, orderedSpecs(table.vars.ov, o.ordered), "listwise");
+  const missing = ctx.opts.missing === "pairwise" ? "pairwise" : "listwise";
+  const ost = computed.get(data) ?? ordinalStatsOf(data, orderedSpecs(table.vars.ov, o.ordered), missing);
   const vars = ost.groups[0]!.vars;
   const orderedSet = new Set(vars.filter((v) => v.ordered).map((v) => v.name));
   const def = ESTIMATOR_DEFAULTS[o.estimator];
@@ -136,7 +143,7 @@ function createOrdinal(ctx: CreateContext): DataMethod {
     stats,
     fiml: null,
     missingPatterns: undefined,
-    warnings: ost.warnings,
+    warnings: [...droppedWarning(data, stats.ntotal, missing), ...ost.warnings],
     problem: (rep, rowValues) => {
       objective = new WlsObjective({
         table,
@@ -154,4 +161,10 @@ function createOrdinal(ctx: CreateContext): DataMethod {
     fitMeasures: (_base, at) => pieces.measures(at, objective!),
     modindicesBasis: (at) => ({ prob: at.prob, evaluation: at.evaluation, info: at.information }),
   };
+}
+
+function droppedWarning(data: DataSet, used: number, missing: string): Warning[] {
+  if (data.dropped.length === 0) return [];
+  const why = missing === "pairwise" ? "missing on every model variable" : "for missing values (listwise deletion)";
+  return [warning("W_ROWS_DROPPED", `${data.dropped.length} of ${data.nTotalRows} rows dropped ${why}; ${used} used`)];
 }
