@@ -12,11 +12,14 @@ import { ordinalFitMeasures, type ResidualSums } from "./measures.js";
 import { applyWeight, residual, type WlsGroup, type WlsObjective } from "./objective.js";
 import { scaledStatistic, traces, type TestGroup, type TestKind } from "./tests.js";
 import { baselineFit } from "./baseline.js";
+import { catml } from "./catml.js";
 
 export interface FitPiecesInput {
   readonly table: ParameterTable;
   readonly groups: readonly WlsGroup[];
   readonly gammas: readonly Float64Array[];
+  /** per group, the sample correlation matrix (p×p) */
+  readonly R: readonly Float64Array[];
   readonly def: { readonly test: TestKind; readonly robustSe: boolean; readonly uls: boolean };
   readonly parameterization: "delta" | "theta";
 }
@@ -108,9 +111,34 @@ export function fitPieces(x: FitPiecesInput) {
         })),
         gfi: { eWe, sWs },
         nstat: table.nmoments!,
+        catml: robustIngredients(at, obj),
       });
     },
   };
+
+  /** catML ingredients for the tests with lavaan's robust measures (satorra.bentler, scaled.shifted) */
+  function robustIngredients(at: AtEstimate, obj: WlsObjective) {
+    if (x.def.test !== "satorra.bentler" && x.def.test !== "scaled.shifted") return null;
+    const q = at.theta.length;
+    const v = vcovFromInformation(obj.informationAt(J!, 0), q, 1);
+    if (!v.ok) return null;
+    const st = obj.state(at.evaluation);
+    const sigma = st.implied.map((gi) => {
+      const p = gi.scales.length;
+      const S = gi.implied.sigma;
+      return Float64Array.from(S, (val, k) => gi.scales[Math.floor(k / p)]! * gi.scales[k % p]! * val);
+    });
+    return catml({
+      groups,
+      gammas: x.gammas,
+      R: x.R,
+      sigma,
+      J: J!,
+      Einv: v.vcov,
+      q,
+      df: table.nmoments! - table.nfree,
+    });
+  }
 
   function scaledOf(at: AtEstimate, obj: WlsObjective) {
     if (J === null) J = obj.jacobian(at.theta);

@@ -133,6 +133,7 @@ function createOrdinal(ctx: CreateContext): DataMethod {
     table,
     groups,
     gammas: ost.groups.map((g) => g.gamma),
+    R: ost.groups.map((g) => g.cov),
     def: { ...def, uls: def.weight === "ULS" },
     parameterization: o.parameterization,
   });

@@ -16,13 +16,15 @@
  * - the scaled RMSEA: the scaled-shifted statistic on df, or the plain one on tr(UΓ) "degrees of
  *   freedom" for the other scaled tests (lav_fit_rmsea: XX2 = X2, df2 = trace.UGamma).
  * - ULS: no p-values for the standard statistics (NA in lavaan).
- * The robust CFI/TLI/RMSEA of categorical data (Savalei 2021) are not computed here: NA.
+ * - the robust CFI/TLI/RNI/RMSEA of categorical data (Savalei 2021) from catml.ts, with the
+ *   robust rules of fit/incremental.ts and fit/rmsea.ts; NA where lavaan gives NA.
  */
 import { chisqUpper } from "../../distributions/index.js";
-import { incrementalIndices } from "../../fit/incremental.js";
+import { incrementalIndices, robustIncremental } from "../../fit/incremental.js";
 import { hoelter } from "../../fit/measures.js";
 import type { FitMeasures } from "../../fit/names.js";
 import { rmsea, rmseaCi, rmseaPClose, rmseaPNotClose } from "../../fit/rmsea.js";
+import type { Catml } from "./catml.js";
 import type { ScaledStat, TestKind } from "./tests.js";
 
 export interface OrdinalFitInput {
@@ -42,6 +44,8 @@ export interface OrdinalFitInput {
   readonly residuals: readonly { readonly w: number; readonly std: ResidualSums; readonly raw: ResidualSums }[];
   /** Σ f_g eᵀW e and Σ f_g sᵀW s */
   readonly gfi: { readonly eWe: number; readonly sWs: number };
+  /** the robust measures' ingredients (catml.ts), null where lavaan gives NA */
+  readonly catml: Catml | null;
   /** total number of wls statistics */
   readonly nstat: number;
 }
@@ -93,13 +97,25 @@ export function ordinalFitMeasures(i: OrdinalFitInput): FitMeasures {
     s !== null && bs !== null
       ? incrementalIndices({ chisq: s.chisq, df: s.df, baselineChisq: bs.chisq, baselineDf: bs.df })
       : null;
+  const k = i.catml;
+  const rob =
+    k === null
+      ? null
+      : robustIncremental({
+          chisq: k.chisq,
+          df: k.df,
+          baselineChisq: k.baselineChisq,
+          baselineDf: k.baselineDf,
+          c: k.c,
+          cBaseline: k.cBaseline,
+        });
   out.cfi = plain.cfi;
   out.tli = plain.tli;
   if (sc !== null) {
     out["cfi.scaled"] = sc.cfi;
     out["tli.scaled"] = sc.tli;
-    out["cfi.robust"] = NaN;
-    out["tli.robust"] = NaN;
+    out["cfi.robust"] = rob?.cfi ?? NaN;
+    out["tli.robust"] = rob?.tli ?? NaN;
   }
   Object.assign(out, { nnfi: plain.nnfi, rfi: plain.rfi, nfi: plain.nfi, pnfi: plain.pnfi });
   Object.assign(out, { ifi: plain.ifi, rni: plain.rni });
@@ -110,8 +126,8 @@ export function ordinalFitMeasures(i: OrdinalFitInput): FitMeasures {
     out["pnfi.scaled"] = sc.pnfi;
     out["ifi.scaled"] = sc.ifi;
     out["rni.scaled"] = sc.rni;
-    out["nnfi.robust"] = NaN;
-    out["rni.robust"] = NaN;
+    out["nnfi.robust"] = rob?.tli ?? NaN;
+    out["rni.robust"] = rob?.rni ?? NaN;
   }
   Object.assign(out, rmseaBlock(chisq, i.df, n1, i.ngroups, ""));
   if (s !== null) {
@@ -119,6 +135,7 @@ export function ordinalFitMeasures(i: OrdinalFitInput): FitMeasures {
     const shifted = i.test === "scaled.shifted";
     Object.assign(out, rmseaBlock(shifted ? s.chisq : chisq, shifted ? i.df : s.trace1, n1, i.ngroups, ".scaled"));
     for (const k of ROBUST_RMSEA) out[k] = NaN;
+    if (i.catml !== null) Object.assign(out, robustRmsea(i.catml, n1, i.ngroups));
   }
   const res: Record<string, number> = {};
   for (const g of i.residuals)
@@ -144,6 +161,20 @@ const ROBUST_RMSEA = [
   "rmsea.pvalue.robust",
   "rmsea.notclose.pvalue.robust",
 ] as const;
+
+/** lavaan's robust RMSEA of categorical data: X3 with ĉ, its interval and p-values from X3/ĉ (lav_fit_rmsea). */
+function robustRmsea(k: Catml, n: number, ngroups: number): FitMeasures {
+  const plain = { chisq: k.chisq, df: k.df, ntotal: n, ngroups, c: k.c };
+  const scaled = { ...plain, chisq: k.scaled };
+  const ci = rmseaCi(scaled);
+  return {
+    "rmsea.robust": rmsea(plain),
+    "rmsea.ci.lower.robust": ci.lower,
+    "rmsea.ci.upper.robust": ci.upper,
+    "rmsea.pvalue.robust": rmseaPClose(scaled),
+    "rmsea.notclose.pvalue.robust": rmseaPNotClose(scaled),
+  };
+}
 
 function rmseaBlock(chisq: number, df: number, n: number, ngroups: number, suffix: "" | ".scaled"): FitMeasures {
   const input = { chisq, df, ntotal: n, ngroups };
