@@ -18,13 +18,19 @@ import { toFitResult } from "../../../src/sem/views.js";
 import { agrees, rowKey, TOL } from "../../parity/compare.js";
 import { dumpSource, readDump } from "./lavaan-stats.js";
 
-const REF = "/work/shared/reference";
-const CASES = fs.existsSync(REF)
-  ? fs
-      .readdirSync(REF)
-      .filter((d) => d.startsWith("ord-"))
-      .sort()
-  : [];
+const SHARED = "/work/shared/reference";
+/** unshared cases made by tests/fixtures/ordinal/method/cases-method.R (theta, pairwise, binary N = 4000, syntax) */
+const LOCAL = path.resolve(__dirname, "../../fixtures/ordinal/method/cases");
+const caseDirs = (root: string): [string, string][] =>
+  fs.existsSync(root)
+    ? fs
+        .readdirSync(root)
+        .filter((d) => d.startsWith("ord-"))
+        .sort()
+        .map((d) => [d, path.join(root, d)])
+    : [];
+const DIRS = new Map([...caseDirs(SHARED), ...caseDirs(LOCAL)]);
+const CASES = [...DIRS.keys()];
 
 /** Cases not at parity yet, with the reason. */
 const SKIP: Record<string, string> = {};
@@ -39,7 +45,7 @@ export async function fitOrdinalCase(
   name: string,
   stats: "lavaan" | "ours" = "lavaan",
 ): Promise<{ fitted: FittedModel; ref: Ref }> {
-  const dir = path.join(REF, name);
+  const dir = DIRS.get(name)!;
   const ref = JSON.parse(fs.readFileSync(path.join(dir, "lavaan.json"), "utf8")) as Ref;
   const o = ref.options;
   const prev = setOrdinalStatsSource(stats === "lavaan" ? dumpSource(readDump(name)) : null);
@@ -52,6 +58,8 @@ export async function fitOrdinalCase(
         estimator: typeof o.estimator === "string" ? o.estimator : undefined,
         group: typeof o.group === "string" ? o.group : undefined,
         groupEqual: (Array.isArray(o["group.equal"]) ? o["group.equal"] : []) as GroupEqual[],
+        parameterization: typeof o.parameterization === "string" ? o.parameterization : undefined,
+        missing: typeof o.missing === "string" ? o.missing : undefined,
       },
     });
     return { fitted, ref };

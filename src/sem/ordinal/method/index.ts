@@ -14,7 +14,8 @@ import { fitPieces } from "./fit.js";
 import { groupLayout } from "./implied.js";
 import { WlsObjective, type Weight, type WlsGroup } from "./objective.js";
 import { ordinalStatsOf } from "./source.js";
-import { ordinalTable } from "./table.js";
+import { ordinalTable, type UserOrdinalRow } from "./table.js";
+import type { ModelSyntax } from "../../syntax/index.js";
 import type { TestKind } from "./tests.js";
 import { orderedSpecs } from "./variables.js";
 import type { DataSet } from "../../data/index.js";
@@ -65,6 +66,7 @@ function selectOrdinal(ctx: PrepareContext): ReturnType<DataMethodSpec["select"]
       parameterization: o.parameterization,
       equalThresholds: ctx.opts.groupEqual.includes("thresholds"),
       equalMeans: ctx.opts.groupEqual.includes("means"),
+      user: userOrdinalRows(ctx.input.syntax, vars, nth),
     },
   );
   const p = vars.length;
@@ -162,6 +164,41 @@ function createOrdinal(ctx: CreateContext): DataMethod {
     fitMeasures: (_base, at) => pieces.measures(at, objective!),
     modindicesBasis: (at) => ({ prob: at.prob, evaluation: at.evaluation, info: at.information }),
   };
+}
+
+/**
+ * The model text's threshold and scale rows (`x | a*t1 + 0.5*t2`, `x ~*~ x`) by key `x|t1` /
+ * `x~*~x`; a row of an item that is not ordered, or a threshold beyond the item's categories, is
+ * one line naming the model line.
+ */
+function userOrdinalRows(
+  syntax: ModelSyntax,
+  vars: readonly { name: string; ordered: boolean }[],
+  nth: readonly number[],
+): Map<string, UserOrdinalRow> {
+  const out = new Map<string, UserOrdinalRow>();
+  for (const s of syntax.statements) {
+    if (s.kind !== "ordinal") continue;
+    const i = vars.findIndex((v) => v.name === s.lhs);
+    const where = `${syntax.file}:${s.line}`;
+    if (i < 0 || !vars[i]!.ordered)
+      throw new InputError(
+        "E_MODEL",
+        `${where}: '${s.lhs} ${s.op} ...': ${s.lhs} is not an ordered variable (--ordered)`,
+      );
+    for (const t of s.terms) {
+      if (s.op === "|" && Number(t.name.slice(1)) > nth[i]!)
+        throw new InputError(
+          "E_MODEL",
+          `${where}: ${s.lhs} | ${t.name}: ${s.lhs} has ${nth[i]! + 1} categories, so thresholds t1..t${nth[i]}`,
+        );
+      out.set(`${s.lhs}${s.op}${t.name}`, {
+        ...(t.fixed !== undefined ? { fixed: t.fixed } : {}),
+        ...(t.label !== undefined ? { label: t.label } : {}),
+      });
+    }
+  }
+  return out;
 }
 
 function droppedWarning(data: DataSet, used: number, missing: string): Warning[] {

@@ -51,7 +51,7 @@ export function ordinalTable(table: ParameterTable, info: OrdinalVarInfo, o: Ord
     ov.forEach((v, i) => {
       for (let k = 1; k <= info.nth[i]!; k++) thresholds.push(newRow(v, "|", `t${k}`, g, o, table.ngroups));
     });
-    for (const v of ov) if (ordered.has(v)) scales.push(fixedRow(v, "~*~", v, g, 1));
+    for (const v of ov) if (ordered.has(v)) scales.push(scaleRow(v, g, o, table.ngroups));
   }
   if (o.equalThresholds && table.ngroups > 1) {
     equalAcrossGroups(thresholds);
@@ -99,6 +99,16 @@ function fix(r: ParRow, value: number): void {
 
 function fixedRow(lhs: string, op: ParRow["op"], rhs: string, group: number, value: number): ParRow {
   return { id: 0, lhs, op, rhs, group, user: false, free: 0, value, label: "", exo: false, userStart: false };
+}
+
+/** A scale row: fixed at 1 unless the model text frees (NA*) or labels it. */
+function scaleRow(v: string, g: number, o: OrdinalTableOptions, G: number): ParRow {
+  const u = o.user?.get(`${v}~*~${v}`);
+  if (u === undefined) return fixedRow(v, "~*~", v, g, 1);
+  const row = newRow(v, "~*~", v, g, o, G);
+  if (row.free !== 0 && u.fixed === undefined && u.label === undefined) fix(row, 1);
+  if (row.free !== 0) row.value = 1;
+  return row;
 }
 
 /** A threshold row: free unless the model text fixes it; its label from the model text. */
