@@ -1,80 +1,25 @@
 /**
  * Parity of the weighted least-squares method with lavaan 0.6.14 on every shared ord-* case
- * (/work/shared/reference, README-ordinal.md), on lavaan's own sample statistics (wls.obs and
- * gamma dumped by tests/fixtures/ordinal/method/dump-lavaan.R): every parameter row, thresholds and
+ * (/work/shared/reference, README-ordinal.md) and the unshared ones (cases-method.R), each on
+ * lavaan's own sample statistics (wls.obs and gamma dumped by
+ * tests/fixtures/ordinal/method/dump-lavaan.R) and on ours (ordinal/stats): every parameter row, thresholds and
  * scale rows included (est, se, z, std.lv, std.all at the parity tolerances), every fitMeasures()
  * entry of lavaan.json, and the dumped fmin, tests and implied wls vector.
  * Expected numbers: the case's lavaan.json and the dump, never retyped.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readTable } from "../../../src/sem/data/read-file.js";
-import { fitModel, type FittedModel } from "../../../src/sem/fit-model.js";
 import { setOrdinalStatsSource } from "../../../src/sem/ordinal/method/source.js";
-import type { GroupEqual } from "../../../src/sem/partable/types.js";
-import { parseModel } from "../../../src/sem/syntax/index.js";
 import { toFitResult } from "../../../src/sem/views.js";
 import { agrees, rowKey, TOL } from "../../parity/compare.js";
-import { dumpSource, readDump } from "./lavaan-stats.js";
-
-const SHARED = "/work/shared/reference";
-/** unshared cases made by tests/fixtures/ordinal/method/cases-method.R (theta, pairwise, binary N = 4000, syntax) */
-const LOCAL = path.resolve(__dirname, "../../fixtures/ordinal/method/cases");
-const caseDirs = (root: string): [string, string][] =>
-  fs.existsSync(root)
-    ? fs
-        .readdirSync(root)
-        .filter((d) => d.startsWith("ord-"))
-        .sort()
-        .map((d) => [d, path.join(root, d)])
-    : [];
-const DIRS = new Map([...caseDirs(SHARED), ...caseDirs(LOCAL)]);
-const CASES = [...DIRS.keys()];
-
-/** Cases not at parity yet, with the reason. */
-const SKIP: Record<string, string> = {};
-
-interface Ref {
-  options: Record<string, unknown>;
-  fit: Record<string, number | null>;
-  parameters: { lhs: string; op: string; rhs: string; group?: number; [c: string]: unknown }[];
-}
-
-export async function fitOrdinalCase(
-  name: string,
-  stats: "lavaan" | "ours" = "lavaan",
-): Promise<{ fitted: FittedModel; ref: Ref }> {
-  const dir = DIRS.get(name)!;
-  const ref = JSON.parse(fs.readFileSync(path.join(dir, "lavaan.json"), "utf8")) as Ref;
-  const o = ref.options;
-  const prev = setOrdinalStatsSource(stats === "lavaan" ? dumpSource(readDump(name)) : null);
-  try {
-    const fitted = await fitModel({
-      syntax: parseModel(fs.readFileSync(path.join(dir, "model.lav"), "utf8"), { file: "model.lav" }),
-      data: readTable(path.join(dir, "data.csv")),
-      options: {
-        ordered: o.ordered === true ? true : (o.ordered as string[]),
-        estimator: typeof o.estimator === "string" ? o.estimator : undefined,
-        group: typeof o.group === "string" ? o.group : undefined,
-        groupEqual: (Array.isArray(o["group.equal"]) ? o["group.equal"] : []) as GroupEqual[],
-        parameterization: typeof o.parameterization === "string" ? o.parameterization : undefined,
-        missing: typeof o.missing === "string" ? o.missing : undefined,
-      },
-    });
-    return { fitted, ref };
-  } finally {
-    setOrdinalStatsSource(prev);
-  }
-}
+import { readDump } from "./lavaan-stats.js";
+import { CASES, fitOrdinalCase } from "./cases.js";
 
 afterAll(() => setOrdinalStatsSource(null));
 
 const MODES = CASES.flatMap((c) => [[c, "lavaan"] as const, [c, "ours"] as const]);
 
 describe.each(MODES)("%s on %s sample statistics", (name, stats) => {
-  const skip = SKIP[name];
-  it.skipIf(skip !== undefined)("every parameter row and fit measure as lavaan 0.6.14", async () => {
+  it("every parameter row and fit measure as lavaan 0.6.14", async () => {
     const { fitted, ref } = await fitOrdinalCase(name, stats);
     const res = toFitResult(fitted);
     expect(res.converged).toBe(true);
@@ -103,7 +48,7 @@ describe.each(MODES)("%s on %s sample statistics", (name, stats) => {
     expect(bad).toEqual([]);
   });
 
-  it.skipIf(skip !== undefined)("fmin, the tests and the implied statistics as lavaan's dump", async () => {
+  it("fmin, the tests and the implied statistics as lavaan's dump", async () => {
     const d = readDump(name);
     const { fitted } = await fitOrdinalCase(name, stats);
     // lavaan: fitMeasures(fit)["fmin"], lavInspect(fit, "test"), lavInspect(fit, "wls.est")

@@ -28,6 +28,8 @@ export function fitPieces(x: FitPiecesInput) {
   const { table, groups } = x;
   const ntotal = groups.reduce((a, g) => a + g.n, 0);
   let J: Float64Array[] | null = null;
+  let scaledCache: { theta: Float64Array; value: ReturnType<typeof scaledStatistic> } | null = null;
+
   const testGroups = (): TestGroup[] =>
     groups.map((g, k) => ({ m: g.layout.m, J: J![k]!, W: g.W, gamma: x.gammas[k]!, f: g.n / ntotal }));
   const groupOf = (g: WlsGroup): number => groups.indexOf(g) + 1;
@@ -145,6 +147,13 @@ export function fitPieces(x: FitPiecesInput) {
   }
 
   function scaledOf(at: AtEstimate, obj: WlsObjective) {
+    if (scaledCache !== null && scaledCache.theta === at.theta) return scaledCache.value;
+    const value = computeScaled(at, obj);
+    scaledCache = { theta: at.theta, value };
+    return value;
+  }
+
+  function computeScaled(at: AtEstimate, obj: WlsObjective) {
     if (J === null) J = obj.jacobian(at.theta);
     const df = table.nmoments! - table.nfree;
     return scaledStatistic(x.def.test, ntotal * at.evaluation.f, df, traces(testGroups(), at.theta.length));

@@ -5,14 +5,15 @@
  * W = Γ⁻¹ (WLS), diag(Γ)⁻¹ (DWLS), I (ULS), Γ = N·acov(s) per group (lavaan's NACOV). lavaan
  * reports fmin = F/2 and χ² = N·F = Σ_g (n_g − 1) eᵀWe (lav_model_objective's (n_g − 1)/n_g). Its
  * gradient is −2 Σ_g ((n_g − 1)/N) JᵀW(s − σ) with J = ∂σ/∂θ, and the information given to the
- * optimizer Σ_g ((n_g − 1)/N) JᵀWJ (so that its 2·I is the Gauss-Newton Hessian). J is taken by central differences of σ(θ) (step 1e-6·max(1, |θ_a|): the error,
- * about 1e-10 relative, is far below the tolerances of the estimates and standard errors).
+ * optimizer Σ_g ((n_g − 1)/N) JᵀWJ (so that its 2·I is the Gauss-Newton Hessian). J is analytic
+ * (jacobian.ts); numericJacobian() gives central differences for the tests.
  */
 import { spdInverse } from "../../linalg/dense.js";
 import type { Evaluation, GroupEval } from "../../estimate/ml.js";
 import type { Representation } from "../../model/representation.js";
 import type { ParameterTable } from "../../partable/types.js";
 import { impliedWls, type GroupImplied, type GroupLayout } from "./implied.js";
+import { wlsJacobian } from "./jacobian.js";
 
 /** A group's weight matrix: its diagonal (DWLS, ULS) or the whole matrix (WLS), m×m row-major. */
 export type Weight = { readonly diag: Float64Array } | { readonly full: Float64Array };
@@ -98,8 +99,18 @@ export class WlsObjective {
     return s;
   }
 
-  /** J_g = ∂σ_g/∂θ (m_g × q, row-major) by central differences. */
+  /** J_g = ∂σ_g/∂θ (m_g × q, row-major), analytic (jacobian.ts). */
   jacobian(theta: Float64Array): Float64Array[] {
+    const { table, rep, rowValues, parameterization } = this.setup;
+    const imp = this.implied(theta);
+    if (imp === null) return this.numericJacobian(theta);
+    return this.setup.groups.map((grp, g) =>
+      wlsJacobian(table, rep.groups[g]!, grp.layout, imp[g]!, theta, rowValues, parameterization),
+    );
+  }
+
+  /** J_g by central differences (step 1e-6·max(1, |θ_a|)); the tests compare it with the analytic one. */
+  numericJacobian(theta: Float64Array): Float64Array[] {
     const q = theta.length;
     const J = this.setup.groups.map((grp) => new Float64Array(grp.layout.m * q));
     const t = Float64Array.from(theta);
