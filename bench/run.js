@@ -35,7 +35,9 @@ import { robustRow, runRobustCase } from "./lib/robust.js";
 import { fimlRow, runFimlCase } from "./lib/fiml.js";
 import { runCsvBench } from "./lib/csv.js";
 import { ordinalRow, runOrdinalCase } from "./lib/ordinal.js";
+import { runPlsBench } from "./pls.js";
 import { largeDetails, markdownTable, textTable } from "./lib/report.js";
+import { runInvarianceBench } from "./invariance.js";
 
 /** @typedef {import("./lib/report.js").TableRow} TableRow */
 
@@ -183,6 +185,10 @@ async function main() {
   const fimlMlr = args.reference || args.onlyFiml ? await runFimlCase(ROOT, PLAN, log, "MLR") : null;
   if (args.reference) log("\nCSV ingestion, 72 indicators × 5000 rows (lib/csv.js; in process):");
   const csv = args.reference ? await runCsvBench(log) : null;
+  if (args.reference) log("\nmeasurement invariance, HS by school (bench/invariance.js; in process):");
+  const invariance = args.reference ? await runInvarianceBench(ROOT, PLAN, log) : null;
+  if (args.reference) log("\nPLS path models against seminr 2.3.1's stored timings (bench/pls.js; in process):");
+  const pls = args.reference ? await runPlsBench(ROOT, log) : null;
   const cases = args.quick ? LARGE_CASES.filter((c) => c.spec.factors * c.spec.perFactor <= 100) : LARGE_CASES;
   /** @type {import("./lib/large-suite.js").LargeCaseResult[]} */
   let large = [];
@@ -234,6 +240,8 @@ async function main() {
         fiml,
         fimlMlr,
         csv,
+        invariance,
+        pls,
         large,
         bootstrap: bootstrap && { ...bootstrap, environment: machine },
         startup: startup && { ...startup, environment: machine },

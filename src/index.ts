@@ -34,3 +34,30 @@ const BROWSER = {
 export async function fit(model: string | ModelSyntax, data: DataInput, options: FitOptions = {}): Promise<ModelFit> {
   return fitWith(model, data, options, BROWSER);
 }
+
+// Measurement invariance across groups (isrs invariance)
+export { invariance } from "./api/invariance.js";
+export type { Invariance, InvarianceOptions } from "./api/invariance.js";
+export type {
+  Criterion,
+  InvarianceResult,
+  StepComparison,
+  StepName,
+  StepResult,
+  ScoreTestRow,
+  PartialRound,
+  LatentComparison,
+} from "./invariance/index.js";
+
+// PLS path modelling (seminr 2.3.1's numbers): pls(), the model parser and the engine's pieces.
+export { pls, parsePlsModel, estimatePls, preparePlsData, plsQuality, formatPlsText, plsJson } from "./pls/index.js";
+export type {
+  PlsAnalysis,
+  PlsApiOptions,
+  PlsEstimate,
+  PlsOptions,
+  PlsResults,
+  PlsSpec,
+  PlsData,
+  PlsQuality,
+} from "./pls/index.js";

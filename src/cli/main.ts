@@ -29,6 +29,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   analyze: async () => (await import("./commands/analyze.js")).registerAnalyze,
   diagram: async () => (await import("./commands/diagram.js")).registerDiagram,
   report: async () => (await import("./commands/report.js")).registerReport,
+  invariance: async () => (await import("./commands/invariance.js")).registerInvariance,
+  pls: async () => (await import("./commands/pls.js")).registerPls,
 };
 
 /**

@@ -102,8 +102,12 @@ export function studyTitle(
 }
 
 /** The study report of an analysis (`isrs report`, `isrs analyze --report`). */
-export async function studyReportFiles(res: StudyResults, meta: FromAnalysisMeta): Promise<ReportFile[]> {
-  return (await buildStudyReport(studyViewFromAnalysis(res, meta))).files;
+export async function studyReportFiles(
+  res: StudyResults,
+  meta: FromAnalysisMeta,
+  extra?: Parameters<typeof buildStudyReport>[1],
+): Promise<ReportFile[]> {
+  return (await buildStudyReport(studyViewFromAnalysis(res, meta), extra)).files;
 }
 
 /**

@@ -343,7 +343,10 @@ function summaryFacts(v: StudyView): Block {
 }
 
 /** The study report's document and files (report.html, report.md, results.json, diagram.svg/.dot, loadings.svg). */
-export async function buildStudyReport(v: StudyView): Promise<ReportBundle> {
+export async function buildStudyReport(
+  v: StudyView,
+  extra: { sections: Section[]; json?: Record<string, unknown> } = { sections: [] },
+): Promise<ReportBundle> {
   const points = v.loadings
     .filter((l) => l.std !== null)
     .map((l) => ({ factor: v.labels[l.factor] ?? l.factor, indicator: l.indicator, std: l.std! }));
@@ -369,6 +372,7 @@ export async function buildStudyReport(v: StudyView): Promise<ReportBundle> {
   sections.push(fitSection(v));
   const hyp = hypothesesSection(v);
   if (hyp !== undefined) sections.push(hyp);
+  sections.push(...extra.sections);
   if (v.warnings.length > 0)
     sections.push({ id: "warnings", title: "Warnings", blocks: [{ kind: "list", ordered: false, items: v.warnings }] });
   const document: ReportDocument = {
@@ -382,7 +386,7 @@ export async function buildStudyReport(v: StudyView): Promise<ReportBundle> {
   const files: ReportBundle["files"] = [
     { name: "report.html", content: renderHtml(document) },
     { name: "report.md", content: renderMarkdown(document) },
-    { name: "results.json", content: `${JSON.stringify({ kind: "study", ...v }, null, 2)}\n` },
+    { name: "results.json", content: `${JSON.stringify({ kind: "study", ...v, ...extra.json }, null, 2)}\n` },
     { name: "diagram.svg", content: diagram.svg },
     { name: "diagram.dot", content: diagram.dot },
   ];

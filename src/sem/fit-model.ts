@@ -83,6 +83,7 @@ export function prepareFit(input: FitInput): PreparedFit {
         growth: opts.growth,
         fixedX: opts.fixedX,
         groupEqual: opts.groupEqual,
+        groupPartial: opts.groupPartial,
       },
       groupLabels: labels,
     });

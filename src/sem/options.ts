@@ -52,6 +52,8 @@ export const FitOptionsSchema = z.object({
     .optional(),
   group: z.string().min(1).optional(),
   groupEqual: z.array(z.enum(GROUP_EQUAL)).default([]),
+  /** lavaan's group.partial: parameters ("x3~1", "visual=~x2") left out of the group.equal constraints */
+  groupPartial: z.array(z.string()).default([]),
   stdLv: z.boolean().default(false),
   meanstructure: z.boolean().optional(),
   growth: z.boolean().default(false),

@@ -100,7 +100,19 @@ function staticPackages(meta: Metafile, output: string): Set<string> {
 
 describe("what each command loads", () => {
   const HEAVY = ["vega", "vega-lite", "@viz-js/viz", "mathjs"];
-  const commands = ["fit", "bench", "model", "instrument", "score", "simulate", "analyze", "diagram", "report"];
+  const commands = [
+    "fit",
+    "bench",
+    "model",
+    "instrument",
+    "score",
+    "simulate",
+    "analyze",
+    "diagram",
+    "report",
+    "invariance",
+    "pls",
+  ];
 
   it.each(commands)("isrs %s: no heavy package in its static import graph", (command) => {
     const meta = JSON.parse(readFileSync(META, "utf8")) as Metafile;

@@ -7,7 +7,19 @@ import { describe, expect, it } from "vitest";
 import { commandsFor } from "../../src/cli/main.js";
 import { run } from "./run.js";
 
-const ALL = ["fit", "bench", "model", "instrument", "score", "simulate", "analyze", "diagram", "report"];
+const ALL = [
+  "fit",
+  "bench",
+  "model",
+  "instrument",
+  "score",
+  "simulate",
+  "analyze",
+  "diagram",
+  "report",
+  "invariance",
+  "pls",
+];
 const argv = (...args: string[]): string[] => ["node", "isrs", ...args];
 
 describe("commandsFor", () => {

@@ -8,7 +8,19 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { run } from "./run.js";
 
-const COMMANDS = ["fit", "bench", "model", "instrument", "score", "simulate", "analyze", "diagram", "report"];
+const COMMANDS = [
+  "fit",
+  "bench",
+  "model",
+  "instrument",
+  "score",
+  "simulate",
+  "analyze",
+  "diagram",
+  "report",
+  "invariance",
+  "pls",
+];
 const README = fs.readFileSync("README.md", "utf8");
 
 /** The long option names of a help text (-h, --help left out). */

@@ -8,7 +8,11 @@
  * Without DATA, the bundled dataset.
  */
 import type { Command } from "commander";
-import { runStudy } from "../../analysis/study.js";
+import { runStudy, type StudyResults } from "../../analysis/study.js";
+import { parseCriterion, parsePartial, parseSteps, runInvariance } from "../../invariance/index.js";
+import { invarianceSection } from "../../report/from-invariance.js";
+import type { DataTable } from "../../sem/data/csv.js";
+import { parseModel } from "../../sem/syntax/index.js";
 import { bundledDatasetPath, loadInstrument, loadResponses } from "../../instrument/index.js";
 import { scoreFirms } from "../../instrument/score.js";
 import { InputError } from "../../sem/messages.js";
@@ -35,11 +39,14 @@ export interface ReportFlags {
   firm?: string;
   all?: boolean;
   norms?: string;
+  invariance?: string;
 }
 
 async function firmReports(dataFile: string, f: ReportFlags, ctx: CommandContext): Promise<void> {
   if (f.firm !== undefined && f.all === true)
     throw new InputError("E_USAGE", "--firm and --all exclude each other: give one");
+  if (f.invariance !== undefined)
+    throw new InputError("E_USAGE", "--invariance adds a section to the study report: leave out --firm and --all");
   const instr = loadInstrument(f.instrument);
   const read = { na: splitNa(f.na) ?? [] };
   const data = loadResponses(dataFile, instr, { read });
@@ -61,15 +68,38 @@ async function firmReports(dataFile: string, f: ReportFlags, ctx: CommandContext
 async function studyReport(data: string | undefined, f: ReportFlags, ctx: CommandContext): Promise<void> {
   const study = resolveStudy(data, { ...f, format: "text" });
   const res = await runStudy({ ...study, estimator: f.estimator, missing: f.missing, na: splitNa(f.na) });
-  const files = await studyReportFiles(res, {
-    title: studyTitle(f, data),
-    dataFile: data ?? shownFile(bundledDatasetPath()),
-    model: f.model ?? res.design.source,
-    version: ctx.version,
-  });
+  const extra = f.invariance === undefined ? undefined : await invarianceExtra(res, study.data, f);
+  const files = await studyReportFiles(
+    res,
+    {
+      title: studyTitle(f, data),
+      dataFile: data ?? shownFile(bundledDatasetPath()),
+      model: f.model ?? res.design.source,
+      version: ctx.version,
+    },
+    extra,
+  );
   const inputs = { "data file": data, "instrument file": f.instrument, "model file": f.model };
   writeAndTell(f.out ?? defaultReportDir("study"), files, ctx.stdout, inputs);
   ctx.setExit(analysisExitCode(res));
+}
+
+/** `--invariance COL`: the measurement model's invariance across COL, as a section of the study report. */
+async function invarianceExtra(res: StudyResults, data: DataTable, f: ReportFlags) {
+  const m = res.models.find((x) => x.name === "measurement") ?? res.models[0]!;
+  const syntax = parseModel(m.syntax, { file: "measurement model" });
+  const options = {
+    group: f.invariance,
+    estimator: f.estimator,
+    ...(f.missing !== undefined ? { missing: f.missing } : {}),
+  };
+  const settings = {
+    steps: parseSteps(undefined),
+    criterion: parseCriterion(undefined),
+    partial: parsePartial(undefined),
+  };
+  const inv = await runInvariance({ syntax, data, options, na: splitNa(f.na) ?? [] }, settings);
+  return { sections: [invarianceSection(inv)], json: { invariance: inv } };
 }
 
 export function registerReport(program: Command, ctx: CommandContext): void {
@@ -102,6 +132,10 @@ export function registerReport(program: Command, ctx: CommandContext): void {
         "or reports/firms-DATA)",
     )
     .option("--title <text>", "title of the study report")
+    .option(
+      "--invariance <column>",
+      "add a measurement-invariance section across the groups of this column (study report)",
+    )
     .action(async (data: string | undefined, flags: ReportFlags) => {
       if (flags.firm !== undefined || flags.all === true)
         return firmReports(data ?? shownFile(bundledDatasetPath()), flags, ctx);

@@ -11,7 +11,8 @@
  *   (growth(): the other way round); multiple groups imply a mean structure;
  * - group.equal gives the rows of the chosen kinds a shared `.pN.` label across groups; when
  *   intercepts are equal the latent means of groups 2.. are freed, and with std.lv and equal
- *   loadings the latent variances of groups 2.. are freed.
+ *   loadings the latent variances of groups 2.. are freed; group.partial names parameters
+ *   (lavaan's "lhs op rhs" without spaces: "x3~1", "visual=~x2") left out of these constraints.
  */
 import { checkDefinitions } from "../inference/defined.js";
 import { InputError } from "../messages.js";
@@ -188,12 +189,13 @@ function applyDefaults(drafts: Draft[], vars: ReturnType<typeof variableSets>, o
 function applyGroupEqual(drafts: Draft[], lvSet: Set<string>, opts: ModelOptions, G: number): void {
   if (G < 2) return;
   const kinds = opts.groupEqual;
+  const partial = new Set((opts.groupPartial ?? []).map((p) => p.replace(/\s+/g, "")));
   const firstOf = new Map<string, number>();
   drafts.forEach((d, i) => {
     if (d.group === 1) firstOf.set(`${d.lhs} ${d.op} ${d.rhs}`, i);
   });
   for (const d of drafts) {
-    if (d.group === 1 || !equalKind(d, lvSet, kinds)) continue;
+    if (d.group === 1 || !equalKind(d, lvSet, kinds) || partial.has(`${d.lhs}${d.op}${d.rhs}`)) continue;
     if (d.fixed !== undefined && d.fixed !== null) continue;
     const i1 = firstOf.get(`${d.lhs} ${d.op} ${d.rhs}`);
     if (i1 === undefined) continue;

@@ -36,6 +36,8 @@ export interface ModelOptions {
   growth: boolean;
   fixedX: boolean;
   groupEqual: readonly GroupEqual[];
+  /** lavaan's group.partial ("x3~1", "visual=~x2", spaces removed): left free across groups; default none */
+  groupPartial?: readonly string[];
 }
 
 export const GROUP_EQUAL = [
