@@ -5,7 +5,7 @@
  * likelihoods; standard errors "Robust.sem" (or "Standard"), unstructured h1 information.
  */
 import { ORDINAL_ESTIMATORS } from "../options.js";
-import { num, render, two, type Row } from "./text-robust.js";
+import { num, render, robustRmseaRows, two, type Row } from "./text-robust.js";
 
 export function isOrdinalEstimator(estimator: string): boolean {
   return (ORDINAL_ESTIMATORS as readonly string[]).includes(estimator);
@@ -62,15 +62,7 @@ export function ordinalFitSection(f: Record<string, number>, estimator: string):
     two("P-value H_0: RMSEA <= 0.050", v("rmsea.pvalue"), scaled ? v("rmsea.pvalue.scaled") : ""),
     two("P-value H_0: RMSEA >= 0.080", v("rmsea.notclose.pvalue"), scaled ? v("rmsea.notclose.pvalue.scaled") : ""),
   );
-  if (f["rmsea.robust"] !== undefined)
-    out.push(
-      "",
-      one("Robust RMSEA", "rmsea.robust"),
-      one("90 Percent confidence interval - lower", "rmsea.ci.lower.robust"),
-      one("90 Percent confidence interval - upper", "rmsea.ci.upper.robust"),
-      one("P-value H_0: Robust RMSEA <= 0.050", "rmsea.pvalue.robust"),
-      one("P-value H_0: Robust RMSEA >= 0.080", "rmsea.notclose.pvalue.robust"),
-    );
+  if (f["rmsea.robust"] !== undefined) out.push("", ...robustRmseaRows(f));
   out.push(
     "",
     "Standardized Root Mean Square Residual:",

@@ -79,17 +79,25 @@ export function robustFitSection(f: Record<string, number>, estimator: string): 
     pair("P-value H_0: RMSEA <= 0.050", "rmsea.pvalue", "rmsea.pvalue.scaled"),
     pair("P-value H_0: RMSEA >= 0.080", "rmsea.notclose.pvalue", "rmsea.notclose.pvalue.scaled"),
     "",
-    one("Robust RMSEA", "rmsea.robust"),
-    one("90 Percent confidence interval - lower", "rmsea.ci.lower.robust"),
-    one("90 Percent confidence interval - upper", "rmsea.ci.upper.robust"),
-    one("P-value H_0: Robust RMSEA <= 0.050", "rmsea.pvalue.robust"),
-    one("P-value H_0: Robust RMSEA >= 0.080", "rmsea.notclose.pvalue.robust"),
+    ...robustRmseaRows(f),
     "",
     "Standardized Root Mean Square Residual:",
     "",
     pair("SRMR", "srmr", "srmr"),
   );
   return render(out);
+}
+
+/** The robust RMSEA rows (Scaled column only). */
+export function robustRmseaRows(f: Record<string, number>): Row[] {
+  const one = (label: string, k: string): Row => two(label, "", num(f[k]));
+  return [
+    one("Robust RMSEA", "rmsea.robust"),
+    one("90 Percent confidence interval - lower", "rmsea.ci.lower.robust"),
+    one("90 Percent confidence interval - upper", "rmsea.ci.upper.robust"),
+    one("P-value H_0: Robust RMSEA <= 0.050", "rmsea.pvalue.robust"),
+    one("P-value H_0: Robust RMSEA >= 0.080", "rmsea.notclose.pvalue.robust"),
+  ];
 }
 
 /** The "Parameter Estimates" header lines (lavaan's wording) for a robust estimator. */
