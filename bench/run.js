@@ -36,6 +36,7 @@ import { fimlRow, runFimlCase } from "./lib/fiml.js";
 import { runCsvBench } from "./lib/csv.js";
 import { ordinalRow, runOrdinalCase } from "./lib/ordinal.js";
 import { runPlsBench } from "./pls.js";
+import { runOrdinalStatsBench } from "./ordinal-stats.js";
 import { largeDetails, markdownTable, textTable } from "./lib/report.js";
 import { runInvarianceBench } from "./invariance.js";
 
@@ -178,13 +179,16 @@ async function main() {
   if (args.reference) log("\nrobust ML on the bfi data (in process):");
   const robust = args.reference ? await runRobustCase(ROOT, PLAN, log) : null;
   if (args.reference) log("\nordinal items (WLSMV) on the bfi data (in process; lavaan in the same run):");
-  const ordinal = args.reference ? await runOrdinalCase(ROOT, PLAN, log) : null;
+  const ordinalFit = args.reference ? await runOrdinalCase(ROOT, PLAN, log) : null;
   if (args.reference) log("\nfull-information ML on the bfi data with 3% missing (in process):");
   if (args.onlyFiml) log("\nfull-information ML on the bfi data with 3% missing (in process):");
   const fiml = args.reference || args.onlyFiml ? await runFimlCase(ROOT, PLAN, log, "ML") : null;
   const fimlMlr = args.reference || args.onlyFiml ? await runFimlCase(ROOT, PLAN, log, "MLR") : null;
   if (args.reference) log("\nCSV ingestion, 72 indicators × 5000 rows (lib/csv.js; in process):");
   const csv = args.reference ? await runCsvBench(log) : null;
+  if (args.reference)
+    log("\nordinal sample statistics, polychoric matrix and diag(Gamma) (bench/ordinal-stats.js; in process):");
+  const ordinal = args.reference ? await runOrdinalStatsBench(log) : null;
   if (args.reference) log("\nmeasurement invariance, HS by school (bench/invariance.js; in process):");
   const invariance = args.reference ? await runInvarianceBench(ROOT, PLAN, log) : null;
   if (args.reference) log("\nPLS path models against seminr 2.3.1's stored timings (bench/pls.js; in process):");
@@ -218,7 +222,7 @@ async function main() {
       note: caseNote(r),
     })),
     ...(robust === null ? [] : [robustRow(robust)]),
-    ...(ordinal === null ? [] : [ordinalRow(ordinal)]),
+    ...(ordinalFit === null ? [] : [ordinalRow(ordinalFit)]),
     ...[fiml, fimlMlr].flatMap((f) => (f === null ? [] : [fimlRow(f)])),
     ...largeRows(large),
     ...(bootstrap === null ? [] : bootstrapRows(bootstrap)),
@@ -236,10 +240,11 @@ async function main() {
         plan: PLAN,
         reference,
         robust,
-        ordinal,
+        ordinalFit,
         fiml,
         fimlMlr,
         csv,
+        ordinal,
         invariance,
         pls,
         large,

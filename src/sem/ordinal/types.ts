@@ -6,8 +6,9 @@
  *
  * Everything is in lavaan's order and scale, so that each field can be checked against lavaan
  * 0.6.14: `wlsObs` is `lavInspect(fit, "wls.obs")` (per group), `gamma` is
- * `lavInspect(fit, "gamma")` (N times the asymptotic covariance of `wlsObs`), `th` is
- * `lavInspect(fit, "sampstat")$th`, `cov` is `lavInspect(fit, "sampstat")$cov`.
+ * `lavInspect(fit, "gamma")` (N times the asymptotic covariance of `wlsObs`), `th` is lavaan's
+ * internal TH (`lavInspect(fit, "sampstat")$th` for ordered variables, `$mean` for continuous
+ * ones), `cov` is `lavInspect(fit, "sampstat")$cov`. Made by `ordinalStats()` (./stats/index.ts).
  */
 import type { Warning } from "../messages.js";
 
@@ -55,7 +56,8 @@ export interface OrdinalGroupStats {
   readonly gammaDiag: Float64Array;
   /**
    * The casewise influences Z (m × nobs row-major: row k holds statistic k's value for each row
-   * used, in the order of `rows`), with gamma = Z Zᵀ / nobs, so that Γ v = Z (Zᵀ v) / nobs without forming Γ.
+   * used, in the order of `rows`), with gamma = Z Zᵀ / nobs, so that Γ v = Z (Zᵀ v) / nobs
+   * without forming Γ (and Δᵀ W Γ W Δ = (Zᵀ W Δ)ᵀ (Zᵀ W Δ) / nobs).
    * Formed on first access and kept (m × nobs numbers: 86 MB for m = 5,350, N = 2,000).
    */
   readonly influence: Float64Array;
@@ -63,6 +65,10 @@ export interface OrdinalGroupStats {
   readonly rows: Int32Array;
 }
 
+/*
+ * `gamma` and `influence` are getters that form their matrix on first access: spreading a group's
+ * object ({ ...g }) or serialising it (JSON.stringify) forms both; read the fields by name instead.
+ */
 export interface OrdinalStats {
   readonly groups: readonly OrdinalGroupStats[];
   /** item pairs whose bivariate table needed lavaan's zero.add, or other notes for the user */

@@ -1,6 +1,7 @@
 /** The bivariate normal CDF against pbivnorm (Genz's Fortran, which lavaan calls), and closed forms. */
 import { describe, expect, it } from "vitest";
-import { normalCdf } from "../../../src/sem/distributions/index.js";
+import { normalCdf, normalDensity } from "../../../src/sem/distributions/index.js";
+import { phiFast, PhiFast } from "../../../src/sem/ordinal/stats/normal-fast.js";
 import { bivariateNormalCdf, bivariateNormalDensity } from "../../../src/sem/ordinal/stats/bivariate-normal.js";
 import { readJson } from "./load.js";
 
@@ -33,5 +34,17 @@ describe("bivariate normal CDF", () => {
     // d Phi2 / d r = phi2(h, k; r): central difference against the density
     const [h, k, r, e] = [0.4, -0.9, 0.35, 1e-5];
     expect((cdf(h, k, r + e) - cdf(h, k, r - e)) / (2 * e)).toBeCloseTo(bivariateNormalDensity(h, k, r), 9);
+  });
+});
+
+describe("the fast normal CDF of the inner loops", () => {
+  it("agrees with the engine's normal CDF to 1e-15 from -8 to 8", () => {
+    // distributions/normal.ts normalCdf: series and Mills-ratio continued fraction, full precision
+    let worst = 0;
+    for (let z = -8; z <= 8; z += 0.01) worst = Math.max(worst, Math.abs(PhiFast(z) - normalCdf(z)));
+    expect(worst).toBeLessThan(1e-15);
+    expect(PhiFast(Number.POSITIVE_INFINITY)).toBe(1);
+    expect(PhiFast(Number.NEGATIVE_INFINITY)).toBe(0);
+    expect(phiFast(1.3)).toBeCloseTo(normalDensity(1.3), 15);
   });
 });

@@ -23,11 +23,10 @@
  * DWLS weights) then costs a sum over cells, and the N × m matrix of influences (from which the
  * full Gamma is a cross-product) is only formed when asked for.
  */
-import { gram } from "../../linalg/simd.js";
+import { gemmNT } from "../../linalg/simd.js";
 import { type Codes, type ContinuousMargin, type Margin, type OrderedMargin } from "./margins.js";
-import { bivariateTable, cellScores, polychoric, type PolychoricResult } from "./polychoric.js";
-import { polyserial, polyserialScores } from "./polyserial.js";
-import { pearson, pearsonScores } from "./pearson.js";
+import { type PolychoricResult } from "./polychoric.js";
+import { continuousPair, mixedPair, orderedPair } from "./pairs.js";
 
 /** A variable of the group: its margin and its column (codes for ordered, values for continuous). */
 export interface OrderedColumn {
@@ -82,112 +81,6 @@ function uniTable(m: OrderedMargin, k: number): Float64Array {
   return t;
 }
 
-/** psi of the polychoric correlation of an ordered pair, per cell (missing rows and columns last). */
-function orderedPair(
-  m1: OrderedMargin,
-  c1: Codes,
-  m2: OrderedMargin,
-  c2: Codes,
-): { rho: number; table: Float64Array; counts: Float64Array; result: PolychoricResult } {
-  const tab = bivariateTable(c1, m1.K, c2, m2.K);
-  const result = polychoric(m1, m2, tab.freq);
-  const rho = result.rho;
-  const cs = cellScores(m1, m2, rho);
-  const K1 = m1.K,
-    K2 = m2.K,
-    t1 = K1 - 1,
-    t2 = K2 - 1;
-  const a21a = new Float64Array(t1);
-  const a21b = new Float64Array(t2);
-  let a22 = 0;
-  for (let c = 0; c < K1 * K2; c++) {
-    const f = tab.freq[c]!;
-    if (f === 0) continue;
-    const s = cs.rho[c]!;
-    a22 += f * s * s;
-    for (let k = 0; k < t1; k++) a21a[k] += f * s * cs.th1[c * t1 + k]!;
-    for (let k = 0; k < t2; k++) a21b[k] += f * s * cs.th2[c * t2 + k]!;
-  }
-  const w = K2 + 1;
-  const table = new Float64Array((K1 + 1) * w);
-  for (let a = 0; a <= K1; a++) {
-    let u = 0;
-    if (a < K1) for (let k = 0; k < t1; k++) u += a21a[k]! * m1.influence[a * t1 + k]!;
-    for (let b = 0; b <= K2; b++) {
-      let v = 0;
-      if (b < K2) for (let k = 0; k < t2; k++) v += a21b[k]! * m2.influence[b * t2 + k]!;
-      const s = a < K1 && b < K2 ? cs.rho[a * K2 + b]! : 0;
-      table[a * w + b] = (s - u - v) / a22;
-    }
-  }
-  return { rho, table, counts: tab.all, result };
-}
-
-/** psi of the covariance of two continuous variables, casewise. */
-function continuousPair(
-  m1: ContinuousMargin,
-  y1: Float64Array,
-  m2: ContinuousMargin,
-  y2: Float64Array,
-): { rho: number; values: Float64Array } {
-  const rho = pearson(y1, m1, y2, m2);
-  const sc = pearsonScores(y1, m1, y2, m2, rho);
-  const a = [0, 0, 0, 0];
-  const uni = [sc.mean1, sc.var1, sc.mean2, sc.var2];
-  const psi = [m1.influenceMean, m1.influenceVar, m2.influenceMean, m2.influenceVar];
-  let a22 = 0;
-  for (let n = 0; n < y1.length; n++) {
-    const s = sc.rho[n]!;
-    a22 += s * s;
-    for (let k = 0; k < 4; k++) a[k] += s * uni[k]![n]!;
-  }
-  const values = new Float64Array(y1.length);
-  for (let n = 0; n < y1.length; n++) {
-    let r = sc.rho[n]!;
-    for (let k = 0; k < 4; k++) r -= a[k]! * psi[k]![n]!;
-    r /= a22;
-    // delta method to cov = rho sd1 sd2 (sd_i = sqrt(var_i))
-    values[n] =
-      m1.sd * m2.sd * r +
-      ((m2.sd * rho) / (2 * m1.sd)) * m1.influenceVar[n]! +
-      ((m1.sd * rho) / (2 * m2.sd)) * m2.influenceVar[n]!;
-  }
-  return { rho, values };
-}
-
-/** psi of the covariance of a continuous and an ordered variable (rho sd), casewise. */
-function mixedPair(
-  mx: ContinuousMargin,
-  y: Float64Array,
-  mo: OrderedMargin,
-  codes: Codes,
-): { rho: number; values: Float64Array } {
-  const rho = polyserial(y, mx, codes, mo);
-  const sc = polyserialScores(y, mx, codes, mo, rho);
-  const t = mo.K - 1;
-  let aMean = 0,
-    aVar = 0,
-    a22 = 0;
-  const aTh = new Float64Array(t);
-  for (let n = 0; n < y.length; n++) {
-    const s = sc.rho[n]!;
-    if (s === 0) continue;
-    a22 += s * s;
-    aMean += s * sc.mean[n]!;
-    aVar += s * sc.variance[n]!;
-    for (let k = 0; k < t; k++) aTh[k] += s * sc.th[n * t + k]!;
-  }
-  const values = new Float64Array(y.length);
-  for (let n = 0; n < y.length; n++) {
-    let r = sc.rho[n]! - aMean * mx.influenceMean[n]! - aVar * mx.influenceVar[n]!;
-    const c = codes[n]!;
-    if (c >= 0) for (let k = 0; k < t; k++) r -= aTh[k]! * mo.influence[c * t + k]!;
-    r /= a22;
-    values[n] = mx.sd * r + (rho / (2 * mx.sd)) * mx.influenceVar[n]!;
-  }
-  return { rho, values };
-}
-
 function codesOf(v: GroupVariable): Codes | null {
   return isOrdered(v) ? v.codes : null;
 }
@@ -237,6 +130,28 @@ function writeRow(
       out[offset + i] = scale * src.table[a * w + b]!;
     }
   }
+}
+
+/**
+ * scale · Z Zᵀ (m × m) for row-major Z (m × len), only the lower triangle computed: by blocks of
+ * rows, each block's products with the rows up to its own (about half of the full product's
+ * multiply-adds; the blocks go through the WebAssembly kernel when large enough), then mirrored.
+ */
+export function lowerGram(z: Float64Array, m: number, len: number, scale: number): Float64Array {
+  const out = new Float64Array(m * m);
+  const rowsPerBlock = Math.max(32, Math.ceil(m / 8));
+  for (let r0 = 0; r0 < m; r0 += rowsPerBlock) {
+    const r1 = Math.min(m, r0 + rowsPerBlock);
+    const block = gemmNT(z.subarray(r0 * len, r1 * len), z.subarray(0, r1 * len), r1 - r0, r1, len);
+    for (let a = r0; a < r1; a++) {
+      for (let b = 0; b <= a; b++) {
+        const v = scale * block[(a - r0) * r1 + b]!;
+        out[a * m + b] = v;
+        out[b * m + a] = v;
+      }
+    }
+  }
+  return out;
 }
 
 /** Univariate entries: th (thresholds and means) and the variances of continuous variables. */
@@ -315,11 +230,7 @@ export function groupStatistics(vars: readonly GroupVariable[], n: number): Grou
     sources.forEach((s, k) => writeRow(s, vars, len, n, z, k * len));
     return z;
   };
-  const gamma = (): Float64Array => {
-    const g = gram(influence(), m, len);
-    for (let k = 0; k < g.length; k++) g[k] = g[k]! / n;
-    return g;
-  };
+  const gamma = (): Float64Array => lowerGram(influence(), m, len, 1 / n);
   return {
     n,
     th: Float64Array.from(uni.th),

@@ -126,7 +126,8 @@ function groupVariables(
     if (!(margin.variance > 0)) {
       throw new InputError(
         "E_CONSTANT",
-        `${prefix(options)}variable '${v.name}' has one value in every row${groupName(options, g, ng)}; drop it from the model`,
+        `${prefix(options)}variable '${v.name}' has one value in every row${groupName(options, g, ng)}; ` +
+          `drop it from the model`,
       );
     }
     return { margin, values };
@@ -155,7 +156,8 @@ function checkCoverage(
       if (both < 2) {
         throw new InputError(
           "E_COVERAGE",
-          `'${vars[b]!.name}' and '${vars[a]!.name}' are observed together in ${both} row${both === 1 ? "" : "s"}${where}: ` +
+          `'${vars[b]!.name}' and '${vars[a]!.name}' are observed together in ` +
+            `${both} row${both === 1 ? "" : "s"}${where}: ` +
             `their correlation cannot be estimated; drop one of them`,
         );
       }

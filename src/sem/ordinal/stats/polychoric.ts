@@ -24,7 +24,7 @@
  *  - cell probabilities below sqrt(machine epsilon) are floored there and their cells left out of
  *    the derivatives.
  */
-import { normalCdf, normalDensity } from "../../distributions/index.js";
+import { phiFast, PhiFast } from "./normal-fast.js";
 import { bivariateNormalCdf, bivariateNormalDensity } from "./bivariate-normal.js";
 import { type Codes, type OrderedMargin } from "./margins.js";
 
@@ -68,15 +68,24 @@ interface CellTerms {
   readonly dphi: Float64Array | null;
 }
 
+/** Scratch space of cellTerms (its results are read before the next call). */
+let scratch = new Float64Array(0);
+
 function cellTerms(m1: OrderedMargin, m2: OrderedMargin, rho: number, second: boolean): CellTerms {
   const K1 = m1.K,
     K2 = m2.K;
-  // cumulative F and densities d on the (K1 + 1) × (K2 + 1) grid of limits (index 0: -inf, K: +inf)
+  // cumulative F, densities D and their rho-derivatives G on the (K1 + 1) × (K2 + 1) grid of limits
+  // (index 0: -inf, K: +inf), then pi, phi, dphi per cell
   const w = K2 + 1;
-  const F = new Float64Array((K1 + 1) * w);
-  const D = new Float64Array((K1 + 1) * w);
-  const G = second ? new Float64Array((K1 + 1) * w) : null;
+  const grid = (K1 + 1) * w;
+  const cells = K1 * K2;
+  if (scratch.length < 3 * grid + 3 * cells) scratch = new Float64Array(2 * (3 * grid + 3 * cells));
+  const F = scratch.subarray(0, grid).fill(0);
+  const D = scratch.subarray(grid, 2 * grid).fill(0);
+  const G = scratch.subarray(2 * grid, 3 * grid).fill(0);
   const R = 1 - rho * rho;
+  // lavaan evaluates the density at |rho| <= 0.9999 (a 2 x 2 table with two empty cells has rho = +-1)
+  const rhoD = Math.max(-0.9999, Math.min(0.9999, rho));
   for (let a = 1; a <= K1; a++) {
     for (let b = 1; b <= K2; b++) {
       const idx = a * w + b;
@@ -86,14 +95,16 @@ function cellTerms(m1: OrderedMargin, m2: OrderedMargin, rho: number, second: bo
         const u = m1.th[a - 1]!,
           v = m2.th[b - 1]!;
         F[idx] = bivariateNormalCdf(u, v, rho, m1.pth[a - 1]!, m2.pth[b - 1]!);
-        D[idx] = bivariateNormalDensity(u, v, rho);
-        if (G !== null) G[idx] = (D[idx]! * (u * v * R - rho * (u * u - 2 * rho * u * v + v * v) + rho * R)) / (R * R);
+        const d = bivariateNormalDensity(u, v, rhoD);
+        D[idx] = d;
+        if (second) G[idx] = (d * (u * v * R - rho * (u * u - 2 * rho * u * v + v * v) + rho * R)) / (R * R);
       }
     }
   }
-  const pi = new Float64Array(K1 * K2);
-  const phi = new Float64Array(K1 * K2);
-  const dphi = G === null ? null : new Float64Array(K1 * K2);
+  const o = 3 * grid;
+  const pi = scratch.subarray(o, o + cells);
+  const phi = scratch.subarray(o + cells, o + 2 * cells);
+  const dphi = scratch.subarray(o + 2 * cells, o + 3 * cells);
   for (let a = 0; a < K1; a++) {
     for (let b = 0; b < K2; b++) {
       const i11 = (a + 1) * w + b + 1,
@@ -103,10 +114,10 @@ function cellTerms(m1: OrderedMargin, m2: OrderedMargin, rho: number, second: bo
       const p = F[i11]! - F[i01]! - F[i10]! + F[i00]!;
       pi[a * K2 + b] = p < TINY ? TINY : p;
       phi[a * K2 + b] = D[i11]! - D[i01]! - D[i10]! + D[i00]!;
-      if (dphi !== null) dphi[a * K2 + b] = G![i11]! - G![i01]! - G![i10]! + G![i00]!;
+      if (second) dphi[a * K2 + b] = G[i11]! - G[i01]! - G[i10]! + G[i00]!;
     }
   }
-  return { pi, phi, dphi };
+  return { pi, phi, dphi: second ? dphi : null };
 }
 
 /** First and second derivatives of the log-likelihood of the table `freq` at rho. */
@@ -147,7 +158,8 @@ export function maximise1d(deriv: (x: number) => [number, number], start: number
       else if (g < 0 && a === lo && !(next > lo)) next = lo;
       else next = (a + b) / 2;
     }
-    if (Math.abs(next - x) < 1e-13 || b - a < 1e-14) return next;
+    // quadratic convergence: a Newton step below 1e-9 leaves an error of order 1e-18
+    if (Math.abs(next - x) < (h < 0 ? 1e-9 : 1e-13) || b - a < 1e-14) return next;
     x = next;
   }
   return x;
@@ -228,31 +240,48 @@ export function cellScores(m1: OrderedMargin, m2: OrderedMargin, rho: number): C
   const sRho = new Float64Array(K1 * K2);
   const th1 = new Float64Array(K1 * K2 * (K1 - 1));
   const th2 = new Float64Array(K1 * K2 * (K2 - 1));
-  const lim1 = limits(m1);
-  const lim2 = limits(m2);
-  // edge(u, lo, hi): phi(u) (Phi((hi - rho u)/s) - Phi((lo - rho u)/s)), 0 at infinite u
-  const edge = (u: number, lo: number, hi: number): number => {
-    if (!Number.isFinite(u)) return 0;
-    if (s === 0) return normalDensity(u) * 0.5;
-    return normalDensity(u) * (normalCdf((hi - rho * u) / s) - normalCdf((lo - rho * u) / s));
-  };
+  // E1[a][b] = phi(u_a) Phi((v_b - rho u_a) / s) at the finite limits u_a of variable 1 (a = 1..K1-1),
+  // b = 0..K2 (Phi = 0, 1 at v = -inf, +inf); E2 likewise with the roles exchanged
+  const E1 = edges(limits(m1), limits(m2), rho, s);
+  const E2 = edges(limits(m2), limits(m1), rho, s);
+  const w1 = K2 + 1,
+    w2 = K1 + 1;
   for (let a = 0; a < K1; a++) {
     for (let b = 0; b < K2; b++) {
       const c = a * K2 + b;
       const pi = t.pi[c]!;
       if (pi <= TINY) continue;
       sRho[c] = t.phi[c]! / pi;
-      const up1 = edge(lim1[a + 1]!, lim2[b]!, lim2[b + 1]!);
-      const lo1 = edge(lim1[a]!, lim2[b]!, lim2[b + 1]!);
-      if (a < K1 - 1) th1[c * (K1 - 1) + a] = up1 / pi;
-      if (a > 0) th1[c * (K1 - 1) + a - 1] = -lo1 / pi;
-      const up2 = edge(lim2[b + 1]!, lim1[a]!, lim1[a + 1]!);
-      const lo2 = edge(lim2[b]!, lim1[a]!, lim1[a + 1]!);
-      if (b < K2 - 1) th2[c * (K2 - 1) + b] = up2 / pi;
-      if (b > 0) th2[c * (K2 - 1) + b - 1] = -lo2 / pi;
+      if (s === 0) {
+        // rho = +-1 (two empty cells): lavaan takes half the density for each limit's derivative
+        if (a < K1 - 1) th1[c * (K1 - 1) + a] = (0.5 * phiFast(m1.th[a]!)) / pi;
+        if (a > 0) th1[c * (K1 - 1) + a - 1] = (-0.5 * phiFast(m1.th[a - 1]!)) / pi;
+        if (b < K2 - 1) th2[c * (K2 - 1) + b] = (0.5 * phiFast(m2.th[b]!)) / pi;
+        if (b > 0) th2[c * (K2 - 1) + b - 1] = (-0.5 * phiFast(m2.th[b - 1]!)) / pi;
+        continue;
+      }
+      // derivative of pi_ab in the upper (a + 1) and lower (a) limit of the row category
+      if (a < K1 - 1) th1[c * (K1 - 1) + a] = (E1[(a + 1) * w1 + b + 1]! - E1[(a + 1) * w1 + b]!) / pi;
+      if (a > 0) th1[c * (K1 - 1) + a - 1] = -(E1[a * w1 + b + 1]! - E1[a * w1 + b]!) / pi;
+      if (b < K2 - 1) th2[c * (K2 - 1) + b] = (E2[(b + 1) * w2 + a + 1]! - E2[(b + 1) * w2 + a]!) / pi;
+      if (b > 0) th2[c * (K2 - 1) + b - 1] = -(E2[b * w2 + a + 1]! - E2[b * w2 + a]!) / pi;
     }
   }
   return { rho: sRho, th1, th2 };
+}
+
+/** phi(u_a) Phi((v_b - rho u_a) / s) over the limits u (rows, 0 at infinite u) and v (columns). */
+function edges(u: Float64Array, v: Float64Array, rho: number, s: number): Float64Array {
+  const w = v.length;
+  const out = new Float64Array(u.length * w);
+  for (let a = 1; a < u.length - 1; a++) {
+    const d = phiFast(u[a]!);
+    for (let b = 1; b < w; b++) {
+      const p = b === w - 1 ? 1 : s === 0 ? (v[b]! >= rho * u[a]! ? 1 : 0) : PhiFast((v[b]! - rho * u[a]!) / s);
+      out[a * w + b] = d * p;
+    }
+  }
+  return out;
 }
 
 /** -inf, the thresholds, +inf */

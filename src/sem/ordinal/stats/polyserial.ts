@@ -14,7 +14,8 @@
  *   d/d tau_k = (1[j = k] phi(tau*_j) - 1[j = k + 1] phi(tau*_{j-1})) / (s P),   s = sqrt(1 - rho^2),
  * with P floored at machine epsilon as lavaan does.
  */
-import { normalCdf, normalDensity } from "../../distributions/index.js";
+import { normalDensity } from "../../distributions/index.js";
+import { phiFast as phi, PhiFast as Phi } from "./normal-fast.js";
 import { type Codes, type ContinuousMargin, type OrderedMargin } from "./margins.js";
 import { limits, maximise1d } from "./polychoric.js";
 
@@ -32,7 +33,7 @@ export interface PolyserialScores {
 
 /** phi(u) (u rho - z), 0 at an infinite limit */
 function tail(u: number, star: number, rho: number, z: number): number {
-  return Number.isFinite(u) ? normalDensity(star) * (u * rho - z) : 0;
+  return Number.isFinite(u) ? phi(star) * (u * rho - z) : 0;
 }
 
 /** Sum over the rows observing both of d log P(j | y) / d rho. */
@@ -46,7 +47,7 @@ function gradient(y: ArrayLike<number>, codes: Codes, mx: ContinuousMargin, lim:
     const z = (v - mx.mean) / mx.sd;
     const hi = (lim[c + 1]! - rho * z) / s;
     const lo = (lim[c]! - rho * z) / s;
-    let p = normalCdf(hi) - normalCdf(lo);
+    let p = Phi(hi) - Phi(lo);
     if (p < EPS) p = EPS;
     g += (tail(lim[c + 1]!, hi, rho, z) - tail(lim[c]!, lo, rho, z)) / (p * s * s * s);
   }
@@ -123,10 +124,10 @@ export function polyserialScores(
     const z = (v - mx.mean) / mx.sd;
     const hi = (lim[c + 1]! - rho * z) / s;
     const lo = (lim[c]! - rho * z) / s;
-    let p = normalCdf(hi) - normalCdf(lo);
+    let p = Phi(hi) - Phi(lo);
     if (p < EPS) p = EPS;
-    const dHi = Number.isFinite(lim[c + 1]!) ? normalDensity(hi) : 0;
-    const dLo = Number.isFinite(lim[c]!) ? normalDensity(lo) : 0;
+    const dHi = Number.isFinite(lim[c + 1]!) ? phi(hi) : 0;
+    const dLo = Number.isFinite(lim[c]!) ? phi(lo) : 0;
     const diff = (dHi - dLo) / (s * p);
     out.mean[i] = (z + rho * diff) / mx.sd;
     out.variance[i] = (z * z - 1 + rho * z * diff) / (2 * mx.variance);
