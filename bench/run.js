@@ -39,6 +39,7 @@ import { runPlsBench } from "./pls.js";
 import { runOrdinalStatsBench } from "./ordinal-stats.js";
 import { largeDetails, markdownTable, textTable } from "./lib/report.js";
 import { runInvarianceBench } from "./invariance.js";
+import { runPowerBench } from "./power.js";
 
 /** @typedef {import("./lib/report.js").TableRow} TableRow */
 
@@ -205,6 +206,11 @@ async function main() {
     log("\nbootstrap (in process, worker threads; then the whole command in a child process):");
     bootstrap = await runBootstrapBench(log);
   }
+  let power = null;
+  if (args.reference && args.bootstrap) {
+    log("\nMonte Carlo power (in process, worker threads):");
+    power = await runPowerBench(log);
+  }
   let startup = null;
   if (args.startup) {
     log(`\nwhole commands, a fresh process each, ${args.startupRounds} interleaved rounds:`);
@@ -249,6 +255,7 @@ async function main() {
         pls,
         large,
         bootstrap: bootstrap && { ...bootstrap, environment: machine },
+        power,
         startup: startup && { ...startup, environment: machine },
       }
     : { ...previousResults(args.out), ...partialResults(args, { fiml, fimlMlr, bootstrap, startup }, machine) };

@@ -27,7 +27,11 @@ export async function buildCli({ outdir = BUNDLE_DIR, quiet = false } = {}) {
   rmSync(outdir, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { isrs: "src/cli/main.ts", worker: "src/sem/bootstrap/worker.ts" },
+    entryPoints: {
+      isrs: "src/cli/main.ts",
+      worker: "src/sem/bootstrap/worker.ts",
+      "power-worker": "src/power/worker.ts",
+    },
     outdir,
     bundle: true,
     splitting: true,

@@ -5,6 +5,7 @@
  */
 import { fitWith } from "./api/fit.js";
 import type { DataInput } from "./api/data.js";
+import type { SummaryStatistics } from "./api/moments.js";
 import type { ModelFit } from "./api/fitted.js";
 import type { FitOptions, ModelSyntax } from "./api/types.js";
 
@@ -31,7 +32,11 @@ const BROWSER = {
  * Fits `model` (lavaan syntax, or parseModel's result) to `data` (records, columns or a csvTable),
  * as `isrs fit` does. Bad input rejects with an IsrsInputError.
  */
-export async function fit(model: string | ModelSyntax, data: DataInput, options: FitOptions = {}): Promise<ModelFit> {
+export async function fit(
+  model: string | ModelSyntax,
+  data: DataInput | SummaryStatistics,
+  options: FitOptions = {},
+): Promise<ModelFit> {
   return fitWith(model, data, options, BROWSER);
 }
 
@@ -61,3 +66,15 @@ export type {
   PlsData,
   PlsQuality,
 } from "./pls/index.js";
+// Summary statistics (a covariance matrix with its N) as the data of fit()
+export type { SummaryStatistics } from "./api/moments.js";
+
+// Power and sample size: RMSEA-based and one parameter (Satorra-Saris)
+export { power } from "./api/power.js";
+export type {
+  ParameterPowerOptions,
+  ParameterPowerResult,
+  ParameterPowerRow,
+  RmseaPowerOptions,
+  RmseaPowerResult,
+} from "./api/power.js";

@@ -5,6 +5,7 @@
  */
 import { withNa, type CsvOptions, type CsvTable } from "./api/csv.js";
 import type { DataInput } from "./api/data.js";
+import type { SummaryStatistics } from "./api/moments.js";
 import { fitWith } from "./api/fit.js";
 import type { ModelFit } from "./api/fitted.js";
 import type { FitOptions, ModelSyntax } from "./api/types.js";
@@ -60,7 +61,7 @@ function engineBootstrap(b: BootstrapOptions): BootstrapRunOptions {
 /** As the browser-safe `fit`, with the bootstrap when `options.bootstrap` is given. */
 export async function fit(
   model: string | ModelSyntax,
-  data: DataInput,
+  data: DataInput | SummaryStatistics,
   options: NodeFitOptions = {},
 ): Promise<ModelFit> {
   const { bootstrap, ...rest } = options;
@@ -68,3 +69,7 @@ export async function fit(
   const boot = engineBootstrap(bootstrap);
   return fitWith(model, data, rest, { keys: [], after: (fitted, result) => bootstrapModel(fitted, boot, result) });
 }
+
+// Monte Carlo power (worker threads); power() and SummaryStatistics come with the browser-safe entry
+export { monteCarloPower } from "./api/power-node.js";
+export type { MonteCarloOptions, MonteCarloResult, MonteCarloRow } from "./api/power-node.js";

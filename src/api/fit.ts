@@ -12,6 +12,8 @@ import { parseModel, type ModelSyntax } from "../sem/syntax/index.js";
 import { isDataTable, toDataTable, type DataInput } from "./data.js";
 import { runFitted, toFitResult, type FitInput, type FittedModel } from "./engine.js";
 import { ModelFit } from "./fitted.js";
+import { isSummaryStatistics, toSampleMoments, type SummaryStatistics } from "./moments.js";
+import { momentsTable } from "../sem/samplecov/index.js";
 import type { FitOptions } from "./types.js";
 
 const FIT_OPTION_KEYS: readonly (keyof FitOptions)[] = [
@@ -39,8 +41,21 @@ export interface FitExtension {
 }
 
 /** The engine's input for a fit: the parsed model, the data as a table, the options. */
-export function fitInput(model: string | ModelSyntax, data: DataInput, options: FitOptions): FitInput {
+export function fitInput(
+  model: string | ModelSyntax,
+  data: DataInput | SummaryStatistics,
+  options: FitOptions,
+): FitInput {
   const syntax = typeof model === "string" ? parseModel(model) : model;
+  if (isSummaryStatistics(data)) {
+    if (options.group !== undefined)
+      throw new InputError(
+        "E_USAGE",
+        "option group: with summary statistics the groups are the matrices (groupLabels)",
+      );
+    const moments = toSampleMoments(data, options.dataName ?? "data");
+    return { syntax, data: momentsTable(moments), moments, options: fitOptionsOf(options) };
+  }
   const tableNa = isDataTable(data) && "na" in data && Array.isArray(data.na) ? (data.na as unknown[]) : [];
   const na = [...(options.na ?? []), ...tableNa].map((code) => String(code));
   const table = toDataTable(data, {
@@ -49,7 +64,11 @@ export function fitInput(model: string | ModelSyntax, data: DataInput, options: 
     ...(options.group !== undefined ? { group: options.group } : {}),
     na,
   });
-  const engine: FitOptionsInput = {
+  return { syntax, data: table, options: fitOptionsOf(options), na };
+}
+
+function fitOptionsOf(options: FitOptions): FitOptionsInput {
+  return {
     estimator: options.estimator,
     group: options.group,
     groupEqual: options.groupEqual === undefined ? undefined : [...options.groupEqual],
@@ -62,7 +81,6 @@ export function fitInput(model: string | ModelSyntax, data: DataInput, options: 
     ...(options.ordered !== undefined ? { ordered: options.ordered === true ? true : [...options.ordered] } : {}),
     ...(options.parameterization !== undefined ? { parameterization: options.parameterization } : {}),
   };
-  return { syntax, data: table, options: engine, na };
 }
 
 /** Throws E_USAGE for an option name this entry does not know. */
@@ -78,12 +96,14 @@ export function checkOptionNames(options: object, ext: FitExtension): void {
 
 export async function fitWith(
   model: string | ModelSyntax,
-  data: DataInput,
+  data: DataInput | SummaryStatistics,
   options: FitOptions,
   ext: FitExtension,
 ): Promise<ModelFit> {
   if (typeof options !== "object" || options === null) throw new InputError("E_USAGE", "the options must be an object");
   checkOptionNames(options, ext);
+  if (isSummaryStatistics(data) && ext.after !== undefined)
+    throw new InputError("E_USAGE", "option bootstrap: it draws cases from the raw data, not from a covariance matrix");
   const input = fitInput(model, data, options);
   const fitted = await runFitted(input);
   const result = toFitResult(fitted);

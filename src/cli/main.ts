@@ -31,6 +31,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   report: async () => (await import("./commands/report.js")).registerReport,
   invariance: async () => (await import("./commands/invariance.js")).registerInvariance,
   pls: async () => (await import("./commands/pls.js")).registerPls,
+  power: async () => (await import("./commands/power.js")).registerPower,
 };
 
 /**

@@ -24,6 +24,7 @@ import { mergeInLavaanOrder } from "./robust/index.js";
 import type { SampleStats } from "./samplestats/index.js";
 import { varianceWarnings } from "./samplestats/variances.js";
 import type { ModelSyntax } from "./syntax/index.js";
+import { hasMeans, momentsDataSet, refuseRawDataOptions, type SampleMoments } from "./samplecov/moments.js";
 
 export type { FittedModel, PreparedFit } from "./fitted.js";
 export { degreesOfFreedom } from "./method/index.js";
@@ -34,6 +35,8 @@ export interface FitInput {
   readonly options?: FitOptionsInput;
   /** extra missing-value codes besides "" and NA */
   readonly na?: string[];
+  /** summary statistics instead of rows (then `data` is an empty table naming the variables) */
+  readonly moments?: SampleMoments;
 }
 
 /** Fits the model: the table of contents of the pipeline. Bad input throws an InputError. */
@@ -53,7 +56,7 @@ export async function fitModel(input: FitInput): Promise<FittedModel> {
   const warnings: Warning[] = [
     ...prep.table.warnings,
     ...prep.method.warnings,
-    ...varianceWarnings(prep.data, exogenous),
+    ...(input.moments === undefined ? varianceWarnings(prep.data, exogenous) : []),
   ];
   if (!est.optimization.converged)
     warnings.push(warning("W_NOT_CONVERGED", `the optimizer did not converge: ${est.optimization.message}`));
@@ -72,8 +75,19 @@ export function prepareFit(input: FitInput): PreparedFit {
   const opts0 = parseOptions(input.options);
   const ov = observedVariables(input.syntax);
   checkLatentColumns(input.syntax, input.data.columns); // lavaan: latent names may not be data columns
-  const data0 = buildDataSet(input.data, { variables: ov, group: opts0.group, na: input.na, missing: opts0.missing });
-  const opts = resolveOptions(opts0, { ngroups: data0.groups.length, hasIntercepts: hasIntercepts(input.syntax) });
+  const data0 = input.moments
+    ? momentsDataSet(input.moments, ov)
+    : buildDataSet(input.data, { variables: ov, group: opts0.group, na: input.na, missing: opts0.missing });
+  if (input.moments) {
+    const estimator = opts0.estimator ?? (opts0.ordered !== undefined ? "WLSMV" : "ML");
+    refuseRawDataOptions(input.moments, { ...opts0, estimator }, hasIntercepts(input.syntax));
+  }
+  // lavaan: a covariance matrix without means has no mean structure, even with several groups
+  const noMeans = input.moments !== undefined && !hasMeans(input.moments) && opts0.meanstructure === undefined;
+  const opts = resolveOptions(noMeans ? { ...opts0, meanstructure: false } : opts0, {
+    ngroups: data0.groups.length,
+    hasIntercepts: hasIntercepts(input.syntax),
+  });
   const tableFor = (labels: string[]): ParameterTable =>
     buildParameterTable({
       syntax: input.syntax,

@@ -19,6 +19,7 @@ const ALL = [
   "report",
   "invariance",
   "pls",
+  "power",
 ];
 const argv = (...args: string[]): string[] => ["node", "isrs", ...args];
 
@@ -57,6 +58,6 @@ describe("the program with commands loaded on demand", () => {
   it("a command's own help", async () => {
     const r = await run("fit", "--help");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Usage: isrs fit \[options\] <data>/);
+    expect(r.stdout).toMatch(/^Usage: isrs fit \[options\] \[data\]/);
   });
 });

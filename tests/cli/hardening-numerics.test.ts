@@ -173,7 +173,7 @@ describe("limits and misplaced files", () => {
     const m = tmp.file("two.lav", "f1 =~ x1 + x2 + x3\nf2 =~ x4 + x5 + x6\n");
     await expectBadInput(
       ["fit", tmp.file("cov.csv", text + "\n"), "--model", m],
-      /looks like a covariance matrix \(6 rows named like the 6 columns.*not supported yet/,
+      /looks like a covariance matrix \(6 rows named like the 6 columns.*give it as --sample-cov .* --nobs N instead/,
     );
   });
   it("refuses R's write.csv(cov(d)), whose row-name column has an empty header, as a matrix too", async () => {
@@ -183,7 +183,7 @@ describe("limits and misplaced files", () => {
     const m = tmp.file("one.lav", "f1 =~ x1 + x2 + x3\n");
     await expectBadInput(
       ["fit", tmp.file("cor.csv", text), "--model", m],
-      /looks like a correlation matrix \(3 rows named like the 3 columns.*not supported yet/,
+      /looks like a correlation matrix \(3 rows named like the 3 columns.*--sample-cov .* --nobs N \(with --sds FILE/,
     );
     // a data file with an unnamed first column that is not a matrix keeps the header's own line
     const data = ['"","x1","x2","x3"', '"a",1,2,3', '"b",2,1,3', '"c",3,1,2'].join("\n") + "\n";

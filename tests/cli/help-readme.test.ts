@@ -20,6 +20,7 @@ const COMMANDS = [
   "report",
   "invariance",
   "pls",
+  "power",
 ];
 const README = fs.readFileSync("README.md", "utf8");
 

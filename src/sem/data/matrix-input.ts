@@ -2,7 +2,8 @@
  * A covariance or correlation matrix saved as a data file (R's `write.csv(cov(d))`, a table
  * copied from a paper) looks like a small data set: k rows whose first column names the other k
  * columns, and a symmetric block of numbers. Fitted as raw data it would be k "cases" of
- * nonsense, so it is refused with one line that says what the file looks like.
+ * nonsense, so it is refused with one line that says what the file looks like and how to fit it
+ * as summary statistics (`isrs fit --sample-cov FILE --nobs N`, src/sem/samplecov).
  */
 import { InputError } from "../messages.js";
 import type { DataTable } from "./csv.js";
@@ -50,7 +51,8 @@ export function refuseMatrixInput(table: DataTable): void {
     `${table.file}: this looks like ${what} (${k} rows ` +
       `named like the ${k} columns, symmetric), not one row ` +
       `per case; ` +
-      "isrs fits raw data only: summary-statistics input (a covariance matrix with its N) is not supported yet, " +
-      "so fit the cases' data file instead",
+      `to fit it as summary statistics give it as --sample-cov ${table.file} --nobs N` +
+      (unit ? " (with --sds FILE for the standard deviations)" : "") +
+      " instead of as the data file",
   );
 }

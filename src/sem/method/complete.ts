@@ -9,6 +9,7 @@ import { fitMeasures } from "../fit/measures.js";
 import { InputError, warning } from "../messages.js";
 import { robustEstimation } from "../robust/index.js";
 import { groupStats, type SampleStats } from "../samplestats/index.js";
+import { momentStats } from "../samplecov/moments.js";
 import { covariateIndex, exogenousIndex } from "./common.js";
 import type { CreateContext, DataMethod, DataMethodSpec } from "./types.js";
 
@@ -21,7 +22,8 @@ export const completeData: DataMethodSpec = {
 function createComplete(ctx: CreateContext): DataMethod {
   const { data, table, df, nel } = ctx;
   const p = table.vars.ov.length;
-  const stats = sampleStats(data.groups, p, ctx.input.data.file);
+  const moments = ctx.input.moments;
+  const stats = moments ? momentStats(moments, data.variables) : sampleStats(data.groups, p, ctx.input.data.file);
   const warnings =
     data.dropped.length > 0
       ? [
