@@ -36,7 +36,9 @@ import { fimlRow, runFimlCase } from "./lib/fiml.js";
 import { runCsvBench } from "./lib/csv.js";
 import { ordinalRow, runOrdinalCase } from "./lib/ordinal.js";
 import { runPlsBench } from "./pls.js";
+import { runPlsResampleBench } from "./pls-resample.js";
 import { runOrdinalStatsBench } from "./ordinal-stats.js";
+import { runAppBench } from "./app.js";
 import { largeDetails, markdownTable, textTable } from "./lib/report.js";
 import { runInvarianceBench } from "./invariance.js";
 import { runPowerBench } from "./power.js";
@@ -194,6 +196,10 @@ async function main() {
   const invariance = args.reference ? await runInvarianceBench(ROOT, PLAN, log) : null;
   if (args.reference) log("\nPLS path models against seminr 2.3.1's stored timings (bench/pls.js; in process):");
   const pls = args.reference ? await runPlsBench(ROOT, log) : null;
+  const app = args.reference ? await runAppBench(log) : null;
+  if (args.reference)
+    log("\nPLS bootstrap and PLSpredict against seminr 2.3.1's stored timings (bench/pls-resample.js):");
+  const plsResample = args.reference ? await runPlsResampleBench(ROOT, log) : null;
   const cases = args.quick ? LARGE_CASES.filter((c) => c.spec.factors * c.spec.perFactor <= 100) : LARGE_CASES;
   /** @type {import("./lib/large-suite.js").LargeCaseResult[]} */
   let large = [];
@@ -253,6 +259,8 @@ async function main() {
         ordinal,
         invariance,
         pls,
+        app,
+        plsResample,
         large,
         bootstrap: bootstrap && { ...bootstrap, environment: machine },
         power,

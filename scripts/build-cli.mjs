@@ -2,6 +2,7 @@
  * Bundles the command-line program and the bootstrap worker with esbuild into dist/bundle/:
  *   isrs.js    the CLI (src/cli/main.ts), loaded by bin/isrs.js;
  *   worker.js  the bootstrap worker thread (src/sem/bootstrap/worker.ts), started by the pool;
+ *   pls-worker.js  the PLS bootstrap worker thread (src/pls/bootstrap/pls-worker.ts);
  *   *-HASH.js  chunks: code shared by the two entries, and every module the sources load with
  *              a dynamic import() (vega, vega-lite, Graphviz, the `:=` evaluator), so that a
  *              command loads them only when it needs them.
@@ -30,6 +31,8 @@ export async function buildCli({ outdir = BUNDLE_DIR, quiet = false } = {}) {
     entryPoints: {
       isrs: "src/cli/main.ts",
       worker: "src/sem/bootstrap/worker.ts",
+      // the PLS bootstrap worker (src/pls/bootstrap/pool.ts finds it next to the code as pls-worker.js)
+      "pls-worker": "src/pls/bootstrap/pls-worker.ts",
       "power-worker": "src/power/worker.ts",
     },
     outdir,

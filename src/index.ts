@@ -78,3 +78,13 @@ export type {
   RmseaPowerOptions,
   RmseaPowerResult,
 } from "./api/power.js";
+
+// PLS resampling without threads: PLSpredict, the importance-performance map, and the bootstrap
+// in this thread (Node's entry runs the bootstrap on worker threads: plsBootstrap in node.ts).
+export { plsPrediction } from "./pls/predict/apply.js";
+export { plsImportancePerformance } from "./pls/ipma/apply.js";
+export { ipmaChartSpec } from "./pls/ipma/chart.js";
+export { bootstrapPlsInThread } from "./pls/bootstrap/run.js";
+export type { PlsPredictOptions, PlsPrediction, ItemPrediction } from "./pls/predict/index.js";
+export type { IpmaScales, IpmaResult, IpmaConstruct, IpmaIndicator } from "./pls/ipma/index.js";
+export type { PlsBootstrapOptions, PlsBootstrapResult } from "./pls/bootstrap/run.js";

@@ -73,3 +73,21 @@ export async function fit(
 // Monte Carlo power (worker threads); power() and SummaryStatistics come with the browser-safe entry
 export { monteCarloPower } from "./api/power-node.js";
 export type { MonteCarloOptions, MonteCarloResult, MonteCarloRow } from "./api/power-node.js";
+
+// PLS bootstrap on worker threads (as `isrs pls --bootstrap N`): fills the analysis' results.
+import type { PlsAnalysis } from "./pls/analyze.js";
+import { applyBootstrap, optionsOfResults } from "./pls/bootstrap/apply.js";
+import { bootstrapPls } from "./pls/bootstrap/index.js";
+import type { PlsBootstrapOptions, PlsBootstrapResult } from "./pls/bootstrap/run.js";
+
+/**
+ * Bootstraps a `pls()` analysis: `draws` resamples (seeded by `seed`, the same numbers on any
+ * number of `workers`), percentile intervals, sd and t for paths, loadings, weights, total effects
+ * and HTMT, written into `analysis.results` (inference columns and the `bootstrap` section).
+ */
+export async function plsBootstrap(analysis: PlsAnalysis, options: PlsBootstrapOptions): Promise<PlsBootstrapResult> {
+  const { data, spec, estimate, results } = analysis;
+  const boot = await bootstrapPls(data, spec, estimate, optionsOfResults(results), options);
+  applyBootstrap(results, boot);
+  return boot;
+}

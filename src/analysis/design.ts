@@ -8,7 +8,8 @@
  * - structural: the second-order model plus the hypothesised regressions.
  * A design is checked before anything is fitted (checkDesign): bad input is one line, exit code 2.
  */
-import { constructsOf, itemsOf, secondOrderOf, type Instrument } from "../instrument/index.js";
+import { constructsOf, itemsOf, secondOrderOf } from "../instrument/constructs.js";
+import type { Instrument } from "../instrument/schema.js";
 import { InputError } from "../sem/messages.js";
 import type { ModelSyntax, FormulaStatement } from "../sem/syntax/index.js";
 

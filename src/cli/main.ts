@@ -32,6 +32,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   invariance: async () => (await import("./commands/invariance.js")).registerInvariance,
   pls: async () => (await import("./commands/pls.js")).registerPls,
   power: async () => (await import("./commands/power.js")).registerPower,
+  app: async () => (await import("./commands/app.js")).registerApp,
 };
 
 /**

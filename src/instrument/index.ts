@@ -14,9 +14,10 @@ export {
   secondOrderOf,
   itemsOf,
   scaleOf,
+  loadResponses,
 } from "./load.js";
 export { instrumentModelSyntax } from "./model.js";
-export { loadResponses, checkResponses, recode } from "./responses.js";
+export { checkResponses, recode } from "./responses.js";
 export type { Responses, ResponseExclusion, ExclusionKind, LoadResponsesOptions } from "./responses.js";
 export { populationModel } from "./population.js";
 export type { PopulationModel } from "./population.js";

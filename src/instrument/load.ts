@@ -7,8 +7,12 @@
 import { readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { InputError } from "../sem/messages.js";
-import { InstrumentSchema, type Construct, type Instrument, type Item, type Scale } from "./schema.js";
+import { InstrumentSchema, type Instrument } from "./schema.js";
 import { InstrumentError } from "./messages.js";
+import { checkResponses, type LoadResponsesOptions, type Responses } from "./responses.js";
+import { readTable } from "../sem/data/read-file.js";
+
+export { constructsOf, secondOrderOf, itemsOf, scaleOf } from "./constructs.js";
 
 /** The instrument shipped with the package (src/instrument and dist/instrument are both two levels down). */
 export const BUNDLED_INSTRUMENT = fileURLToPath(new URL("../../instruments/isrs-v1.json", import.meta.url));
@@ -66,27 +70,7 @@ function readJson(file: string): unknown {
   }
 }
 
-/** The first-order constructs of a kind, in the order of the file. */
-export function constructsOf(
-  instr: Instrument,
-  kind: "dimension" | "outcome",
-): Extract<Construct, { kind: "dimension" | "outcome" }>[] {
-  return instr.constructs.filter((c): c is Extract<Construct, { kind: "dimension" | "outcome" }> => c.kind === kind);
-}
-
-export function secondOrderOf(instr: Instrument): Extract<Construct, { kind: "second-order" }>[] {
-  return instr.constructs.filter((c): c is Extract<Construct, { kind: "second-order" }> => c.kind === "second-order");
-}
-
-export function itemsOf(instr: Instrument, construct: string): Item[] {
-  return instr.items.filter((i) => i.construct === construct);
-}
-
-/** The response scale of an item (through its construct). */
-export function scaleOf(instr: Instrument, item: Item): Scale {
-  const c = instr.constructs.find((x) => x.id === item.construct);
-  const id = c !== undefined && c.kind !== "second-order" ? c.scale : "";
-  const s = instr.scales.find((x) => x.id === id);
-  if (s === undefined) throw new Error(`item ${item.id} has no scale`); // excluded by the schema
-  return s;
+/** Reads a responses CSV and checks it against the instrument (responses.ts checkResponses). */
+export function loadResponses(file: string, instr: Instrument, opts: LoadResponsesOptions = {}): Responses {
+  return checkResponses(readTable(file, opts.read ?? {}), instr, opts);
 }

@@ -4,7 +4,7 @@
  * structural regression. Reverse-keyed items are recoded before fitting (see responses.ts), so
  * every loading is expected to be positive.
  */
-import { constructsOf, itemsOf, secondOrderOf } from "./load.js";
+import { constructsOf, itemsOf, secondOrderOf } from "./constructs.js";
 import type { Instrument } from "./schema.js";
 
 export function instrumentModelSyntax(instr: Instrument): string {

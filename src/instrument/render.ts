@@ -6,7 +6,7 @@
  * the researcher's version adds notes at the end: which items are reverse-keyed and how answers
  * are recoded, and the response file's layout.
  */
-import { constructsOf, itemsOf } from "./load.js";
+import { constructsOf, itemsOf } from "./constructs.js";
 import type { Instrument, Scale } from "./schema.js";
 
 export const RENDER_FORMATS = ["md", "html", "csv"] as const;

@@ -10,10 +10,11 @@
  * id is left out; either way the value or row is listed in `excluded` with the reason. Columns
  * that are not items of the instrument are ignored and listed too: nothing is dropped silently.
  */
-import { didYouMean, parseNumber, type DataTable, type ReadTableOptions } from "../sem/data/index.js";
-import { readTable } from "../sem/data/read-file.js";
+import type { DataTable, ReadTableOptions } from "../sem/data/csv.js";
+import { parseNumber } from "../sem/data/number.js";
+import { didYouMean } from "../sem/data/suggest.js";
 import { InputError } from "../sem/messages.js";
-import { scaleOf } from "./load.js";
+import { scaleOf } from "./constructs.js";
 import type { Instrument, Item, Scale } from "./schema.js";
 
 export type ExclusionKind = "out-of-scale" | "not-numeric" | "missing-id" | "duplicate-id" | "unknown-column";
@@ -50,10 +51,6 @@ export interface Responses {
   recoded: string[];
   /** data rows in the file, before any exclusion */
   nRows: number;
-}
-
-export function loadResponses(file: string, instr: Instrument, opts: LoadResponsesOptions = {}): Responses {
-  return checkResponses(readTable(file, opts.read ?? {}), instr, opts);
 }
 
 /** The same checks on a table already read. */

@@ -70,6 +70,33 @@ const PopulationSchema = z.strictObject({
   categoryProbabilities: z.record(z.string(), z.array(z.number().gt(0).lt(1))),
 });
 
+/**
+ * The instrument's wording in another language (keyed by language code, for example "es"): the
+ * title, each scale's anchor labels (in the order of its anchors), each construct's label, stem
+ * and description, each item's text and recommendation. Ids, scales and the model are the
+ * original's; anything not given stays in the original language.
+ */
+const TranslationSchema = z.strictObject({
+  title: z.string().min(1).optional(),
+  scales: z.record(z.string(), z.strictObject({ anchors: z.array(z.string().min(1)) })).optional(),
+  constructs: z
+    .record(
+      z.string(),
+      z.strictObject({
+        label: z.string().min(1).optional(),
+        stem: z.string().min(1).optional(),
+        description: z.string().min(1).optional(),
+      }),
+    )
+    .optional(),
+  items: z
+    .record(
+      z.string(),
+      z.strictObject({ text: z.string().min(1).optional(), recommendation: z.string().min(1).optional() }),
+    )
+    .optional(),
+});
+
 const Shape = z.strictObject({
   id: Id,
   version: z.string().regex(/^\d+\.\d+\.\d+$/, "must be a version number such as 1.0.0"),
@@ -81,6 +108,9 @@ const Shape = z.strictObject({
   items: z.array(ItemSchema).min(1),
   model: z.strictObject({ regressions: z.array(RegressionSchema) }),
   population: PopulationSchema,
+  translations: z
+    .record(z.string().regex(/^[a-z]{2}$/, "must be a two-letter language code"), TranslationSchema)
+    .optional(),
 });
 
 type Shape = z.infer<typeof Shape>;
@@ -145,7 +175,31 @@ function crossReferences(v: Shape): Issue[] {
       if (!byId.has(p)) add(["model", "regressions", i, "predictors", k], `"${p}" is not a construct`);
     });
   });
-  issues.push(...populationReferences(v));
+  issues.push(...populationReferences(v), ...translationReferences(v));
+  return issues;
+}
+
+/** Every id a translation names exists, and a scale's translated anchors match its anchors one for one. */
+function translationReferences(v: Shape): Issue[] {
+  const issues: Issue[] = [];
+  for (const [lang, t] of Object.entries(v.translations ?? {})) {
+    const at = (...path: (string | number)[]): (string | number)[] => ["translations", lang, ...path];
+    for (const [id, sc] of Object.entries(t.scales ?? {})) {
+      const scale = v.scales.find((s) => s.id === id);
+      if (scale === undefined) issues.push({ path: at("scales", id), message: `"${id}" is not a scale id` });
+      else if (sc.anchors.length !== scale.anchors.length)
+        issues.push({
+          path: at("scales", id, "anchors"),
+          message: `${sc.anchors.length} labels for ${scale.anchors.length} anchors`,
+        });
+    }
+    for (const id of Object.keys(t.constructs ?? {}))
+      if (!v.constructs.some((c) => c.id === id))
+        issues.push({ path: at("constructs", id), message: `"${id}" is not a construct id` });
+    for (const id of Object.keys(t.items ?? {}))
+      if (!v.items.some((c) => c.id === id))
+        issues.push({ path: at("items", id), message: `"${id}" is not an item id` });
+  }
   return issues;
 }
 
@@ -200,3 +254,4 @@ export type Instrument = z.infer<typeof InstrumentSchema>;
 export type Scale = Instrument["scales"][number];
 export type Construct = Instrument["constructs"][number];
 export type Item = Instrument["items"][number];
+export type Translation = z.infer<typeof TranslationSchema>;

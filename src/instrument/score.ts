@@ -17,8 +17,8 @@
  */
 import { InputError } from "../sem/messages.js";
 import type { ModelSyntax } from "../sem/syntax/index.js";
-import { didYouMean } from "../sem/data/index.js";
-import { constructsOf, itemsOf, scaleOf } from "./load.js";
+import { didYouMean } from "../sem/data/suggest.js";
+import { constructsOf, itemsOf, scaleOf } from "./constructs.js";
 import { compareScores, mean, percentileRank, quantileSorted, sd } from "./norms.js";
 import type { ResponseExclusion, Responses } from "./responses.js";
 import type { Instrument } from "./schema.js";
@@ -190,15 +190,35 @@ export interface ScoreInput {
   firm: string;
 }
 
-/** Everything `isrs score` reports, from loaded data and norms and the weights. */
-export function scoreReport(input: ScoreInput): ScoreReport {
-  const { instr, data, norms, weights } = input;
+/**
+ * What scoring needs of the norm sample, with no firm's answers: the sorted ISRS index and
+ * dimension scores of the norm firms (for percentile ranks), the item means (for the weakest
+ * practices' shortfalls), the weights, and the counts. Plain data (JSON round-trips it), so a
+ * page can score against it without the norm file.
+ */
+export interface NormSummary {
+  instrument: { id: string; version: string };
+  file: string;
+  rows: number;
+  firms: number;
+  excluded: ResponseExclusion[];
+  weights: Weights;
+  /** ISRS index of every norm firm with a score on every dimension, ascending */
+  index: number[];
+  /** per dimension (instrument order), the scores of the norm firms with one, ascending */
+  dimensions: number[][];
+  /** per item (instrument order), the mean recoded answer of the norm firms (null: nobody answered) */
+  itemMeans: (number | null)[];
+}
+
+/** The norm sample's summary (E_EMPTY when fewer than 2 norm firms have an index). */
+export function normSummary(instr: Instrument, norms: Responses, weights: Weights): NormSummary {
   const dims = constructsOf(instr, "dimension");
   const scale = instr.scales.find((s) => s.id === dims[0]?.scale)!;
   const w = dims.map((d) => weights.values[d.id]!);
   const normValues = itemValues(norms);
   const normDims = normValues.map((v) => dimensionScores(v, instr));
-  const normIndex = normDims
+  const index = normDims
     .map((ds) =>
       isrsIndex(
         ds.map((d) => d.score),
@@ -208,21 +228,53 @@ export function scoreReport(input: ScoreInput): ScoreReport {
     )
     .filter((x): x is number => x !== null)
     .sort((a, b) => a - b);
-  if (normIndex.length < 2) {
+  if (index.length < 2) {
     throw new InputError(
       "E_EMPTY",
-      `${norms.file}: the norm sample has ${normIndex.length} ` +
+      `${norms.file}: the norm sample has ${index.length} ` +
         `firm(s) with a score on every dimension; at ` +
         `least 2 are needed`,
     );
   }
-  const summary = summarise(normIndex);
-  const normDimScores = dims.map((_, k) => normDims.map((ds) => ds[k]!.score).filter((x): x is number => x !== null));
-  const normMeans = instr.items.map((_, j) => {
+  const dimensions = dims.map((_, k) =>
+    normDims
+      .map((ds) => ds[k]!.score)
+      .filter((x): x is number => x !== null)
+      .sort((a, b) => a - b),
+  );
+  const itemMeans = instr.items.map((_, j) => {
     const xs = normValues.map((v) => v[j] ?? null).filter((x): x is number => x !== null);
     return xs.length > 0 ? mean(xs) : null;
   });
-  const rows = selectRows(data, input.firm);
+  return {
+    instrument: { id: instr.id, version: instr.version },
+    file: norms.file,
+    rows: norms.nRows,
+    firms: norms.ids.length,
+    excluded: norms.excluded,
+    weights,
+    index,
+    dimensions,
+    itemMeans,
+  };
+}
+
+/** Everything `isrs score` reports, from loaded data and norms and the weights. */
+export function scoreReport(input: ScoreInput): ScoreReport {
+  return scoreAgainstNorms(input.instr, input.data, normSummary(input.instr, input.norms, input.weights), input.firm);
+}
+
+/** The score report of the firm (an id, or "all") of `data` against a norm summary. */
+export function scoreAgainstNorms(instr: Instrument, data: Responses, norms: NormSummary, firm: string): ScoreReport {
+  const weights = norms.weights;
+  const dims = constructsOf(instr, "dimension");
+  const scale = instr.scales.find((s) => s.id === dims[0]?.scale)!;
+  const w = dims.map((d) => weights.values[d.id]!);
+  const normIndex = norms.index;
+  const summary = summarise(normIndex);
+  const normDimScores = norms.dimensions;
+  const normMeans = norms.itemMeans;
+  const rows = selectRows(data, firm);
   const values = itemValues(data);
   const firms = rows.map((r): FirmScore => {
     const ds = dimensionScores(values[r]!, instr);
@@ -247,9 +299,9 @@ export function scoreReport(input: ScoreInput): ScoreReport {
   if (weights.note !== null) notes.push(weights.note);
   const unscored = firms.filter((f) => f.index === null).map((f) => f.id);
   if (unscored.length > 0) notes.push(`no ISRS index for ${unscored.join(", ")}: a dimension has no answered item`);
-  if (normIndex.length < norms.ids.length)
+  if (normIndex.length < norms.firms)
     notes.push(
-      `${norms.ids.length - normIndex.length} norm firm(s) ` +
+      `${norms.firms - normIndex.length} norm firm(s) ` +
         `left out of the index distribution: a dimension ` +
         `has no answered item`,
     );
@@ -258,15 +310,15 @@ export function scoreReport(input: ScoreInput): ScoreReport {
     data: { file: data.file, rows: data.nRows, firms: data.ids.length },
     norms: {
       file: norms.file,
-      rows: norms.nRows,
-      firms: norms.ids.length,
+      rows: norms.rows,
+      firms: norms.firms,
       used: normIndex.length,
       index: summary,
       dimensions: dims.map((d, k) => ({
         id: d.id,
         label: d.label,
         n: normDimScores[k]!.length,
-        ...summarise([...normDimScores[k]!].sort((a, b) => a - b)),
+        ...summarise(normDimScores[k]!),
       })),
       excluded: norms.excluded,
     },

@@ -11,7 +11,7 @@ import { InputError, type InputErrorCode } from "../sem/messages.js";
 import type { FitResult } from "../sem/results.js";
 import type { ModelSyntax } from "../sem/syntax/index.js";
 import { toFitResult } from "../sem/views.js";
-import { constructsOf, secondOrderOf } from "./load.js";
+import { constructsOf, secondOrderOf } from "./constructs.js";
 import type { Responses } from "./responses.js";
 import type { Instrument } from "./schema.js";
 

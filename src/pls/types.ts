@@ -115,7 +115,14 @@ export interface PlsBlock {
   readonly commonFactor: boolean;
 }
 
-export type PlsWarningCode = "W_PLS_NOT_CONVERGED" | "W_PLS_MEAN_REPLACED" | "W_PLS_ROWS_DROPPED";
+export type PlsWarningCode =
+  | "W_PLS_NOT_CONVERGED"
+  | "W_PLS_MEAN_REPLACED"
+  | "W_PLS_ROWS_DROPPED"
+  // resampling: bootstrap resamples not used, PLSpredict and IPMA notes
+  | "W_PLS_BOOTSTRAP_FAILED"
+  | "W_PLS_PREDICT"
+  | "W_PLS_IPMA";
 
 export interface PlsWarning {
   readonly code: PlsWarningCode;

@@ -112,6 +112,8 @@ describe("what each command loads", () => {
     "report",
     "invariance",
     "pls",
+    "power",
+    "app",
   ];
 
   it.each(commands)("isrs %s: no heavy package in its static import graph", (command) => {

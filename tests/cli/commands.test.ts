@@ -20,6 +20,7 @@ const ALL = [
   "invariance",
   "pls",
   "power",
+  "app",
 ];
 const argv = (...args: string[]): string[] => ["node", "isrs", ...args];
 

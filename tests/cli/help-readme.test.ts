@@ -21,6 +21,7 @@ const COMMANDS = [
   "invariance",
   "pls",
   "power",
+  "app",
 ];
 const README = fs.readFileSync("README.md", "utf8");
 

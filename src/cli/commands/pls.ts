@@ -17,6 +17,7 @@ import { EXIT } from "../exit-codes.js";
 import { readModelFile, writeAtomic } from "../io.js";
 import { naCodes, toReadOptions, type CliFitFlags } from "./fit-options.js";
 import type { CommandContext } from "./fit.js";
+import { plsResampling, resamplingText } from "./pls-extras.js";
 
 export interface CliPlsFlags {
   model: string;
@@ -42,8 +43,8 @@ export interface PlsExtension {
   run(analysis: PlsAnalysis, flags: CliPlsFlags, ctx: CommandContext): Promise<void> | void;
 }
 
-/** The extensions, in the order they run (empty until the resampling modules register). */
-export const PLS_EXTENSIONS: PlsExtension[] = [];
+/** The extensions, in the order they run: bootstrap, PLSpredict and IPMA (pls-extras.ts). */
+export const PLS_EXTENSIONS: PlsExtension[] = [plsResampling];
 
 export function toPlsOptions(flags: CliPlsFlags): PlsOptions {
   if (!["path", "factorial", "centroid"].includes(flags.scheme))
@@ -98,7 +99,7 @@ export function registerPls(program: Command, ctx: CommandContext): void {
     const analysis = loadAndAnalyzePls(dataFile, flags);
     for (const ext of PLS_EXTENSIONS) await ext.run(analysis, flags, ctx);
     const r = analysis.results;
-    const text = flags.format === "json" ? plsJson(r) : formatPlsText(r, ctx.version);
+    const text = flags.format === "json" ? plsJson(r) : formatPlsText(r, ctx.version) + resamplingText(r);
     if (flags.out !== undefined) writeAtomic(flags.out, text, { "data file": dataFile, "model file": flags.model });
     else ctx.stdout(text);
     ctx.setExit(r.converged ? EXIT.ok : EXIT.problems);
