@@ -15,6 +15,7 @@ import { normSummary } from "../instrument/score.js";
 import { fitWeights } from "../instrument/weights.js";
 import { parseModel } from "../sem/syntax/index.js";
 import { PAYLOAD_ID, WORKER_ID, type AppPayload, type Lang } from "./payload.js";
+import { instrumentPriorities } from "./priorities.js";
 import { APP_CSS } from "./style.js";
 
 /** dist/app, beside this module compiled (dist/app/build.js) or bundled (dist/bundle/*.js): both two levels down. */
@@ -58,7 +59,8 @@ export async function buildPayload(opts: AppOptions): Promise<AppPayload> {
   const { weights } = await fitWeights({ instr, syntax, norms, estimator: "ML" });
   const summary = normSummary(instr, norms, weights);
   const normData = opts.embedNormData === true ? fs.readFileSync(opts.norms, "utf8") : null;
-  return { version: opts.version, lang: opts.lang, instrument: instr, norms: summary, normData };
+  const priorities = normData === null ? null : instrumentPriorities(instr, norms);
+  return { version: opts.version, lang: opts.lang, instrument: instr, norms: summary, normData, priorities };
 }
 
 export function pageHtml(payload: AppPayload, page: string, worker: string): string {

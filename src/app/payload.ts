@@ -18,6 +18,24 @@ export interface AppPayload {
   norms: NormSummary;
   /** the norm sample's CSV (only when the consultant chose to embed it) */
   normData: string | null;
+  /** the importance-performance map of the norm data (only with the norm data embedded) */
+  priorities?: AppPriorities | null;
+}
+
+/** One point of the importance-performance map: importance per point of performance (0-100). */
+export interface PriorityPoint {
+  importance: number | null;
+  performance: number;
+}
+
+/** The IPMA of the norm sample for the instrument's final outcome (src/app/priorities.ts). */
+export interface AppPriorities {
+  target: string;
+  /** the PLS model it was estimated with */
+  model: string;
+  constructs: (PriorityPoint & { id: string; higherOrder: string | null })[];
+  indicators: (PriorityPoint & { item: string; construct: string })[];
+  warnings: string[];
 }
 
 /** The id of the script element holding the payload, and of the one holding the analysis worker's code. */

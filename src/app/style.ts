@@ -80,6 +80,8 @@ thead th{font-size:.85rem;color:var(--muted);border-bottom:2px solid var(--line)
 .num{text-align:right;font-variant-numeric:tabular-nums}
 .weakest ol{padding-left:1.25rem}.weakest li{margin-bottom:.9rem}
 .weakest p{margin:.15rem 0}.w-text{font-style:italic}.w-facts{color:var(--muted);font-size:.9rem}
+.i-mid{stroke:#8c959f;stroke-dasharray:4 3}.i-pt{fill:#0b5cad}.i-mine{fill:var(--warn);stroke:#fff;stroke-width:1.5}
+.fix-first li{margin-bottom:.4rem}
 .notes{color:var(--muted);font-size:.85rem}.notes h3{color:var(--ink)}
 .empty{padding:2rem 0;color:var(--muted)}
 .error{color:#9f1c1c;background:#fdecec;border:1px solid #f3b4b4;padding:.5rem .75rem;border-radius:6px}

@@ -5,7 +5,6 @@
  * diagnostic; printing gives A4 pages; axe-core finds no serious or critical accessibility
  * violation on the questionnaire or the diagnostic.
  */
-import { AxeBuilder } from "@axe-core/playwright";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch } from "../browser/chromium.js";
 import { run } from "../cli/run.js";
 import type { ScoreReport } from "../../src/instrument/score.js";
-import { answer, csvRecords, DATA, hook, open, writePage } from "./page.js";
+import { answer, axe, csvRecords, DATA, hook, open, writePage } from "./page.js";
 
 const ITEMS = (
   JSON.parse(fs.readFileSync("instruments/isrs-v1.json", "utf8")) as { items: { id: string }[] }
@@ -37,14 +36,6 @@ afterAll(async () => {
 async function downloadText(page: Page, testid: string): Promise<{ name: string; text: string }> {
   const [d] = await Promise.all([page.waitForEvent("download"), page.click(`[data-testid="${testid}"]`)]);
   return { name: d.suggestedFilename(), text: fs.readFileSync((await d.path())!, "utf8") };
-}
-
-/** Serious and critical violations: rule id and the first offending element. */
-async function axe(page: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return r.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes[0]?.target.join(" ")}`);
 }
 
 describe("answers kept, exported and printed", () => {

@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { run } from "../cli/run.js";
 
@@ -70,4 +71,12 @@ export async function answer(page: Page, row: Record<string, string>, items: str
 export async function hook(page: Page, testid: string): Promise<{ text: string; value: string | null }> {
   const el = page.locator(`[data-testid="${testid}"]`);
   return { text: (await el.textContent())!.trim(), value: await el.getAttribute("data-value") };
+}
+
+/** Serious and critical WCAG 2.1 AA violations found by axe-core: rule id and the first offending element. */
+export async function axe(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return r.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes[0]?.target.join(" ")}`);
 }

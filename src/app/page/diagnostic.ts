@@ -6,9 +6,11 @@
  * data-value on each holds the number as computed.
  */
 import type { FirmScore, ScoreReport } from "../../instrument/score.js";
-import type { Lang } from "../payload.js";
+import type { Instrument } from "../../instrument/schema.js";
+import type { AppPriorities, Lang } from "../payload.js";
 import { normChart, type ChartRow } from "./chart.js";
 import { h } from "./dom.js";
+import { renderPriorities } from "./priorities.js";
 import { formatNumber, type StringKey, type Strings } from "./strings.js";
 
 export interface DiagnosticContext {
@@ -18,6 +20,8 @@ export interface DiagnosticContext {
   firmName: string;
   /** prefix of the element ids and test hooks, when the page shows a second diagnostic ("" by default) */
   prefix?: string;
+  /** the norm sample's importance-performance map (only when the page embeds the norm data) */
+  priorities?: { data: AppPriorities; instr: Instrument } | null;
 }
 
 const pct = (x: number | null): string => (x === null ? "–" : String(Math.round(x)));
@@ -220,6 +224,15 @@ export function renderDiagnostic(r: ScoreReport, c: DiagnosticContext): HTMLElem
     h("h3", {}, t("areasTitle")),
     areasTable(f, r, c),
     weakest(f, c),
+    c.priorities
+      ? renderPriorities(c.priorities.data, {
+          t,
+          lang: c.lang,
+          instr: c.priorities.instr,
+          weakest: new Set(f.weakest.map((w) => w.item)),
+          prefix: c.prefix ?? "",
+        })
+      : null,
     notes(r, c, labels),
   );
 }

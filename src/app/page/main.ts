@@ -122,7 +122,13 @@ function diagnosticPanel(t: Strings): HTMLElement {
   return h(
     "div",
     {},
-    renderDiagnostic(report, { t, lang, version: payload.version, firmName: state.firm.trim() }),
+    renderDiagnostic(report, {
+      t,
+      lang,
+      version: payload.version,
+      firmName: state.firm.trim(),
+      priorities: payload.priorities ? { data: payload.priorities, instr } : null,
+    }),
     h(
       "div",
       { class: "actions no-print" },

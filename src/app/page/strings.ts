@@ -62,6 +62,23 @@ const EN = {
   chartMiddle: "middle half of the benchmark",
   chartMedian: "median",
   chartIndexRow: "ISRS index (0–100)",
+  ipmaTitle: "What to fix first: importance and performance across the benchmark",
+  ipmaIntro:
+    "Which practices matter most for {target}? In the benchmark firms, a practice is important when firms that " +
+    "do it better also do better on {target}; its performance is how well the benchmark firms do it (0–100).",
+  ipmaMapTitle: "Importance-performance map of the practices",
+  ipmaMapDesc:
+    "Each dot is a practice: across, how well the benchmark firms perform it (0–100); up, its importance. " +
+    "Dashed lines: median performance and mean importance. Larger dots: your firm's weakest practices.",
+  ipmaImportance: "Importance",
+  ipmaPerformance: "Performance (0–100)",
+  ipmaAreasCaption: "Importance and performance of the practice areas for {target}",
+  fixFirstTitle: "Fix first: important practices the benchmark performs below the median",
+  fixFacts: "importance {i}, performance {p}",
+  alsoYourWeakest: "also one of your weakest practices",
+  ipmaNote:
+    "Importance: the change in {target}'s 0–100 score for one more point of the practice's 0–100 score " +
+    "(total effect in a PLS model of the benchmark data, importance-performance map analysis).",
   weakestTitle: "Where to start: your weakest practices",
   youAnswered: "You answered {a}",
   reverseNote: " (a statement worded the other way round: it counts as {s})",
@@ -121,6 +138,20 @@ const EN = {
   stepCheck: "checking the answers",
   stepFit: "fitting the models",
   stepDone: "writing the report",
+  loadingsTitle: "Standardized loadings (measurement model)",
+  colItem: "Item",
+  colEst: "Estimate",
+  colStd: "Standardized",
+  flTitle: "Discriminant validity: Fornell-Larcker",
+  flExplain:
+    "Diagonal: the square root of each construct's AVE; below it, the correlations between constructs. " +
+    "Each correlation should be smaller than the two square roots of its row and column.",
+  htmtTitle: "Discriminant validity: HTMT",
+  htmtExplain: "Heterotrait-monotrait ratios of the correlations; below 0.85 (or 0.90) supports discriminant validity.",
+  itemScreeningTitle: "Items: distribution and missing answers",
+  colSkew: "Skewness",
+  colKurtosis: "Kurtosis (excess)",
+  colMissing: "Share missing",
   fitTitle: "Model fit",
   colModel: "Model",
   colChisq: "χ²",
@@ -200,6 +231,25 @@ const ES: Record<StringKey, string> = {
   chartMiddle: "mitad central de la referencia",
   chartMedian: "mediana",
   chartIndexRow: "Índice ISRS (0–100)",
+  ipmaTitle: "Qué corregir primero: importancia y desempeño en la muestra de referencia",
+  ipmaIntro:
+    "¿Qué prácticas pesan más en {target}? En las empresas de referencia, una práctica es importante cuando " +
+    "las empresas que la aplican mejor también obtienen mejores resultados en {target}; su desempeño es lo bien " +
+    "que la aplican (0–100).",
+  ipmaMapTitle: "Mapa de importancia y desempeño de las prácticas",
+  ipmaMapDesc:
+    "Cada punto es una práctica: en horizontal, lo bien que la aplican las empresas de referencia (0–100); en " +
+    "vertical, su importancia. Líneas discontinuas: desempeño mediano e importancia media. Puntos grandes: las " +
+    "prácticas más débiles de su empresa.",
+  ipmaImportance: "Importancia",
+  ipmaPerformance: "Desempeño (0–100)",
+  ipmaAreasCaption: "Importancia y desempeño de las áreas de prácticas para {target}",
+  fixFirstTitle: "Corregir primero: prácticas importantes con desempeño por debajo de la mediana",
+  fixFacts: "importancia {i}, desempeño {p}",
+  alsoYourWeakest: "también una de sus prácticas más débiles",
+  ipmaNote:
+    "Importancia: el cambio de la puntuación 0–100 de {target} por cada punto más en la puntuación 0–100 de la " +
+    "práctica (efecto total en un modelo PLS de los datos de referencia, análisis de importancia y desempeño).",
   weakestTitle: "Por dónde empezar: sus prácticas más débiles",
   youAnswered: "Respondió {a}",
   reverseNote: " (una afirmación redactada al revés: cuenta como {s})",
@@ -262,6 +312,22 @@ const ES: Record<StringKey, string> = {
   stepCheck: "comprobando las respuestas",
   stepFit: "estimando los modelos",
   stepDone: "preparando el informe",
+  loadingsTitle: "Cargas estandarizadas (modelo de medida)",
+  colItem: "Ítem",
+  colEst: "Estimación",
+  colStd: "Estandarizada",
+  flTitle: "Validez discriminante: Fornell-Larcker",
+  flExplain:
+    "Diagonal: la raíz cuadrada de la AVE de cada constructo; debajo, las correlaciones entre constructos. " +
+    "Cada correlación debe ser menor que las dos raíces de su fila y su columna.",
+  htmtTitle: "Validez discriminante: HTMT",
+  htmtExplain:
+    "Razones heterorrasgo-monorrasgo de las correlaciones; por debajo de 0,85 (o 0,90) apoyan la validez " +
+    "discriminante.",
+  itemScreeningTitle: "Ítems: distribución y respuestas ausentes",
+  colSkew: "Asimetría",
+  colKurtosis: "Curtosis (exceso)",
+  colMissing: "Proporción ausente",
   fitTitle: "Ajuste de los modelos",
   colModel: "Modelo",
   colChisq: "χ²",

@@ -9,12 +9,15 @@ import type { Instrument } from "../../instrument/schema.js";
 import type { Lang } from "../payload.js";
 import { h, s } from "./dom.js";
 import { formatNumber, type Strings } from "./strings.js";
+import { cell, itemScreeningTable, loadingsTable, pvalueCell, table, validityTables } from "./study-tables.js";
 
 interface ParamRow {
   lhs: string;
   op: string;
   rhs: string;
   "std.all"?: number | null;
+  est?: number;
+  pvalue?: number | null;
 }
 
 export interface StudyJson {
@@ -36,10 +39,26 @@ export interface StudyJson {
   }[];
   reliability: { construct: string; items: string[]; alpha: { raw_alpha: number }; omega: number; ave: number }[];
   secondOrder: { factor: string; omegaL1: number; omegaL2: number; partialOmegaL1: number }[];
-  screening: { mardia: { "p.skew": number; "p.kurt": number } | null };
+  screening: { mardia: { "p.skew": number; "p.kurt": number } | null; items: ItemScreening[] };
+  validity: {
+    fornellLarcker: { names: string[]; values: number[][] };
+    htmt: { htmt: { names: string[]; values: number[][] } };
+  };
 }
 
-interface ViewContext {
+export interface ItemScreening {
+  item: string;
+  n: number;
+  mean: number;
+  sd: number;
+  skew: number;
+  kurtosis: number;
+  min: number;
+  max: number;
+  missing: number;
+}
+
+export interface ViewContext {
   base: Instrument;
   lang: Lang;
   t: Strings;
@@ -55,40 +74,6 @@ const FIT_HEAD: Record<(typeof FIT)[number], string> = {
   rmsea: "RMSEA",
   srmr: "SRMR",
 };
-
-function cell(lang: Lang, x: number | null | undefined, digits: number, testid: string): HTMLElement {
-  const text = x === null || x === undefined ? "NA" : formatNumber(lang, x, digits);
-  return h(
-    "td",
-    { class: "num", "data-testid": testid, "data-value": x === null || x === undefined ? "" : String(x) },
-    text,
-  );
-}
-
-/** A p-value as the CLI prints it: three decimals, "<0.001" below that. */
-function pvalueCell(lang: Lang, p: number | null, testid: string): HTMLElement {
-  const td = cell(lang, p, 3, testid);
-  if (p !== null && p < 0.001) td.textContent = lang === "es" ? "<0,001" : "<0.001";
-  return td;
-}
-
-function table(caption: string, head: string[], rows: HTMLElement[], left = 1): HTMLElement {
-  return h(
-    "table",
-    {},
-    h("caption", { class: "sr-only" }, caption),
-    h(
-      "thead",
-      {},
-      h(
-        "tr",
-        {},
-        head.map((x, k) => h("th", { scope: "col", class: k >= left ? "num" : null }, x)),
-      ),
-    ),
-    h("tbody", {}, rows),
-  );
-}
 
 function fitTable(study: StudyJson, c: ViewContext): HTMLElement {
   return table(
@@ -257,8 +242,11 @@ export function renderStudy(study: StudyJson, c: ViewContext): HTMLElement {
     hypothesesTable(study, c),
     h("h3", {}, t("diagramTitle")),
     h("figure", { class: "chart-figure" }, diagram(study, c)),
+    h("h3", {}, t("loadingsTitle")),
+    loadingsTable(study, c),
     h("h3", {}, t("reliabilityTitle")),
     reliabilityTable(study, c),
+    validityTables(study, c),
     study.secondOrder.map((x) =>
       h(
         "p",
@@ -277,5 +265,6 @@ export function renderStudy(study: StudyJson, c: ViewContext): HTMLElement {
           : `; Mardia p (skew) ${formatNumber(lang, m["p.skew"], 4)}, ` +
             `p (kurtosis) ${formatNumber(lang, m["p.kurt"], 4)}`),
     ),
+    itemScreeningTable(study, c),
   );
 }
