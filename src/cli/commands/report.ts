@@ -17,8 +17,10 @@ import { bundledDatasetPath, loadInstrument, loadResponses } from "../../instrum
 import { scoreFirms } from "../../instrument/score.js";
 import { InputError } from "../../sem/messages.js";
 import { analysisExitCode, resolveStudy, splitNa } from "./analyze.js";
+import { EXIT } from "../exit-codes.js";
 import {
   defaultReportDir,
+  plsReportExtra,
   firmReportFiles,
   shownFile,
   studyReportFiles,
@@ -40,6 +42,8 @@ export interface ReportFlags {
   all?: boolean;
   norms?: string;
   invariance?: string;
+  pls?: boolean;
+  ipma?: string;
 }
 
 async function firmReports(dataFile: string, f: ReportFlags, ctx: CommandContext): Promise<void> {
@@ -47,6 +51,8 @@ async function firmReports(dataFile: string, f: ReportFlags, ctx: CommandContext
     throw new InputError("E_USAGE", "--firm and --all exclude each other: give one");
   if (f.invariance !== undefined)
     throw new InputError("E_USAGE", "--invariance adds a section to the study report: leave out --firm and --all");
+  if (f.pls === true || f.ipma !== undefined)
+    throw new InputError("E_USAGE", "--pls adds a section to the study report: leave out --firm and --all");
   const instr = loadInstrument(f.instrument);
   const read = { na: splitNa(f.na) ?? [] };
   const data = loadResponses(dataFile, instr, { read });
@@ -66,9 +72,23 @@ async function firmReports(dataFile: string, f: ReportFlags, ctx: CommandContext
 }
 
 async function studyReport(data: string | undefined, f: ReportFlags, ctx: CommandContext): Promise<void> {
+  checkPlsFlags(data, f);
   const study = resolveStudy(data, { ...f, format: "text" });
   const res = await runStudy({ ...study, estimator: f.estimator, missing: f.missing, na: splitNa(f.na) });
-  const extra = f.invariance === undefined ? undefined : await invarianceExtra(res, study.data, f);
+  const inv = f.invariance === undefined ? undefined : await invarianceExtra(res, study.data, f);
+  const dataName = data ?? shownFile(bundledDatasetPath());
+  const pls =
+    f.pls === true
+      ? await plsReportExtra(loadInstrument(f.instrument), study.data, dataName, splitNa(f.na) ?? [], f.ipma)
+      : undefined;
+  const extra =
+    inv === undefined && pls === undefined
+      ? undefined
+      : {
+          sections: [...(inv?.sections ?? []), ...(pls?.sections ?? [])],
+          json: { ...inv?.json, ...pls?.json },
+          files: pls?.files ?? [],
+        };
   const files = await studyReportFiles(
     res,
     {
@@ -81,7 +101,17 @@ async function studyReport(data: string | undefined, f: ReportFlags, ctx: Comman
   );
   const inputs = { "data file": data, "instrument file": f.instrument, "model file": f.model };
   writeAndTell(f.out ?? defaultReportDir("study"), files, ctx.stdout, inputs);
-  ctx.setExit(analysisExitCode(res));
+  ctx.setExit(pls !== undefined && !pls.converged ? EXIT.problems : analysisExitCode(res));
+}
+
+/** `--pls` fits the instrument's model on its recoded responses; `--ipma` names its map's target. */
+function checkPlsFlags(data: string | undefined, f: ReportFlags): void {
+  if (f.ipma !== undefined && f.pls !== true) throw new InputError("E_USAGE", "--ipma TARGET is only used with --pls");
+  if (f.pls === true && f.model !== undefined && f.instrument === undefined && data !== undefined)
+    throw new InputError(
+      "E_USAGE",
+      "--pls fits the instrument's model on its recoded responses: with --model, give --instrument too",
+    );
 }
 
 /** `--invariance COL`: the measurement model's invariance across COL, as a section of the study report. */
@@ -135,6 +165,14 @@ export function registerReport(program: Command, ctx: CommandContext): void {
     .option(
       "--invariance <column>",
       "add a measurement-invariance section across the groups of this column (study report)",
+    )
+    .option(
+      "--pls",
+      "add a PLS section: the instrument's model as a PLS path model, with its importance-performance map",
+    )
+    .option(
+      "--ipma <target>",
+      "with --pls: the construct whose importance-performance map is drawn (default: the final outcome)",
     )
     .action(async (data: string | undefined, flags: ReportFlags) => {
       if (flags.firm !== undefined || flags.all === true)
