@@ -2,7 +2,8 @@
  * `isrs report [DATA] [--firm ID | --all] [--model MODEL] [--instrument FILE] [--out DIR]`.
  * - Study report (neither --firm nor --all): runs the study as `isrs analyze` does (same data and
  *   model rules) and writes report.html, report.md, results.json, diagram.svg, diagram.dot and
- *   loadings.svg into DIR.
+ *   loadings.svg into DIR. `--invariance COL` and `--pls [--ipma TARGET]` (the instrument's model
+ *   as a PLS path model with its importance-performance map: ipma.svg, model.pls) add sections.
  * - Firm report (--firm ID), or one per firm with an overview (--all): the firm's scores against
  *   the norm sample (--norms, default the bundled data), as `isrs score` computes them.
  * Without DATA, the bundled dataset.
