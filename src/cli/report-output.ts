@@ -27,6 +27,8 @@ import { InputError } from "../sem/messages.js";
 import { analyzePls } from "../pls/analyze.js";
 import { columnsFromTable } from "../pls/data.js";
 import { plsImportancePerformance } from "../pls/ipma/apply.js";
+import { applyBootstrap } from "../pls/bootstrap/apply.js";
+import { bootstrapPls } from "../pls/bootstrap/index.js";
 import { instrumentFinalOutcome, instrumentItemScales, instrumentPlsModel } from "../pls/instrument-model.js";
 import { parsePlsModel } from "../pls/syntax.js";
 import { plsSection } from "../report/from-pls.js";
@@ -156,7 +158,8 @@ export function reportDirOption(value: string | boolean | undefined, fallback: s
  * composites, the second-order construct in two stages) fitted on the study's responses, whose
  * reverse-keyed items the instrument's loader has recoded; the IPMA of TARGET (default: the final
  * outcome) on the items' scales. The section, `pls` in results.json, and ipma.svg and model.pls
- * (the derived model, to rerun with `isrs pls`) in the folder.
+ * (the derived model, to rerun with `isrs pls`) in the folder. `boot`: percentile intervals from
+ * that many resamples (`isrs pls --bootstrap N --seed S`'s).
  */
 export async function plsReportExtra(
   instr: Instrument,
@@ -164,12 +167,17 @@ export async function plsReportExtra(
   dataName: string,
   na: string[],
   ipmaTarget?: string,
+  boot?: { draws: number; seed?: number },
 ): Promise<{ sections: Section[]; json: Record<string, unknown>; files: ReportFile[]; converged: boolean }> {
   const text = instrumentPlsModel(instr);
   const modelName = "model.pls";
   const spec = parsePlsModel(text, modelName);
   const columns = columnsFromTable(data, spec, na);
   const analysis = analyzePls(spec, columns, {}, { modelName, dataName, lineOf: data.lineOf });
+  if (boot !== undefined) {
+    const b = await bootstrapPls(analysis.data, spec, analysis.estimate, {}, boot);
+    applyBootstrap(analysis.results, b);
+  }
   const target = ipmaTarget?.trim() ?? instrumentFinalOutcome(instr);
   if (target === undefined) throw new InputError("E_USAGE", "--pls: the instrument has no structural model to map");
   const ipma = plsImportancePerformance(analysis, target, { items: instrumentItemScales(instr) }, CHART_CONFIG);

@@ -5,10 +5,10 @@
  * file of src/report that reads a PLS result.
  */
 import type { IpmaConstruct, IpmaResult } from "../pls/ipma/compute.js";
-import type { PlsResults } from "../pls/results.js";
+import type { PlsInference, PlsResults } from "../pls/results.js";
 import { ipmaChartSpec } from "../pls/ipma/chart.js";
 import { CHART_CONFIG, chartToSvg } from "./charts/render.js";
-import { cell, numCell, type Block, type Cell, type Section } from "./document.js";
+import { cell, num, numCell, type Block, type Cell, type Section } from "./document.js";
 
 export interface PlsSectionInput {
   results: PlsResults;
@@ -74,14 +74,33 @@ function outerTable(r: PlsResults, labels: PlsSectionInput["labels"]): Block {
   };
 }
 
+/** "[lower, upper]" of a bootstrapped row, "–" without a bootstrap. */
+const ciCell = (x: PlsInference): Cell =>
+  cell(x["ci.lower"] === null ? "–" : `[${num(x["ci.lower"])}, ${num(x["ci.upper"])}]`, { numeric: true });
+
 function pathTable(r: PlsResults, labels: PlsSectionInput["labels"]): Block {
+  const boot = r.parameters.some((p) => p.op === "~" && p.se !== null);
   const rows: Cell[][] = r.parameters
     .filter((p) => p.op === "~")
-    .map((p) => [cell(`${named(labels, p.rhs)} → ${named(labels, p.lhs)}`), numCell(p.est)]);
+    .map((p) => [
+      cell(`${named(labels, p.rhs)} → ${named(labels, p.lhs)}`),
+      numCell(p.est),
+      ...(boot ? [numCell(p.se), numCell(p.t, 2), ciCell(p)] : []),
+    ]);
   return {
     kind: "table",
     caption: "PLS path coefficients",
-    columns: [{ header: "path" }, { header: "coefficient", numeric: true }],
+    columns: [
+      { header: "path" },
+      { header: "coefficient", numeric: true },
+      ...(boot
+        ? [
+            { header: "bootstrap SE", numeric: true },
+            { header: "t", numeric: true },
+            { header: "95% percentile CI", numeric: true },
+          ]
+        : []),
+    ],
     rows,
   };
 }
@@ -119,6 +138,7 @@ function reliabilityTable(r: PlsResults, labels: PlsSectionInput["labels"]): Blo
 }
 
 function htmtTable(r: PlsResults, labels: PlsSectionInput["labels"]): Block {
+  const boot = r.htmt.some((h) => h["ci.lower"] !== null);
   // a higher-order construct and its own dimensions: not a test of discriminant validity
   const names = new Set(r.constructs.map((c) => c.name));
   const own = new Set(
@@ -129,12 +149,17 @@ function htmtTable(r: PlsResults, labels: PlsSectionInput["labels"]): Block {
   return {
     kind: "table",
     caption: "PLS discriminant validity: HTMT",
-    columns: [{ header: "constructs" }, { header: "HTMT", numeric: true }],
+    columns: [
+      { header: "constructs" },
+      { header: "HTMT", numeric: true },
+      ...(boot ? [{ header: "95% percentile CI", numeric: true }] : []),
+    ],
     rows: r.htmt.map((h) => [
       cell(`${named(labels, h.lhs)} – ${named(labels, h.rhs)}`),
       own.has(`${h.lhs}\u0000${h.rhs}`)
         ? numCell(h.est)
         : { ...numCell(h.est), flag: h.est > HTMT_STRICT ? "fail" : "pass" },
+      ...(boot ? [ciCell(h)] : []),
     ]),
     note:
       "✗ above 0.85 (strict; 0.90 liberal), Henseler, Ringle & Sarstedt (2015). A higher-order construct " +
@@ -176,6 +201,12 @@ function fixFirstText(ipma: IpmaResult, input: PlsSectionInput): string {
   );
 }
 
+function bootText(r: PlsResults): string {
+  const b = r.bootstrap as { requested: number; successful: number; seed: number } | undefined;
+  if (b === undefined) return "";
+  return ` Bootstrap: ${b.successful} of ${b.requested} resamples, seed ${b.seed}, percentile intervals.`;
+}
+
 /** The section and its chart file (ipma.svg). */
 export async function plsSection(input: PlsSectionInput): Promise<{ section: Section; svg: string }> {
   const { results: r, ipma, labels } = input;
@@ -185,7 +216,8 @@ export async function plsSection(input: PlsSectionInput): Promise<{ section: Sec
     `PLS path model (seminr's conventions): ${r.nobs} observations, ${r.settings.scheme} weighting scheme, ` +
     `${r.settings.plsc ? "consistent PLS" : "composites in mode A"}, higher-order constructs ` +
     `${r.settings.hocMethod}, ${r.iterations} iterations` +
-    (imputed > 0 ? `, ${imputed} missing values replaced by the item mean.` : ".");
+    (imputed > 0 ? `, ${imputed} missing values replaced by the item mean.` : ".") +
+    bootText(r);
   const blocks: Block[] = [
     { kind: "text", text: facts },
     outerTable(r, labels),

@@ -139,6 +139,28 @@ describe("isrs report --pls", () => {
     expect(md).toMatch(new RegExp(`What to fix first: [^\\n]*\\(${pick.construct}\\)`));
   });
 
+  it("--pls-bootstrap N --pls-seed S: the intervals of isrs pls --bootstrap N --seed S", async () => {
+    const { dir, pls } = await report("--pls-bootstrap", "40", "--pls-seed", "7");
+    const { file } = tmpWriter("isrs-pls-report-data-");
+    const data = file("recoded.csv", recodedCsv());
+    const args = ["pls", data, "--model", path.join(dir, "model.pls"), "--bootstrap", "40", "--seed", "7"];
+    const j = await run(...args, "--format", "json");
+    expect(j.code).toBe(0);
+    type Boot = { parameters: (Row & Record<string, number | null>)[]; htmt: Record<string, number | null>[] };
+    const cli = JSON.parse(j.stdout) as Boot;
+    const ours = pls as unknown as Boot;
+    const paths = ours.parameters.filter((p) => p.op === "~");
+    expect(paths.length).toBe(4);
+    for (const p of paths) {
+      const c = cli.parameters.find((x) => x.op === "~" && x.lhs === p.lhs && x.rhs === p.rhs)!;
+      for (const k of ["se", "t", "ci.lower", "ci.upper"]) expect(p[k]).toBeCloseTo(c[k]!, 12);
+    }
+    ours.htmt.forEach((h, i) => expect(h["ci.upper"]).toBeCloseTo(cli.htmt[i]!["ci.upper"]!, 12));
+    const md = fs.readFileSync(path.join(dir, "report.md"), "utf8");
+    expect(md).toContain("Bootstrap: 40 of 40 resamples, seed 7");
+    expect(md).toContain("| 95% percentile CI |");
+  });
+
   it("takes another target with --ipma", async () => {
     const { pls } = await report("--ipma", "client");
     expect(pls.ipma.target).toBe("client");
@@ -149,6 +171,9 @@ describe("isrs report --pls", () => {
     await expectBadInput(["report", "--all", "--pls"], /--pls adds a section to the study report/);
     await expectBadInput(["report", "--firm", "F001", "--pls"], /--pls adds a section to the study report/);
     await expectBadInput(["report", "--ipma", "business"], /--ipma TARGET is only used with --pls/);
+    await expectBadInput(["report", "--pls-bootstrap", "10"], /--pls-bootstrap N is only used with --pls/);
+    await expectBadInput(["report", "--pls", "--pls-bootstrap", "0"], /--pls-bootstrap 0: a whole number from 1/);
+    await expectBadInput(["report", "--pls", "--pls-seed", "3"], /--pls-seed S is only used with --pls-bootstrap/);
     const { file } = tmpWriter("isrs-pls-report-bad-");
     const model = file("m.lav", "detection =~ DET1 + DET2 + DET3\n");
     await expectBadInput(["report", bundledDatasetPath(), "--model", model, "--pls"], /give --instrument too/);

@@ -19,6 +19,8 @@ import { scoreFirms } from "../../instrument/score.js";
 import { InputError } from "../../sem/messages.js";
 import { analysisExitCode, resolveStudy, splitNa } from "./analyze.js";
 import { EXIT } from "../exit-codes.js";
+import { PLS_BOOTSTRAP_MAX } from "../../pls/bootstrap/index.js";
+import { MAX_SEED } from "../../sem/bootstrap/prng.js";
 import {
   defaultReportDir,
   plsReportExtra,
@@ -45,6 +47,8 @@ export interface ReportFlags {
   invariance?: string;
   pls?: boolean;
   ipma?: string;
+  plsBootstrap?: string;
+  plsSeed?: string;
 }
 
 async function firmReports(dataFile: string, f: ReportFlags, ctx: CommandContext): Promise<void> {
@@ -52,7 +56,7 @@ async function firmReports(dataFile: string, f: ReportFlags, ctx: CommandContext
     throw new InputError("E_USAGE", "--firm and --all exclude each other: give one");
   if (f.invariance !== undefined)
     throw new InputError("E_USAGE", "--invariance adds a section to the study report: leave out --firm and --all");
-  if (f.pls === true || f.ipma !== undefined)
+  if (f.pls === true || f.ipma !== undefined || f.plsBootstrap !== undefined)
     throw new InputError("E_USAGE", "--pls adds a section to the study report: leave out --firm and --all");
   const instr = loadInstrument(f.instrument);
   const read = { na: splitNa(f.na) ?? [] };
@@ -80,7 +84,14 @@ async function studyReport(data: string | undefined, f: ReportFlags, ctx: Comman
   const dataName = data ?? shownFile(bundledDatasetPath());
   const pls =
     f.pls === true
-      ? await plsReportExtra(loadInstrument(f.instrument), study.data, dataName, splitNa(f.na) ?? [], f.ipma)
+      ? await plsReportExtra(
+          loadInstrument(f.instrument),
+          study.data,
+          dataName,
+          splitNa(f.na) ?? [],
+          f.ipma,
+          plsBoot(f),
+        )
       : undefined;
   const extra =
     inv === undefined && pls === undefined
@@ -105,9 +116,27 @@ async function studyReport(data: string | undefined, f: ReportFlags, ctx: Comman
   ctx.setExit(pls !== undefined && !pls.converged ? EXIT.problems : analysisExitCode(res));
 }
 
+function whole(flag: string, text: string, min: number, max: number): number {
+  const v = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
+  if (!Number.isSafeInteger(v) || v < min || v > max)
+    throw new InputError("E_USAGE", `--${flag} ${text}: a whole number from ${min} to ${max}`);
+  return v;
+}
+
+/** `--pls-bootstrap N [--pls-seed S]`: the resamples of the PLS section, as `isrs pls --bootstrap N --seed S`. */
+function plsBoot(f: ReportFlags): { draws: number; seed?: number } | undefined {
+  if (f.plsBootstrap === undefined) return undefined;
+  const draws = whole("pls-bootstrap", f.plsBootstrap, 1, PLS_BOOTSTRAP_MAX);
+  return f.plsSeed === undefined ? { draws } : { draws, seed: whole("pls-seed", f.plsSeed, 0, MAX_SEED) };
+}
+
 /** `--pls` fits the instrument's model on its recoded responses; `--ipma` names its map's target. */
 function checkPlsFlags(data: string | undefined, f: ReportFlags): void {
   if (f.ipma !== undefined && f.pls !== true) throw new InputError("E_USAGE", "--ipma TARGET is only used with --pls");
+  if (f.plsBootstrap !== undefined && f.pls !== true)
+    throw new InputError("E_USAGE", "--pls-bootstrap N is only used with --pls");
+  if (f.plsSeed !== undefined && f.plsBootstrap === undefined)
+    throw new InputError("E_USAGE", "--pls-seed S is only used with --pls-bootstrap N");
   if (f.pls === true && f.model !== undefined && f.instrument === undefined && data !== undefined)
     throw new InputError(
       "E_USAGE",
@@ -175,6 +204,8 @@ export function registerReport(program: Command, ctx: CommandContext): void {
       "--ipma <target>",
       "with --pls: the construct whose importance-performance map is drawn (default: the final outcome)",
     )
+    .option("--pls-bootstrap <n>", "with --pls: bootstrap percentile intervals from N resamples")
+    .option("--pls-seed <s>", "with --pls-bootstrap: the seed of the resamples (default: drawn and reported)")
     .action(async (data: string | undefined, flags: ReportFlags) => {
       if (flags.firm !== undefined || flags.all === true)
         return firmReports(data ?? shownFile(bundledDatasetPath()), flags, ctx);
