@@ -15,13 +15,25 @@ import { buildBatch, buildFirmReport } from "../report/firm.js";
 import { studyViewFromAnalysis, type FromAnalysisMeta } from "../report/from-analysis.js";
 import { firmViewsFromScore } from "../report/from-score.js";
 import { safeFileName } from "../report/escape.js";
-import type { ReportFile } from "../report/document.js";
+import type { ReportFile, Section } from "../report/document.js";
 import { buildStudyReport } from "../report/study.js";
 import type { CommandContext } from "./commands/fit.js";
 import { progressBar } from "./progress.js";
 import type { InputFiles } from "./io.js";
 import { terminalText } from "../sem/format/terminal.js";
 import { writeReportFiles } from "./write-report.js";
+import type { DataTable } from "../sem/data/csv.js";
+import { InputError } from "../sem/messages.js";
+import { analyzePls } from "../pls/analyze.js";
+import { columnsFromTable } from "../pls/data.js";
+import { plsImportancePerformance } from "../pls/ipma/apply.js";
+import { applyBootstrap } from "../pls/bootstrap/apply.js";
+import { bootstrapPls } from "../pls/bootstrap/index.js";
+import { instrumentFinalOutcome, instrumentItemScales, instrumentPlsModel } from "../pls/instrument-model.js";
+import { parsePlsModel } from "../pls/syntax.js";
+import { plsSection } from "../report/from-pls.js";
+import { CHART_CONFIG } from "../report/charts/render.js";
+import { constructsOf } from "../instrument/constructs.js";
 
 /**
  * reports/study, reports/firm-<id>, reports/firms-<data>: the reports of every firm of a data file
@@ -139,4 +151,46 @@ export function shownFile(file: string): string {
 export function reportDirOption(value: string | boolean | undefined, fallback: string): string | undefined {
   if (value === undefined || value === false) return undefined;
   return value === true ? fallback : value;
+}
+
+/**
+ * `isrs report --pls [--ipma TARGET]`: the instrument's model as a PLS path model (mode A
+ * composites, the second-order construct in two stages) fitted on the study's responses, whose
+ * reverse-keyed items the instrument's loader has recoded; the IPMA of TARGET (default: the final
+ * outcome) on the items' scales. The section, `pls` in results.json, and ipma.svg and model.pls
+ * (the derived model, to rerun with `isrs pls`) in the folder. `boot`: percentile intervals from
+ * that many resamples (`isrs pls --bootstrap N --seed S`'s).
+ */
+export async function plsReportExtra(
+  instr: Instrument,
+  data: DataTable,
+  dataName: string,
+  na: string[],
+  ipmaTarget?: string,
+  boot?: { draws: number; seed?: number },
+): Promise<{ sections: Section[]; json: Record<string, unknown>; files: ReportFile[]; converged: boolean }> {
+  const text = instrumentPlsModel(instr);
+  const modelName = "model.pls";
+  const spec = parsePlsModel(text, modelName);
+  const columns = columnsFromTable(data, spec, na);
+  const analysis = analyzePls(spec, columns, {}, { modelName, dataName, lineOf: data.lineOf });
+  if (boot !== undefined) {
+    const b = await bootstrapPls(analysis.data, spec, analysis.estimate, {}, boot);
+    applyBootstrap(analysis.results, b);
+  }
+  const target = ipmaTarget?.trim() ?? instrumentFinalOutcome(instr);
+  if (target === undefined) throw new InputError("E_USAGE", "--pls: the instrument has no structural model to map");
+  const ipma = plsImportancePerformance(analysis, target, { items: instrumentItemScales(instr) }, CHART_CONFIG);
+  const labels = Object.fromEntries(instr.constructs.map((c) => [c.id, c.label]));
+  const candidates = constructsOf(instr, "dimension").map((c) => c.id);
+  const { section, svg } = await plsSection({ results: analysis.results, ipma, labels, candidates });
+  return {
+    sections: [section],
+    json: { pls: { modelText: text, ...analysis.results } },
+    files: [
+      { name: "ipma.svg", content: svg },
+      { name: modelName, content: text },
+    ],
+    converged: analysis.results.converged,
+  };
 }

@@ -18,6 +18,7 @@ import {
   type Cell,
   type ReportBundle,
   type ReportDocument,
+  type ReportFile,
   type Section,
 } from "./document.js";
 import { renderHtml } from "./html.js";
@@ -345,7 +346,7 @@ function summaryFacts(v: StudyView): Block {
 /** The study report's document and files (report.html, report.md, results.json, diagram.svg/.dot, loadings.svg). */
 export async function buildStudyReport(
   v: StudyView,
-  extra: { sections: Section[]; json?: Record<string, unknown> } = { sections: [] },
+  extra: { sections: Section[]; json?: Record<string, unknown>; files?: ReportFile[] } = { sections: [] },
 ): Promise<ReportBundle> {
   const points = v.loadings
     .filter((l) => l.std !== null)
@@ -391,5 +392,6 @@ export async function buildStudyReport(
     { name: "diagram.dot", content: diagram.dot },
   ];
   if (loadings !== undefined) files.push({ name: "loadings.svg", content: loadings });
+  files.push(...(extra.files ?? []));
   return { document, files };
 }

@@ -2,7 +2,8 @@
  * `isrs report [DATA] [--firm ID | --all] [--model MODEL] [--instrument FILE] [--out DIR]`.
  * - Study report (neither --firm nor --all): runs the study as `isrs analyze` does (same data and
  *   model rules) and writes report.html, report.md, results.json, diagram.svg, diagram.dot and
- *   loadings.svg into DIR.
+ *   loadings.svg into DIR. `--invariance COL` and `--pls [--ipma TARGET]` (the instrument's model
+ *   as a PLS path model with its importance-performance map: ipma.svg, model.pls) add sections.
  * - Firm report (--firm ID), or one per firm with an overview (--all): the firm's scores against
  *   the norm sample (--norms, default the bundled data), as `isrs score` computes them.
  * Without DATA, the bundled dataset.
@@ -17,8 +18,12 @@ import { bundledDatasetPath, loadInstrument, loadResponses } from "../../instrum
 import { scoreFirms } from "../../instrument/score.js";
 import { InputError } from "../../sem/messages.js";
 import { analysisExitCode, resolveStudy, splitNa } from "./analyze.js";
+import { EXIT } from "../exit-codes.js";
+import { PLS_BOOTSTRAP_MAX } from "../../pls/bootstrap/index.js";
+import { MAX_SEED } from "../../sem/bootstrap/prng.js";
 import {
   defaultReportDir,
+  plsReportExtra,
   firmReportFiles,
   shownFile,
   studyReportFiles,
@@ -40,6 +45,10 @@ export interface ReportFlags {
   all?: boolean;
   norms?: string;
   invariance?: string;
+  pls?: boolean;
+  ipma?: string;
+  plsBootstrap?: string;
+  plsSeed?: string;
 }
 
 async function firmReports(dataFile: string, f: ReportFlags, ctx: CommandContext): Promise<void> {
@@ -47,6 +56,8 @@ async function firmReports(dataFile: string, f: ReportFlags, ctx: CommandContext
     throw new InputError("E_USAGE", "--firm and --all exclude each other: give one");
   if (f.invariance !== undefined)
     throw new InputError("E_USAGE", "--invariance adds a section to the study report: leave out --firm and --all");
+  if (f.pls === true || f.ipma !== undefined || f.plsBootstrap !== undefined)
+    throw new InputError("E_USAGE", "--pls adds a section to the study report: leave out --firm and --all");
   const instr = loadInstrument(f.instrument);
   const read = { na: splitNa(f.na) ?? [] };
   const data = loadResponses(dataFile, instr, { read });
@@ -66,9 +77,30 @@ async function firmReports(dataFile: string, f: ReportFlags, ctx: CommandContext
 }
 
 async function studyReport(data: string | undefined, f: ReportFlags, ctx: CommandContext): Promise<void> {
+  checkPlsFlags(data, f);
   const study = resolveStudy(data, { ...f, format: "text" });
   const res = await runStudy({ ...study, estimator: f.estimator, missing: f.missing, na: splitNa(f.na) });
-  const extra = f.invariance === undefined ? undefined : await invarianceExtra(res, study.data, f);
+  const inv = f.invariance === undefined ? undefined : await invarianceExtra(res, study.data, f);
+  const dataName = data ?? shownFile(bundledDatasetPath());
+  const pls =
+    f.pls === true
+      ? await plsReportExtra(
+          loadInstrument(f.instrument),
+          study.data,
+          dataName,
+          splitNa(f.na) ?? [],
+          f.ipma,
+          plsBoot(f),
+        )
+      : undefined;
+  const extra =
+    inv === undefined && pls === undefined
+      ? undefined
+      : {
+          sections: [...(inv?.sections ?? []), ...(pls?.sections ?? [])],
+          json: { ...inv?.json, ...pls?.json },
+          files: pls?.files ?? [],
+        };
   const files = await studyReportFiles(
     res,
     {
@@ -81,7 +113,35 @@ async function studyReport(data: string | undefined, f: ReportFlags, ctx: Comman
   );
   const inputs = { "data file": data, "instrument file": f.instrument, "model file": f.model };
   writeAndTell(f.out ?? defaultReportDir("study"), files, ctx.stdout, inputs);
-  ctx.setExit(analysisExitCode(res));
+  ctx.setExit(pls !== undefined && !pls.converged ? EXIT.problems : analysisExitCode(res));
+}
+
+function whole(flag: string, text: string, min: number, max: number): number {
+  const v = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
+  if (!Number.isSafeInteger(v) || v < min || v > max)
+    throw new InputError("E_USAGE", `--${flag} ${text}: a whole number from ${min} to ${max}`);
+  return v;
+}
+
+/** `--pls-bootstrap N [--pls-seed S]`: the resamples of the PLS section, as `isrs pls --bootstrap N --seed S`. */
+function plsBoot(f: ReportFlags): { draws: number; seed?: number } | undefined {
+  if (f.plsBootstrap === undefined) return undefined;
+  const draws = whole("pls-bootstrap", f.plsBootstrap, 1, PLS_BOOTSTRAP_MAX);
+  return f.plsSeed === undefined ? { draws } : { draws, seed: whole("pls-seed", f.plsSeed, 0, MAX_SEED) };
+}
+
+/** `--pls` fits the instrument's model on its recoded responses; `--ipma` names its map's target. */
+function checkPlsFlags(data: string | undefined, f: ReportFlags): void {
+  if (f.ipma !== undefined && f.pls !== true) throw new InputError("E_USAGE", "--ipma TARGET is only used with --pls");
+  if (f.plsBootstrap !== undefined && f.pls !== true)
+    throw new InputError("E_USAGE", "--pls-bootstrap N is only used with --pls");
+  if (f.plsSeed !== undefined && f.plsBootstrap === undefined)
+    throw new InputError("E_USAGE", "--pls-seed S is only used with --pls-bootstrap N");
+  if (f.pls === true && f.model !== undefined && f.instrument === undefined && data !== undefined)
+    throw new InputError(
+      "E_USAGE",
+      "--pls fits the instrument's model on its recoded responses: with --model, give --instrument too",
+    );
 }
 
 /** `--invariance COL`: the measurement model's invariance across COL, as a section of the study report. */
@@ -136,6 +196,16 @@ export function registerReport(program: Command, ctx: CommandContext): void {
       "--invariance <column>",
       "add a measurement-invariance section across the groups of this column (study report)",
     )
+    .option(
+      "--pls",
+      "add a PLS section: the instrument's model as a PLS path model, with its importance-performance map",
+    )
+    .option(
+      "--ipma <target>",
+      "with --pls: the construct whose importance-performance map is drawn (default: the final outcome)",
+    )
+    .option("--pls-bootstrap <n>", "with --pls: bootstrap percentile intervals from N resamples")
+    .option("--pls-seed <s>", "with --pls-bootstrap: the seed of the resamples (default: drawn and reported)")
     .action(async (data: string | undefined, flags: ReportFlags) => {
       if (flags.firm !== undefined || flags.all === true)
         return firmReports(data ?? shownFile(bundledDatasetPath()), flags, ctx);
