@@ -228,6 +228,9 @@ export interface MonteCarloRow {
   readonly power: number;
   readonly bias: number;
   readonly seBias: number;
+  /** the mean standard error and the standard deviation of the estimates over the replications */
+  readonly meanSe: number;
+  readonly sd: number;
   readonly coverage: number;
   readonly converged: number;
   readonly admissible: number;
@@ -262,6 +265,8 @@ export function summarize(
       power: withP.length === 0 ? Number.NaN : withP.filter((r) => r.p[j]! < alpha).length / withP.length,
       bias: meanEst - theta[j]!,
       seBias: (meanSe - sd) / sd,
+      meanSe,
+      sd,
       coverage: withSe.length === 0 ? Number.NaN : covered / withSe.length,
       converged,
       admissible,
