@@ -11,6 +11,7 @@
 import { constructsOf, itemsOf, secondOrderOf } from "../instrument/constructs.js";
 import type { Instrument } from "../instrument/schema.js";
 import { InputError } from "../sem/messages.js";
+import { AnalysisError } from "./messages.js";
 import type { ModelSyntax, FormulaStatement } from "../sem/syntax/index.js";
 
 export interface Construct {
@@ -48,7 +49,7 @@ export interface StudyDesign {
 /** Checks names and sizes; throws E_DESIGN naming the construct, factor or path at fault. */
 export function checkDesign(d: StudyDesign): void {
   const fail = (msg: string): never => {
-    throw new InputError("E_DESIGN", `${d.source}: ${msg}`);
+    throw new AnalysisError("E_DESIGN", `${d.source}: ${msg}`);
   };
   if (d.constructs.length === 0) fail("the design has no construct measured by observed items");
   const names = new Set<string>();
@@ -156,7 +157,7 @@ export function designFromSyntax(syntax: ModelSyntax, isColumn: (name: string) =
     const lat = rhs.filter((n) => latent.has(n));
     const where = `${syntax.file}: line ${s.line}`;
     if (lat.length > 0 && lat.length < rhs.length) {
-      throw new InputError(
+      throw new AnalysisError(
         "E_DESIGN",
         `${where}: "${s.lhs}" mixes latent and observed indicators; a study design needs one or the other`,
       );

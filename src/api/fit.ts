@@ -103,5 +103,5 @@ export async function fitWith(
   const input = fitInput(model, data, options);
   const fitted = await runFitted(input);
   const result = toFitResult(fitted);
-  return new ModelFit(ext.after === undefined ? result : await ext.after(fitted, result));
+  return new ModelFit(ext.after === undefined ? result : await ext.after(fitted, result), fitted);
 }

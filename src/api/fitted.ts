@@ -5,6 +5,12 @@
 import { InputError, type Warning } from "../sem/messages.js";
 import { formatJson } from "../sem/format/json.js";
 import { formatText } from "../sem/format/text.js";
+import type { FittedModel } from "../sem/fitted.js";
+import {
+  standardizedSolution,
+  type StandardizedOptions,
+  type StandardizedRow,
+} from "../sem/inference/standardized-solution.js";
 import type { FitResult, ModIndex } from "../sem/results.js";
 import { VERSION } from "../version.js";
 import type { FitMeasures } from "./measures.js";
@@ -12,10 +18,12 @@ import type { FitJson, ParameterRow } from "./types.js";
 
 export class ModelFit {
   readonly #result: FitResult;
+  readonly #fitted: FittedModel;
 
   /** @internal made by `fit()` */
-  constructor(result: FitResult) {
+  constructor(result: FitResult, fitted: FittedModel) {
     this.#result = result;
+    this.#fitted = fitted;
   }
 
   /** whether the optimizer converged */
@@ -53,6 +61,30 @@ export class ModelFit {
       throw new InputError("E_USAGE", "modindices(): fit with the option { modindices: true } to compute them");
     }
     return mi;
+  }
+
+  /**
+   * lavaan's standardizedSolution(fit, type) rows: lhs, op, rhs, group (1-based), label, est.std,
+   * se, z, pvalue, ci.lower, ci.upper, with delta-method standard errors from the fit's own
+   * covariance matrix of the estimates; `type` "std.all" (default), "std.lv" or "std.nox".
+   * Not available for a bootstrap fit (E_USAGE): lavaan would use the bootstrap covariance.
+   */
+  standardizedSolution(options: StandardizedOptions = {}): StandardizedRow[] {
+    if (this.#result.bootstrap !== undefined) {
+      throw new InputError(
+        "E_USAGE",
+        "standardizedSolution(): not available for a bootstrap fit yet; fit without the bootstrap option",
+      );
+    }
+    const type = options.type ?? "std.all";
+    if (type !== "std.all" && type !== "std.lv" && type !== "std.nox") {
+      throw new InputError("E_USAGE", `standardizedSolution(): type ${String(type)}: use std.all, std.lv or std.nox`);
+    }
+    const level = options.level ?? 0.95;
+    if (!(typeof level === "number" && level > 0 && level < 1)) {
+      throw new InputError("E_USAGE", `standardizedSolution(): level ${String(level)}: a number between 0 and 1`);
+    }
+    return standardizedSolution(this.#fitted, { type, level });
   }
 
   /** The text `isrs fit` prints: lavaan's summary(fit, fit.measures = TRUE, standardized = TRUE). */

@@ -77,3 +77,5 @@ export interface FitJson {
   options: string[];
   bootstrap?: Jsonified<BootstrapResult>;
 }
+
+export type { StandardizedOptions, StandardizedRow, StandardizedType } from "../sem/inference/standardized-solution.js";

@@ -13,11 +13,11 @@ import type { FitInput as FitMeasuresInput } from "./fit/measures.js";
 import type { FittedModel, PreparedFit } from "./fitted.js";
 import { admissibility } from "./inference/admissibility.js";
 import { parameterRows } from "./inference/parameters.js";
-import { vcovFromInformation } from "./inference/vcov.js";
+import { involvedParameters, vcovFromInformation } from "./inference/vcov.js";
 import { InputError, warning, type Warning } from "./messages.js";
 import { covariateIndex, dataMethodFor, degreesOfFreedom, exogenousIndex, type AtEstimate } from "./method/index.js";
 import { buildRepresentation } from "./model/representation.js";
-import { FitOptionsSchema, resolveOptions, type FitOptionsInput } from "./options.js";
+import { checkFitOptions, fastFitOptions, resolveOptions, type FitOptionsInput } from "./options.js";
 import { buildParameterTable, checkLatentColumns, hasIntercepts, observedVariables } from "./partable/build.js";
 import type { ParameterTable } from "./partable/types.js";
 import { mergeInLavaanOrder } from "./robust/index.js";
@@ -41,6 +41,7 @@ export interface FitInput {
 
 /** Fits the model: the table of contents of the pipeline. Bad input throws an InputError. */
 export async function fitModel(input: FitInput): Promise<FittedModel> {
+  await checkFitOptions(input.options);
   const prep = prepareFit(input);
   const est = estimate(prep);
   const at: AtEstimate = { prob: prep.prob, ...est };
@@ -60,7 +61,7 @@ export async function fitModel(input: FitInput): Promise<FittedModel> {
   ];
   if (!est.optimization.converged)
     warnings.push(warning("W_NOT_CONVERGED", `the optimizer did not converge: ${est.optimization.message}`));
-  if (!vcov.ok) warnings.push(notIdentified(prep.table, vcov.involved));
+  if (!vcov.ok) warnings.push(notIdentified(prep.table, await involvedParameters(vcov)));
   warnings.push(
     ...parameters.warnings,
     ...admissibility(prep.table, parameters.estimates, est.evaluation, prep.prob.rep),
@@ -70,9 +71,13 @@ export async function fitModel(input: FitInput): Promise<FittedModel> {
   return Object.freeze({ ...prep, ...est, vcov, robust, parameters, fit, warnings });
 }
 
-/** The steps before estimation: options, data method and its data, parameter table, df, h1 moments, start. */
+/**
+ * The steps before estimation: options, data method and its data, parameter table, df, h1 moments,
+ * start. The options are those of a fit already checked (fitModel checks them first).
+ */
 export function prepareFit(input: FitInput): PreparedFit {
-  const opts0 = parseOptions(input.options);
+  const opts0 = fastFitOptions(input.options ?? {});
+  if (opts0 === null) throw new InputError("E_USAGE", "the fit options are not valid (check them with fitModel)");
   const ov = observedVariables(input.syntax);
   checkLatentColumns(input.syntax, input.data.columns); // lavaan: latent names may not be data columns
   const data0 = input.moments
@@ -151,15 +156,6 @@ function fitMeasuresInput(prep: PreparedFit, at: AtEstimate): FitMeasuresInput {
     exoIndex: exogenousIndex(table),
     baselineExoIndex: covariateIndex(table),
   };
-}
-
-function parseOptions(input: FitOptionsInput | undefined) {
-  const parsed = FitOptionsSchema.safeParse(input ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InputError("E_USAGE", `option ${issue.path.join(".") || "?"}: ${issue.message}`);
-  }
-  return parsed.data;
 }
 
 /** No finite likelihood anywhere the optimizer went (lavaan: "Model estimation FAILED"). */

@@ -6,7 +6,7 @@
 
 /**
  * Codes of the engine's input errors: the model or the data cannot be fitted as given. Layers
- * built on the engine declare their own codes (src/instrument/messages.ts, src/analysis/design.ts)
+ * built on the engine declare their own codes (src/instrument/messages.ts, src/analysis/messages.ts)
  * and raise them through the same InputError class, so that every caller treats them alike.
  */
 export type InputErrorCode =

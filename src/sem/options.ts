@@ -3,7 +3,8 @@
  * resolved in one function, resolveOptions(), which records what it chose so that the text and
  * JSON output can say, for example, "meanstructure: default -> true (multiple groups)".
  */
-import * as z from "zod";
+import type * as z from "zod";
+import type { FitOptionsSchema } from "./options-schema.js";
 import { InputError } from "./messages.js";
 import { GROUP_EQUAL } from "./partable/types.js";
 
@@ -13,36 +14,72 @@ export type Estimator = (typeof ESTIMATORS)[number];
 /** Missing-data methods and their synonyms (lavaan's missing = "ml" has the synonyms "fiml" and "direct"). */
 export const MISSING_METHODS = { listwise: "listwise", fiml: "fiml", ml: "fiml", direct: "fiml" } as const;
 export type MissingMethod = (typeof MISSING_METHODS)[keyof typeof MISSING_METHODS];
-const MISSING_NAMES = Object.keys(MISSING_METHODS) as [
+export const MISSING_NAMES = Object.keys(MISSING_METHODS) as [
   keyof typeof MISSING_METHODS,
   ...(keyof typeof MISSING_METHODS)[],
 ];
 
-export const FitOptionsSchema = z.object({
-  estimator: z
-    .string()
-    .transform((s) => s.toUpperCase())
-    .pipe(z.enum(ESTIMATORS))
-    .default("ML"),
-  group: z.string().min(1).optional(),
-  groupEqual: z.array(z.enum(GROUP_EQUAL)).default([]),
-  /** lavaan's group.partial: parameters ("x3~1", "visual=~x2") left out of the group.equal constraints */
-  groupPartial: z.array(z.string()).default([]),
-  stdLv: z.boolean().default(false),
-  meanstructure: z.boolean().optional(),
-  growth: z.boolean().default(false),
-  fixedX: z.boolean().default(true),
-  modindices: z.boolean().default(false),
-  missing: z
-    .string()
-    .transform((s) => s.toLowerCase())
-    .pipe(z.enum(MISSING_NAMES))
-    .transform((s): MissingMethod => MISSING_METHODS[s])
-    .default("listwise"),
-});
-
 export type FitOptionsInput = z.input<typeof FitOptionsSchema>;
 export type FitOptions = z.output<typeof FitOptionsSchema>;
+
+/**
+ * The fit options checked and with their defaults: the result of FitOptionsSchema (options-schema.ts)
+ * for well-formed input, computed without zod, whose code costs the command-line program tens of
+ * milliseconds to load; null when any value is malformed (the caller then asks the schema for
+ * its message). A key the schema does not know is dropped, as the schema drops it.
+ */
+export function fastFitOptions(input: FitOptionsInput): FitOptions | null {
+  const o = input as Record<string, unknown>;
+  const or = (v: unknown, fallback: unknown): unknown => (v === undefined ? fallback : v);
+  const estimator = upperIn(or(o.estimator, "ML"), ESTIMATORS);
+  const missingName = lowerIn(or(o.missing, "listwise"), MISSING_NAMES);
+  const groupEqual = or(o.groupEqual, []);
+  if (estimator === null || missingName === null || !Array.isArray(groupEqual)) return null;
+  if (!groupEqual.every((x) => (GROUP_EQUAL as readonly unknown[]).includes(x))) return null;
+  const groupPartial = or(o.groupPartial, []);
+  if (!Array.isArray(groupPartial) || !groupPartial.every((x) => typeof x === "string")) return null;
+  const group = o.group;
+  if (group !== undefined && (typeof group !== "string" || group.length < 1)) return null;
+  const flags = ["stdLv", "growth", "fixedX", "modindices", "meanstructure"] as const;
+  if (flags.some((k) => o[k] !== undefined && typeof o[k] !== "boolean")) return null;
+  const out: FitOptions = {
+    estimator,
+    groupEqual: [...(groupEqual as FitOptions["groupEqual"])],
+    groupPartial: [...(groupPartial as string[])],
+    stdLv: or(o.stdLv, false) as boolean,
+    growth: or(o.growth, false) as boolean,
+    fixedX: or(o.fixedX, true) as boolean,
+    modindices: or(o.modindices, false) as boolean,
+    missing: MISSING_METHODS[missingName],
+  };
+  // the schema's output has these keys when the input has them, even as undefined
+  if ("group" in o) out.group = group as string | undefined;
+  if ("meanstructure" in o) out.meanstructure = o.meanstructure as boolean | undefined;
+  return out;
+}
+
+/** The options checked: fastFitOptions, or for malformed input the schema's message as E_USAGE. */
+export async function checkFitOptions(input: FitOptionsInput | undefined): Promise<FitOptions> {
+  const fast = fastFitOptions(input ?? {});
+  if (fast !== null) return fast;
+  const { FitOptionsSchema } = await import("./options-schema.js");
+  const parsed = FitOptionsSchema.safeParse(input ?? {});
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new InputError("E_USAGE", `option ${issue.path.join(".") || "?"}: ${issue.message}`);
+}
+
+function upperIn<T extends string>(v: unknown, names: readonly T[]): T | null {
+  return typeof v === "string" && (names as readonly string[]).includes(v.toUpperCase())
+    ? (v.toUpperCase() as T)
+    : null;
+}
+
+function lowerIn<T extends string>(v: unknown, names: readonly T[]): T | null {
+  return typeof v === "string" && (names as readonly string[]).includes(v.toLowerCase())
+    ? (v.toLowerCase() as T)
+    : null;
+}
 
 export interface ResolvedOptions extends Omit<FitOptions, "meanstructure"> {
   meanstructure: boolean;

@@ -75,7 +75,8 @@ afterAll(async () => {
 /** The bundle and the chunks it imports statically (dynamically imported chunks would be fetched on demand). */
 function bundleFiles(): string[] {
   const bundle = fs.readFileSync(path.join(BUNDLE_DIR, "isrs.js"), "utf8");
-  const chunks = [...bundle.matchAll(/from\s*"\.\/(chunks\/[^"]+)"/g)].map((m) => `/browser/${m[1]}`);
+  // `import { … } from "./chunks/…"` and the bare `import "./chunks/…"` (esbuild's shared helpers), not `import(…)`
+  const chunks = [...bundle.matchAll(/(?:from|import)\s*"\.\/(chunks\/[^"]+)"/g)].map((m) => `/browser/${m[1]}`);
   return ["/browser/isrs.js", ...chunks].sort();
 }
 

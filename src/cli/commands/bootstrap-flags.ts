@@ -5,7 +5,8 @@
  * from the engine (sem/bootstrap/options.ts).
  */
 import type { Command } from "commander";
-import { BOOTSTRAP_MAX, WORKERS_MAX, type BootstrapOptionsInput } from "../../sem/bootstrap/index.js";
+import { BOOTSTRAP_MAX, WORKERS_MAX } from "../../sem/bootstrap/limits.js";
+import type { BootstrapOptionsInput } from "../../sem/bootstrap/options.js";
 import { MAX_SEED } from "../../sem/bootstrap/prng.js";
 import { InputError } from "../../sem/messages.js";
 

@@ -1,7 +1,6 @@
 /** `isrs fit DATA --model MODEL [options]`: fit a model and print lavaan-style results. */
 import type { Command } from "commander";
 import { readTable } from "../../sem/data/read-file.js";
-import { bootstrapModel } from "../../sem/bootstrap/index.js";
 import { runFit, runFitted, type FitInput } from "../../api/engine.js";
 import { InputError } from "../../sem/messages.js";
 import type { FitResult } from "../../sem/results.js";
@@ -55,7 +54,11 @@ export function registerFit(program: Command, ctx: CommandContext): void {
       const boot = toBootstrapOptions(flags);
       const fitted = await runFitted(input);
       let res = toFitResult(fitted);
-      if (boot !== null) res = await bootstrapModel(fitted, { ...boot, onProgress: progressBar("bootstrap") }, res);
+      if (boot !== null) {
+        // loaded only here: the bootstrap's modules (worker threads) are not part of a plain fit
+        const { bootstrapModel } = await import("../../sem/bootstrap/index.js");
+        res = await bootstrapModel(fitted, { ...boot, onProgress: progressBar("bootstrap") }, res);
+      }
       const text = flags.format === "json" ? formatJson(res) : formatText(res, ctx.version);
       if (flags.out !== undefined)
         writeAtomic(flags.out, text, {

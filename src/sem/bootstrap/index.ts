@@ -15,7 +15,12 @@ import type { FittedModel } from "../fitted.js";
 import { InputError, warning } from "../messages.js";
 import type { FitResult, ParameterEstimate } from "../results.js";
 import { toFitResult } from "../views.js";
-import { JACKKNIFE_MAX_ROWS, parseBootstrapOptions, type BootstrapOptionsInput } from "./options.js";
+import {
+  JACKKNIFE_MAX_ROWS,
+  parseBootstrapOptions,
+  type BootstrapOptions,
+  type BootstrapOptionsInput,
+} from "./options.js";
 import { defaultWorkers, runTasks, type BatchResult, type TaskBatch } from "./pool.js";
 import { contextData, createContext } from "./context.js";
 import { bootstrapColumns, drawCounts, parameterDraws, usedIndices } from "./summarize.js";
@@ -30,6 +35,10 @@ export interface BootstrapRunOptions extends BootstrapOptionsInput {
   onProgress?: (done: number, total: number) => void;
 }
 
+/**
+ * The bootstrap of a fitted model: the refits (runRefits), the bootstrap result (summarizeRuns)
+ * and the fit's rows and warnings with the bootstrap standard errors (withBootstrap).
+ */
 export async function bootstrapModel(
   fitted: FittedModel,
   options: BootstrapRunOptions,
@@ -37,8 +46,6 @@ export async function bootstrapModel(
 ): Promise<FitResult> {
   const opts = parseBootstrapOptions(options);
   const bollenStine = opts.test === "bollen.stine";
-  const seedSource = opts.seed === undefined ? "random" : "given";
-  const seed = opts.seed ?? randomInt(0, 2 ** 47);
   if (bollenStine && fitted.opts.missing !== "listwise") {
     throw new InputError(
       "E_USAGE",
@@ -46,17 +53,46 @@ export async function bootstrapModel(
         "its data transformation is defined for complete data only (lavaan refuses it too)",
     );
   }
-  const ctx = createContext(contextData({ fitted, seed, bollenStine }));
+  const seed = opts.seed ?? randomInt(0, 2 ** 47);
+  const run = await runRefits(fitted, opts, seed, options.onProgress);
+  const result = await summarizeRuns(fitted, opts, seed, run);
+  return withBootstrap(fit, fitted, result);
+}
+
+interface Refits {
+  report: Awaited<ReturnType<typeof runTasks>>;
+  /** rows of the data (the jackknife's refits) */
+  N: number;
+}
+
+/** The ordinary draws, the Bollen-Stine draws when asked, and the jackknife refits when possible. */
+async function runRefits(
+  fitted: FittedModel,
+  opts: BootstrapOptions,
+  seed: number,
+  onProgress: BootstrapRunOptions["onProgress"],
+): Promise<Refits> {
+  const bollenStine = opts.test === "bollen.stine";
+  const ctx = createContext(await contextData({ fitted, seed, bollenStine }));
   const N = ctx.ntotal;
-  const jackknife = opts.jackknife && N <= JACKKNIFE_MAX_ROWS;
   const batches: TaskBatch[] = [{ kind: "ordinary", count: opts.bootstrap }];
   if (bollenStine) batches.push({ kind: "bollenStine", count: opts.bootstrap });
-  if (jackknife) batches.push({ kind: "jackknife", count: N });
+  if (opts.jackknife && N <= JACKKNIFE_MAX_ROWS) batches.push({ kind: "jackknife", count: N });
   const report = await runTasks(ctx, batches, {
     workers: opts.workers ?? defaultWorkers(),
     minTasksForWorkers: opts.minTasksForWorkers,
-    onProgress: options.onProgress,
+    onProgress,
   });
+  return { report, N };
+}
+
+/** The bootstrap result: draws counted, standard errors and intervals per row, the jackknife, the test. */
+async function summarizeRuns(
+  fitted: FittedModel,
+  opts: BootstrapOptions,
+  seed: number,
+  { report, N }: Refits,
+): Promise<BootstrapResult> {
   const byKind = (k: TaskBatch["kind"]): BatchResult | null => report.results.find((r) => r.kind === k) ?? null;
   const boot = byKind("ordinary")!;
   const jack = byKind("jackknife");
@@ -65,16 +101,12 @@ export async function bootstrapModel(
   const pd = await parameterDraws(fitted.table, fitted.prob, boot, jackUsed ? jack : null);
   const trows = fitted.table.rows.filter((r) => r.op !== "==");
   const estimates = fitted.parameters.estimates;
-  const params = trows.map((r, k) =>
-    bootstrapColumns(r, estimates[k]!.est ?? NaN, pd.draws[k]!, pd.jack[k]!, opts.level),
-  );
-  const draws = drawCounts(boot);
   const result: BootstrapResult = {
     type: "ordinary",
     seed,
-    seedSource,
+    seedSource: opts.seed === undefined ? "random" : "given",
     level: opts.level,
-    draws,
+    draws: drawCounts(boot),
     nonadmissible: usedIndices(boot).filter((b) => boot.negativeVariance[b] === 1).length,
     ciType: "perc",
     jackknife: {
@@ -85,14 +117,23 @@ export async function bootstrapModel(
     },
     threads: report.threads,
     threadNote: report.note,
-    parameters: params,
+    parameters: trows.map((r, k) =>
+      bootstrapColumns(r, estimates[k]!.est ?? NaN, pd.draws[k]!, pd.jack[k]!, opts.level),
+    ),
   };
   const bs = byKind("bollenStine");
   if (bs !== null) result.test = bollenStineTest(bs, fitted.fit);
+  return result;
+}
+
+/** The fit's rows with the bootstrap se, z, p and percentile interval, and the failed draws warned. */
+function withBootstrap(fit: FitResult, fitted: FittedModel, result: BootstrapResult): FitResult {
+  const trows = fitted.table.rows.filter((r) => r.op !== "==");
   const parameters = fit.parameters.map((row, k) =>
-    trows[k]!.free > 0 || trows[k]!.op === ":=" ? withBootstrapSe(row, params[k]!) : row,
+    trows[k]!.free > 0 || trows[k]!.op === ":=" ? withBootstrapSe(row, result.parameters[k]!) : row,
   );
   const warnings = [...fit.warnings];
+  const draws = result.draws;
   if (draws.failed > 0)
     warnings.push(
       warning(

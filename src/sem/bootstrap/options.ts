@@ -7,16 +7,9 @@ import * as z from "zod";
 import { InputError } from "../messages.js";
 import { MAX_SEED } from "./prng.js";
 
-/**
- * The largest number of draws accepted. Beyond it the Monte Carlo part of a bootstrap standard
- * error, about 1/√(2B) relative (Efron & Tibshirani 1993, eq. 6.9), is below 0.3% and the
- * draws (B × parameters doubles, plus the Bollen-Stine statistics) start to cost real memory.
- */
-export const BOOTSTRAP_MAX = 100_000;
-export const WORKERS_MAX = 256;
-/** Above this many rows the BCa acceleration is not estimated (one refit per row); bca.simple is reported. */
-export const JACKKNIFE_MAX_ROWS = 5000;
-export const BOOTSTRAP_TESTS = ["standard", "bollen.stine"] as const;
+import { BOOTSTRAP_MAX, BOOTSTRAP_TESTS, WORKERS_MAX } from "./limits.js";
+
+export { BOOTSTRAP_MAX, BOOTSTRAP_TESTS, JACKKNIFE_MAX_ROWS, WORKERS_MAX } from "./limits.js";
 
 export const BootstrapOptionsSchema = z.object({
   bootstrap: z.number().int().min(1).max(BOOTSTRAP_MAX),

@@ -2,7 +2,9 @@
  * Standardized solutions, as lavaan's standardizedSolution() / parameterEstimates(standardized=TRUE):
  * - std.lv scales by the standard deviations of the latent variables (total variances, the
  *   diagonal of M = (I−B)⁻¹Ψ(I−B)⁻ᵀ); observed variables keep their metric;
- * - std.all scales observed variables too, by √diag Σ̂.
+ * - std.all scales observed variables too, by √diag Σ̂;
+ * - std.nox is std.all except that the exogenous observed covariates (ov.x) keep their metric
+ *   (lavaan's lav_standardize_all_nox).
  * Per row: =~ est·sd(lhs)/sd(rhs); ~ est·sd(rhs)/sd(lhs); ~1 est/sd(lhs);
  * a variance est/sd²; a covariance is turned into a correlation of the two variance
  * parameters of its own matrix, est/√(var_lhs·var_rhs) (a residual correlation for residuals),
@@ -15,6 +17,7 @@ import type { Implied } from "../model/implied.js";
 export interface StdColumns {
   readonly stdLv: Float64Array;
   readonly stdAll: Float64Array;
+  readonly stdNox: Float64Array;
 }
 
 export interface StdRow {
@@ -25,7 +28,7 @@ export interface StdRow {
 }
 
 /** A standardizer for arbitrary (lhs, op, rhs, group, value), e.g. expected parameter changes. */
-export type Standardizer = (r: StdRow, e: number) => { lv: number; all: number };
+export type Standardizer = (r: StdRow, e: number) => { lv: number; all: number; nox: number };
 
 export function standardize(
   table: ParameterTable,
@@ -36,14 +39,16 @@ export function standardize(
   const rows = table.rows;
   const stdLv = new Float64Array(rows.length).fill(NaN);
   const stdAll = new Float64Array(rows.length).fill(NaN);
+  const stdNox = new Float64Array(rows.length).fill(NaN);
   const f = standardizer(table, est, implied, lvNames);
   rows.forEach((r, k) => {
     if (r.group === 0) return;
     const s = f(r, est[k]!);
     stdLv[k] = s.lv;
     stdAll[k] = s.all;
+    stdNox[k] = s.nox;
   });
-  return { stdLv, stdAll };
+  return { stdLv, stdAll, stdNox };
 }
 
 export function standardizer(
@@ -57,6 +62,7 @@ export function standardizer(
   const ovIdx = new Map(ov.map((v, i) => [v, i]));
   const lvIdx = new Map(lvNames.map((v, i) => [v, i]));
   const latent = new Set(table.vars.lv);
+  const covariates = new Set(table.vars.ovX);
   const varRow = new Map<string, number>(); // `${g}:${v}` -> row index of v ~~ v
   rows.forEach((r, k) => {
     if (r.op === "~~" && r.lhs === r.rhs) varRow.set(`${r.group}:${r.lhs}`, k);
@@ -73,7 +79,11 @@ export function standardizer(
     };
     const sdLv = (v: string): number => (latent.has(v) ? Math.sqrt(totalVar(v)) : 1);
     const sdAll = (v: string): number => Math.sqrt(totalVar(v));
-    const scale = (sd: (v: string) => number, lvOnly: boolean): number => {
+    const isCovariate = (v: string): boolean => covariates.has(v) && !latent.has(v);
+    const sdNox = (v: string): number => (isCovariate(v) ? 1 : Math.sqrt(totalVar(v)));
+    // the standard deviation of a variance parameter, as a covariance's divisor (sqrt(abs(est)))
+    const sdVar = (k: number): number => Math.sqrt(Math.abs(est[k]!));
+    const scale = (sd: (v: string) => number, lvOnly: boolean, nox = false): number => {
       switch (r.op) {
         case "=~":
           return (e * sd(r.lhs)) / sd(r.rhs);
@@ -87,13 +97,14 @@ export function standardizer(
           const a = varRow.get(`${r.group}:${r.lhs}`);
           const b = varRow.get(`${r.group}:${r.rhs}`);
           if (a === undefined || b === undefined) return e / (sd(r.lhs) * sd(r.rhs));
-          // lavaan: sqrt(abs(var)), also for a negative variance
+          // lavaan: sqrt(abs(var)), also for a negative variance; std.nox leaves a covariate's side as it is
+          if (nox) return e / ((isCovariate(r.lhs) ? 1 : sdVar(a)) * (isCovariate(r.rhs) ? 1 : sdVar(b)));
           return e / Math.sqrt(Math.abs(est[a]!) * Math.abs(est[b]!));
         }
         default:
           return NaN;
       }
     };
-    return { lv: scale(sdLv, true), all: scale(sdAll, false) };
+    return { lv: scale(sdLv, true), all: scale(sdAll, false), nox: scale(sdNox, false, true) };
   };
 }

@@ -3,14 +3,27 @@
  * complete-data ML): vcov(θ̂) = I(θ̂)⁻¹ / N, with I per observation (sem-conventions.md).
  * The rank is judged on the information in correlation form (D I D, D = diag(I)^-½), which does
  * not change with the units of the variables. When it is singular the model is not identified:
- * the eigenvector of its smallest eigenvalue names the parameters involved (ml-matrix's eigen-decomposition, off the
- * hot path).
+ * the eigenvector of its smallest eigenvalue names the parameters involved (`involvedParameters`:
+ * ml-matrix's eigen-decomposition in null-direction.ts, loaded only then, as ml-matrix is large).
  */
-import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { cholesky, inverseFromCholesky } from "../linalg/dense.js";
 
+/**
+ * The covariance matrix, or why there is none: `involved` lists the parameters involved when they
+ * are known at once (non-finite information); otherwise it is null and `singular` holds the
+ * information in correlation form, whose null direction `involvedParameters` finds.
+ */
 export type VcovResult =
-  { readonly ok: true; readonly vcov: Float64Array } | { readonly ok: false; readonly involved: number[] };
+  | { readonly ok: true; readonly vcov: Float64Array }
+  | { readonly ok: false; readonly involved: number[] }
+  | { readonly ok: false; readonly involved: null; readonly singular: Float64Array; readonly q: number };
+
+/** The parameters involved in a singular information (indices of free parameters, 0-based). */
+export async function involvedParameters(r: Extract<VcovResult, { ok: false }>): Promise<number[]> {
+  if (r.involved !== null) return r.involved;
+  const { nullDirection } = await import("./null-direction.js");
+  return nullDirection(r.singular, r.q);
+}
 
 export function vcovFromInformation(info: Float64Array, q: number, ntotal: number): VcovResult {
   if (q === 0) return { ok: true, vcov: new Float64Array(0) };
@@ -23,7 +36,11 @@ export function vcovFromInformation(info: Float64Array, q: number, ntotal: numbe
     for (let i = 0; i < q; i++) minPivot = Math.min(minPivot, L.a[i * q + i]! ** 2);
     if (minPivot < 1e-12) ok = false;
   }
-  if (!ok || L === null) return { ok: false, involved: nullDirection(scaled, q) };
+  if (!ok || L === null) {
+    return scaled.every(Number.isFinite)
+      ? { ok: false, involved: null, singular: scaled, q }
+      : { ok: false, involved: nonFinite(scaled, q) };
+  }
   const inv = inverseFromCholesky(L).a;
   for (let i = 0; i < q; i++) for (let j = 0; j < q; j++) inv[i * q + j] *= (d[i]! * d[j]!) / ntotal;
   return { ok: true, vcov: inv };
@@ -50,7 +67,7 @@ function unitDiagonal(info: Float64Array, q: number): { scaled: Float64Array; d:
 }
 
 /** The parameters whose information row holds a non-finite number (or a negative diagonal). */
-function nonFinite(info: Float64Array, q: number): number[] {
+export function nonFinite(info: Float64Array, q: number): number[] {
   const out: number[] = [];
   for (let i = 0; i < q; i++) {
     let bad = info[i * q + i]! < 0;
@@ -58,21 +75,4 @@ function nonFinite(info: Float64Array, q: number): number[] {
     if (bad) out.push(i);
   }
   return out;
-}
-
-/** Indices of the parameters with a sizeable weight in the smallest-eigenvalue eigenvector. */
-function nullDirection(info: Float64Array, q: number): number[] {
-  if (info.some((x) => !Number.isFinite(x))) return nonFinite(info, q);
-  const M = new Matrix(q, q);
-  for (let i = 0; i < q; i++) for (let j = 0; j < q; j++) M.set(i, j, 0.5 * (info[i * q + j]! + info[j * q + i]!));
-  const evd = new EigenvalueDecomposition(M, { assumeSymmetric: true });
-  const values = evd.realEigenvalues;
-  let k = 0;
-  for (let i = 1; i < q; i++) if (values[i]! < values[k]!) k = i;
-  const v = evd.eigenvectorMatrix.getColumn(k);
-  const big = Math.max(...v.map(Math.abs));
-  return v
-    .map((x, i) => [Math.abs(x), i] as const)
-    .filter(([a]) => a > 0.1 * big)
-    .map(([, i]) => i);
 }

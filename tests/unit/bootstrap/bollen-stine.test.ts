@@ -40,7 +40,7 @@ describe("Bollen-Stine bootstrap p-value", () => {
       data: readTable("datasets/political-democracy/data.csv"),
     };
     const fit = await fitModel(input);
-    const ctx = createContext(contextData({ fitted: fit, seed: 31, bollenStine: true }));
+    const ctx = createContext(await contextData({ fitted: fit, seed: 31, bollenStine: true }));
     const report = await runTasks(ctx, [{ kind: "bollenStine", count: B }], { workers: 2 });
     const t = bollenStineTest(report.results[0]!, fit.fit);
     expect(t.stat).toBeCloseTo(REF.stat, 6); // the sample's chi-square, lavaan's to 1e-6

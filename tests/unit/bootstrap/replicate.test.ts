@@ -34,8 +34,8 @@ async function contexts(): Promise<{
     bollenStine: true,
   };
   return {
-    direct: createContext(contextData(job)),
-    general: createContext(contextData({ ...job, forceGeneral: true })),
+    direct: createContext(await contextData(job)),
+    general: createContext(await contextData({ ...job, forceGeneral: true })),
     input,
     job,
   };
@@ -75,7 +75,7 @@ describe("replications", () => {
     const input: FitInput = { ...base, options: { meanstructure: true } };
     const prepared = await fitModel(input);
     const thetaHat = prepared.theta;
-    const data = contextData({ fitted: prepared, seed: 1, bollenStine: true });
+    const data = await contextData({ fitted: prepared, seed: 1, bollenStine: true });
     const p = prepared.table.vars.ov.length;
     const Z = data.bollenStineX![0]!;
     const st = groupStats("", Z, Z.length / p, p)!;

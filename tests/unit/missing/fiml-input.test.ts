@@ -6,7 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { buildDataSet, type DataTable } from "../../../src/sem/data/index.js";
 import { InputError } from "../../../src/sem/messages.js";
-import { FitOptionsSchema, resolveOptions } from "../../../src/sem/options.js";
+import { resolveOptions } from "../../../src/sem/options.js";
+import { FitOptionsSchema } from "../../../src/sem/options-schema.js";
 import { missingPatterns } from "../../../src/sem/missing/patterns.js";
 
 function table(rows: string[][], columns = ["x1", "x2", "x3"]): DataTable {
