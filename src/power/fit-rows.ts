@@ -28,7 +28,8 @@ export function dropCompletelyAtRandom(X: Float64Array, rate: number, seed: numb
 /** A data table over X's columns: its numbers given directly (cells made only if something reads them). */
 function tableOf(names: readonly string[], X: Float64Array, n: number): DataTable {
   const p = names.length;
-  const values = names.map((_, j) => Float64Array.from({ length: n }, (_v, i) => X[i * p + j]!));
+  const values = names.map(() => new Float64Array(n));
+  for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) values[j]![i] = X[i * p + j]!;
   const table = {
     file: "replication",
     columns: [...names],
