@@ -3,6 +3,8 @@
  *   1. the reference cases (tests/parity/lavaan-0.6.14 and, when present, tests/fixtures/extra),
  *      in this process: warm-up fits, then timed fits; lavaan's median from lavaan.json;
  *   1b. MLR on the bundled bfi data (lib/robust.js; lavaan's time from bench/lavaan-bfi-mlr.json);
+ *   1d. WLSMV on the bfi items, every item ordered (lib/ordinal.js; lavaan timed in the same run by
+ *       bench/lavaan-bfi-ordinal.R);
  *   1c. FIML on the bfi items with 3% missing, ML and MLR (lib/fiml.js; lavaan's times from
  *       bench/lavaan-bfi-fiml.json and bench/lavaan-bfi-mlr-fiml.json);
  *   2. simulated 100- and 200-indicator CFAs (N = 2000), each in a child process: fit time,
@@ -32,6 +34,7 @@ import { caseNote, runReferenceCases } from "./lib/reference.js";
 import { robustRow, runRobustCase } from "./lib/robust.js";
 import { fimlRow, runFimlCase } from "./lib/fiml.js";
 import { runCsvBench } from "./lib/csv.js";
+import { ordinalRow, runOrdinalCase } from "./lib/ordinal.js";
 import { runPlsBench } from "./pls.js";
 import { runPlsResampleBench } from "./pls-resample.js";
 import { runOrdinalStatsBench } from "./ordinal-stats.js";
@@ -178,6 +181,8 @@ async function main() {
   const reference = args.reference ? await runReferenceCases(REFERENCE_ROOTS, PLAN, log) : [];
   if (args.reference) log("\nrobust ML on the bfi data (in process):");
   const robust = args.reference ? await runRobustCase(ROOT, PLAN, log) : null;
+  if (args.reference) log("\nordinal items (WLSMV) on the bfi data (in process; lavaan in the same run):");
+  const ordinalFit = args.reference ? await runOrdinalCase(ROOT, PLAN, log) : null;
   if (args.reference) log("\nfull-information ML on the bfi data with 3% missing (in process):");
   if (args.onlyFiml) log("\nfull-information ML on the bfi data with 3% missing (in process):");
   const fiml = args.reference || args.onlyFiml ? await runFimlCase(ROOT, PLAN, log, "ML") : null;
@@ -229,6 +234,7 @@ async function main() {
       note: caseNote(r),
     })),
     ...(robust === null ? [] : [robustRow(robust)]),
+    ...(ordinalFit === null ? [] : [ordinalRow(ordinalFit)]),
     ...[fiml, fimlMlr].flatMap((f) => (f === null ? [] : [fimlRow(f)])),
     ...largeRows(large),
     ...(bootstrap === null ? [] : bootstrapRows(bootstrap)),
@@ -246,6 +252,7 @@ async function main() {
         plan: PLAN,
         reference,
         robust,
+        ordinalFit,
         fiml,
         fimlMlr,
         csv,

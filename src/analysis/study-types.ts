@@ -45,7 +45,7 @@ export interface FittedModel {
   converged: boolean;
   estimator: string;
   /** how missing answers were handled in the fit */
-  missing: "listwise" | "fiml";
+  missing: "listwise" | "fiml" | "pairwise";
   nobs: number;
   npar: number;
   /** every fitMeasures() name the engine computes */

@@ -28,6 +28,8 @@ const FIT_OPTION_KEYS: readonly (keyof FitOptions)[] = [
   "modindices",
   "na",
   "dataName",
+  "ordered",
+  "parameterization",
 ];
 
 /** What an entry adds to a fit: more option names, and a step after the fit (the Node bootstrap). */
@@ -76,6 +78,8 @@ function fitOptionsOf(options: FitOptions): FitOptionsInput {
     fixedX: options.fixedX,
     modindices: options.modindices,
     missing: options.missing,
+    ...(options.ordered !== undefined ? { ordered: options.ordered === true ? true : [...options.ordered] } : {}),
+    ...(options.parameterization !== undefined ? { parameterization: options.parameterization } : {}),
   };
 }
 

@@ -13,12 +13,18 @@ export type { InputErrorCode, WarningCode } from "../sem/messages.js";
 export type { ModelSyntax } from "../sem/syntax/index.js";
 
 export type Estimator = "ML" | "MLM" | "MLR";
-export type MissingMethod = "listwise" | "fiml" | "ml" | "direct";
+/** lavaan's estimators for ordinal indicators (default WLSMV when anything is ordered) */
+export type OrdinalEstimator = "WLSMV" | "WLSM" | "WLSMVS" | "ULSMV" | "ULSM" | "ULS" | "DWLS" | "WLS";
+export type MissingMethod = "listwise" | "fiml" | "ml" | "direct" | "pairwise";
 
 /** The options of a fit, as `isrs fit`'s flags (lavaan's names in camel case). */
 export interface FitOptions {
   /** "ML" (default), "MLM" (Satorra-Bentler) or "MLR" (Huber-White, Yuan-Bentler); any case */
-  estimator?: Estimator | Lowercase<Estimator>;
+  estimator?: Estimator | Lowercase<Estimator> | OrdinalEstimator | Lowercase<OrdinalEstimator>;
+  /** ordinal indicators: true (every observed variable of the model) or their names (lavaan's `ordered =`) */
+  ordered?: true | readonly string[];
+  /** ordinal indicators: "delta" (default) or "theta" */
+  parameterization?: "delta" | "theta";
   /** "listwise" (default) or "fiml" (synonyms "ml", "direct") */
   missing?: MissingMethod;
   /** the column that splits the rows into groups */

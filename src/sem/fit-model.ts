@@ -83,7 +83,10 @@ export function prepareFit(input: FitInput): PreparedFit {
   const data0 = input.moments
     ? momentsDataSet(input.moments, ov)
     : buildDataSet(input.data, { variables: ov, group: opts0.group, na: input.na, missing: opts0.missing });
-  if (input.moments) refuseRawDataOptions(input.moments, opts0, hasIntercepts(input.syntax));
+  if (input.moments) {
+    const estimator = opts0.estimator ?? (opts0.ordered !== undefined ? "WLSMV" : "ML");
+    refuseRawDataOptions(input.moments, { ...opts0, estimator }, hasIntercepts(input.syntax));
+  }
   // lavaan: a covariance matrix without means has no mean structure, even with several groups
   const noMeans = input.moments !== undefined && !hasMeans(input.moments) && opts0.meanstructure === undefined;
   const opts = resolveOptions(noMeans ? { ...opts0, meanstructure: false } : opts0, {
@@ -103,7 +106,7 @@ export function prepareFit(input: FitInput): PreparedFit {
       },
       groupLabels: labels,
     });
-  const spec = dataMethodFor(opts.missing);
+  const spec = dataMethodFor(opts.missing, opts);
   const { data, table } = spec.select({
     input,
     opts,

@@ -4,15 +4,22 @@
  * (fastFitOptions gives the same result), so the schema is loaded only to explain a bad value.
  */
 import * as z from "zod";
-import { ESTIMATORS, MISSING_METHODS, MISSING_NAMES, type MissingMethod } from "./options.js";
+import { ALL_ESTIMATORS, MISSING_METHODS, MISSING_NAMES, type MissingMethod } from "./options.js";
 import { GROUP_EQUAL } from "./partable/types.js";
 
 export const FitOptionsSchema = z.object({
   estimator: z
     .string()
     .transform((s) => s.toUpperCase())
-    .pipe(z.enum(ESTIMATORS))
-    .default("ML"),
+    .pipe(z.enum(ALL_ESTIMATORS))
+    .optional(),
+  /** ordinal indicators: true (all observed variables) or their names (lavaan's `ordered =`) */
+  ordered: z.union([z.literal(true), z.array(z.string().min(1))]).optional(),
+  parameterization: z
+    .string()
+    .transform((s) => s.toLowerCase())
+    .pipe(z.enum(["delta", "theta"]))
+    .optional(),
   group: z.string().min(1).optional(),
   groupEqual: z.array(z.enum(GROUP_EQUAL)).default([]),
   /** lavaan's group.partial: parameters ("x3~1", "visual=~x2") left out of the group.equal constraints */

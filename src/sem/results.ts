@@ -50,8 +50,8 @@ export interface FitResult {
   warnings: Warning[];
   /** rows excluded from the analysis, with the reason */
   dropped: DroppedRow[];
-  /** missing-data method: "listwise" deletion or full-information ML ("fiml") */
-  missing?: "listwise" | "fiml";
+  /** missing-data method: "listwise" deletion, full-information ML ("fiml"), "pairwise" (ordinal data) */
+  missing?: "listwise" | "fiml" | "pairwise";
   /** FIML: number of missing-data patterns per group (lavaan's "Number of missing patterns") */
   missingPatterns?: number[];
   /** what each defaulted option resolved to */

@@ -34,7 +34,7 @@ export function toFitResult(fitted: FittedModel): FitResult {
   const result: FitResult = {
     converged: fitted.optimization.converged,
     iterations: fitted.optimization.iterations,
-    estimator: opts.estimator,
+    estimator: opts.ordinal?.estimator ?? opts.estimator,
     nobs: stats.groups.map((g) => g.n),
     groupLabels: table.groupLabels,
     npar: table.rows.filter((r) => r.free > 0).length,

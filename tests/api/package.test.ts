@@ -205,14 +205,14 @@ describe("strict TypeScript against the packed types", () => {
 export const f = async () => (await fit("f =~ a", [])).fitMeasures().cfii;
 `,
       "option.ts": `import { fit } from "isrs";
-export const f = () => fit("f =~ a + b + c", [], { estimator: "WLS" });
+export const f = () => fit("f =~ a + b + c", [], { estimator: "GLS" });
 `,
     });
     expect(errors.filter((l) => l.includes("good.ts"))).toEqual([]);
     expect(errors.find((l) => l.startsWith("typo.ts"))).toMatch(
       /error TS2551: Property 'cfii' does not exist .*Did you mean 'cfi'\?/,
     );
-    expect(errors.find((l) => l.startsWith("option.ts"))).toContain(`Type '"WLS"' is not assignable`);
+    expect(errors.find((l) => l.startsWith("option.ts"))).toContain(`Type '"GLS"' is not assignable`);
     expect(errors.filter((l) => /^\w+\.ts\(/.test(l))).toHaveLength(2);
   });
 

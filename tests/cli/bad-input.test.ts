@@ -66,7 +66,7 @@ const CASES: [string, string[], RegExp][] = [
   ],
   [
     "a bad --missing",
-    [`${HS}/data.csv`, "--model", `${HS}/model.lav`, "--missing", "pairwise"],
+    [`${HS}/data.csv`, "--model", `${HS}/model.lav`, "--missing", "available"],
     /option missing: .*listwise/,
   ],
   [

@@ -79,11 +79,11 @@ describe("isrs fit with a robust estimator", () => {
       "--model",
       `${dir("hs-cfa-mlr")}/model.lav`,
       "--estimator",
-      "WLSMV",
+      "GLS",
     );
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    expect(r.stderr).toMatch(/--estimator WLSMV: not one of ML, MLM, MLR/);
+    expect(r.stderr).toMatch(/--estimator GLS: not one of ML, MLM, MLR/);
   });
 });

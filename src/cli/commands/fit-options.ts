@@ -5,12 +5,12 @@
 import { Command, Option } from "commander";
 import { InputError } from "../../sem/messages.js";
 import { GROUP_EQUAL, type GroupEqual } from "../../sem/partable/types.js";
-import { ESTIMATORS, type FitOptionsInput } from "../../sem/options.js";
+import { ESTIMATORS, ORDINAL_ESTIMATORS, type FitOptionsInput } from "../../sem/options.js";
 import type { ReadTableOptions } from "../../sem/data/index.js";
 
 export interface CliFitFlags {
   model: string;
-  estimator: string;
+  estimator?: string;
   group?: string;
   groupEqual?: string;
   stdLv?: boolean;
@@ -22,13 +22,23 @@ export interface CliFitFlags {
   delimiter?: string;
   decimal?: string;
   na?: string;
+  ordered?: string;
+  parameterization?: string;
 }
 
 /** The fit options; `modindices: false` for commands that never show modification indices (diagram). */
 export function addFitOptions(cmd: Command, opts: { modindices?: boolean } = {}): Command {
   cmd
     .requiredOption("-m, --model <file>", "lavaan model syntax file")
-    .option("--estimator <name>", "estimator: ML, MLM (Satorra-Bentler) or MLR (Huber-White, Yuan-Bentler)", "ML")
+    .option(
+      "--estimator <name>",
+      "estimator: ML, MLM (Satorra-Bentler) or MLR (Huber-White, Yuan-Bentler); with --ordered: WLSMV " +
+        "(default), WLSM, WLSMVS, ULSMV, ULSM, ULS, DWLS, WLS",
+    )
+    .option("--ordered <list>", "ordinal indicators: all, or a comma-separated list of observed variables")
+    .addOption(
+      new Option("--parameterization <name>", "with --ordered: delta (default) or theta").choices(["delta", "theta"]),
+    )
     .option("--group <column>", "column that defines the groups (multi-group analysis)")
     .option(
       "--group-equal <list>",
@@ -42,7 +52,8 @@ export function addFitOptions(cmd: Command, opts: { modindices?: boolean } = {})
   return cmd
     .option(
       "--missing <method>",
-      "missing data: listwise (default: drop incomplete rows) or fiml (full-information ML; synonyms ml, direct)",
+      "missing data: listwise (default: drop incomplete rows) or fiml (full-information ML; synonyms ml, " +
+        "direct); with --ordered: listwise or pairwise",
     )
     .option("--delimiter <char>", "field delimiter of the data file (default: detected)")
     .addOption(new Option("--decimal <mark>", "decimal mark of the data file (default: detected)").choices([".", ","]))
@@ -61,11 +72,13 @@ export function parseGroupEqual(list: string | undefined): GroupEqual[] {
 }
 
 export function toFitOptions(f: CliFitFlags): FitOptionsInput {
-  if (!(ESTIMATORS as readonly string[]).includes(f.estimator.toUpperCase())) {
-    throw new InputError("E_USAGE", `--estimator ${f.estimator}: not one of ${ESTIMATORS.join(", ")}`);
+  const known: readonly string[] = [...ESTIMATORS, ...ORDINAL_ESTIMATORS];
+  if (f.estimator !== undefined && !known.includes(f.estimator.toUpperCase())) {
+    throw new InputError("E_USAGE", `--estimator ${f.estimator}: not one of ${known.join(", ")}`);
   }
   return {
-    estimator: f.estimator,
+    ...(f.estimator !== undefined ? { estimator: f.estimator } : {}),
+    ...orderedOptions(f),
     group: f.group,
     groupEqual: parseGroupEqual(f.groupEqual),
     stdLv: f.stdLv === true,
@@ -75,6 +88,21 @@ export function toFitOptions(f: CliFitFlags): FitOptionsInput {
     modindices: f.modindices === true,
     ...(f.missing !== undefined ? { missing: f.missing } : {}),
   };
+}
+
+/** --ordered all | LIST and --parameterization as the engine's options. */
+function orderedOptions(f: CliFitFlags): Pick<FitOptionsInput, "ordered" | "parameterization"> {
+  const out: Pick<FitOptionsInput, "ordered" | "parameterization"> = {};
+  if (f.ordered !== undefined) {
+    const names = f.ordered
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
+    if (names.length === 0) throw new InputError("E_USAGE", "--ordered: give all, or a list of observed variables");
+    out.ordered = names.length === 1 && names[0]!.toLowerCase() === "all" ? true : names;
+  }
+  if (f.parameterization !== undefined) out.parameterization = f.parameterization;
+  return out;
 }
 
 export function naCodes(f: CliFitFlags): string[] {

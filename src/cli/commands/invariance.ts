@@ -26,6 +26,8 @@ interface InvarianceFlags extends Pick<
   CliFitFlags,
   "model" | "estimator" | "missing" | "delimiter" | "decimal" | "na"
 > {
+  /** always set: this command's --estimator defaults to ML */
+  estimator: string;
   group: string;
   ordered?: string;
   steps?: string;

@@ -53,8 +53,11 @@ export interface BuildDataSetOptions {
   group?: string;
   /** Missing-value codes in addition to "" and "NA". */
   na?: string[];
-  /** "listwise" (default) drops incomplete rows; "fiml" keeps them and drops only empty rows. */
-  missing?: "listwise" | "fiml";
+  /**
+   * "listwise" (default) drops incomplete rows; "fiml" keeps them and drops only empty rows;
+   * "pairwise" is listwise here (the ordinal method rebuilds the data set with "fiml"'s rule).
+   */
+  missing?: "listwise" | "fiml" | "pairwise";
   /** Under "fiml": variables a kept row must observe (fixed.x covariates, as lavaan). */
   required?: string[];
 }

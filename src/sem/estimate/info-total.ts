@@ -9,6 +9,7 @@ import type { Problem, Evaluation } from "./ml.js";
 import { cellVectors, informationBlock } from "./information.js";
 
 export function expectedInformation(prob: Problem, ev: Evaluation): Float64Array {
+  if (prob.objective !== undefined) return prob.objective.information(ev);
   const q = prob.rep.nfree;
   const info = new Float64Array(q * q);
   prob.rep.groups.forEach((rep, g) => {

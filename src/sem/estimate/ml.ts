@@ -45,10 +45,20 @@ export interface Problem {
   readonly rowValues: Float64Array;
   /** replaces the ML discrepancy of each group (full-information ML: missing/objective.ts) */
   readonly groupObjective?: GroupObjective;
+  /**
+   * An objective that is not a discrepancy of Σ and μ alone (weighted least squares on ordinal
+   * statistics, ordinal/method): it evaluates, differentiates and gives its information itself.
+   */
+  readonly objective?: {
+    evaluate(theta: Float64Array): Evaluation;
+    gradient(ev: Evaluation): Float64Array;
+    information(ev: Evaluation): Float64Array;
+  };
 }
 
 /** F(θ) with the per-group pieces needed for the gradient; f = Infinity when Σ is not PD. */
 export function evaluate(prob: Problem, theta: Float64Array): Evaluation {
+  if (prob.objective !== undefined) return prob.objective.evaluate(theta);
   const groups: GroupEval[] = [];
   let f = 0;
   for (let g = 0; g < prob.rep.groups.length; g++) {
@@ -85,6 +95,7 @@ export function evaluate(prob: Problem, theta: Float64Array): Evaluation {
 
 /** ∂F/∂θ at an evaluation with finite F. */
 export function gradient(prob: Problem, ev: Evaluation): Float64Array {
+  if (prob.objective !== undefined) return prob.objective.gradient(ev);
   const weights = prob.rep.groups.map((rep, g) =>
     residualWeight(rep.meanstructure, prob.stats.groups[g]!, ev.groups[g]!),
   );

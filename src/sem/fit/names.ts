@@ -85,12 +85,18 @@ export const FIT_MEASURE_NAMES = [
   "ecvi",
 ] as const;
 
-export type FitMeasureName = (typeof FIT_MEASURE_NAMES)[number];
+/**
+ * Names only fits of ordinal data report: lavaan's WRMR, and the shift of the scaled-shifted test
+ * (lavaan 0.6.14 keeps it in lavInspect(fit, "test"), not in fitMeasures()).
+ */
+export const ORDINAL_MEASURE_NAMES = ["chisq.shift.parameter", "wrmr"] as const;
+
+export type FitMeasureName = (typeof FIT_MEASURE_NAMES)[number] | (typeof ORDINAL_MEASURE_NAMES)[number];
 
 /** Fit measures by lavaan's names (NaN where lavaan gives NA); a fit reports a subset of the names. */
 export type FitMeasures = { [K in FitMeasureName]?: number };
 
-const NAMES: ReadonlySet<string> = new Set(FIT_MEASURE_NAMES);
+const NAMES: ReadonlySet<string> = new Set([...FIT_MEASURE_NAMES, ...ORDINAL_MEASURE_NAMES]);
 
 export function isFitMeasureName(name: string): name is FitMeasureName {
   return NAMES.has(name);

@@ -7,19 +7,19 @@ import { columnWidths, leftCell, rightCells } from "./columns.js";
 
 const W = 46;
 
-function num(x: number | undefined, digits = 3): string {
+export function num(x: number | undefined, digits = 3): string {
   return x === undefined || !Number.isFinite(x) ? "" : x.toFixed(digits);
 }
 
 /** A line of text, or a row of the two-column table: label, Standard, Scaled. */
-type Row = string | [string, string, string];
+export type Row = string | [string, string, string];
 
-function two(label: string, standard: string, scaled: string): Row {
+export function two(label: string, standard: string, scaled: string): Row {
   return [label, standard, scaled];
 }
 
 /** The rows laid out with the Standard and Scaled columns as wide as their widest number needs. */
-function render(rows: readonly Row[]): string[] {
+export function render(rows: readonly Row[]): string[] {
   const cells = rows.filter((r): r is [string, string, string] => typeof r !== "string").map((r) => [r[1], r[2]]);
   const widths = columnWidths(cells, [10, 12]);
   return rows.map((r) => (typeof r === "string" ? r : `  ${leftCell(r[0], W - 2)}${rightCells([r[1], r[2]], widths)}`));
@@ -79,17 +79,25 @@ export function robustFitSection(f: Record<string, number>, estimator: string): 
     pair("P-value H_0: RMSEA <= 0.050", "rmsea.pvalue", "rmsea.pvalue.scaled"),
     pair("P-value H_0: RMSEA >= 0.080", "rmsea.notclose.pvalue", "rmsea.notclose.pvalue.scaled"),
     "",
-    one("Robust RMSEA", "rmsea.robust"),
-    one("90 Percent confidence interval - lower", "rmsea.ci.lower.robust"),
-    one("90 Percent confidence interval - upper", "rmsea.ci.upper.robust"),
-    one("P-value H_0: Robust RMSEA <= 0.050", "rmsea.pvalue.robust"),
-    one("P-value H_0: Robust RMSEA >= 0.080", "rmsea.notclose.pvalue.robust"),
+    ...robustRmseaRows(f),
     "",
     "Standardized Root Mean Square Residual:",
     "",
     pair("SRMR", "srmr", "srmr"),
   );
   return render(out);
+}
+
+/** The robust RMSEA rows (Scaled column only). */
+export function robustRmseaRows(f: Record<string, number>): Row[] {
+  const one = (label: string, k: string): Row => two(label, "", num(f[k]));
+  return [
+    one("Robust RMSEA", "rmsea.robust"),
+    one("90 Percent confidence interval - lower", "rmsea.ci.lower.robust"),
+    one("90 Percent confidence interval - upper", "rmsea.ci.upper.robust"),
+    one("P-value H_0: Robust RMSEA <= 0.050", "rmsea.pvalue.robust"),
+    one("P-value H_0: Robust RMSEA >= 0.080", "rmsea.notclose.pvalue.robust"),
+  ];
 }
 
 /** The "Parameter Estimates" header lines (lavaan's wording) for a robust estimator. */

@@ -5,6 +5,7 @@
 import type { FitResult, ModIndex, ParameterEstimate } from "../results.js";
 import { bootstrapSection, bootstrapSeLines } from "./bootstrap.js";
 import { robustFitSection, robustStandardErrors } from "./text-robust.js";
+import { isOrdinalEstimator, ordinalFitSection, ordinalStandardErrors } from "./text-ordinal.js";
 import { columnWidth, columnWidths, leftCell, rightCells } from "./columns.js";
 import { terminalSafe, terminalText } from "./terminal.js";
 
@@ -127,7 +128,9 @@ const SECTIONS: readonly [string, (r: ParameterEstimate, latent: Set<string>) =>
   ["Regressions", (r) => r.op === "~"],
   ["Covariances", (r) => r.op === "~~" && r.lhs !== r.rhs],
   ["Intercepts", (r) => r.op === "~1"],
+  ["Thresholds", (r) => r.op === "|"],
   ["Variances", (r) => r.op === "~~" && r.lhs === r.rhs],
+  ["Scales y*", (r) => r.op === "~*~"],
 ];
 
 const HEADS = ["Estimate", "Std.Err", "z-value", "P(>|z|)", "Std.lv", "Std.all"];
@@ -167,7 +170,14 @@ function layoutOf(rows: readonly ParameterEstimate[]): Layout {
 function rowName(r: ParameterEstimate, latent: Set<string>, indent: string, width: number): string {
   const dot =
     r.op === "~~" && r.lhs === r.rhs && !latent.has(r.lhs) ? "." : r.op === "~1" && !latent.has(r.lhs) ? "." : "";
-  const name = r.op === "~~" && r.lhs !== r.rhs ? r.rhs : r.op === "~1" || r.op === "~~" ? r.lhs : r.rhs;
+  const name =
+    r.op === "|"
+      ? `${r.lhs}|${r.rhs}`
+      : r.op === "~~" && r.lhs !== r.rhs
+        ? r.rhs
+        : r.op === "~1" || r.op === "~~" || r.op === "~*~"
+          ? r.lhs
+          : r.rhs;
   return leftCell(`${indent}${dot}${terminalSafe(name)}${labelPart(r)}`, width);
 }
 
@@ -178,7 +188,7 @@ function parameterSection(rows: readonly ParameterEstimate[], latent: Set<string
     const sel = rows.filter((r) => test(r, latent));
     if (sel.length === 0) continue;
     out.push("", `${title}:`, head);
-    const grouped = title === "Intercepts" || title === "Variances";
+    const grouped = title === "Intercepts" || title === "Variances" || title === "Thresholds" || title === "Scales y*";
     let current = "";
     for (const r of sel) {
       if (!grouped && r.lhs !== current) {
@@ -235,11 +245,20 @@ export function formatText(res: FitResult, version: string): string {
           ["Information", "Expected"],
           ["Information saturated (h1) model", "Structured"],
         ];
-  const seLines: [string, string][] = robust ? robustStandardErrors(res.estimator) : plainSe;
+  const ordinal = isOrdinalEstimator(res.estimator);
+  const seLines: [string, string][] = ordinal
+    ? ordinalStandardErrors(res.estimator)
+    : robust
+      ? robustStandardErrors(res.estimator)
+      : plainSe;
   const seText = res.bootstrap ? bootstrapSeLines(res.bootstrap) : seLines.map(([k, v]) => line(k, v));
   const out = [
     ...header(res, version),
-    ...(robust ? robustFitSection(res.fit, res.estimator) : fitSection(res.fit)),
+    ...(ordinal
+      ? ordinalFitSection(res.fit, res.estimator)
+      : robust
+        ? robustFitSection(res.fit, res.estimator)
+        : fitSection(res.fit)),
     "",
     "Parameter Estimates:",
     "",

@@ -90,7 +90,10 @@ export function standardizer(
         case "~":
           return (e * sd(r.rhs)) / sd(r.lhs);
         case "~1":
+        case "|":
           return e / sd(r.lhs);
+        case "~*~":
+          return e * sd(r.lhs);
         case "~~": {
           if (r.lhs === r.rhs) return e / (sd(r.lhs) * sd(r.lhs));
           if (lvOnly && !(latent.has(r.lhs) && latent.has(r.rhs))) return e;

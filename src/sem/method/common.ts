@@ -17,7 +17,7 @@ export function exogenousIndex(table: ParameterTable): number[] {
  */
 export function degreesOfFreedom(table: ParameterTable): { nel: number; nelAll: number; df: number } {
   const moments = (k: number): number => ((k * (k + 1)) / 2 + (table.options.meanstructure ? k : 0)) * table.ngroups;
-  const nelAll = moments(table.vars.ov.length);
+  const nelAll = table.nmoments ?? moments(table.vars.ov.length);
   const nel = nelAll - moments(table.options.fixedX ? table.vars.ovX.length : 0);
   return { nel, nelAll, df: nel - table.nfree };
 }

@@ -1,5 +1,6 @@
 /** The data methods, chosen once per fit from the missing-data option. */
-import type { MissingMethod } from "../options.js";
+import type { MissingMethod, ResolvedOptions } from "../options.js";
+import { ordinalWls } from "../ordinal/method/index.js";
 import { completeData } from "./complete.js";
 import { fullInformation } from "./fiml.js";
 import type { DataMethodSpec } from "./types.js";
@@ -7,8 +8,14 @@ import type { DataMethodSpec } from "./types.js";
 export type { AtEstimate, DataMethod, DataMethodKind, DataMethodSpec } from "./types.js";
 export { covariateIndex, degreesOfFreedom, exogenousIndex } from "./common.js";
 
-const METHODS: Record<MissingMethod, DataMethodSpec> = { listwise: completeData, fiml: fullInformation };
+const METHODS: Record<MissingMethod, DataMethodSpec> = {
+  listwise: completeData,
+  fiml: fullInformation,
+  pairwise: ordinalWls, // refused without ordered variables (options.ts)
+};
 
-export function dataMethodFor(missing: MissingMethod): DataMethodSpec {
+/** The method of a fit: ordinal weighted least squares when anything is ordered, else by the missing-data option. */
+export function dataMethodFor(missing: MissingMethod, opts?: Pick<ResolvedOptions, "ordinal">): DataMethodSpec {
+  if (opts?.ordinal) return ordinalWls;
   return METHODS[missing];
 }

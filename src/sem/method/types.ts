@@ -21,7 +21,7 @@ import type { RobustOutput } from "../robust/index.js";
 import type { SampleStats } from "../samplestats/index.js";
 import type { FitMeasures } from "../fit/names.js";
 
-export type DataMethodKind = "complete" | "fiml";
+export type DataMethodKind = "complete" | "fiml" | "ordinal";
 
 /** What a method needs to know of the fit at θ̂ to give its robust corrections and fit measures. */
 export interface AtEstimate {

@@ -85,6 +85,8 @@ export function flatten(syntax: ModelSyntax): FlatModel {
       for (const t of s.terms) push({ lhs: s.lhs, op: s.op, rhs: t.name, term: t, line: t.line });
     } else if (s.kind === "intercept") {
       push({ lhs: s.lhs, op: "~1", rhs: "", term: s.term, line: s.line });
+    } else if (s.kind === "ordinal") {
+      continue; // thresholds and scales: added by the ordinal method (ordinal/method/table.ts)
     } else if (s.kind === "definition") {
       defs.push({ name: s.name, expr: s.expression, line: s.line });
     } else if (s.op === "==") {

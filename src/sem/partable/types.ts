@@ -5,7 +5,7 @@
  */
 import type { Warning } from "../messages.js";
 
-export type ParOp = "=~" | "~" | "~~" | "~1" | ":=" | "==";
+export type ParOp = "=~" | "~" | "~~" | "~1" | ":=" | "==" | "|" | "~*~";
 
 export interface ParRow {
   /** 1-based position in the table (lavaan's `id`). */
@@ -49,6 +49,7 @@ export const GROUP_EQUAL = [
   "lv.variances",
   "lv.covariances",
   "regressions",
+  "thresholds",
 ] as const;
 export type GroupEqual = (typeof GROUP_EQUAL)[number];
 
@@ -80,4 +81,9 @@ export interface ParameterTable {
   readonly options: ModelOptions;
   /** what building the table noticed (elements written twice), reported with the results */
   readonly warnings: readonly Warning[];
+  /**
+   * sample statistics per fit when they are not means and (co)variances (ordinal indicators:
+   * thresholds, variances of continuous variables and correlations, all groups); absent otherwise
+   */
+  readonly nmoments?: number;
 }

@@ -5,6 +5,8 @@
  *   statement  := names ('=~' | '~' | '~~') terms             formula, one per left-hand name
  *               | name ':=' expr                               defined parameter
  *               | expr ('==' | '<' | '>') expr                 constraint
+ *               | names '|' terms                              thresholds t1, t2, ... of ordered items
+ *               | name '~*~' name                              the scale factor of an ordered item
  *   names      := name { '+' name }
  *
  * The term `1` of '~' (also with modifiers: `0*1`, `a*1`) is the intercept and becomes an
@@ -13,7 +15,7 @@
  * Tokens and comments ('#', '!') are in tokenize.ts; where statements end and how a formula
  * continues over lines in statements.ts; terms and modifiers in terms.ts, elements.ts and
  * modifiers.ts; expressions in expression.ts. Exactly one operator per statement; lavaan's
- * <~, ~*~, | and block headers (`group: 1`) are recognised and rejected as not supported.
+ * <~ and block headers (`group: 1`) are recognised and rejected as not supported.
  */
 import { Cursor } from "./cursor.js";
 import { SourceText } from "./errors.js";
@@ -23,12 +25,10 @@ import { parseTerms } from "./terms.js";
 import { tokenize, type Token } from "./tokenize.js";
 import type { ModelSyntax, ParseOptions, Statement, Term } from "./types.js";
 
-const OPERATORS = new Set(["=~", "~", "~~", ":=", "==", "<", ">"]);
+const OPERATORS = new Set(["=~", "~", "~~", ":=", "==", "<", ">", "|", "~*~"]);
 const OPERATOR_LIST = "=~, ~, ~~, :=, ==, < or >";
 const UNSUPPORTED: Record<string, string> = {
   "<~": "composite",
-  "~*~": "scaling factor",
-  "|": "threshold",
   ":": "group or level block",
 };
 
@@ -58,7 +58,30 @@ function parseStatement(tokens: Token[], source: SourceText): Statement[] {
     const { line, column } = tokens[0]!;
     return [{ kind: "constraint", op: op.text, lhs: left, rhs: right, line, column }];
   }
+  if (op.text === "|" || op.text === "~*~") return ordinalStatements(lhs, op, rhs);
   return formulas(lhs, op, rhs);
+}
+
+/** `x | t1 + t2` (terms named t1, t2, ...) or `x ~*~ x` (the item itself), with modifiers. */
+function ordinalStatements(lhs: Cursor, op: Token, rhs: Cursor): Statement[] {
+  const names = lhsNames(lhs, op);
+  const terms = parseTerms(rhs, op).map((p) => p.term);
+  for (const n of names)
+    for (const t of terms) {
+      if (op.text === "|" && !/^t[1-9][0-9]*$/.test(t.name))
+        throw rhs.failAt(t.line, t.column, `a threshold is named t1, t2, ... (lavaan's names), not '${t.name}'`);
+      if (op.text === "~*~" && t.name !== n.text)
+        throw rhs.failAt(t.line, t.column, `a scale factor is written '${n.text} ~*~ ${n.text}'`);
+    }
+  const kind = op.text === "|" ? "|" : "~*~";
+  return names.map((n) => ({
+    kind: "ordinal" as const,
+    lhs: n.text,
+    op: kind,
+    terms: terms.map(copy),
+    line: n.line,
+    column: n.column,
+  }));
 }
 
 /** The index of the statement's one operator; reports invalid tokens and operators in order. */

@@ -6,7 +6,7 @@
  */
 
 /** The operators a statement may carry. `~1` is `~` with the intercept term `1`. */
-export type Operator = "=~" | "~" | "~~" | "~1" | ":=" | "==" | "<" | ">";
+export type Operator = "=~" | "~" | "~~" | "~1" | ":=" | "==" | "<" | ">" | "|" | "~*~";
 
 /**
  * One right-hand-side term of `=~`, `~` or `~~`, or the `1` of an intercept statement.
@@ -66,7 +66,18 @@ export interface ConstraintStatement {
   column: number;
 }
 
-export type Statement = FormulaStatement | InterceptStatement | DefinitionStatement | ConstraintStatement;
+/** `x1 | t1 + a*t2 + 0.5*t3` (thresholds of an ordered item) or `x1 ~*~ x1` (its scale factor), as lavaan prints them. */
+export interface OrdinalStatement {
+  kind: "ordinal";
+  lhs: string;
+  op: "|" | "~*~";
+  terms: Term[];
+  line: number;
+  column: number;
+}
+
+export type Statement =
+  FormulaStatement | InterceptStatement | DefinitionStatement | ConstraintStatement | OrdinalStatement;
 
 export interface ModelSyntax {
   statements: Statement[];

@@ -16,7 +16,9 @@ const anyValue = fc.oneof(
   fc.boolean(),
   fc.integer(),
   fc.string({ maxLength: 4 }),
-  fc.constantFrom("ml", "MLR", "mlm", "Mlr", "WLS", "fiml", "ML", "direct", "Listwise", "pairwise", ""),
+  fc.constantFrom("ml", "MLR", "mlm", "Mlr", "WLS", "wlsmv", "fiml", "ML", "direct", "Listwise", "pairwise", ""),
+  fc.constantFrom("delta", "Theta", "probit"),
+  fc.array(fc.constantFrom("x1", "x2", ""), { maxLength: 2 }),
   fc.array(fc.constantFrom(...GROUP_EQUAL, "slopes", "Loadings"), { maxLength: 3 }),
   fc.array(fc.oneof(fc.constantFrom("x3~1", "visual=~x2"), fc.integer()), { maxLength: 2 }),
 );
@@ -30,6 +32,8 @@ const keys = [
   "growth",
   "fixedX",
   "modindices",
+  "ordered",
+  "parameterization",
 ];
 const options = fc.dictionary(fc.constantFrom(...keys, "other"), anyValue);
 
@@ -47,7 +51,7 @@ describe("fastFitOptions", () => {
   });
 
   it("a malformed value is E_USAGE with the schema's message, naming the option", async () => {
-    const e = await checkFitOptions({ estimator: "WLS" as never }).catch((x: unknown) => x);
+    const e = await checkFitOptions({ estimator: "WLSX" as never }).catch((x: unknown) => x);
     expect(e).toMatchObject({ code: "E_USAGE" });
     expect(String((e as Error).message)).toMatch(/^option estimator: /);
     await expect(checkFitOptions({ estimator: "mlr" })).resolves.toMatchObject({ estimator: "MLR" });

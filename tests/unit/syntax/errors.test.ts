@@ -76,7 +76,8 @@ describe("operators", () => {
       ["x =~~ y", `model.lav:1:3: unknown operator '=~~' ${expected}`, "x =~~ y", 3],
       ["a <= b", `model.lav:1:3: unknown operator '<=' ${expected}`, "a <= b", 3],
       ["f <~ x1", "model.lav:1:3: operator '<~' (composite) is not supported", "f <~ x1", 3],
-      ["u | t1", "model.lav:1:3: operator '|' (threshold) is not supported", "u | t1", 3],
+      ["u | x1", "model.lav:1:5: a threshold is named t1, t2, ... (lavaan's names), not 'x1'", "u | x1", 5],
+      ["u ~*~ v", "model.lav:1:7: a scale factor is written 'u ~*~ u'", "u ~*~ v", 7],
       ["group: 1", "model.lav:1:6: operator ':' (group or level block) is not supported", "group: 1", 6],
     ]);
   });

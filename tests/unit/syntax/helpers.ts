@@ -25,6 +25,7 @@ export function rows(statements: Statement[]): string[] {
   return statements.map((s) => {
     switch (s.kind) {
       case "formula":
+      case "ordinal":
         return `${s.lhs} ${s.op} ${s.terms.map(termText).join(" + ")}`;
       case "intercept":
         return `${s.lhs} ~1 ${termText(s.term)}`;
