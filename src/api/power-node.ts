@@ -20,6 +20,10 @@ export interface MonteCarloOptions {
   readonly alpha?: number;
   /** cut each variable into K equally likely ordered categories (default: continuous) */
   readonly categories?: number;
+  /** ML (default), MLM or MLR: MLM and MLR fit each replication from its rows (robust standard errors) */
+  readonly estimator?: "ML" | "MLM" | "MLR";
+  /** the share of cells set missing completely at random in each replication, fitted by FIML */
+  readonly missing?: number;
   /** threads (default: the available cores) */
   readonly workers?: number;
   readonly onProgress?: (done: number, total: number) => void;
@@ -48,6 +52,8 @@ export async function monteCarloPower(o: MonteCarloOptions): Promise<MonteCarloR
       reps: o.reps,
       seed: o.seed,
       alpha: o.alpha ?? 0.05,
+      estimator: o.estimator ?? "ML",
+      missing: o.missing ?? null,
     },
     {
       ...(o.workers !== undefined ? { workers: o.workers } : {}),

@@ -6,6 +6,7 @@
 import { summarize, trueValues, type MonteCarloRow, type MonteCarloSpec } from "./montecarlo.js";
 import { defaultPowerWorkers, runReplications } from "./pool.js";
 import { InputError } from "../sem/messages.js";
+import { ESTIMATORS } from "../sem/options.js";
 
 export interface MonteCarloResult {
   readonly mode: "montecarlo";
@@ -13,6 +14,9 @@ export interface MonteCarloResult {
   readonly seed: number;
   readonly alpha: number;
   readonly data: "continuous" | "categories";
+  readonly estimator: "ML" | "MLM" | "MLR";
+  /** missing cells: their mechanism, share and the method they were fitted by (null: complete data) */
+  readonly missing: { readonly mechanism: "MCAR"; readonly rate: number; readonly method: "fiml" } | null;
   readonly threads: number;
   readonly rows: MonteCarloRow[];
   /** vega-lite: power against N, one line per parameter shown */
@@ -33,6 +37,7 @@ export async function monteCarloPower(
         "E_USAGE",
         `--n ${n}: each sample size must be a whole number above the number of variables (${spec.names.length})`,
       );
+  checkEstimatorAndMissing(spec);
   const { params, theta } = await trueValues(spec);
   const { results, threads } = await runReplications(spec, params.length, {
     workers: opts.workers ?? defaultPowerWorkers(),
@@ -45,10 +50,28 @@ export async function monteCarloPower(
     seed: spec.seed,
     alpha: spec.alpha,
     data: spec.cuts === null ? "continuous" : "categories",
+    estimator: spec.estimator ?? "ML",
+    missing: spec.missing == null ? null : { mechanism: "MCAR", rate: spec.missing, method: "fiml" },
     threads,
     rows,
     chart: powerCurve(rows, opts.focus),
   };
+}
+
+/** The missing share is a proportion in [0, 0.9); MLM needs complete data (as lavaan: MLR with FIML). */
+function checkEstimatorAndMissing(spec: MonteCarloSpec): void {
+  const estimator = spec.estimator ?? "ML";
+  if (!(ESTIMATORS as readonly string[]).includes(estimator))
+    throw new InputError("E_USAGE", `--estimator ${String(estimator)}: use ML, MLM or MLR`);
+  const rate = spec.missing ?? null;
+  if (rate === null) return;
+  if (!(Number.isFinite(rate) && rate >= 0 && rate < 0.9))
+    throw new InputError("E_USAGE", `--missing ${rate}: the share of missing cells must be at least 0 and below 0.9`);
+  if (estimator === "MLM")
+    throw new InputError(
+      "E_USAGE",
+      "--estimator MLM needs complete data: with --missing use --estimator MLR (or ML), fitted by FIML",
+    );
 }
 
 /** A vega-lite line chart of power over N for the regressions (or the parameters in `focus`). */

@@ -26,6 +26,8 @@ import { momentsTable, type SampleMoments } from "../sem/samplecov/index.js";
 import { parseModel, type ModelSyntax } from "../sem/syntax/index.js";
 import { createRng } from "../instrument/rng.js";
 import { InputError } from "../sem/messages.js";
+import type { Estimator } from "../sem/options.js";
+import { dropCompletelyAtRandom, fitRows } from "./fit-rows.js";
 
 /** What a run is made of: plain data, so that worker threads can be given it. */
 export interface MonteCarloSpec {
@@ -41,6 +43,10 @@ export interface MonteCarloSpec {
   readonly reps: number;
   readonly seed: number;
   readonly alpha: number;
+  /** ML (default): fitted to the sample moments; MLM, MLR: fitted from the rows (robust standard errors) */
+  readonly estimator?: Estimator;
+  /** the share of cells set missing completely at random, fitted by FIML (null or absent: complete data) */
+  readonly missing?: number | null;
 }
 
 /** The free parameters of M, in the order of its parameter table. */
@@ -138,18 +144,27 @@ function fitMoments(syntax: ModelSyntax, names: readonly string[], X: Float64Arr
 export class MonteCarloContext {
   readonly syntax: ModelSyntax;
   readonly L: Float64Array;
+  /** "lhs op rhs" of the reported parameters, when replications are fitted from their rows */
+  private readonly keys: string[] | null;
   constructor(readonly spec: MonteCarloSpec) {
     this.syntax = parseModel(spec.model, { file: spec.modelFile });
     const L = cholesky(square(spec.names.length, spec.sigma));
     if (L === null) throw new InputError("E_MODEL", "the population covariance matrix is not positive definite");
     this.L = L.a;
+    this.keys = fromRows(spec) ? populationTable(spec).params.map((r) => `${r.lhs} ${r.op} ${r.rhs}`) : null;
   }
 
   run(k: number, rep: number, q: number): ReplicationResult {
     const n = this.spec.ns[k]!;
     const X = drawData(this.spec, this.L, n, k, rep);
     try {
-      return fitMoments(this.syntax, this.spec.names, X, n, q);
+      if (this.keys === null) return fitMoments(this.syntax, this.spec.names, X, n, q);
+      const rate = this.spec.missing ?? null;
+      if (rate !== null) dropCompletelyAtRandom(X, rate, replicationSeed(this.spec.seed, -1 - k, rep));
+      return fitRows(this.syntax, this.spec.names, X, n, this.keys, {
+        estimator: this.spec.estimator ?? "ML",
+        fiml: rate !== null,
+      });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       const none = new Float64Array(q).fill(Number.NaN);
@@ -158,25 +173,50 @@ export class MonteCarloContext {
   }
 }
 
-/** M's free parameters and their values at Σ (M fitted to the population matrix). */
-export async function trueValues(spec: MonteCarloSpec): Promise<{ params: FreeParameter[]; theta: Float64Array }> {
-  const syntax = parseModel(spec.model, { file: spec.modelFile });
-  const moments: SampleMoments = {
+/** Whether replications are fitted from their rows (robust estimator or missing values) rather than their moments. */
+export function fromRows(spec: MonteCarloSpec): boolean {
+  return (spec.estimator ?? "ML") !== "ML" || (spec.missing ?? null) !== null;
+}
+
+function populationMoments(spec: MonteCarloSpec): SampleMoments {
+  return {
     file: "population",
     names: [...spec.names],
     groups: [{ label: "", nobs: Math.max(...spec.ns), cov: spec.sigma, mean: null, source: "the population matrix" }],
     rescale: false,
   };
-  const fitted = await fitModel({ syntax, data: momentsTable(moments), moments, options: {} });
-  const params: FreeParameter[] = [];
-  const theta: number[] = [];
-  for (let j = 1; j <= fitted.table.nfree; j++) {
-    const i = fitted.table.rows.findIndex((r) => r.free === j);
-    const r = fitted.table.rows[i]!;
-    params.push({ lhs: r.lhs, op: r.op, rhs: r.rhs });
-    theta.push(fitted.theta[j - 1]!);
+}
+
+/** M's free parameters, in the order of its parameter table fitted to the population matrix. */
+function freeParameters(table: {
+  nfree: number;
+  rows: readonly (FreeParameter & { free: number })[];
+}): FreeParameter[] {
+  const out: FreeParameter[] = [];
+  for (let j = 1; j <= table.nfree; j++) {
+    const r = table.rows.find((row) => row.free === j)!;
+    out.push({ lhs: r.lhs, op: r.op, rhs: r.rhs });
   }
-  return { params, theta: Float64Array.from(theta) };
+  return out;
+}
+
+function populationTable(spec: MonteCarloSpec): { params: FreeParameter[] } {
+  const syntax = parseModel(spec.model, { file: spec.modelFile });
+  const moments = populationMoments(spec);
+  return { params: freeParameters(prepareFit({ syntax, data: momentsTable(moments), moments, options: {} }).table) };
+}
+
+/**
+ * M's free parameters and their values at Σ (M fitted to the population matrix). The robust
+ * estimators and FIML have the same estimates at the population as ML; FIML's intercepts are not
+ * reported.
+ */
+export async function trueValues(spec: MonteCarloSpec): Promise<{ params: FreeParameter[]; theta: Float64Array }> {
+  const syntax = parseModel(spec.model, { file: spec.modelFile });
+  const moments = populationMoments(spec);
+  const fitted = await fitModel({ syntax, data: momentsTable(moments), moments, options: {} });
+  const params = freeParameters(fitted.table);
+  return { params, theta: Float64Array.from(params, (_, j) => fitted.theta[j]!) };
 }
 
 export interface MonteCarloRow {
@@ -188,6 +228,9 @@ export interface MonteCarloRow {
   readonly power: number;
   readonly bias: number;
   readonly seBias: number;
+  /** the mean standard error and the standard deviation of the estimates over the replications */
+  readonly meanSe: number;
+  readonly sd: number;
   readonly coverage: number;
   readonly converged: number;
   readonly admissible: number;
@@ -222,6 +265,8 @@ export function summarize(
       power: withP.length === 0 ? Number.NaN : withP.filter((r) => r.p[j]! < alpha).length / withP.length,
       bias: meanEst - theta[j]!,
       seBias: (meanSe - sd) / sd,
+      meanSe,
+      sd,
       coverage: withSe.length === 0 ? Number.NaN : covered / withSe.length,
       converged,
       admissible,

@@ -40,7 +40,10 @@ export function formatPowerText(res: Result): string {
   }
   const head =
     `Monte Carlo power: ${res.reps} replications per N, seed ${res.seed}, ${res.data} data, alpha = ${res.alpha}, ` +
-    `${res.threads} thread(s)`;
+    `${res.threads} thread(s)\nestimator ${res.estimator}` +
+    (res.missing === null
+      ? ", complete data"
+      : `, ${f(res.missing.rate * 100, 1)}% of cells missing completely at random (MCAR), fitted by FIML`);
   const body = table(
     ["parameter", "N", "population", "power", "bias", "SE bias", "coverage", "converged", "admissible"],
     res.rows.map((r) => [
@@ -55,5 +58,8 @@ export function formatPowerText(res: Result): string {
       f(r.admissible),
     ]),
   );
-  return `${head}\n\n${body}\n\nThe power curve over N is the vega-lite chart in the JSON output (--format json, "chart").\n`;
+  return (
+    `${head}\n\n${body}\n\nThe power curve over N is the vega-lite chart in the JSON output (--format json, "chart"); ` +
+    "--chart FILE.svg draws it.\n"
+  );
 }

@@ -16,7 +16,9 @@ import { rmseaPower, rmseaSampleSize, type RmseaPowerResult } from "../../power/
 import { populationSigma } from "../../power/population.js";
 import { parameterPower, parseTestedParameter, type ParameterPowerResult } from "../../power/satorra-saris.js";
 import type { MonteCarloResult } from "../../power/montecarlo-run.js";
-import { readModelFile } from "../io.js";
+import path from "node:path";
+import { checkOutput, readModelFile, refuseInputAsOutput, writeAtomic } from "../io.js";
+import { ESTIMATORS, type Estimator } from "../../sem/options.js";
 import { progressBar } from "../progress.js";
 import { seedOption } from "./bootstrap-flags.js";
 import type { CommandContext } from "./fit.js";
@@ -38,6 +40,9 @@ export interface PowerFlags {
   seed?: string;
   workers?: string;
   categories?: string;
+  estimator?: string;
+  missing?: string;
+  chart?: string;
   instrument?: string | boolean;
   format: string;
   out?: string;
@@ -64,19 +69,26 @@ export function registerPower(program: Command, ctx: CommandContext): void {
       "--categories <k>",
       "Monte Carlo: cut each variable into K equally likely categories, or 'instrument' for its scales",
     )
+    .option("--estimator <e>", "Monte Carlo: ML (default), MLM or MLR (robust standard errors, fitted from the rows)")
+    .option("--missing <rate>", "Monte Carlo: share of cells set missing completely at random (MCAR), fitted by FIML")
+    .option("--chart <file.svg>", "Monte Carlo: draw the power curve over N into an SVG file")
     .option("--instrument [file]", "use the instrument's population model (default: the bundled ISRS instrument)")
     .option("--format <format>", "text or json", "text")
     .option("-o, --out <file>", "write the output to a file instead of standard output")
     .action(async (flags: PowerFlags) => {
       if (flags.format !== "text" && flags.format !== "json")
         throw new InputError("E_USAGE", `--format ${flags.format}: use text or json`);
-      const result = await runPower(flags, ctx);
-      const text = flags.format === "json" ? `${JSON.stringify(jsonOf(result), null, 2)}\n` : formatPowerText(result);
-      emit(text, flags.out, ctx.stdout, {
+      const inputs = {
         "model file": flags.model,
         "population file": flags.population,
         ...(typeof flags.instrument === "string" ? { "instrument file": flags.instrument } : {}),
-      });
+      };
+      if (flags.chart !== undefined) checkChartFile(flags.chart, flags.out, inputs);
+      const result = await runPower(flags, ctx);
+      const text = flags.format === "json" ? `${JSON.stringify(jsonOf(result), null, 2)}\n` : formatPowerText(result);
+      const svg = flags.chart !== undefined && result.mode === "montecarlo" ? await chartSvg(result) : null;
+      emit(text, flags.out, ctx.stdout, inputs);
+      if (svg !== null) writeAtomic(flags.chart!, svg, { ...inputs, "output file": flags.out });
     });
 }
 
@@ -107,7 +119,7 @@ function refuseUnused(flags: PowerFlags, names: (keyof PowerFlags)[], mode: stri
 
 async function runPower(flags: PowerFlags, ctx: CommandContext): Promise<PowerResult> {
   const alpha = numberOption("alpha", flags.alpha);
-  const monteCarloOnly: (keyof PowerFlags)[] = ["seed", "workers", "categories"];
+  const monteCarloOnly: (keyof PowerFlags)[] = ["seed", "workers", "categories", "estimator", "missing", "chart"];
   if (flags.rmsea0 !== undefined || flags.rmseaA !== undefined) {
     refuseUnused(flags, ["population", "test", "reps", "instrument", ...monteCarloOnly], "RMSEA power (--rmsea0)");
     return rmseaMode(flags, alpha);
@@ -152,6 +164,8 @@ async function runPower(flags: PowerFlags, ctx: CommandContext): Promise<PowerRe
       reps,
       seed,
       alpha,
+      estimator: estimatorOption(flags.estimator),
+      missing: flags.missing === undefined ? null : numberOption("missing", flags.missing),
     },
     {
       ...(flags.workers !== undefined ? { workers: numberOption("workers", flags.workers) } : {}),
@@ -159,6 +173,29 @@ async function runPower(flags: PowerFlags, ctx: CommandContext): Promise<PowerRe
       ...(flags.test !== undefined ? { focus: [normalized(flags.test)] } : {}),
     },
   );
+}
+
+function estimatorOption(value: string | undefined): Estimator {
+  const e = (value ?? "ML").toUpperCase();
+  if (!(ESTIMATORS as readonly string[]).includes(e))
+    throw new InputError("E_USAGE", `--estimator ${value}: use ML, MLM or MLR`);
+  return e as Estimator;
+}
+
+/** The chart file must be an .svg, and neither an input nor the --out file (never overwritten). */
+function checkChartFile(chart: string, out: string | undefined, inputs: Record<string, string | undefined>): void {
+  if (!/\.svg$/i.test(chart)) throw new InputError("E_USAGE", `--chart ${chart}: give a file name ending in .svg`);
+  if (out !== undefined && path.resolve(out) === path.resolve(chart))
+    throw new InputError("E_USAGE", `--chart ${chart}: is also the --out file; give two different files`);
+  refuseInputAsOutput(chart, { ...inputs, "output file": out }, "--chart");
+  checkOutput(chart);
+}
+
+/** The power curve drawn as the report draws its charts (vega, loaded only here). */
+async function chartSvg(result: MonteCarloResult): Promise<string> {
+  const { chartToSvg, CHART_CONFIG } = await import("../../report/charts/render.js");
+  const spec = { ...(result.chart as object), config: CHART_CONFIG, width: 480, height: 300 };
+  return chartToSvg({ spec: spec as Parameters<typeof chartToSvg>[0]["spec"], data: {} });
 }
 
 const normalized = (t: string): string => {
