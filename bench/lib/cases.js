@@ -5,7 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ESTIMATORS, FitOptionsSchema } from "../../dist/sem/options.js";
+import { ESTIMATORS } from "../../dist/sem/options.js";
+import { FitOptionsSchema } from "../../dist/sem/options-schema.js";
 
 /**
  * @typedef {object} ReferenceCase
