@@ -10,6 +10,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { MonteCarloContext, type MonteCarloSpec, type ReplicationResult } from "./montecarlo.js";
+import { closeWorker } from "../sem/bootstrap/close-worker.js";
 
 const CHUNK = 8;
 
@@ -129,7 +130,7 @@ function runWorker(
     const give = (): void => {
       const c = take();
       if (c === null) {
-        void w.terminate().then(() => resolve());
+        void closeWorker(w).then(() => resolve());
         return;
       }
       w.postMessage(c);

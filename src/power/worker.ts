@@ -5,12 +5,17 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { MonteCarloContext, type MonteCarloSpec } from "./montecarlo.js";
 import { runChunk } from "./pool.js";
+import { isCloseMessage } from "../sem/bootstrap/close-worker.js";
 
 function start(port: NonNullable<typeof parentPort>): void {
   try {
     const { spec, q } = workerData as { spec: MonteCarloSpec; q: number };
     const ctx = new MonteCarloContext(spec);
     port.on("message", (c: { k: number; from: number; to: number }) => {
+      if (isCloseMessage(c)) {
+        port.close();
+        return;
+      }
       runChunk(ctx, c, q).then(
         (reply) =>
           port.postMessage(reply, [

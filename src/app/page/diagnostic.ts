@@ -11,7 +11,7 @@ import type { AppPriorities, Lang } from "../payload.js";
 import { normChart, type ChartRow } from "./chart.js";
 import { h } from "./dom.js";
 import { renderPriorities } from "./priorities.js";
-import { formatNumber, type StringKey, type Strings } from "./strings.js";
+import { formatNumber, weightsReason, type StringKey, type Strings } from "./strings.js";
 
 export interface DiagnosticContext {
   t: Strings;
@@ -186,7 +186,9 @@ function notes(r: ScoreReport, c: DiagnosticContext, labels: Record<string, stri
       h(
         "li",
         {},
-        r.weights.method === "equal" ? t("noteEqualWeights", { why: r.weights.note ?? "" }) : t("noteWeights", { w }),
+        r.weights.method === "equal"
+          ? t("noteEqualWeights", { why: weightsReason(r.weights.note ?? "", c.lang) })
+          : t("noteWeights", { w }),
       ),
       h("li", {}, t("notePercentile")),
       h("li", {}, t("noteBenchmark", { n: r.norms.used, file: r.norms.file })),

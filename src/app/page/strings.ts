@@ -362,3 +362,26 @@ export function formatNumber(lang: Lang, x: number, digits: number): string {
   const s = x.toFixed(digits);
   return lang === "es" ? s.replace(".", ",") : s;
 }
+
+/**
+ * Why the index falls back to equal weights, in the page's language. The reason comes from the
+ * scoring code (instrument/weights.ts) in English; in Spanish each of its forms is translated, and
+ * an engine message inside it (a fit that failed on the norm sample) is left to the JSON export.
+ */
+export function weightsReason(note: string, lang: Lang): string {
+  if (lang === "en") return note;
+  const es = "pesos iguales";
+  if (/^the instrument has no second-order factor: equal weights$/.test(note))
+    return `el instrumento no tiene factor de segundo orden: ${es}`;
+  if (/^no model was fitted: equal weights$/.test(note)) return `no se ajustó ningún modelo: ${es}`;
+  let m = /^the fitted model is not usable for weights \((.*)\): equal weights$/.exec(note);
+  if (m !== null) {
+    const why = m[1] === "the fit did not converge" ? "el ajuste no convergió" : `avisos ${m[1]}`;
+    return `el modelo ajustado no sirve para calcular los pesos (${why}): ${es}`;
+  }
+  m = /^the model has no positive loading (.+): equal weights$/.exec(note);
+  if (m !== null) return `el modelo no tiene una carga positiva ${m[1]}: ${es}`;
+  if (/^the model cannot be fitted to the norm sample \(/.test(note))
+    return `el modelo no se puede ajustar a la muestra de referencia: ${es}`;
+  return `no se pudieron estimar los pesos con la muestra de referencia: ${es}`;
+}

@@ -7,11 +7,16 @@ import { parentPort, workerData } from "node:worker_threads";
 import { runChunk } from "./chunk.js";
 import { createReplicator } from "./context.js";
 import type { PlsBootContextData } from "./replicate.js";
+import { isCloseMessage } from "../../sem/bootstrap/close-worker.js";
 
 function start(port: NonNullable<typeof parentPort>): void {
   try {
     const rep = createReplicator(workerData as PlsBootContextData);
     port.on("message", (m: { from: number; to: number }) => {
+      if (isCloseMessage(m)) {
+        port.close();
+        return;
+      }
       try {
         const reply = runChunk(rep, m.from, m.to);
         port.postMessage(reply, [reply.values.buffer, reply.used.buffer] as ArrayBuffer[]);

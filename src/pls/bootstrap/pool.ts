@@ -14,6 +14,7 @@ import { defaultWorkers } from "../../sem/bootstrap/pool.js";
 import { emptyRun, runChunk, storeChunk, type ChunkReply, type RunResult } from "./chunk.js";
 import { createReplicator } from "./context.js";
 import type { PlsBootContextData } from "./replicate.js";
+import { closeWorker } from "../../sem/bootstrap/close-worker.js";
 
 export { defaultWorkers };
 
@@ -99,7 +100,7 @@ function startWorker(
     const give = (): void => {
       const c = take();
       if (c === null) {
-        void w.terminate().then(() => resolve());
+        void closeWorker(w).then(() => resolve());
         return;
       }
       w.postMessage({ from: c[0], to: c[1] });

@@ -13,6 +13,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ContextData, ReplicationContext, ReplicationOutcome, TaskKind } from "./replicate.js";
+import { closeWorker } from "./close-worker.js";
 
 export interface TaskBatch {
   kind: TaskKind;
@@ -207,7 +208,7 @@ function runWorker(
     const give = (): void => {
       const c = take();
       if (c === null) {
-        void w.terminate().then(() => resolve());
+        void closeWorker(w).then(() => resolve());
         return;
       }
       w.postMessage({ kind: batches[c.batch]!.kind, batch: c.batch, from: c.from, to: c.to });

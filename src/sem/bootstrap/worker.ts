@@ -7,6 +7,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { runChunk } from "./pool.js";
 import { ReplicationContext, type ContextData, type ProblemFor, type TaskKind } from "./replicate.js";
+import { isCloseMessage } from "./close-worker.js";
 
 async function start(port: NonNullable<typeof parentPort>): Promise<void> {
   try {
@@ -18,6 +19,10 @@ async function start(port: NonNullable<typeof parentPort>): Promise<void> {
     const ctx = new ReplicationContext(data, problemFor);
     const q = data.thetaHat.length;
     port.on("message", (m: { kind: TaskKind; batch: number; from: number; to: number }) => {
+      if (isCloseMessage(m)) {
+        port.close();
+        return;
+      }
       try {
         const reply = runChunk(ctx, m.kind, m.batch, m.from, m.to, q);
         port.postMessage(reply, [
