@@ -8,9 +8,8 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import { MonteCarloContext, type MonteCarloSpec, type ReplicationResult } from "./montecarlo.js";
-import { closeWorker } from "../sem/bootstrap/close-worker.js";
+import { runChunkWorker } from "../sem/bootstrap/chunk-worker.js";
 
 const CHUNK = 8;
 
@@ -103,7 +102,9 @@ export async function runReplications(
     done += unpack(reply, q, results);
     opts.onProgress?.(done, total);
   };
-  const workers = Array.from({ length: threads - 1 }, () => runWorker(script!, spec, q, take, onReply));
+  const workers = Array.from({ length: threads - 1 }, () =>
+    runChunkWorker(script!, { spec, q }, take, (c: Chunk) => c, onReply, "power worker"),
+  );
   const finished = Promise.all(workers.map((w) => w.done));
   finished.catch(() => undefined);
   try {
@@ -116,34 +117,4 @@ export async function runReplications(
     for (const w of workers) w.stop();
   }
   return { results, threads };
-}
-
-function runWorker(
-  script: string,
-  spec: MonteCarloSpec,
-  q: number,
-  take: () => Chunk | null,
-  onReply: (r: ChunkReply) => void,
-): { done: Promise<void>; stop: () => void } {
-  const w = new Worker(script, { workerData: { spec, q } });
-  const done = new Promise<void>((resolve, reject) => {
-    const give = (): void => {
-      const c = take();
-      if (c === null) {
-        void closeWorker(w).then(() => resolve());
-        return;
-      }
-      w.postMessage(c);
-    };
-    w.on("message", (msg: ChunkReply | { ready: true } | { error: string }) => {
-      if ("error" in msg) {
-        reject(new Error(`power worker: ${msg.error}`));
-        return;
-      }
-      if (!("ready" in msg)) onReply(msg);
-      give();
-    });
-    w.on("error", reject);
-  });
-  return { done, stop: () => void w.terminate() };
 }

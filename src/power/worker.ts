@@ -5,7 +5,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { MonteCarloContext, type MonteCarloSpec } from "./montecarlo.js";
 import { runChunk } from "./pool.js";
-import { isCloseMessage } from "../sem/bootstrap/close-worker.js";
+import { isCloseMessage } from "../sem/bootstrap/chunk-worker.js";
 
 function start(port: NonNullable<typeof parentPort>): void {
   try {

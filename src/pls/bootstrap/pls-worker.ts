@@ -7,7 +7,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { runChunk } from "./chunk.js";
 import { createReplicator } from "./context.js";
 import type { PlsBootContextData } from "./replicate.js";
-import { isCloseMessage } from "../../sem/bootstrap/close-worker.js";
+import { isCloseMessage } from "../../sem/bootstrap/chunk-worker.js";
 
 function start(port: NonNullable<typeof parentPort>): void {
   try {

@@ -9,12 +9,11 @@
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import { defaultWorkers } from "../../sem/bootstrap/pool.js";
 import { emptyRun, runChunk, storeChunk, type ChunkReply, type RunResult } from "./chunk.js";
 import { createReplicator } from "./context.js";
 import type { PlsBootContextData } from "./replicate.js";
-import { closeWorker } from "../../sem/bootstrap/close-worker.js";
+import { runChunkWorker } from "../../sem/bootstrap/chunk-worker.js";
 
 export { defaultWorkers };
 
@@ -74,7 +73,16 @@ export async function runPlsResamples(
     done += storeChunk(run, reply);
     opts.onProgress?.(done, count);
   };
-  const workers = Array.from({ length: threads - 1 }, () => startWorker(script!, data, take, onReply));
+  const workers = Array.from({ length: threads - 1 }, () =>
+    runChunkWorker(
+      script!,
+      data,
+      take,
+      (c: [number, number]) => ({ from: c[0], to: c[1] }),
+      onReply,
+      "PLS bootstrap worker",
+    ),
+  );
   const finished = Promise.all(workers.map((w) => w.done));
   finished.catch(() => undefined); // rethrown below, once this thread is done
   try {
@@ -87,33 +95,4 @@ export async function runPlsResamples(
     for (const w of workers) w.stop();
   }
   return { run, threads, note };
-}
-
-function startWorker(
-  script: string,
-  data: PlsBootContextData,
-  take: () => [number, number] | null,
-  onReply: (r: ChunkReply) => void,
-): { done: Promise<void>; stop: () => void } {
-  const w = new Worker(script, { workerData: data });
-  const done = new Promise<void>((resolve, reject) => {
-    const give = (): void => {
-      const c = take();
-      if (c === null) {
-        void closeWorker(w).then(() => resolve());
-        return;
-      }
-      w.postMessage({ from: c[0], to: c[1] });
-    };
-    w.on("message", (msg: ChunkReply | { ready: true } | { error: string }) => {
-      if ("error" in msg) {
-        reject(new Error(`PLS bootstrap worker: ${msg.error}`));
-        return;
-      }
-      if (!("ready" in msg)) onReply(msg);
-      give();
-    });
-    w.on("error", reject);
-  });
-  return { done, stop: () => void w.terminate() };
 }

@@ -11,9 +11,8 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import type { ContextData, ReplicationContext, ReplicationOutcome, TaskKind } from "./replicate.js";
-import { closeWorker } from "./close-worker.js";
+import { runChunkWorker } from "./chunk-worker.js";
 
 export interface TaskBatch {
   kind: TaskKind;
@@ -180,7 +179,16 @@ export async function runTasks(
     done += store(results, reply, q);
     opts.onProgress?.(done, total);
   };
-  const workers = Array.from({ length: threads - 1 }, () => runWorker(script!, ctx.data, batches, take, onReply));
+  const workers = Array.from({ length: threads - 1 }, () =>
+    runChunkWorker(
+      script!,
+      ctx.data,
+      take,
+      (c: Chunk) => ({ kind: batches[c.batch]!.kind, batch: c.batch, from: c.from, to: c.to }),
+      onReply,
+      "bootstrap worker",
+    ),
+  );
   const finished = Promise.all(workers.map((w) => w.done));
   finished.catch(() => undefined); // a worker's failure is rethrown below, once this thread is done
   try {
@@ -193,35 +201,4 @@ export async function runTasks(
     for (const w of workers) w.stop();
   }
   return { results, threads, note };
-}
-
-/** One worker thread taking chunks until none are left. */
-function runWorker(
-  script: string,
-  data: ContextData,
-  batches: readonly TaskBatch[],
-  take: () => Chunk | null,
-  onReply: (r: ChunkReply) => void,
-): { done: Promise<void>; stop: () => void } {
-  const w = new Worker(script, { workerData: data });
-  const done = new Promise<void>((resolve, reject) => {
-    const give = (): void => {
-      const c = take();
-      if (c === null) {
-        void closeWorker(w).then(() => resolve());
-        return;
-      }
-      w.postMessage({ kind: batches[c.batch]!.kind, batch: c.batch, from: c.from, to: c.to });
-    };
-    w.on("message", (msg: ChunkReply | { ready: true } | { error: string }) => {
-      if ("error" in msg) {
-        reject(new Error(`bootstrap worker: ${msg.error}`));
-        return;
-      }
-      if (!("ready" in msg)) onReply(msg);
-      give();
-    });
-    w.on("error", reject);
-  });
-  return { done, stop: () => void w.terminate() };
 }

@@ -7,7 +7,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { runChunk } from "./pool.js";
 import { ReplicationContext, type ContextData, type ProblemFor, type TaskKind } from "./replicate.js";
-import { isCloseMessage } from "./close-worker.js";
+import { isCloseMessage } from "./chunk-worker.js";
 
 async function start(port: NonNullable<typeof parentPort>): Promise<void> {
   try {
