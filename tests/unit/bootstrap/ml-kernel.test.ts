@@ -17,10 +17,10 @@ import { optimize } from "../../../src/sem/estimate/optimize.js";
 import { expectedInformation } from "../../../src/sem/estimate/info-total.js";
 import { spdInverse } from "../../../src/sem/linalg/dense.js";
 import { fitModel, type FitInput } from "../../../src/sem/fit-model.js";
-import type { Options } from "../../../src/sem/options.js";
+import type { FitOptionsInput } from "../../../src/sem/options.js";
 import { parseModel } from "../../../src/sem/syntax/index.js";
 
-const CASES: { name: string; data: string; model: string; options?: Partial<Options> }[] = [
+const CASES: { name: string; data: string; model: string; options?: FitOptionsInput }[] = [
   {
     name: "HS CFA",
     data: "datasets/holzinger-swineford-1939/data.csv",
