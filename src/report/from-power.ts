@@ -32,14 +32,15 @@ export function sampleSizeAnswer(rows: readonly MonteCarloRow[], path: MonteCarl
   const curve = rows
     .filter((r) => r.lhs === path.lhs && r.op === path.op && r.rhs === path.rhs)
     .sort((a, b) => a.n - b.n);
-  const name = `${arrow(path)} (${path.lhs} ~ ${path.rhs})`;
+  const name = arrow(path);
+  const lavaan = `${path.lhs} ~ ${path.rhs}; α = ${alpha}`;
   const enough = curve.find((r) => r.power >= POWER_TARGET);
   const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
   const target = `${(100 * POWER_TARGET).toFixed(0)}%`;
   if (enough === undefined) {
     const last = curve[curve.length - 1]!;
     return (
-      `None of the sample sizes reaches ${target} power to detect ${name}: the largest, N = ${last.n}, ` +
+      `None of the sample sizes reaches ${target} power to detect ${name} (${lavaan}): the largest, N = ${last.n}, ` +
       `gives ${pct(last.power)}; more firms are needed than this grid holds.`
     );
   }
@@ -47,10 +48,10 @@ export function sampleSizeAnswer(rows: readonly MonteCarloRow[], path: MonteCarl
   if (below === undefined)
     return (
       `Already the smallest sample size of the grid, N = ${enough.n} firms, gives ${pct(enough.power)} power ` +
-      `to detect ${name} (α = ${alpha}); fewer firms may suffice (a grid of smaller N would tell).`
+      `to detect ${name} (${lavaan}); fewer firms may suffice (a grid of smaller N would tell).`
     );
   return (
-    `To detect ${name} with at least ${target} power (α = ${alpha}), N = ${enough.n} firms are needed on this ` +
+    `To detect ${name} (${lavaan}) with at least ${target} power, N = ${enough.n} firms are needed on this ` +
     `grid: power ${pct(enough.power)} at N = ${enough.n}, ${pct(below.power)} at N = ${below.n}.`
   );
 }
@@ -81,7 +82,7 @@ export async function powerSection(
     `Monte Carlo power (as simsem): ${res.reps} data sets per sample size (N = ${ns.join(", ")}) drawn from ` +
     `${about.population}, multivariate normal; the model fitted to each by ML, and a path's power is the ` +
     `share of converged replications whose z test has p < ${res.alpha} (seed ${res.seed}; the same numbers as ` +
-    `\`isrs power --instrument --n ${ns.join(",")} --reps ${res.reps} --seed ${res.seed}\`).`;
+    `isrs power --instrument --n ${ns.join(",")} --reps ${res.reps} --seed ${res.seed}).`;
   const section: Section = {
     id: "power",
     title: "Power and sample size",

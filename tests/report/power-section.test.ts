@@ -75,7 +75,7 @@ describe("the sample-size sentence", () => {
       [200, 0.95],
     ]);
     expect(sampleSizeAnswer(rows, rows[0]!, 0.05)).toBe(
-      "To detect ISRS → client (client ~ ISRS) with at least 80% power (α = 0.05), N = 151 firms are needed " +
+      "To detect ISRS → client (client ~ ISRS; α = 0.05) with at least 80% power, N = 151 firms are needed " +
         "on this grid: power 83.0% at N = 151, 79.0% at N = 100.",
     );
   });
