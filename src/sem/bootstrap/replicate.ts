@@ -3,9 +3,10 @@
  * the Bollen-Stine test, the statistic T* = N·F). Nothing else is computed per replication: no
  * standard errors, fit measures or modification indices (lavaan does the same with se = "none",
  * test = "none" in lav_bootstrap_internal). Each refit starts from the full-sample estimates θ̂,
- * in quasi-Newton mode with 2·I(θ̂) of the full sample as the first Hessian (BFGS refines it;
- * a third fewer operations than Fisher scoring's fresh information matrix at every step, for
- * the same solution); when that run fails, once more from the data-driven start values.
+ * in quasi-Newton mode with the Hessian of F at θ̂ of the full sample as the first Hessian
+ * (BFGS refines it; context.ts startHessian): for complete-data ML by quasi-newton.ts on the
+ * allocation-free kernel (ml-kernel.ts), otherwise, or when that run hands the refit back, by
+ * optimize.ts; when that fails, once more from the data-driven start values.
  *
  * Two paths give the same numbers:
  * - the direct path (ML-family estimators with listwise complete data: ML, MLM, MLR, whose
