@@ -42,15 +42,20 @@ const OPTION_NAMES: Record<string, string> = {
 export async function fitMiCase(name: string): Promise<{ fitted: FittedModel; ref: MiRef }> {
   const ref = readMiRef(name);
   const dir = path.join(SHARED, ref.data);
-  const options: Record<string, unknown> = { modindices: true };
-  for (const [k, v] of Object.entries(ref.options)) {
-    if (OPTION_NAMES[k] === undefined) throw new Error(`${name}: lavaan argument ${k} not mapped`);
-    options[OPTION_NAMES[k]] = k === "group.equal" && !Array.isArray(v) ? [v] : v;
-  }
   const fitted = await fitModel({
     syntax: parseModel(fs.readFileSync(path.join(dir, "model.lav"), "utf8"), { file: "model.lav" }),
     data: readTable(path.join(dir, "data.csv")),
-    options: options as FitOptionsInput,
+    options: { ...optionsOf(name, ref.options), modindices: true },
   });
   return { fitted, ref };
+}
+
+/** Our fit options for a lavaan call's arguments (cfa(..., ordered = TRUE, group = "school", ...)). */
+export function optionsOf(name: string, lavaanArgs: Record<string, unknown>): FitOptionsInput {
+  const options: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(lavaanArgs)) {
+    if (OPTION_NAMES[k] === undefined) throw new Error(`${name}: lavaan argument ${k} not mapped`);
+    options[OPTION_NAMES[k]] = k === "group.equal" && !Array.isArray(v) ? [v] : v;
+  }
+  return options as FitOptionsInput;
 }
