@@ -13,6 +13,7 @@ import { run } from "../cli/run.js";
 
 const D = "/work/shared/reference/ord-hs-cat3-wlsmv";
 const have = fs.existsSync(D);
+const MODEL = `${D}/model.lav`;
 
 /** The shared data with `edit(cells, row)` applied to every data row (0-based row index). */
 function edited(w: ReturnType<typeof tmpWriter>, name: string, edit: (cells: string[], i: number) => void): string {
@@ -27,16 +28,7 @@ function edited(w: ReturnType<typeof tmpWriter>, name: string, edit: (cells: str
 
 describe.skipIf(!have)("bad ordinal input through the CLI", () => {
   const w = tmpWriter("isrs-ord-bad-");
-  const fitArgs = (data: string, out: string) => [
-    "fit",
-    data,
-    "--model",
-    `${D}/model.lav`,
-    "--ordered",
-    "all",
-    "-o",
-    out,
-  ];
+  const fitArgs = (data: string, out: string) => ["fit", data, "--model", MODEL, "--ordered", "all", "-o", out];
 
   it("a value that is not a whole number: file, row and column named; nothing written", async () => {
     const data = edited(w, "nonint.csv", (c, i) => {
