@@ -44,6 +44,7 @@ interface OrdinalRef {
   "htmt.arithmetic": NamedMatrix;
   second: { categorical_omega: number; reliabilityL2: Record<string, number> };
   fit: Record<string, Record<string, number | null>>;
+  paths: { lhs: string; rhs: string; est: number; se: number; pvalue: number; "std.all": number }[];
 }
 
 const POLY: Tol = { rel: 1e-6, floor: 1 }; // 1e-6 absolute below 1
@@ -142,6 +143,18 @@ describe.each(["isrs-kibs-simulated", "ord-secondorder-7pt"])("ordinal study par
     close(s.categoricalOmega, ref.second.categorical_omega, EST, "categorical omega");
     expect(s.omega).toBe(s.categoricalOmega);
     for (const k of ["omegaL1", "omegaL2", "partialOmegaL1"] as const) close(s[k], ref.second.reliabilityL2[k], EST, k);
+  });
+
+  it("hypotheses: est, robust se, p and std.all of the structural paths match parameterEstimates()", () => {
+    for (const p of ref.paths) {
+      const h = res.hypotheses.find((x) => x.path === `${p.lhs} ~ ${p.rhs}`);
+      expect(h, `${p.lhs} ~ ${p.rhs}`).toBeDefined();
+      close(h!.est, p.est, EST, `est ${p.lhs} ~ ${p.rhs}`);
+      close(h!.se, p.se, { rel: 1e-3, floor: 0 }, `se ${p.lhs} ~ ${p.rhs}`);
+      // lavaan's p is 2(1 - pnorm(|z|)): below 1e-15 it is rounding only, hence the absolute floor
+      close(h!.pvalue, p.pvalue, { rel: 1e-3, floor: 1e-9 }, `p ${p.lhs} ~ ${p.rhs}`);
+      close(h!["std.all"], p["std.all"], EST, `std.all ${p.lhs} ~ ${p.rhs}`);
+    }
   });
 
   it("no difference test between WLSMV fits, and a warning saying why", () => {
