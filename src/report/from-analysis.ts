@@ -185,7 +185,9 @@ export function studyViewFromAnalysis(res: StudyResults, meta: FromAnalysisMeta)
       alpha: r.alpha.raw_alpha,
       cr: r.omega,
       ave: r.ave,
+      ...(r.ordinal !== undefined ? { ordinalAlpha: r.ordinal.ordinalAlpha } : {}),
     })),
+    ...(res.ordered.length > 0 ? { ordered: res.ordered } : {}),
     fornellLarcker: lower(res.validity.fornellLarcker.names, res.validity.fornellLarcker.values, true),
     htmt: lower(res.validity.htmt.htmt.names, res.validity.htmt.htmt.values, false),
     secondOrder: (second?.parameters ?? [])
@@ -241,7 +243,8 @@ export function studyViewFromAnalysis(res: StudyResults, meta: FromAnalysisMeta)
     provenance:
       `Estimates by isrs ${meta.version} (lavaan-compatible; std.all as lavaan's standardizedSolution). ` +
       `Reliability as psych::alpha and semTools (compRelSEM, ` +
-      `AVE, htmt); Fornell & Larcker (1981) criterion; ` +
+      `AVE, htmt${res.ordered.length > 0 ? "; ordered items: ordinal alpha, categorical omega, polychoric HTMT" : ""}); ` +
+      `Fornell & Larcker (1981) criterion; ` +
       `hypotheses from the ${final.name === "structural" ? "structural" : "final"} model.`,
   };
   return view;

@@ -11,17 +11,18 @@ import { InputError } from "../../sem/messages.js";
 import { formatScoreText } from "../format/score-text.js";
 import { terminalJson } from "../../sem/format/terminal.js";
 import type { CommandContext } from "./fit.js";
+import { checkEstimator, orderedFrom, type OrderedFlags } from "./analyze.js";
 import { addInstrumentOption, emit, instrumentFrom, modelFrom } from "./instrument-options.js";
 import { defaultReportDir, firmReportFiles, reportDirOption, writeAndTell } from "../report-output.js";
 import { checkOutput } from "../io.js";
 
-interface ScoreFlags {
+interface ScoreFlags extends OrderedFlags {
   firm?: string;
   all?: boolean;
   norms?: string;
   instrument?: string;
   model?: string;
-  estimator: string;
+  estimator?: string;
   missing?: string;
   format: string;
   out?: string;
@@ -45,7 +46,12 @@ export function registerScore(program: Command, ctx: CommandContext): void {
       "-m, --model <file>",
       "lavaan model fitted to the norm sample for the index weights (default: the instrument's model)",
     )
-    .option("--estimator <name>", "estimator of that fit", "ML")
+    .option(
+      "--estimator <name>",
+      "estimator of that fit: ML (default), MLM, MLR; with ordered items WLSMV or its family",
+    )
+    .option("--ordered <items>", "fit these items as ordinal in that fit: all, or a comma-separated list")
+    .option("--ordinal", "fit the items whose scale the instrument declares ordinal as ordered")
     .option(
       "--missing <method>",
       "missing answers in that fit: listwise (default: drop incomplete norm firms) or fiml (full-information ML)",
@@ -58,7 +64,9 @@ export function registerScore(program: Command, ctx: CommandContext): void {
         throw new InputError("E_USAGE", `--format ${flags.format}: use text or json`);
       if (flags.firm !== undefined && flags.all === true)
         throw new InputError("E_USAGE", "--firm and --all exclude each other: give one");
+      checkEstimator(flags.estimator);
       const instr = instrumentFrom(flags);
+      const ordered = orderedFrom(flags, instr);
       const data = loadResponses(dataFile, instr);
       let firm = flags.all === true ? "all" : flags.firm;
       if (firm === undefined) {
@@ -71,7 +79,11 @@ export function registerScore(program: Command, ctx: CommandContext): void {
       }
       const norms = loadResponses(flags.norms ?? shownPath(bundledDatasetPath()), instr);
       const syntax = modelFrom(flags, instr);
-      const fit = { estimator: flags.estimator, missing: flags.missing };
+      const fit = {
+        estimator: flags.estimator ?? (ordered !== undefined ? "WLSMV" : "ML"),
+        missing: flags.missing,
+        ...(ordered !== undefined ? { ordered } : {}),
+      };
       const report = await scoreFirms({ instr, data, norms, syntax, ...fit, firm });
       const text =
         flags.format === "json"
