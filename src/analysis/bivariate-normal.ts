@@ -4,7 +4,8 @@
  * mnormt::pmnorm, which uses Genz's BVND for two dimensions; this is the same method):
  * Drezner & Wesolowsky (1990), J. Statist. Comput. Simul. 35, 101-107, as refined by Genz (2004),
  * Statistics and Computing 14, 251-260, section 2.2:
- * - |r| < 0.925: P(X > h, Y > k) = Φ(-h)Φ(-k) + (1/2π) ∫₀^asin(r) exp(-(h² - 2hk sin t + k²) / (2 cos² t)) dt,
+ * - |r| < 0.925: P(X > h, Y > k) = Φ(-h)Φ(-k) + (1/2π) ∫₀^asin(r) exp(-(h² - 2hk sin t + k²) / (2 cos² t)) dt
+ *   (Plackett's identity),
  *   by Gauss-Legendre quadrature with 6, 12 or 20 points (|r| below 0.3, 0.75, 0.925);
  * - |r| ≥ 0.925: the integral written from r = ±1 in x = √(1 - r²), its singular part in closed
  *   form and the rest by 20-point Gauss-Legendre (Genz 2004, eq. 3-4); |r| = 1 exactly gives

@@ -79,7 +79,10 @@ export interface ConstructReliability {
 
 /** Reliability of a construct measured by ordered items (ordinal-reliability.ts); NaN (null in JSON) when mixed. */
 export interface OrdinalReliability {
-  /** coefficient alpha of the polychoric correlations (Zumbo et al. 2007): compRelSEM(tau.eq = TRUE, ord.scale = FALSE) */
+  /**
+   * coefficient alpha of the polychoric correlations (Zumbo et al. 2007):
+   * compRelSEM(tau.eq = TRUE, ord.scale = FALSE)
+   */
   ordinalAlpha: number;
   /** Green & Yang (2009): compRelSEM()'s default for ordered items */
   categoricalOmega: number;

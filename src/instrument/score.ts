@@ -391,7 +391,8 @@ export async function scoreFirms(input: ScoreFirmsInput): Promise<ScoreReport> {
     const fiml = fit.missing === "fiml";
     const how = fiml
       ? "by full-information ML: every answer used"
-      : `${fit.dropped.length} with a missing answer left out, listwise; --missing fiml uses them`;
+      : `${fit.dropped.length} with a missing answer left out, listwise; ` +
+        `--missing ${input.ordered !== undefined ? "pairwise" : "fiml"} uses them`;
     report.notes.push(`weights fitted on ${used} of ${of} norm firms (${how})`);
     report.weights = { ...report.weights, nobs: used, missing: fiml ? "fiml" : "listwise" };
   }

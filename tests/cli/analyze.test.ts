@@ -103,6 +103,7 @@ describe("isrs analyze", () => {
     expect(Object.keys(out)).toEqual([
       "tool",
       "estimator",
+      "ordered",
       "design",
       "data",
       "screening",

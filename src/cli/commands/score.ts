@@ -59,50 +59,48 @@ export function registerScore(program: Command, ctx: CommandContext): void {
     .option("--format <format>", "text or json", "text")
     .option("-o, --out <file>", "write the output to a file instead of standard output")
     .option("--report [dir]", "also write the firm report(s) into DIR (default: reports/firm-ID or reports/firms-DATA)")
-    .action(async (dataFile: string, flags: ScoreFlags) => {
-      if (flags.format !== "text" && flags.format !== "json")
-        throw new InputError("E_USAGE", `--format ${flags.format}: use text or json`);
-      if (flags.firm !== undefined && flags.all === true)
-        throw new InputError("E_USAGE", "--firm and --all exclude each other: give one");
-      checkEstimator(flags.estimator);
-      const instr = instrumentFrom(flags);
-      const ordered = orderedFrom(flags, instr);
-      const data = loadResponses(dataFile, instr);
-      let firm = flags.all === true ? "all" : flags.firm;
-      if (firm === undefined) {
-        if (data.ids.length !== 1)
-          throw new InputError(
-            "E_USAGE",
-            `${dataFile} has ${data.ids.length} firms: name one with --firm ID, or score them all with --all`,
-          );
-        firm = data.ids[0]!;
-      }
-      const norms = loadResponses(flags.norms ?? shownPath(bundledDatasetPath()), instr);
-      const syntax = modelFrom(flags, instr);
-      const fit = {
-        estimator: flags.estimator ?? (ordered !== undefined ? "WLSMV" : "ML"),
-        missing: flags.missing,
-        ...(ordered !== undefined ? { ordered } : {}),
-      };
-      const report = await scoreFirms({ instr, data, norms, syntax, ...fit, firm });
-      const text =
-        flags.format === "json"
-          ? `${terminalJson(JSON.stringify(report, null, 2))}\n`
-          : formatScoreText(report, firm === "all");
-      const reportDir = reportDirOption(
-        flags.report,
-        defaultReportDir(firm === "all" ? "all" : "firm", firm, dataFile),
+    .action((dataFile: string, flags: ScoreFlags) => scoreAction(dataFile, flags, ctx));
+}
+
+/** Scores the firm(s) of DATA against the norms and writes the text or JSON (and the reports). */
+async function scoreAction(dataFile: string, flags: ScoreFlags, ctx: CommandContext): Promise<void> {
+  if (flags.format !== "text" && flags.format !== "json")
+    throw new InputError("E_USAGE", `--format ${flags.format}: use text or json`);
+  if (flags.firm !== undefined && flags.all === true)
+    throw new InputError("E_USAGE", "--firm and --all exclude each other: give one");
+  checkEstimator(flags.estimator);
+  const instr = instrumentFrom(flags);
+  const ordered = orderedFrom(flags, instr);
+  const data = loadResponses(dataFile, instr);
+  let firm = flags.all === true ? "all" : flags.firm;
+  if (firm === undefined) {
+    if (data.ids.length !== 1)
+      throw new InputError(
+        "E_USAGE",
+        `${dataFile} has ${data.ids.length} firms: name one with --firm ID, or score them all with --all`,
       );
-      const reportFiles =
-        reportDir === undefined
-          ? []
-          : await firmReportFiles(report, instr, firm === "all", ctx, { syntax, norms, ...fit });
-      const inputs = { "data file": dataFile, "norms file": flags.norms, "instrument file": flags.instrument };
-      const read = { ...inputs, "model file": flags.model };
-      if (flags.out !== undefined) checkOutput(flags.out, read);
-      if (reportDir !== undefined) writeAndTell(reportDir, reportFiles, ctx.stderr ?? ctx.stdout, read);
-      emit(text, flags.out, ctx.stdout, read);
-    });
+    firm = data.ids[0]!;
+  }
+  const norms = loadResponses(flags.norms ?? shownPath(bundledDatasetPath()), instr);
+  const syntax = modelFrom(flags, instr);
+  const fit = {
+    estimator: flags.estimator ?? (ordered !== undefined ? "WLSMV" : "ML"),
+    missing: flags.missing,
+    ...(ordered !== undefined ? { ordered } : {}),
+  };
+  const report = await scoreFirms({ instr, data, norms, syntax, ...fit, firm });
+  const text =
+    flags.format === "json"
+      ? `${terminalJson(JSON.stringify(report, null, 2))}\n`
+      : formatScoreText(report, firm === "all");
+  const reportDir = reportDirOption(flags.report, defaultReportDir(firm === "all" ? "all" : "firm", firm, dataFile));
+  const reportFiles =
+    reportDir === undefined ? [] : await firmReportFiles(report, instr, firm === "all", ctx, { syntax, norms, ...fit });
+  const inputs = { "data file": dataFile, "norms file": flags.norms, "instrument file": flags.instrument };
+  const read = { ...inputs, "model file": flags.model };
+  if (flags.out !== undefined) checkOutput(flags.out, read);
+  if (reportDir !== undefined) writeAndTell(reportDir, reportFiles, ctx.stderr ?? ctx.stdout, read);
+  emit(text, flags.out, ctx.stdout, read);
 }
 
 /**

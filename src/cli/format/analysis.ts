@@ -233,27 +233,31 @@ function models(res: StudyResults): string[] {
     ),
   ];
   for (const m of res.models) for (const w of notable(m)) out.push(`  ${m.name}: ${w.code} ${w.message}`);
-  if (res.comparison?.method === "none")
-    out.push("", ...res.comparison.warnings.map((w) => `Chi-square difference tests: ${w}`));
-  else if (res.comparison !== null) {
-    out.push(
-      "",
-      `Chi-square difference tests (lavTestLRT, ${res.comparison.method})`,
-      ...table(
-        ["model", "Df", "Chisq", "Chisq diff", "Df diff", "Pr(>Chisq)"],
-        res.comparison.rows.map((r) => [
-          r.model,
-          String(r.Df),
-          num(r.Chisq),
-          num(r["Chisq diff"]),
-          r["Df diff"] === null ? "" : String(r["Df diff"]),
-          pval(r["Pr(>Chisq)"]),
-        ]),
-      ),
-    );
-    for (const w of res.comparison.warnings) out.push(`  ! ${w}`);
-  }
+  out.push(...comparison(res));
   return out;
+}
+
+/** The chi-square difference tests (lavTestLRT), or why there are none (ordered items). */
+function comparison(res: StudyResults): string[] {
+  const c = res.comparison;
+  if (c === null) return [];
+  if (c.method === "none") return ["", ...c.warnings.map((w) => `Chi-square difference tests: ${w}`)];
+  return [
+    "",
+    `Chi-square difference tests (lavTestLRT, ${c.method})`,
+    ...table(
+      ["model", "Df", "Chisq", "Chisq diff", "Df diff", "Pr(>Chisq)"],
+      c.rows.map((r) => [
+        r.model,
+        String(r.Df),
+        num(r.Chisq),
+        num(r["Chisq diff"]),
+        r["Df diff"] === null ? "" : String(r["Df diff"]),
+        pval(r["Pr(>Chisq)"]),
+      ]),
+    ),
+    ...c.warnings.map((w) => `  ! ${w}`),
+  ];
 }
 
 function hypotheses(res: StudyResults): string[] {
