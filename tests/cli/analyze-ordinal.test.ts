@@ -86,6 +86,15 @@ describe("isrs analyze with ordered items", () => {
   });
 });
 
+describe("isrs analyze with ordered items and pairwise deletion", () => {
+  it("fits on every firm and says where the incomplete rows went", async () => {
+    const r = await run("analyze", "--ordered", "all", "--missing", "pairwise");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/16 incomplete, kept by the models and the polychoric correlations \(pairwise\)/);
+    expect(r.stdout).toMatch(/Models \(estimator WLSMV; N = 151, each correlation from the rows observing its pair/);
+  });
+});
+
 describe("isrs report with ordered items", () => {
   it("the HTML and Markdown name ordinal alpha and categorical omega, with the reference values", async () => {
     const out = path.join(tmp, "report");

@@ -62,6 +62,14 @@ function responsesLines(res: StudyResults): string[] {
   return out;
 }
 
+/** What happened to the incomplete rows. */
+function keptBy(missing: string | undefined): string {
+  if (missing === "fiml") return "kept by the models (FIML), left out of alpha, HTMT and Mardia";
+  if (missing === "pairwise")
+    return "kept by the models and the polychoric correlations (pairwise), left out of alpha and Mardia";
+  return "left out (listwise)";
+}
+
 function screening(res: StudyResults): string[] {
   const s = res.screening;
   const m = s.mardia;
@@ -70,9 +78,7 @@ function screening(res: StudyResults): string[] {
     `  ${res.data.file}: ${res.data.rows} rows, ${res.data.complete} complete on every item` +
       (res.data.dropped.length > 0
         ? `; ${res.data.dropped.length} incomplete, ` +
-          (res.models[0]?.missing === "fiml"
-            ? "kept by the models (FIML), left out of alpha, HTMT and Mardia"
-            : "left out (listwise)") +
+          keptBy(res.models[0]?.missing) +
           `: rows ${res.data.dropped
             .slice(0, 10)
             .map((d) => d.row)
