@@ -12,6 +12,7 @@ import type { CreateContext, DataMethod, DataMethodSpec, PrepareContext } from "
 import type { OrdinalGroupStats } from "../types.js";
 import { fitPieces } from "./fit.js";
 import { groupLayout } from "./implied.js";
+import { ordinalModIndices } from "./modindices.js";
 import { WlsObjective, type Weight, type WlsGroup } from "./objective.js";
 import { ordinalStatsOf } from "./source.js";
 import { ordinalTable, type UserOrdinalRow } from "./table.js";
@@ -163,6 +164,8 @@ function createOrdinal(ctx: CreateContext): DataMethod {
     robust: (at) => pieces.robust(at, objective!),
     fitMeasures: (_base, at) => pieces.measures(at, objective!),
     modindicesBasis: (at) => ({ prob: at.prob, evaluation: at.evaluation, info: at.information }),
+    modindices: (at, stdSource) =>
+      ordinalModIndices({ objective: objective!, theta: at.theta, evaluation: at.evaluation, stdSource }),
   };
 }
 
