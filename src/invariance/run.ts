@@ -10,8 +10,17 @@
 import { fitModel, type FitInput, type FittedModel } from "../sem/fit-model.js";
 import { InputError } from "../sem/messages.js";
 import type { GroupEqual } from "../sem/partable/types.js";
-import { compareSteps, CFI_CUTOFF, RMSEA_CUTOFF, type Comparison } from "./compare.js";
-import { constrainedKeys, heldFactorIntercepts, keyOf, stepCandidates, stepInput, type Candidate } from "./model.js";
+import { compareSteps, CFI_CUTOFF, RMSEA_CUTOFF, type Comparison, type MeasureFamily } from "./compare.js";
+import {
+  constrainedKeys,
+  heldFactorIntercepts,
+  isOrdinal,
+  keyOf,
+  stepCandidates,
+  stepInput,
+  type Candidate,
+} from "./model.js";
+import { ordinalSetup, type OrdinalSetup } from "./ordinal.js";
 import { equalityReleases, scoreTests } from "./score.js";
 import { STEP_NAMES, stepKinds, type Criterion, type PartialMode, type StepName } from "./steps.js";
 import type {
@@ -64,20 +73,25 @@ interface Accepted {
 class Run {
   readonly result: InvarianceResult;
   readonly robust: boolean;
+  /** ordinal indicators: the estimator's test and the measures the verdict reads; null otherwise */
+  readonly ordinal: OrdinalSetup | null;
   ngroups = 0;
 
   constructor(
     readonly base: FitInput,
     readonly settings: InvarianceSettings,
   ) {
-    const estimator = String(base.options?.estimator ?? "ML").toUpperCase();
-    this.robust = estimator !== "ML";
+    this.ordinal = isOrdinal(base) ? ordinalSetup(base) : null;
+    const estimator = this.ordinal?.estimator ?? String(base.options?.estimator ?? "ML").toUpperCase();
+    this.robust = this.ordinal === null ? estimator !== "ML" : this.ordinal.test !== "standard";
+    const family = this.ordinal === null ? (this.robust ? "robust" : "plain") : this.ordinal.family;
     this.result = {
       group: base.options?.group ?? "",
       groups: [],
       nobs: [],
       estimator,
-      criterion: criterionInfo(settings.criterion, this.robust),
+      ...(this.ordinal !== null ? { parameterization: this.ordinal.parameterization } : {}),
+      criterion: criterionInfo(settings.criterion, family),
       partialMode: settings.partial.mode,
       steps: [],
       comparisons: [],
@@ -95,7 +109,7 @@ class Run {
   }
 
   measures(fitted: FittedModel): StepFitMeasures {
-    const names = this.robust ? ROBUST_MEASURES : ML_MEASURES;
+    const names = this.ordinal !== null ? this.ordinal.measures : this.robust ? ROBUST_MEASURES : ML_MEASURES;
     const out: StepFitMeasures = {};
     for (const n of names) {
       const v = fitted.fit[n];
@@ -105,8 +119,16 @@ class Run {
   }
 
   compare(less: FittedModel, more: FittedModel): Comparison {
+    const o = this.ordinal;
     return compareSteps(
-      { less: less.fit, more: more.fit, robust: this.robust, ntotal: less.stats.ntotal, ngroups: this.ngroups },
+      {
+        less: less.fit,
+        more: more.fit,
+        robust: this.robust,
+        ntotal: less.stats.ntotal,
+        ngroups: this.ngroups,
+        ...(o !== null ? { family: o.family, ...(o.diff !== null ? { test: o.diff(less, more) } : {}) } : {}),
+      },
       this.settings.criterion,
     );
   }
@@ -212,7 +234,10 @@ class Run {
   async run(): Promise<InvarianceResult> {
     const { steps, partial } = this.settings;
     const listed = partial.mode === "list" ? partial.items : [];
-    const first = steps[0]!;
+    const wanted = this.ordinal?.dropsStrict === true ? steps.filter((s) => s !== "strict") : steps;
+    if (wanted.length < steps.length) this.result.notes.push(this.ordinal!.strictNote);
+    if (wanted.length === 0) throw new InputError("E_USAGE", `--steps strict: ${this.ordinal!.strictNote}`);
+    const first = wanted[0]!;
     // the first step, fitted before anything is compared: it tells the groups
     const firstFit = await this.fit(first, []);
     this.checkGroups(firstFit);
@@ -224,7 +249,7 @@ class Run {
     this.result.groups = [...firstFit.table.groupLabels];
     this.result.nobs = firstFit.stats.groups.map((g) => g.n);
     this.result.steps.push(this.stepResult(first, accepted.freed, accepted.fitted));
-    for (const step of steps.slice(1)) {
+    for (const step of wanted.slice(1)) {
       const freed = [...new Set([...accepted.freed, ...freedFor(step)])];
       const fitted = await this.fit(step, freed);
       this.result.steps.push(this.stepResult(step, freed, fitted));
@@ -292,7 +317,7 @@ class Run {
     const varRows = est.filter((r) => r.op === "~~" && r.lhs === r.rhs && lv.has(r.lhs) && isFree(r)).map(row);
     const meanRows = est.filter((r) => r.op === "~1" && lv.has(r.lhs) && r.group > 1 && isFree(r)).map(row);
     const test = async (extra: GroupEqual): Promise<Comparison | null> => {
-      const kinds = stepKinds(acc.step);
+      const kinds = stepKinds(acc.step, this.ordinal !== null);
       if (kinds.includes(extra)) return null;
       const more = await this.fit(acc.step, acc.freed, [extra]);
       return this.compare(acc.fitted, more);
@@ -309,21 +334,22 @@ class Run {
 
 /** Does a --partial item apply at a step (its kind is among the step's)? */
 function appliesAt(key: string, step: StepName, fitted: FittedModel, base: FitInput): boolean {
-  const kinds = stepKinds(step);
+  const kinds = stepKinds(step, isOrdinal(base));
   if (heldFactorIntercepts(base.syntax).some((f) => `${f}~1` === key)) return kinds.includes("intercepts");
   const r = fitted.table.rows.find((x) => keyOf(x) === key);
   if (r === undefined) return false;
   const lv = new Set(fitted.table.vars.lv);
   if (r.op === "=~") return kinds.includes("loadings");
+  if (r.op === "|") return kinds.includes("thresholds");
   if (r.op === "~1") return !lv.has(r.lhs) && kinds.includes("intercepts");
   if (r.op === "~~" && r.lhs === r.rhs && !lv.has(r.lhs)) return kinds.includes("residuals");
   return false;
 }
 
-function criterionInfo(name: Criterion, robust: boolean): CriterionInfo {
-  const cfi = robust ? "cfi.robust" : "cfi";
-  const rmsea = robust ? "rmsea.robust" : "rmsea";
-  const tag = robust ? " (robust)" : "";
+function criterionInfo(name: Criterion, family: MeasureFamily): CriterionInfo {
+  const cfi = family === "plain" ? "cfi" : family === "robust" ? "cfi.robust" : "cfi.scaled";
+  const rmsea = family === "plain" ? "rmsea" : family === "robust" ? "rmsea.robust" : "rmsea.scaled";
+  const tag = family === "plain" ? "" : family === "robust" ? " (robust)" : " (scaled)";
   const cfiText =
     `ΔCFI${tag} ≤ ${CFI_CUTOFF} fails (Cheung & Rensvold 2002); ` +
     `ΔRMSEA${tag} ≥ ${RMSEA_CUTOFF} flagged beside it (Chen 2007)`;

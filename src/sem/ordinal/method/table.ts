@@ -30,6 +30,8 @@ export interface OrdinalTableOptions {
   readonly equalThresholds?: boolean;
   /** latent means equal across groups (group.equal "means") */
   readonly equalMeans?: boolean;
+  /** group.partial: thresholds ("x3|t1") left free across groups */
+  readonly partial?: ReadonlySet<string>;
 }
 
 export function ordinalTable(table: ParameterTable, info: OrdinalVarInfo, o: OrdinalTableOptions): ParameterTable {
@@ -54,7 +56,7 @@ export function ordinalTable(table: ParameterTable, info: OrdinalVarInfo, o: Ord
     for (const v of ov) if (ordered.has(v)) scales.push(scaleRow(v, g, o, table.ngroups));
   }
   if (o.equalThresholds && table.ngroups > 1) {
-    equalAcrossGroups(thresholds);
+    equalAcrossGroups(thresholds, o.partial);
     freeInLaterGroups([...structural, ...scales], new Set(table.vars.lv), ordered, o);
   }
   const head = [...structural.slice(0, at), ...thresholds, ...structural.slice(at)];
@@ -83,7 +85,9 @@ function freeInLaterGroups(rows: ParRow[], lv: Set<string>, ordered: Set<string>
   for (const r of rows) {
     if (r.group < 2 || r.user) continue;
     const scale = o.parameterization === "delta" ? r.op === "~*~" : r.op === "~~" && r.lhs === r.rhs;
-    if (scale && ordered.has(r.lhs)) {
+    // theta: a residual variance held equal (group.equal "residuals", labelled `.pN.`) stays at group 1's 1
+    const heldEqual = o.parameterization === "theta" && r.label.startsWith(".p");
+    if (scale && ordered.has(r.lhs) && !heldEqual) {
       r.free = -1;
       r.value = 1;
     }
@@ -125,10 +129,11 @@ function newRow(lhs: string, op: ParRow["op"], rhs: string, g: number, o: Ordina
 }
 
 /** group.equal thresholds: each threshold of groups > 1 takes group 1's label (lavaan's `.pN.`). */
-function equalAcrossGroups(rows: ParRow[]): void {
+function equalAcrossGroups(rows: ParRow[], partial: ReadonlySet<string> | undefined): void {
   const first = new Map<string, ParRow>();
   for (const r of rows) {
     const key = `${r.lhs}|${r.rhs}`;
+    if (partial?.has(key)) continue;
     const f = first.get(key);
     if (f === undefined) {
       first.set(key, r);
