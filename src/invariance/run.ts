@@ -152,6 +152,7 @@ class Run {
     candidates: readonly Candidate[],
   ): Map<Candidate, number | null> {
     const rows = fitted.table.rows;
+    const plabel = lavaanPlabels(fitted);
     const equal = equalityReleases(fitted);
     const added = candidates.filter((c) => c.release.ref < 0).map((c) => c.release);
     const all = [...equal, ...added];
@@ -162,7 +163,7 @@ class Run {
       const r = rows[t.release.row]!;
       const c = cand.get(`${t.release.ref}:${t.release.row}`);
       if (c !== undefined) byCandidate.set(c, t.X2);
-      const plabels = t.release.ref >= 0 ? [`.p${rows[t.release.ref]!.id}.`, `.p${r.id}.`] : [`.p${r.id}.`];
+      const plabels = t.release.ref >= 0 ? [plabel(t.release.ref), plabel(t.release.row)] : [plabel(t.release.row)];
       this.result.scoreTests.push({
         step,
         round,
@@ -330,6 +331,22 @@ class Run {
       means: hasMeans ? { rows: meanRows, test: await test("means") } : null,
     };
   }
+}
+
+/**
+ * lavaan's plabel (".pN.") of a row: N its position in lavaan's table, which repeats group 1's
+ * rows, in group 1's order, for each group. The engine's ordinal tables list the thresholds (and
+ * scales) of every group together, so their row ids are not lavaan's; group 1's order is.
+ */
+function lavaanPlabels(fitted: FittedModel): (row: number) => string {
+  const rows = fitted.table.rows;
+  const first = new Map<string, number>();
+  for (const r of rows) if (r.group === 1) first.set(`${r.lhs}${r.op}${r.rhs}`, first.size + 1);
+  return (k) => {
+    const r = rows[k]!;
+    const pos = first.get(`${r.lhs}${r.op}${r.rhs}`);
+    return r.group === 0 || pos === undefined ? `.p${r.id}.` : `.p${(r.group - 1) * first.size + pos}.`;
+  };
 }
 
 /** Does a --partial item apply at a step (its kind is among the step's)? */
