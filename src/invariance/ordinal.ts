@@ -7,7 +7,8 @@
  *   scaled test (WLSM, ULSM), as lavTestLRT chooses by the fits' test; the plain difference for
  *   the standard test (DWLS, ULS, WLS).
  * - Verdict: ΔCFI and ΔRMSEA of the scaled measures (cfi.scaled, rmsea.scaled): lavaan 0.6.14
- *   reports no robust CFI or RMSEA for a multi-group fit with thresholds held equal.
+ *   reports no robust CFI or RMSEA for a multi-group fit with thresholds held equal (and the
+ *   engine gives none for multi-group ordinal fits), so the robust ones are not reported here.
  * - Strict: under the delta parameterization the residual variances of ordinal items are not
  *   parameters (1 minus the explained variance of y*), so group.equal "residuals" holds nothing
  *   of them and lavaan fits the scalar model again (same χ² and df); the step is dropped when
@@ -53,9 +54,6 @@ const SCALED: readonly FitMeasureName[] = [
   "cfi.scaled",
   "tli.scaled",
   "rmsea.scaled",
-  "cfi.robust",
-  "tli.robust",
-  "rmsea.robust",
   "srmr",
   "wrmr",
 ];
@@ -91,7 +89,12 @@ export function ordinalSetup(base: FitInput): OrdinalSetup {
     parameterization,
     test,
     family: test === "standard" ? "plain" : "scaled",
-    measures: test === "standard" ? STANDARD : SCALED,
+    measures:
+      test === "standard"
+        ? STANDARD
+        : test === "scaled.shifted"
+          ? SCALED
+          : SCALED.filter((m) => m !== "chisq.shift.parameter"),
     diff,
     dropsStrict: parameterization === "delta" && allOrdinal,
     strictNote:
