@@ -54,6 +54,12 @@ interface Case {
   score: Score[];
   partial: { freed: string[]; fit: Fit; lrt_vs_metric: Lrt }[];
   strict?: { group: string[]; fit: Fit; lrt_vs_partial: Lrt };
+  latent?: {
+    estimates: { lhs: string; op: string; group: number; est: number; se: number; z: number; pvalue: number }[];
+    variances: Lrt;
+    means: Lrt;
+    "cfi.scaled": { partial: number; variances: number; means: number };
+  };
 }
 // lavaan 0.6.14, semTools 0.5.6, R 4.2.2 (make.R)
 const REF = JSON.parse(fs.readFileSync(path.join(DIR, "reference.json"), "utf8")) as {
@@ -169,6 +175,31 @@ for (const [name, c] of Object.entries(REF.cases)) {
         checkFit(s.fit, strict.fit, `${name} strict`);
         const cmp = res.comparisons.find((x) => x.to === "strict")!;
         checkComparison(cmp, strict.lrt_vs_partial, c.partial[c.partial.length - 1]!.fit, strict.fit, "strict");
+      });
+    }
+
+    if (c.latent !== undefined && c.strict === undefined) {
+      const lat = c.latent;
+      test("latent variances and means in the partial scalar model, and the tests of holding them equal", () => {
+        const ours = res.latent!;
+        expect(ours.step).toBe("scalar");
+        const rows = [...ours.variances!.rows, ...ours.means!.rows];
+        expect(rows.length).toBe(lat.estimates.length);
+        for (const e of lat.estimates) {
+          const r = rows.find((x) => x.lhs === e.lhs && x.op === e.op && x.group === e.group)!;
+          expect(r, `${e.lhs}${e.op} group ${e.group}`).toBeDefined();
+          near(r.est, e.est, `${e.lhs}${e.op} g${e.group} est`, 1e-4, 1e-8);
+          near(r.se, e.se, `${e.lhs}${e.op} g${e.group} se`, 1e-3, 1e-8);
+        }
+        for (const k of ["variances", "means"] as const) {
+          const t = ours[k]!.test!;
+          expect(t.method).toBe(lat[k].method);
+          near(t["chisq.diff"], lat[k]["Chisq diff"], `equal latent ${k}: chisq.diff`);
+          expect(t["df.diff"]).toBe(lat[k]["Df diff"]);
+          near(t.pvalue, lat[k]["Pr(>Chisq)"], `equal latent ${k}: p`, 1e-3, 1e-8);
+          const d = lat["cfi.scaled"][k] - lat["cfi.scaled"].partial;
+          near(t["cfi.scaled.diff"], d, `equal latent ${k}: Δcfi.scaled`, 1e-3, 1e-6);
+        }
       });
     }
 

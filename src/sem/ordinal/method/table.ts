@@ -68,10 +68,16 @@ export function ordinalTable(table: ParameterTable, info: OrdinalVarInfo, o: Ord
     ...tail,
   ];
   rows.forEach((r, k) => ((r as { id: number }).id = k + 1));
-  // group.equal labels as lavaan's: `.pN.` with N the id of the group-1 row
+  // group.equal labels as lavaan's: `.pN.` with N the id of the group-1 row in this table; the
+  // labels the model's table gave (`.pN.` by its own row numbers) are renumbered too, else a
+  // threshold's label could meet another parameter's (e.g. a latent variance's) and tie them
   const firstId = new Map<string, number>();
-  for (const r of thresholds) if (r.label.startsWith(".th.") && !firstId.has(r.label)) firstId.set(r.label, r.id);
-  for (const r of thresholds) if (firstId.has(r.label)) r.label = `.p${firstId.get(r.label)}.`;
+  for (const r of rows) if (r.group === 1) firstId.set(`${r.lhs}${r.op}${r.rhs}`, r.id);
+  for (const r of rows) {
+    if (!(r.label.startsWith(".th.") || /^\.p\d+\.$/.test(r.label))) continue;
+    const id = firstId.get(`${r.lhs}${r.op}${r.rhs}`);
+    if (id !== undefined) r.label = `.p${id}.`;
+  }
   return { ...table, rows, nfree: renumber(rows) };
 }
 
