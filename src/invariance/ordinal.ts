@@ -2,8 +2,8 @@
  * Invariance with ordinal indicators (lavaan 0.6.14's `ordered`): which estimator and test the
  * steps are fitted with, the fit measures reported, the difference test of lavTestLRT for that
  * test, the measures the verdict reads, and what the strict step means.
- * - Difference test: "satorra.2000" (satorra2000.ts) for the scaled-and-shifted test (WLSMV,
- *   ULSMV) and the mean-and-variance adjusted one (WLSMVS); Satorra-Bentler 2001 for the mean
+ * - Difference test: "satorra.2000" (satorra2000.ts; scaled and shifted) for the scaled-and-shifted
+ *   test (WLSMV, ULSMV) and the mean-and-variance adjusted one (WLSMVS); Satorra-Bentler 2001 for the mean
  *   scaled test (WLSM, ULSM), as lavTestLRT chooses by the fits' test; the plain difference for
  *   the standard test (DWLS, ULS, WLS).
  * - Verdict: ΔCFI and ΔRMSEA of the scaled measures (cfi.scaled, rmsea.scaled): lavaan 0.6.14
@@ -82,7 +82,7 @@ export function ordinalSetup(base: FitInput): OrdinalSetup {
   const allOrdinal = ordered === true || indicators(base).every((v) => (ordered as string[]).includes(v));
   const diff =
     test === "scaled.shifted" || test === "mean.var.adjusted"
-      ? (less: FittedModel, more: FittedModel) => satorra2000(less, more, test)
+      ? (less: FittedModel, more: FittedModel) => satorra2000(less, more)
       : null;
   return {
     estimator,

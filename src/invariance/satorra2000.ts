@@ -3,6 +3,8 @@
  * mean-and-variance adjusted test (WLSMV, ULSMV: scaled and shifted; WLSMVS: mean and variance
  * adjusted): lavaan 0.6.14's lavTestLRT method "satorra.2000" (lav_test_diff_Satorra2000 with
  * A.method "delta" and H1 = TRUE), after Satorra (2000) and Asparouhov & Muthén (2006, 2010).
+ * lavTestLRT's default scaled.shifted = TRUE makes the difference scaled and shifted for all of
+ * them (WLSMVS too), as here.
  *
  * Everything is taken at the less constrained model M1 (θ₁, q₁ parameters): J₁ = ∂σ/∂θ₁ stacked
  * over groups, P = Σ_g f_g J₁gᵀW_gJ₁g (the expected information, f_g = n_g/N). The constraints
@@ -13,8 +15,7 @@
  *   U = V J₁ Q J₁ᵀ V (V = ⊕ W_g),  Γ = ⊕ f_g Γ_g,  B = J₁ᵀ V Γ V J₁ = Σ_g f_g J₁gᵀW_gΓ_gW_gJ₁g,
  *   t1 = tr(UΓ) = tr(QB),  t2 = tr((UΓ)²) = tr(QBQB),
  * and with m = df₀ − df₁ and the standard statistics T₀, T₁:
- *   scaled.shifted:     a = √(m/t2), b = m − a·t1, T = a(T₀ − T₁) + b on m df;
- *   mean.var.adjusted:  c = t2/t1, df = t1²/t2, T = (T₀ − T₁)/c.
+ *   a = √(m/t2), b = m − a·t1, T = a(T₀ − T₁) + b on m df.
  */
 import { chisqUpper } from "../sem/distributions/index.js";
 import type { FittedModel } from "../sem/fit-model.js";
@@ -23,8 +24,6 @@ import { WlsObjective } from "../sem/ordinal/method/objective.js";
 import { addCrossProduct, weightTimes } from "../sem/ordinal/method/objective.js";
 import { matTimes } from "../sem/ordinal/method/tests.js";
 import type { DiffTest } from "./compare.js";
-
-export type Satorra2000Kind = "scaled.shifted" | "mean.var.adjusted";
 
 function wlsObjective(fitted: FittedModel): WlsObjective {
   const obj = (fitted.prob as { objective?: unknown }).objective;
@@ -45,7 +44,7 @@ const transposeTimes = (X: Float64Array, Y: Float64Array, m: number, r: number, 
 };
 
 /** lavTestLRT(less, more) for two ordinal fits whose test is scaled-and-shifted or mean-and-variance adjusted. */
-export function satorra2000(less: FittedModel, more: FittedModel, kind: Satorra2000Kind): DiffTest {
+export function satorra2000(less: FittedModel, more: FittedModel): DiffTest {
   const T1 = less.fit.chisq!;
   const T0 = more.fit.chisq!;
   const m = more.fit.df! - less.fit.df!;
@@ -105,28 +104,16 @@ export function satorra2000(less: FittedModel, more: FittedModel, kind: Satorra2
     t1 += QB[i * q1 + i]!;
     for (let j = 0; j < q1; j++) t2 += QB[i * q1 + j]! * QB[j * q1 + i]!;
   }
-  if (kind === "scaled.shifted") {
-    const a = Math.sqrt(m / t2);
-    const b = m - a * t1;
-    const T = (T0 - T1) * a + b;
-    return {
-      "chisq.diff": T,
-      "df.diff": m,
-      pvalue: chisqUpper(Math.max(T, 0), m),
-      method: "satorra.2000",
-      "scaling.factor": null,
-      a,
-      b,
-    };
-  }
-  const cd = t2 / t1;
-  const df = (t1 * t1) / t2;
-  const T = (T0 - T1) / cd;
+  const a = Math.sqrt(m / t2);
+  const b = m - a * t1;
+  const T = (T0 - T1) * a + b;
   return {
     "chisq.diff": T,
-    "df.diff": df,
-    pvalue: chisqUpper(Math.max(T, 0), df),
+    "df.diff": m,
+    pvalue: chisqUpper(Math.max(T, 0), m),
     method: "satorra.2000",
-    "scaling.factor": cd,
+    "scaling.factor": null,
+    a,
+    b,
   };
 }

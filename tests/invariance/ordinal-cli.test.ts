@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { csvTable, invariance } from "../../src/index.js";
 import { expectBadInput, tmpWriter } from "../cli/expect-bad.js";
 import { run } from "../cli/run.js";
+import { invarianceSection } from "../../src/report/from-invariance.js";
 
 const DIR = path.resolve(__dirname, "../fixtures/invariance-ordinal");
 const DATA = path.join(DIR, "hs-cat3.csv");
@@ -69,6 +70,12 @@ describe("isrs invariance --ordered", () => {
       },
     );
     expect(JSON.parse(JSON.stringify(api))).toEqual(j);
+    // the study report's section names the scaled measures and lavaan's difference test
+    const sec = invarianceSection(api);
+    const tables = sec.blocks.filter((b) => b.kind === "table") as { columns: { header: string }[] }[];
+    expect(tables[0]!.columns.map((c) => c.header)).toContain("CFI (scaled)");
+    expect(tables[1]!.columns.map((c) => c.header)).toContain("Δχ² (satorra.2000)");
+    expect(JSON.stringify(sec)).toContain("scalar (thresholds) vs metric");
   });
 });
 
