@@ -34,7 +34,8 @@ export interface OrdinalSetup {
   diff: ((less: FittedModel, more: FittedModel) => DiffTest) | null;
   /** delta parameterization and no continuous indicator: the strict step holds nothing */
   dropsStrict: boolean;
-  strictNote: string;
+  /** why strict is dropped, or (delta with continuous items) what it holds; null under theta */
+  strictNote: string | null;
 }
 
 const STANDARD: readonly FitMeasureName[] = ["npar", "chisq", "df", "pvalue", "cfi", "tli", "rmsea", "srmr", "wrmr"];
@@ -98,8 +99,13 @@ export function ordinalSetup(base: FitInput): OrdinalSetup {
     diff,
     dropsStrict: parameterization === "delta" && allOrdinal,
     strictNote:
-      "strict: under the delta parameterization the residual variances of ordinal items are not parameters, " +
-      "so holding residuals equal changes nothing (lavaan fits the scalar model again); " +
-      "use --parameterization theta for strict invariance of ordinal items",
+      parameterization === "theta"
+        ? null
+        : allOrdinal
+          ? "strict: under the delta parameterization the residual variances of ordinal items are not parameters, " +
+            "so holding residuals equal changes nothing (lavaan fits the scalar model again); " +
+            "use --parameterization theta for strict invariance of ordinal items"
+          : "strict: under the delta parameterization only the continuous items' residual variances are held " +
+            "equal (those of ordinal items are not parameters); --parameterization theta holds both",
   };
 }

@@ -236,8 +236,9 @@ class Run {
     const { steps, partial } = this.settings;
     const listed = partial.mode === "list" ? partial.items : [];
     const wanted = this.ordinal?.dropsStrict === true ? steps.filter((s) => s !== "strict") : steps;
-    if (wanted.length < steps.length) this.result.notes.push(this.ordinal!.strictNote);
-    if (wanted.length === 0) throw new InputError("E_USAGE", `--steps strict: ${this.ordinal!.strictNote}`);
+    const strictNote = this.ordinal?.strictNote ?? null;
+    if (wanted.length === 0) throw new InputError("E_USAGE", `--steps strict: ${strictNote}`);
+    if (strictNote !== null && steps.includes("strict")) this.result.notes.push(strictNote);
     const first = wanted[0]!;
     // the first step, fitted before anything is compared: it tells the groups
     const firstFit = await this.fit(first, []);
