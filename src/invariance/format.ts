@@ -140,8 +140,9 @@ function familyLines(res: InvarianceResult, family: Family): string[] {
   return [
     `Ordinal items: χ² and p are the ${res.estimator} test; CFI, TLI and RMSEA the scaled ones`,
     "(lavaan gives no robust ones once thresholds are held equal); no AIC or BIC (no likelihood).",
-    `${diff} The scalar step holds the thresholds equal (and the intercepts of any continuous`,
-    `items); with thresholds equal, the latent means and the items' ${freed} are free in groups 2 on.`,
+    diff,
+    "The scalar step holds the thresholds equal (and the intercepts of any continuous items); with the",
+    `thresholds equal, the latent means and the items' ${freed} are free in groups 2 on.`,
   ];
 }
 

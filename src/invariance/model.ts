@@ -135,3 +135,19 @@ export function constrainedKeys(fitted: FittedModel, syntax: ModelSyntax, steps:
   if (kinds.has("intercepts")) for (const f of heldFactorIntercepts(syntax)) out.add(`${f}~1`);
   return out;
 }
+
+/**
+ * lavaan's plabel (".pN.") of a row: N its position in lavaan's table, which repeats group 1's
+ * rows, in group 1's order, for each group. The engine's ordinal tables list the thresholds (and
+ * scales) of every group together, so their row ids are not lavaan's; group 1's order is.
+ */
+export function lavaanPlabels(fitted: FittedModel): (row: number) => string {
+  const rows = fitted.table.rows;
+  const first = new Map<string, number>();
+  for (const r of rows) if (r.group === 1) first.set(`${r.lhs}${r.op}${r.rhs}`, first.size + 1);
+  return (k) => {
+    const r = rows[k]!;
+    const pos = first.get(`${r.lhs}${r.op}${r.rhs}`);
+    return r.group === 0 || pos === undefined ? `.p${r.id}.` : `.p${(r.group - 1) * first.size + pos}.`;
+  };
+}

@@ -22,6 +22,7 @@ import { ORDINAL_ESTIMATORS, type OrdinalEstimator } from "../sem/options.js";
 import { ESTIMATOR_DEFAULTS } from "../sem/ordinal/method/index.js";
 import type { TestKind } from "../sem/ordinal/method/tests.js";
 import type { DiffTest, MeasureFamily } from "./compare.js";
+import { ML_MEASURES, ROBUST_MEASURES } from "./criterion.js";
 import { satorra2000 } from "./satorra2000.js";
 
 export interface OrdinalSetup {
@@ -38,24 +39,17 @@ export interface OrdinalSetup {
   strictNote: string | null;
 }
 
-const STANDARD: readonly FitMeasureName[] = ["npar", "chisq", "df", "pvalue", "cfi", "tli", "rmsea", "srmr", "wrmr"];
+/** ML's measures without AIC and BIC (no likelihood), with lavaan's WRMR. */
+const STANDARD: readonly FitMeasureName[] = [...ML_MEASURES.filter((m) => m !== "aic" && m !== "bic"), "wrmr"];
+/** The scaled test's measures: those of MLM / MLR without the robust CFI / TLI / RMSEA, AIC and BIC. */
 const SCALED: readonly FitMeasureName[] = [
-  "npar",
-  "chisq",
-  "df",
-  "pvalue",
-  "chisq.scaled",
-  "df.scaled",
-  "pvalue.scaled",
-  "chisq.scaling.factor",
-  "chisq.shift.parameter",
-  "cfi",
-  "tli",
-  "rmsea",
-  "cfi.scaled",
-  "tli.scaled",
-  "rmsea.scaled",
-  "srmr",
+  ...ROBUST_MEASURES.flatMap((m): FitMeasureName[] =>
+    m.endsWith(".robust") || m === "aic" || m === "bic"
+      ? []
+      : m === "chisq.scaling.factor"
+        ? [m, "chisq.shift.parameter"]
+        : [m],
+  ),
   "wrmr",
 ];
 

@@ -10,59 +10,28 @@
 import { fitModel, type FitInput, type FittedModel } from "../sem/fit-model.js";
 import { InputError } from "../sem/messages.js";
 import type { GroupEqual } from "../sem/partable/types.js";
-import { compareSteps, CFI_CUTOFF, RMSEA_CUTOFF, type Comparison, type MeasureFamily } from "./compare.js";
+import { compareSteps, type Comparison } from "./compare.js";
 import {
   constrainedKeys,
   heldFactorIntercepts,
   isOrdinal,
   keyOf,
+  lavaanPlabels,
   stepCandidates,
   stepInput,
   type Candidate,
 } from "./model.js";
 import { ordinalSetup, type OrdinalSetup } from "./ordinal.js";
+import { criterionInfo, ML_MEASURES, ROBUST_MEASURES } from "./criterion.js";
 import { equalityReleases, scoreTests } from "./score.js";
 import { STEP_NAMES, stepKinds, type Criterion, type PartialMode, type StepName } from "./steps.js";
-import type {
-  CriterionInfo,
-  InvarianceResult,
-  LatentComparison,
-  LatentRow,
-  PartialRound,
-  StepComparison,
-  StepFitMeasures,
-  StepResult,
-} from "./types.js";
+import type { InvarianceResult, LatentComparison, LatentRow, StepFitMeasures, StepResult } from "./types.js";
 
 export interface InvarianceSettings {
   steps: readonly StepName[];
   criterion: Criterion;
   partial: PartialMode;
 }
-
-const ML_MEASURES = ["npar", "chisq", "df", "pvalue", "cfi", "tli", "rmsea", "srmr", "aic", "bic"] as const;
-const ROBUST_MEASURES = [
-  "npar",
-  "chisq",
-  "df",
-  "pvalue",
-  "chisq.scaled",
-  "df.scaled",
-  "pvalue.scaled",
-  "chisq.scaling.factor",
-  "cfi",
-  "tli",
-  "rmsea",
-  "cfi.scaled",
-  "tli.scaled",
-  "rmsea.scaled",
-  "cfi.robust",
-  "tli.robust",
-  "rmsea.robust",
-  "srmr",
-  "aic",
-  "bic",
-] as const;
 
 interface Accepted {
   step: StepName;
@@ -334,22 +303,6 @@ class Run {
   }
 }
 
-/**
- * lavaan's plabel (".pN.") of a row: N its position in lavaan's table, which repeats group 1's
- * rows, in group 1's order, for each group. The engine's ordinal tables list the thresholds (and
- * scales) of every group together, so their row ids are not lavaan's; group 1's order is.
- */
-function lavaanPlabels(fitted: FittedModel): (row: number) => string {
-  const rows = fitted.table.rows;
-  const first = new Map<string, number>();
-  for (const r of rows) if (r.group === 1) first.set(`${r.lhs}${r.op}${r.rhs}`, first.size + 1);
-  return (k) => {
-    const r = rows[k]!;
-    const pos = first.get(`${r.lhs}${r.op}${r.rhs}`);
-    return r.group === 0 || pos === undefined ? `.p${r.id}.` : `.p${(r.group - 1) * first.size + pos}.`;
-  };
-}
-
 /** Does a --partial item apply at a step (its kind is among the step's)? */
 function appliesAt(key: string, step: StepName, fitted: FittedModel, base: FitInput): boolean {
   const kinds = stepKinds(step, isOrdinal(base));
@@ -362,18 +315,6 @@ function appliesAt(key: string, step: StepName, fitted: FittedModel, base: FitIn
   if (r.op === "~1") return !lv.has(r.lhs) && kinds.includes("intercepts");
   if (r.op === "~~" && r.lhs === r.rhs && !lv.has(r.lhs)) return kinds.includes("residuals");
   return false;
-}
-
-function criterionInfo(name: Criterion, family: MeasureFamily): CriterionInfo {
-  const cfi = family === "plain" ? "cfi" : family === "robust" ? "cfi.robust" : "cfi.scaled";
-  const rmsea = family === "plain" ? "rmsea" : family === "robust" ? "rmsea.robust" : "rmsea.scaled";
-  const tag = family === "plain" ? "" : family === "robust" ? " (robust)" : " (scaled)";
-  const cfiText =
-    `ΔCFI${tag} ≤ ${CFI_CUTOFF} fails (Cheung & Rensvold 2002); ` +
-    `ΔRMSEA${tag} ≥ ${RMSEA_CUTOFF} flagged beside it (Chen 2007)`;
-  const chisqText = "the difference test's p < .05 fails";
-  const text = name === "cfi" ? cfiText : name === "chisq" ? chisqText : `${cfiText}; and ${chisqText}`;
-  return { name, cfi, rmsea, text };
 }
 
 /** Runs the analysis: `base` is the fit input (model, data, options with `group`) shared by every step. */
