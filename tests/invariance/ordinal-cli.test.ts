@@ -79,6 +79,25 @@ describe("isrs invariance --ordered", () => {
   });
 });
 
+describe("isrs report --invariance COL --ordered", () => {
+  it("adds the ordinal invariance section: scaled measures, thresholds at the scalar step", async () => {
+    const t = tmpWriter("isrs-inv-ord-rep-");
+    const out = path.join(t.dir, "rep");
+    const r = await run("report", DATA, "--model", MODEL, "--ordered", "all", "--invariance", "school", "--out", out);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const md = fs.readFileSync(path.join(out, "report.md"), "utf8");
+    expect(md).toContain("| Model | scaled χ² | df | p | CFI (scaled) | RMSEA (scaled) | SRMR |");
+    // lavaan 0.6.14: scalar chisq.scaled 132.428 on 60, cfi.scaled 0.919
+    expect(md).toMatch(/\| scalar \(thresholds\) \| 132\.428 \| 60 \| < \.001 \| 0\.919 \|/);
+    const json = JSON.parse(fs.readFileSync(path.join(out, "results.json"), "utf8")) as {
+      invariance: { estimator: string; supported: { step: string; freed: string[] } };
+    };
+    expect(json.invariance.estimator).toBe("WLSMV");
+    expect(json.invariance.supported).toEqual({ step: "scalar", freed: ["x3|t1", "x7|t2"] });
+  });
+});
+
 describe("isrs invariance --ordered: bad input", () => {
   const t = tmpWriter("isrs-inv-ord-bad-");
   const lines = fs.readFileSync(DATA, "utf8").trim().split("\n");
