@@ -167,11 +167,6 @@ describe("ordered items: bad input, one line, exit 2, nothing written", () => {
       ["score", ISRS, "--firm", "F007", "--ordered", "DET1,NOPE"],
       /ordered variable 'NOPE' is not an observed variable of the model/,
     ],
-    [
-      "report --invariance with ordered items",
-      ["report", "--ordered", "all", "--invariance", "firm_id"],
-      /--invariance with ordered items is not available yet/,
-    ],
     ["FIML with ordered items", ["analyze", "--ordered", "all", "--missing", "fiml"], /--missing fiml needs/],
   ])("%s", async (_, args, message) => {
     const r = await run(...args);

@@ -94,13 +94,8 @@ async function studyReport(data: string | undefined, f: ReportFlags, ctx: Comman
   checkPlsFlags(data, f);
   const powerPlan = powerFlags(f);
   const study = resolveStudy(data, { ...f, format: "text" });
-  if (study.ordered !== undefined && f.invariance !== undefined)
-    throw new InputError(
-      "E_USAGE",
-      "--invariance with ordered items is not available yet: leave out --ordered / --ordinal",
-    );
   const res = await runStudy({ ...study, estimator: f.estimator, missing: f.missing, na: splitNa(f.na) });
-  const inv = f.invariance === undefined ? undefined : await invarianceExtra(res, study.data, f);
+  const inv = f.invariance === undefined ? undefined : await invarianceExtra(res, study.data, f, study.ordered);
   const dataName = data ?? shownFile(bundledDatasetPath());
   const pls =
     f.pls === true
@@ -211,13 +206,19 @@ async function powerExtra(plan: { ns: number[]; reps: number; seed: number }, f:
 }
 
 /** `--invariance COL`: the measurement model's invariance across COL, as a section of the study report. */
-async function invarianceExtra(res: StudyResults, data: DataTable, f: ReportFlags) {
+async function invarianceExtra(
+  res: StudyResults,
+  data: DataTable,
+  f: ReportFlags,
+  ordered: true | readonly string[] | undefined,
+) {
   const m = res.models.find((x) => x.name === "measurement") ?? res.models[0]!;
   const syntax = parseModel(m.syntax, { file: "measurement model" });
   const options = {
     group: f.invariance,
-    estimator: f.estimator,
+    ...(f.estimator !== undefined || ordered === undefined ? { estimator: f.estimator ?? "ML" } : {}),
     ...(f.missing !== undefined ? { missing: f.missing } : {}),
+    ...(ordered !== undefined ? { ordered: ordered === true ? (true as const) : [...ordered] } : {}),
   };
   const settings = {
     steps: parseSteps(undefined),

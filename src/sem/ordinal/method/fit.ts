@@ -233,8 +233,10 @@ function residualSums(g: WlsGroup, sig: Float64Array, std: boolean): ResidualSum
   const mVar = new Float64Array(p).fill(1);
   lay.cont.forEach((i, c) => {
     if (std) {
+      // lavaan standardizes the implied covariances by the sample variances too (they differ once a
+      // continuous item's residual variance is held equal across groups)
       sVar[i] = g.s[nthv + c]!;
-      mVar[i] = sig[nthv + c]!;
+      mVar[i] = g.s[nthv + c]!;
     } else diagSq += (g.s[nthv + c]! - sig[nthv + c]!) ** 2;
   });
   for (let t = 0; t < nthv; t++) {

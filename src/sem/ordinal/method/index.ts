@@ -68,6 +68,7 @@ function selectOrdinal(ctx: PrepareContext): ReturnType<DataMethodSpec["select"]
       parameterization: o.parameterization,
       equalThresholds: ctx.opts.groupEqual.includes("thresholds"),
       equalMeans: ctx.opts.groupEqual.includes("means"),
+      partial: new Set((ctx.opts.groupPartial ?? []).map((k) => k.replace(/\s+/g, ""))),
       user: userOrdinalRows(ctx.input.syntax, vars, nth),
     },
   );
@@ -174,6 +175,7 @@ function createOrdinal(ctx: CreateContext): DataMethod {
         groups,
         parameterization: o.parameterization,
         ntotal: stats.ntotal,
+        gammas: ost.groups.map((g) => g.gamma),
       });
       return { rep, stats, rowValues, objective };
     },
