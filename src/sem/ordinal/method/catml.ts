@@ -47,7 +47,7 @@ export function catml(x: CatmlInput): Catml | null {
   let base = 0;
   let dfBase = 0;
   let traceGamma = 0;
-  const blocks: { f: number; mc: number; off: number; V: Float64Array; W: Float64Array; G: Float64Array }[] = [];
+  const blocks: CorrBlock[] = [];
   for (let g = 0; g < x.groups.length; g++) {
     const grp = x.groups[g]!;
     const p = grp.layout.p;
@@ -65,9 +65,8 @@ export function catml(x: CatmlInput): Catml | null {
     dfBase += mc;
     const off = grp.layout.m - mc;
     const f = grp.n / ntotal;
-    const V = mlWeight(sInv.inv.a, p);
-    const W = new Float64Array(mc * mc);
     const m = grp.layout.m;
+    const W = new Float64Array(mc * mc);
     for (let a = 0; a < mc; a++)
       for (let b = 0; b < mc; b++)
         W[a * mc + b] = "diag" in grp.W ? (a === b ? grp.W.diag[off + a]! : 0) : grp.W.full[(off + a) * m + off + b]!;
@@ -75,7 +74,7 @@ export function catml(x: CatmlInput): Catml | null {
     const G = new Float64Array(mc * mc);
     for (let a = 0; a < mc; a++) for (let b = 0; b < mc; b++) G[a * mc + b] = gm[(off + a) * m + off + b]!;
     for (let a = 0; a < mc; a++) traceGamma += G[a * mc + a]! / f;
-    blocks.push({ f, mc, off, V, W, G });
+    blocks.push({ f, p, mc, off, sInv: sInv.inv.a, W, G });
   }
   const k = traceUVUG(x, blocks);
   const c = k / x.df;
@@ -90,79 +89,134 @@ export function catml(x: CatmlInput): Catml | null {
   };
 }
 
-/** The ML weight of the off-diagonal elements (by column, lavaan's vech without the diagonal). */
-function mlWeight(A: Float64Array, p: number): Float64Array {
+/** A group's correlation block: f_g, Σ̂⁻¹ (p×p), its W and Γ (mc×mc) from row `off` of the wls vector. */
+interface CorrBlock {
+  readonly f: number;
+  readonly p: number;
+  readonly mc: number;
+  readonly off: number;
+  readonly sInv: Float64Array;
+  readonly W: Float64Array;
+  readonly G: Float64Array;
+}
+
+/**
+ * V x for the ML weight V of the off-diagonal elements (lavaan's vech without the diagonal, by
+ * column): V[(ij),(kl)] = S_ik S_jl + S_il S_jk, so (V x)_(ij) = (S X S)_ij with X the symmetric
+ * matrix holding x off the diagonal and 0 on it (O(p³) instead of O(p⁴)).
+ */
+function mlWeightTimes(S: Float64Array, p: number, x: Float64Array, xo: number, out: Float64Array, oo: number) {
+  const X = new Float64Array(p * p);
+  let e = 0;
+  for (let j = 0; j < p; j++)
+    for (let i = j + 1; i < p; i++) {
+      X[i * p + j] = X[j * p + i] = x[xo + e]!;
+      e++;
+    }
+  const SX = new Float64Array(p * p);
+  for (let i = 0; i < p; i++)
+    for (let k = 0; k < p; k++) {
+      const s = S[i * p + k]!;
+      if (s === 0) continue;
+      for (let l = 0; l < p; l++) SX[i * p + l] += s * X[k * p + l]!;
+    }
+  e = 0;
+  for (let j = 0; j < p; j++)
+    for (let i = j + 1; i < p; i++) {
+      let v = 0;
+      for (let l = 0; l < p; l++) v += SX[i * p + l]! * S[l * p + j]!;
+      out[oo + e++] = v;
+    }
+}
+
+/** tr(V Γ) for the ML weight V of Σ̂⁻¹ = S and a symmetric block Γ (mc×mc), V formed a row at a time. */
+function traceVG(S: Float64Array, p: number, G: Float64Array, mc: number): number {
   const pairs: [number, number][] = [];
   for (let j = 0; j < p; j++) for (let i = j + 1; i < p; i++) pairs.push([i, j]);
-  const mc = pairs.length;
-  const V = new Float64Array(mc * mc);
+  let tr = 0;
   for (let a = 0; a < mc; a++) {
     const [i, j] = pairs[a]!;
     for (let b = 0; b < mc; b++) {
       const [k, l] = pairs[b]!;
-      V[a * mc + b] = A[i * p + k]! * A[j * p + l]! + A[i * p + l]! * A[j * p + k]!;
+      tr += (S[i * p + k]! * S[j * p + l]! + S[i * p + l]! * S[j * p + k]!) * G[b * mc + a]!;
     }
   }
-  return V;
-}
-
-/** tr(Uᵀ Ṽ U Γ̃) over the stacked correlation blocks. */
-function traceUVUG(
-  x: CatmlInput,
-  blocks: readonly { f: number; mc: number; off: number; V: Float64Array; W: Float64Array; G: Float64Array }[],
-): number {
-  const q = x.q;
-  const M = blocks.reduce((a, b) => a + b.mc, 0);
-  // stacked Jc (M×q) and the weighted W̃ Jc (M×q)
-  const Jc = new Float64Array(M * q);
-  const WJ = new Float64Array(M * q);
-  let r0 = 0;
-  blocks.forEach((b, g) => {
-    const J = x.J[g]!;
-    for (let a = 0; a < b.mc; a++) for (let t = 0; t < q; t++) Jc[(r0 + a) * q + t] = J[(b.off + a) * q + t]!;
-    for (let a = 0; a < b.mc; a++)
-      for (let c = 0; c < b.mc; c++) {
-        const w = b.f * b.W[a * b.mc + c]!;
-        if (w === 0) continue;
-        for (let t = 0; t < q; t++) WJ[(r0 + a) * q + t] += w * J[(b.off + c) * q + t]!;
-      }
-    r0 += b.mc;
-  });
-  // U = I − Jc E⁻¹ (W̃Jc)ᵀ
-  const JE = mul(Jc, x.Einv, M, q, q);
-  const U = new Float64Array(M * M);
-  for (let a = 0; a < M; a++)
-    for (let c = 0; c < M; c++) {
-      let s = 0;
-      for (let t = 0; t < q; t++) s += JE[a * q + t]! * WJ[c * q + t]!;
-      U[a * M + c] = (a === c ? 1 : 0) - s;
-    }
-  const Vt = new Float64Array(M * M);
-  const Gt = new Float64Array(M * M);
-  r0 = 0;
-  for (const b of blocks) {
-    for (let a = 0; a < b.mc; a++)
-      for (let c = 0; c < b.mc; c++) {
-        Vt[(r0 + a) * M + r0 + c] = b.f * b.V[a * b.mc + c]!;
-        Gt[(r0 + a) * M + r0 + c] = b.G[a * b.mc + c]! / b.f;
-      }
-    r0 += b.mc;
-  }
-  // tr(Uᵀ V U Γ) = Σ (V U)_{ac} (U Γ)_{ac}
-  const VU = mul(Vt, U, M, M, M);
-  const UG = mul(U, Gt, M, M, M);
-  let tr = 0;
-  for (let i = 0; i < M * M; i++) tr += VU[i]! * UG[i]!;
   return tr;
 }
 
-function mul(X: Float64Array, Y: Float64Array, r: number, k: number, c: number): Float64Array {
-  const out = new Float64Array(r * c);
-  for (let i = 0; i < r; i++)
-    for (let l = 0; l < k; l++) {
-      const x = X[i * k + l]!;
-      if (x === 0) continue;
-      for (let j = 0; j < c; j++) out[i * c + j] += x * Y[l * c + j]!;
+/**
+ * tr(Uᵀ Ṽ U Γ̃) over the stacked correlation blocks (Ṽ = ⊕ f_g V_g, Γ̃ = ⊕ Γ_g/f_g, W̃ = ⊕ f_g W_g),
+ * without the M×M matrix U: with P = J_c E⁻¹ and Q = W̃ J_c (M×q), U = I − P Qᵀ and
+ *   tr(Uᵀ Ṽ U Γ̃) = tr(ṼΓ̃) − 2 tr(Qᵀ Γ̃ Ṽ P) + tr((Pᵀ Ṽ P)(Qᵀ Γ̃ Q))
+ * (Ṽ and Γ̃ symmetric). Only the parameters whose columns of J_c are not all zero enter P Qᵀ,
+ * so P and Q keep those columns alone (the thresholds drop out).
+ */
+function traceUVUG(x: CatmlInput, blocks: readonly CorrBlock[]): number {
+  const q = x.q;
+  const cols: number[] = [];
+  for (let t = 0; t < q; t++) {
+    let used = false;
+    blocks.forEach((b, g) => {
+      const J = x.J[g]!;
+      for (let a = 0; a < b.mc && !used; a++) if (J[(b.off + a) * q + t] !== 0) used = true;
+    });
+    if (used) cols.push(t);
+  }
+  const r = cols.length;
+  const M = blocks.reduce((a, b) => a + b.mc, 0);
+  // P = J_c E⁻¹ and Q = W̃ J_c on the used columns, stored as transposes (r×M)
+  const PT = new Float64Array(r * M);
+  const QT = new Float64Array(r * M);
+  let r0 = 0;
+  blocks.forEach((b, g) => {
+    const J = x.J[g]!;
+    for (let a = 0; a < b.mc; a++) {
+      const row = (b.off + a) * q;
+      for (let u = 0; u < r; u++) {
+        let s = 0;
+        for (let v = 0; v < r; v++) s += J[row + cols[v]!]! * x.Einv[cols[v]! * q + cols[u]!]!;
+        PT[u * M + r0 + a] = s;
+      }
+      for (let c = 0; c < b.mc; c++) {
+        const w = b.f * b.W[a * b.mc + c]!;
+        if (w === 0) continue;
+        const rowc = (b.off + c) * q;
+        for (let u = 0; u < r; u++) QT[u * M + r0 + a] += w * J[rowc + cols[u]!]!;
+      }
     }
-  return out;
+    r0 += b.mc;
+  });
+  // Ṽ P and Γ̃ Q (transposed, r×M), block by block
+  const VPT = new Float64Array(r * M);
+  const GQT = new Float64Array(r * M);
+  let trVG = 0;
+  r0 = 0;
+  for (const b of blocks) {
+    for (let u = 0; u < r; u++) {
+      mlWeightTimes(b.sInv, b.p, PT, u * M + r0, VPT, u * M + r0);
+      for (let a = 0; a < b.mc; a++) VPT[u * M + r0 + a] *= b.f;
+      for (let a = 0; a < b.mc; a++) {
+        let s = 0;
+        for (let c = 0; c < b.mc; c++) s += b.G[a * b.mc + c]! * QT[u * M + r0 + c]!;
+        GQT[u * M + r0 + a] = s / b.f;
+      }
+    }
+    trVG += traceVG(b.sInv, b.p, b.G, b.mc);
+    r0 += b.mc;
+  }
+  // tr(Qᵀ Γ̃ Ṽ P) = Σ (Γ̃Q)_ia (ṼP)_ia; Pᵀ Ṽ P and Qᵀ Γ̃ Q (r×r)
+  let cross = 0;
+  for (let i = 0; i < r * M; i++) cross += GQT[i]! * VPT[i]!;
+  let last = 0;
+  for (let u = 0; u < r; u++)
+    for (let v = 0; v < r; v++) {
+      let pvp = 0;
+      let qgq = 0;
+      for (let i = 0; i < M; i++) {
+        pvp += PT[u * M + i]! * VPT[v * M + i]!;
+        qgq += QT[v * M + i]! * GQT[u * M + i]!;
+      }
+      last += pvp * qgq;
+    }
+  return trVG - 2 * cross + last;
 }
