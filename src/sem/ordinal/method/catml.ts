@@ -14,7 +14,7 @@
  * √ε, tested by a Cholesky factorization of R − √ε I); otherwise lavaan gives NA.
  */
 import { cholesky, spdInverse } from "../../linalg/dense.js";
-import type { WlsGroup } from "./objective.js";
+import type { Weight, WlsGroup } from "./objective.js";
 
 export interface CatmlInput {
   readonly groups: readonly WlsGroup[];
@@ -66,15 +66,9 @@ export function catml(x: CatmlInput): Catml | null {
     const off = grp.layout.m - mc;
     const f = grp.n / ntotal;
     const m = grp.layout.m;
-    const W = new Float64Array(mc * mc);
-    for (let a = 0; a < mc; a++)
-      for (let b = 0; b < mc; b++)
-        W[a * mc + b] = "diag" in grp.W ? (a === b ? grp.W.diag[off + a]! : 0) : grp.W.full[(off + a) * m + off + b]!;
     const gm = x.gammas[g]!;
-    const G = new Float64Array(mc * mc);
-    for (let a = 0; a < mc; a++) for (let b = 0; b < mc; b++) G[a * mc + b] = gm[(off + a) * m + off + b]!;
-    for (let a = 0; a < mc; a++) traceGamma += G[a * mc + a]! / f;
-    blocks.push({ f, p, mc, off, sInv: sInv.inv.a, W, G });
+    for (let a = 0; a < mc; a++) traceGamma += gm[(off + a) * m + off + a]! / f;
+    blocks.push({ f, p, mc, off, m, sInv: sInv.inv.a, W: grp.W, gamma: gm });
   }
   const k = traceUVUG(x, blocks);
   const c = k / x.df;
@@ -89,15 +83,16 @@ export function catml(x: CatmlInput): Catml | null {
   };
 }
 
-/** A group's correlation block: f_g, Σ̂⁻¹ (p×p), its W and Γ (mc×mc) from row `off` of the wls vector. */
+/** A group's correlation block: f_g, Σ̂⁻¹ (p×p), and the rows from `off` of its W and Γ (m×m). */
 interface CorrBlock {
   readonly f: number;
   readonly p: number;
   readonly mc: number;
   readonly off: number;
+  readonly m: number;
   readonly sInv: Float64Array;
-  readonly W: Float64Array;
-  readonly G: Float64Array;
+  readonly W: Weight;
+  readonly gamma: Float64Array;
 }
 
 /**
@@ -129,19 +124,47 @@ function mlWeightTimes(S: Float64Array, p: number, x: Float64Array, xo: number, 
     }
 }
 
-/** tr(V Γ) for the ML weight V of Σ̂⁻¹ = S and a symmetric block Γ (mc×mc), V formed a row at a time. */
-function traceVG(S: Float64Array, p: number, G: Float64Array, mc: number): number {
-  const pairs: [number, number][] = [];
-  for (let j = 0; j < p; j++) for (let i = j + 1; i < p; i++) pairs.push([i, j]);
+/** tr(V Γ_cc) for the ML weight V of Σ̂⁻¹ = S and the correlation block Γ_cc of a group's Γ. */
+function traceVG(b: CorrBlock): number {
+  const { sInv: S, p, mc, off, m, gamma } = b;
+  const pi = new Int32Array(mc);
+  const pj = new Int32Array(mc);
+  let e = 0;
+  for (let j = 0; j < p; j++)
+    for (let i = j + 1; i < p; i++, e++) {
+      pi[e] = i;
+      pj[e] = j;
+    }
   let tr = 0;
   for (let a = 0; a < mc; a++) {
-    const [i, j] = pairs[a]!;
-    for (let b = 0; b < mc; b++) {
-      const [k, l] = pairs[b]!;
-      tr += (S[i * p + k]! * S[j * p + l]! + S[i * p + l]! * S[j * p + k]!) * G[b * mc + a]!;
+    const si = pi[a]! * p;
+    const sj = pj[a]! * p;
+    const row = (off + a) * m + off;
+    for (let c = 0; c < mc; c++) {
+      const k = pi[c]!;
+      const l = pj[c]!;
+      tr += (S[si + k]! * S[sj + l]! + S[si + l]! * S[sj + k]!) * gamma[row + c]!;
     }
   }
   return tr;
+}
+
+/** The non-zeros of rows [off, off + mc) of J (m×q) in the columns `cols`: per row, positions in cols and values. */
+function sparseRows(J: Float64Array, q: number, off: number, mc: number, cols: Int32Array) {
+  const start = new Int32Array(mc + 1);
+  const at: number[] = [];
+  const val: number[] = [];
+  for (let a = 0; a < mc; a++) {
+    for (let u = 0; u < cols.length; u++) {
+      const v = J[(off + a) * q + cols[u]!]!;
+      if (v !== 0) {
+        at.push(u);
+        val.push(v);
+      }
+    }
+    start[a + 1] = at.length;
+  }
+  return { start, at: Int32Array.from(at), val: Float64Array.from(val) };
 }
 
 /**
@@ -149,61 +172,57 @@ function traceVG(S: Float64Array, p: number, G: Float64Array, mc: number): numbe
  * without the M×M matrix U: with P = J_c E⁻¹ and Q = W̃ J_c (M×q), U = I − P Qᵀ and
  *   tr(Uᵀ Ṽ U Γ̃) = tr(ṼΓ̃) − 2 tr(Qᵀ Γ̃ Ṽ P) + tr((Pᵀ Ṽ P)(Qᵀ Γ̃ Q))
  * (Ṽ and Γ̃ symmetric). Only the parameters whose columns of J_c are not all zero enter P Qᵀ,
- * so P and Q keep those columns alone (the thresholds drop out).
+ * so P and Q keep those r columns alone (the thresholds drop out), and J_c is used by its non-zeros.
  */
 function traceUVUG(x: CatmlInput, blocks: readonly CorrBlock[]): number {
   const q = x.q;
-  const cols: number[] = [];
-  for (let t = 0; t < q; t++) {
-    let used = false;
-    blocks.forEach((b, g) => {
-      const J = x.J[g]!;
-      for (let a = 0; a < b.mc && !used; a++) if (J[(b.off + a) * q + t] !== 0) used = true;
-    });
-    if (used) cols.push(t);
-  }
-  const r = cols.length;
-  const M = blocks.reduce((a, b) => a + b.mc, 0);
-  // P = J_c E⁻¹ and Q = W̃ J_c on the used columns, stored as transposes (r×M)
-  const PT = new Float64Array(r * M);
-  const QT = new Float64Array(r * M);
-  let r0 = 0;
+  const used = new Uint8Array(q);
   blocks.forEach((b, g) => {
     const J = x.J[g]!;
-    for (let a = 0; a < b.mc; a++) {
-      const row = (b.off + a) * q;
-      for (let u = 0; u < r; u++) {
-        let s = 0;
-        for (let v = 0; v < r; v++) s += J[row + cols[v]!]! * x.Einv[cols[v]! * q + cols[u]!]!;
-        PT[u * M + r0 + a] = s;
-      }
-      for (let c = 0; c < b.mc; c++) {
-        const w = b.f * b.W[a * b.mc + c]!;
-        if (w === 0) continue;
-        const rowc = (b.off + c) * q;
-        for (let u = 0; u < r; u++) QT[u * M + r0 + a] += w * J[rowc + cols[u]!]!;
-      }
-    }
-    r0 += b.mc;
+    for (let i = b.off * q; i < (b.off + b.mc) * q; i++) if (J[i] !== 0) used[i % q] = 1;
   });
-  // Ṽ P and Γ̃ Q (transposed, r×M), block by block
+  const cols = Int32Array.from(used.keys()).filter((t) => used[t] === 1);
+  const r = cols.length;
+  const E = new Float64Array(r * r);
+  for (let u = 0; u < r; u++) for (let v = 0; v < r; v++) E[u * r + v] = x.Einv[cols[u]! * q + cols[v]!]!;
+  const M = blocks.reduce((a, b) => a + b.mc, 0);
+  // P = J_c E⁻¹, Q = W̃ J_c, Ṽ P and Γ̃ Q on the used columns, as transposes (r×M)
+  const PT = new Float64Array(r * M);
+  const QT = new Float64Array(r * M);
   const VPT = new Float64Array(r * M);
   const GQT = new Float64Array(r * M);
   let trVG = 0;
-  r0 = 0;
-  for (const b of blocks) {
-    for (let u = 0; u < r; u++) {
-      mlWeightTimes(b.sInv, b.p, PT, u * M + r0, VPT, u * M + r0);
-      for (let a = 0; a < b.mc; a++) VPT[u * M + r0 + a] *= b.f;
-      for (let a = 0; a < b.mc; a++) {
-        let s = 0;
-        for (let c = 0; c < b.mc; c++) s += b.G[a * b.mc + c]! * QT[u * M + r0 + c]!;
-        GQT[u * M + r0 + a] = s / b.f;
+  let r0 = 0;
+  blocks.forEach((b, g) => {
+    const { mc, off, m, f } = b;
+    const Jc = sparseRows(x.J[g]!, q, off, mc, cols);
+    for (let a = 0; a < mc; a++)
+      for (let e = Jc.start[a]!; e < Jc.start[a + 1]!; e++) {
+        const v = Jc.at[e]!;
+        const jv = Jc.val[e]!;
+        for (let u = 0; u < r; u++) PT[u * M + r0 + a] += jv * E[v * r + u]!;
       }
+    for (let a = 0; a < mc; a++)
+      for (let c = 0; c < mc; c++) {
+        const w = "diag" in b.W ? (a === c ? f * b.W.diag[off + a]! : 0) : f * b.W.full[(off + a) * m + off + c]!;
+        if (w === 0) continue;
+        for (let e = Jc.start[c]!; e < Jc.start[c + 1]!; e++) QT[Jc.at[e]! * M + r0 + a] += w * Jc.val[e]!;
+      }
+    // Γ̃ Q by the non-zeros of Q (Γ symmetric: its row off + c is its column)
+    for (let u = 0; u < r; u++) {
+      const o = u * M + r0;
+      for (let c = 0; c < mc; c++) {
+        const qv = QT[o + c]! / f;
+        if (qv === 0) continue;
+        const row = (off + c) * m + off;
+        for (let a = 0; a < mc; a++) GQT[o + a] += qv * b.gamma[row + a]!;
+      }
+      mlWeightTimes(b.sInv, b.p, PT, o, VPT, o);
+      for (let a = 0; a < mc; a++) VPT[o + a] *= f;
     }
-    trVG += traceVG(b.sInv, b.p, b.G, b.mc);
-    r0 += b.mc;
-  }
+    trVG += traceVG(b);
+    r0 += mc;
+  });
   // tr(Qᵀ Γ̃ Ṽ P) = Σ (Γ̃Q)_ia (ṼP)_ia; Pᵀ Ṽ P and Qᵀ Γ̃ Q (r×r)
   let cross = 0;
   for (let i = 0; i < r * M; i++) cross += GQT[i]! * VPT[i]!;
