@@ -58,6 +58,8 @@ export function applyWeight(W: Weight, d: Float64Array): Float64Array {
 
 export class WlsObjective {
   private readonly states = new WeakMap<Evaluation, State>();
+  /** J at an evaluation, for its gradient and its information (the optimizer asks for both) */
+  private readonly jacobians = new WeakMap<Evaluation, Float64Array[]>();
   constructor(readonly setup: WlsSetup) {}
 
   /** σ_g(θ) for every group, or null where the model matrices cannot be formed. */
@@ -131,10 +133,17 @@ export class WlsObjective {
     return J;
   }
 
+  /** J at an evaluation, formed once. */
+  jacobianAt(ev: Evaluation): Float64Array[] {
+    let J = this.jacobians.get(ev);
+    if (J === undefined) this.jacobians.set(ev, (J = this.jacobian(this.state(ev).theta)));
+    return J;
+  }
+
   gradient(ev: Evaluation): Float64Array {
     const st = this.state(ev);
     const q = st.theta.length;
-    const J = this.jacobian(st.theta);
+    const J = this.jacobianAt(ev);
     const grad = new Float64Array(q);
     this.setup.groups.forEach((grp, g) => {
       const Wd = applyWeight(grp.W, residual(grp.s, st.implied[g]!.wls));
@@ -151,7 +160,7 @@ export class WlsObjective {
 
   /** Σ_g ((n_g − 1)/N) J_gᵀ W_g J_g at an evaluation (half the Gauss-Newton Hessian of F). */
   information(ev: Evaluation): Float64Array {
-    return this.informationAt(this.jacobian(this.state(ev).theta), 1);
+    return this.informationAt(this.jacobianAt(ev), 1);
   }
 
   /** Σ_g ((n_g − c)/N) J_gᵀ W_g J_g: c = 1 for F, c = 0 for lavaan's expected information (vcov). */
