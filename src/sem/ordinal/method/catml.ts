@@ -167,6 +167,63 @@ function sparseRows(J: Float64Array, q: number, off: number, mc: number, cols: I
   return { start, at: Int32Array.from(at), val: Float64Array.from(val) };
 }
 
+/** The stacked r×M transposes of P = J_c E⁻¹, Q = W̃ J_c, Ṽ P and Γ̃ Q. */
+interface Stacked {
+  readonly r: number;
+  readonly M: number;
+  readonly PT: Float64Array;
+  readonly QT: Float64Array;
+  readonly VPT: Float64Array;
+  readonly GQT: Float64Array;
+}
+
+type SparseRows = ReturnType<typeof sparseRows>;
+
+/** A block's rows (from r0) of P = J_c E⁻¹, by the non-zeros of J_c. */
+function blockP(t: Stacked, r0: number, mc: number, Jc: SparseRows, E: Float64Array): void {
+  const { r, M, PT } = t;
+  for (let a = 0; a < mc; a++)
+    for (let e = Jc.start[a]!; e < Jc.start[a + 1]!; e++) {
+      const v = Jc.at[e]!;
+      const jv = Jc.val[e]!;
+      for (let u = 0; u < r; u++) PT[u * M + r0 + a] += jv * E[v * r + u]!;
+    }
+}
+
+/** A block's rows of Q = f W J_c (diagonal W: row by row; full W: its correlation block). */
+function blockQ(t: Stacked, r0: number, b: CorrBlock, Jc: SparseRows): void {
+  const { M, QT } = t;
+  const { mc, off, m, f } = b;
+  if ("diag" in b.W) {
+    const d = b.W.diag;
+    for (let a = 0; a < mc; a++) {
+      const w = f * d[off + a]!;
+      for (let e = Jc.start[a]!; e < Jc.start[a + 1]!; e++) QT[Jc.at[e]! * M + r0 + a] += w * Jc.val[e]!;
+    }
+    return;
+  }
+  const W = b.W.full;
+  for (let a = 0; a < mc; a++)
+    for (let c = 0; c < mc; c++) {
+      const w = f * W[(off + a) * m + off + c]!;
+      if (w === 0) continue;
+      for (let e = Jc.start[c]!; e < Jc.start[c + 1]!; e++) QT[Jc.at[e]! * M + r0 + a] += w * Jc.val[e]!;
+    }
+}
+
+/** Row u of (Γ̃ Q)ᵀ in a block, by the non-zeros of Q (Γ symmetric: its row off + c is its column). */
+function blockGQ(t: Stacked, r0: number, b: CorrBlock, u: number): void {
+  const { M, QT, GQT } = t;
+  const { mc, off, m, f, gamma } = b;
+  const o = u * M + r0;
+  for (let c = 0; c < mc; c++) {
+    const qv = QT[o + c]! / f;
+    if (qv === 0) continue;
+    const row = (off + c) * m + off;
+    for (let a = 0; a < mc; a++) GQT[o + a] += qv * gamma[row + a]!;
+  }
+}
+
 /**
  * tr(Uᵀ Ṽ U Γ̃) over the stacked correlation blocks (Ṽ = ⊕ f_g V_g, Γ̃ = ⊕ Γ_g/f_g, W̃ = ⊕ f_g W_g),
  * without the M×M matrix U: with P = J_c E⁻¹ and Q = W̃ J_c (M×q), U = I − P Qᵀ and
@@ -177,52 +234,41 @@ function sparseRows(J: Float64Array, q: number, off: number, mc: number, cols: I
 function traceUVUG(x: CatmlInput, blocks: readonly CorrBlock[]): number {
   const q = x.q;
   const used = new Uint8Array(q);
-  blocks.forEach((b, g) => {
+  for (let g = 0; g < blocks.length; g++) {
     const J = x.J[g]!;
+    const b = blocks[g]!;
     for (let i = b.off * q; i < (b.off + b.mc) * q; i++) if (J[i] !== 0) used[i % q] = 1;
-  });
+  }
   const cols = Int32Array.from(used.keys()).filter((t) => used[t] === 1);
   const r = cols.length;
   const E = new Float64Array(r * r);
   for (let u = 0; u < r; u++) for (let v = 0; v < r; v++) E[u * r + v] = x.Einv[cols[u]! * q + cols[v]!]!;
   const M = blocks.reduce((a, b) => a + b.mc, 0);
   // P = J_c E⁻¹, Q = W̃ J_c, Ṽ P and Γ̃ Q on the used columns, as transposes (r×M)
-  const PT = new Float64Array(r * M);
-  const QT = new Float64Array(r * M);
-  const VPT = new Float64Array(r * M);
-  const GQT = new Float64Array(r * M);
+  const t: Stacked = {
+    r,
+    M,
+    PT: new Float64Array(r * M),
+    QT: new Float64Array(r * M),
+    VPT: new Float64Array(r * M),
+    GQT: new Float64Array(r * M),
+  };
   let trVG = 0;
   let r0 = 0;
-  blocks.forEach((b, g) => {
-    const { mc, off, m, f } = b;
-    const Jc = sparseRows(x.J[g]!, q, off, mc, cols);
-    for (let a = 0; a < mc; a++)
-      for (let e = Jc.start[a]!; e < Jc.start[a + 1]!; e++) {
-        const v = Jc.at[e]!;
-        const jv = Jc.val[e]!;
-        for (let u = 0; u < r; u++) PT[u * M + r0 + a] += jv * E[v * r + u]!;
-      }
-    for (let a = 0; a < mc; a++)
-      for (let c = 0; c < mc; c++) {
-        const w = "diag" in b.W ? (a === c ? f * b.W.diag[off + a]! : 0) : f * b.W.full[(off + a) * m + off + c]!;
-        if (w === 0) continue;
-        for (let e = Jc.start[c]!; e < Jc.start[c + 1]!; e++) QT[Jc.at[e]! * M + r0 + a] += w * Jc.val[e]!;
-      }
-    // Γ̃ Q by the non-zeros of Q (Γ symmetric: its row off + c is its column)
+  for (let g = 0; g < blocks.length; g++) {
+    const b = blocks[g]!;
+    const Jc = sparseRows(x.J[g]!, q, b.off, b.mc, cols);
+    blockP(t, r0, b.mc, Jc, E);
+    blockQ(t, r0, b, Jc);
     for (let u = 0; u < r; u++) {
-      const o = u * M + r0;
-      for (let c = 0; c < mc; c++) {
-        const qv = QT[o + c]! / f;
-        if (qv === 0) continue;
-        const row = (off + c) * m + off;
-        for (let a = 0; a < mc; a++) GQT[o + a] += qv * b.gamma[row + a]!;
-      }
-      mlWeightTimes(b.sInv, b.p, PT, o, VPT, o);
-      for (let a = 0; a < mc; a++) VPT[o + a] *= f;
+      blockGQ(t, r0, b, u);
+      mlWeightTimes(b.sInv, b.p, t.PT, u * M + r0, t.VPT, u * M + r0);
+      for (let a = 0; a < b.mc; a++) t.VPT[u * M + r0 + a] *= b.f;
     }
     trVG += traceVG(b);
-    r0 += mc;
-  });
+    r0 += b.mc;
+  }
+  const { PT, QT, VPT, GQT } = t;
   // tr(Qᵀ Γ̃ Ṽ P) = Σ (Γ̃Q)_ia (ṼP)_ia; Pᵀ Ṽ P and Qᵀ Γ̃ Q (r×r)
   let cross = 0;
   for (let i = 0; i < r * M; i++) cross += GQT[i]! * VPT[i]!;
