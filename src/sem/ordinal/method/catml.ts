@@ -14,6 +14,7 @@
  * √ε, tested by a Cholesky factorization of R − √ε I); otherwise lavaan gives NA.
  */
 import { cholesky, spdInverse } from "../../linalg/dense.js";
+import { denseCross } from "./gamma-products.js";
 import type { Weight, WlsGroup } from "./objective.js";
 
 export interface CatmlInput {
@@ -272,16 +273,9 @@ function traceUVUG(x: CatmlInput, blocks: readonly CorrBlock[]): number {
   // tr(Qᵀ Γ̃ Ṽ P) = Σ (Γ̃Q)_ia (ṼP)_ia; Pᵀ Ṽ P and Qᵀ Γ̃ Q (r×r)
   let cross = 0;
   for (let i = 0; i < r * M; i++) cross += GQT[i]! * VPT[i]!;
+  const PVP = denseCross(PT, VPT, r, r, M);
+  const QGQ = denseCross(QT, GQT, r, r, M);
   let last = 0;
-  for (let u = 0; u < r; u++)
-    for (let v = 0; v < r; v++) {
-      let pvp = 0;
-      let qgq = 0;
-      for (let i = 0; i < M; i++) {
-        pvp += PT[u * M + i]! * VPT[v * M + i]!;
-        qgq += QT[v * M + i]! * GQT[u * M + i]!;
-      }
-      last += pvp * qgq;
-    }
+  for (let u = 0; u < r; u++) for (let v = 0; v < r; v++) last += PVP[u * r + v]! * QGQ[v * r + u]!;
   return trVG - 2 * cross + last;
 }

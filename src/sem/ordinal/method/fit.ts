@@ -11,7 +11,7 @@ import type { RobustOutput } from "../../robust/index.js";
 import { ordinalFitMeasures, type ResidualSums } from "./measures.js";
 import { applyWeight, residual, type WlsGroup, type WlsObjective } from "./objective.js";
 import {
-  matTimes,
+  matmulSq,
   scaledStatistic,
   testProducts,
   tracesOf,
@@ -203,7 +203,7 @@ function fillDerivedRows(obj: WlsObjective, at: AtEstimate, parameterization: "d
 
 /** E⁻¹ B E⁻¹ (q×q). */
 function sandwichOf(Einv: Float64Array, B: Float64Array, q: number): Float64Array {
-  return matTimes(matTimes(Einv, B, q, q), Einv, q, q);
+  return matmulSq(matmulSq(Einv, B, q), Einv, q);
 }
 
 /**

@@ -14,7 +14,7 @@ import { chisqUpper } from "../../distributions/index.js";
 import { spdInverse } from "../../linalg/dense.js";
 import { gemmNT } from "../../linalg/simd.js";
 import { addCrossProduct, weightTimes, type Weight } from "./objective.js";
-import { denseCross, gammaTimesT, sparseCross } from "./gamma-products.js";
+import { denseCross, gammaTimesT, sparseCross, transposed } from "./gamma-products.js";
 
 export type TestKind = "standard" | "satorra.bentler" | "mean.var.adjusted" | "scaled.shifted";
 
@@ -181,8 +181,9 @@ function matTimes(X: Float64Array, Y: Float64Array, r: number, c: number, s = 1)
   return out;
 }
 
+/** X Y for q×q matrices (by gemmNT on Yᵀ: in WebAssembly when large enough). */
 function matmulSq(X: Float64Array, Y: Float64Array, q: number): Float64Array {
-  return matTimes(X, Y, q, q);
+  return gemmNT(X, transposed(Y, q, q), q, q, q);
 }
 
-export { matTimes };
+export { matTimes, matmulSq };
