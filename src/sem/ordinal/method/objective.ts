@@ -168,8 +168,9 @@ export class WlsObjective {
     const q = this.setup.rep.nfree;
     const info = new Float64Array(q * q);
     this.setup.groups.forEach((grp, g) => {
-      const WJ = weightTimes(grp.W, J[g]!, grp.layout.m, q);
-      addCrossProduct(info, J[g]!, WJ, grp.layout.m, q, (grp.n - c) / this.setup.ntotal);
+      const w = (grp.n - c) / this.setup.ntotal;
+      if ("diag" in grp.W) addDiagonalCross(info, J[g]!, grp.W.diag, grp.layout.m, q, w);
+      else addCrossProduct(info, J[g]!, weightTimes(grp.W, J[g]!, grp.layout.m, q), grp.layout.m, q, w);
     });
     return info;
   }
@@ -195,6 +196,19 @@ export function weightTimes(W: Weight, X: Float64Array, m: number, k: number): F
       for (let a = 0; a < k; a++) out[i * k + a] += w * X[j * k + a]!;
     }
   return out;
+}
+
+/** out += w · Jᵀ diag(d) J for an m×k matrix J: addCrossProduct with B = diag(d) J, without forming it. */
+function addDiagonalCross(out: Float64Array, J: Float64Array, d: Float64Array, m: number, k: number, w: number) {
+  for (let i = 0; i < m; i++) {
+    const di = d[i]!;
+    const row = i * k;
+    for (let a = 0; a < k; a++) {
+      const x = w * J[row + a]!;
+      if (x === 0) continue;
+      for (let b = 0; b < k; b++) out[a * k + b] += x * (di * J[row + b]!);
+    }
+  }
 }
 
 /** out += w · Aᵀ B for m×k matrices A, B. */
