@@ -21,6 +21,7 @@ import {
 } from "./tests.js";
 import { baselineFit } from "./baseline.js";
 import { catml } from "./catml.js";
+import { catmlRefitFails } from "./catml-na.js";
 
 export interface FitPiecesInput {
   readonly table: ParameterTable;
@@ -141,10 +142,7 @@ export function fitPieces(x: FitPiecesInput) {
   /** catML ingredients for the tests with lavaan's robust measures (satorra.bentler, scaled.shifted) */
   function robustIngredients(at: AtEstimate, obj: WlsObjective) {
     if (x.def.test !== "satorra.bentler" && x.def.test !== "scaled.shifted") return null;
-    // lavaan drops the threshold rows before its catML refit; equality constraints among them
-    // then refer to parameters that are gone, the refit fails and lavaan reports NA
-    const thLabels = table.rows.filter((r) => r.op === "|" && r.label !== "").map((r) => r.label);
-    if (new Set(thLabels).size < thLabels.length) return null;
+    if (catmlRefitFails(table)) return null;
     const q = at.theta.length;
     const pc = piecesAt(at, obj);
     if (!pc.einv.ok) return null;
