@@ -129,7 +129,12 @@ describe("products with Gamma by the non-zeros", () => {
       const YT = randomMatrix(u, c, m);
       expect(maxRelDiff(gammaTimesT(G, X, m, k), transpose(matmul(G, X, m, m, k), m, k))).toBeLessThan(1e-13);
       const XtY = matmul(transpose(X, m, k), transpose(YT, c, m), k, m, c);
-      expect(maxRelDiff(sparseCross(X, YT, m, k, c, 0.5), XtY.map((x) => 0.5 * x))).toBeLessThan(1e-13);
+      expect(
+        maxRelDiff(
+          sparseCross(X, YT, m, k, c, 0.5),
+          XtY.map((x) => 0.5 * x),
+        ),
+      ).toBeLessThan(1e-13);
     }
   });
 });
@@ -193,37 +198,50 @@ describe("the traces of the scaled tests and the sandwich from q×q products", (
   }
 });
 
-/** k = tr(Uᵀ V U Γ) with U = I − J_c E⁻¹ J_cᵀ W_c (one group: f = 1) and V the ML weight of S = Σ̂⁻¹. */
-function explicitCatmlTrace(
-  p: number,
-  off: number,
-  m: number,
-  J: Float64Array,
-  q: number,
-  Einv: Float64Array,
-  W: Weight,
-  gamma: Float64Array,
-  S: Float64Array,
-): number {
-  const pairs: [number, number][] = [];
-  for (let j = 0; j < p; j++) for (let i = j + 1; i < p; i++) pairs.push([i, j]);
-  const M = pairs.length;
-  const Jc = J.subarray(off * q, (off + M) * q);
-  const Wc = Float64Array.from({ length: M * M }, (_, k) => {
-    const [a, c] = [Math.floor(k / M), k % M];
-    return "diag" in W ? (a === c ? W.diag[off + a]! : 0) : W.full[(off + a) * m + off + c]!;
-  });
-  const Gc = Float64Array.from({ length: M * M }, (_, k) => gamma[(off + Math.floor(k / M)) * m + off + (k % M)]!);
-  const V = Float64Array.from({ length: M * M }, (_, k) => {
-    const [i, j] = pairs[Math.floor(k / M)]!;
-    const [s, t] = pairs[k % M]!;
-    return S[i * p + s]! * S[j * p + t]! + S[i * p + t]! * S[j * p + s]!;
-  });
-  const P = matmul(matmul(Jc, Einv, M, q, q), matmul(transpose(Jc, M, q), Wc, q, M, M), M, q, M);
+interface CatmlGroupCase {
+  readonly p: number;
+  readonly off: number;
+  readonly m: number;
+  readonly f: number;
+  readonly J: Float64Array;
+  readonly W: Weight;
+  readonly gamma: Float64Array;
+  readonly S: Float64Array;
+}
+
+/**
+ * k = tr(Uᵀ Ṽ U Γ̃) over the stacked correlation blocks, U = I − J_c E⁻¹ J_cᵀ W̃ with W̃ = ⊕ f W_c,
+ * Γ̃ = ⊕ Γ_c / f, Ṽ = ⊕ f V and V the ML weight of S = Σ̂⁻¹, all formed explicitly.
+ */
+function explicitCatmlTrace(groups: readonly CatmlGroupCase[], q: number, Einv: Float64Array): number {
+  const M = groups.reduce((a, g) => a + (g.p * (g.p - 1)) / 2, 0);
+  const Wt = new Float64Array(M * M);
+  const Gt = new Float64Array(M * M);
+  const Vt = new Float64Array(M * M);
+  const Jc = new Float64Array(M * q);
+  let o = 0;
+  for (const g of groups) {
+    const pairs: [number, number][] = [];
+    for (let j = 0; j < g.p; j++) for (let i = j + 1; i < g.p; i++) pairs.push([i, j]);
+    const mc = pairs.length;
+    for (let a = 0; a < mc; a++) {
+      for (let t = 0; t < q; t++) Jc[(o + a) * q + t] = g.J[(g.off + a) * q + t]!;
+      for (let c = 0; c < mc; c++) {
+        const w = "diag" in g.W ? (a === c ? g.W.diag[g.off + a]! : 0) : g.W.full[(g.off + a) * g.m + g.off + c]!;
+        Wt[(o + a) * M + o + c] = g.f * w;
+        Gt[(o + a) * M + o + c] = g.gamma[(g.off + a) * g.m + g.off + c]! / g.f;
+        const [i, j] = pairs[a]!;
+        const [s, t] = pairs[c]!;
+        Vt[(o + a) * M + o + c] = g.f * (g.S[i * g.p + s]! * g.S[j * g.p + t]! + g.S[i * g.p + t]! * g.S[j * g.p + s]!);
+      }
+    }
+    o += mc;
+  }
+  const P = matmul(matmul(Jc, Einv, M, q, q), matmul(transpose(Jc, M, q), Wt, q, M, M), M, q, M);
   const U = P.map((x, k) => (Math.floor(k / M) === k % M ? 1 : 0) - x);
-  const VU = matmul(V, U, M, M, M);
-  const UG = matmul(U, Gc, M, M, M);
-  // tr(Uᵀ V U Γ) = Σ (V U)_ac (U Γ)_ac
+  const VU = matmul(Vt, U, M, M, M);
+  const UG = matmul(U, Gt, M, M, M);
+  // tr(Uᵀ Ṽ U Γ̃) = Σ (Ṽ U)_ac (U Γ̃)_ac
   let tr = 0;
   for (let i = 0; i < M * M; i++) tr += VU[i]! * UG[i]!;
   return tr;
@@ -236,35 +254,48 @@ function correlation(u: () => number, p: number): Float64Array {
 }
 
 describe("catML's trace by the low-rank form", () => {
-  for (const full of [false, true]) {
-    it(`equals tr(UᵀVUΓ) with U and V formed explicitly (${full ? "full" : "diagonal"} weight)`, () => {
-      const u = mulberry32(full ? 21 : 22);
+  for (const [full, ngroups] of [
+    [false, 1],
+    [true, 1],
+    [false, 2],
+    [true, 2],
+  ] as const) {
+    it(`equals tr(UᵀVUΓ) with U and V formed explicitly (${full ? "full" : "diagonal"} weight, ${ngroups} group(s))`, () => {
+      const u = mulberry32(full ? 21 + ngroups : 31 + ngroups);
       const p = 6;
       const nth = 8;
       const mc = (p * (p - 1)) / 2;
       const m = nth + mc;
       const q = 7;
-      // thresholds (first 4 columns) touch threshold rows only, like a CFA's Jacobian
-      const J = new Float64Array(m * q);
-      for (let i = 0; i < m; i++)
-        for (let a = 0; a < q; a++) {
-          const thresholdCol = a < 4;
-          if ((i < nth) === thresholdCol && u() < 0.7) J[i * q + a] = 2 * u() - 1;
-        }
-      const gamma = spd(u, m);
-      const W: Weight = full
-        ? { full: spdInverse({ n: m, a: gamma })!.inv.a }
-        : { diag: Float64Array.from({ length: m }, () => 0.5 + u()) };
-      const layout = { p, m, cont: [] as number[], thVar: new Int32Array(nth) } as unknown as GroupLayout;
-      const group: WlsGroup = { n: 500, layout, s: new Float64Array(m), W };
-      const R = correlation(u, p);
-      const sigma = correlation(u, p);
+      const ns = [500, 300].slice(0, ngroups);
+      const cases: CatmlGroupCase[] = [];
+      const groups: WlsGroup[] = [];
+      const inputs = { gammas: [] as Float64Array[], R: [] as Float64Array[], sigma: [] as Float64Array[] };
+      const Js: Float64Array[] = [];
+      for (const n of ns) {
+        // thresholds (first 4 columns) touch threshold rows only, like a CFA's Jacobian
+        const J = new Float64Array(m * q);
+        for (let i = 0; i < m; i++)
+          for (let a = 0; a < q; a++) if (i < nth === a < 4 && u() < 0.7) J[i * q + a] = 2 * u() - 1;
+        const gamma = spd(u, m);
+        const W: Weight = full
+          ? { full: spdInverse({ n: m, a: gamma })!.inv.a }
+          : { diag: Float64Array.from({ length: m }, () => 0.5 + u()) };
+        const layout = { p, m, cont: [] as number[], thVar: new Int32Array(nth) } as unknown as GroupLayout;
+        groups.push({ n, layout, s: new Float64Array(m), W });
+        const sigma = correlation(u, p);
+        inputs.gammas.push(gamma);
+        inputs.R.push(correlation(u, p));
+        inputs.sigma.push(sigma);
+        Js.push(J);
+        const f = n / ns.reduce((a, b) => a + b, 0);
+        cases.push({ p, off: nth, m, f, J, W, gamma, S: spdInverse({ n: p, a: sigma })!.inv.a });
+      }
       const Einv = spd(u, q);
       const df = 9;
-      const out = catml({ groups: [group], gammas: [gamma], R: [R], sigma: [sigma], J: [J], Einv, q, df });
+      const out = catml({ groups, ...inputs, J: Js, Einv, q, df });
       expect(out).not.toBeNull();
-      const S = spdInverse({ n: p, a: sigma })!.inv.a;
-      const want = explicitCatmlTrace(p, nth, m, J, q, Einv, W, gamma, S);
+      const want = explicitCatmlTrace(cases, q, Einv);
       expect(Math.abs(out!.c * df - want) / Math.abs(want)).toBeLessThan(1e-11);
     });
   }
