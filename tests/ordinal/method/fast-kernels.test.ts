@@ -260,7 +260,8 @@ describe("catML's trace by the low-rank form", () => {
     [false, 2],
     [true, 2],
   ] as const) {
-    it(`equals tr(UᵀVUΓ) with U and V formed explicitly (${full ? "full" : "diagonal"} weight, ${ngroups} group(s))`, () => {
+    const what = `${full ? "full" : "diagonal"} weight, ${ngroups} group(s)`;
+    it(`equals tr(UᵀVUΓ) with U and V formed explicitly (${what})`, () => {
       const u = mulberry32(full ? 21 + ngroups : 31 + ngroups);
       const p = 6;
       const nth = 8;

@@ -207,8 +207,9 @@ function sandwichOf(Einv: Float64Array, B: Float64Array, q: number): Float64Arra
 /**
  * Residuals of the standardized moments (Bentler's SRMR): correlations s_ij/√(s_ii s_jj) −
  * σ_ij/√(σ_ii σ_jj) (for ordered items the correlations themselves) and the thresholds (not the
- * means of continuous variables, as lavaan); the diagonal residuals are 0 and counted. Unstandardized (RMR): the raw residuals of the
- * wls statistics, variances of continuous variables on the diagonal.
+ * means of continuous variables, as lavaan); the diagonal residuals are 0 and counted.
+ * Unstandardized (RMR): the raw residuals of the wls statistics, variances of continuous variables
+ * on the diagonal.
  */
 function residualSums(g: WlsGroup, sig: Float64Array, std: boolean): ResidualSums {
   const lay = g.layout;
