@@ -174,3 +174,13 @@ export function spdInverseLarge(a: Float64Array, n: number): { inv: Float64Array
   for (let i = 0; i < n; i++) inv.set(F.subarray(2 * sq + i * np, 2 * sq + i * np + n), i * n);
   return { inv, logDet: 2 * logDet };
 }
+
+/**
+ * The WebAssembly kernels with their memory grown to hold at least `doubles` doubles, and a view of
+ * it, for kernels that lay their operands out in that memory themselves (linalg/gram-lower.ts);
+ * null where WebAssembly SIMD is not available. The view is valid until the memory grows again.
+ */
+export function kernelMemory(doubles: number): { readonly kernels: Kernels; readonly heap: Float64Array } | null {
+  const wk = load();
+  return wk === null ? null : { kernels: wk, heap: heap(wk, doubles) };
+}

@@ -5,12 +5,20 @@
  */
 import type { AtEstimate } from "../../method/types.js";
 import type { FitMeasures } from "../../fit/names.js";
-import { vcovFromInformation } from "../../inference/vcov.js";
+import { vcovFromInformation, type VcovResult } from "../../inference/vcov.js";
 import type { ParameterTable } from "../../partable/types.js";
 import type { RobustOutput } from "../../robust/index.js";
 import { ordinalFitMeasures, type ResidualSums } from "./measures.js";
 import { applyWeight, residual, type WlsGroup, type WlsObjective } from "./objective.js";
-import { scaledStatistic, traces, type TestGroup, type TestKind } from "./tests.js";
+import {
+  matmulSq,
+  scaledStatistic,
+  testProducts,
+  tracesOf,
+  type TestGroup,
+  type TestKind,
+  type TestProducts,
+} from "./tests.js";
 import { baselineFit } from "./baseline.js";
 import { catml } from "./catml.js";
 import { catmlRefitFails } from "./catml-na.js";
@@ -28,11 +36,27 @@ export interface FitPiecesInput {
 export function fitPieces(x: FitPiecesInput) {
   const { table, groups } = x;
   const ntotal = groups.reduce((a, g) => a + g.n, 0);
-  let J: Float64Array[] | null = null;
+  /** the pieces at θ̂, formed once (the robust SEs, the scaled test and the measures share them) */
+  let cache: { theta: Float64Array; at: AtPieces } | null = null;
   let scaledCache: { theta: Float64Array; value: ReturnType<typeof scaledStatistic> } | null = null;
 
-  const testGroups = (): TestGroup[] =>
-    groups.map((g, k) => ({ m: g.layout.m, J: J![k]!, W: g.W, gamma: x.gammas[k]!, f: g.n / ntotal }));
+  const piecesAt = (at: AtEstimate, obj: WlsObjective): AtPieces => {
+    if (cache !== null && cache.theta === at.theta) return cache.at;
+    const J = obj.jacobian(at.theta);
+    const q = at.theta.length;
+    const tg: TestGroup[] = groups.map((g, k) => ({
+      m: g.layout.m,
+      J: J[k]!,
+      W: g.W,
+      gamma: x.gammas[k]!,
+      f: g.n / ntotal,
+    }));
+    const products = testProducts(tg, q);
+    // E⁻¹ with E = Σ (n_g/N) JᵀWJ (lavaan's expected information; = products.A)
+    const einv = vcovFromInformation(products.A, q, 1);
+    cache = { theta: at.theta, at: { J, products, einv } };
+    return cache.at;
+  };
   const groupOf = (g: WlsGroup): number => groups.indexOf(g) + 1;
   return {
     /** the model's start with the free thresholds at their sample values and free scales at 1 */
@@ -59,12 +83,9 @@ export function fitPieces(x: FitPiecesInput) {
     },
     /** fills the derived rows (residual variances or scales) and gives the robust.sem vcov */
     robust(at: AtEstimate, obj: WlsObjective): RobustOutput {
-      J = obj.jacobian(at.theta);
+      const pc = piecesAt(at, obj);
       fillDerivedRows(obj, at, x.parameterization);
       const q = at.theta.length;
-      // lavaan: vcov = E⁻¹ [B E⁻¹] / (N − G), E = Σ (n_g/N) JᵀWJ (lav_model_vcov's denominator)
-      const A = obj.informationAt(J, 0);
-      const v = vcovFromInformation(A, q, ntotal - groups.length);
       const t = x.def.test === "standard" ? null : scaledOf(at, obj);
       const test = {
         trace: t?.trace1 ?? NaN,
@@ -72,16 +93,15 @@ export function fitPieces(x: FitPiecesInput) {
         chisqScaled: t?.chisq ?? NaN,
         pvalueScaled: t?.pvalue ?? NaN,
       };
-      if (!v.ok || !x.def.robustSe) return { vcov: v, measures: {}, test };
-      const B = meat(testGroups(), q);
-      const V = v.vcov;
-      const VB = mul(V, B, q);
-      const out = mul(VB, V, q);
-      for (let i = 0; i < q * q; i++) out[i] *= ntotal - groups.length;
+      // lavaan: vcov = E⁻¹ [B E⁻¹] / (N − G), E = Σ (n_g/N) JᵀWJ (lav_model_vcov's denominator)
+      const v = pc.einv;
+      const n1 = ntotal - groups.length;
+      if (!v.ok) return { vcov: v, measures: {}, test };
+      const out = x.def.robustSe ? sandwichOf(v.vcov, pc.products.B, q) : Float64Array.from(v.vcov);
+      for (let i = 0; i < q * q; i++) out[i] /= n1;
       return { vcov: { ok: true, vcov: out }, measures: {}, test };
     },
     measures(at: AtEstimate, obj: WlsObjective): FitMeasures {
-      if (J === null) J = obj.jacobian(at.theta);
       const scaled = x.def.test === "standard" ? null : scaledOf(at, obj);
       const base = baselineFit(groups, x.gammas, ntotal, x.def.test);
       const st = obj.state(at.evaluation);
@@ -109,8 +129,8 @@ export function fitPieces(x: FitPiecesInput) {
         baseline: base,
         residuals: groups.map((g, k) => ({
           w: g.n / ntotal,
-          std: residualSums(g, obj.state(at.evaluation).implied[k]!.wls, true),
-          raw: residualSums(g, obj.state(at.evaluation).implied[k]!.wls, false),
+          std: residualSums(g, st.implied[k]!.wls, true),
+          raw: residualSums(g, st.implied[k]!.wls, false),
         })),
         gfi: { eWe, sWs },
         nstat: table.nmoments!,
@@ -124,8 +144,8 @@ export function fitPieces(x: FitPiecesInput) {
     if (x.def.test !== "satorra.bentler" && x.def.test !== "scaled.shifted") return null;
     if (catmlRefitFails(table)) return null;
     const q = at.theta.length;
-    const v = vcovFromInformation(obj.informationAt(J!, 0), q, 1);
-    if (!v.ok) return null;
+    const pc = piecesAt(at, obj);
+    if (!pc.einv.ok) return null;
     const st = obj.state(at.evaluation);
     const sigma = st.implied.map((gi) => {
       const p = gi.scales.length;
@@ -137,8 +157,8 @@ export function fitPieces(x: FitPiecesInput) {
       gammas: x.gammas,
       R: x.R,
       sigma,
-      J: J!,
-      Einv: v.vcov,
+      J: pc.J,
+      Einv: pc.einv.vcov,
       q,
       df: table.nmoments! - table.nfree,
     });
@@ -146,16 +166,19 @@ export function fitPieces(x: FitPiecesInput) {
 
   function scaledOf(at: AtEstimate, obj: WlsObjective) {
     if (scaledCache !== null && scaledCache.theta === at.theta) return scaledCache.value;
-    const value = computeScaled(at, obj);
+    const df = table.nmoments! - table.nfree;
+    const t = tracesOf(piecesAt(at, obj).products, at.theta.length);
+    const value = scaledStatistic(x.def.test, ntotal * at.evaluation.f, df, t);
     scaledCache = { theta: at.theta, value };
     return value;
   }
+}
 
-  function computeScaled(at: AtEstimate, obj: WlsObjective) {
-    if (J === null) J = obj.jacobian(at.theta);
-    const df = table.nmoments! - table.nfree;
-    return scaledStatistic(x.def.test, ntotal * at.evaluation.f, df, traces(testGroups(), at.theta.length));
-  }
+interface AtPieces {
+  readonly J: Float64Array[];
+  readonly products: TestProducts;
+  /** E⁻¹, the inverse of Σ (n_g/N) JᵀWJ (or why it has none) */
+  readonly einv: VcovResult;
 }
 
 /** Delta: the ordered items' residual variances (1/Δ² − explained); theta: the derived scales. */
@@ -176,50 +199,17 @@ function fillDerivedRows(obj: WlsObjective, at: AtEstimate, parameterization: "d
   });
 }
 
-/** Σ_g f_g (W_gJ_g)ᵀ Γ_g (W_gJ_g). */
-function meat(groups: readonly TestGroup[], q: number): Float64Array {
-  const B = new Float64Array(q * q);
-  for (const g of groups) {
-    const WJ = new Float64Array(g.m * q);
-    for (let a = 0; a < q; a++) {
-      const col = new Float64Array(g.m);
-      for (let i = 0; i < g.m; i++) col[i] = g.J[i * q + a]!;
-      const wc = applyWeight(g.W, col);
-      for (let i = 0; i < g.m; i++) WJ[i * q + a] = wc[i]!;
-    }
-    const GWJ = new Float64Array(g.m * q);
-    for (let i = 0; i < g.m; i++)
-      for (let l = 0; l < g.m; l++) {
-        const x = g.gamma[i * g.m + l]!;
-        if (x === 0) continue;
-        for (let a = 0; a < q; a++) GWJ[i * q + a] += x * WJ[l * q + a]!;
-      }
-    for (let i = 0; i < g.m; i++)
-      for (let a = 0; a < q; a++) {
-        const w = g.f * WJ[i * q + a]!;
-        if (w === 0) continue;
-        for (let b = 0; b < q; b++) B[a * q + b] += w * GWJ[i * q + b]!;
-      }
-  }
-  return B;
-}
-
-function mul(X: Float64Array, Y: Float64Array, q: number): Float64Array {
-  const out = new Float64Array(q * q);
-  for (let i = 0; i < q; i++)
-    for (let k = 0; k < q; k++) {
-      const x = X[i * q + k]!;
-      if (x === 0) continue;
-      for (let j = 0; j < q; j++) out[i * q + j] += x * Y[k * q + j]!;
-    }
-  return out;
+/** E⁻¹ B E⁻¹ (q×q). */
+function sandwichOf(Einv: Float64Array, B: Float64Array, q: number): Float64Array {
+  return matmulSq(matmulSq(Einv, B, q), Einv, q);
 }
 
 /**
  * Residuals of the standardized moments (Bentler's SRMR): correlations s_ij/√(s_ii s_jj) −
  * σ_ij/√(σ_ii σ_jj) (for ordered items the correlations themselves) and the thresholds (not the
- * means of continuous variables, as lavaan); the diagonal residuals are 0 and counted. Unstandardized (RMR): the raw residuals of the
- * wls statistics, variances of continuous variables on the diagonal.
+ * means of continuous variables, as lavaan); the diagonal residuals are 0 and counted.
+ * Unstandardized (RMR): the raw residuals of the wls statistics, variances of continuous variables
+ * on the diagonal.
  */
 function residualSums(g: WlsGroup, sig: Float64Array, std: boolean): ResidualSums {
   const lay = g.layout;

@@ -39,26 +39,42 @@ export function wlsJacobian(
   const cells = rep.cells.filter((c) => c.free >= 0);
   const vec = cellVectors(cells, imp, rep.meanstructure);
   const k = vec.k;
-  const dS = new Float64Array(p * p);
+  // the row of the correlation (i, j), i > j, in lavaan's order (by column j)
+  const corrRow = new Int32Array(p * p);
+  let e0 = nth + lay.cont.length;
+  for (let j = 0; j < p; j++) for (let i = j + 1; i < p; i++) corrRow[i * p + j] = corrRow[j * p + i] = e0++;
+  const thetaParam = parameterization === "theta";
   const dD = new Float64Array(p);
-  cells.forEach((c, a) => {
-    const col = c.free;
-    for (let i = 0; i < p; i++)
-      for (let j = 0; j < p; j++)
-        dS[i * p + j] = vec.U[i * k + a]! * vec.V[j * k + a]! + vec.V[i * k + a]! * vec.U[j * k + a]!;
-    for (let i = 0; i < p; i++)
-      dD[i] = parameterization === "theta" && lay.ordered[i] ? -0.5 * D[i]! ** 3 * dS[i * p + i]! : 0;
+  const inU = new Uint8Array(p);
+  const nzU: number[] = [];
+  for (let a = 0; a < cells.length; a++) {
+    const col = cells[a]!.free;
+    // Σ_a = u vᵀ + v uᵀ: its entry (i, j) and dΔ_i (theta: from Σ_a,ii = 2 u_i v_i) vanish unless u_i or u_j ≠ 0
+    nzU.length = 0;
+    for (let i = 0; i < p; i++) {
+      inU[i] = vec.U[i * k + a] !== 0 ? 1 : 0;
+      if (inU[i] === 1) nzU.push(i);
+    }
+    for (let i = 0; i < p; i++) {
+      const dSii = vec.U[i * k + a]! * vec.V[i * k + a]! + vec.V[i * k + a]! * vec.U[i * k + a]!;
+      dD[i] = thetaParam && lay.ordered[i] ? -0.5 * D[i]! ** 3 * dSii : 0;
+    }
     let e = 0;
     for (let t = 0; t < nth; t++, e++) {
       const i = lay.thVar[t]!;
       const dmu = vec.D[i * k + a]!;
       J[e * q + col] += lay.thRow[t]! < 0 ? -dmu : dD[i]! * (tau[t]! - mu[i]!) - D[i]! * dmu;
     }
-    for (const i of lay.cont) J[e++ * q + col] += dS[i * p + i]!;
-    for (let j = 0; j < p; j++)
-      for (let i = j + 1; i < p; i++, e++)
-        J[e * q + col] += D[i]! * D[j]! * dS[i * p + j]! + S[i * p + j]! * (dD[i]! * D[j]! + D[i]! * dD[j]!);
-  });
+    for (const i of lay.cont) J[e++ * q + col] += 2 * vec.U[i * k + a]! * vec.V[i * k + a]!;
+    for (const i0 of nzU)
+      for (let j0 = 0; j0 < p; j0++) {
+        if (j0 === i0 || (inU[j0] === 1 && j0 < i0)) continue; // each pair once
+        const i = Math.max(i0, j0);
+        const j = Math.min(i0, j0);
+        const dS = vec.U[i * k + a]! * vec.V[j * k + a]! + vec.V[i * k + a]! * vec.U[j * k + a]!;
+        J[corrRow[i * p + j]! * q + col] += D[i]! * D[j]! * dS + S[i * p + j]! * (dD[i]! * D[j]! + D[i]! * dD[j]!);
+      }
+  }
   // thresholds themselves
   lay.thRow.forEach((row, t) => {
     const f = row >= 0 ? table.rows[row]!.free : 0;

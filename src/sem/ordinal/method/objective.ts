@@ -60,6 +60,8 @@ export function applyWeight(W: Weight, d: Float64Array): Float64Array {
 
 export class WlsObjective {
   private readonly states = new WeakMap<Evaluation, State>();
+  /** J at an evaluation, for its gradient and its information (the optimizer asks for both) */
+  private readonly jacobians = new WeakMap<Evaluation, Float64Array[]>();
   constructor(readonly setup: WlsSetup) {}
 
   /** σ_g(θ) for every group, or null where the model matrices cannot be formed. */
@@ -133,10 +135,17 @@ export class WlsObjective {
     return J;
   }
 
+  /** J at an evaluation, formed once. */
+  jacobianAt(ev: Evaluation): Float64Array[] {
+    let J = this.jacobians.get(ev);
+    if (J === undefined) this.jacobians.set(ev, (J = this.jacobian(this.state(ev).theta)));
+    return J;
+  }
+
   gradient(ev: Evaluation): Float64Array {
     const st = this.state(ev);
     const q = st.theta.length;
-    const J = this.jacobian(st.theta);
+    const J = this.jacobianAt(ev);
     const grad = new Float64Array(q);
     this.setup.groups.forEach((grp, g) => {
       const Wd = applyWeight(grp.W, residual(grp.s, st.implied[g]!.wls));
@@ -153,7 +162,7 @@ export class WlsObjective {
 
   /** Σ_g ((n_g − 1)/N) J_gᵀ W_g J_g at an evaluation (half the Gauss-Newton Hessian of F). */
   information(ev: Evaluation): Float64Array {
-    return this.informationAt(this.jacobian(this.state(ev).theta), 1);
+    return this.informationAt(this.jacobianAt(ev), 1);
   }
 
   /** Σ_g ((n_g − c)/N) J_gᵀ W_g J_g: c = 1 for F, c = 0 for lavaan's expected information (vcov). */
@@ -161,8 +170,9 @@ export class WlsObjective {
     const q = this.setup.rep.nfree;
     const info = new Float64Array(q * q);
     this.setup.groups.forEach((grp, g) => {
-      const WJ = weightTimes(grp.W, J[g]!, grp.layout.m, q);
-      addCrossProduct(info, J[g]!, WJ, grp.layout.m, q, (grp.n - c) / this.setup.ntotal);
+      const w = (grp.n - c) / this.setup.ntotal;
+      if ("diag" in grp.W) addDiagonalCross(info, J[g]!, grp.W.diag, grp.layout.m, q, w);
+      else addCrossProduct(info, J[g]!, weightTimes(grp.W, J[g]!, grp.layout.m, q), grp.layout.m, q, w);
     });
     return info;
   }
@@ -188,6 +198,19 @@ export function weightTimes(W: Weight, X: Float64Array, m: number, k: number): F
       for (let a = 0; a < k; a++) out[i * k + a] += w * X[j * k + a]!;
     }
   return out;
+}
+
+/** out += w · Jᵀ diag(d) J for an m×k matrix J: addCrossProduct with B = diag(d) J, without forming it. */
+function addDiagonalCross(out: Float64Array, J: Float64Array, d: Float64Array, m: number, k: number, w: number) {
+  for (let i = 0; i < m; i++) {
+    const di = d[i]!;
+    const row = i * k;
+    for (let a = 0; a < k; a++) {
+      const x = w * J[row + a]!;
+      if (x === 0) continue;
+      for (let b = 0; b < k; b++) out[a * k + b] += x * (di * J[row + b]!);
+    }
+  }
 }
 
 /** out += w · Aᵀ B for m×k matrices A, B. */

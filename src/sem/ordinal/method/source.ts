@@ -17,7 +17,13 @@ export type OrdinalStatsSource = (
 export const computeOrdinalStats: OrdinalStatsSource = (data, vars, missing) => {
   const p = data.variables.length;
   const col = vars.map((v) => data.variables.indexOf(v.name));
-  const columns = data.groups.map((g) => col.map((j) => Float64Array.from({ length: g.n }, (_, r) => g.X[r * p + j]!)));
+  const columns = data.groups.map((g) =>
+    col.map((j) => {
+      const out = new Float64Array(g.n);
+      for (let r = 0; r < g.n; r++) out[r] = g.X[r * p + j]!;
+      return out;
+    }),
+  );
   return ordinalStats(columns, vars, {
     missing,
     groupLabels: data.groups.map((g) => g.label),

@@ -12,7 +12,9 @@
  */
 import { chisqUpper } from "../../distributions/index.js";
 import { spdInverse } from "../../linalg/dense.js";
+import { gemmNT } from "../../linalg/simd.js";
 import { addCrossProduct, weightTimes, type Weight } from "./objective.js";
+import { denseCross, gammaTimesT, sparseCross, transposed } from "./gamma-products.js";
 
 export type TestKind = "standard" | "satorra.bentler" | "mean.var.adjusted" | "scaled.shifted";
 
@@ -35,55 +37,98 @@ export interface TestGroup {
   readonly f: number;
 }
 
-/** A⁻¹ B A⁻¹ (robust.sem) or A⁻¹, before the division by N; null when A is singular. */
-export function sandwich(groups: readonly TestGroup[], q: number, robust: boolean): Float64Array | null {
-  const A = new Float64Array(q * q);
-  const B = new Float64Array(q * q);
-  for (const g of groups) {
-    const WJ = weightTimes(g.W, g.J, g.m, q);
-    addCrossProduct(A, g.J, WJ, g.m, q, g.f);
-    if (robust) {
-      const GWJ = matTimes(g.gamma, WJ, g.m, q);
-      addCrossProduct(B, WJ, GWJ, g.m, q, g.f);
-    }
-  }
-  const inv = spdInverse({ n: q, a: A });
-  if (inv === null) return null;
-  const Ai = inv.inv.a;
-  if (!robust) return Ai;
-  return matmulSq(matmulSq(Ai, B, q), Ai, q);
+/**
+ * The q×q pieces of the sandwich and of the traces at θ̂, with C_g = Γ_gW_gJ_g:
+ *   A = Σ f_g JᵀWJ,  B = Σ f_g (WJ)ᵀC,  H = Σ f_g CᵀWC,  and Σ_g tr(W_gΓ_g), Σ_g tr((W_gΓ_g)²).
+ * C is formed as its transpose by gamma-products.ts (by the non-zeros of WJ).
+ */
+export interface TestProducts {
+  readonly A: Float64Array;
+  readonly B: Float64Array;
+  readonly H: Float64Array;
+  readonly trWG: number;
+  readonly trWG2: number;
 }
 
-/**
- * tr(ŨΓ̃) and tr((ŨΓ̃)²) without the m×m matrix Ũ: with C_g = Γ_gW_gJ_g, B = Σ f_g (W_gJ_g)ᵀC_g,
- * H = Σ f_g C_gᵀW_gC_g and A = Σ f_g JᵀWJ,
- *   tr(ŨΓ̃) = Σ_g tr(W_gΓ_g) − tr(A⁻¹B),
- *   tr((ŨΓ̃)²) = Σ_g tr((W_gΓ_g)²) − 2 tr(A⁻¹H) + tr(A⁻¹BA⁻¹B)
- * (the f_g cancel in W̃Γ̃ = ⊕ W_gΓ_g): O(m²q) instead of O(m³).
- */
-export function traces(groups: readonly TestGroup[], q: number): { t1: number; t2: number } {
+export function testProducts(groups: readonly TestGroup[], q: number): TestProducts {
   const A = new Float64Array(q * q);
   const B = new Float64Array(q * q);
   const H = new Float64Array(q * q);
-  let t1 = 0;
-  let t2 = 0;
+  let trWG = 0;
+  let trWG2 = 0;
   for (const g of groups) {
     const m = g.m;
     const WJ = weightTimes(g.W, g.J, m, q);
     addCrossProduct(A, g.J, WJ, m, q, g.f);
-    const C = matTimes(g.gamma, WJ, m, q);
-    addCrossProduct(B, WJ, C, m, q, g.f);
-    addCrossProduct(H, C, weightTimes(g.W, C, m, q), m, q, g.f);
-    const WG = "diag" in g.W ? null : matTimes(g.W.full, g.gamma, m, m);
-    for (let i = 0; i < m; i++)
-      for (let j = 0; j < m; j++) {
-        const x = WG === null ? (g.W as { diag: Float64Array }).diag[i]! * g.gamma[i * m + j]! : WG[i * m + j]!;
-        const y = WG === null ? (g.W as { diag: Float64Array }).diag[j]! * g.gamma[j * m + i]! : WG[j * m + i]!;
-        if (i === j) t1 += x;
-        t2 += x * y;
-      }
+    const CT = gammaTimesT(g.gamma, WJ, m, q);
+    addTo(B, sparseCross(WJ, CT, m, q, q, g.f));
+    addTo(H, denseCross(CT, weightTimesT(g.W, CT, m, q), q, q, m, g.f));
+    const t = weightGammaTraces(g.W, g.gamma, m);
+    trWG += t.t1;
+    trWG2 += t.t2;
   }
-  if (q === 0) return { t1, t2 };
+  return { A, B, H, trWG, trWG2 };
+}
+
+function addTo(out: Float64Array, x: Float64Array): void {
+  for (let i = 0; i < out.length; i++) out[i] += x[i]!;
+}
+
+/** (W X)ᵀ for X given as its transpose XT (k×m): XT W (W symmetric). */
+function weightTimesT(W: Weight, XT: Float64Array, m: number, k: number): Float64Array {
+  if ("full" in W) return gemmNT(XT, W.full, k, m, m);
+  const out = new Float64Array(k * m);
+  for (let a = 0; a < k; a++) for (let i = 0; i < m; i++) out[a * m + i] = W.diag[i]! * XT[a * m + i]!;
+  return out;
+}
+
+/** tr(WΓ) and tr((WΓ)²) of a group (the same for the model and its baseline: kept per W and Γ). */
+const wgTraces = new WeakMap<Float64Array, WeakMap<Weight, { t1: number; t2: number }>>();
+
+function weightGammaTraces(W: Weight, gamma: Float64Array, m: number): { t1: number; t2: number } {
+  let byW = wgTraces.get(gamma);
+  if (byW === undefined) wgTraces.set(gamma, (byW = new WeakMap()));
+  const known = byW.get(W);
+  if (known !== undefined) return known;
+  // W Γ for a full W (Γ symmetric: W Γᵀ = W Γ)
+  const WG = "diag" in W ? null : gemmNT(W.full, gamma, m, m, m);
+  let t1 = 0;
+  let t2 = 0;
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < m; j++) {
+      const x = WG === null ? (W as { diag: Float64Array }).diag[i]! * gamma[i * m + j]! : WG[i * m + j]!;
+      const y = WG === null ? (W as { diag: Float64Array }).diag[j]! * gamma[j * m + i]! : WG[j * m + i]!;
+      if (i === j) t1 += x;
+      t2 += x * y;
+    }
+  const out = { t1, t2 };
+  byW.set(W, out);
+  return out;
+}
+
+/** A⁻¹ B A⁻¹ (robust.sem) or A⁻¹, before the division by N; null when A is singular. */
+export function sandwich(groups: readonly TestGroup[], q: number, robust: boolean): Float64Array | null {
+  const pr = testProducts(groups, q);
+  const inv = spdInverse({ n: q, a: pr.A });
+  if (inv === null) return null;
+  const Ai = inv.inv.a;
+  if (!robust) return Ai;
+  return matmulSq(matmulSq(Ai, pr.B, q), Ai, q);
+}
+
+/**
+ * tr(ŨΓ̃) and tr((ŨΓ̃)²) without the m×m matrix Ũ: with the products of testProducts(),
+ *   tr(ŨΓ̃) = Σ_g tr(W_gΓ_g) − tr(A⁻¹B),
+ *   tr((ŨΓ̃)²) = Σ_g tr((W_gΓ_g)²) − 2 tr(A⁻¹H) + tr(A⁻¹BA⁻¹B)
+ * (the f_g cancel in W̃Γ̃ = ⊕ W_gΓ_g).
+ */
+export function traces(groups: readonly TestGroup[], q: number): { t1: number; t2: number } {
+  return tracesOf(testProducts(groups, q), q);
+}
+
+export function tracesOf(pr: TestProducts, q: number): { t1: number; t2: number } {
+  const { A, B, H } = pr;
+  if (q === 0) return { t1: pr.trWG, t2: pr.trWG2 };
   const inv = spdInverse({ n: q, a: A });
   if (inv === null) return { t1: NaN, t2: NaN };
   const Ai = inv.inv.a;
@@ -98,7 +143,7 @@ export function traces(groups: readonly TestGroup[], q: number): { t1: number; t
       trAiBAiB += AiB[i * q + j]! * AiB[j * q + i]!;
     }
   }
-  return { t1: t1 - trAiB, t2: t2 - 2 * trAiH + trAiBAiB };
+  return { t1: pr.trWG - trAiB, t2: pr.trWG2 - 2 * trAiH + trAiBAiB };
 }
 
 export function scaledStatistic(kind: TestKind, chisq: number, df: number, t: { t1: number; t2: number }): ScaledStat {
@@ -136,8 +181,9 @@ function matTimes(X: Float64Array, Y: Float64Array, r: number, c: number, s = 1)
   return out;
 }
 
+/** X Y for q×q matrices (by gemmNT on Yᵀ: in WebAssembly when large enough). */
 function matmulSq(X: Float64Array, Y: Float64Array, q: number): Float64Array {
-  return matTimes(X, Y, q, q);
+  return gemmNT(X, transposed(Y, q, q), q, q, q);
 }
 
-export { matTimes };
+export { matTimes, matmulSq };

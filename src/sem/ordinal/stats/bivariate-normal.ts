@@ -124,3 +124,70 @@ export function bivariateNormalCdf(h: number, k: number, r: number, ph: number, 
   if (k === Number.POSITIVE_INFINITY) return ph;
   return bivariateNormalUpper(-h, -k, r, ph, pk);
 }
+
+/** The quadrature of bivariateNormalUpper for one r (|r| < 0.925, r ≠ 0): its sines depend on r alone. */
+interface RhoRule {
+  readonly w: Float64Array;
+  readonly s1: Float64Array;
+  readonly s2: Float64Array;
+  readonly d1: Float64Array;
+  readonly d2: Float64Array;
+  readonly asr: number;
+}
+
+function rhoRule(r: number): RhoRule {
+  const rule = Math.abs(r) < 0.3 ? RULE6 : Math.abs(r) < 0.75 ? RULE12 : RULE20;
+  const n = rule.x.length;
+  const asr = Math.asin(r);
+  const s1 = new Float64Array(n);
+  const s2 = new Float64Array(n);
+  const d1 = new Float64Array(n);
+  const d2 = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    s1[i] = Math.sin((asr * (1 - rule.x[i]!)) / 2);
+    s2[i] = Math.sin((asr * (1 + rule.x[i]!)) / 2);
+    d1[i] = 1 - s1[i]! * s1[i]!;
+    d2[i] = 1 - s2[i]! * s2[i]!;
+  }
+  return { w: rule.w, s1, s2, d1, d2, asr };
+}
+
+/**
+ * Phi2(h_a, k_b; r) for every pair of the finite limits h (nh) and k (nk), with ph = Phi(h) and
+ * pk = Phi(k), into out[a·nk + b]: the numbers of bivariateNormalCdf, by the same arithmetic, with
+ * the quadrature's sines (which depend on r alone) computed once for the whole grid.
+ */
+export function bivariateNormalCdfGrid(
+  h: ArrayLike<number>,
+  ph: ArrayLike<number>,
+  k: ArrayLike<number>,
+  pk: ArrayLike<number>,
+  r: number,
+  out: Float64Array,
+): void {
+  const nh = h.length;
+  const nk = k.length;
+  if (!(Math.abs(r) < 0.925) || r === 0) {
+    for (let a = 0; a < nh; a++)
+      for (let b = 0; b < nk; b++) out[a * nk + b] = bivariateNormalCdf(h[a]!, k[b]!, r, ph[a]!, pk[b]!);
+    return;
+  }
+  const q = rhoRule(r);
+  const n = q.w.length;
+  for (let a = 0; a < nh; a++) {
+    const ha = -h[a]!;
+    for (let b = 0; b < nk; b++) {
+      const kb = -k[b]!;
+      if (!Number.isFinite(ha) || !Number.isFinite(kb)) {
+        out[a * nk + b] = bivariateNormalCdf(h[a]!, k[b]!, r, ph[a]!, pk[b]!);
+        continue;
+      }
+      const hk = ha * kb;
+      const hs = (ha * ha + kb * kb) / 2;
+      let sum = 0;
+      for (let i = 0; i < n; i++)
+        sum += q.w[i]! * (Math.exp((q.s1[i]! * hk - hs) / q.d1[i]!) + Math.exp((q.s2[i]! * hk - hs) / q.d2[i]!));
+      out[a * nk + b] = (sum * q.asr) / (4 * Math.PI) + ph[a]! * pk[b]!;
+    }
+  }
+}

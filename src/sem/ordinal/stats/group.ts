@@ -23,6 +23,7 @@
  * DWLS weights) then costs a sum over cells, and the N × m matrix of influences (from which the
  * full Gamma is a cross-product) is only formed when asked for.
  */
+import { lowerGramRows } from "../../linalg/gram-lower.js";
 import { gemmNT } from "../../linalg/simd.js";
 import { type Codes, type ContinuousMargin, type Margin, type OrderedMargin } from "./margins.js";
 import { type PolychoricResult } from "./polychoric.js";
@@ -230,7 +231,9 @@ export function groupStatistics(vars: readonly GroupVariable[], n: number): Grou
     sources.forEach((s, k) => writeRow(s, vars, len, n, z, k * len));
     return z;
   };
-  const gamma = (): Float64Array => lowerGram(influence(), m, len, 1 / n);
+  const gamma = (): Float64Array =>
+    lowerGramRows(m, len, (k, out, offset) => writeRow(sources[k]!, vars, len, n, out, offset), 1 / n) ??
+    lowerGram(influence(), m, len, 1 / n);
   return {
     n,
     th: Float64Array.from(uni.th),

@@ -94,6 +94,30 @@ function levelsOf(
   return levels;
 }
 
+/**
+ * The category of each row used (-1 where missing): the position of its value among the sorted
+ * levels (every observed value is one of them), by binary search.
+ */
+function categoryCodes(col: ArrayLike<number>, rows: Int32Array, levels: readonly number[]): Int32Array {
+  const codes = new Int32Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const x = col[rows[r]!]!;
+    if (Number.isNaN(x)) {
+      codes[r] = -1;
+      continue;
+    }
+    let lo = 0;
+    let hi = levels.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (levels[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    codes[r] = lo;
+  }
+  return codes;
+}
+
 /** One group's variables: codes (checked for empty categories) or values. */
 function groupVariables(
   data: OrdinalData,
@@ -106,10 +130,10 @@ function groupVariables(
   return vars.map((v, k) => {
     const col = data[g]![k]!;
     if (v.ordered) {
-      const index = new Map(v.levels.map((x, c) => [x, c]));
-      const codes = Int32Array.from(rows, (i) => (Number.isNaN(col[i]!) ? -1 : index.get(col[i]!)!));
-      const seen = new Set(codes);
-      const empty = v.levels.filter((_, c) => !seen.has(c));
+      const codes = categoryCodes(col, rows, v.levels);
+      const seen = new Uint8Array(v.levels.length);
+      for (let r = 0; r < codes.length; r++) if (codes[r]! >= 0) seen[codes[r]!] = 1;
+      const empty = v.levels.filter((_, c) => seen[c] === 0);
       if (empty.length > 0) {
         throw new OrdinalInputError(
           "E_ORDINAL_CATEGORIES",
@@ -121,7 +145,8 @@ function groupVariables(
       }
       return { margin: orderedMargin(codes, v.levels.length), codes };
     }
-    const values = Float64Array.from(rows, (i) => col[i]!);
+    const values = new Float64Array(rows.length);
+    for (let r = 0; r < rows.length; r++) values[r] = col[rows[r]!]!;
     const margin = continuousMargin(values);
     if (!(margin.variance > 0)) {
       throw new InputError(

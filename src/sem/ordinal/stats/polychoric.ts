@@ -25,7 +25,7 @@
  *    the derivatives.
  */
 import { phiFast, PhiFast } from "./normal-fast.js";
-import { bivariateNormalCdf, bivariateNormalDensity } from "./bivariate-normal.js";
+import { bivariateNormalCdfGrid, bivariateNormalDensity } from "./bivariate-normal.js";
 import { type Codes, type OrderedMargin } from "./margins.js";
 
 const RHO_BOUND = 0.999;
@@ -79,13 +79,16 @@ function cellTerms(m1: OrderedMargin, m2: OrderedMargin, rho: number, second: bo
   const w = K2 + 1;
   const grid = (K1 + 1) * w;
   const cells = K1 * K2;
-  if (scratch.length < 3 * grid + 3 * cells) scratch = new Float64Array(2 * (3 * grid + 3 * cells));
+  const o3 = 3 * grid;
+  if (scratch.length < o3 + 4 * cells) scratch = new Float64Array(2 * (o3 + 4 * cells));
   const F = scratch.subarray(0, grid).fill(0);
   const D = scratch.subarray(grid, 2 * grid).fill(0);
   const G = scratch.subarray(2 * grid, 3 * grid).fill(0);
   const R = 1 - rho * rho;
   // lavaan evaluates the density at |rho| <= 0.9999 (a 2 x 2 table with two empty cells has rho = +-1)
   const rhoD = Math.max(-0.9999, Math.min(0.9999, rho));
+  const inner = scratch.subarray(o3 + 3 * cells, o3 + 4 * cells);
+  bivariateNormalCdfGrid(m1.th, m1.pth, m2.th, m2.pth, rho, inner);
   for (let a = 1; a <= K1; a++) {
     for (let b = 1; b <= K2; b++) {
       const idx = a * w + b;
@@ -94,7 +97,7 @@ function cellTerms(m1: OrderedMargin, m2: OrderedMargin, rho: number, second: bo
       else {
         const u = m1.th[a - 1]!,
           v = m2.th[b - 1]!;
-        F[idx] = bivariateNormalCdf(u, v, rho, m1.pth[a - 1]!, m2.pth[b - 1]!);
+        F[idx] = inner[(a - 1) * (K2 - 1) + b - 1]!;
         const d = bivariateNormalDensity(u, v, rhoD);
         D[idx] = d;
         if (second) G[idx] = (d * (u * v * R - rho * (u * u - 2 * rho * u * v + v * v) + rho * R)) / (R * R);
