@@ -81,6 +81,7 @@ async function runRefits(
   const report = await runTasks(ctx, batches, {
     workers: opts.workers ?? defaultWorkers(),
     minTasksForWorkers: opts.minTasksForWorkers,
+    workersGiven: opts.workers !== undefined,
     onProgress,
   });
   return { report, N };

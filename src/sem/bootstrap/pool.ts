@@ -37,6 +37,11 @@ export interface PoolOptions {
   workers: number;
   /** below this many tasks in all, run in this thread (a worker costs tens of milliseconds to start) */
   minTasksForWorkers?: number;
+  /**
+   * the number of threads was asked for (--workers N): the workers start at once; otherwise this
+   * thread first measures whether starting them pays off
+   */
+  workersGiven?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -164,7 +169,8 @@ const WORKER_PAYS_MS = 300;
  * K threads, this thread works on chunks too, next to K − 1 workers: it is already warm (its
  * code has been compiled while fitting the model), whereas each worker first loads the modules
  * and warms up. The workers start once this thread has worked WARM_MS and its projected rest
- * exceeds WORKER_PAYS_MS (at once when `minTasksForWorkers` is 0: tests of the workers).
+ * exceeds WORKER_PAYS_MS (at once when the threads were asked for, `workersGiven`, or when
+ * `minTasksForWorkers` is 0: tests of the workers).
  */
 export async function runTasks(
   ctx: ReplicationContext,
@@ -207,7 +213,7 @@ export async function runTasks(
     finished.catch(() => undefined); // a worker's failure is rethrown below, once this thread is done
   };
   let deciding = threads > 1;
-  if (deciding && opts.minTasksForWorkers === 0) {
+  if (deciding && (opts.minTasksForWorkers === 0 || opts.workersGiven === true)) {
     startWorkers();
     deciding = false;
   }
