@@ -12,7 +12,7 @@
  * Outputs that carry the date of the run or the package version have those masked (see `mask`),
  * so that only the computed content is compared. The page written by `isrs app` inlines the
  * minified page and worker scripts (esbuild's output, which changes with any edit of their
- * sources); those two script bodies are masked too, so the page's data, markup and texts are
+ * sources); those two script bodies and the page script's hash in the Content-Security-Policy are masked too, so the page's data, markup and texts are
  * compared here and its behaviour by the browser tests (tests/app).
  */
 import { execFileSync } from "node:child_process";
@@ -53,7 +53,8 @@ function run(args, cwd = root) {
 function maskScripts(html) {
   return html
     .replace(/(<script type="text\/plain" id="isrs-worker">)[\s\S]*?(<\/script>)/, "$1<WORKER SCRIPT>$2")
-    .replace(/(<script>)[\s\S]*?(<\/script>)/g, "$1<PAGE SCRIPT>$2");
+    .replace(/(<script>)[\s\S]*?(<\/script>)/g, "$1<PAGE SCRIPT>$2")
+    .replace(/script-src 'sha256-[^']+'/g, "script-src '<PAGE SCRIPT HASH>'");
 }
 
 function write(name, text) {
@@ -110,7 +111,12 @@ function folderText(dir) {
 }
 
 let fits = snapshotFits("shared", shared);
-for (const r of ["tests/parity/lavaan-0.6.14", "tests/fixtures/extra", "tests/fixtures/robust", "tests/fixtures/fit-edges"]) {
+for (const r of [
+  "tests/parity/lavaan-0.6.14",
+  "tests/fixtures/extra",
+  "tests/fixtures/robust",
+  "tests/fixtures/fit-edges",
+]) {
   fits += snapshotFits(path.basename(r), path.join(root, r));
 }
 
