@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import type { Command } from "commander";
-import { bundledDatasetPath, loadResponses } from "../../instrument/index.js";
+import { bundledDatasetPath, loadResponses, type Responses } from "../../instrument/index.js";
 import { scoreFirms } from "../../instrument/score.js";
 import { InputError } from "../../sem/messages.js";
 import { formatScoreText } from "../format/score-text.js";
@@ -53,44 +53,45 @@ export function registerScore(program: Command, ctx: CommandContext): void {
     .option("--format <format>", "text or json", "text")
     .option("-o, --out <file>", "write the output to a file instead of standard output")
     .option("--report [dir]", "also write the firm report(s) into DIR (default: reports/firm-ID or reports/firms-DATA)")
-    .action(async (dataFile: string, flags: ScoreFlags) => {
-      if (flags.format !== "text" && flags.format !== "json")
-        throw new InputError("E_USAGE", `--format ${flags.format}: use text or json`);
-      if (flags.firm !== undefined && flags.all === true)
-        throw new InputError("E_USAGE", "--firm and --all exclude each other: give one");
-      const instr = instrumentFrom(flags);
-      const data = loadResponses(dataFile, instr);
-      let firm = flags.all === true ? "all" : flags.firm;
-      if (firm === undefined) {
-        if (data.ids.length !== 1)
-          throw new InputError(
-            "E_USAGE",
-            `${dataFile} has ${data.ids.length} firms: name one with --firm ID, or score them all with --all`,
-          );
-        firm = data.ids[0]!;
-      }
-      const norms = loadResponses(flags.norms ?? shownPath(bundledDatasetPath()), instr);
-      const syntax = modelFrom(flags, instr);
-      const fit = { estimator: flags.estimator, missing: flags.missing };
-      const report = await scoreFirms({ instr, data, norms, syntax, ...fit, firm });
-      const text =
-        flags.format === "json"
-          ? `${terminalJson(JSON.stringify(report, null, 2))}\n`
-          : formatScoreText(report, firm === "all");
-      const reportDir = reportDirOption(
-        flags.report,
-        defaultReportDir(firm === "all" ? "all" : "firm", firm, dataFile),
-      );
-      const reportFiles =
-        reportDir === undefined
-          ? []
-          : await firmReportFiles(report, instr, firm === "all", ctx, { syntax, norms, ...fit });
-      const inputs = { "data file": dataFile, "norms file": flags.norms, "instrument file": flags.instrument };
-      const read = { ...inputs, "model file": flags.model };
-      if (flags.out !== undefined) checkOutput(flags.out, read);
-      if (reportDir !== undefined) writeAndTell(reportDir, reportFiles, ctx.stderr ?? ctx.stdout, read);
-      emit(text, flags.out, ctx.stdout, read);
-    });
+    .action((dataFile: string, flags: ScoreFlags) => runScore(dataFile, flags, ctx));
+}
+
+async function runScore(dataFile: string, flags: ScoreFlags, ctx: CommandContext): Promise<void> {
+  if (flags.format !== "text" && flags.format !== "json")
+    throw new InputError("E_USAGE", `--format ${flags.format}: use text or json`);
+  if (flags.firm !== undefined && flags.all === true)
+    throw new InputError("E_USAGE", "--firm and --all exclude each other: give one");
+  const instr = instrumentFrom(flags);
+  const data = loadResponses(dataFile, instr);
+  const firm = firmToScore(flags, data, dataFile);
+  const norms = loadResponses(flags.norms ?? shownPath(bundledDatasetPath()), instr);
+  const syntax = modelFrom(flags, instr);
+  const fit = { estimator: flags.estimator, missing: flags.missing };
+  const report = await scoreFirms({ instr, data, norms, syntax, ...fit, firm });
+  const text =
+    flags.format === "json"
+      ? `${terminalJson(JSON.stringify(report, null, 2))}\n`
+      : formatScoreText(report, firm === "all");
+  const reportDir = reportDirOption(flags.report, defaultReportDir(firm === "all" ? "all" : "firm", firm, dataFile));
+  const reportFiles =
+    reportDir === undefined ? [] : await firmReportFiles(report, instr, firm === "all", ctx, { syntax, norms, ...fit });
+  const inputs = { "data file": dataFile, "norms file": flags.norms, "instrument file": flags.instrument };
+  const read = { ...inputs, "model file": flags.model };
+  if (flags.out !== undefined) checkOutput(flags.out, read);
+  if (reportDir !== undefined) writeAndTell(reportDir, reportFiles, ctx.stderr ?? ctx.stdout, read);
+  emit(text, flags.out, ctx.stdout, read);
+}
+
+/** The firm to score: --firm, "all" with --all, or the only firm of the file. */
+function firmToScore(flags: ScoreFlags, data: Responses, dataFile: string): string {
+  if (flags.all === true) return "all";
+  if (flags.firm !== undefined) return flags.firm;
+  if (data.ids.length !== 1)
+    throw new InputError(
+      "E_USAGE",
+      `${dataFile} has ${data.ids.length} firms: name one with --firm ID, or score them all with --all`,
+    );
+  return data.ids[0]!;
 }
 
 /**
