@@ -7,13 +7,15 @@
  *   shared reference folder (ISRS_REFERENCE, default /work/shared/reference), in
  *   tests/parity/lavaan-0.6.14 and in tests/fixtures/{extra,robust,fit-edges}, with the options of
  *   its lavaan call (translated as tests/parity/cases.ts and tests/ordinal/method/cases.ts do);
- * - `isrs analyze`, `isrs score`, `isrs report` (study and firm) on the bundled dataset, and the page written by `isrs app`.
+ * - `isrs analyze`, `isrs score`, `isrs report` (study and firm) on the bundled dataset, and the
+ *   page written by `isrs app`.
  *
  * Outputs that carry the date of the run or the package version have those masked (see `mask`),
  * so that only the computed content is compared. The page written by `isrs app` inlines the
  * minified page and worker scripts (esbuild's output, which changes with any edit of their
- * sources); those two script bodies and the page script's hash in the Content-Security-Policy are masked too, so the page's data, markup and texts are
- * compared here and its behaviour by the browser tests (tests/app).
+ * sources); those two script bodies and the page script's hash in the Content-Security-Policy are
+ * masked too, so the page's data, markup and texts are compared here and its behaviour by the
+ * browser tests (tests/app).
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";

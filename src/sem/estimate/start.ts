@@ -65,7 +65,10 @@ interface StartContext {
   markerVar: Map<string, number>;
 }
 
-/** The start variances of the factors whose marker (first observed indicator) is fixed, or of every factor with std.lv. */
+/**
+ * The start variances of the factors whose marker (first observed indicator) is fixed, or of every
+ * factor with std.lv.
+ */
 function markerVariances(ctx: StartContext, stdLv: boolean): void {
   const { rows, stats, simple, idx, lv, p, markerVar } = ctx;
   for (const r of rows) {

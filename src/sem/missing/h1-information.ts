@@ -256,7 +256,10 @@ function rowsSandwich(w: PatternWork, pat: MissingPattern, mu: Float64Array, p: 
   for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) A[a * k + b] *= f;
 }
 
-/** The lower triangle of A = 2(E S E + e eᵀ) from the pattern's moments: ES = E S by rows, then (E S) E as dot products of rows (E symmetric). */
+/**
+ * The lower triangle of A = 2(E S E + e eᵀ) from the pattern's moments: ES = E S by rows, then
+ * (E S) E as dot products of rows (E symmetric).
+ */
 function momentSandwich(w: PatternWork, pat: MissingPattern): void {
   const { S } = pat;
   const k = pat.obs.length;
