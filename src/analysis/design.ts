@@ -8,7 +8,7 @@
  * - structural: the second-order model plus the hypothesised regressions.
  * A design is checked before anything is fitted (checkDesign): bad input is one line, exit code 2.
  */
-import { constructsOf, itemsOf, secondOrderOf } from "../instrument/constructs.js";
+import { constructsOf, itemsOf, scaleOf, secondOrderOf } from "../instrument/constructs.js";
 import type { Instrument } from "../instrument/schema.js";
 import { InputError } from "../sem/messages.js";
 import { AnalysisError } from "./messages.js";
@@ -203,4 +203,9 @@ export function designFromInstrument(instr: Instrument): StudyDesign {
       hypotheses.push({ id: `H${hypotheses.length + 1}`, outcome: r.outcome, predictor: p, expected: "positive" });
   }
   return { constructs, secondOrder, hypotheses, source: `instrument ${instr.id} ${instr.version}` };
+}
+
+/** The items whose scale the instrument declares ordinal (`"ordinal": true`), in instrument order. */
+export function ordinalItemsOf(instr: Instrument): string[] {
+  return instr.items.filter((item) => scaleOf(instr, item).ordinal === true).map((item) => item.id);
 }

@@ -9,6 +9,10 @@
  *   the less restricted model is saturated (r₁ = 0); a negative c_d gives no test (lavaan: NA
  *   and a warning).
  * Equivalent models (Δdf = 0) get their Δχ² and no p-value, as in lavaan.
+ * - Ordered items (WLSMV and its family): lavaan's difference test is Satorra's (2000) scaled and
+ *   shifted one (method = "satorra.2000"), which needs both models' Jacobians and the asymptotic
+ *   covariance of the statistics; it is not computed here: method "none", the rows without a test
+ *   and a warning saying so (a difference of the scaled statistics is not χ²-distributed).
  */
 import { chisqUpper } from "../sem/distributions/index.js";
 
@@ -38,7 +42,7 @@ export interface LrtRow {
 }
 
 export interface Lrt {
-  method: "standard" | "satorra.bentler.2001";
+  method: "standard" | "satorra.bentler.2001" | "none";
   rows: LrtRow[];
   warnings: string[];
 }
@@ -68,15 +72,21 @@ function difference(
   return { "Chisq diff": t, "Df diff": m, "Pr(>Chisq)": chisqUpper(Math.max(t, 0), m), "scaling.factor": cd };
 }
 
-/** lavTestLRT(...) over two or more fits of the same data. */
-export function chisqDifferenceTest(fits: readonly ModelFit[]): Lrt {
+export const ORDINAL_LRT_WARNING =
+  "no difference test between the models: for ordered items lavaan's test is Satorra's (2000) scaled " +
+  "and shifted difference (lavTestLRT method satorra.2000), which is not available; compare their fit measures";
+
+/** lavTestLRT(...) over two or more fits of the same data; `ordinal`: fits of ordered items (no test). */
+export function chisqDifferenceTest(fits: readonly ModelFit[], ordinal = false): Lrt {
   const scaled = fits.every((f) => f.scaling !== undefined);
   const sorted = [...fits].sort((a, b) => a.df - b.df);
-  const warnings: string[] = [];
+  const warnings: string[] = ordinal ? [ORDINAL_LRT_WARNING] : [];
   const rows = sorted.map((f, k): LrtRow => {
     const base = { model: f.model, Df: f.df, AIC: f.aic, BIC: f.bic, Chisq: f.chisq };
-    if (k === 0) return { ...base, "Chisq diff": null, "Df diff": null, "Pr(>Chisq)": null, "scaling.factor": null };
+    const none = { "Chisq diff": null, "Df diff": null, "Pr(>Chisq)": null, "scaling.factor": null };
+    if (k === 0) return { ...base, ...none };
+    if (ordinal) return { ...base, ...none, "Df diff": f.df - sorted[k - 1]!.df };
     return { ...base, ...difference(sorted[k - 1]!, f, scaled, warnings) };
   });
-  return { method: scaled ? "satorra.bentler.2001" : "standard", rows, warnings };
+  return { method: ordinal ? "none" : scaled ? "satorra.bentler.2001" : "standard", rows, warnings };
 }

@@ -23,12 +23,16 @@ import type { ModelMatrices } from "./matrices.js";
  */
 export const RELIABILITY_CUTOFFS = { alpha: 0.7, omega: 0.7, ave: 0.5 } as const;
 
-/** "alpha < 0.70", "omega < 0.70", "AVE < 0.50" for the values below their cut-off. */
-export function reliabilityFlags(alpha: number, omega: number, ave: number): string[] {
+/**
+ * "alpha < 0.70", "omega < 0.70", "AVE < 0.50" for the values below their cut-off; for ordered
+ * items "ordinal alpha < 0.70" and "categorical omega < 0.70".
+ */
+export function reliabilityFlags(alpha: number, omega: number, ave: number, kind?: "ordinal"): string[] {
   const c = RELIABILITY_CUTOFFS;
+  const [a, o] = kind === "ordinal" ? ["ordinal alpha", "categorical omega"] : ["alpha", "omega"];
   return [
-    ...(alpha < c.alpha ? [`alpha < ${c.alpha.toFixed(2)}`] : []),
-    ...(omega < c.omega ? [`omega < ${c.omega.toFixed(2)}`] : []),
+    ...(alpha < c.alpha ? [`${a} < ${c.alpha.toFixed(2)}`] : []),
+    ...(omega < c.omega ? [`${o} < ${c.omega.toFixed(2)}`] : []),
     ...(ave < c.ave ? [`AVE < ${c.ave.toFixed(2)}`] : []),
   ];
 }
@@ -81,8 +85,13 @@ export function omegaAve(
 export interface SecondOrderReliability {
   factor: string;
   dimensions: string[];
-  /** semTools::compRelSEM(fit, higher = factor): observed total variance in the denominator */
+  /**
+   * semTools::compRelSEM(fit, higher = factor): observed total variance in the denominator; with
+   * every item ordered, the categorical omega (also `categoricalOmega`)
+   */
   omega: number;
+  /** Green & Yang's (2009) categorical omega of the factor, when every item is ordered (ordinal-reliability.ts) */
+  categoricalOmega?: number;
   /** semTools::reliabilityL2(fit, factor) */
   omegaL1: number;
   omegaL2: number;

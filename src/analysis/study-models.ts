@@ -7,7 +7,8 @@ import { fitModel, type FitInput, type FittedModel as EngineFit } from "../sem/f
 import type { FitResult } from "../sem/results.js";
 import { parseModel, type ModelSyntax } from "../sem/syntax/index.js";
 import { toFitResult } from "../sem/views.js";
-import { designModels, type StudyDesign } from "./design.js";
+import { InputError } from "../sem/messages.js";
+import { designItems, designModels, type StudyDesign } from "./design.js";
 import { hypothesesTable, type HypothesisRow } from "./hypotheses.js";
 import type { ModelFit } from "./lrt.js";
 import { standardizedInference } from "./standardized.js";
@@ -38,7 +39,10 @@ async function fitNamed(name: ModelName, syntax: ModelSyntax, text: string, inpu
   const fitInput: FitInput = {
     syntax,
     data: input.data,
-    options: { estimator: input.estimator ?? "ML", ...(input.missing !== undefined ? { missing: input.missing } : {}) },
+    options: {
+      ...fitEstimator(input),
+      ...(input.missing !== undefined ? { missing: input.missing } : {}),
+    },
     na: input.na,
   };
   const fitted = await fitModel(fitInput);
@@ -59,6 +63,30 @@ async function fitNamed(name: ModelName, syntax: ModelSyntax, text: string, inpu
   return { model, result, fitted };
 }
 
+/** The estimator and ordered items of every fit: ML by default, lavaan's WLSMV when items are ordered. */
+function fitEstimator(input: StudyInput): { estimator?: string; ordered?: string[] } {
+  const ordered = input.ordered === true ? designItems(input.design) : [...(input.ordered ?? [])];
+  if (ordered.length === 0) return { estimator: input.estimator ?? "ML" };
+  return { ...(input.estimator !== undefined ? { estimator: input.estimator } : {}), ordered };
+}
+
+/**
+ * The items to fit as ordered: every item of the design (true), the listed ones, or none; a listed
+ * name that is not an item of the design is one line (E_USAGE).
+ */
+export function orderedItems(design: StudyDesign, ordered: StudyInput["ordered"]): string[] {
+  const items = designItems(design);
+  if (ordered === undefined) return [];
+  if (ordered === true) return items;
+  for (const v of ordered)
+    if (!items.includes(v))
+      throw new InputError(
+        "E_USAGE",
+        `ordered items: '${v}' is not an item of the design (${design.source}: ${items.join(", ")})`,
+      );
+  return items.filter((v) => ordered.includes(v));
+}
+
 /** The hypotheses table, with std.all inference by the delta method (standardized.ts). */
 export function hypothesesOf(design: StudyDesign, st: Fitted | undefined): HypothesisRow[] {
   if (st === undefined) return [];
@@ -75,8 +103,8 @@ export function modelFit(m: FittedModel): ModelFit {
     chisq: f.chisq!,
     df: f.df!,
     npar: f.npar!,
-    aic: f.aic!,
-    bic: f.bic!,
+    aic: f.aic ?? NaN,
+    bic: f.bic ?? NaN,
     ...(scaling !== undefined ? { scaling } : {}),
   };
 }

@@ -25,6 +25,11 @@ export interface StudyInput {
   structural?: { syntax: ModelSyntax; text: string };
   /** how the responses were loaded against an instrument (instrument/responses.ts), reported as is */
   responses?: ResponsesNote;
+  /**
+   * items fitted as ordered (lavaan's `ordered =`): true for every item of the design, or their
+   * names; the models are then fitted by WLSMV unless `estimator` names another of its family
+   */
+  ordered?: true | readonly string[];
 }
 
 export interface ResponsesNote {
@@ -62,16 +67,31 @@ export interface ConstructReliability {
   items: string[];
   /** psych::alpha */
   alpha: Alpha;
-  /** semTools::compRelSEM (measurement model) */
+  /** semTools::compRelSEM (measurement model): Green & Yang's categorical omega for ordered items */
   omega: number;
   /** semTools::AVE (measurement model) */
   ave: number;
   /** values below the usual cut-offs (reliability.ts RELIABILITY_CUTOFFS), e.g. "AVE < 0.50" */
   flags: string[];
+  /** constructs with an ordered item: the coefficients of ordered items (`omega` is then the categorical one) */
+  ordinal?: OrdinalReliability;
+}
+
+/** Reliability of a construct measured by ordered items (ordinal-reliability.ts); NaN (null in JSON) when mixed. */
+export interface OrdinalReliability {
+  /**
+   * coefficient alpha of the polychoric correlations (Zumbo et al. 2007):
+   * compRelSEM(tau.eq = TRUE, ord.scale = FALSE)
+   */
+  ordinalAlpha: number;
+  /** Green & Yang (2009): compRelSEM()'s default for ordered items */
+  categoricalOmega: number;
 }
 
 export interface StudyResults {
   estimator: string;
+  /** the items fitted as ordered (empty: every item continuous) */
+  ordered: string[];
   design: StudyDesign;
   data: {
     file: string;

@@ -9,12 +9,10 @@ import { InputError } from "../sem/messages.js";
 import { checkDesign, designItems, type StudyDesign } from "./design.js";
 import { describeItem, type ItemDescriptives } from "./descriptives.js";
 import { chisqDifferenceTest } from "./lrt.js";
-import { cov2cor, modelMatrices } from "./matrices.js";
 import { multivariateScreening, OUTLIER_ALPHA } from "./multivariate.js";
-import { cronbachAlpha, omegaAve, reliabilityFlags, secondOrderReliability } from "./reliability.js";
-import { fitModels, hypothesesOf, modelFit, type Fitted } from "./study-models.js";
-import type { ConstructReliability, StudyInput, StudyResults } from "./study-types.js";
-import { fornellLarcker, htmt } from "./validity.js";
+import { fitModels, hypothesesOf, modelFit, orderedItems } from "./study-models.js";
+import { reliabilityAndValidity } from "./study-reliability.js";
+import type { StudyInput, StudyResults } from "./study-types.js";
 
 export type * from "./study-types.js";
 
@@ -36,55 +34,11 @@ function screenItems(data: DataTable, items: string[], na: string[] | undefined)
   });
 }
 
-/** Rows and columns of `S` (ordered as `items`) in the order of `names`. */
-function subMatrix(S: number[][], items: string[], names: readonly string[]): number[][] {
-  const idx = names.map((v) => items.indexOf(v));
-  return idx.map((i) => idx.map((j) => S[i]![j]!));
-}
-
-/** Alpha, omega, AVE, Fornell-Larcker, HTMT and second-order reliability; S is the items' N-divisor covariance. */
-function reliabilityAndValidity(
-  design: StudyDesign,
-  items: string[],
-  S: number[][],
-  fits: Fitted[],
-): Pick<StudyResults, "reliability" | "secondOrder" | "validity"> {
-  const mm = modelMatrices(fits[0]!.result);
-  const Smodel = subMatrix(S, items, mm.observed);
-  const reliability = design.constructs.map((c): ConstructReliability => {
-    const idx = c.items.map((it) => items.indexOf(it));
-    const alpha = cronbachAlpha(S, idx);
-    const oa = omegaAve(mm, Smodel, c.name);
-    return {
-      construct: c.name,
-      items: c.items,
-      alpha,
-      ...oa,
-      flags: reliabilityFlags(alpha.raw_alpha, oa.omega, oa.ave),
-    };
-  });
-  const names = design.constructs.map((c) => c.name);
-  const lvIdx = names.map((n) => mm.latent.indexOf(n));
-  const corLv = cov2cor(mm.covLv);
-  const fl = fornellLarcker(
-    names,
-    reliability.map((r) => r.ave),
-    lvIdx.map((i) => lvIdx.map((j) => corLv[i]![j]!)),
-  );
-  const blocks = design.constructs.map((c) => c.items.map((it) => items.indexOf(it)));
-  const second = fits.find((f) => f.model.name === "second.order");
-  const m2 = second === undefined ? null : modelMatrices(second.result);
-  const secondOrder =
-    m2 === null
-      ? []
-      : design.secondOrder.map((s) => secondOrderReliability(m2, subMatrix(S, items, m2.observed), s.name));
-  return { reliability, secondOrder, validity: { fornellLarcker: fl, htmt: htmt(names, blocks, S) } };
-}
-
 export async function runStudy(input: StudyInput): Promise<StudyResults> {
   const { design } = input;
   checkDesign(design);
   const items = designItems(design);
+  const ordered = orderedItems(design, input.ordered);
   const ds = buildDataSet(input.data, { variables: items, na: input.na });
   const g = ds.groups[0]!;
   const p = items.length;
@@ -97,12 +51,13 @@ export async function runStudy(input: StudyInput): Promise<StudyResults> {
         `the items is not positive definite (numerically ` +
         `singular); Mardia's tests and Mahalanobis distances need its inverse`,
     );
-  const fits = await fitModels(input);
+  const fits = await fitModels({ ...input, ordered });
   // Observed (N-divisor) covariance of the items over the complete rows: lavaan's sampstat.
   const Sflat = covarianceN(g.X, g.n, p);
   const S = Array.from({ length: p }, (_, i) => Array.from(Sflat.subarray(i * p, (i + 1) * p)));
   return {
     estimator: fits[0]!.result.estimator,
+    ordered,
     design,
     data: {
       file: input.data.file,
@@ -121,9 +76,15 @@ export async function runStudy(input: StudyInput): Promise<StudyResults> {
         rows: multi.mahalanobis,
       },
     },
-    ...reliabilityAndValidity(design, items, S, fits),
+    ...reliabilityAndValidity(design, { items, S }, fits, ordered),
     models: fits.map((f) => f.model),
-    comparison: fits.length > 1 ? chisqDifferenceTest(fits.map((f) => modelFit(f.model))) : null,
+    comparison:
+      fits.length < 2
+        ? null
+        : chisqDifferenceTest(
+            fits.map((f) => modelFit(f.model)),
+            ordered.length > 0,
+          ),
     hypotheses: hypothesesOf(
       design,
       fits.find((f) => f.model.name === "structural"),

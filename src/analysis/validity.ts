@@ -53,6 +53,11 @@ export interface Htmt {
   "htmt.arithmetic": NamedMatrix;
   /** pairs above the thresholds, by the `htmt` (default) matrix */
   flags: HtmtFlag[];
+  /**
+   * the item correlations the ratios are taken of: Pearson, or (ordered items) the polychoric ones,
+   * as semTools::htmt(model, data, ordered = items) takes them from lavCor
+   */
+  correlations?: "pearson" | "polychoric";
 }
 
 type Mean = (xs: number[]) => number;

@@ -68,6 +68,8 @@ export interface WeightsModel {
   norms: Responses;
   estimator: string;
   missing?: string;
+  /** items fitted as ordered (--ordered, --ordinal) */
+  ordered?: true | readonly string[];
 }
 
 /**

@@ -22,6 +22,11 @@ const ScaleSchema = z.strictObject({
   min: z.number().int(),
   max: z.number().int(),
   anchors: z.array(AnchorSchema).min(2),
+  /**
+   * the answers are ordered categories: `isrs analyze --ordinal` (and report, score) fits the items
+   * on this scale as ordered (lavaan's `ordered =`, WLSMV); default false (continuous)
+   */
+  ordinal: z.boolean().optional(),
 });
 
 const FirstOrderSchema = z.strictObject({

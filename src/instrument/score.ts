@@ -290,12 +290,14 @@ export interface ScoreFirmsInput {
   estimator?: string;
   /** missing-data method of that fit: "listwise" (default) or "fiml" */
   missing?: string;
+  /** items fitted as ordered in that fit (lavaan's `ordered =`; the estimator then defaults to WLSMV) */
+  ordered?: true | readonly string[];
   firm: string;
 }
 
 /** Fits the model to the norm sample, derives the weights, and scores. */
 export async function scoreFirms(input: ScoreFirmsInput): Promise<ScoreReport> {
-  const estimator = input.estimator ?? "ML";
+  const estimator = input.estimator ?? (input.ordered !== undefined ? "WLSMV" : "ML");
   selectRows(input.data, input.firm); // a wrong firm id fails before the fit
   const { fit, weights } = await fitWeights({
     instr: input.instr,
@@ -303,6 +305,7 @@ export async function scoreFirms(input: ScoreFirmsInput): Promise<ScoreReport> {
     norms: input.norms,
     estimator,
     ...(input.missing !== undefined ? { missing: input.missing } : {}),
+    ...(input.ordered !== undefined ? { ordered: input.ordered } : {}),
   });
   const report = scoreReport({ ...input, weights });
   if (fit !== null && weights.method !== "equal") {
@@ -311,7 +314,8 @@ export async function scoreFirms(input: ScoreFirmsInput): Promise<ScoreReport> {
     const fiml = fit.missing === "fiml";
     const how = fiml
       ? "by full-information ML: every answer used"
-      : `${fit.dropped.length} with a missing answer left out, listwise; --missing fiml uses them`;
+      : `${fit.dropped.length} with a missing answer left out, listwise; ` +
+        `--missing ${input.ordered !== undefined ? "pairwise" : "fiml"} uses them`;
     report.notes.push(`weights fitted on ${used} of ${of} norm firms (${how})`);
     report.weights = { ...report.weights, nobs: used, missing: fiml ? "fiml" : "listwise" };
   }

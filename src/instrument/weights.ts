@@ -88,10 +88,18 @@ export async function fitWeights(input: {
   estimator: string;
   /** missing-data method of the fit ("listwise" by default, or "fiml") */
   missing?: string;
+  /** items fitted as ordered (lavaan's `ordered =`) */
+  ordered?: true | readonly string[];
 }): Promise<{ fit: FitResult | null; weights: Weights }> {
   const { instr, estimator } = input;
   try {
-    const options = { estimator, ...(input.missing !== undefined ? { missing: input.missing } : {}) };
+    const options = {
+      estimator,
+      ...(input.missing !== undefined ? { missing: input.missing } : {}),
+      ...(input.ordered !== undefined
+        ? { ordered: input.ordered === true ? (true as const) : [...input.ordered] }
+        : {}),
+    };
     const fitted = await fitModel({ syntax: input.syntax, data: input.norms.table, options });
     return { fit: toFitResult(fitted), weights: weightsFromFit(weightsSource(fitted), instr, estimator) };
   } catch (e) {

@@ -103,9 +103,10 @@ export function problems(models: readonly FittedModel[]): string[] {
 export function modelSample(res: StudyResults): string {
   const m = res.models[0];
   if (m === undefined) return "";
-  return m.missing === "fiml"
-    ? `N = ${m.nobs}, incomplete rows kept (FIML)`
-    : `N = ${m.nobs} complete rows (listwise; --missing fiml keeps the others)`;
+  if (m.missing === "fiml") return `N = ${m.nobs}, incomplete rows kept (FIML)`;
+  if (m.missing === "pairwise") return `N = ${m.nobs}, each correlation from the rows observing its pair (pairwise)`;
+  const other = res.ordered.length > 0 ? "pairwise" : "fiml";
+  return `N = ${m.nobs} complete rows (listwise; --missing ${other} keeps the others)`;
 }
 
 export interface FromAnalysisMeta {
@@ -113,6 +114,123 @@ export interface FromAnalysisMeta {
   dataFile: string;
   model: string;
   version: string;
+}
+
+/** "all 25 items (WLSMV: polychoric correlations)" or the list. */
+function orderedNote(res: StudyResults): string {
+  const all = res.ordered.length === res.design.constructs.reduce((n, c) => n + c.items.length, 0);
+  return `${all ? `all ${res.ordered.length} items` : res.ordered.join(", ")} (${res.estimator}, polychoric correlations)`;
+}
+
+const ORDINAL_PROVENANCE = "; ordered items: ordinal alpha, categorical omega, polychoric HTMT";
+
+/** The screening tables: item descriptives, Mardia's tests and the flagged outliers. */
+function screeningView(res: StudyResults): StudyView["screening"] {
+  return {
+    items: res.screening.items.map((i) => ({
+      item: i.item,
+      n: i.n,
+      mean: i.mean,
+      sd: i.sd,
+      skew: i.skew,
+      kurtosis: i.kurtosis,
+      missing: i.missing,
+    })),
+    mardia: {
+      b1p: res.screening.mardia.b1p,
+      skewChisq: res.screening.mardia.skew,
+      skewDf: res.screening.mardia.df,
+      skewP: res.screening.mardia["p.skew"],
+      b2p: res.screening.mardia.b2p,
+      kurtosisZ: res.screening.mardia.kurtosis,
+      kurtosisP: res.screening.mardia["p.kurt"],
+    },
+    outlierRule: { df: res.screening.mahalanobis.df, alpha: res.screening.mahalanobis.alpha },
+    outliers: res.screening.mahalanobis.rows
+      .filter((r) => r.outlier)
+      .map((r) => ({ id: `row ${r.row}`, d2: r.d2, pvalue: r.pvalue })),
+  };
+}
+
+/** Loadings, reliability (ordinal coefficients for ordered items) and discriminant validity. */
+function measurementView(res: StudyResults, measurement: FittedModel, first: ReadonlySet<string>) {
+  return {
+    loadings: measurement.parameters.filter((p) => p.op === "=~" && p.group === 1 && first.has(p.lhs)).map(loadingRow),
+    reliability: res.reliability.map((r) => ({
+      construct: r.construct,
+      items: r.items.length,
+      alpha: r.alpha.raw_alpha,
+      cr: r.omega,
+      ave: r.ave,
+      ...(r.ordinal !== undefined ? { ordinalAlpha: r.ordinal.ordinalAlpha } : {}),
+    })),
+    ...(res.ordered.length > 0 ? { ordered: res.ordered } : {}),
+    fornellLarcker: lower(res.validity.fornellLarcker.names, res.validity.fornellLarcker.values, true),
+    htmt: lower(res.validity.htmt.htmt.names, res.validity.htmt.htmt.values, false),
+  };
+}
+
+/** Second-order loadings and reliability, structural paths and R² of their outcomes. */
+function structuralView(
+  res: StudyResults,
+  second: FittedModel | undefined,
+  structural: FittedModel | undefined,
+  first: ReadonlySet<string>,
+) {
+  const paths = (structural?.parameters ?? [])
+    .filter((p) => p.op === "~" && p.group === 1)
+    .map((p) => ({ from: p.rhs, to: p.lhs, est: p.est, se: p.se, pvalue: p.pvalue, std: p["std.all"] }));
+  const dependents = new Set(paths.map((p) => p.to));
+  return {
+    secondOrder: (second?.parameters ?? [])
+      .filter((p) => p.op === "=~" && p.group === 1 && !first.has(p.lhs))
+      .map(loadingRow),
+    secondOrderReliability: res.secondOrder.map((s) => ({
+      factor: s.factor,
+      dimensions: s.dimensions,
+      omega: s.omega,
+      omegaL1: s.omegaL1,
+      omegaL2: s.omegaL2,
+      partialOmegaL1: s.partialOmegaL1,
+    })),
+    paths,
+    r2: Object.entries(structural?.r2 ?? {})
+      .filter(([v]) => dependents.has(v))
+      .map(([variable, r2]) => ({ variable, r2 })),
+  };
+}
+
+/** The difference tests that were computed (none for ordered items). */
+function comparisonsView(res: StudyResults): StudyView["comparisons"] {
+  return (res.comparison?.rows ?? []).flatMap((r, i, rows) =>
+    r["Chisq diff"] === null || i === 0
+      ? []
+      : [
+          {
+            a: MODEL_NAMES[rows[i - 1]!.model as FittedModel["name"]] ?? rows[i - 1]!.model,
+            b: MODEL_NAMES[r.model as FittedModel["name"]] ?? r.model,
+            dchisq: r["Chisq diff"],
+            ddf: r["Df diff"] ?? 0,
+            pvalue: r["Pr(>Chisq)"] ?? Number.NaN,
+          },
+        ],
+  );
+}
+
+function hypothesesView(res: StudyResults): StudyView["hypotheses"] {
+  return res.hypotheses.map((h) => ({
+    id: h.id,
+    from: h.rhs,
+    to: h.lhs,
+    std: h["std.all"],
+    seStd: h["se.std"],
+    pvalueStd: h["pvalue.std"],
+    est: h.est,
+    se: h.se,
+    pvalue: h.pvalue,
+    supported: h.supported,
+    expected: h.expected,
+  }));
 }
 
 export function studyViewFromAnalysis(res: StudyResults, meta: FromAnalysisMeta): StudyView {
@@ -125,10 +243,6 @@ export function studyViewFromAnalysis(res: StudyResults, meta: FromAnalysisMeta)
   const labels: Record<string, string> = {};
   for (const c of [...res.design.constructs, ...res.design.secondOrder])
     if (c.label !== undefined) labels[c.name] = c.label;
-  const paths = (structural?.parameters ?? [])
-    .filter((p) => p.op === "~" && p.group === 1)
-    .map((p) => ({ from: p.rhs, to: p.lhs, est: p.est, se: p.se, pvalue: p.pvalue, std: p["std.all"] }));
-  const dependents = new Set(paths.map((p) => p.to));
   const responses = res.data.responses;
   const excluded = [
     ...(responses?.excluded ?? []).map((e) => ({ row: e.row ?? null, reason: e.reason })),
@@ -147,6 +261,7 @@ export function studyViewFromAnalysis(res: StudyResults, meta: FromAnalysisMeta)
       { label: "model", value: meta.model },
       { label: "rows", value: `${res.data.rows} in the file, ${res.data.complete} complete` },
       { label: "models fitted on", value: modelSample(res) },
+      ...(res.ordered.length > 0 ? [{ label: "ordered items", value: orderedNote(res) }] : []),
       ...(responses !== undefined && responses.recoded.length > 0
         ? [{ label: "reverse-keyed items recoded", value: responses.recoded.join(", ") }]
         : []),
@@ -154,82 +269,12 @@ export function studyViewFromAnalysis(res: StudyResults, meta: FromAnalysisMeta)
     ],
     labels,
     sample: { n: res.data.complete, excluded },
-    screening: {
-      items: res.screening.items.map((i) => ({
-        item: i.item,
-        n: i.n,
-        mean: i.mean,
-        sd: i.sd,
-        skew: i.skew,
-        kurtosis: i.kurtosis,
-        missing: i.missing,
-      })),
-      mardia: {
-        b1p: res.screening.mardia.b1p,
-        skewChisq: res.screening.mardia.skew,
-        skewDf: res.screening.mardia.df,
-        skewP: res.screening.mardia["p.skew"],
-        b2p: res.screening.mardia.b2p,
-        kurtosisZ: res.screening.mardia.kurtosis,
-        kurtosisP: res.screening.mardia["p.kurt"],
-      },
-      outlierRule: { df: res.screening.mahalanobis.df, alpha: res.screening.mahalanobis.alpha },
-      outliers: res.screening.mahalanobis.rows
-        .filter((r) => r.outlier)
-        .map((r) => ({ id: `row ${r.row}`, d2: r.d2, pvalue: r.pvalue })),
-    },
-    loadings: measurement.parameters.filter((p) => p.op === "=~" && p.group === 1 && first.has(p.lhs)).map(loadingRow),
-    reliability: res.reliability.map((r) => ({
-      construct: r.construct,
-      items: r.items.length,
-      alpha: r.alpha.raw_alpha,
-      cr: r.omega,
-      ave: r.ave,
-    })),
-    fornellLarcker: lower(res.validity.fornellLarcker.names, res.validity.fornellLarcker.values, true),
-    htmt: lower(res.validity.htmt.htmt.names, res.validity.htmt.htmt.values, false),
-    secondOrder: (second?.parameters ?? [])
-      .filter((p) => p.op === "=~" && p.group === 1 && !first.has(p.lhs))
-      .map(loadingRow),
-    secondOrderReliability: res.secondOrder.map((s) => ({
-      factor: s.factor,
-      dimensions: s.dimensions,
-      omega: s.omega,
-      omegaL1: s.omegaL1,
-      omegaL2: s.omegaL2,
-      partialOmegaL1: s.partialOmegaL1,
-    })),
-    paths,
-    r2: Object.entries(structural?.r2 ?? {})
-      .filter(([v]) => dependents.has(v))
-      .map(([variable, r2]) => ({ variable, r2 })),
+    screening: screeningView(res),
+    ...measurementView(res, measurement, first),
+    ...structuralView(res, second, structural, first),
     models: res.models.map(modelFitView),
-    comparisons: (res.comparison?.rows ?? []).flatMap((r, i, rows) =>
-      r["Chisq diff"] === null || i === 0
-        ? []
-        : [
-            {
-              a: MODEL_NAMES[rows[i - 1]!.model as FittedModel["name"]] ?? rows[i - 1]!.model,
-              b: MODEL_NAMES[r.model as FittedModel["name"]] ?? r.model,
-              dchisq: r["Chisq diff"],
-              ddf: r["Df diff"] ?? 0,
-              pvalue: r["Pr(>Chisq)"] ?? Number.NaN,
-            },
-          ],
-    ),
-    hypotheses: res.hypotheses.map((h) => ({
-      id: h.id,
-      from: h.rhs,
-      to: h.lhs,
-      std: h["std.all"],
-      seStd: h["se.std"],
-      pvalueStd: h["pvalue.std"],
-      est: h.est,
-      se: h.se,
-      pvalue: h.pvalue,
-      supported: h.supported,
-      expected: h.expected,
-    })),
+    comparisons: comparisonsView(res),
+    hypotheses: hypothesesView(res),
     hypothesisRule:
       "β, SE(β), p(β): the standardized estimate (std.all) with its delta-method standard error and the p of " +
       "β / SE(β), as lavaan's standardizedSolution(). b, SE, p: the unstandardized estimate and its Wald test, " +
@@ -241,7 +286,8 @@ export function studyViewFromAnalysis(res: StudyResults, meta: FromAnalysisMeta)
     provenance:
       `Estimates by isrs ${meta.version} (lavaan-compatible; std.all as lavaan's standardizedSolution). ` +
       `Reliability as psych::alpha and semTools (compRelSEM, ` +
-      `AVE, htmt); Fornell & Larcker (1981) criterion; ` +
+      `AVE, htmt${res.ordered.length > 0 ? ORDINAL_PROVENANCE : ""}); ` +
+      `Fornell & Larcker (1981) criterion; ` +
       `hypotheses from the ${final.name === "structural" ? "structural" : "final"} model.`,
   };
   return view;

@@ -3,7 +3,7 @@
  * chi-square statistic, df and p; b2p with its z and p), the Mahalanobis outliers (or "none"),
  * and the second-order factors' reliability.
  */
-import { cell, num, numCell, pval, type Block } from "./document.js";
+import { cell, num, numCell, pval, type Block, type Cell } from "./document.js";
 import type { StudyView } from "./study-view.js";
 
 /** A variable's label with its name: "Failure detection (detection)". */
@@ -65,7 +65,7 @@ export function secondOrderReliabilityTable(v: StudyView): Block {
     columns: [
       { header: "factor" },
       { header: "dimensions" },
-      { header: "ω (higher)", numeric: true },
+      { header: (v.ordered ?? []).length > 0 ? "categorical ω (higher)" : "ω (higher)", numeric: true },
       { header: "ωL1", numeric: true },
       { header: "ωL2", numeric: true },
       { header: "partial ωL1", numeric: true },
@@ -82,5 +82,41 @@ export function secondOrderReliabilityTable(v: StudyView): Block {
       "ω (higher): the second-order factor's omega from its dimensions (semTools compRelSEM, higher =). " +
       "ωL1: share of the items' total variance due to the second-order factor; ωL2: share of the dimensions' " +
       "variance due to it; partial ωL1: ωL1 without the dimensions' unique variance (semTools reliabilityL2).",
+  };
+}
+
+/** With ordered items the fit table shows WLSMV's scaled-shifted statistic and robust indices. */
+export const ORDINAL_FIT_NOTE =
+  "Ordered items: DWLS estimates on polychoric correlations with robust standard errors (lavaan's WLSMV); " +
+  "χ², df and p are the scaled-shifted statistic's, CFI, TLI and RMSEA the robust ones.";
+
+/** Reliability of constructs with ordered items: ordinal alpha and Green & Yang's categorical omega. */
+export function ordinalReliabilityTable(v: StudyView): Block {
+  const pass = (x: number | undefined, min: number): Cell["flag"] =>
+    x === undefined || !Number.isFinite(x) ? undefined : x >= min ? "pass" : "fail";
+  return {
+    kind: "table",
+    caption: "Reliability and convergent validity (ordered items)",
+    columns: [
+      { header: "construct" },
+      { header: "items", numeric: true },
+      { header: "ordinal α", numeric: true },
+      { header: "categorical ω", numeric: true },
+      { header: "AVE", numeric: true },
+      { header: "Cronbach's α (item scores)", numeric: true },
+    ],
+    rows: v.reliability.map((r) => [
+      cell(name(v, r.construct)),
+      cell(String(r.items), { numeric: true }),
+      { ...numCell(r.ordinalAlpha), flag: pass(r.ordinalAlpha, 0.7) },
+      { ...numCell(r.cr), flag: pass(r.cr, 0.7) },
+      { ...numCell(r.ave), flag: pass(r.ave, 0.5) },
+      numCell(r.alpha),
+    ]),
+    note:
+      "Ordinal α: coefficient alpha of the polychoric correlations (Zumbo, Gadermann & Zeisser 2007); " +
+      "categorical ω: the reliability of the summed item scores from the WLSMV measurement model " +
+      "(Green & Yang 2009), as semTools compRelSEM; AVE on the latent-response scale. " +
+      "✓: ordinal α and categorical ω ≥ 0.70, AVE ≥ 0.50. Cronbach's α on the item scores for comparison.",
   };
 }

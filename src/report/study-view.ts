@@ -18,9 +18,11 @@ export interface ReliabilityRow {
   construct: string;
   items: number;
   alpha?: number;
-  /** composite reliability (omega) */
+  /** composite reliability (omega); Green & Yang's categorical omega for ordered items */
   cr?: number;
   ave?: number;
+  /** ordered items: coefficient alpha of the polychoric correlations (ordinal alpha) */
+  ordinalAlpha?: number;
 }
 
 /** A square table of constructs: Fornell-Larcker (√AVE on the diagonal) or HTMT ratios. */
@@ -102,6 +104,11 @@ export interface StudyView {
   };
   loadings: LoadingRow[];
   reliability: ReliabilityRow[];
+  /**
+   * the items fitted as ordered (WLSMV): reliability is then ordinal alpha and categorical omega,
+   * HTMT on polychoric correlations; absent or empty when every item is continuous
+   */
+  ordered?: string[];
   fornellLarcker?: ConstructMatrix;
   htmt?: ConstructMatrix;
   secondOrder: LoadingRow[];

@@ -25,7 +25,14 @@ import { renderHtml } from "./html.js";
 import { renderMarkdown } from "./markdown.js";
 import type { ConstructMatrix, LoadingRow, ModelFitView, StudyView } from "./study-view.js";
 
-import { mardiaTable, name, outlierBlock, secondOrderReliabilityTable } from "./study-tables.js";
+import {
+  mardiaTable,
+  name,
+  ORDINAL_FIT_NOTE,
+  ordinalReliabilityTable,
+  outlierBlock,
+  secondOrderReliabilityTable,
+} from "./study-tables.js";
 
 function loadingTable(v: StudyView, rows: readonly LoadingRow[], caption: string): Block {
   return {
@@ -55,6 +62,7 @@ function loadingTable(v: StudyView, rows: readonly LoadingRow[], caption: string
 }
 
 function reliabilityTable(v: StudyView): Block {
+  if ((v.ordered ?? []).length > 0) return ordinalReliabilityTable(v);
   return {
     kind: "table",
     caption: "Reliability and convergent validity",
@@ -151,7 +159,9 @@ function fitTable(v: StudyView): Block {
         cell(c === undefined ? "" : `${c.op === ">=" ? "≥" : "≤"} ${c.value} (${c.source})`),
       ];
     }),
-    note: `Estimator: ${estimators}. ✓ meets the cut-off, ✗ does not.`,
+    note:
+      `Estimator: ${estimators}. ✓ meets the cut-off, ✗ does not.` +
+      ((v.ordered ?? []).length > 0 ? ` ${ORDINAL_FIT_NOTE}` : ""),
   };
 }
 
@@ -233,7 +243,7 @@ async function measurementSection(v: StudyView, figures: { loadings?: string }):
       matrixTable(
         v,
         v.htmt,
-        "Discriminant validity: HTMT ratios",
+        `Discriminant validity: HTMT ratios${(v.ordered ?? []).length > 0 ? " (polychoric correlations)" : ""}`,
         "✗ above 0.85 (strict; 0.90 liberal), Henseler, Ringle & Sarstedt (2015).",
         (i, j, x) => (i !== j && x > 0.85 ? "fail" : undefined),
       ),

@@ -103,6 +103,7 @@ describe("isrs analyze", () => {
     expect(Object.keys(out)).toEqual([
       "tool",
       "estimator",
+      "ordered",
       "design",
       "data",
       "screening",
@@ -242,7 +243,8 @@ const BAD: [string, string[], RegExp][] = [
     /scale\.csv: line 4 \(row 3\), column "DET2": 9 is outside the scale 1\.\.7/,
   ],
   ["an instrument file that is not JSON", ["--instrument", file("bad.json", "{")], /bad\.json: not valid JSON/],
-  ["an unknown estimator", ["--estimator", "WLS"], /--estimator WLS: use ML, MLM, MLR/],
+  ["an unknown estimator", ["--estimator", "GLS"], /--estimator GLS: use ML, MLM, MLR/],
+  ["WLS without ordered items", ["--estimator", "WLS"], /WLS is for ordinal indicators: declare them ordered/],
   ["a bad --format", [`${HS}/data.csv`, "--model", model, "--format", "xml"], /--format xml: use text or json/],
   ["a missing data file", [`${HS}/nope.csv`, "--model", model], /nope\.csv: no such file/],
   [

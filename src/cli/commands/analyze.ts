@@ -6,19 +6,27 @@
  * - The data: DATA, or the instrument's bundled dataset when omitted. Loaded against the
  *   instrument (scale checks, reverse-keyed items recoded) unless --model is given with DATA
  *   and no --instrument: then DATA is any CSV with the model's columns.
+ * - Ordered items: `--ordered all | LIST`, or `--ordinal` (the items whose scale the instrument
+ *   declares ordinal); the models are then fitted by WLSMV (lavaan's default for ordered items).
  * --out DIR writes results.json and summary.txt atomically, creating DIR when needed and
  * leaving its other files alone.
  */
 import fs from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
-import { designFromInstrument, designFromSyntax, type StudyDesign } from "../../analysis/design.js";
+import {
+  designFromInstrument,
+  designFromSyntax,
+  designItems,
+  ordinalItemsOf,
+  type StudyDesign,
+} from "../../analysis/design.js";
 import { runStudy, type ResponsesNote, type StudyResults } from "../../analysis/study.js";
 import { bundledDatasetPath, loadInstrument, loadResponses, type Instrument } from "../../instrument/index.js";
 import { type DataTable } from "../../sem/data/index.js";
 import { readTable } from "../../sem/data/read-file.js";
 import { InputError } from "../../sem/messages.js";
-import { ESTIMATORS } from "../../sem/options.js";
+import { ALL_ESTIMATORS } from "../../sem/options.js";
 import { parseModel, type ModelSyntax } from "../../sem/syntax/index.js";
 import { exitCodeFor, EXIT } from "../exit-codes.js";
 import { formatAnalysisJson, formatAnalysisText } from "../format/analysis.js";
@@ -33,10 +41,10 @@ import {
   writeAndTell,
 } from "../report-output.js";
 
-interface AnalyzeFlags {
+interface AnalyzeFlags extends OrderedFlags {
   model?: string;
   instrument?: string;
-  estimator: string;
+  estimator?: string;
   missing?: string;
   format: string;
   out?: string;
@@ -49,6 +57,51 @@ interface Study {
   data: DataTable;
   structural?: { syntax: ModelSyntax; text: string };
   responses?: ResponsesNote;
+  /** the items to fit as ordered (--ordered, --ordinal); absent: none */
+  ordered?: true | string[];
+}
+
+/** `--ordered all | LIST` and `--ordinal`, shared by analyze, report and score. */
+export interface OrderedFlags {
+  ordered?: string;
+  ordinal?: boolean;
+}
+
+/**
+ * The ordered items the flags ask for: true (`--ordered all`), the listed names, the items of the
+ * instrument's ordinal scales (`--ordinal`), or undefined. Bad usage is one line (E_USAGE).
+ */
+export function orderedFrom(flags: OrderedFlags, instr: Instrument | undefined): true | string[] | undefined {
+  if (flags.ordinal === true && flags.ordered !== undefined)
+    throw new InputError("E_USAGE", "--ordinal and --ordered exclude each other: give one");
+  if (flags.ordered !== undefined) {
+    const names = flags.ordered
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
+    if (names.length === 0) throw new InputError("E_USAGE", "--ordered: give all, or a comma-separated list of items");
+    return names.length === 1 && names[0]!.toLowerCase() === "all" ? true : names;
+  }
+  if (flags.ordinal !== true) return undefined;
+  if (instr === undefined)
+    throw new InputError(
+      "E_USAGE",
+      "--ordinal takes the ordinal items from the instrument: give --instrument, or name the items with --ordered",
+    );
+  const items = ordinalItemsOf(instr);
+  if (items.length === 0)
+    throw new InputError(
+      "E_USAGE",
+      `--ordinal: instrument ${instr.id} declares no scale ordinal (add "ordinal": true to a scale); ` +
+        "to treat every item as ordinal use --ordered all",
+    );
+  return items;
+}
+
+/** The estimators of the study commands: ML's family, and with ordered items WLSMV's (checked by the engine). */
+export function checkEstimator(estimator: string | undefined): void {
+  if (estimator !== undefined && !(ALL_ESTIMATORS as readonly string[]).includes(estimator.toUpperCase()))
+    throw new InputError("E_USAGE", `--estimator ${estimator}: use ${ALL_ESTIMATORS.join(", ")}`);
 }
 
 export function resolveStudy(dataFile: string | undefined, flags: AnalyzeFlags): Study {
@@ -65,15 +118,23 @@ export function resolveStudy(dataFile: string | undefined, flags: AnalyzeFlags):
   } else {
     data = readTable(dataFile!, { na });
   }
-  if (flags.model === undefined) return { design: designFromInstrument(instr!), data, responses };
+  const asked = orderedFrom(flags, instr);
+  if (flags.model === undefined) {
+    const design = designFromInstrument(instr!);
+    return { design, data, responses, ...orderedOf(asked, design, flags) };
+  }
   const text = readModelFile(flags.model);
   const syntax = parseModel(text, { file: flags.model });
-  return {
-    design: designFromSyntax(syntax, (c) => data.columns.includes(c)),
-    data,
-    structural: { syntax, text },
-    responses,
-  };
+  const design = designFromSyntax(syntax, (c) => data.columns.includes(c));
+  return { design, data, structural: { syntax, text }, responses, ...orderedOf(asked, design, flags) };
+}
+
+/** `--ordinal` keeps the instrument's ordinal items that the design uses; `--ordered` is checked by runStudy. */
+function orderedOf(asked: true | string[] | undefined, design: StudyDesign, flags: OrderedFlags) {
+  if (asked === undefined) return {};
+  if (asked === true || flags.ordinal !== true) return { ordered: asked };
+  const items = new Set(designItems(design));
+  return { ordered: asked.filter((v) => items.has(v)) };
 }
 
 /** A path relative to the working directory when it lies below it (messages and JSON stay short). */
@@ -120,7 +181,9 @@ export function registerAnalyze(program: Command, ctx: CommandContext): void {
       "-m, --model <file>",
       "lavaan syntax of the structural model, instead of the instrument's (the design is read from it)",
     )
-    .option("--estimator <name>", `${ESTIMATORS.join(", ")}`, "ML")
+    .option("--estimator <name>", "ML (default), MLM, MLR; with ordered items WLSMV (their default) or its family")
+    .option("--ordered <items>", "fit these items as ordinal (ordered categories): all, or a comma-separated list")
+    .option("--ordinal", "fit the items whose scale the instrument declares ordinal as ordered")
     .option(
       "--missing <method>",
       "missing answers in every model fit: listwise (default: drop incomplete rows) or fiml (full-information ML)",
@@ -135,9 +198,7 @@ export function registerAnalyze(program: Command, ctx: CommandContext): void {
     .action(async (dataFile: string | undefined, flags: AnalyzeFlags) => {
       if (flags.format !== "text" && flags.format !== "json")
         throw new InputError("E_USAGE", `--format ${flags.format}: use text or json`);
-      if (!(ESTIMATORS as readonly string[]).includes(flags.estimator.toUpperCase())) {
-        throw new InputError("E_USAGE", `--estimator ${flags.estimator}: use ${ESTIMATORS.join(", ")}`);
-      }
+      checkEstimator(flags.estimator);
       const study = resolveStudy(dataFile, flags);
       const res = await runStudy({
         ...study,

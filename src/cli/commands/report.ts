@@ -17,7 +17,7 @@ import { parseModel } from "../../sem/syntax/index.js";
 import { bundledDatasetPath, loadInstrument, loadResponses } from "../../instrument/index.js";
 import { scoreFirms } from "../../instrument/score.js";
 import { InputError } from "../../sem/messages.js";
-import { analysisExitCode, resolveStudy, splitNa } from "./analyze.js";
+import { analysisExitCode, checkEstimator, orderedFrom, resolveStudy, splitNa, type OrderedFlags } from "./analyze.js";
 import { EXIT } from "../exit-codes.js";
 import { PLS_BOOTSTRAP_MAX } from "../../pls/bootstrap/index.js";
 import { MAX_SEED } from "../../sem/bootstrap/prng.js";
@@ -33,10 +33,10 @@ import {
 import type { CommandContext } from "./fit.js";
 import { modelFrom } from "./instrument-options.js";
 
-export interface ReportFlags {
+export interface ReportFlags extends OrderedFlags {
   model?: string;
   instrument?: string;
-  estimator: string;
+  estimator?: string;
   missing?: string;
   na?: string;
   out?: string;
@@ -64,7 +64,12 @@ async function firmReports(dataFile: string, f: ReportFlags, ctx: CommandContext
   const norms = loadResponses(f.norms ?? shownFile(bundledDatasetPath()), instr, { read });
   const all = f.all === true;
   const syntax = modelFrom(f, instr);
-  const fit = { estimator: f.estimator, missing: f.missing };
+  const ordered = orderedFrom(f, instr);
+  const fit = {
+    estimator: f.estimator ?? (ordered !== undefined ? "WLSMV" : "ML"),
+    missing: f.missing,
+    ...(ordered !== undefined ? { ordered } : {}),
+  };
   const score = await scoreFirms({ instr, data, norms, syntax, ...fit, firm: all ? "all" : f.firm! });
   const files = await firmReportFiles(score, instr, all, ctx, { syntax, norms, ...fit });
   const inputs = {
@@ -79,6 +84,11 @@ async function firmReports(dataFile: string, f: ReportFlags, ctx: CommandContext
 async function studyReport(data: string | undefined, f: ReportFlags, ctx: CommandContext): Promise<void> {
   checkPlsFlags(data, f);
   const study = resolveStudy(data, { ...f, format: "text" });
+  if (study.ordered !== undefined && f.invariance !== undefined)
+    throw new InputError(
+      "E_USAGE",
+      "--invariance with ordered items is not available yet: leave out --ordered / --ordinal",
+    );
   const res = await runStudy({ ...study, estimator: f.estimator, missing: f.missing, na: splitNa(f.na) });
   const inv = f.invariance === undefined ? undefined : await invarianceExtra(res, study.data, f);
   const dataName = data ?? shownFile(bundledDatasetPath());
@@ -179,7 +189,9 @@ export function registerReport(program: Command, ctx: CommandContext): void {
       "lavaan syntax of the structural model, instead of the instrument's (as isrs analyze)",
     )
     .option("--instrument <file>", "instrument definition file (default: the bundled ISRS instrument)")
-    .option("--estimator <name>", "estimator (ML, MLR, MLM)", "ML")
+    .option("--estimator <name>", "ML (default), MLM, MLR; with ordered items WLSMV (their default) or its family")
+    .option("--ordered <items>", "fit these items as ordinal (ordered categories): all, or a comma-separated list")
+    .option("--ordinal", "fit the items whose scale the instrument declares ordinal as ordered")
     .option(
       "--missing <method>",
       "missing answers in every model fit: listwise (default: drop incomplete rows) or fiml (full-information ML)",
@@ -207,6 +219,7 @@ export function registerReport(program: Command, ctx: CommandContext): void {
     .option("--pls-bootstrap <n>", "with --pls: bootstrap percentile intervals from N resamples")
     .option("--pls-seed <s>", "with --pls-bootstrap: the seed of the resamples (default: drawn and reported)")
     .action(async (data: string | undefined, flags: ReportFlags) => {
+      checkEstimator(flags.estimator);
       if (flags.firm !== undefined || flags.all === true)
         return firmReports(data ?? shownFile(bundledDatasetPath()), flags, ctx);
       return studyReport(data, flags, ctx);

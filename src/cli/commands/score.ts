@@ -11,17 +11,18 @@ import { InputError } from "../../sem/messages.js";
 import { formatScoreText } from "../format/score-text.js";
 import { terminalJson } from "../../sem/format/terminal.js";
 import type { CommandContext } from "./fit.js";
+import { checkEstimator, orderedFrom, type OrderedFlags } from "./analyze.js";
 import { addInstrumentOption, emit, instrumentFrom, modelFrom } from "./instrument-options.js";
 import { defaultReportDir, firmReportFiles, reportDirOption, writeAndTell } from "../report-output.js";
 import { checkOutput } from "../io.js";
 
-interface ScoreFlags {
+interface ScoreFlags extends OrderedFlags {
   firm?: string;
   all?: boolean;
   norms?: string;
   instrument?: string;
   model?: string;
-  estimator: string;
+  estimator?: string;
   missing?: string;
   format: string;
   out?: string;
@@ -45,7 +46,12 @@ export function registerScore(program: Command, ctx: CommandContext): void {
       "-m, --model <file>",
       "lavaan model fitted to the norm sample for the index weights (default: the instrument's model)",
     )
-    .option("--estimator <name>", "estimator of that fit", "ML")
+    .option(
+      "--estimator <name>",
+      "estimator of that fit: ML (default), MLM, MLR; with ordered items WLSMV or its family",
+    )
+    .option("--ordered <items>", "fit these items as ordinal in that fit: all, or a comma-separated list")
+    .option("--ordinal", "fit the items whose scale the instrument declares ordinal as ordered")
     .option(
       "--missing <method>",
       "missing answers in that fit: listwise (default: drop incomplete norm firms) or fiml (full-information ML)",
@@ -53,20 +59,27 @@ export function registerScore(program: Command, ctx: CommandContext): void {
     .option("--format <format>", "text or json", "text")
     .option("-o, --out <file>", "write the output to a file instead of standard output")
     .option("--report [dir]", "also write the firm report(s) into DIR (default: reports/firm-ID or reports/firms-DATA)")
-    .action((dataFile: string, flags: ScoreFlags) => runScore(dataFile, flags, ctx));
+    .action((dataFile: string, flags: ScoreFlags) => scoreAction(dataFile, flags, ctx));
 }
 
-async function runScore(dataFile: string, flags: ScoreFlags, ctx: CommandContext): Promise<void> {
+/** Scores the firm(s) of DATA against the norms and writes the text or JSON (and the reports). */
+async function scoreAction(dataFile: string, flags: ScoreFlags, ctx: CommandContext): Promise<void> {
   if (flags.format !== "text" && flags.format !== "json")
     throw new InputError("E_USAGE", `--format ${flags.format}: use text or json`);
   if (flags.firm !== undefined && flags.all === true)
     throw new InputError("E_USAGE", "--firm and --all exclude each other: give one");
+  checkEstimator(flags.estimator);
   const instr = instrumentFrom(flags);
+  const ordered = orderedFrom(flags, instr);
   const data = loadResponses(dataFile, instr);
   const firm = firmToScore(flags, data, dataFile);
   const norms = loadResponses(flags.norms ?? shownPath(bundledDatasetPath()), instr);
   const syntax = modelFrom(flags, instr);
-  const fit = { estimator: flags.estimator, missing: flags.missing };
+  const fit = {
+    estimator: flags.estimator ?? (ordered !== undefined ? "WLSMV" : "ML"),
+    missing: flags.missing,
+    ...(ordered !== undefined ? { ordered } : {}),
+  };
   const report = await scoreFirms({ instr, data, norms, syntax, ...fit, firm });
   const text =
     flags.format === "json"

@@ -62,6 +62,14 @@ function responsesLines(res: StudyResults): string[] {
   return out;
 }
 
+/** What happened to the incomplete rows. */
+function keptBy(missing: string | undefined): string {
+  if (missing === "fiml") return "kept by the models (FIML), left out of alpha, HTMT and Mardia";
+  if (missing === "pairwise")
+    return "kept by the models and the polychoric correlations (pairwise), left out of alpha and Mardia";
+  return "left out (listwise)";
+}
+
 function screening(res: StudyResults): string[] {
   const s = res.screening;
   const m = s.mardia;
@@ -70,9 +78,7 @@ function screening(res: StudyResults): string[] {
     `  ${res.data.file}: ${res.data.rows} rows, ${res.data.complete} complete on every item` +
       (res.data.dropped.length > 0
         ? `; ${res.data.dropped.length} incomplete, ` +
-          (res.models[0]?.missing === "fiml"
-            ? "kept by the models (FIML), left out of alpha, HTMT and Mardia"
-            : "left out (listwise)") +
+          keptBy(res.models[0]?.missing) +
           `: rows ${res.data.dropped
             .slice(0, 10)
             .map((d) => d.row)
@@ -108,29 +114,55 @@ function screening(res: StudyResults): string[] {
   return out;
 }
 
-function reliability(res: StudyResults): string[] {
-  const out = [
+/** Ordered items: ordinal alpha and categorical omega beside psych's alpha of the item scores. */
+function ordinalReliability(res: StudyResults): string[] {
+  return [
     "",
-    "Reliability and convergent validity (alpha: psych; omega, AVE: semTools, measurement model)",
+    "Reliability and convergent validity, ordered items (semTools compRelSEM and AVE of the WLSMV measurement",
+    "  model: ordinal alpha = alpha of the polychoric correlations, Zumbo et al. 2007; categorical omega,",
+    "  Green & Yang 2009; AVE on the latent-response scale; alpha: psych, on the item scores)",
     ...table(
-      ["construct", "items", "alpha", "std.alpha", "omega", "AVE", "below the usual cut-offs"],
+      ["construct", "items", "ordinal alpha", "categorical omega", "AVE", "alpha", "below the usual cut-offs"],
       res.reliability.map((r) => [
         r.construct,
         String(r.items.length),
-        num(r.alpha.raw_alpha),
-        num(r.alpha["std.alpha"]),
-        num(r.omega),
+        num(r.ordinal?.ordinalAlpha),
+        num(r.ordinal?.categoricalOmega ?? r.omega),
         num(r.ave),
+        num(r.alpha.raw_alpha),
         r.flags.join(", "),
       ]),
       [0, 6],
     ),
   ];
+}
+
+function reliability(res: StudyResults): string[] {
+  const ordinal = res.ordered.length > 0;
+  const out = ordinal
+    ? ordinalReliability(res)
+    : [
+        "",
+        "Reliability and convergent validity (alpha: psych; omega, AVE: semTools, measurement model)",
+        ...table(
+          ["construct", "items", "alpha", "std.alpha", "omega", "AVE", "below the usual cut-offs"],
+          res.reliability.map((r) => [
+            r.construct,
+            String(r.items.length),
+            num(r.alpha.raw_alpha),
+            num(r.alpha["std.alpha"]),
+            num(r.omega),
+            num(r.ave),
+            r.flags.join(", "),
+          ]),
+          [0, 6],
+        ),
+      ];
   for (const s of res.secondOrder) {
     out.push(
       "",
       `Second-order factor ${s.factor} (${s.dimensions.join(", ")})`,
-      `  omega (compRelSEM, higher) = ${num(s.omega)}; ` +
+      `  ${s.categoricalOmega !== undefined ? "categorical omega" : "omega"} (compRelSEM, higher) = ${num(s.omega)}; ` +
         `omegaL1 = ${num(s.omegaL1)}, omegaL2 = ` +
         `${num(s.omegaL2)}, partialOmegaL1 = ${num(s.partialOmegaL1)}`,
     );
@@ -145,7 +177,7 @@ function reliability(res: StudyResults): string[] {
     out.push(`  ! ${x.a}-${x.b}: |r| = ${num(Math.abs(x.correlation))} > sqrt(AVE) ${num(x.sqrtAve)}`);
   out.push(
     "",
-    `HTMT (semTools::htmt default, geometric means; ` +
+    `HTMT (semTools::htmt default, geometric means${ordinal ? ", of the polychoric correlations" : ""}; ` +
       `flags above ${HTMT_STRICT.toFixed(2)} and ` +
       `${HTMT_LIBERAL.toFixed(2)})`,
     ...matrixTable(v.htmt.htmt, true),
@@ -162,13 +194,19 @@ function notable(m: StudyResults["models"][number]): StudyResults["models"][numb
 function models(res: StudyResults): string[] {
   const f = (m: StudyResults["models"][number], k: string): string => num(m.fit[k]);
   const robust = res.models.some((m) => m.fit["chisq.scaled"] !== undefined);
-  // robust fits: the scaled statistic and lavaan's robust CFI/TLI/RMSEA (Brosseau-Liard & Savalei)
+  const ordinal = res.ordered.length > 0;
+  // robust fits: the scaled statistic and lavaan's robust CFI/TLI/RMSEA (Brosseau-Liard & Savalei;
+  // for ordered items Savalei 2021's, as lavaan 0.6.14's cfi.robust of a WLSMV fit)
   const sfx = robust ? ".robust" : "";
+  const how = ordinal
+    ? `; ${res.ordered.length} ordered items: DWLS on polychoric correlations, robust SEs, ` +
+      `p of the scaled-shifted statistic, robust CFI, TLI, RMSEA`
+    : robust
+      ? "; p of the scaled statistic, robust CFI, TLI, RMSEA"
+      : "";
   const out = [
     "",
-    `Models (estimator ` +
-      `${res.estimator}; ` +
-      `${modelSample(res)}${robust ? "; p of the scaled statistic, robust CFI, TLI, RMSEA" : ""})`,
+    `Models (estimator ${res.estimator}; ${modelSample(res)}${how})`,
     ...table(
       [
         "model",
@@ -181,8 +219,7 @@ function models(res: StudyResults): string[] {
         "RMSEA",
         "90% CI",
         "SRMR",
-        "AIC",
-        "BIC",
+        ...(ordinal ? [] : ["AIC", "BIC"]),
         "status",
       ],
       res.models.map((m) => [
@@ -196,32 +233,37 @@ function models(res: StudyResults): string[] {
         f(m, `rmsea${sfx}`),
         `[${f(m, `rmsea.ci.lower${sfx}`)}, ${f(m, `rmsea.ci.upper${sfx}`)}]`,
         f(m, "srmr"),
-        num(m.fit.aic, 1),
-        num(m.fit.bic, 1),
+        ...(ordinal ? [] : [num(m.fit.aic, 1), num(m.fit.bic, 1)]),
         !m.converged ? "NOT converged" : notable(m).length > 0 ? `${notable(m).length} warning(s)` : "ok",
       ]),
     ),
   ];
   for (const m of res.models) for (const w of notable(m)) out.push(`  ${m.name}: ${w.code} ${w.message}`);
-  if (res.comparison !== null) {
-    out.push(
-      "",
-      `Chi-square difference tests (lavTestLRT, ${res.comparison.method})`,
-      ...table(
-        ["model", "Df", "Chisq", "Chisq diff", "Df diff", "Pr(>Chisq)"],
-        res.comparison.rows.map((r) => [
-          r.model,
-          String(r.Df),
-          num(r.Chisq),
-          num(r["Chisq diff"]),
-          r["Df diff"] === null ? "" : String(r["Df diff"]),
-          pval(r["Pr(>Chisq)"]),
-        ]),
-      ),
-    );
-    for (const w of res.comparison.warnings) out.push(`  ! ${w}`);
-  }
+  out.push(...comparison(res));
   return out;
+}
+
+/** The chi-square difference tests (lavTestLRT), or why there are none (ordered items). */
+function comparison(res: StudyResults): string[] {
+  const c = res.comparison;
+  if (c === null) return [];
+  if (c.method === "none") return ["", ...c.warnings.map((w) => `Chi-square difference tests: ${w}`)];
+  return [
+    "",
+    `Chi-square difference tests (lavTestLRT, ${c.method})`,
+    ...table(
+      ["model", "Df", "Chisq", "Chisq diff", "Df diff", "Pr(>Chisq)"],
+      c.rows.map((r) => [
+        r.model,
+        String(r.Df),
+        num(r.Chisq),
+        num(r["Chisq diff"]),
+        r["Df diff"] === null ? "" : String(r["Df diff"]),
+        pval(r["Pr(>Chisq)"]),
+      ]),
+    ),
+    ...c.warnings.map((w) => `  ! ${w}`),
+  ];
 }
 
 function hypotheses(res: StudyResults): string[] {
