@@ -10,7 +10,8 @@
  * - `isrs analyze`, `isrs score`, `isrs report` (study and firm) on the bundled dataset, and the
  *   page written by `isrs app`.
  *
- * Outputs that carry the date of the run or the package version have those masked (see `mask`),
+ * Outputs that carry the date of the run, the package version or the checkout's path (so that two
+ * checkouts can be compared) have those masked (see `mask`),
  * so that only the computed content is compared. The page written by `isrs app` inlines the
  * minified page and worker scripts (esbuild's output, which changes with any edit of their
  * sources); those two script bodies and the page script's hash in the Content-Security-Policy are
@@ -29,9 +30,10 @@ const shared = process.env.ISRS_REFERENCE ?? "/work/shared/reference";
 fs.mkdirSync(out, { recursive: true });
 const version = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version;
 
-/** the run's date and time (ISO timestamps, dates) and the package version, masked */
+/** the run's date and time (ISO timestamps, dates), the package version and the checkout's path, masked */
 function mask(text) {
   return text
+    .replaceAll(root, "<ROOT>")
     .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z?/g, "<TIMESTAMP>")
     .replace(/\b\d{4}-\d{2}-\d{2}\b/g, "<DATE>")
     .replaceAll(`isrs ${version}`, "isrs <VERSION>")
