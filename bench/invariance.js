@@ -4,7 +4,9 @@
  *   - "four steps": configural, metric, scalar and strict fitted and compared, with the score
  *     tests of the scalar model (lavTestScore's 15 constraints) — the issue's target, < 0.2 s;
  *   - "default run": the whole default analysis (partial search by score tests, two partial
- *     scalar models, strict, latent variances and means compared: 8 fits).
+ *     scalar models, strict, latent variances and means compared: 8 fits);
+ *   - "ordinal": the default run with every item cut into 3 categories (--ordered all, WLSMV:
+ *     satorra.2000 tests, score tests of the thresholds, two partial scalar models, latent tests).
  * Run alone with `node bench/invariance.js` (after `npm run build`), or from bench/run.js.
  */
 import { readFileSync } from "node:fs";
@@ -43,9 +45,17 @@ export async function runInvarianceBench(root, plan, log) {
   const four = await measure(fourSteps, plan);
   const settings = { steps: [...steps], criterion: "cfi", partial: { mode: "auto" } };
   const full = await measure(() => runInvariance(base, settings), plan);
+  const odir = `${root}tests/fixtures/invariance-ordinal/`;
+  const obase = {
+    syntax: parseModel(readFileSync(`${odir}hs.lav`, "utf8"), { file: "hs.lav" }),
+    data: readTable(`${odir}hs-cat3.csv`),
+    options: { group: "school", ordered: true },
+  };
+  const ordinal = await measure(() => runInvariance(obase, settings), plan);
   const rows = [
     { case: "HS by school: four steps + scalar score tests", ...pick(four), target: INVARIANCE_TARGET_MS },
     { case: "HS by school: default run (partial search, latent tests; 8 fits)", ...pick(full), target: null },
+    { case: "HS 3-category items, WLSMV: default run (7 fits)", ...pick(ordinal), target: null },
   ];
   for (const r of rows)
     log(`  ${r.case.padEnd(66)} ${r.medianMs.toFixed(1).padStart(8)} ms (min ${r.minMs.toFixed(1)}, ${r.runs} runs)`);

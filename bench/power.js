@@ -11,7 +11,7 @@
  * Run alone: `node bench/power.js [--no-proof]`; `npm run bench` runs it as one step (bench/run.js).
  */
 import { readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { monteCarloPower } from "../dist/power/montecarlo-run.js";
 import { populationSigma } from "../dist/power/population.js";
@@ -54,7 +54,11 @@ export async function runPowerBench(log, { proof = true } = {}) {
       converged: isrs.rows[0]?.converged,
     },
   };
-  log(`  ISRS model, 1,000 replications at N = 151: ${seconds.toFixed(2)} s on ${isrs.threads} thread(s)`);
+  const load = loadavg()[0].toFixed(1);
+  log(
+    `  ISRS model, 1,000 replications at N = 151: ${seconds.toFixed(2)} s on ${isrs.threads} thread(s), ` +
+      `CPU ${out.isrs.cpuSeconds} s (target: under 10 s wall on 2 cores; load average ${load})`,
+  );
   // the robust path: each replication fitted from its rows, MLR with 10% MCAR cells by FIML
   const robustReps = 200;
   const tRobust = performance.now();

@@ -10,12 +10,13 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { bootstrapModel } from "../../dist/sem/bootstrap/index.js";
 import { readTable } from "../../dist/sem/data/read-file.js";
 import { fitModel } from "../../dist/sem/fit-model.js";
 import { parseModel } from "../../dist/sem/syntax/index.js";
+import { childrenCpuMs } from "./startup.js";
 import { measure, median } from "./timing.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -30,6 +31,7 @@ export const BOOTSTRAP_TARGET_MS = 2000;
  * @property {import("./timing.js").TimingSummary} bollenStine1000 the same with the Bollen-Stine test
  * @property {number[]} cliMs                                       whole command, each run
  * @property {number} cliMedianMs
+ * @property {number[]} cliCpuMs                                    whole command, CPU of each run (user + system)
  * @property {{ successful: number, failed: number, jackknife: number, threads: number }} check
  * @property {number | null} lavaanMs                               lavaan's median, ms
  * @property {Record<string, unknown> | null} lavaan                bench/lavaan-bootstrap.json
@@ -75,16 +77,25 @@ export async function runBootstrapBench(log) {
   log(`  with the Bollen-Stine test: median ${bollenStine1000.medianMs.toFixed(0)} ms`);
   /** @type {number[]} */
   const cliMs = [];
+  /** @type {number[]} */
+  const cliCpuMs = [];
   for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
+    const cpu0 = childrenCpuMs();
     execFileSync(
       process.execPath,
       [`${ROOT}bin/isrs.js`, "fit", DATA, "--model", MODEL, "--bootstrap", "1000", "--seed", String(seed++)],
       { stdio: "ignore" },
     );
     cliMs.push(performance.now() - t0);
+    const cpu1 = childrenCpuMs();
+    if (cpu0 !== null && cpu1 !== null) cliCpuMs.push(cpu1 - cpu0);
   }
-  log(`  isrs fit --bootstrap 1000 (whole command): median ${median(cliMs).toFixed(0)} ms`);
+  const cpu = cliCpuMs.length > 0 ? ` (CPU ${median(cliCpuMs).toFixed(0)} ms, all threads)` : "";
+  log(
+    `  isrs fit --bootstrap 1000 (whole command): median ${median(cliMs).toFixed(0)} ms${cpu}, ` +
+      `load average ${loadavg()[0].toFixed(1)}`,
+  );
   const lavaan = lavaanReference();
   const s = lavaan?.lavaan_seconds_median;
   return {
@@ -93,6 +104,7 @@ export async function runBootstrapBench(log) {
     bollenStine1000,
     cliMs,
     cliMedianMs: median(cliMs),
+    cliCpuMs,
     check,
     lavaanMs: typeof s === "number" ? s * 1000 : null,
     lavaan,

@@ -9,10 +9,12 @@
  *   the less restricted model is saturated (r₁ = 0); a negative c_d gives no test (lavaan: NA
  *   and a warning).
  * Equivalent models (Δdf = 0) get their Δχ² and no p-value, as in lavaan.
- * - Ordered items (WLSMV and its family): lavaan's difference test is Satorra's (2000) scaled and
- *   shifted one (method = "satorra.2000"), which needs both models' Jacobians and the asymptotic
- *   covariance of the statistics; it is not computed here: method "none", the rows without a test
- *   and a warning saying so (a difference of the scaled statistics is not χ²-distributed).
+ * - Ordered items: lavTestLRT's default for a scaled-and-shifted or mean-and-variance adjusted test
+ *   (WLSMV, ULSMV, WLSMVS) is Satorra's (2000) scaled and shifted difference (method "satorra.2000"),
+ *   which needs both fits' Jacobians and the asymptotic covariance of the statistics: the caller
+ *   passes it as `satorra2000` (src/invariance/satorra2000.ts computes it). WLSM and ULSM have a
+ *   Satorra-Bentler scaled test, so their difference is Satorra-Bentler 2001 as above; DWLS, ULS and
+ *   WLS the plain difference.
  */
 import { chisqUpper } from "../sem/distributions/index.js";
 
@@ -42,7 +44,7 @@ export interface LrtRow {
 }
 
 export interface Lrt {
-  method: "standard" | "satorra.bentler.2001" | "none";
+  method: "standard" | "satorra.bentler.2001" | "satorra.2000";
   rows: LrtRow[];
   warnings: string[];
 }
@@ -72,21 +74,35 @@ function difference(
   return { "Chisq diff": t, "Df diff": m, "Pr(>Chisq)": chisqUpper(Math.max(t, 0), m), "scaling.factor": cd };
 }
 
-export const ORDINAL_LRT_WARNING =
-  "no difference test between the models: for ordered items lavaan's test is Satorra's (2000) scaled " +
-  "and shifted difference (lavTestLRT method satorra.2000), which is not available; compare their fit measures";
+/** Satorra's (2000) difference test of fits `less` and `more` (indices into the fits given). */
+export type Satorra2000 = (
+  less: number,
+  more: number,
+) => { "chisq.diff": number | null; "df.diff": number; pvalue: number | null };
 
-/** lavTestLRT(...) over two or more fits of the same data; `ordinal`: fits of ordered items (no test). */
-export function chisqDifferenceTest(fits: readonly ModelFit[], ordinal = false): Lrt {
+/**
+ * lavTestLRT(...) over two or more fits of the same data; `satorra2000`: the difference test of fits
+ * of ordered items with a scaled-and-shifted (or mean-and-variance adjusted) test.
+ */
+export function chisqDifferenceTest(fits: readonly ModelFit[], satorra2000?: Satorra2000): Lrt {
   const scaled = fits.every((f) => f.scaling !== undefined);
-  const sorted = [...fits].sort((a, b) => a.df - b.df);
-  const warnings: string[] = ordinal ? [ORDINAL_LRT_WARNING] : [];
-  const rows = sorted.map((f, k): LrtRow => {
+  const order = fits.map((_, i) => i).sort((a, b) => fits[a]!.df - fits[b]!.df);
+  const warnings: string[] = [];
+  const rows = order.map((i, k): LrtRow => {
+    const f = fits[i]!;
     const base = { model: f.model, Df: f.df, AIC: f.aic, BIC: f.bic, Chisq: f.chisq };
-    const none = { "Chisq diff": null, "Df diff": null, "Pr(>Chisq)": null, "scaling.factor": null };
-    if (k === 0) return { ...base, ...none };
-    if (ordinal) return { ...base, ...none, "Df diff": f.df - sorted[k - 1]!.df };
-    return { ...base, ...difference(sorted[k - 1]!, f, scaled, warnings) };
+    if (k === 0) return { ...base, "Chisq diff": null, "Df diff": null, "Pr(>Chisq)": null, "scaling.factor": null };
+    const prev = order[k - 1]!;
+    if (satorra2000 === undefined) return { ...base, ...difference(fits[prev]!, f, scaled, warnings) };
+    const d = satorra2000(prev, i);
+    return {
+      ...base,
+      "Chisq diff": d["chisq.diff"],
+      "Df diff": d["df.diff"],
+      "Pr(>Chisq)": d.pvalue,
+      "scaling.factor": null,
+    };
   });
-  return { method: ordinal ? "none" : scaled ? "satorra.bentler.2001" : "standard", rows, warnings };
+  const method = satorra2000 !== undefined ? "satorra.2000" : scaled ? "satorra.bentler.2001" : "standard";
+  return { method, rows, warnings };
 }

@@ -8,7 +8,10 @@ import { buildDataSet, covarianceN, parseNumber, type DataTable } from "../sem/d
 import { InputError } from "../sem/messages.js";
 import { checkDesign, designItems, type StudyDesign } from "./design.js";
 import { describeItem, type ItemDescriptives } from "./descriptives.js";
-import { chisqDifferenceTest } from "./lrt.js";
+import { chisqDifferenceTest, type Satorra2000 } from "./lrt.js";
+import { satorra2000 } from "../invariance/satorra2000.js";
+import { ESTIMATOR_DEFAULTS } from "../sem/ordinal/method/index.js";
+import type { OrdinalEstimator } from "../sem/options.js";
 import { multivariateScreening, OUTLIER_ALPHA } from "./multivariate.js";
 import { fitModels, hypothesesOf, modelFit, orderedItems } from "./study-models.js";
 import { reliabilityAndValidity } from "./study-reliability.js";
@@ -32,6 +35,17 @@ function screenItems(data: DataTable, items: string[], na: string[] | undefined)
     }
     return describeItem(item, Float64Array.from(values), data.rows.length);
   });
+}
+
+/**
+ * lavTestLRT's difference test of fits of ordered items whose test is scaled and shifted or mean and
+ * variance adjusted (WLSMV, ULSMV, WLSMVS): "satorra.2000"; other estimators use the fits' statistics.
+ */
+function ordinalDifference(fits: Awaited<ReturnType<typeof fitModels>>): Satorra2000 | undefined {
+  const est = fits[0]!.result.estimator as OrdinalEstimator;
+  const test = ESTIMATOR_DEFAULTS[est]?.test;
+  if (test !== "scaled.shifted" && test !== "mean.var.adjusted") return undefined;
+  return (less, more) => satorra2000(fits[less]!.fitted, fits[more]!.fitted);
 }
 
 export async function runStudy(input: StudyInput): Promise<StudyResults> {
@@ -83,7 +97,7 @@ export async function runStudy(input: StudyInput): Promise<StudyResults> {
         ? null
         : chisqDifferenceTest(
             fits.map((f) => modelFit(f.model)),
-            ordered.length > 0,
+            ordinalDifference(fits),
           ),
     hypotheses: hypothesesOf(
       design,

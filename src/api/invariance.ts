@@ -22,7 +22,10 @@ import type { DataInput } from "./data.js";
 import { fitInput } from "./fit.js";
 import type { FitOptions } from "./types.js";
 
-export interface InvarianceOptions extends Pick<FitOptions, "estimator" | "missing" | "na" | "dataName"> {
+export interface InvarianceOptions extends Pick<
+  FitOptions,
+  "estimator" | "missing" | "na" | "dataName" | "ordered" | "parameterization"
+> {
   /** the column that splits the rows into groups (required) */
   group: string;
   /** the steps, in order (default all four: configural, metric, scalar, strict) */
@@ -41,7 +44,18 @@ export type Invariance = InvarianceResult & {
   toJSON(): InvarianceResult;
 };
 
-const KEYS = ["estimator", "missing", "na", "dataName", "group", "steps", "criterion", "partial"];
+const KEYS = [
+  "estimator",
+  "missing",
+  "na",
+  "dataName",
+  "group",
+  "steps",
+  "criterion",
+  "partial",
+  "ordered",
+  "parameterization",
+];
 
 export async function invariance(
   model: string | ModelSyntax,
@@ -60,8 +74,8 @@ export async function invariance(
     criterion: parseCriterion(options.criterion),
     partial: parsePartial(options.partial),
   };
-  const { group, estimator, missing, na, dataName } = options;
-  const input = fitInput(model, data, { group, estimator, missing, na, dataName });
+  const { group, estimator, missing, na, dataName, ordered, parameterization } = options;
+  const input = fitInput(model, data, { group, estimator, missing, na, dataName, ordered, parameterization });
   const result = await runInvariance(input, settings);
   const copy = (): InvarianceResult => JSON.parse(JSON.stringify(result)) as InvarianceResult;
   return Object.assign(copy(), {

@@ -10,6 +10,9 @@
  * - chisq: the step fails when the difference test's p < .05;
  * - both: the step fails when either does.
  * Under MLM / MLR the CFI and RMSEA compared are the robust ones (Brosseau-Liard & Savalei 2014).
+ * Ordinal fits with a scaled test (WLSMV, WLSM, ...): the scaled ones (cfi.scaled, rmsea.scaled),
+ * since lavaan 0.6.14 gives no robust CFI or RMSEA once thresholds are held equal across groups;
+ * their difference test is satorra.2000 (satorra2000.ts), or Satorra-Bentler 2001 under WLSM.
  */
 import { chisqUpper } from "../sem/distributions/index.js";
 import type { FitMeasureName, FitMeasures } from "../sem/fit/names.js";
@@ -23,8 +26,11 @@ export interface DiffTest {
   "chisq.diff": number | null;
   "df.diff": number;
   pvalue: number | null;
-  /** lavTestLRT's method: "standard" or "satorra.bentler.2001" */
-  method: "standard" | "satorra.bentler.2001";
+  /** lavTestLRT's method: "standard", "satorra.bentler.2001" or "satorra.2000" (ordinal, scaled and shifted) */
+  method: "standard" | "satorra.bentler.2001" | "satorra.2000";
+  /** satorra.2000 with scaled.shifted: T = a(T₀ − T₁) + b */
+  a?: number;
+  b?: number;
   /** Satorra-Bentler 2001: the scaling factor of the difference, c_d */
   "scaling.factor"?: number | null;
   /** standard method: lavTestLRT's RMSEA of the difference */
@@ -45,10 +51,13 @@ export interface Deltas {
   "rmsea.robust.diff"?: number | null;
 }
 
+/** The CFI and RMSEA a verdict reads: the plain ones (ML), robust (MLM / MLR) or scaled (ordinal). */
+export type MeasureFamily = "plain" | "robust" | "scaled";
+
 export interface Verdict {
-  /** the CFI and RMSEA the verdict reads ("cfi" or "cfi.robust") */
-  cfiMeasure: "cfi" | "cfi.robust";
-  rmseaMeasure: "rmsea" | "rmsea.robust";
+  /** the CFI and RMSEA the verdict reads ("cfi", "cfi.robust" or "cfi.scaled") */
+  cfiMeasure: "cfi" | "cfi.robust" | "cfi.scaled";
+  rmseaMeasure: "rmsea" | "rmsea.robust" | "rmsea.scaled";
   cfiFails: boolean | null;
   chisqFails: boolean | null;
   /** ΔRMSEA ≥ 0.015 (reported beside the CFI criterion) */
@@ -65,6 +74,10 @@ export interface CompareInput {
   /** total N and number of groups, for the RMSEA of the difference */
   ntotal: number;
   ngroups: number;
+  /** the measures the verdict reads (default: robust when `robust`, else plain) */
+  family?: MeasureFamily;
+  /** a difference test computed elsewhere (satorra.2000 for ordinal fits) */
+  test?: DiffTest;
 }
 
 const num = (v: number | undefined): number | null => (v === undefined || !Number.isFinite(v) ? null : v);
@@ -138,12 +151,13 @@ export function deltas(less: FitMeasures, more: FitMeasures, robust: boolean): D
 
 /** The comparison of two nested steps with the verdict by `criterion`. */
 export function compareSteps(input: CompareInput, criterion: Criterion): Comparison {
-  const test = diffTest(input);
+  const test = input.test ?? diffTest(input);
   const d = deltas(input.less, input.more, input.robust);
-  const cfiMeasure = input.robust ? "cfi.robust" : "cfi";
-  const rmseaMeasure = input.robust ? "rmsea.robust" : "rmsea";
-  const dcfi = input.robust ? (d["cfi.robust.diff"] ?? null) : d["cfi.diff"];
-  const drmsea = input.robust ? (d["rmsea.robust.diff"] ?? null) : d["rmsea.diff"];
+  const family = input.family ?? (input.robust ? "robust" : "plain");
+  const cfiMeasure = family === "plain" ? "cfi" : family === "robust" ? "cfi.robust" : "cfi.scaled";
+  const rmseaMeasure = family === "plain" ? "rmsea" : family === "robust" ? "rmsea.robust" : "rmsea.scaled";
+  const dcfi = family === "plain" ? d["cfi.diff"] : (d[`${cfiMeasure}.diff` as "cfi.robust.diff"] ?? null);
+  const drmsea = family === "plain" ? d["rmsea.diff"] : (d[`${rmseaMeasure}.diff` as "rmsea.robust.diff"] ?? null);
   // a tolerance of 1e-12 keeps a difference that is exactly at the cut-off on the side the rule names
   const cfiFails = dcfi === null ? null : dcfi <= CFI_CUTOFF + 1e-12;
   const chisqFails = test.pvalue === null ? (test["df.diff"] === 0 ? false : null) : test.pvalue < ALPHA;

@@ -22,11 +22,25 @@ function table(header: string[], rows: string[][], min: number[]): string[] {
   return [line(header), ...rows.map(line)].map((l) => l.trimEnd());
 }
 
-function fitCells(name: string, f: StepFitMeasures, robust: boolean): string[] {
-  const chisq = robust ? f["chisq.scaled"] : f.chisq;
-  const p = robust ? f["pvalue.scaled"] : f.pvalue;
-  const r = (n: "cfi" | "tli" | "rmsea"): number | null | undefined => (robust ? f[`${n}.robust`] : f[n]);
-  return [
+/** Which χ² and which CFI / TLI / RMSEA the tables show: plain (ML), robust (MLM / MLR) or scaled (ordinal). */
+type Family = "plain" | "robust" | "scaled";
+
+function familyOf(res: InvarianceResult): Family {
+  return res.criterion.cfi === "cfi" ? "plain" : res.criterion.cfi === "cfi.robust" ? "robust" : "scaled";
+}
+
+/** The step as the tables name it: for ordinal items the scalar step holds the thresholds. */
+function stepLabel(res: InvarianceResult, step: string): string {
+  return res.parameterization !== undefined && step === "scalar" ? "scalar (thresholds)" : step;
+}
+
+function fitCells(name: string, f: StepFitMeasures, family: Family, ordinal: boolean): string[] {
+  const scaled = family !== "plain";
+  const chisq = scaled ? f["chisq.scaled"] : f.chisq;
+  const p = scaled ? f["pvalue.scaled"] : f.pvalue;
+  const r = (n: "cfi" | "tli" | "rmsea"): number | null | undefined =>
+    family === "plain" ? f[n] : family === "robust" ? f[`${n}.robust`] : f[`${n}.scaled`];
+  const cells = [
     name,
     String(f.npar ?? "NA"),
     fixed(chisq, 3),
@@ -39,16 +53,21 @@ function fitCells(name: string, f: StepFitMeasures, robust: boolean): string[] {
     fixed(f.aic, 1),
     fixed(f.bic, 1),
   ];
+  // weighted least squares has no likelihood: no AIC or BIC
+  return ordinal ? cells.slice(0, -2) : cells;
 }
 
 function decision(c: Comparison): string {
   return c.supported ? "supported" : "not supported";
 }
 
+/** The ΔCFI and ΔRMSEA the verdict read. */
+function verdictDeltas(c: Comparison): [number | null | undefined, number | null | undefined] {
+  return [c[`${c.cfiMeasure}.diff`], c[`${c.rmseaMeasure}.diff`]];
+}
+
 function comparisonCells(name: string, c: Comparison): string[] {
-  const robust = c.cfiMeasure === "cfi.robust";
-  const dcfi = robust ? c["cfi.robust.diff"] : c["cfi.diff"];
-  const drmsea = robust ? c["rmsea.robust.diff"] : c["rmsea.diff"];
+  const [dcfi, drmsea] = verdictDeltas(c);
   return [
     name,
     fixed(c["chisq.diff"], 3),
@@ -64,29 +83,28 @@ function comparisonCells(name: string, c: Comparison): string[] {
 const freedText = (freed: readonly string[]): string => (freed.length === 0 ? "" : ` (${freed.join(", ")} free)`);
 
 export function formatInvarianceText(res: InvarianceResult, version: string): string {
-  const robust = res.estimator !== "ML";
+  const family = familyOf(res);
+  const ordinal = res.parameterization !== undefined;
   const out: string[] = [];
   const groups = res.groups.map((g, i) => `${terminalSafe(g)} (n = ${res.nobs[i]})`).join(", ");
   out.push(`isrs ${version}: measurement invariance across ${terminalSafe(res.group)}: ${groups}`);
-  out.push(`Estimator ${res.estimator}. Criterion ${res.criterion.name}: ${res.criterion.text}.`);
-  if (robust)
-    out.push(
-      "Robust estimator: χ² and p are the scaled test; CFI, TLI and RMSEA the robust ones; " +
-        "Δχ² is the Satorra-Bentler (2001) scaled difference.",
-    );
+  const est = ordinal ? `${res.estimator}, ordinal items, ${res.parameterization} parameterization` : res.estimator;
+  out.push(`Estimator ${est}. Criterion ${res.criterion.name}: ${res.criterion.text}.`);
+  out.push(...familyLines(res, family));
   out.push("");
   const fitRows: string[][] = [];
   for (const s of res.steps) {
-    fitRows.push(fitCells(`${s.name}${freedText(s.freed)}`, s.fit, robust));
+    fitRows.push(fitCells(`${stepLabel(res, s.name)}${freedText(s.freed)}`, s.fit, family, ordinal));
     for (const p of res.partial.filter((x) => x.step === s.name))
-      fitRows.push(fitCells(`  partial ${p.step}: ${p.freed.join(", ")} free`, p.fit, robust));
+      fitRows.push(fitCells(`  partial ${p.step}: ${p.freed.join(", ")} free`, p.fit, family, ordinal));
   }
   const h1 = ["Model", "npar", "χ²", "df", "p", "CFI", "TLI", "RMSEA", "SRMR", "AIC", "BIC"];
-  out.push(...table(h1, fitRows, [24, 5, 9, 4, 6, 6, 6, 6, 6, 9, 9]));
+  const w1 = [24, 5, 9, 4, 6, 6, 6, 6, 6, 9, 9];
+  out.push(...table(ordinal ? h1.slice(0, -2) : h1, fitRows, ordinal ? w1.slice(0, -2) : w1));
   out.push("");
   const cmpRows: string[][] = [];
   for (const c of res.comparisons) {
-    cmpRows.push(comparisonCells(`${c.to} vs ${c.from}`, c));
+    cmpRows.push(comparisonCells(`${stepLabel(res, c.to)} vs ${c.from}`, c));
     for (const p of res.partial.filter((x) => x.step === c.to))
       cmpRows.push(comparisonCells(`  partial ${p.step} vs ${p.comparison.from}: ${p.freed.join(", ")}`, p.comparison));
   }
@@ -99,10 +117,33 @@ export function formatInvarianceText(res: InvarianceResult, version: string): st
   }
   out.push(...scoreLines(res));
   const last = res.supported;
-  out.push(`Invariance holds up to the ${last.step} step${freedText(last.freed)}.`);
+  out.push(`Invariance holds up to the ${stepLabel(res, last.step)} step${freedText(last.freed)}.`);
   for (const n of res.notes) out.push(terminalSafe(n));
   out.push(...latentLines(res));
   return `${out.join("\n")}\n`;
+}
+
+/** What the χ² and the fit indices of the tables are, for a robust or ordinal estimator. */
+function familyLines(res: InvarianceResult, family: Family): string[] {
+  if (family === "robust")
+    return [
+      "Robust estimator: χ² and p are the scaled test; CFI, TLI and RMSEA the robust ones; " +
+        "Δχ² is the Satorra-Bentler (2001) scaled difference.",
+    ];
+  if (family === "plain") return [];
+  const method = res.comparisons[0]?.method ?? res.partial[0]?.comparison.method;
+  const diff =
+    method === "satorra.2000"
+      ? "Δχ² is lavaan's satorra.2000 test (Satorra 2000; scaled and shifted, Asparouhov & Muthén 2006)."
+      : "Δχ² is the Satorra-Bentler (2001) scaled difference.";
+  const freed = res.parameterization === "theta" ? "residual variances" : "scales (~*~)";
+  return [
+    `Ordinal items: χ² and p are the ${res.estimator} test; CFI, TLI and RMSEA the scaled ones`,
+    "(lavaan gives no robust ones once thresholds are held equal); no AIC or BIC (no likelihood).",
+    diff,
+    "The scalar step holds the thresholds equal (and the intercepts of any continuous items); with the",
+    `thresholds equal, the latent means and the items' ${freed} are free in groups 2 on.`,
+  ];
 }
 
 function scoreLines(res: InvarianceResult): string[] {
@@ -147,7 +188,7 @@ function latentLines(res: InvarianceResult): string[] {
     c === null
       ? ""
       : `  equal ${name}: Δχ² = ${fixed(c["chisq.diff"], 3)}, Δdf = ${c["df.diff"]}, p ${pText(c.pvalue)}; ` +
-        `ΔCFI ${signed(c.cfiMeasure === "cfi.robust" ? c["cfi.robust.diff"] : c["cfi.diff"], 3)}`;
+        `ΔCFI ${signed(verdictDeltas(c)[0], 3)}`;
   const where = `${lat.step} model${freedText(lat.freed)}`;
   if (lat.variances !== null) {
     out.push(`Latent variances in the ${where}:`);

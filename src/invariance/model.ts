@@ -28,6 +28,12 @@ export function heldFactorIntercepts(syntax: ModelSyntax): string[] {
   return firstOrderFactors(syntax).filter((f) => !written.has(f));
 }
 
+/** Are some indicators ordered (lavaan's `ordered`)? Their thresholds join the scalar step. */
+export function isOrdinal(base: FitInput): boolean {
+  const o = base.options?.ordered;
+  return o === true || (Array.isArray(o) && o.length > 0);
+}
+
 /** The fit input of a step with `freed` parameters (lavaan's label form, "x3~1"); `ngroups` from the data. */
 export function stepInput(
   base: FitInput,
@@ -55,7 +61,7 @@ export function stepInput(
   return {
     ...base,
     syntax: { ...base.syntax, statements },
-    options: { ...base.options, groupEqual: [...stepKinds(step), ...extra], groupPartial: partial },
+    options: { ...base.options, groupEqual: [...stepKinds(step, isOrdinal(base)), ...extra], groupPartial: partial },
   };
 }
 
@@ -68,6 +74,8 @@ export function kindOf(r: ParRow, lv: ReadonlySet<string>): GroupEqual | null {
       return "regressions";
     case "~1":
       return lv.has(r.lhs) ? "means" : "intercepts";
+    case "|":
+      return "thresholds";
     case "~~": {
       const latent = lv.has(r.lhs) && lv.has(r.rhs);
       if (r.lhs === r.rhs) return latent ? "lv.variances" : "residuals";
@@ -78,7 +86,7 @@ export function kindOf(r: ParRow, lv: ReadonlySet<string>): GroupEqual | null {
   }
 }
 
-/** "x3~1", "visual=~x2": lavaan's label of a row (the form of group.partial). */
+/** "x3~1", "visual=~x2", "x3|t1": lavaan's label of a row (the form of group.partial). */
 export function keyOf(r: Pick<ParRow, "lhs" | "op" | "rhs">): string {
   return `${r.lhs}${r.op}${r.rhs}`;
 }
@@ -97,7 +105,7 @@ export interface Candidate {
 export function stepCandidates(fitted: FittedModel, step: StepName, syntax: ModelSyntax): Candidate[] {
   const rows = fitted.table.rows;
   const lv = new Set(fitted.table.vars.lv);
-  const adds = stepAdds(step);
+  const adds = stepAdds(step, fitted.opts.ordinal !== null);
   const out: Candidate[] = [];
   for (const rel of equalityReleases(fitted)) {
     const r = rows[rel.ref]!;
@@ -117,7 +125,7 @@ export function stepCandidates(fitted: FittedModel, step: StepName, syntax: Mode
 /** Every parameter any of the steps constrains, by key (for checking --partial LIST). */
 export function constrainedKeys(fitted: FittedModel, syntax: ModelSyntax, steps: readonly StepName[]): Set<string> {
   const lv = new Set(fitted.table.vars.lv);
-  const kinds = new Set(steps.flatMap((s) => stepKinds(s)));
+  const kinds = new Set(steps.flatMap((s) => stepKinds(s, fitted.opts.ordinal !== null)));
   const out = new Set<string>();
   for (const r of fitted.table.rows) {
     if (r.group !== 1 || r.free === 0) continue;
@@ -126,4 +134,20 @@ export function constrainedKeys(fitted: FittedModel, syntax: ModelSyntax, steps:
   }
   if (kinds.has("intercepts")) for (const f of heldFactorIntercepts(syntax)) out.add(`${f}~1`);
   return out;
+}
+
+/**
+ * lavaan's plabel (".pN.") of a row: N its position in lavaan's table, which repeats group 1's
+ * rows, in group 1's order, for each group. The engine's ordinal tables list the thresholds (and
+ * scales) of every group together, so their row ids are not lavaan's; group 1's order is.
+ */
+export function lavaanPlabels(fitted: FittedModel): (row: number) => string {
+  const rows = fitted.table.rows;
+  const first = new Map<string, number>();
+  for (const r of rows) if (r.group === 1) first.set(`${r.lhs}${r.op}${r.rhs}`, first.size + 1);
+  return (k) => {
+    const r = rows[k]!;
+    const pos = first.get(`${r.lhs}${r.op}${r.rhs}`);
+    return r.group === 0 || pos === undefined ? `.p${r.id}.` : `.p${(r.group - 1) * first.size + pos}.`;
+  };
 }

@@ -10,50 +10,28 @@
 import { fitModel, type FitInput, type FittedModel } from "../sem/fit-model.js";
 import { InputError } from "../sem/messages.js";
 import type { GroupEqual } from "../sem/partable/types.js";
-import { compareSteps, CFI_CUTOFF, RMSEA_CUTOFF, type Comparison } from "./compare.js";
-import { constrainedKeys, heldFactorIntercepts, keyOf, stepCandidates, stepInput, type Candidate } from "./model.js";
+import { compareSteps, type Comparison } from "./compare.js";
+import {
+  constrainedKeys,
+  heldFactorIntercepts,
+  isOrdinal,
+  keyOf,
+  lavaanPlabels,
+  stepCandidates,
+  stepInput,
+  type Candidate,
+} from "./model.js";
+import { ordinalSetup, type OrdinalSetup } from "./ordinal.js";
+import { criterionInfo, ML_MEASURES, ROBUST_MEASURES } from "./criterion.js";
 import { equalityReleases, scoreTests } from "./score.js";
 import { STEP_NAMES, stepKinds, type Criterion, type PartialMode, type StepName } from "./steps.js";
-import type {
-  CriterionInfo,
-  InvarianceResult,
-  LatentComparison,
-  LatentRow,
-  PartialRound,
-  StepComparison,
-  StepFitMeasures,
-  StepResult,
-} from "./types.js";
+import type { InvarianceResult, LatentComparison, LatentRow, StepFitMeasures, StepResult } from "./types.js";
 
 export interface InvarianceSettings {
   steps: readonly StepName[];
   criterion: Criterion;
   partial: PartialMode;
 }
-
-const ML_MEASURES = ["npar", "chisq", "df", "pvalue", "cfi", "tli", "rmsea", "srmr", "aic", "bic"] as const;
-const ROBUST_MEASURES = [
-  "npar",
-  "chisq",
-  "df",
-  "pvalue",
-  "chisq.scaled",
-  "df.scaled",
-  "pvalue.scaled",
-  "chisq.scaling.factor",
-  "cfi",
-  "tli",
-  "rmsea",
-  "cfi.scaled",
-  "tli.scaled",
-  "rmsea.scaled",
-  "cfi.robust",
-  "tli.robust",
-  "rmsea.robust",
-  "srmr",
-  "aic",
-  "bic",
-] as const;
 
 interface Accepted {
   step: StepName;
@@ -64,20 +42,25 @@ interface Accepted {
 class Run {
   readonly result: InvarianceResult;
   readonly robust: boolean;
+  /** ordinal indicators: the estimator's test and the measures the verdict reads; null otherwise */
+  readonly ordinal: OrdinalSetup | null;
   ngroups = 0;
 
   constructor(
     readonly base: FitInput,
     readonly settings: InvarianceSettings,
   ) {
-    const estimator = String(base.options?.estimator ?? "ML").toUpperCase();
-    this.robust = estimator !== "ML";
+    this.ordinal = isOrdinal(base) ? ordinalSetup(base) : null;
+    const estimator = this.ordinal?.estimator ?? String(base.options?.estimator ?? "ML").toUpperCase();
+    this.robust = this.ordinal === null ? estimator !== "ML" : this.ordinal.test !== "standard";
+    const family = this.ordinal === null ? (this.robust ? "robust" : "plain") : this.ordinal.family;
     this.result = {
       group: base.options?.group ?? "",
       groups: [],
       nobs: [],
       estimator,
-      criterion: criterionInfo(settings.criterion, this.robust),
+      ...(this.ordinal !== null ? { parameterization: this.ordinal.parameterization } : {}),
+      criterion: criterionInfo(settings.criterion, family),
       partialMode: settings.partial.mode,
       steps: [],
       comparisons: [],
@@ -95,7 +78,7 @@ class Run {
   }
 
   measures(fitted: FittedModel): StepFitMeasures {
-    const names = this.robust ? ROBUST_MEASURES : ML_MEASURES;
+    const names = this.ordinal !== null ? this.ordinal.measures : this.robust ? ROBUST_MEASURES : ML_MEASURES;
     const out: StepFitMeasures = {};
     for (const n of names) {
       const v = fitted.fit[n];
@@ -105,8 +88,16 @@ class Run {
   }
 
   compare(less: FittedModel, more: FittedModel): Comparison {
+    const o = this.ordinal;
     return compareSteps(
-      { less: less.fit, more: more.fit, robust: this.robust, ntotal: less.stats.ntotal, ngroups: this.ngroups },
+      {
+        less: less.fit,
+        more: more.fit,
+        robust: this.robust,
+        ntotal: less.stats.ntotal,
+        ngroups: this.ngroups,
+        ...(o !== null ? { family: o.family, ...(o.diff !== null ? { test: o.diff(less, more) } : {}) } : {}),
+      },
       this.settings.criterion,
     );
   }
@@ -130,6 +121,7 @@ class Run {
     candidates: readonly Candidate[],
   ): Map<Candidate, number | null> {
     const rows = fitted.table.rows;
+    const plabel = lavaanPlabels(fitted);
     const equal = equalityReleases(fitted);
     const added = candidates.filter((c) => c.release.ref < 0).map((c) => c.release);
     const all = [...equal, ...added];
@@ -140,7 +132,7 @@ class Run {
       const r = rows[t.release.row]!;
       const c = cand.get(`${t.release.ref}:${t.release.row}`);
       if (c !== undefined) byCandidate.set(c, t.X2);
-      const plabels = t.release.ref >= 0 ? [`.p${rows[t.release.ref]!.id}.`, `.p${r.id}.`] : [`.p${r.id}.`];
+      const plabels = t.release.ref >= 0 ? [plabel(t.release.ref), plabel(t.release.row)] : [plabel(t.release.row)];
       this.result.scoreTests.push({
         step,
         round,
@@ -212,7 +204,11 @@ class Run {
   async run(): Promise<InvarianceResult> {
     const { steps, partial } = this.settings;
     const listed = partial.mode === "list" ? partial.items : [];
-    const first = steps[0]!;
+    const wanted = this.ordinal?.dropsStrict === true ? steps.filter((s) => s !== "strict") : steps;
+    const strictNote = this.ordinal?.strictNote ?? null;
+    if (wanted.length === 0) throw new InputError("E_USAGE", `--steps strict: ${strictNote}`);
+    if (strictNote !== null && steps.includes("strict")) this.result.notes.push(strictNote);
+    const first = wanted[0]!;
     // the first step, fitted before anything is compared: it tells the groups
     const firstFit = await this.fit(first, []);
     this.checkGroups(firstFit);
@@ -224,7 +220,7 @@ class Run {
     this.result.groups = [...firstFit.table.groupLabels];
     this.result.nobs = firstFit.stats.groups.map((g) => g.n);
     this.result.steps.push(this.stepResult(first, accepted.freed, accepted.fitted));
-    for (const step of steps.slice(1)) {
+    for (const step of wanted.slice(1)) {
       const freed = [...new Set([...accepted.freed, ...freedFor(step)])];
       const fitted = await this.fit(step, freed);
       this.result.steps.push(this.stepResult(step, freed, fitted));
@@ -292,7 +288,7 @@ class Run {
     const varRows = est.filter((r) => r.op === "~~" && r.lhs === r.rhs && lv.has(r.lhs) && isFree(r)).map(row);
     const meanRows = est.filter((r) => r.op === "~1" && lv.has(r.lhs) && r.group > 1 && isFree(r)).map(row);
     const test = async (extra: GroupEqual): Promise<Comparison | null> => {
-      const kinds = stepKinds(acc.step);
+      const kinds = stepKinds(acc.step, this.ordinal !== null);
       if (kinds.includes(extra)) return null;
       const more = await this.fit(acc.step, acc.freed, [extra]);
       return this.compare(acc.fitted, more);
@@ -309,27 +305,16 @@ class Run {
 
 /** Does a --partial item apply at a step (its kind is among the step's)? */
 function appliesAt(key: string, step: StepName, fitted: FittedModel, base: FitInput): boolean {
-  const kinds = stepKinds(step);
+  const kinds = stepKinds(step, isOrdinal(base));
   if (heldFactorIntercepts(base.syntax).some((f) => `${f}~1` === key)) return kinds.includes("intercepts");
   const r = fitted.table.rows.find((x) => keyOf(x) === key);
   if (r === undefined) return false;
   const lv = new Set(fitted.table.vars.lv);
   if (r.op === "=~") return kinds.includes("loadings");
+  if (r.op === "|") return kinds.includes("thresholds");
   if (r.op === "~1") return !lv.has(r.lhs) && kinds.includes("intercepts");
   if (r.op === "~~" && r.lhs === r.rhs && !lv.has(r.lhs)) return kinds.includes("residuals");
   return false;
-}
-
-function criterionInfo(name: Criterion, robust: boolean): CriterionInfo {
-  const cfi = robust ? "cfi.robust" : "cfi";
-  const rmsea = robust ? "rmsea.robust" : "rmsea";
-  const tag = robust ? " (robust)" : "";
-  const cfiText =
-    `ΔCFI${tag} ≤ ${CFI_CUTOFF} fails (Cheung & Rensvold 2002); ` +
-    `ΔRMSEA${tag} ≥ ${RMSEA_CUTOFF} flagged beside it (Chen 2007)`;
-  const chisqText = "the difference test's p < .05 fails";
-  const text = name === "cfi" ? cfiText : name === "chisq" ? chisqText : `${cfiText}; and ${chisqText}`;
-  return { name, cfi, rmsea, text };
 }
 
 /** Runs the analysis: `base` is the fit input (model, data, options with `group`) shared by every step. */

@@ -15,6 +15,7 @@
  * which needs only the q×q constrained information. The total test (every constraint released)
  * is N tᵀ M⁻ t with t = Dᵀs and M = DᵀID − DᵀIK (KᵀIK)⁻¹ KᵀID over all directions D, M⁻ a
  * generalized inverse (lavaan: MASS::ginv of I; the same number, t lying in the range of M).
+ * Ordinal fits (WLSMV family): s and I are those of the weighted least-squares fit (score-ordinal.ts).
  */
 import { gradient } from "../sem/estimate/ml.js";
 import { expectedInformation } from "../sem/estimate/info-total.js";
@@ -22,6 +23,7 @@ import { chisqUpper } from "../sem/distributions/index.js";
 import { cholesky, inverseFromCholesky } from "../sem/linalg/dense.js";
 import type { FittedModel } from "../sem/fit-model.js";
 import type { Representation } from "../sem/model/representation.js";
+import { ordinalScoreBasis, type ScoreBasis } from "./score-ordinal.js";
 
 /** One direction a test opens: the copy `row` of a parameter tied to `ref`, or a fixed `row` freed (ref −1). */
 export interface Release {
@@ -82,16 +84,9 @@ export function scoreTests(fitted: FittedModel, tests: readonly Release[], all: 
     }
   const n = thetaOfX.length;
   const q = fitted.table.nfree;
-  const at = { prob: fitted.prob, theta: fitted.theta, evaluation: fitted.evaluation, information: fitted.information };
-  const basis = fitted.method.modindicesBasis(at);
-  const xrep = (rep: Representation): Representation => ({
-    nfree: n,
-    groups: rep.groups.map((g) => ({ ...g, cells: g.cells.map((c) => ({ ...c, free: xOf.get(c.row) ?? -1 })) })),
-  });
   const N = fitted.stats.ntotal;
-  const grad = gradient({ ...fitted.prob, rep: xrep(fitted.prob.rep) }, fitted.evaluation);
-  const s = grad.map((v) => -0.5 * v); // ∂logL/∂x per observation (lavaan's gradient.logl / N)
-  const Ix = expectedInformation({ ...basis.prob, rep: xrep(basis.prob.rep) }, basis.evaluation);
+  const { s, Ix } =
+    fitted.opts.ordinal !== null ? ordinalScoreBasis(fitted, xOf, thetaOfX) : mlScoreBasis(fitted, xOf, n);
   // KᵀIK and its inverse
   const Ith = new Float64Array(q * q);
   for (let i = 0; i < n; i++) {
@@ -147,6 +142,20 @@ export function scoreTests(fitted: FittedModel, tests: readonly Release[], all: 
           m,
         );
   return { total: { X2, df: m, pvalue: X2 === null ? null : chisqUpper(X2, m) }, uni };
+}
+
+/** ML: the score ∂logL/∂x per observation (lavaan's gradient.logl / N) and the expected information, in x. */
+function mlScoreBasis(fitted: FittedModel, xOf: ReadonlyMap<number, number>, n: number): ScoreBasis {
+  const at = { prob: fitted.prob, theta: fitted.theta, evaluation: fitted.evaluation, information: fitted.information };
+  const basis = fitted.method.modindicesBasis(at);
+  const xrep = (rep: Representation): Representation => ({
+    nfree: n,
+    groups: rep.groups.map((g) => ({ ...g, cells: g.cells.map((c) => ({ ...c, free: xOf.get(c.row) ?? -1 })) })),
+  });
+  const grad = gradient({ ...fitted.prob, rep: xrep(fitted.prob.rep) }, fitted.evaluation);
+  const s = grad.map((v) => -0.5 * v);
+  const Ix = expectedInformation({ ...basis.prob, rep: xrep(basis.prob.rep) }, basis.evaluation);
+  return { s, Ix };
 }
 
 function failed(release: Release): ScoreTest {

@@ -11,8 +11,15 @@
  * `f ~ 0*1`), so that the second-order factor's mean is the one freed in groups 2.. (Chen, Sousa
  * & West 2005). Freeing such an intercept (`--partial f~1`) frees it in groups 2...
  *
- * Ordinal indicators: their thresholds would join the scalar step (lavaan's "thresholds") beside
- * the intercepts of the continuous ones; `SCALAR_KINDS` is the one place to add them.
+ * Ordinal indicators (lavaan 0.6.14's group.equal for categorical data): the scalar step holds the
+ * thresholds equal ("thresholds"), beside the intercepts of any continuous indicators (the
+ * intercepts of ordinal items are fixed at 0). With the thresholds equal lavaan frees, in groups
+ * 2.., the latent means and the scales of the ordinal items (`x ~*~ x`, delta parameterization)
+ * or their residual variances (theta); with the loadings equal alone nothing more is freed (the
+ * plain group.equal sequence, as for continuous indicators; Wu & Estabrook 2016 order the
+ * thresholds first, which this sequence does not offer). Strict under theta fixes the residual
+ * variances of ordinal items at 1 in every group again (group 1's value); under delta their
+ * residual variances are not parameters and "residuals" holds nothing of them (ordinal.ts).
  */
 import type { GroupEqual } from "../sem/partable/types.js";
 import { InputError } from "../sem/messages.js";
@@ -20,24 +27,24 @@ import { InputError } from "../sem/messages.js";
 export const STEP_NAMES = ["configural", "metric", "scalar", "strict"] as const;
 export type StepName = (typeof STEP_NAMES)[number];
 
-/** The group.equal kinds a step adds to the steps before it. */
-const SCALAR_KINDS: readonly GroupEqual[] = ["intercepts"];
-const STEP_ADDS: Readonly<Record<StepName, readonly GroupEqual[]>> = {
-  configural: [],
-  metric: ["loadings"],
-  scalar: SCALAR_KINDS,
-  strict: ["residuals"],
-};
-
-/** The group.equal kinds of a step: its own and those of every step before it. */
-export function stepKinds(step: StepName): GroupEqual[] {
-  const upto = STEP_NAMES.slice(0, STEP_NAMES.indexOf(step) + 1);
-  return upto.flatMap((s) => [...STEP_ADDS[s]]);
+/** The group.equal kinds a step adds to the steps before it (`ordinal`: some indicator is ordered). */
+export function stepAdds(step: StepName, ordinal = false): readonly GroupEqual[] {
+  switch (step) {
+    case "configural":
+      return [];
+    case "metric":
+      return ["loadings"];
+    case "scalar":
+      return ordinal ? ["thresholds", "intercepts"] : ["intercepts"];
+    case "strict":
+      return ["residuals"];
+  }
 }
 
-/** The kinds a step adds (the constraints its partial search may free). */
-export function stepAdds(step: StepName): readonly GroupEqual[] {
-  return STEP_ADDS[step];
+/** The group.equal kinds of a step: its own and those of every step before it. */
+export function stepKinds(step: StepName, ordinal = false): GroupEqual[] {
+  const upto = STEP_NAMES.slice(0, STEP_NAMES.indexOf(step) + 1);
+  return upto.flatMap((s) => [...stepAdds(s, ordinal)]);
 }
 
 /** Does the step hold the first-order factors' intercepts of a second-order model at 0? */
@@ -80,9 +87,11 @@ export function parseCriterion(value: string | undefined): Criterion {
 /** `--partial`: "auto" (search by score tests), "none", or the parameters to free by hand. */
 export type PartialMode = { mode: "auto" } | { mode: "none" } | { mode: "list"; items: string[] };
 
-/** "x3~1", "visual =~ x2" → lavaan's label form without spaces ("visual=~x2"); null if not a parameter. */
+/** "x3~1", "visual =~ x2", "x3 | t1" → lavaan's label form without spaces ("visual=~x2"); null if not a parameter. */
 export function parameterKey(text: string): string | null {
   const t = text.replace(/\s+/g, "");
+  const th = /^([^|=~]+)\|(t[1-9][0-9]*)$/.exec(t);
+  if (th !== null) return `${th[1]}|${th[2]}`;
   const m = /^([^=~]+)(=~|~~|~1$|~)(.*)$/.exec(t);
   if (m === null) return null;
   const [, lhs, op, rhs] = m;
@@ -106,7 +115,10 @@ export function parsePartial(value: string | readonly string[] | undefined): Par
     items: items.map((s) => {
       const k = parameterKey(s);
       if (k === null)
-        throw new InputError("E_USAGE", `--partial: "${s}" is not a parameter; write it as x3~1, visual=~x2 or x1~~x1`);
+        throw new InputError(
+          "E_USAGE",
+          `--partial: "${s}" is not a parameter; write it as x3~1, visual=~x2, x1~~x1 or x3|t1`,
+        );
       return k;
     }),
   };

@@ -82,8 +82,8 @@ export interface LatentComparison {
 export interface CriterionInfo {
   name: Criterion;
   /** the measures the verdict reads */
-  cfi: "cfi" | "cfi.robust";
-  rmsea: "rmsea" | "rmsea.robust";
+  cfi: "cfi" | "cfi.robust" | "cfi.scaled";
+  rmsea: "rmsea" | "rmsea.robust" | "rmsea.scaled";
   text: string;
 }
 
@@ -92,6 +92,8 @@ export interface InvarianceResult {
   groups: string[];
   nobs: number[];
   estimator: string;
+  /** ordinal indicators: lavaan's parameterization (delta or theta) */
+  parameterization?: "delta" | "theta";
   criterion: CriterionInfo;
   partialMode: "auto" | "none" | "list";
   steps: StepResult[];

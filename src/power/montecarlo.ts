@@ -18,16 +18,13 @@
 import { cholesky, square } from "../sem/linalg/dense.js";
 import { normalQuantile } from "../sem/distributions/index.js";
 import { fitModel, prepareFit } from "../sem/fit-model.js";
-import { optimize } from "../sem/estimate/optimize.js";
-import { vcovFromInformation } from "../sem/inference/vcov.js";
-import { normalTwoSidedP } from "../sem/distributions/index.js";
-import { meanAndCovariance } from "../sem/samplestats/index.js";
 import { momentsTable, type SampleMoments } from "../sem/samplecov/index.js";
 import { parseModel, type ModelSyntax } from "../sem/syntax/index.js";
 import { createRng } from "../instrument/rng.js";
 import { InputError } from "../sem/messages.js";
 import type { Estimator } from "../sem/options.js";
 import { dropCompletelyAtRandom, fitRows } from "./fit-rows.js";
+import { MomentsFitter } from "./fit-moments.js";
 
 /** What a run is made of: plain data, so that worker threads can be given it. */
 export interface MonteCarloSpec {
@@ -101,67 +98,31 @@ export function drawData(spec: MonteCarloSpec, L: Float64Array, n: number, k: nu
   return X;
 }
 
-/**
- * The analysis model fitted to the sample moments of X by ML: the pipeline's preparation and
- * optimizer (fit-model.ts prepareFit, estimate/optimize.ts) and the expected-information standard
- * errors, without the views a replication does not need (standardized values, fit measures).
- * Per free parameter est, se and the two-sided z-test p; inadmissible: a negative variance estimate.
- */
-function fitMoments(syntax: ModelSyntax, names: readonly string[], X: Float64Array, n: number, q: number) {
-  const p = names.length;
-  const { mean, S } = meanAndCovariance(X, n, p);
-  const moments: SampleMoments = {
-    file: "replication",
-    names: [...names],
-    groups: [{ label: "", nobs: n, cov: S, mean, source: "the replication's data" }],
-    rescale: false, // S already has the N divisor
-  };
-  const prep = prepareFit({ syntax, data: momentsTable(moments), moments, options: {} });
-  const starts = prep.method.starts(prep.prob, prep.start.theta);
-  const opt = optimize(prep.prob, starts.first);
-  const est = new Float64Array(q).fill(Number.NaN);
-  const se = new Float64Array(q).fill(Number.NaN);
-  const pv = new Float64Array(q).fill(Number.NaN);
-  if (!opt.converged || !Number.isFinite(opt.evaluation.f))
-    return { est, se, p: pv, converged: false, admissible: false };
-  const info = prep.method.information(prep.prob, opt.evaluation, opt.theta);
-  const vc = vcovFromInformation(info, prep.table.nfree, prep.stats.ntotal);
-  const nfree = prep.table.nfree;
-  for (let j = 0; j < Math.min(q, nfree); j++) {
-    est[j] = opt.theta[j]!;
-    if (vc.ok) {
-      se[j] = Math.sqrt(vc.vcov[j * nfree + j]!);
-      pv[j] = normalTwoSidedP(est[j]! / se[j]!);
-    }
-  }
-  const heywood = prep.table.rows.some(
-    (r) => r.free > 0 && r.op === "~~" && r.lhs === r.rhs && opt.theta[r.free - 1]! < 0,
-  );
-  return { est, se, p: pv, converged: true, admissible: vc.ok && !heywood };
-}
-
 /** Runs replications of one sample size in this thread (also the body of a worker's chunk). */
 export class MonteCarloContext {
   readonly syntax: ModelSyntax;
   readonly L: Float64Array;
   /** "lhs op rhs" of the reported parameters, when replications are fitted from their rows */
   private readonly keys: string[] | null;
+  /** the fits to the sample moments (ML on complete data) */
+  private readonly moments: MomentsFitter | null;
   constructor(readonly spec: MonteCarloSpec) {
     this.syntax = parseModel(spec.model, { file: spec.modelFile });
     const L = cholesky(square(spec.names.length, spec.sigma));
     if (L === null) throw new InputError("E_MODEL", "the population covariance matrix is not positive definite");
     this.L = L.a;
     this.keys = fromRows(spec) ? populationTable(spec).params.map((r) => `${r.lhs} ${r.op} ${r.rhs}`) : null;
+    this.moments = this.keys === null ? new MomentsFitter(this.syntax, spec.names, populationMoments(spec)) : null;
   }
 
   run(k: number, rep: number, q: number): ReplicationResult {
     const n = this.spec.ns[k]!;
     const X = drawData(this.spec, this.L, n, k, rep);
     try {
-      if (this.keys === null) return fitMoments(this.syntax, this.spec.names, X, n, q);
+      if (this.moments !== null) return this.moments.fit(X, n, q);
       const rate = this.spec.missing ?? null;
       if (rate !== null) dropCompletelyAtRandom(X, rate, replicationSeed(this.spec.seed, -1 - k, rep));
-      return fitRows(this.syntax, this.spec.names, X, n, this.keys, {
+      return fitRows(this.syntax, this.spec.names, X, n, this.keys!, {
         estimator: this.spec.estimator ?? "ML",
         fiml: rate !== null,
       });

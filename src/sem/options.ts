@@ -188,8 +188,6 @@ function resolveOrdinalOptions(opts: FitOptions, ordinal: OrdinalOptions, ctx: {
       "E_USAGE",
       "--missing fiml needs continuous variables: with ordered items use listwise (the default) or pairwise deletion",
     );
-  if (opts.modindices)
-    throw new InputError("E_USAGE", "--modindices: modification indices of ordinal fits are not available yet");
   const resolutions = [
     `estimator: ${opts.estimator === undefined ? "default -> " : ""}${ordinal.estimator} (ordered items)`,
     `missing: ${opts.missing}`,

@@ -32,6 +32,8 @@ export interface ModIndex {
   epc: number;
   "sepc.lv": number;
   "sepc.all": number;
+  /** lavaan's sepc.nox (given for ordinal fits) */
+  "sepc.nox"?: number;
 }
 
 export interface FitResult {

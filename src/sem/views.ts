@@ -21,6 +21,7 @@ export function fitMeasures(fitted: FittedModel): FitMeasures {
 /** lavaan's modindices(fit): at θ̂ with the expected information (the data method's basis). */
 export function modindices(fitted: FittedModel): ModIndex[] {
   const at = { prob: fitted.prob, theta: fitted.theta, evaluation: fitted.evaluation, information: fitted.information };
+  if (fitted.method.modindices !== undefined) return fitted.method.modindices(at, fitted.parameters);
   return modificationIndices({
     table: fitted.table,
     ...fitted.method.modindicesBasis(at),

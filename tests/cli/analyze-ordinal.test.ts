@@ -19,6 +19,7 @@ const ref = JSON.parse(fs.readFileSync("tests/fixtures/ordinal-reliability/isrs-
   htmt: { names: string[]; values: number[][] };
   second: { categorical_omega: number };
   fit: Record<string, Record<string, number>>;
+  lrt: { "chisq.diff": number | null }[];
 };
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "isrs-ordinal-"));
 
@@ -52,7 +53,13 @@ function expectReference(out: Json): void {
     expect(Math.abs(m.fit[k] - ref.fit.measurement![k]!)).toBeLessThanOrEqual(
       1e-3 * Math.max(0.1, Math.abs(ref.fit.measurement![k]!)),
     );
-  expect(out.comparison.method).toBe("none");
+  // lavTestLRT(fm, f2, fs) of lavaan 0.6.14 (the reference file): the satorra.2000 difference tests
+  expect(out.comparison.method).toBe("satorra.2000");
+  ref.lrt.forEach((want, k) => {
+    const got = out.comparison.rows[k]["Chisq diff"];
+    if (want["chisq.diff"] === null) expect(got).toBeNull();
+    else expect(Math.abs(got - want["chisq.diff"])).toBeLessThanOrEqual(1e-3 * Math.max(0.1, want["chisq.diff"]));
+  });
 }
 
 describe("isrs analyze with ordered items", () => {
@@ -80,7 +87,7 @@ describe("isrs analyze with ordered items", () => {
     expect(row).toContain(ref.categorical_omega.detection!.toFixed(3));
     expect(r.stdout).toContain(`categorical omega (compRelSEM, higher) = ${ref.second.categorical_omega.toFixed(3)}`);
     expect(r.stdout).toMatch(/HTMT .*of the polychoric correlations/);
-    expect(r.stdout).toMatch(/Chi-square difference tests: .*satorra\.2000/);
+    expect(r.stdout).toMatch(/Chi-square difference tests \(lavTestLRT, satorra\.2000\)/);
     // the scaled statistic of the measurement model (lavaan: chisq.scaled)
     expect(r.stdout).toContain(ref.fit.measurement!["chisq.scaled"]!.toFixed(3));
   });
@@ -166,11 +173,6 @@ describe("ordered items: bad input, one line, exit 2, nothing written", () => {
       "an unknown item in score --ordered",
       ["score", ISRS, "--firm", "F007", "--ordered", "DET1,NOPE"],
       /ordered variable 'NOPE' is not an observed variable of the model/,
-    ],
-    [
-      "report --invariance with ordered items",
-      ["report", "--ordered", "all", "--invariance", "firm_id"],
-      /--invariance with ordered items is not available yet/,
     ],
     ["FIML with ordered items", ["analyze", "--ordered", "all", "--missing", "fiml"], /--missing fiml needs/],
   ])("%s", async (_, args, message) => {

@@ -99,7 +99,8 @@ describe("isrs invariance: bad input", () => {
   it("a bad --criterion, --format or --ordered", async () => {
     await expectBadInput([...base, "--criterion", "tli"], /--criterion tli: use cfi, chisq or both/);
     await expectBadInput([...base, "--format", "xml"], /--format xml/);
-    await expectBadInput([...base, "--ordered", "x1"], /--ordered: ordinal indicators are not supported yet/);
+    // HS's x1 holds scores, not category codes
+    await expectBadInput([...base, "--ordered", "x1"], /row \d+, column 'x1': .* is not a whole number/);
   });
   it("--out naming the data file is refused and the data file is untouched", async () => {
     const copy = t.file("data.csv", fs.readFileSync(HS_DATA, "utf8"));

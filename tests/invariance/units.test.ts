@@ -54,6 +54,9 @@ describe("difference tests (lavTestLRT)", () => {
 describe("steps and --partial", () => {
   it("each step holds the kinds of the steps before it", () => {
     expect(stepKinds("strict")).toEqual(["loadings", "intercepts", "residuals"]);
+    // ordinal items: the scalar step adds the thresholds (lavaan's group.equal "thresholds")
+    expect(stepKinds("scalar", true)).toEqual(["loadings", "thresholds", "intercepts"]);
+    expect(stepKinds("metric", true)).toEqual(["loadings"]);
     expect(parseSteps("metric,strict")).toEqual(["metric", "strict"]);
   });
   it("parameters in lavaan's group.partial form", () => {
@@ -61,6 +64,8 @@ describe("steps and --partial", () => {
     expect(parameterKey("visual =~ x2")).toBe("visual=~x2");
     expect(parameterKey("x1~~x1")).toBe("x1~~x1");
     expect(parameterKey("x3")).toBeNull();
+    expect(parameterKey("x3 | t1")).toBe("x3|t1");
+    expect(parameterKey("x3|t")).toBeNull();
     expect(parsePartial(["x3~1"])).toEqual({ mode: "list", items: ["x3~1"] });
   });
 });

@@ -91,7 +91,7 @@ export function toFitOptions(f: CliFitFlags): FitOptionsInput {
 }
 
 /** --ordered all | LIST and --parameterization as the engine's options. */
-function orderedOptions(f: CliFitFlags): Pick<FitOptionsInput, "ordered" | "parameterization"> {
+export function orderedOptions(f: CliFitFlags): Pick<FitOptionsInput, "ordered" | "parameterization"> {
   const out: Pick<FitOptionsInput, "ordered" | "parameterization"> = {};
   if (f.ordered !== undefined) {
     const names = f.ordered

@@ -193,9 +193,8 @@ function checkChartFile(chart: string, out: string | undefined, inputs: Record<s
 
 /** The power curve drawn as the report draws its charts (vega, loaded only here). */
 async function chartSvg(result: MonteCarloResult): Promise<string> {
-  const { chartToSvg, CHART_CONFIG } = await import("../../report/charts/render.js");
-  const spec = { ...(result.chart as object), config: CHART_CONFIG, width: 480, height: 300 };
-  return chartToSvg({ spec: spec as Parameters<typeof chartToSvg>[0]["spec"], data: {} });
+  const { powerCurveSvg } = await import("../../report/charts/power.js");
+  return powerCurveSvg(result.chart);
 }
 
 const normalized = (t: string): string => {
@@ -250,14 +249,16 @@ function modelText(model: ModelSyntax & { text: string }): string {
   return model.text;
 }
 
-interface PopulationInput {
+export interface PopulationInput {
   model: ModelSyntax & { text: string };
   sigma: { names: string[]; sigma: Float64Array };
   cuts: Float64Array[] | null;
 }
 
 /** The analysis model and the population Σ (and the instrument's category thresholds). */
-async function populationInput(flags: PowerFlags): Promise<PopulationInput> {
+export async function populationInput(
+  flags: Pick<PowerFlags, "instrument" | "model" | "population">,
+): Promise<PopulationInput> {
   if (flags.instrument !== undefined) {
     if (flags.population !== undefined)
       throw new InputError("E_USAGE", "give --population P or --instrument, not both");

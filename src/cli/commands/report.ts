@@ -21,6 +21,7 @@ import { analysisExitCode, checkEstimator, orderedFrom, resolveStudy, splitNa, t
 import { EXIT } from "../exit-codes.js";
 import { PLS_BOOTSTRAP_MAX } from "../../pls/bootstrap/index.js";
 import { MAX_SEED } from "../../sem/bootstrap/prng.js";
+import { MAX_REPS as POWER_MAX_REPS } from "../../power/montecarlo-run.js";
 import {
   defaultReportDir,
   plsReportExtra,
@@ -32,6 +33,9 @@ import {
 } from "../report-output.js";
 import type { CommandContext } from "./fit.js";
 import { modelFrom } from "./instrument-options.js";
+
+/** Replications per sample size of the power section unless --power-reps says otherwise. */
+const POWER_REPS = 1000;
 
 export interface ReportFlags extends OrderedFlags {
   model?: string;
@@ -49,6 +53,9 @@ export interface ReportFlags extends OrderedFlags {
   ipma?: string;
   plsBootstrap?: string;
   plsSeed?: string;
+  power?: string;
+  powerReps?: string;
+  powerSeed?: string;
 }
 
 async function firmReports(dataFile: string, f: ReportFlags, ctx: CommandContext): Promise<void> {
@@ -58,6 +65,8 @@ async function firmReports(dataFile: string, f: ReportFlags, ctx: CommandContext
     throw new InputError("E_USAGE", "--invariance adds a section to the study report: leave out --firm and --all");
   if (f.pls === true || f.ipma !== undefined || f.plsBootstrap !== undefined)
     throw new InputError("E_USAGE", "--pls adds a section to the study report: leave out --firm and --all");
+  if (f.power !== undefined)
+    throw new InputError("E_USAGE", "--power adds a section to the study report: leave out --firm and --all");
   const instr = loadInstrument(f.instrument);
   const read = { na: splitNa(f.na) ?? [] };
   const data = loadResponses(dataFile, instr, { read });
@@ -83,14 +92,10 @@ async function firmReports(dataFile: string, f: ReportFlags, ctx: CommandContext
 
 async function studyReport(data: string | undefined, f: ReportFlags, ctx: CommandContext): Promise<void> {
   checkPlsFlags(data, f);
+  const powerPlan = powerFlags(f);
   const study = resolveStudy(data, { ...f, format: "text" });
-  if (study.ordered !== undefined && f.invariance !== undefined)
-    throw new InputError(
-      "E_USAGE",
-      "--invariance with ordered items is not available yet: leave out --ordered / --ordinal",
-    );
   const res = await runStudy({ ...study, estimator: f.estimator, missing: f.missing, na: splitNa(f.na) });
-  const inv = f.invariance === undefined ? undefined : await invarianceExtra(res, study.data, f);
+  const inv = f.invariance === undefined ? undefined : await invarianceExtra(res, study.data, f, study.ordered);
   const dataName = data ?? shownFile(bundledDatasetPath());
   const pls =
     f.pls === true
@@ -103,13 +108,14 @@ async function studyReport(data: string | undefined, f: ReportFlags, ctx: Comman
           plsBoot(f),
         )
       : undefined;
+  const power = powerPlan === undefined ? undefined : await powerExtra(powerPlan, f);
   const extra =
-    inv === undefined && pls === undefined
+    inv === undefined && pls === undefined && power === undefined
       ? undefined
       : {
-          sections: [...(inv?.sections ?? []), ...(pls?.sections ?? [])],
-          json: { ...inv?.json, ...pls?.json },
-          files: pls?.files ?? [],
+          sections: [...(inv?.sections ?? []), ...(pls?.sections ?? []), ...(power?.sections ?? [])],
+          json: { ...inv?.json, ...pls?.json, ...power?.json },
+          files: [...(pls?.files ?? []), ...(power?.files ?? [])],
         };
   const files = await studyReportFiles(
     res,
@@ -154,14 +160,65 @@ function checkPlsFlags(data: string | undefined, f: ReportFlags): void {
     );
 }
 
+/** `--power N,... [--power-reps R] [--power-seed S]`, checked before the study runs. */
+function powerFlags(f: ReportFlags): { ns: number[]; reps: number; seed: number } | undefined {
+  if (f.power === undefined) {
+    if (f.powerReps !== undefined) throw new InputError("E_USAGE", "--power-reps R is only used with --power N,...");
+    if (f.powerSeed !== undefined) throw new InputError("E_USAGE", "--power-seed S is only used with --power N,...");
+    return undefined;
+  }
+  const ns = f.power.split(",").map((s) => whole("power", s, 2, 1_000_000));
+  const reps = f.powerReps === undefined ? POWER_REPS : whole("power-reps", f.powerReps, 2, POWER_MAX_REPS);
+  const seed =
+    f.powerSeed === undefined ? Math.floor(Math.random() * 2 ** 31) : whole("power-seed", f.powerSeed, 0, MAX_SEED);
+  return { ns, reps, seed };
+}
+
+/**
+ * The power section: Monte Carlo power of the model's paths on data drawn from the instrument's
+ * population model, as `isrs power --instrument` computes it.
+ */
+async function powerExtra(plan: { ns: number[]; reps: number; seed: number }, f: ReportFlags) {
+  const { populationInput } = await import("./power.js");
+  const { monteCarloPower } = await import("../../power/montecarlo-run.js");
+  const { powerSection } = await import("../../report/from-power.js");
+  const { model, sigma } = await populationInput({ instrument: f.instrument ?? true, model: f.model });
+  const small = plan.ns.find((n) => n <= sigma.names.length);
+  if (small !== undefined)
+    throw new InputError(
+      "E_USAGE",
+      `--power ${f.power}: each sample size must be above the number of variables ` +
+        `(${sigma.names.length}), not ${small}`,
+    );
+  const res = await monteCarloPower({
+    model: model.text,
+    modelFile: model.file,
+    names: sigma.names,
+    sigma: sigma.sigma,
+    cuts: null,
+    ns: plan.ns,
+    reps: plan.reps,
+    seed: plan.seed,
+    alpha: 0.05,
+  });
+  const instr = loadInstrument(f.instrument);
+  return powerSection(res, { population: `the population model of the instrument ${instr.id} ${instr.version}` });
+}
+
 /** `--invariance COL`: the measurement model's invariance across COL, as a section of the study report. */
-async function invarianceExtra(res: StudyResults, data: DataTable, f: ReportFlags) {
+async function invarianceExtra(
+  res: StudyResults,
+  data: DataTable,
+  f: ReportFlags,
+  ordered: true | readonly string[] | undefined,
+) {
   const m = res.models.find((x) => x.name === "measurement") ?? res.models[0]!;
   const syntax = parseModel(m.syntax, { file: "measurement model" });
   const options = {
     group: f.invariance,
-    estimator: f.estimator,
+    ...(f.estimator !== undefined || ordered === undefined ? { estimator: f.estimator ?? "ML" } : {}),
     ...(f.missing !== undefined ? { missing: f.missing } : {}),
+    ...(ordered !== undefined ? { ordered: ordered === true ? (true as const) : [...ordered] } : {}),
   };
   const settings = {
     steps: parseSteps(undefined),
@@ -218,6 +275,12 @@ export function registerReport(program: Command, ctx: CommandContext): void {
     )
     .option("--pls-bootstrap <n>", "with --pls: bootstrap percentile intervals from N resamples")
     .option("--pls-seed <s>", "with --pls-bootstrap: the seed of the resamples (default: drawn and reported)")
+    .option(
+      "--power <ns>",
+      "add a power section: Monte Carlo power of the structural paths at these N (e.g. 60,100,151)",
+    )
+    .option("--power-reps <r>", `with --power: replications per sample size (default ${POWER_REPS})`)
+    .option("--power-seed <s>", "with --power: the seed of the replications (default: drawn and reported)")
     .action(async (data: string | undefined, flags: ReportFlags) => {
       checkEstimator(flags.estimator);
       if (flags.firm !== undefined || flags.all === true)

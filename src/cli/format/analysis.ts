@@ -243,11 +243,10 @@ function models(res: StudyResults): string[] {
   return out;
 }
 
-/** The chi-square difference tests (lavTestLRT), or why there are none (ordered items). */
+/** The chi-square difference tests (lavTestLRT). */
 function comparison(res: StudyResults): string[] {
   const c = res.comparison;
   if (c === null) return [];
-  if (c.method === "none") return ["", ...c.warnings.map((w) => `Chi-square difference tests: ${w}`)];
   return [
     "",
     `Chi-square difference tests (lavTestLRT, ${c.method})`,
@@ -262,6 +261,9 @@ function comparison(res: StudyResults): string[] {
         pval(r["Pr(>Chisq)"]),
       ]),
     ),
+    ...(c.method === "satorra.2000"
+      ? ["  Chisq holds the standard statistics: the scaled-and-shifted difference is a function of them (as lavaan)"]
+      : []),
     ...c.warnings.map((w) => `  ! ${w}`),
   ];
 }

@@ -150,10 +150,21 @@ function chunksOf(batches: readonly TaskBatch[]): Chunk[] {
 }
 
 /**
+ * A worker pays for itself only when this thread's remaining work, at its warm rate, exceeds
+ * what the worker costs before it helps: Node's start of the thread, loading the worker script
+ * and compiling the kernel again in its own isolate (about a quarter of a second of one core on
+ * a quiet machine). This thread works alone for WARM_MS first (its rate is then that of
+ * compiled code), and starts the workers only if the projected rest exceeds WORKER_PAYS_MS.
+ */
+const WARM_MS = 150;
+const WORKER_PAYS_MS = 300;
+
+/**
  * Runs every task of every batch. `ctx` is this thread's context; workers get its data. With
  * K threads, this thread works on chunks too, next to K − 1 workers: it is already warm (its
  * code has been compiled while fitting the model), whereas each worker first loads the modules
- * and warms up (about a tenth of a second of CPU on the HS CFA).
+ * and warms up. The workers start once this thread has worked WARM_MS and its projected rest
+ * exceeds WORKER_PAYS_MS (at once when `minTasksForWorkers` is 0: tests of the workers).
  */
 export async function runTasks(
   ctx: ReplicationContext,
@@ -179,26 +190,43 @@ export async function runTasks(
     done += store(results, reply, q);
     opts.onProgress?.(done, total);
   };
-  const workers = Array.from({ length: threads - 1 }, () =>
-    runChunkWorker(
-      script!,
-      ctx.data,
-      take,
-      (c: Chunk) => ({ kind: batches[c.batch]!.kind, batch: c.batch, from: c.from, to: c.to }),
-      onReply,
-      "bootstrap worker",
-    ),
-  );
-  const finished = Promise.all(workers.map((w) => w.done));
-  finished.catch(() => undefined); // a worker's failure is rethrown below, once this thread is done
+  let workers: ReturnType<typeof runChunkWorker>[] = [];
+  let finished: Promise<unknown> = Promise.resolve();
+  const startWorkers = (): void => {
+    workers = Array.from({ length: threads - 1 }, () =>
+      runChunkWorker(
+        script!,
+        ctx.data,
+        take,
+        (c: Chunk) => ({ kind: batches[c.batch]!.kind, batch: c.batch, from: c.from, to: c.to }),
+        onReply,
+        "bootstrap worker",
+      ),
+    );
+    finished = Promise.all(workers.map((w) => w.done));
+    finished.catch(() => undefined); // a worker's failure is rethrown below, once this thread is done
+  };
+  let deciding = threads > 1;
+  if (deciding && opts.minTasksForWorkers === 0) {
+    startWorkers();
+    deciding = false;
+  }
+  const t0 = performance.now();
   try {
     for (let c = take(); c !== null; c = take()) {
+      const t = performance.now();
       onReply(runChunk(ctx, batches[c.batch]!.kind, c.batch, c.from, c.to, q));
+      if (deciding && performance.now() - t0 >= WARM_MS) {
+        const rest = ((total - done) * (performance.now() - t)) / (c.to - c.from);
+        if (rest > WORKER_PAYS_MS) startWorkers();
+        else note = "in this thread: the refits left would take less time than starting a worker";
+        deciding = false;
+      }
       if (workers.length > 0) await new Promise((resolve) => setImmediate(resolve)); // let the workers' replies in
     }
     await finished;
   } finally {
     for (const w of workers) w.stop();
   }
-  return { results, threads, note };
+  return { results, threads: workers.length + 1, note };
 }

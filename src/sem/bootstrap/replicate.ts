@@ -3,9 +3,10 @@
  * the Bollen-Stine test, the statistic T* = N·F). Nothing else is computed per replication: no
  * standard errors, fit measures or modification indices (lavaan does the same with se = "none",
  * test = "none" in lav_bootstrap_internal). Each refit starts from the full-sample estimates θ̂,
- * in quasi-Newton mode with 2·I(θ̂) of the full sample as the first Hessian (BFGS refines it;
- * a third fewer operations than Fisher scoring's fresh information matrix at every step, for
- * the same solution); when that run fails, once more from the data-driven start values.
+ * in quasi-Newton mode with the Hessian of F at θ̂ of the full sample as the first Hessian
+ * (BFGS refines it; context.ts startHessian): for complete-data ML by quasi-newton.ts on the
+ * allocation-free kernel (ml-kernel.ts), otherwise, or when that run hands the refit back, by
+ * optimize.ts; when that fails, once more from the data-driven start values.
  *
  * Two paths give the same numbers:
  * - the direct path (ML-family estimators with listwise complete data: ML, MLM, MLR, whose
@@ -22,13 +23,16 @@
  * that worker threads start fast; problemOf() is handed in for the general path.
  */
 import type { Problem } from "../estimate/ml.js";
-import { optimize, type OptimizeResult } from "../estimate/optimize.js";
+import { optimize } from "../estimate/optimize.js";
 import { startValues } from "../estimate/start.js";
 import type { FitInput } from "../fit-model.js";
 import { InputError } from "../messages.js";
 import type { Representation } from "../model/representation.js";
 import type { ParameterTable } from "../partable/types.js";
 import { groupStats, type SampleStats } from "../samplestats/index.js";
+import { spdInverse } from "../linalg/dense.js";
+import { MlKernel } from "./ml-kernel.js";
+import { QuasiNewton } from "./quasi-newton.js";
 import { STREAM_PURPOSE } from "./prng.js";
 import { gatherRows, resampleIndices } from "./resample.js";
 
@@ -79,6 +83,9 @@ export class ReplicationContext {
   private readonly p: number;
   private readonly hasExo: boolean;
   private readonly varianceIndex: number[];
+  /** the refits' quasi-Newton runs from θ̂ (null without a positive-definite start Hessian) */
+  private readonly quasiNewton: QuasiNewton | null;
+  private kernel: MlKernel | null = null;
 
   /** `problemFor` is needed on the general path only (data.direct false). */
   constructor(data: ContextData, problemFor?: ProblemFor) {
@@ -92,6 +99,9 @@ export class ReplicationContext {
     this.varianceIndex = [
       ...new Set(data.table.rows.filter((r) => r.op === "~~" && r.lhs === r.rhs && r.free > 0).map((r) => r.free - 1)),
     ];
+    const q = data.thetaHat.length;
+    const inv = data.hessian === undefined ? null : spdInverse({ n: q, a: data.hessian });
+    this.quasiNewton = inv === null ? null : new QuasiNewton(data.hessian!, inv.inv.a);
   }
 
   get groupSizes(): readonly number[] {
@@ -136,7 +146,7 @@ export class ReplicationContext {
       return {
         status: opt.converged ? 0 : 1,
         theta,
-        chisq: prob.stats.ntotal * opt.evaluation.f,
+        chisq: prob.stats.ntotal * opt.f,
         negativeVariance,
         reason: opt.converged ? "" : `not converged: ${opt.message}`,
       };
@@ -156,11 +166,25 @@ export class ReplicationContext {
     };
   }
 
-  private optimizeFrom(prob: Problem): OptimizeResult {
+  /**
+   * The refit from θ̂: the quasi-Newton run (quasi-newton.ts) for complete-data ML; when it does
+   * not apply or hands the refit back, optimize.ts from θ̂ with the start Hessian, then once more
+   * from the data-driven start values if that fails.
+   */
+  private optimizeFrom(prob: Problem): { theta: Float64Array; f: number; converged: boolean; message: string } {
+    if (this.quasiNewton !== null && MlKernel.applies(prob)) {
+      if (this.kernel?.rep !== prob.rep) this.kernel = new MlKernel(prob.rep);
+      this.kernel.use(prob);
+      const r = this.quasiNewton.run(this.kernel, this.data.thetaHat);
+      if (r !== null) return { theta: r.theta, f: r.f, converged: true, message: "converged" };
+    }
     const first = optimize(prob, this.data.thetaHat, { initialHessian: this.data.hessian });
-    if (first.converged) return first;
-    const second = optimize(prob, startValues(this.data.table, prob.stats).theta);
-    return second.converged || second.evaluation.f < first.evaluation.f ? second : first;
+    let best = first;
+    if (!first.converged) {
+      const second = optimize(prob, startValues(this.data.table, prob.stats).theta);
+      if (second.converged || second.evaluation.f < first.evaluation.f) best = second;
+    }
+    return { theta: best.theta, f: best.evaluation.f, converged: best.converged, message: best.message };
   }
 
   /** New sample moments for the prepared problem; a string says why there are none. */

@@ -55,7 +55,9 @@ export interface BuildDataSetOptions {
   na?: string[];
   /**
    * "listwise" (default) drops incomplete rows; "fiml" keeps them and drops only empty rows;
-   * "pairwise" is listwise here (the ordinal method rebuilds the data set with "fiml"'s rule).
+   * "pairwise" keeps rows as "fiml" does (pairwise deletion uses every row that observes a
+   * variable: listwise checks here would refuse data with few complete rows before the ordinal
+   * method sees them).
    */
   missing?: "listwise" | "fiml" | "pairwise";
   /** Under "fiml": variables a kept row must observe (fixed.x covariates, as lavaan). */
@@ -92,7 +94,7 @@ export function buildDataSet(table: DataTable, options: BuildDataSetOptions): Da
   }
   refuseHugeValues(table, buckets, variables);
   const grouped = groupIndex >= 0;
-  const fiml = options.missing === "fiml";
+  const fiml = options.missing === "fiml" || options.missing === "pairwise";
   const groups = buckets.map((bucket) =>
     fiml
       ? checkedIncompleteGroup(table.file, bucket, variables, grouped)
@@ -119,7 +121,7 @@ function splitRows(
   options: BuildDataSetOptions,
 ): SplitRows {
   const p = variables.length;
-  const fiml = options.missing === "fiml";
+  const fiml = options.missing === "fiml" || options.missing === "pairwise";
   const required = variables.map((v) => (options.required ?? []).includes(v));
   const byLabel = new Map<string, Bucket & { kept: number[] }>();
   const dropped: DroppedRow[] = [];

@@ -53,6 +53,10 @@ export function checkedStart(
         "fix the parameter at a finite value or free it",
     );
   const start = startValues(table, stats);
+  // an h1 matrix that is not positive definite (polychoric correlations estimated pair by pair)
+  // leaves the ML discrepancy undefined at every θ: the check cannot judge the start; the data
+  // method's own objective (least squares on the correlations) does not need it
+  if (stats.groups.some((g) => !Number.isFinite(g.logDetS))) return start;
   const prob = { rep, stats, rowValues: start.rowValues };
   if (Number.isFinite(evaluate(prob, start.theta).f)) return start;
   const negative = table.rows.find((r) => r.op === "~~" && r.lhs === r.rhs && r.free === 0 && !r.exo && r.value < 0);

@@ -16,6 +16,7 @@ import type { ParameterTable } from "../partable/types.js";
 import type { ModIndex } from "../results.js";
 import type { ParameterRowsResult } from "./parameters.js";
 import { standardizer, type StdRow } from "./standardized.js";
+import type { Implied } from "../model/implied.js";
 
 /** lavaan drops candidates whose conditional information is below ε^(1/3) (not identified if freed). */
 const MIN_V = 6.0554544523933395e-6; // cbrt(2^-52) correctly rounded (a literal: Math.cbrt differs between engines)
@@ -35,24 +36,12 @@ export function modificationIndices(input: ModIndicesInput): ModIndex[] {
   const L = cholesky({ n: q, a: input.info });
   if (L === null) return [];
   const infoInv = inverseFromCholesky(L).a;
-  const std = standardizer(
+  const sepc = epcStandardizer(
     table,
-    input.stdSource.est,
+    input.stdSource,
     ev.groups.map((g) => g.implied),
     prob.rep.groups[0]!.lv,
   );
-  const current = new Map(table.rows.map((r, k) => [`${r.group}:${r.lhs} ${r.op} ${r.rhs}`, input.stdSource.est[k]!]));
-  const exo = new Set(table.options.fixedX ? table.vars.ovX : []);
-  // lavaan (cov.std): a variance candidate is standardized at its current value, 0 when it is ~0
-  const sepc = (c: StdRow, epc: number): { lv: number; all: number } => {
-    if (c.op === "~~" && c.lhs === c.rhs && !exo.has(c.lhs)) {
-      const v = current.get(`${c.group}:${c.lhs} ~~ ${c.rhs}`) ?? 0;
-      if (Math.abs(v) < Math.sqrt(2.220446049250313e-16)) return { lv: 0, all: 0 };
-      const s = std(c, Math.abs(v));
-      return { lv: Math.sign(epc) * s.lv, all: Math.sign(epc) * s.all };
-    }
-    return std(c, epc);
-  };
   const out: ModIndex[] = [];
   prob.rep.groups.forEach((rep, g) => {
     const cand = candidates(table, g + 1);
@@ -116,6 +105,31 @@ export function modificationIndices(input: ModIndicesInput): ModIndex[] {
     }
   });
   return out;
+}
+
+/**
+ * sepc.lv, sepc.all and sepc.nox of an expected change (lavaan's modindices(), cov.std = TRUE): a
+ * variance candidate is standardized at its current value (0 when that is ~0), with the sign of
+ * the change.
+ */
+export function epcStandardizer(
+  table: ParameterTable,
+  stdSource: ParameterRowsResult,
+  implied: readonly Implied[],
+  lvNames: readonly string[],
+): (c: StdRow, epc: number) => { lv: number; all: number; nox: number } {
+  const std = standardizer(table, stdSource.est, implied, lvNames);
+  const current = new Map(table.rows.map((r, k) => [`${r.group}:${r.lhs} ${r.op} ${r.rhs}`, stdSource.est[k]!]));
+  const exo = new Set(table.options.fixedX ? table.vars.ovX : []);
+  return (c, epc) => {
+    if (c.op === "~~" && c.lhs === c.rhs && !exo.has(c.lhs)) {
+      const v = current.get(`${c.group}:${c.lhs} ~~ ${c.rhs}`) ?? 0;
+      if (Math.abs(v) < Math.sqrt(2.220446049250313e-16)) return { lv: 0, all: 0, nox: 0 };
+      const s = std(c, Math.abs(v));
+      return { lv: Math.sign(epc) * s.lv, all: Math.sign(epc) * s.all, nox: Math.sign(epc) * s.nox };
+    }
+    return std(c, epc);
+  };
 }
 
 /** The rows of the model's fixed.x covariates in the group's variable order (none without fixed.x). */

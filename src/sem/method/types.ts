@@ -20,6 +20,8 @@ import type { ParameterTable } from "../partable/types.js";
 import type { RobustOutput } from "../robust/index.js";
 import type { SampleStats } from "../samplestats/index.js";
 import type { FitMeasures } from "../fit/names.js";
+import type { ParameterRowsResult } from "../inference/parameters.js";
+import type { ModIndex } from "../results.js";
 
 export type DataMethodKind = "complete" | "fiml" | "ordinal";
 
@@ -57,6 +59,8 @@ export interface DataMethod {
   fitMeasures(base: FitMeasuresInput, at: AtEstimate, robust: RobustOutput | null): FitMeasures;
   /** the problem, evaluation and (expected) information lavaan's modindices() uses */
   modindicesBasis(at: AtEstimate): { prob: Problem; evaluation: Evaluation; info: Float64Array };
+  /** a method whose modification indices are not those of an ML discrepancy computes them itself (ordinal) */
+  modindices?(at: AtEstimate, stdSource: ParameterRowsResult): ModIndex[];
 }
 
 /** What choosing a method starts from: the data read with the user's missing-data option, and the model. */

@@ -46,7 +46,6 @@ describe.skipIf(!have)("isrs fit --ordered", () => {
     await expectBadInput([...args, "--ordered", "all", "--estimator", "MLR"], /--estimator MLR with ordered items/);
     await expectBadInput([...args, "--estimator", "WLSMV"], /WLSMV is for ordinal indicators/);
     await expectBadInput([...args, "--ordered", "x1,zz"], /ordered variable 'zz' is not an observed variable/);
-    await expectBadInput([...args, "--ordered", "all", "--modindices"], /modification indices of ordinal fits/);
   });
 
   it("names item, category and group when a category is empty in one group", async () => {

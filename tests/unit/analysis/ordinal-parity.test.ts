@@ -53,6 +53,15 @@ interface OrdinalRef {
   };
   fit: Record<string, Record<string, number | null>>;
   paths: { lhs: string; rhs: string; est: number; se: number; pvalue: number; "std.all": number }[];
+  /** lavTestLRT(fm, f2, fs): method "satorra.2000" for WLSMV */
+  lrt: {
+    model: string;
+    Df: number;
+    Chisq: number;
+    "chisq.diff": number | null;
+    pvalue: number | null;
+    method: string;
+  }[];
 }
 
 const POLY: Tol = { rel: 1e-6, floor: 1 }; // 1e-6 absolute below 1
@@ -188,10 +197,18 @@ describe.each(["isrs-kibs-simulated", "isrs-kibs-simulated-mixed", "ord-secondor
       }
     });
 
-    it("no difference test between WLSMV fits, and a warning saying why", () => {
-      expect(res.comparison?.method).toBe("none");
-      expect(res.comparison?.rows.every((r) => r["Pr(>Chisq)"] === null)).toBe(true);
-      expect(res.comparison?.warnings.join(" ")).toMatch(/satorra\.2000/);
+    it("difference tests between the WLSMV fits match lavTestLRT (method satorra.2000)", () => {
+      const c = res.comparison!;
+      expect(ref.lrt[1]!.method).toBe("satorra.2000");
+      expect(c.method).toBe("satorra.2000");
+      expect(c.rows.map((r) => r.model)).toEqual(ref.lrt.map((r) => r.model));
+      ref.lrt.forEach((want, k) => {
+        const row = c.rows[k]!;
+        expect(row.Df).toBe(want.Df);
+        close(row.Chisq, want.Chisq, FIT, `${want.model} Chisq`);
+        close(row["Chisq diff"], want["chisq.diff"], FIT, `${want.model} Chisq diff`);
+        close(row["Pr(>Chisq)"], want.pvalue, FIT, `${want.model} Pr(>Chisq)`);
+      });
     });
   },
 );

@@ -9,9 +9,9 @@
  *   V_g the ML weight of the correlations at Σ̂: V[(ij),(kl)] = Σ̂⁻¹_ik Σ̂⁻¹_jl + Σ̂⁻¹_il Σ̂⁻¹_jk,
  *   ĉ = k/df3, X3 scaled = X3/ĉ; baseline X3₀ = −Σ_g n_g log|R_g| on df3₀ = Σ p(p−1)/2 with
  *   ĉ₀ = tr(Γ̃)/df3₀.
- * Only in a single group (lavaan 0.6.14 gives NA with several groups), when every variable is
- * ordered and R is positive definite (smallest eigenvalue above
- * √ε, tested by a Cholesky factorization of R − √ε I); otherwise lavaan gives NA.
+ * Only when every variable is ordered and each group's R is positive definite (smallest eigenvalue
+ * above √ε, tested by a Cholesky factorization of R − √ε I); otherwise lavaan gives NA
+ * (lav_fit_catml_dwls: ov.num and check.pd). Several groups are summed as above.
  */
 import { cholesky, spdInverse } from "../../linalg/dense.js";
 import type { WlsGroup } from "./objective.js";
@@ -41,8 +41,8 @@ export interface Catml {
 
 export function catml(x: CatmlInput): Catml | null {
   const ntotal = x.groups.reduce((a, g) => a + g.n, 0);
-  // lavaan 0.6.14 gives NA with continuous variables, and with multiple groups (ord-hs-cat3-mg)
-  if (x.groups.length > 1 || x.groups.some((g) => g.layout.cont.length > 0)) return null;
+  // lavaan 0.6.14 (lav_fit_catml_dwls) gives NA with continuous variables (ov.num)
+  if (x.groups.some((g) => g.layout.cont.length > 0)) return null;
   let chisq = 0;
   let base = 0;
   let dfBase = 0;

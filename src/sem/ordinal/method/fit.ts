@@ -13,6 +13,7 @@ import { applyWeight, residual, type WlsGroup, type WlsObjective } from "./objec
 import { scaledStatistic, traces, type TestGroup, type TestKind } from "./tests.js";
 import { baselineFit } from "./baseline.js";
 import { catml } from "./catml.js";
+import { catmlRefitFails } from "./catml-na.js";
 
 export interface FitPiecesInput {
   readonly table: ParameterTable;
@@ -121,10 +122,7 @@ export function fitPieces(x: FitPiecesInput) {
   /** catML ingredients for the tests with lavaan's robust measures (satorra.bentler, scaled.shifted) */
   function robustIngredients(at: AtEstimate, obj: WlsObjective) {
     if (x.def.test !== "satorra.bentler" && x.def.test !== "scaled.shifted") return null;
-    // lavaan drops the threshold rows before its catML refit; equality constraints among them
-    // then refer to parameters that are gone, the refit fails and lavaan reports NA
-    const thLabels = table.rows.filter((r) => r.op === "|" && r.label !== "").map((r) => r.label);
-    if (new Set(thLabels).size < thLabels.length) return null;
+    if (catmlRefitFails(table)) return null;
     const q = at.theta.length;
     const v = vcovFromInformation(obj.informationAt(J!, 0), q, 1);
     if (!v.ok) return null;
@@ -235,8 +233,10 @@ function residualSums(g: WlsGroup, sig: Float64Array, std: boolean): ResidualSum
   const mVar = new Float64Array(p).fill(1);
   lay.cont.forEach((i, c) => {
     if (std) {
+      // lavaan standardizes the implied covariances by the sample variances too (they differ once a
+      // continuous item's residual variance is held equal across groups)
       sVar[i] = g.s[nthv + c]!;
-      mVar[i] = sig[nthv + c]!;
+      mVar[i] = g.s[nthv + c]!;
     } else diagSq += (g.s[nthv + c]! - sig[nthv + c]!) ** 2;
   });
   for (let t = 0; t < nthv; t++) {

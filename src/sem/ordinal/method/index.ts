@@ -12,6 +12,7 @@ import type { CreateContext, DataMethod, DataMethodSpec, PrepareContext } from "
 import type { OrdinalGroupStats } from "../types.js";
 import { fitPieces } from "./fit.js";
 import { groupLayout } from "./implied.js";
+import { ordinalModIndices } from "./modindices.js";
 import { WlsObjective, type Weight, type WlsGroup } from "./objective.js";
 import { ordinalStatsOf } from "./source.js";
 import { ordinalTable, type UserOrdinalRow } from "./table.js";
@@ -49,6 +50,7 @@ const computed = new WeakMap<DataSet, OrdinalStats>();
 
 function selectOrdinal(ctx: PrepareContext): ReturnType<DataMethodSpec["select"]> {
   const o = ordinalOptions(ctx.opts);
+  refuseCovariates(ctx.table.vars.ovX);
   const specs = orderedSpecs(ctx.ov, o.ordered);
   const pairwise = ctx.opts.missing === "pairwise";
   // pairwise deletion keeps every row that observes a variable (FIML's rule for the rows kept)
@@ -66,6 +68,7 @@ function selectOrdinal(ctx: PrepareContext): ReturnType<DataMethodSpec["select"]
       parameterization: o.parameterization,
       equalThresholds: ctx.opts.groupEqual.includes("thresholds"),
       equalMeans: ctx.opts.groupEqual.includes("means"),
+      partial: new Set((ctx.opts.groupPartial ?? []).map((k) => k.replace(/\s+/g, ""))),
       user: userOrdinalRows(ctx.input.syntax, vars, nth),
     },
   );
@@ -73,6 +76,23 @@ function selectOrdinal(ctx: PrepareContext): ReturnType<DataMethodSpec["select"]
   const ncont = nth.filter((k) => k === 0).length;
   const perGroup = nth.reduce((a, k) => a + k, 0) + 2 * ncont + (p * (p - 1)) / 2;
   return { data, table: { ...table, nmoments: perGroup * table.ngroups } };
+}
+
+/**
+ * lavaan 0.6.14 fits a categorical model with observed exogenous covariates conditional on them
+ * (lavaan(): conditional.x = TRUE whenever something is ordered and ov.x is not empty: probit
+ * regressions of the items on the covariates as the h1 model), which this method does not do; its
+ * numbers would differ from lavaan's (χ² and df), so such a model is refused.
+ */
+function refuseCovariates(ovX: readonly string[]): void {
+  if (ovX.length === 0) return;
+  const list = ovX.join(", ");
+  throw new InputError(
+    "E_USAGE",
+    `ordered items with observed exogenous covariates (${list}): lavaan fits such models conditional on the ` +
+      `covariates (conditional.x), which isrs does not do yet; give each covariate a latent variable of its own ` +
+      `(e.g. f_${ovX[0]} =~ ${ovX[0]}) or fit without ordered items`,
+  );
 }
 
 function weightOf(kind: string, gs: OrdinalGroupStats, where: string): Weight {
@@ -155,6 +175,7 @@ function createOrdinal(ctx: CreateContext): DataMethod {
         groups,
         parameterization: o.parameterization,
         ntotal: stats.ntotal,
+        gammas: ost.groups.map((g) => g.gamma),
       });
       return { rep, stats, rowValues, objective };
     },
@@ -163,6 +184,8 @@ function createOrdinal(ctx: CreateContext): DataMethod {
     robust: (at) => pieces.robust(at, objective!),
     fitMeasures: (_base, at) => pieces.measures(at, objective!),
     modindicesBasis: (at) => ({ prob: at.prob, evaluation: at.evaluation, info: at.information }),
+    modindices: (at, stdSource) =>
+      ordinalModIndices({ objective: objective!, theta: at.theta, evaluation: at.evaluation, stdSource }),
   };
 }
 

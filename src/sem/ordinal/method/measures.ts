@@ -17,7 +17,10 @@
  *   freedom" for the other scaled tests (lav_fit_rmsea: XX2 = X2, df2 = trace.UGamma).
  * - ULS: no p-values for the standard statistics (NA in lavaan).
  * - the robust CFI/TLI/RNI/RMSEA of categorical data (Savalei 2021) from catml.ts, with the
- *   robust rules of fit/incremental.ts and fit/rmsea.ts; NA where lavaan gives NA.
+ *   robust rules of fit/incremental.ts and fit/rmsea.ts, listed for the Satorra-Bentler and the
+ *   scaled-shifted tests only (absent for WLSMVS, as lavaan's robust.flag); NA where lavaan gives
+ *   NA: continuous variables (lav_fit_catml_dwls), equality constraints on thresholds (fit.ts).
+ *   Several groups are summed (catml.ts).
  */
 import { chisqUpper } from "../../distributions/index.js";
 import { incrementalIndices, robustIncremental } from "../../fit/incremental.js";
@@ -111,11 +114,16 @@ export function ordinalFitMeasures(i: OrdinalFitInput): FitMeasures {
         });
   out.cfi = plain.cfi;
   out.tli = plain.tli;
+  // lavaan lists the robust measures only for these tests (lav_fit_cfi_lavobject, lav_fit_rmsea_lavobject:
+  // robust.flag); a mean-and-variance adjusted test (WLSMVS) has none, not even NA
+  const robustListed = i.test === "satorra.bentler" || i.test === "scaled.shifted";
   if (sc !== null) {
     out["cfi.scaled"] = sc.cfi;
     out["tli.scaled"] = sc.tli;
-    out["cfi.robust"] = rob?.cfi ?? NaN;
-    out["tli.robust"] = rob?.tli ?? NaN;
+    if (robustListed) {
+      out["cfi.robust"] = rob?.cfi ?? NaN;
+      out["tli.robust"] = rob?.tli ?? NaN;
+    }
   }
   Object.assign(out, { nnfi: plain.nnfi, rfi: plain.rfi, nfi: plain.nfi, pnfi: plain.pnfi });
   Object.assign(out, { ifi: plain.ifi, rni: plain.rni });
@@ -126,16 +134,18 @@ export function ordinalFitMeasures(i: OrdinalFitInput): FitMeasures {
     out["pnfi.scaled"] = sc.pnfi;
     out["ifi.scaled"] = sc.ifi;
     out["rni.scaled"] = sc.rni;
-    out["nnfi.robust"] = rob?.tli ?? NaN;
-    out["rni.robust"] = rob?.rni ?? NaN;
+    if (robustListed) {
+      out["nnfi.robust"] = rob?.tli ?? NaN;
+      out["rni.robust"] = rob?.rni ?? NaN;
+    }
   }
   Object.assign(out, rmseaBlock(chisq, i.df, n1, i.ngroups, ""));
   if (s !== null) {
     // lavaan: the scaled-shifted statistic on df; otherwise the plain statistic on tr(UΓ) degrees of freedom
     const shifted = i.test === "scaled.shifted";
     Object.assign(out, rmseaBlock(shifted ? s.chisq : chisq, shifted ? i.df : s.trace1, n1, i.ngroups, ".scaled"));
-    for (const k of ROBUST_RMSEA) out[k] = NaN;
-    if (i.catml !== null) Object.assign(out, robustRmsea(i.catml, n1, i.ngroups));
+    if (robustListed) for (const k of ROBUST_RMSEA) out[k] = NaN;
+    if (robustListed && i.catml !== null) Object.assign(out, robustRmsea(i.catml, n1, i.ngroups));
   }
   const res: Record<string, number> = {};
   for (const g of i.residuals)

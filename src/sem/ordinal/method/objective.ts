@@ -33,6 +33,8 @@ export interface WlsSetup {
   readonly groups: readonly WlsGroup[];
   readonly parameterization: "delta" | "theta";
   readonly ntotal: number;
+  /** per group, Γ_g of the sample statistics (for difference tests of nested fits) */
+  readonly gammas?: readonly Float64Array[];
 }
 
 interface State {

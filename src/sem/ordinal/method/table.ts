@@ -30,6 +30,8 @@ export interface OrdinalTableOptions {
   readonly equalThresholds?: boolean;
   /** latent means equal across groups (group.equal "means") */
   readonly equalMeans?: boolean;
+  /** group.partial: thresholds ("x3|t1") left free across groups */
+  readonly partial?: ReadonlySet<string>;
 }
 
 export function ordinalTable(table: ParameterTable, info: OrdinalVarInfo, o: OrdinalTableOptions): ParameterTable {
@@ -54,7 +56,7 @@ export function ordinalTable(table: ParameterTable, info: OrdinalVarInfo, o: Ord
     for (const v of ov) if (ordered.has(v)) scales.push(scaleRow(v, g, o, table.ngroups));
   }
   if (o.equalThresholds && table.ngroups > 1) {
-    equalAcrossGroups(thresholds);
+    equalAcrossGroups(thresholds, o.partial);
     freeInLaterGroups([...structural, ...scales], new Set(table.vars.lv), ordered, o);
   }
   const head = [...structural.slice(0, at), ...thresholds, ...structural.slice(at)];
@@ -66,10 +68,16 @@ export function ordinalTable(table: ParameterTable, info: OrdinalVarInfo, o: Ord
     ...tail,
   ];
   rows.forEach((r, k) => ((r as { id: number }).id = k + 1));
-  // group.equal labels as lavaan's: `.pN.` with N the id of the group-1 row
+  // group.equal labels as lavaan's: `.pN.` with N the id of the group-1 row in this table; the
+  // labels the model's table gave (`.pN.` by its own row numbers) are renumbered too, else a
+  // threshold's label could meet another parameter's (e.g. a latent variance's) and tie them
   const firstId = new Map<string, number>();
-  for (const r of thresholds) if (r.label.startsWith(".th.") && !firstId.has(r.label)) firstId.set(r.label, r.id);
-  for (const r of thresholds) if (firstId.has(r.label)) r.label = `.p${firstId.get(r.label)}.`;
+  for (const r of rows) if (r.group === 1) firstId.set(`${r.lhs}${r.op}${r.rhs}`, r.id);
+  for (const r of rows) {
+    if (!(r.label.startsWith(".th.") || /^\.p\d+\.$/.test(r.label))) continue;
+    const id = firstId.get(`${r.lhs}${r.op}${r.rhs}`);
+    if (id !== undefined) r.label = `.p${id}.`;
+  }
   return { ...table, rows, nfree: renumber(rows) };
 }
 
@@ -83,7 +91,9 @@ function freeInLaterGroups(rows: ParRow[], lv: Set<string>, ordered: Set<string>
   for (const r of rows) {
     if (r.group < 2 || r.user) continue;
     const scale = o.parameterization === "delta" ? r.op === "~*~" : r.op === "~~" && r.lhs === r.rhs;
-    if (scale && ordered.has(r.lhs)) {
+    // theta: a residual variance held equal (group.equal "residuals", labelled `.pN.`) stays at group 1's 1
+    const heldEqual = o.parameterization === "theta" && r.label.startsWith(".p");
+    if (scale && ordered.has(r.lhs) && !heldEqual) {
       r.free = -1;
       r.value = 1;
     }
@@ -125,10 +135,11 @@ function newRow(lhs: string, op: ParRow["op"], rhs: string, g: number, o: Ordina
 }
 
 /** group.equal thresholds: each threshold of groups > 1 takes group 1's label (lavaan's `.pN.`). */
-function equalAcrossGroups(rows: ParRow[]): void {
+function equalAcrossGroups(rows: ParRow[], partial: ReadonlySet<string> | undefined): void {
   const first = new Map<string, ParRow>();
   for (const r of rows) {
     const key = `${r.lhs}|${r.rhs}`;
+    if (partial?.has(key)) continue;
     const f = first.get(key);
     if (f === undefined) {
       first.set(key, r);
