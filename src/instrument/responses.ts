@@ -67,45 +67,26 @@ export function checkResponses(raw: DataTable, instr: Instrument, opts: LoadResp
       column,
       reason: `not an item of instrument ${instr.id} ${instr.version}; ignored`,
     }));
-  const scales = instr.items.map((it) => scaleOf(instr, it));
-  const firstRow = new Map<string, number>();
+  const ctx: RowContext = {
+    raw,
+    instr,
+    strict,
+    na,
+    idIndex,
+    itemIndex,
+    scales: instr.items.map((it) => scaleOf(instr, it)),
+    firstRow: new Map(),
+    excluded,
+  };
   const rows: string[][] = [];
   const lineOf: number[] = [];
   const ids: string[] = [];
   raw.rows.forEach((cells, i) => {
-    const row = i + 1;
-    const line = raw.lineOf[i]!;
-    const where = `${raw.file}: line ${line} (row ${row})`;
-    const id = cells[idIndex]!;
-    const rowProblem = idProblem(id, na, firstRow.get(id), raw, instr.idColumn);
-    if (rowProblem !== null) {
-      if (strict)
-        throw new InputError(
-          rowProblem.kind === "missing-id" ? "E_CSV" : "E_DUPLICATE_ID",
-          `${where}: ${rowProblem.reason}`,
-        );
-      excluded.push({ ...rowProblem, row, line, column: instr.idColumn, value: id });
-      return;
-    }
-    firstRow.set(id, row);
-    const out = [id];
-    instr.items.forEach((item, k) => {
-      const text = cells[itemIndex[k]!]!;
-      if (na.has(text)) return void out.push("");
-      const problem = valueProblem(text, scales[k]!, raw);
-      if (problem === null)
-        return void out.push(String(recode(Number(parseNumber(text, raw.decimal)), item, scales[k]!)));
-      if (strict)
-        throw new InputError(
-          problem.kind === "not-numeric" ? "E_NOT_NUMERIC" : "E_OUT_OF_SCALE",
-          `${where}, column "${item.id}": ${problem.reason}`,
-        );
-      excluded.push({ ...problem, row, line, column: item.id, value: text });
-      out.push("");
-    });
+    const out = checkedRow(ctx, cells, i);
+    if (out === null) return;
     rows.push(out);
-    lineOf.push(line);
-    ids.push(id);
+    lineOf.push(raw.lineOf[i]!);
+    ids.push(out[0]!);
   });
   const table: DataTable = { ...raw, columns: [instr.idColumn, ...instr.items.map((i) => i.id)], rows, lineOf };
   return {
@@ -116,6 +97,59 @@ export function checkResponses(raw: DataTable, instr: Instrument, opts: LoadResp
     recoded: instr.items.filter((i) => i.reverse).map((i) => i.id),
     nRows: raw.rows.length,
   };
+}
+
+/** What checking a row needs: the table, the instrument, the rules, and the firm ids seen so far. */
+interface RowContext {
+  raw: DataTable;
+  instr: Instrument;
+  strict: boolean;
+  na: Set<string>;
+  idIndex: number;
+  itemIndex: readonly number[];
+  scales: readonly Scale[];
+  /** firm id -> the row it first appeared in */
+  firstRow: Map<string, number>;
+  excluded: ResponseExclusion[];
+}
+
+/**
+ * Row i checked: the id then every item's cell (recoded, or "" when missing or excluded), or null
+ * when the row is excluded for its id. In strict mode the first problem throws.
+ */
+function checkedRow(ctx: RowContext, cells: readonly string[], i: number): string[] | null {
+  const { raw, instr, strict, na, scales, excluded } = ctx;
+  const row = i + 1;
+  const line = raw.lineOf[i]!;
+  const where = `${raw.file}: line ${line} (row ${row})`;
+  const id = cells[ctx.idIndex]!;
+  const rowProblem = idProblem(id, na, ctx.firstRow.get(id), raw, instr.idColumn);
+  if (rowProblem !== null) {
+    if (strict)
+      throw new InputError(
+        rowProblem.kind === "missing-id" ? "E_CSV" : "E_DUPLICATE_ID",
+        `${where}: ${rowProblem.reason}`,
+      );
+    excluded.push({ ...rowProblem, row, line, column: instr.idColumn, value: id });
+    return null;
+  }
+  ctx.firstRow.set(id, row);
+  const out = [id];
+  instr.items.forEach((item, k) => {
+    const text = cells[ctx.itemIndex[k]!]!;
+    if (na.has(text)) return void out.push("");
+    const problem = valueProblem(text, scales[k]!, raw);
+    if (problem === null)
+      return void out.push(String(recode(Number(parseNumber(text, raw.decimal)), item, scales[k]!)));
+    if (strict)
+      throw new InputError(
+        problem.kind === "not-numeric" ? "E_NOT_NUMERIC" : "E_OUT_OF_SCALE",
+        `${where}, column "${item.id}": ${problem.reason}`,
+      );
+    excluded.push({ ...problem, row, line, column: item.id, value: text });
+    out.push("");
+  });
+  return out;
 }
 
 /** Reverse-keyed answers mirrored on the scale: x -> min + max - x. */

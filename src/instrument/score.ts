@@ -18,8 +18,17 @@
 import { InputError } from "../sem/messages.js";
 import type { ModelSyntax } from "../sem/syntax/index.js";
 import { didYouMean } from "../sem/data/suggest.js";
-import { constructsOf, itemsOf, scaleOf } from "./constructs.js";
-import { compareScores, mean, percentileRank, quantileSorted, sd } from "./norms.js";
+import { constructsOf } from "./constructs.js";
+import {
+  dimensionScores,
+  isrsIndex,
+  itemValues,
+  profileOf,
+  weakestPractices,
+  type FirmScore,
+  type Profile,
+} from "./firm-score.js";
+import { mean, percentileRank, quantileSorted, sd } from "./norms.js";
 import type { ResponseExclusion, Responses } from "./responses.js";
 import type { Instrument } from "./schema.js";
 import { fitWeights, type Weights } from "./weights.js";
@@ -27,43 +36,18 @@ import { InstrumentError } from "./messages.js";
 
 export type { Weights } from "./weights.js";
 export { weightsFromFit } from "./weights.js";
-
-export const PROFILES = ["laggard", "follower", "recoverer"] as const;
-export type Profile = (typeof PROFILES)[number];
-
-export interface DimensionScore {
-  id: string;
-  label: string;
-  /** mean of the answered items after recoding, on the scale; null if none answered */
-  score: number | null;
-  answered: number;
-  items: number;
-  percentile: number | null;
-}
-
-export interface WeakPractice {
-  item: string;
-  dimension: string;
-  text: string;
-  /** the firm's answer after recoding (what the dimension score averages) */
-  score: number;
-  /** the answer the firm gave, before recoding */
-  answer: number;
-  /** the item is reverse-keyed: score = min + max - answer */
-  reverseKeyed: boolean;
-  normMean: number | null;
-  recommendation: string;
-}
-
-export interface FirmScore {
-  id: string;
-  dimensions: DimensionScore[];
-  /** 0-100 */
-  index: number | null;
-  indexPercentile: number | null;
-  profile: Profile | null;
-  weakest: WeakPractice[];
-}
+export {
+  PROFILES,
+  dimensionScores,
+  isrsIndex,
+  itemValues,
+  profileOf,
+  weakestPractices,
+  type DimensionScore,
+  type FirmScore,
+  type Profile,
+  type WeakPractice,
+} from "./firm-score.js";
 
 export interface IndexSummary {
   mean: number;
@@ -102,78 +86,6 @@ export interface ScoreReport {
   excluded: ResponseExclusion[];
   notes: string[];
 }
-
-/** The recoded item values of each row of a response table (null when missing), in instrument order. */
-export function itemValues(resp: Responses): (number | null)[][] {
-  return resp.table.rows.map((row) => row.slice(1).map((c) => (c === "" ? null : Number(c))));
-}
-
-/** Dimension scores of one firm, in the order of the instrument's dimensions. */
-export function dimensionScores(
-  values: (number | null)[],
-  instr: Instrument,
-): { id: string; label: string; score: number | null; answered: number; items: number }[] {
-  return constructsOf(instr, "dimension").map((d) => {
-    const answers = itemsOf(instr, d.id)
-      .map((it) => values[instr.items.indexOf(it)] ?? null)
-      .filter((x): x is number => x !== null);
-    return {
-      id: d.id,
-      label: d.label,
-      score: answers.length > 0 ? mean(answers) : null,
-      answered: answers.length,
-      items: itemsOf(instr, d.id).length,
-    };
-  });
-}
-
-/** 100 (sum w s / sum w - min) / (max - min); null when a score is null. */
-export function isrsIndex(
-  scores: (number | null)[],
-  weights: number[],
-  scale: { min: number; max: number },
-): number | null {
-  if (scores.some((s) => s === null)) return null;
-  const wsum = weights.reduce((a, b) => a + b, 0);
-  const m = scores.reduce((a: number, s, k) => a + weights[k]! * s!, 0) / wsum;
-  return (100 * (m - scale.min)) / (scale.max - scale.min);
-}
-
-/** Below Q1: laggard; at or above Q3: recoverer (ties within TIE_TOLERANCE count as equal). */
-export function profileOf(index: number, q1: number, q3: number): Profile {
-  return compareScores(index, q1) < 0 ? "laggard" : compareScores(index, q3) >= 0 ? "recoverer" : "follower";
-}
-
-/** The three lowest practice items of a firm (recoded), with what to do about them. */
-export function weakestPractices(
-  values: (number | null)[],
-  instr: Instrument,
-  normMeans: (number | null)[],
-  k = 3,
-): WeakPractice[] {
-  const dims = new Set(constructsOf(instr, "dimension").map((d) => d.id));
-  return instr.items
-    .map((it, j) => ({ it, j, v: values[j] ?? null }))
-    .filter(
-      (x): x is { it: (typeof instr.items)[number]; j: number; v: number } => dims.has(x.it.construct) && x.v !== null,
-    )
-    .map((x) => ({ ...x, gap: x.v - (normMeans[x.j] ?? x.v) }))
-    .sort((a, b) => a.v - b.v || a.gap - b.gap || a.j - b.j)
-    .slice(0, k)
-    .map((x) => ({
-      item: x.it.id,
-      dimension: x.it.construct,
-      text: x.it.text,
-      score: x.v,
-      answer: x.it.reverse ? recodedBack(x.v, scaleOf(instr, x.it)) : x.v,
-      reverseKeyed: x.it.reverse,
-      normMean: normMeans[x.j] ?? null,
-      recommendation: x.it.recommendation ?? "",
-    }));
-}
-
-/** The answer given on a reverse-keyed item from its recoded score (min + max - x is its own inverse). */
-const recodedBack = (x: number, sc: { min: number; max: number }): number => sc.min + sc.max - x;
 
 /** What a percentile rank is, said in every score output. */
 export const PERCENTILE_RULE =
@@ -268,43 +180,9 @@ export function scoreReport(input: ScoreInput): ScoreReport {
 export function scoreAgainstNorms(instr: Instrument, data: Responses, norms: NormSummary, firm: string): ScoreReport {
   const weights = norms.weights;
   const dims = constructsOf(instr, "dimension");
-  const scale = instr.scales.find((s) => s.id === dims[0]?.scale)!;
-  const w = dims.map((d) => weights.values[d.id]!);
-  const normIndex = norms.index;
-  const summary = summarise(normIndex);
-  const normDimScores = norms.dimensions;
-  const normMeans = norms.itemMeans;
-  const rows = selectRows(data, firm);
+  const summary = summarise(norms.index);
   const values = itemValues(data);
-  const firms = rows.map((r): FirmScore => {
-    const ds = dimensionScores(values[r]!, instr);
-    const index = isrsIndex(
-      ds.map((d) => d.score),
-      w,
-      scale,
-    );
-    return {
-      id: data.ids[r]!,
-      dimensions: ds.map((d, k) => ({
-        ...d,
-        percentile: d.score === null ? null : percentileRank(d.score, normDimScores[k]!),
-      })),
-      index,
-      indexPercentile: index === null ? null : percentileRank(index, normIndex),
-      profile: index === null ? null : profileOf(index, summary.q1, summary.q3),
-      weakest: weakestPractices(values[r]!, instr, normMeans),
-    };
-  });
-  const notes: string[] = [];
-  if (weights.note !== null) notes.push(weights.note);
-  const unscored = firms.filter((f) => f.index === null).map((f) => f.id);
-  if (unscored.length > 0) notes.push(`no ISRS index for ${unscored.join(", ")}: a dimension has no answered item`);
-  if (normIndex.length < norms.firms)
-    notes.push(
-      `${norms.firms - normIndex.length} norm firm(s) ` +
-        `left out of the index distribution: a dimension ` +
-        `has no answered item`,
-    );
+  const firms = selectRows(data, firm).map((r) => firmScore(instr, data.ids[r]!, values[r]!, norms, summary));
   return {
     instrument: { id: instr.id, version: instr.version },
     data: { file: data.file, rows: data.nRows, firms: data.ids.length },
@@ -312,13 +190,13 @@ export function scoreAgainstNorms(instr: Instrument, data: Responses, norms: Nor
       file: norms.file,
       rows: norms.rows,
       firms: norms.firms,
-      used: normIndex.length,
+      used: norms.index.length,
       index: summary,
       dimensions: dims.map((d, k) => ({
         id: d.id,
         label: d.label,
-        n: normDimScores[k]!.length,
-        ...summarise(normDimScores[k]!),
+        n: norms.dimensions[k]!.length,
+        ...summarise(norms.dimensions[k]!),
       })),
       excluded: norms.excluded,
     },
@@ -331,8 +209,53 @@ export function scoreAgainstNorms(instr: Instrument, data: Responses, norms: Nor
     ],
     firms,
     excluded: data.excluded,
-    notes,
+    notes: scoreNotes(firms, norms),
   };
+}
+
+/** One firm's scores, percentile ranks, profile and weakest practices against the norms. */
+function firmScore(
+  instr: Instrument,
+  id: string,
+  values: (number | null)[],
+  norms: NormSummary,
+  summary: IndexSummary,
+): FirmScore {
+  const dims = constructsOf(instr, "dimension");
+  const scale = instr.scales.find((s) => s.id === dims[0]?.scale)!;
+  const w = dims.map((d) => norms.weights.values[d.id]!);
+  const ds = dimensionScores(values, instr);
+  const index = isrsIndex(
+    ds.map((d) => d.score),
+    w,
+    scale,
+  );
+  return {
+    id,
+    dimensions: ds.map((d, k) => ({
+      ...d,
+      percentile: d.score === null ? null : percentileRank(d.score, norms.dimensions[k]!),
+    })),
+    index,
+    indexPercentile: index === null ? null : percentileRank(index, norms.index),
+    profile: index === null ? null : profileOf(index, summary.q1, summary.q3),
+    weakest: weakestPractices(values, instr, norms.itemMeans),
+  };
+}
+
+/** The notes of a score report: the weights' note, the firms without an index, the norm firms left out. */
+function scoreNotes(firms: readonly FirmScore[], norms: NormSummary): string[] {
+  const notes: string[] = [];
+  if (norms.weights.note !== null) notes.push(norms.weights.note);
+  const unscored = firms.filter((f) => f.index === null).map((f) => f.id);
+  if (unscored.length > 0) notes.push(`no ISRS index for ${unscored.join(", ")}: a dimension has no answered item`);
+  if (norms.index.length < norms.firms)
+    notes.push(
+      `${norms.firms - norms.index.length} norm firm(s) ` +
+        `left out of the index distribution: a dimension ` +
+        `has no answered item`,
+    );
+  return notes;
 }
 
 /** Mean, sd, minimum, type-7 quartiles and maximum of an ascending-sorted, non-empty sample. */

@@ -13,7 +13,7 @@ import { normalQuantile } from "../sem/distributions/index.js";
 import { InputError } from "../sem/messages.js";
 import { scaleOf } from "./load.js";
 import { populationModel } from "./population.js";
-import { createRng } from "./rng.js";
+import { createRng, type Rng } from "./rng.js";
 import type { Instrument } from "./schema.js";
 import { InstrumentError } from "./messages.js";
 
@@ -46,21 +46,7 @@ export const MAX_SIMULATED_FIRMS = 1_000_000;
 export function simulate(instr: Instrument, opts: SimulateOptions): SimulatedSample {
   const { n, seed } = opts;
   const missing = opts.missing ?? 0;
-  if (!Number.isInteger(n) || n < 1)
-    throw new InputError("E_USAGE", `--n ${n}: a positive whole number of firms is needed`);
-  if (n > MAX_SIMULATED_FIRMS)
-    throw new InputError(
-      "E_USAGE",
-      `--n ${n}: at most ${MAX_SIMULATED_FIRMS} firms per run (the sample and its CSV are built in memory, ` +
-        "and a JavaScript string holds about 7 million rows); draw larger samples in several runs with different seeds",
-    );
-  if (!Number.isSafeInteger(seed) || seed < 0)
-    throw new InputError(
-      "E_USAGE",
-      `--seed ${seed}: the seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`,
-    );
-  if (!(missing >= 0 && missing < 1))
-    throw new InputError("E_USAGE", `--missing ${missing}: a share from 0 (none) to below 1 is needed`);
+  checkSimulateOptions(n, seed, missing);
   const pm = populationModel(instr);
   const p = pm.items.length;
   const L = cholesky(square(p, pm.sigma));
@@ -90,20 +76,43 @@ export function simulate(instr: Instrument, opts: SimulateOptions): SimulatedSam
     }
     answers.push(row);
   }
-  let nMissing = 0;
-  if (missing > 0) {
-    for (const row of answers) {
-      for (let i = 0; i < p; i++) {
-        if (rng.uniform() < missing) {
-          row[i] = null;
-          nMissing++;
-        }
-      }
-    }
-  }
+  const nMissing = missing > 0 ? dropAtRandom(answers, missing, rng) : 0;
   const width = Math.max(3, String(n).length);
   const ids = Array.from({ length: n }, (_, i) => `F${String(i + 1).padStart(width, "0")}`);
   return { ids, items: pm.items, continuous, answers, nMissing };
+}
+
+/** The number of firms, the seed and the share of missing answers, each with its own message. */
+function checkSimulateOptions(n: number, seed: number, missing: number): void {
+  if (!Number.isInteger(n) || n < 1)
+    throw new InputError("E_USAGE", `--n ${n}: a positive whole number of firms is needed`);
+  if (n > MAX_SIMULATED_FIRMS)
+    throw new InputError(
+      "E_USAGE",
+      `--n ${n}: at most ${MAX_SIMULATED_FIRMS} firms per run (the sample and its CSV are built in memory, ` +
+        "and a JavaScript string holds about 7 million rows); draw larger samples in several runs with different seeds",
+    );
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new InputError(
+      "E_USAGE",
+      `--seed ${seed}: the seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`,
+    );
+  if (!(missing >= 0 && missing < 1))
+    throw new InputError("E_USAGE", `--missing ${missing}: a share from 0 (none) to below 1 is needed`);
+}
+
+/** Every answer made missing with probability `share` (one uniform draw per answer, row by row); returns how many. */
+function dropAtRandom(answers: (number | null)[][], share: number, rng: Rng): number {
+  let nMissing = 0;
+  for (const row of answers) {
+    for (let i = 0; i < row.length; i++) {
+      if (rng.uniform() < share) {
+        row[i] = null;
+        nMissing++;
+      }
+    }
+  }
+  return nMissing;
 }
 
 /** tau_k = Phi^-1(p_1 + ... + p_k), k = 1 .. K-1. */

@@ -88,7 +88,45 @@ function firmDocument(v: FirmView, chart: string, diagram: RenderedDiagram | und
       { label: "profile", value: v.profile.name },
     ],
   };
-  const dims: Block = {
+  const sections: Section[] = [
+    { id: "summary", title: "Summary", blocks: [headline, { kind: "text", text: v.profile.description }] },
+    {
+      id: "dimensions",
+      title: "Dimensions against the norm sample",
+      blocks: [
+        {
+          kind: "figure",
+          caption:
+            "The firm's dimension scores (diamond) against " +
+            "the norm sample: median (tick), quartiles (band), " +
+            "lowest to highest (line)",
+          svg: chart,
+          file: "scores.svg",
+        },
+        dimensionTable(v),
+      ],
+    },
+  ];
+  if (v.actions.length > 0) sections.push({ id: "actions", title: "Prioritised actions", blocks: [actionTable(v)] });
+  if (diagram !== undefined) {
+    sections.push({
+      id: "model",
+      title: "The model behind the index",
+      blocks: [{ kind: "figure", caption: DIAGRAM_CAPTION, svg: diagram.svg, file: "diagram.svg", wide: true }],
+    });
+  }
+  return {
+    title: `Service recovery diagnostic: ${v.id}`,
+    subtitle: "Integrated service recovery system (ISRS) profile",
+    meta: v.meta,
+    sections,
+    footer: v.provenance,
+  };
+}
+
+/** The firm's dimension scores against the norm medians and quartiles. */
+function dimensionTable(v: FirmView): Block {
+  return {
     kind: "table",
     caption: "Dimension scores",
     columns: [
@@ -111,72 +149,35 @@ function firmDocument(v: FirmView, chart: string, diagram: RenderedDiagram | und
       `of the ${v.normSize} norm firms (the lowest), 99 ` +
       `ahead of 99% (the highest); ties count half. ${v.weighting}`,
   };
-  const sections: Section[] = [
-    { id: "summary", title: "Summary", blocks: [headline, { kind: "text", text: v.profile.description }] },
-    {
-      id: "dimensions",
-      title: "Dimensions against the norm sample",
-      blocks: [
-        {
-          kind: "figure",
-          caption:
-            "The firm's dimension scores (diamond) against " +
-            "the norm sample: median (tick), quartiles (band), " +
-            "lowest to highest (line)",
-          svg: chart,
-          file: "scores.svg",
-        },
-        dims,
-      ],
-    },
-  ];
-  if (v.actions.length > 0) {
-    sections.push({
-      id: "actions",
-      title: "Prioritised actions",
-      blocks: [
-        {
-          kind: "table",
-          caption: "The weakest practices and what to do about them",
-          columns: [
-            { header: "#", numeric: true },
-            { header: "practice" },
-            { header: "dimension" },
-            { header: "answer given", numeric: true },
-            { header: "action" },
-          ],
-          rows: v.actions.map((a) => [
-            cell(String(a.priority), { numeric: true }),
-            cell(`${a.practice} (${a.item}${a.reverseKeyed ? ", reverse-keyed" : ""})`),
-            cell(a.dimension),
-            cell(answerText(a), { numeric: true }),
-            cell(a.action),
-          ]),
-          ...(v.actions.some((a) => a.reverseKeyed)
-            ? {
-                note:
-                  `A reverse-keyed practice is worded against ` +
-                  `good practice: agreeing with it is a weakness, ` +
-                  `so its answer counts as ${v.scale.min} + ${v.scale.max} − answer in the scores.`,
-              }
-            : {}),
-        },
-      ],
-    });
-  }
-  if (diagram !== undefined) {
-    sections.push({
-      id: "model",
-      title: "The model behind the index",
-      blocks: [{ kind: "figure", caption: DIAGRAM_CAPTION, svg: diagram.svg, file: "diagram.svg", wide: true }],
-    });
-  }
+}
+
+/** The weakest practices with their actions (and how a reverse-keyed answer counts). */
+function actionTable(v: FirmView): Block {
   return {
-    title: `Service recovery diagnostic: ${v.id}`,
-    subtitle: "Integrated service recovery system (ISRS) profile",
-    meta: v.meta,
-    sections,
-    footer: v.provenance,
+    kind: "table",
+    caption: "The weakest practices and what to do about them",
+    columns: [
+      { header: "#", numeric: true },
+      { header: "practice" },
+      { header: "dimension" },
+      { header: "answer given", numeric: true },
+      { header: "action" },
+    ],
+    rows: v.actions.map((a) => [
+      cell(String(a.priority), { numeric: true }),
+      cell(`${a.practice} (${a.item}${a.reverseKeyed ? ", reverse-keyed" : ""})`),
+      cell(a.dimension),
+      cell(answerText(a), { numeric: true }),
+      cell(a.action),
+    ]),
+    ...(v.actions.some((a) => a.reverseKeyed)
+      ? {
+          note:
+            `A reverse-keyed practice is worded against ` +
+            `good practice: agreeing with it is a weakness, ` +
+            `so its answer counts as ${v.scale.min} + ${v.scale.max} − answer in the scores.`,
+        }
+      : {}),
   };
 }
 

@@ -1,16 +1,20 @@
 /**
  * The importance-performance priorities of `isrs app --embed-norm-data`: the page's importance and
  * performance of every practice area and practice equal those of `isrs pls --ipma business` (run
- * here) on the norm data with the reverse-keyed items recoded (min + max − answer, as the
- * instrument's scoring does) and the instrument's model written out by hand below; the "what to
- * fix first" list holds exactly the practices below the median performance, most important first,
- * and marks the firm's own weakest practices; without the embedded norm data there is no list.
+ * here) on the norm data with the reverse-keyed items recoded here (min + max − answer, as the
+ * instrument's scoring does) and the instrument's PLS model as `isrs report --pls` writes it
+ * (pls/instrument-model.ts, which the page uses too: the data, their recoding, the scales and
+ * the target are what is compared); the "what to fix first" list holds exactly the practices below
+ * the median performance, most important first, and marks the firm's own weakest practices;
+ * without the embedded norm data there is no list.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { instrumentPlsModel } from "../../src/pls/instrument-model.js";
+import { parseInstrument } from "../../src/instrument/load.js";
 import { launch } from "../browser/chromium.js";
 import { run } from "../cli/run.js";
 import { answer, axe, csvRecords, DATA, open, writePage } from "./page.js";
@@ -20,21 +24,10 @@ interface Instr {
   constructs: { id: string; kind: string }[];
 }
 const INSTR = JSON.parse(fs.readFileSync("instruments/isrs-v1.json", "utf8")) as Instr;
+// the model `isrs pls` fits below: the instrument's, as `isrs report --pls` writes it
+const MODEL = instrumentPlsModel(parseInstrument(INSTR, "instruments/isrs-v1.json"));
 const ITEMS = INSTR.items.map((i) => i.id);
 const DIMENSIONS = INSTR.constructs.filter((c) => c.kind === "dimension").map((c) => c.id);
-// the bundled instrument: first-order constructs, the second-order ISRS factor, the outcomes
-const MODEL = `detection =~ DET1 + DET2 + DET3 + DET4 + DET5
-analysis =~ ANA1 + ANA2 + ANA3 + ANA4
-response =~ RES1 + RES2 + RES3 + RES4 + RES5 + RES6
-client =~ CLI1 + CLI2 + CLI3 + CLI4
-employee =~ EMP1 + EMP2 + EMP3
-business =~ BUS1 + BUS2 + BUS3
-ISRS =~ detection + analysis + response
-client ~ ISRS
-employee ~ ISRS
-business ~ client + employee
-`;
-
 interface Point {
   importance: number | null;
   performance: number;

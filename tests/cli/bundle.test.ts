@@ -10,6 +10,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { COMMANDS } from "./command-names.js";
 
 const BUNDLE = "dist/bundle/isrs.js";
 const DIST = "dist/cli/main.js";
@@ -100,21 +101,7 @@ function staticPackages(meta: Metafile, output: string): Set<string> {
 
 describe("what each command loads", () => {
   const HEAVY = ["vega", "vega-lite", "@viz-js/viz", "mathjs"];
-  const commands = [
-    "fit",
-    "bench",
-    "model",
-    "instrument",
-    "score",
-    "simulate",
-    "analyze",
-    "diagram",
-    "report",
-    "invariance",
-    "pls",
-    "power",
-    "app",
-  ];
+  const commands = COMMANDS;
 
   it.each(commands)("isrs %s: no heavy package in its static import graph", (command) => {
     const meta = JSON.parse(readFileSync(META, "utf8")) as Metafile;

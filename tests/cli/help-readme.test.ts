@@ -6,23 +6,9 @@
  */
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
+import { COMMANDS } from "./command-names.js";
 import { run } from "./run.js";
 
-const COMMANDS = [
-  "fit",
-  "bench",
-  "model",
-  "instrument",
-  "score",
-  "simulate",
-  "analyze",
-  "diagram",
-  "report",
-  "invariance",
-  "pls",
-  "power",
-  "app",
-];
 const README = fs.readFileSync("README.md", "utf8");
 
 /** The long option names of a help text (-h, --help left out). */

@@ -7,6 +7,7 @@
 import { localize } from "../localize.js";
 import { LANGS, PAYLOAD_ID, type AppPayload, type Lang } from "../payload.js";
 import { answeredCount, csvOf, diagnose, firmId, loadSaved, save, type Saved } from "./answers.js";
+import type { ScoreReport } from "../../instrument/score.js";
 import { renderDiagnostic } from "./diagnostic.js";
 import { download, h, safeName } from "./dom.js";
 import { renderQuestionnaire } from "./questionnaire.js";
@@ -103,22 +104,6 @@ function diagnosticPanel(t: Strings): HTMLElement {
   if (answeredCount(base, state) === 0) return h("p", { class: "empty" }, t("noAnswers"));
   const instr = localize(base, lang);
   const report = diagnose(instr, payload.norms, state);
-  const firm = firmId(state);
-  const name = safeName(state.firm, "firm");
-  const exportJson = (): string =>
-    `${JSON.stringify(
-      {
-        instrument: { id: base.id, version: base.version },
-        firm: state.firm,
-        role: state.role,
-        lang,
-        answers: Object.fromEntries(base.items.map((i) => [i.id, state.answers[i.id] ?? null])),
-        csv: csvOf(base, [{ r: state }]),
-        diagnostic: report,
-      },
-      null,
-      2,
-    )}\n`;
   return h(
     "div",
     {},
@@ -129,34 +114,58 @@ function diagnosticPanel(t: Strings): HTMLElement {
       firmName: state.firm.trim(),
       priorities: payload.priorities ? { data: payload.priorities, instr } : null,
     }),
-    h(
-      "div",
-      { class: "actions no-print" },
-      h(
-        "button",
-        { type: "button", class: "primary", "data-testid": "print", onclick: () => window.print() },
-        t("print"),
-      ),
-      h(
-        "button",
-        {
-          type: "button",
-          "data-testid": "export-csv",
-          onclick: () => download(`${name}.csv`, csvOf(base, [{ r: state, id: firm }]), "text/csv"),
-        },
-        t("exportCsv"),
-      ),
-      h(
-        "button",
-        {
-          type: "button",
-          "data-testid": "export-json",
-          onclick: () => download(`${name}.json`, exportJson(), "application/json"),
-        },
-        t("exportJson"),
-      ),
-    ),
+    exportButtons(t, report),
     h("p", { class: "hint no-print" }, t("exportsHint")),
+  );
+}
+
+/** The JSON export: the instrument, the firm, its answers (also as CSV) and the diagnostic. */
+function diagnosticJson(report: ScoreReport): string {
+  return `${JSON.stringify(
+    {
+      instrument: { id: base.id, version: base.version },
+      firm: state.firm,
+      role: state.role,
+      lang,
+      answers: Object.fromEntries(base.items.map((i) => [i.id, state.answers[i.id] ?? null])),
+      csv: csvOf(base, [{ r: state }]),
+      diagnostic: report,
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/** Print, and download the answers as CSV or everything as JSON. */
+function exportButtons(t: Strings, report: ScoreReport): HTMLElement {
+  const firm = firmId(state);
+  const name = safeName(state.firm, "firm");
+  return h(
+    "div",
+    { class: "actions no-print" },
+    h(
+      "button",
+      { type: "button", class: "primary", "data-testid": "print", onclick: () => window.print() },
+      t("print"),
+    ),
+    h(
+      "button",
+      {
+        type: "button",
+        "data-testid": "export-csv",
+        onclick: () => download(`${name}.csv`, csvOf(base, [{ r: state, id: firm }]), "text/csv"),
+      },
+      t("exportCsv"),
+    ),
+    h(
+      "button",
+      {
+        type: "button",
+        "data-testid": "export-json",
+        onclick: () => download(`${name}.json`, diagnosticJson(report), "application/json"),
+      },
+      t("exportJson"),
+    ),
   );
 }
 

@@ -44,44 +44,50 @@ export function fixFirst(practices: readonly Practice[]): Practice[] {
   return practices.filter((x) => x.performance < m).sort((a, b) => b.importance - a.importance);
 }
 
-function map(practices: readonly Practice[], c: PrioritiesContext): SVGElement {
-  const W = 560;
-  const H = 300;
-  const L = 60;
-  const B = 40;
+/** The map's size and margins (left for the importance axis, bottom for the performance axis). */
+const W = 560;
+const H = 300;
+const L = 60;
+const B = 40;
+
+/** The map's coordinates: performance on x (rounded out to fives within 0-100), importance on y from 0. */
+interface MapFrame {
+  X: (v: number) => number;
+  Y: (v: number) => number;
+  /** the performance ticks, every 5 */
+  ticks: number[];
+  /** the top of the importance axis */
+  y1: number;
+}
+
+function mapFrame(practices: readonly Practice[]): MapFrame {
   const perf = practices.map((x) => x.performance);
   const imp = practices.map((x) => x.importance);
   const x0 = Math.max(0, Math.floor(Math.min(...perf) / 5) * 5 - 5);
   const x1 = Math.min(100, Math.ceil(Math.max(...perf) / 5) * 5 + 5);
   const y1 = Math.max(...imp) * 1.15;
-  const X = (v: number): number => L + ((v - x0) / (x1 - x0)) * (W - L - 20);
-  const Y = (v: number): number => H - B - (v / y1) * (H - B - 15);
-  const mPerf = median(perf);
-  const mImp = imp.reduce((a, b) => a + b, 0) / imp.length;
   const ticks: number[] = [];
   for (let v = x0; v <= x1; v += 5) ticks.push(v);
+  return {
+    X: (v) => L + ((v - x0) / (x1 - x0)) * (W - L - 20),
+    Y: (v) => H - B - (v / y1) * (H - B - 15),
+    ticks,
+    y1,
+  };
+}
+
+function map(practices: readonly Practice[], c: PrioritiesContext): SVGElement {
+  const f = mapFrame(practices);
+  const { X, Y } = f;
+  const mPerf = median(practices.map((x) => x.performance));
+  const imp = practices.map((x) => x.importance);
+  const mImp = imp.reduce((a, b) => a + b, 0) / imp.length;
   const id = `${c.prefix}ipma-map-t`;
   return s(
     "svg",
     { viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img", "aria-labelledby": id, class: "chart ipma-map" },
     s("title", { id }, c.t("ipmaMapTitle")),
-    ticks.map((v) =>
-      s(
-        "g",
-        {},
-        s("line", { x1: X(v), x2: X(v), y1: 15, y2: H - B, class: "c-grid" }),
-        s("text", { x: X(v), y: H - B + 16, "text-anchor": "middle", class: "c-tick" }, String(v)),
-      ),
-    ),
-    [0, 0.5, 1].map((f) =>
-      s(
-        "text",
-        { x: L - 6, y: Y((f * y1) / 1.15) + 4, "text-anchor": "end", class: "c-tick" },
-        formatNumber(c.lang, (f * y1) / 1.15, 3),
-      ),
-    ),
-    s("line", { x1: L, x2: W - 20, y1: H - B, y2: H - B, class: "c-range" }),
-    s("line", { x1: L, x2: L, y1: 15, y2: H - B, class: "c-range" }),
+    mapAxes(f, c),
     s("line", { x1: X(mPerf), x2: X(mPerf), y1: 15, y2: H - B, class: "i-mid" }),
     s("line", { x1: L, x2: W - 20, y1: Y(mImp), y2: Y(mImp), class: "i-mid" }),
     s("text", { x: (L + W - 20) / 2, y: H - 4, "text-anchor": "middle", class: "c-legend" }, c.t("ipmaPerformance")),
@@ -90,20 +96,46 @@ function map(practices: readonly Practice[], c: PrioritiesContext): SVGElement {
       { x: 14, y: (H - B) / 2, "text-anchor": "middle", class: "c-legend", transform: `rotate(-90 14 ${(H - B) / 2})` },
       c.t("ipmaImportance"),
     ),
-    practices.map((p) => {
-      const mine = c.weakest.has(p.item);
-      return s(
+    practices.map((p) => mapPoint(p, f, c)),
+  );
+}
+
+/** The performance grid with its ticks, three importance labels, and the two axis lines. */
+function mapAxes({ X, Y, ticks, y1 }: MapFrame, c: PrioritiesContext): SVGElement[] {
+  return [
+    ...ticks.map((v) =>
+      s(
         "g",
-        {
-          "data-testid": `${c.prefix}ipma-point-${p.item}`,
-          "data-importance": String(p.importance),
-          "data-performance": String(p.performance),
-          "data-weakest": String(mine),
-        },
-        s("circle", { cx: X(p.performance), cy: Y(p.importance), r: mine ? 6 : 4, class: mine ? "i-mine" : "i-pt" }),
-        s("text", { x: X(p.performance) + 7, y: Y(p.importance) + 4, class: "c-tick" }, p.item),
-      );
-    }),
+        {},
+        s("line", { x1: X(v), x2: X(v), y1: 15, y2: H - B, class: "c-grid" }),
+        s("text", { x: X(v), y: H - B + 16, "text-anchor": "middle", class: "c-tick" }, String(v)),
+      ),
+    ),
+    ...[0, 0.5, 1].map((f) =>
+      s(
+        "text",
+        { x: L - 6, y: Y((f * y1) / 1.15) + 4, "text-anchor": "end", class: "c-tick" },
+        formatNumber(c.lang, (f * y1) / 1.15, 3),
+      ),
+    ),
+    s("line", { x1: L, x2: W - 20, y1: H - B, y2: H - B, class: "c-range" }),
+    s("line", { x1: L, x2: L, y1: 15, y2: H - B, class: "c-range" }),
+  ];
+}
+
+/** A practice on the map, larger and marked when it is one of the firm's weakest. */
+function mapPoint(p: Practice, { X, Y }: MapFrame, c: PrioritiesContext): SVGElement {
+  const mine = c.weakest.has(p.item);
+  return s(
+    "g",
+    {
+      "data-testid": `${c.prefix}ipma-point-${p.item}`,
+      "data-importance": String(p.importance),
+      "data-performance": String(p.performance),
+      "data-weakest": String(mine),
+    },
+    s("circle", { cx: X(p.performance), cy: Y(p.importance), r: mine ? 6 : 4, class: mine ? "i-mine" : "i-pt" }),
+    s("text", { x: X(p.performance) + 7, y: Y(p.importance) + 4, class: "c-tick" }, p.item),
   );
 }
 

@@ -5,6 +5,7 @@
  * our own code (columns by the order of the paths; no Graphviz in the page). data-value holds each
  * number as computed.
  */
+import type { ItemDescriptives } from "../../analysis/descriptives.js";
 import type { Instrument } from "../../instrument/schema.js";
 import type { Lang } from "../payload.js";
 import { h, s } from "./dom.js";
@@ -39,23 +40,11 @@ export interface StudyJson {
   }[];
   reliability: { construct: string; items: string[]; alpha: { raw_alpha: number }; omega: number; ave: number }[];
   secondOrder: { factor: string; omegaL1: number; omegaL2: number; partialOmegaL1: number }[];
-  screening: { mardia: { "p.skew": number; "p.kurt": number } | null; items: ItemScreening[] };
+  screening: { mardia: { "p.skew": number; "p.kurt": number } | null; items: ItemDescriptives[] };
   validity: {
     fornellLarcker: { names: string[]; values: number[][] };
     htmt: { htmt: { names: string[]; values: number[][] } };
   };
-}
-
-export interface ItemScreening {
-  item: string;
-  n: number;
-  mean: number;
-  sd: number;
-  skew: number;
-  kurtosis: number;
-  min: number;
-  max: number;
-  missing: number;
 }
 
 export interface ViewContext {
@@ -166,6 +155,29 @@ function layout(instr: Instrument): Node[] {
   return nodes;
 }
 
+/** An arrow from ellipse edge to ellipse edge (radii 80 × 28), the head just outside the target, with its label. */
+function arrow(from: Node, to: Node, label: string): SVGElement {
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  const len = Math.hypot(dx, dy);
+  const ux = dx / len;
+  const uy = dy / len;
+  const r = (u: number, v: number): number => 1 / Math.sqrt((u / 80) ** 2 + (v / 28) ** 2);
+  const x1 = from.x + ux * r(ux, uy);
+  const y1 = from.y + uy * r(ux, uy);
+  const x2 = to.x - ux * (r(ux, uy) + 3);
+  const y2 = to.y - uy * (r(ux, uy) + 3);
+  const mx = (x1 + x2) / 2;
+  const my = (y1 + y2) / 2;
+  return s(
+    "g",
+    {},
+    s("line", { x1, y1, x2, y2, class: "d-edge", "marker-end": "url(#isrs-arrow)" }),
+    s("rect", { x: mx - 19, y: my - 9, width: 38, height: 16, class: "d-label-bg" }),
+    s("text", { x: mx, y: my + 3, "text-anchor": "middle", class: "d-label" }, label),
+  );
+}
+
 function diagram(study: StudyJson, c: ViewContext): SVGElement {
   const model = study.models.find((m) => m.name === "structural") ?? study.models[study.models.length - 1]!;
   const nodes = layout(c.base);
@@ -174,28 +186,6 @@ function diagram(study: StudyJson, c: ViewContext): SVGElement {
     (p) => (p.op === "~" || (p.op === "=~" && at.has(p.rhs))) && at.has(p.lhs) && at.has(p.rhs),
   );
   const width = Math.max(...nodes.map((n) => n.x)) + 100;
-  const arrow = (from: Node, to: Node, label: string): SVGElement => {
-    const dx = to.x - from.x;
-    const dy = to.y - from.y;
-    const len = Math.hypot(dx, dy);
-    const ux = dx / len;
-    const uy = dy / len;
-    // from ellipse edge to ellipse edge (radii 80 x 28), the head just outside the target
-    const r = (u: number, v: number): number => 1 / Math.sqrt((u / 80) ** 2 + (v / 28) ** 2);
-    const x1 = from.x + ux * r(ux, uy);
-    const y1 = from.y + uy * r(ux, uy);
-    const x2 = to.x - ux * (r(ux, uy) + 3);
-    const y2 = to.y - uy * (r(ux, uy) + 3);
-    const mx = (x1 + x2) / 2;
-    const my = (y1 + y2) / 2;
-    return s(
-      "g",
-      {},
-      s("line", { x1, y1, x2, y2, class: "d-edge", "marker-end": "url(#isrs-arrow)" }),
-      s("rect", { x: mx - 19, y: my - 9, width: 38, height: 16, class: "d-label-bg" }),
-      s("text", { x: mx, y: my + 3, "text-anchor": "middle", class: "d-label" }, label),
-    );
-  };
   // a construct's label when it fits in its ellipse, else its id
   const label = (id: string): string => {
     const l = c.base.constructs.find((x) => x.id === id)?.label ?? id;

@@ -11,13 +11,14 @@ import { checkResponses, recode, type Responses } from "../../instrument/respons
 import type { Instrument } from "../../instrument/schema.js";
 import { scoreAgainstNorms, type NormSummary } from "../../instrument/score.js";
 import { tableFromText } from "../../sem/data/csv.js";
-import { agreement, itemSpreads, type ItemSpread } from "../agreement.js";
+import { itemSpreads, type ItemSpread } from "../agreement.js";
 import { localize } from "../localize.js";
 import type { Lang } from "../payload.js";
 import { answeredCount, csvOf, firmId, type Respondent } from "./answers.js";
 import { renderDiagnostic } from "./diagnostic.js";
 import { download, h } from "./dom.js";
-import { formatNumber, type Strings } from "./strings.js";
+import type { Strings } from "./strings.js";
+import { agreementTable, disagreementTable } from "./team-tables.js";
 
 export interface TeamContext {
   base: Instrument;
@@ -123,98 +124,6 @@ function aggregateResponses(instr: Instrument, spreads: ItemSpread[], id: string
   return { file: table.file, table, ids: [id], excluded: [], recoded: [], nRows: 1 };
 }
 
-function agreementTable(instr: Instrument, spreads: ItemSpread[], c: TeamContext): HTMLElement {
-  const { t, lang } = c;
-  const rows = agreement(instr, spreads);
-  return h(
-    "table",
-    { "data-testid": "agreement" },
-    h("caption", { class: "sr-only" }, t("teamAgreement")),
-    h(
-      "thead",
-      {},
-      h(
-        "tr",
-        {},
-        h("th", { scope: "col" }, t("colTopic")),
-        h("th", { scope: "col", class: "num" }, t("colRwg")),
-        h("th", { scope: "col", class: "num" }, t("colSpread")),
-      ),
-    ),
-    h(
-      "tbody",
-      {},
-      rows.map((a) => {
-        const label = instr.constructs.find((x) => x.id === a.construct)!.label;
-        const sds = spreads.filter((s) => s.construct === a.construct && s.sd !== null).map((s) => s.sd!);
-        const spread = sds.length > 0 ? sds.reduce((x, y) => x + y, 0) / sds.length : null;
-        return h(
-          "tr",
-          {},
-          h("th", { scope: "row" }, label),
-          h(
-            "td",
-            { class: "num", "data-testid": `rwg-${a.construct}`, "data-value": a.rwg === null ? null : String(a.rwg) },
-            a.rwg === null ? "–" : formatNumber(lang, a.rwg, 2),
-            a.rwg !== null && a.rwg < 0.7 ? h("span", { class: "weak" }, ` (${t("weakAgreement")})`) : null,
-          ),
-          h("td", { class: "num" }, spread === null ? "–" : formatNumber(lang, spread, 2)),
-        );
-      }),
-    ),
-  );
-}
-
-function disagreementTable(instr: Instrument, spreads: ItemSpread[], c: TeamContext): HTMLElement {
-  const { t, lang } = c;
-  const top = spreads
-    .filter((s) => s.sd !== null)
-    .sort(
-      (a, b) =>
-        b.sd! - a.sd! || instr.items.findIndex((i) => i.id === a.item) - instr.items.findIndex((i) => i.id === b.item),
-    )
-    .slice(0, 8);
-  return h(
-    "table",
-    { "data-testid": "disagreement" },
-    h("caption", { class: "sr-only" }, t("teamDisagree")),
-    h(
-      "thead",
-      {},
-      h(
-        "tr",
-        {},
-        h("th", { scope: "col" }, t("colStatement")),
-        h("th", { scope: "col" }, t("colAnswers")),
-        h("th", { scope: "col", class: "num" }, t("colMean")),
-        h("th", { scope: "col", class: "num" }, t("colSd")),
-      ),
-    ),
-    h(
-      "tbody",
-      {},
-      top.map((s) =>
-        h(
-          "tr",
-          {},
-          h("td", {}, h("span", { class: "iid" }, s.item), " ", instr.items.find((i) => i.id === s.item)!.text),
-          h(
-            "td",
-            {},
-            h(
-              "span",
-              { class: "dots" },
-              s.answers.map((a) => h("span", { class: "dot" }, a === null ? "·" : String(a))),
-            ),
-          ),
-          h("td", { class: "num" }, formatNumber(lang, s.mean!, 2)),
-          h("td", { class: "num" }, formatNumber(lang, s.sd!, 2)),
-        ),
-      ),
-    ),
-  );
-}
-
 function results(c: TeamContext): HTMLElement[] {
   const { t, lang } = c;
   const instr = localize(c.base, lang);
@@ -251,36 +160,52 @@ function results(c: TeamContext): HTMLElement[] {
       h("h3", {}, t("teamDisagree")),
       disagreementTable(instr, spreads, c),
     );
-  out.push(
+  out.push(exportButton(c, ids));
+  return out;
+}
+
+/** The button that downloads every respondent's answers as one CSV (with the ids shown). */
+function exportButton(c: TeamContext, ids: readonly string[]): HTMLElement {
+  return h(
+    "div",
+    { class: "actions" },
     h(
-      "div",
-      { class: "actions" },
-      h(
-        "button",
-        {
-          type: "button",
-          class: "primary",
-          "data-testid": "team-export",
-          onclick: () =>
-            download(
-              "respondents.csv",
-              csvOf(
-                c.base,
-                team.map((x, k) => ({ r: x.r, id: ids[k]! })),
-              ),
-              "text/csv",
+      "button",
+      {
+        type: "button",
+        class: "primary",
+        "data-testid": "team-export",
+        onclick: () =>
+          download(
+            "respondents.csv",
+            csvOf(
+              c.base,
+              team.map((x, k) => ({ r: x.r, id: ids[k]! })),
             ),
-        },
-        t("teamExport"),
-      ),
+            "text/csv",
+          ),
+      },
+      c.t("teamExport"),
     ),
   );
-  return out;
 }
 
 export function renderTeam(c: TeamContext): HTMLElement {
   const { t } = c;
   const root = h("div", { class: "team" });
+  const drop = dropZone(c);
+  const body = h("div", { "aria-live": "polite" });
+  redraw = () => {
+    const errs = problems.map((p) => h("p", { class: "error", role: "alert", "data-testid": "team-error" }, p));
+    body.replaceChildren(...errs, ...(team.length === 0 ? [h("p", {}, t("teamNone"))] : results(c)));
+  };
+  redraw();
+  return h("div", {}, h("h2", {}, t("teamTitle")), h("p", {}, t("teamIntro")), drop, teamButtons(c), root, body);
+}
+
+/** The file input and the area files can be dropped on: respondents' CSV or JSON answers. */
+function dropZone(c: TeamContext): HTMLElement {
+  const { t } = c;
   const input = h("input", {
     id: "team-files",
     type: "file",
@@ -289,7 +214,7 @@ export function renderTeam(c: TeamContext): HTMLElement {
     "data-testid": "team-files",
     onchange: (e: Event) => void addFiles((e.target as HTMLInputElement).files ?? [], c.base),
   });
-  const drop = h(
+  return h(
     "div",
     {
       class: "drop",
@@ -302,47 +227,37 @@ export function renderTeam(c: TeamContext): HTMLElement {
     h("label", { for: "team-files" }, `${t("teamFiles")}: `),
     input,
   );
-  const body = h("div", { "aria-live": "polite" });
-  redraw = () => {
-    const errs = problems.map((p) => h("p", { class: "error", role: "alert", "data-testid": "team-error" }, p));
-    body.replaceChildren(...errs, ...(team.length === 0 ? [h("p", {}, t("teamNone"))] : results(c)));
-  };
-  redraw();
+}
+
+/** Adding this browser's own answers to the team, and clearing the team. */
+function teamButtons(c: TeamContext): HTMLElement {
+  const { t } = c;
   return h(
     "div",
-    {},
-    h("h2", {}, t("teamTitle")),
-    h("p", {}, t("teamIntro")),
-    drop,
+    { class: "actions" },
     h(
-      "div",
-      { class: "actions" },
-      h(
-        "button",
-        {
-          type: "button",
-          disabled: answeredCount(c.base, c.mine) === 0,
-          onclick: () => {
-            team.push({ source: "this browser", r: { ...c.mine, answers: { ...c.mine.answers } } });
-            redraw();
-          },
+      "button",
+      {
+        type: "button",
+        disabled: answeredCount(c.base, c.mine) === 0,
+        onclick: () => {
+          team.push({ source: "this browser", r: { ...c.mine, answers: { ...c.mine.answers } } });
+          redraw();
         },
-        t("teamAddMine"),
-      ),
-      h(
-        "button",
-        {
-          type: "button",
-          onclick: () => {
-            team.length = 0;
-            problems.length = 0;
-            redraw();
-          },
-        },
-        t("teamClear"),
-      ),
+      },
+      t("teamAddMine"),
     ),
-    root,
-    body,
+    h(
+      "button",
+      {
+        type: "button",
+        onclick: () => {
+          team.length = 0;
+          problems.length = 0;
+          redraw();
+        },
+      },
+      t("teamClear"),
+    ),
   );
 }

@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import type { Command } from "commander";
-import { bundledDatasetPath, loadResponses } from "../../instrument/index.js";
+import { bundledDatasetPath, loadResponses, type Responses } from "../../instrument/index.js";
 import { scoreFirms } from "../../instrument/score.js";
 import { InputError } from "../../sem/messages.js";
 import { formatScoreText } from "../format/score-text.js";
@@ -72,15 +72,7 @@ async function scoreAction(dataFile: string, flags: ScoreFlags, ctx: CommandCont
   const instr = instrumentFrom(flags);
   const ordered = orderedFrom(flags, instr);
   const data = loadResponses(dataFile, instr);
-  let firm = flags.all === true ? "all" : flags.firm;
-  if (firm === undefined) {
-    if (data.ids.length !== 1)
-      throw new InputError(
-        "E_USAGE",
-        `${dataFile} has ${data.ids.length} firms: name one with --firm ID, or score them all with --all`,
-      );
-    firm = data.ids[0]!;
-  }
+  const firm = firmToScore(flags, data, dataFile);
   const norms = loadResponses(flags.norms ?? shownPath(bundledDatasetPath()), instr);
   const syntax = modelFrom(flags, instr);
   const fit = {
@@ -101,6 +93,18 @@ async function scoreAction(dataFile: string, flags: ScoreFlags, ctx: CommandCont
   if (flags.out !== undefined) checkOutput(flags.out, read);
   if (reportDir !== undefined) writeAndTell(reportDir, reportFiles, ctx.stderr ?? ctx.stdout, read);
   emit(text, flags.out, ctx.stdout, read);
+}
+
+/** The firm to score: --firm, "all" with --all, or the only firm of the file. */
+function firmToScore(flags: ScoreFlags, data: Responses, dataFile: string): string {
+  if (flags.all === true) return "all";
+  if (flags.firm !== undefined) return flags.firm;
+  if (data.ids.length !== 1)
+    throw new InputError(
+      "E_USAGE",
+      `${dataFile} has ${data.ids.length} firms: name one with --firm ID, or score them all with --all`,
+    );
+  return data.ids[0]!;
 }
 
 /**

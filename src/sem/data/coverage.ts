@@ -20,10 +20,33 @@ export function checkedIncompleteGroup(
   variables: string[],
   grouped: boolean,
 ): DataSetGroup {
-  const p = variables.length;
   const n = bucket.rowIds.length;
   const X = Float64Array.from(bucket.values);
-  const inGroup = grouped ? ` in group "${bucket.label}"` : "";
+  const where = { file, variables, inGroup: grouped ? ` in group "${bucket.label}"` : "", grouped };
+  const c = coverage(X, n, variables.length);
+  checkVariables(c, where);
+  checkPairs(c, where);
+  return { label: bucket.label, n, X, rowIds: bucket.rowIds };
+}
+
+interface Coverage {
+  p: number;
+  /** rows observing both i and j (lower triangle, i ≥ j; the diagonal: rows observing i) */
+  count: Int32Array;
+  /** each variable's first observed value, and whether another value differs from it */
+  first: Float64Array;
+  varies: Uint8Array;
+}
+
+/** What the messages name: the data file, the variables, and the group (" in group ..." or ""). */
+interface Where {
+  file: string;
+  variables: readonly string[];
+  inGroup: string;
+  grouped: boolean;
+}
+
+function coverage(X: Float64Array, n: number, p: number): Coverage {
   const count = new Int32Array(p * p);
   const first = new Float64Array(p).fill(NaN);
   const varies = new Uint8Array(p);
@@ -36,6 +59,11 @@ export function checkedIncompleteGroup(
       for (let j = 0; j <= i; j++) if (!Number.isNaN(X[r * p + j]!)) count[i * p + j]++;
     }
   }
+  return { p, count, first, varies };
+}
+
+/** Every variable observed in at least 2 rows, with at least two different values. */
+function checkVariables({ p, count, first, varies }: Coverage, { file, variables, inGroup, grouped }: Where): void {
   for (let i = 0; i < p; i++) {
     const c = count[i * p + i]!;
     if (c === 0) {
@@ -61,6 +89,10 @@ export function checkedIncompleteGroup(
       );
     }
   }
+}
+
+/** Every pair of variables observed together in some row. */
+function checkPairs({ p, count }: Coverage, { file, variables, inGroup }: Where): void {
   for (let i = 0; i < p; i++)
     for (let j = 0; j < i; j++) {
       if (count[i * p + j] === 0) {
@@ -72,5 +104,4 @@ export function checkedIncompleteGroup(
         );
       }
     }
-  return { label: bucket.label, n, X, rowIds: bucket.rowIds };
 }

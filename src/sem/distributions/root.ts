@@ -58,19 +58,7 @@ export function brentRoot(
     const half = 0.5 * (c - b);
     if (Math.abs(half) <= tol || fb === 0) return b;
     if (Math.abs(previousStep) >= tol && Math.abs(fa) > Math.abs(fb)) {
-      const s = fb / fa;
-      let p: number, q: number;
-      if (a === c) {
-        p = 2 * half * s;
-        q = 1 - s; // secant
-      } else {
-        const qa = fa / fc,
-          r = fb / fc; // inverse quadratic interpolation
-        p = s * (2 * half * qa * (qa - r) - (b - a) * (r - 1));
-        q = (qa - 1) * (r - 1) * (s - 1);
-      }
-      if (p > 0) q = -q;
-      else p = -p;
+      const { p, q } = interpolation(a, fa, b, fb, c, fc, half);
       if (2 * p < Math.min(3 * half * q - Math.abs(tol * q), Math.abs(previousStep * q))) {
         previousStep = step;
         step = p / q;
@@ -88,4 +76,33 @@ export function brentRoot(
     fb = f(b);
   }
   return b;
+}
+
+/**
+ * The interpolated step from b as p / q with p ≥ 0: the secant through a and b when a = c, else
+ * inverse quadratic interpolation through a, b and c; half = (c − b) / 2.
+ */
+function interpolation(
+  a: number,
+  fa: number,
+  b: number,
+  fb: number,
+  c: number,
+  fc: number,
+  half: number,
+): { p: number; q: number } {
+  const s = fb / fa;
+  let p: number, q: number;
+  if (a === c) {
+    p = 2 * half * s;
+    q = 1 - s; // secant
+  } else {
+    const qa = fa / fc,
+      r = fb / fc; // inverse quadratic interpolation
+    p = s * (2 * half * qa * (qa - r) - (b - a) * (r - 1));
+    q = (qa - 1) * (r - 1) * (s - 1);
+  }
+  if (p > 0) q = -q;
+  else p = -p;
+  return { p, q };
 }

@@ -27,13 +27,50 @@ export function startValues(
   const simple = mode === "simple";
   const rows = table.rows;
   const ov = table.vars.ov;
-  const idx = new Map(ov.map((v, i) => [v, i]));
-  const lv = new Set(table.vars.lv);
+  const ctx: StartContext = {
+    rows,
+    stats,
+    simple,
+    idx: new Map(ov.map((v, i) => [v, i])),
+    lv: new Set(table.vars.lv),
+    p: ov.length,
+    markerVar: new Map(),
+  };
+  markerVariances(ctx, table.options.stdLv);
   const rowValues = new Float64Array(rows.length);
   const theta = new Float64Array(table.nfree).fill(NaN);
-  const markerVar = new Map<string, number>(); // `${g}:${lv}` -> start variance
-  const p = ov.length;
-  // first pass: markers
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
+    if (r.op === ":=" || r.op === "==") continue;
+    if (r.free === 0 && !r.exo) {
+      rowValues[k] = r.value;
+      continue;
+    }
+    const v = rowStart(ctx, r);
+    rowValues[k] = v;
+    if (r.free > 0 && Number.isNaN(theta[r.free - 1]!)) theta[r.free - 1] = v;
+  }
+  return { theta, rowValues };
+}
+
+interface StartContext {
+  rows: readonly ParRow[];
+  stats: SampleStats;
+  simple: boolean;
+  /** observed variable -> index; the latent variables */
+  idx: Map<string, number>;
+  lv: Set<string>;
+  p: number;
+  /** `${g}:${lv}` -> start variance of a factor with an observed marker */
+  markerVar: Map<string, number>;
+}
+
+/**
+ * The start variances of the factors whose marker (first observed indicator) is fixed, or of every
+ * factor with std.lv.
+ */
+function markerVariances(ctx: StartContext, stdLv: boolean): void {
+  const { rows, stats, simple, idx, lv, p, markerVar } = ctx;
   for (const r of rows) {
     if (r.op !== "=~" || r.group === 0 || lv.has(r.rhs)) continue;
     const key = `${r.group}:${r.lhs}`;
@@ -42,45 +79,45 @@ export function startValues(
     const j = idx.get(r.rhs)!;
     if (simple) continue;
     if (r.free === 0) markerVar.set(key, (0.5 * S[j * p + j]!) / (r.value * r.value || 1));
-    else if (table.options.stdLv) markerVar.set(key, 1);
+    else if (stdLv) markerVar.set(key, 1);
   }
-  for (let k = 0; k < rows.length; k++) {
-    const r = rows[k]!;
-    if (r.op === ":=" || r.op === "==") continue;
-    if (r.free === 0 && !r.exo) {
-      rowValues[k] = r.value;
-      continue;
-    }
-    const st = stats.groups[r.group - 1]!;
-    const S = st.S;
-    let v = 0;
-    if (r.exo) {
-      v = r.op === "~1" ? st.mean[idx.get(r.lhs)!]! : S[idx.get(r.lhs)! * p + idx.get(r.rhs)!]!;
-    } else if (r.userStart && !simple) {
-      v = r.value;
-    } else if (r.op === "=~") {
-      v = simple ? 1 : latentIndicatorSign(rows, r, lv, idx, stats.groups[r.group - 1]!.S, p);
-      const mv = markerVar.get(`${r.group}:${r.lhs}`);
-      if (!lv.has(r.rhs) && mv !== undefined) {
-        const j = idx.get(r.rhs)!;
-        v = Math.sqrt((0.5 * S[j * p + j]!) / mv);
-        const marker = rows.find((q) => q.op === "=~" && q.group === r.group && q.lhs === r.lhs && !lv.has(q.rhs));
-        if (marker !== undefined && marker !== r) {
-          const m = idx.get(marker.rhs)!;
-          if (S[j * p + m]! < 0) v = -v;
-        }
-      }
-    } else if (r.op === "~~") {
-      if (r.lhs !== r.rhs) v = 0;
-      else if (lv.has(r.lhs)) v = markerVar.get(`${r.group}:${r.lhs}`) ?? 0.05;
-      else v = 0.5 * S[idx.get(r.lhs)! * (p + 1)]!;
-    } else if (r.op === "~1") {
-      v = lv.has(r.lhs) ? 0 : st.mean[idx.get(r.lhs)!]!;
-    }
-    rowValues[k] = v;
-    if (r.free > 0 && Number.isNaN(theta[r.free - 1]!)) theta[r.free - 1] = v;
+}
+
+/** The start of a free (or fixed.x) row. */
+function rowStart(ctx: StartContext, r: ParRow): number {
+  const { stats, simple, idx, lv, p, markerVar } = ctx;
+  const st = stats.groups[r.group - 1]!;
+  const S = st.S;
+  if (r.exo) return r.op === "~1" ? st.mean[idx.get(r.lhs)!]! : S[idx.get(r.lhs)! * p + idx.get(r.rhs)!]!;
+  if (r.userStart && !simple) return r.value;
+  if (r.op === "=~") return loadingStart(ctx, r, S);
+  if (r.op === "~~") {
+    if (r.lhs !== r.rhs) return 0;
+    if (lv.has(r.lhs)) return markerVar.get(`${r.group}:${r.lhs}`) ?? 0.05;
+    return 0.5 * S[idx.get(r.lhs)! * (p + 1)]!;
   }
-  return { theta, rowValues };
+  if (r.op === "~1") return lv.has(r.lhs) ? 0 : st.mean[idx.get(r.lhs)!]!;
+  return 0;
+}
+
+/**
+ * A loading's start: with an observed marker, the reliability-½ loading with the sign of the
+ * indicator's covariance with the marker; otherwise ±1 (1 in the simple mode).
+ */
+function loadingStart(ctx: StartContext, r: ParRow, S: Float64Array): number {
+  const { rows, simple, idx, lv, p, markerVar } = ctx;
+  let v = simple ? 1 : latentIndicatorSign(rows, r, lv, idx, S, p);
+  const mv = markerVar.get(`${r.group}:${r.lhs}`);
+  if (!lv.has(r.rhs) && mv !== undefined) {
+    const j = idx.get(r.rhs)!;
+    v = Math.sqrt((0.5 * S[j * p + j]!) / mv);
+    const marker = rows.find((q) => q.op === "=~" && q.group === r.group && q.lhs === r.lhs && !lv.has(q.rhs));
+    if (marker !== undefined && marker !== r) {
+      const m = idx.get(marker.rhs)!;
+      if (S[j * p + m]! < 0) v = -v;
+    }
+  }
+  return v;
 }
 
 /** The observed variable reached from `name` through first indicators (itself when observed), or null. */

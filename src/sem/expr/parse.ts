@@ -74,72 +74,99 @@ function tokens(text: string): Tok[] {
 
 /** Parses an expression; throws an ExprSyntaxError. */
 export function parseExpr(text: string): ExprNode {
-  const toks = tokens(text);
-  let pos = 0;
-  const peek = (): Tok => toks[pos]!;
-  const isPunct = (chars: string): boolean => peek().kind === "punct" && chars.includes(peek().text);
-  const fail = (what: string): never => {
-    const t = peek();
+  const parser = new Parser(tokens(text));
+  const tree = parser.sum();
+  if (parser.peek().kind !== "end") parser.fail("expected an operator or the end of the expression");
+  return tree;
+}
+
+/** Recursive descent over the tokens: one method per rule of the grammar above. */
+class Parser {
+  private pos = 0;
+  constructor(private readonly toks: readonly Tok[]) {}
+
+  peek(): Tok {
+    return this.toks[this.pos]!;
+  }
+
+  fail(what: string): never {
+    const t = this.peek();
     throw new ExprSyntaxError(t.kind === "end" ? `${what} at the end` : `${what}, found '${t.text}'`, t.offset);
-  };
-  const expect = (ch: string): void => {
-    if (!isPunct(ch)) fail(`expected '${ch}'`);
-    pos++;
-  };
+  }
+
+  private isPunct(chars: string): boolean {
+    return this.peek().kind === "punct" && chars.includes(this.peek().text);
+  }
+
+  private expect(ch: string): void {
+    if (!this.isPunct(ch)) this.fail(`expected '${ch}'`);
+    this.pos++;
+  }
+
   /** `next { op next }` for the operators `ops`, grouped from the left. */
-  const leftAssoc = (ops: "+-" | "*/", next: () => ExprNode) => (): ExprNode => {
+  private leftAssoc(ops: "+-" | "*/", next: () => ExprNode): ExprNode {
     let left = next();
-    while (isPunct(ops)) {
-      const op = toks[pos++]!.text as "+" | "-" | "*" | "/";
+    while (this.isPunct(ops)) {
+      const op = this.toks[this.pos++]!.text as "+" | "-" | "*" | "/";
       left = { kind: "binary", op, left, right: next() };
     }
     return left;
-  };
-  const product = (): ExprNode => leftAssoc("*/", unary)();
-  const sum = leftAssoc("+-", product);
-  const unary = (): ExprNode => {
-    if (!isPunct("+-")) return power();
-    const op = toks[pos++]!.text as "+" | "-";
-    return { kind: "unary", op, arg: unary() };
-  };
-  const power = (): ExprNode => {
-    const base = primary();
-    if (!isPunct("^")) return base;
-    pos++;
-    return { kind: "binary", op: "^", left: base, right: unary() };
-  };
-  const primary = (): ExprNode => {
-    const t = peek();
+  }
+
+  sum(): ExprNode {
+    return this.leftAssoc("+-", () => this.product());
+  }
+
+  private product(): ExprNode {
+    return this.leftAssoc("*/", () => this.unary());
+  }
+
+  private unary(): ExprNode {
+    if (!this.isPunct("+-")) return this.power();
+    const op = this.toks[this.pos++]!.text as "+" | "-";
+    return { kind: "unary", op, arg: this.unary() };
+  }
+
+  private power(): ExprNode {
+    const base = this.primary();
+    if (!this.isPunct("^")) return base;
+    this.pos++;
+    return { kind: "binary", op: "^", left: base, right: this.unary() };
+  }
+
+  private primary(): ExprNode {
+    const t = this.peek();
     if (t.kind === "number") {
-      pos++;
+      this.pos++;
       return { kind: "number", value: t.value! };
     }
     if (t.kind === "name") {
-      pos++;
-      if (!isPunct("(")) return { kind: "name", name: t.text };
-      pos++;
-      const args: ExprNode[] = [];
-      if (!isPunct(")")) {
-        args.push(sum());
-        while (isPunct(",")) {
-          pos++;
-          args.push(sum());
-        }
-      }
-      expect(")");
-      return { kind: "call", fn: t.text, args };
+      this.pos++;
+      return this.isPunct("(") ? this.call(t.text) : { kind: "name", name: t.text };
     }
-    if (isPunct("(")) {
-      pos++;
-      const inner = sum();
-      expect(")");
+    if (this.isPunct("(")) {
+      this.pos++;
+      const inner = this.sum();
+      this.expect(")");
       return inner;
     }
-    return fail("expected a number, a name or '('");
-  };
-  const tree = sum();
-  if (peek().kind !== "end") fail("expected an operator or the end of the expression");
-  return tree;
+    return this.fail("expected a number, a name or '('");
+  }
+
+  /** `fn(` read: the arguments and the closing parenthesis. */
+  private call(fn: string): ExprNode {
+    this.pos++;
+    const args: ExprNode[] = [];
+    if (!this.isPunct(")")) {
+      args.push(this.sum());
+      while (this.isPunct(",")) {
+        this.pos++;
+        args.push(this.sum());
+      }
+    }
+    this.expect(")");
+    return { kind: "call", fn, args };
+  }
 }
 
 /** The names an expression reads (labels or other definitions), in order of first use. */

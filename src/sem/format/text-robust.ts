@@ -25,13 +25,43 @@ export function render(rows: readonly Row[]): string[] {
   return rows.map((r) => (typeof r === "string" ? r : `  ${leftCell(r[0], W - 2)}${rightCells([r[1], r[2]], widths)}`));
 }
 
-export function robustFitSection(f: Record<string, number>, estimator: string): string[] {
+/** Rows of the two-column table from the fit measures: one column, both, or counts. */
+function rowMakers(f: Record<string, number>) {
   const v = (k: string, d = 3): string => num(f[k], d);
-  const pair = (label: string, k: string, ks: string, d = 3): Row => two(label, v(k, d), v(ks, d));
-  const one = (label: string, k: string, d = 3): Row => two(label, "", v(k, d));
-  const int = (x: number | undefined): string => (x === undefined ? "" : String(x));
+  return {
+    pair: (label: string, k: string, ks: string, d = 3): Row => two(label, v(k, d), v(ks, d)),
+    one: (label: string, k: string, d = 3): Row => two(label, "", v(k, d)),
+    int: (x: number | undefined): string => (x === undefined ? "" : String(x)),
+  };
+}
+
+export function robustFitSection(f: Record<string, number>, estimator: string): string[] {
+  const { pair } = rowMakers(f);
+  return render([
+    ...robustTestRows(f, estimator),
+    ...robustLikelihoodRows(f),
+    "",
+    "Root Mean Square Error of Approximation:",
+    "",
+    pair("RMSEA", "rmsea", "rmsea.scaled"),
+    pair("90 Percent confidence interval - lower", "rmsea.ci.lower", "rmsea.ci.lower.scaled"),
+    pair("90 Percent confidence interval - upper", "rmsea.ci.upper", "rmsea.ci.upper.scaled"),
+    pair("P-value H_0: RMSEA <= 0.050", "rmsea.pvalue", "rmsea.pvalue.scaled"),
+    pair("P-value H_0: RMSEA >= 0.080", "rmsea.notclose.pvalue", "rmsea.notclose.pvalue.scaled"),
+    "",
+    ...robustRmseaRows(f),
+    "",
+    "Standardized Root Mean Square Residual:",
+    "",
+    pair("SRMR", "srmr", "srmr"),
+  ]);
+}
+
+/** The user and baseline model tests (standard and scaled, with the scaling factors) and the comparative indices. */
+function robustTestRows(f: Record<string, number>, estimator: string): Row[] {
+  const { pair, one, int } = rowMakers(f);
   const correction = estimator === "MLM" ? "Satorra-Bentler correction" : "Yuan-Bentler correction (Mplus variant)";
-  const out: Row[] = [
+  return [
     "",
     "Model Test User Model:",
     two("", "Standard", "Scaled"),
@@ -55,6 +85,13 @@ export function robustFitSection(f: Record<string, number>, estimator: string): 
     "",
     one("Robust Comparative Fit Index (CFI)", "cfi.robust"),
     one("Robust Tucker-Lewis Index (TLI)", "tli.robust"),
+  ];
+}
+
+/** The loglikelihoods (with MLR's scaling factors) and the information criteria. */
+function robustLikelihoodRows(f: Record<string, number>): Row[] {
+  const { pair, one } = rowMakers(f);
+  const out: Row[] = [
     "",
     "Loglikelihood and Information Criteria:",
     "",
@@ -70,22 +107,8 @@ export function robustFitSection(f: Record<string, number>, estimator: string): 
     pair("Akaike (AIC)", "aic", "aic"),
     pair("Bayesian (BIC)", "bic", "bic"),
     pair("Sample-size adjusted Bayesian (SABIC)", "bic2", "bic2"),
-    "",
-    "Root Mean Square Error of Approximation:",
-    "",
-    pair("RMSEA", "rmsea", "rmsea.scaled"),
-    pair("90 Percent confidence interval - lower", "rmsea.ci.lower", "rmsea.ci.lower.scaled"),
-    pair("90 Percent confidence interval - upper", "rmsea.ci.upper", "rmsea.ci.upper.scaled"),
-    pair("P-value H_0: RMSEA <= 0.050", "rmsea.pvalue", "rmsea.pvalue.scaled"),
-    pair("P-value H_0: RMSEA >= 0.080", "rmsea.notclose.pvalue", "rmsea.notclose.pvalue.scaled"),
-    "",
-    ...robustRmseaRows(f),
-    "",
-    "Standardized Root Mean Square Residual:",
-    "",
-    pair("SRMR", "srmr", "srmr"),
   );
-  return render(out);
+  return out;
 }
 
 /** The robust RMSEA rows (Scaled column only). */

@@ -64,6 +64,28 @@ function header(res: FitResult, version: string): string[] {
 function fitSection(f: Record<string, number>): string[] {
   const v = (k: string, d = 3): string => num(f[k], d);
   return [
+    ...testSections(f),
+    "",
+    "Loglikelihood and Information Criteria:",
+    "",
+    line("Loglikelihood user model (H0)", v("logl")),
+    line("Loglikelihood unrestricted model (H1)", v("unrestricted.logl")),
+    "",
+    line("Akaike (AIC)", v("aic")),
+    line("Bayesian (BIC)", v("bic")),
+    line("Sample-size adjusted Bayesian (SABIC)", v("bic2")),
+    ...rmseaSection(f),
+    "",
+    "Standardized Root Mean Square Residual:",
+    "",
+    line("SRMR", v("srmr")),
+  ];
+}
+
+/** The user and baseline model tests and the comparative indices (with FIML's robust ones). */
+function testSections(f: Record<string, number>): string[] {
+  const v = (k: string, d = 3): string => num(f[k], d);
+  return [
     "",
     "Model Test User Model:",
     "",
@@ -89,15 +111,13 @@ function fitSection(f: Record<string, number>): string[] {
           line("Robust Tucker-Lewis Index (TLI)", v("tli.robust")),
         ]
       : []),
-    "",
-    "Loglikelihood and Information Criteria:",
-    "",
-    line("Loglikelihood user model (H0)", v("logl")),
-    line("Loglikelihood unrestricted model (H1)", v("unrestricted.logl")),
-    "",
-    line("Akaike (AIC)", v("aic")),
-    line("Bayesian (BIC)", v("bic")),
-    line("Sample-size adjusted Bayesian (SABIC)", v("bic2")),
+  ];
+}
+
+/** The RMSEA with its interval and tests (and, under full-information ML, the robust RMSEA). */
+function rmseaSection(f: Record<string, number>): string[] {
+  const v = (k: string, d = 3): string => num(f[k], d);
+  return [
     "",
     "Root Mean Square Error of Approximation:",
     "",
@@ -116,10 +136,6 @@ function fitSection(f: Record<string, number>): string[] {
           line("P-value H_0: Robust RMSEA >= 0.080", v("rmsea.notclose.pvalue.robust")),
         ]
       : []),
-    "",
-    "Standardized Root Mean Square Residual:",
-    "",
-    line("SRMR", v("srmr")),
   ];
 }
 

@@ -56,32 +56,7 @@ export async function parameterRows(input: ParameterRowsInput): Promise<Paramete
   );
   const implied = input.evaluation.groups.map((g) => g.implied);
   const std = standardize(table, est, implied, input.rep.groups[0]!.lv);
-  const defs = table.rows.map((r, k) => ({ r, k })).filter(({ r }) => r.op === ":=");
-  const warnings: Warning[] = [];
-  if (defs.length > 0) {
-    const known = new Set(table.rows.filter((r) => r.label !== "").map((r) => r.label));
-    const definitions = defs.map(({ r }) => ({ name: r.lhs, expression: r.rhs }));
-    const f = compileDefinitions(definitions, known);
-    const values = f(labelScope(table, est));
-    warnings.push(...nonFiniteDefinitions(definitions, values));
-    const lv = f(labelScope(table, std.stdLv));
-    const all = f(labelScope(table, std.stdAll));
-    let dse: number[] = defs.map(() => NaN);
-    if (vcov) {
-      const J = definitionJacobian(f, labelScope(table, est), labelThetaIndex(table), q);
-      dse = defs.map((_, i) => {
-        let s = 0;
-        for (let a = 0; a < q; a++) for (let b = 0; b < q; b++) s += J[i * q + a]! * vcov[a * q + b]! * J[i * q + b]!;
-        return Math.sqrt(Math.max(0, s));
-      });
-    }
-    defs.forEach(({ k }, i) => {
-      est[k] = values[i]!;
-      se[k] = dse[i]!;
-      std.stdLv[k] = lv[i]!;
-      std.stdAll[k] = all[i]!;
-    });
-  }
+  const warnings = definedRows(table, { est, se, stdLv: std.stdLv, stdAll: std.stdAll }, vcov, q);
   const zcrit = normalQuantile(0.975);
   const estimates = table.rows.flatMap((r, k): ParameterEstimate[] => {
     if (r.op === "==") return []; // constraints are not estimates; lavaan's parameterEstimates() omits them
@@ -108,4 +83,43 @@ export async function parameterRows(input: ParameterRowsInput): Promise<Paramete
     ];
   });
   return { estimates, est, stdLv: std.stdLv, stdAll: std.stdAll, warnings };
+}
+
+/**
+ * The defined parameters' (`:=`) rows of `cols`: their values at the estimates and at the two
+ * standardized solutions, and their delta-method standard errors (NaN without a vcov). Returns
+ * the warnings for the definitions that are not finite.
+ */
+function definedRows(
+  table: ParameterTable,
+  cols: { est: Float64Array; se: Float64Array; stdLv: Float64Array; stdAll: Float64Array },
+  vcov: Float64Array | null,
+  q: number,
+): Warning[] {
+  const defs = table.rows.map((r, k) => ({ r, k })).filter(({ r }) => r.op === ":=");
+  if (defs.length === 0) return [];
+  const { est, se, stdLv, stdAll } = cols;
+  const known = new Set(table.rows.filter((r) => r.label !== "").map((r) => r.label));
+  const definitions = defs.map(({ r }) => ({ name: r.lhs, expression: r.rhs }));
+  const f = compileDefinitions(definitions, known);
+  const values = f(labelScope(table, est));
+  const warnings = nonFiniteDefinitions(definitions, values);
+  const lv = f(labelScope(table, stdLv));
+  const all = f(labelScope(table, stdAll));
+  let dse: number[] = defs.map(() => NaN);
+  if (vcov) {
+    const J = definitionJacobian(f, labelScope(table, est), labelThetaIndex(table), q);
+    dse = defs.map((_, i) => {
+      let s = 0;
+      for (let a = 0; a < q; a++) for (let b = 0; b < q; b++) s += J[i * q + a]! * vcov[a * q + b]! * J[i * q + b]!;
+      return Math.sqrt(Math.max(0, s));
+    });
+  }
+  defs.forEach(({ k }, i) => {
+    est[k] = values[i]!;
+    se[k] = dse[i]!;
+    stdLv[k] = lv[i]!;
+    stdAll[k] = all[i]!;
+  });
+  return warnings;
 }

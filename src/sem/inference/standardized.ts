@@ -67,6 +67,7 @@ export function standardizer(
   rows.forEach((r, k) => {
     if (r.op === "~~" && r.lhs === r.rhs) varRow.set(`${r.group}:${r.lhs}`, k);
   });
+  const isCovariate = (v: string): boolean => covariates.has(v) && !latent.has(v);
   return (r, e) => {
     const imp = implied[r.group - 1]!;
     const p = imp.mats.p;
@@ -79,35 +80,53 @@ export function standardizer(
     };
     const sdLv = (v: string): number => (latent.has(v) ? Math.sqrt(totalVar(v)) : 1);
     const sdAll = (v: string): number => Math.sqrt(totalVar(v));
-    const isCovariate = (v: string): boolean => covariates.has(v) && !latent.has(v);
     const sdNox = (v: string): number => (isCovariate(v) ? 1 : Math.sqrt(totalVar(v)));
-    // the standard deviation of a variance parameter, as a covariance's divisor (sqrt(abs(est)))
-    const sdVar = (k: number): number => Math.sqrt(Math.abs(est[k]!));
-    const scale = (sd: (v: string) => number, lvOnly: boolean, nox = false): number => {
-      switch (r.op) {
-        case "=~":
-          return (e * sd(r.lhs)) / sd(r.rhs);
-        case "~":
-          return (e * sd(r.rhs)) / sd(r.lhs);
-        case "~1":
-        case "|":
-          return e / sd(r.lhs);
-        case "~*~":
-          return e * sd(r.lhs);
-        case "~~": {
-          if (r.lhs === r.rhs) return e / (sd(r.lhs) * sd(r.lhs));
-          if (lvOnly && !(latent.has(r.lhs) && latent.has(r.rhs))) return e;
-          const a = varRow.get(`${r.group}:${r.lhs}`);
-          const b = varRow.get(`${r.group}:${r.rhs}`);
-          if (a === undefined || b === undefined) return e / (sd(r.lhs) * sd(r.rhs));
-          // lavaan: sqrt(abs(var)), also for a negative variance; std.nox leaves a covariate's side as it is
-          if (nox) return e / ((isCovariate(r.lhs) ? 1 : sdVar(a)) * (isCovariate(r.rhs) ? 1 : sdVar(b)));
-          return e / Math.sqrt(Math.abs(est[a]!) * Math.abs(est[b]!));
-        }
-        default:
-          return NaN;
-      }
-    };
-    return { lv: scale(sdLv, true), all: scale(sdAll, false), nox: scale(sdNox, false, true) };
+    const row: RowToScale = { r, e, est, latent, isCovariate, varRow };
+    return { lv: scaled(row, sdLv, true), all: scaled(row, sdAll, false), nox: scaled(row, sdNox, false, true) };
   };
+}
+
+/** A row, its estimate and what scaling it needs to know of the model. */
+interface RowToScale {
+  r: StdRow;
+  e: number;
+  est: Float64Array;
+  latent: ReadonlySet<string>;
+  isCovariate: (v: string) => boolean;
+  /** `${g}:${v}` -> row index of v ~~ v */
+  varRow: ReadonlyMap<string, number>;
+}
+
+/**
+ * The row's estimate in the units of the standard deviations `sd`; lvOnly: a covariance is
+ * standardized only between latent variables (std.lv); nox: a covariate's side of a covariance is
+ * left as it is (std.nox).
+ */
+function scaled(row: RowToScale, sd: (v: string) => number, lvOnly: boolean, nox = false): number {
+  const { r, e, est, latent, isCovariate, varRow } = row;
+  // the standard deviation of a variance parameter, as a covariance's divisor (sqrt(abs(est)))
+  const sdVar = (k: number): number => Math.sqrt(Math.abs(est[k]!));
+  switch (r.op) {
+    case "=~":
+      return (e * sd(r.lhs)) / sd(r.rhs);
+    case "~":
+      return (e * sd(r.rhs)) / sd(r.lhs);
+    case "~1":
+    case "|":
+      return e / sd(r.lhs);
+    case "~*~":
+      return e * sd(r.lhs);
+    case "~~": {
+      if (r.lhs === r.rhs) return e / (sd(r.lhs) * sd(r.lhs));
+      if (lvOnly && !(latent.has(r.lhs) && latent.has(r.rhs))) return e;
+      const a = varRow.get(`${r.group}:${r.lhs}`);
+      const b = varRow.get(`${r.group}:${r.rhs}`);
+      if (a === undefined || b === undefined) return e / (sd(r.lhs) * sd(r.rhs));
+      // lavaan: sqrt(abs(var)), also for a negative variance; std.nox leaves a covariate's side as it is
+      if (nox) return e / ((isCovariate(r.lhs) ? 1 : sdVar(a)) * (isCovariate(r.rhs) ? 1 : sdVar(b)));
+      return e / Math.sqrt(Math.abs(est[a]!) * Math.abs(est[b]!));
+    }
+    default:
+      return NaN;
+  }
 }

@@ -69,18 +69,23 @@ function fimlWarnings(ctx: CreateContext, fiml: FimlStats, h1: number): Warning[
   return warnings;
 }
 
+/** MLR with FIML needs the h1 information of the saturated model: a clear error when it would be too large. */
+function checkMlrSize(ctx: CreateContext, h1: number): void {
+  if (h1 <= H1_MAX_COORDINATES) return;
+  throw new InputError(
+    "E_MODEL",
+    `${ctx.input.syntax.file}: --estimator MLR with --missing fiml needs ` +
+      `${h1LimitClause(h1, ctx.table.vars.ov.length)}: ` +
+      "use --estimator ML with --missing fiml, or MLR with listwise deletion",
+  );
+}
+
 function createFiml(ctx: CreateContext): DataMethod {
   const { data, table, df, opts } = ctx;
   const ov = table.vars.ov;
   const exo = exogenousIndex(table);
   const h1 = h1Coordinates(ov.length, exo);
-  if (opts.estimator === "MLR" && h1 > H1_MAX_COORDINATES) {
-    throw new InputError(
-      "E_MODEL",
-      `${ctx.input.syntax.file}: --estimator MLR with --missing fiml needs ${h1LimitClause(h1, ov.length)}: ` +
-        "use --estimator ML with --missing fiml, or MLR with listwise deletion",
-    );
-  }
+  if (opts.estimator === "MLR") checkMlrSize(ctx, h1);
   const groupData = data.groups.map((g) => ({ label: g.label, X: g.X, n: g.n }));
   const fiml = fimlSampleStats(groupData, ov.length, ctx.input.data.file);
   const stats = fiml.stats;

@@ -101,61 +101,90 @@ export function eStep(
   const T1 = Float64Array.from(base.T1);
   const T2 = Float64Array.from(base.T2);
   const ws = { L: new Float64Array(p * p), E: new Float64Array(p * p), Z: new Float64Array(p * p) };
-  const B = new Float64Array(p * p);
-  const BS = new Float64Array(p * p);
-  const mbar = new Float64Array(p);
+  const wk = { B: new Float64Array(p * p), BS: new Float64Array(p * p), mbar: new Float64Array(p) };
   for (const pat of patterns) {
-    const { obs, mis, n, S } = pat;
-    const k = obs.length;
-    const r = mis.length;
-    if (r === 0) continue;
-    const ybar = pat.mean;
-    if (Number.isNaN(missingBlock(P, p, mis, ws))) return null;
-    const Z = ws.Z; // P_mm⁻¹ P_m·, so B = −Z_·o
-    const Cmm = ws.E; // P_mm⁻¹ = Σ_mm − B Σ_om (r×r)
-    for (let i = 0; i < r; i++) for (let a = 0; a < k; a++) B[i * k + a] = -Z[i * p + obs[a]!]!;
-    for (let i = 0; i < r; i++) {
-      let s = mean[mis[i]!]!;
-      for (let a = 0; a < k; a++) s += B[i * k + a]! * (ybar[a]! - mean[obs[a]!]!);
-      mbar[i] = s;
-    }
-    // BS = n B S, as (B Fᵀ) F where the pattern keeps the factor F
-    if (pat.dev !== null) {
-      const { m, F } = pat.dev;
-      for (let i = 0; i < r; i++) for (let b = 0; b < k; b++) BS[i * k + b] = 0;
-      for (let i = 0; i < r; i++)
-        for (let t = 0; t < m; t++) {
-          let s = 0;
-          for (let a = 0; a < k; a++) s += B[i * k + a]! * F[t * k + a]!;
-          for (let b = 0; b < k; b++) BS[i * k + b] += s * F[t * k + b]!;
-        }
-    } else {
-      for (let i = 0; i < r; i++)
-        for (let b = 0; b < k; b++) {
-          let s = 0;
-          for (let a = 0; a < k; a++) s += B[i * k + a]! * S[a * k + b]!;
-          BS[i * k + b] = n * s;
-        }
-    }
-    for (let i = 0; i < r; i++) {
-      const mi = mis[i]!;
-      T1[mi] += n * mbar[i]!;
-      for (let b = 0; b < k; b++) {
-        const v = n * mbar[i]! * ybar[b]! + BS[i * k + b]!;
-        T2[mi * p + obs[b]!] += v;
-        T2[obs[b]! * p + mi] += v;
-      }
-      for (let j = 0; j <= i; j++) {
-        const mj = mis[j]!;
-        let bsb = 0;
-        for (let a = 0; a < k; a++) bsb += BS[i * k + a]! * B[j * k + a]!;
-        const v = n * (mbar[i]! * mbar[j]! + Cmm[i * r + j]!) + bsb;
-        T2[mi * p + mj] += v;
-        if (i !== j) T2[mj * p + mi] += v;
-      }
-    }
+    if (pat.mis.length === 0) continue;
+    if (Number.isNaN(missingBlock(P, p, pat.mis, ws))) return null;
+    regressMissing(pat, ws.Z, mean, p, wk);
+    addExpectedMissing(pat, ws.E, p, wk, T1, T2);
   }
   return { T1, T2 };
+}
+
+/** The work arrays of an E-step: B (r×k), n B S (r×k) and the conditional means of the missing block. */
+interface EWork {
+  B: Float64Array;
+  BS: Float64Array;
+  mbar: Float64Array;
+}
+
+/**
+ * The regression of the pattern's missing block on its observed one, B = −Z_·o with Z = P_mm⁻¹ P_m·,
+ * the conditional means mbar = μ_m + B (ȳ − μ_o), and BS = n B S, as (B Fᵀ) F where the pattern
+ * keeps the factor F.
+ */
+function regressMissing(pat: MissingPattern, Z: Float64Array, mean: Float64Array, p: number, wk: EWork): void {
+  const { obs, mis, n, S } = pat;
+  const k = obs.length;
+  const r = mis.length;
+  const ybar = pat.mean;
+  const { B, BS, mbar } = wk;
+  for (let i = 0; i < r; i++) for (let a = 0; a < k; a++) B[i * k + a] = -Z[i * p + obs[a]!]!;
+  for (let i = 0; i < r; i++) {
+    let s = mean[mis[i]!]!;
+    for (let a = 0; a < k; a++) s += B[i * k + a]! * (ybar[a]! - mean[obs[a]!]!);
+    mbar[i] = s;
+  }
+  if (pat.dev !== null) {
+    const { m, F } = pat.dev;
+    for (let i = 0; i < r; i++) for (let b = 0; b < k; b++) BS[i * k + b] = 0;
+    for (let i = 0; i < r; i++)
+      for (let t = 0; t < m; t++) {
+        let s = 0;
+        for (let a = 0; a < k; a++) s += B[i * k + a]! * F[t * k + a]!;
+        for (let b = 0; b < k; b++) BS[i * k + b] += s * F[t * k + b]!;
+      }
+  } else {
+    for (let i = 0; i < r; i++)
+      for (let b = 0; b < k; b++) {
+        let s = 0;
+        for (let a = 0; a < k; a++) s += B[i * k + a]! * S[a * k + b]!;
+        BS[i * k + b] = n * s;
+      }
+  }
+}
+
+/** Adds the pattern's expected missing parts of T1 and T2; Cmm = P_mm⁻¹ = Σ_mm − B Σ_om (r×r). */
+function addExpectedMissing(
+  pat: MissingPattern,
+  Cmm: Float64Array,
+  p: number,
+  wk: EWork,
+  T1: Float64Array,
+  T2: Float64Array,
+): void {
+  const { obs, mis, n } = pat;
+  const k = obs.length;
+  const r = mis.length;
+  const ybar = pat.mean;
+  const { B, BS, mbar } = wk;
+  for (let i = 0; i < r; i++) {
+    const mi = mis[i]!;
+    T1[mi] += n * mbar[i]!;
+    for (let b = 0; b < k; b++) {
+      const v = n * mbar[i]! * ybar[b]! + BS[i * k + b]!;
+      T2[mi * p + obs[b]!] += v;
+      T2[obs[b]! * p + mi] += v;
+    }
+    for (let j = 0; j <= i; j++) {
+      const mj = mis[j]!;
+      let bsb = 0;
+      for (let a = 0; a < k; a++) bsb += BS[i * k + a]! * B[j * k + a]!;
+      const v = n * (mbar[i]! * mbar[j]! + Cmm[i * r + j]!) + bsb;
+      T2[mi * p + mj] += v;
+      if (i !== j) T2[mj * p + mi] += v;
+    }
+  }
 }
 
 /** True when the smallest eigenvalue of the symmetric A is below `tol` (A − tol·I not positive definite). */

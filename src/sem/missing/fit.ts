@@ -92,29 +92,7 @@ function groupGfi(
   p: number,
   exo: readonly number[],
 ): number {
-  const S = Float64Array.from(S0);
-  const mean = Float64Array.from(mean0);
-  const mu = Float64Array.from(mu0);
-  for (const a of exo) {
-    mean[a] = 0;
-    mu[a] = 0;
-    for (const b of exo) S[a * p + b] = sigma[a * p + b]!;
-  }
-  const R = Float64Array.from(S, (x, i) => x - sigma[i]!);
-  for (const a of exo) for (const b of exo) S[a * p + b] = 0;
-  const delta = Float64Array.from(mean, (x, i) => x - mu[i]!);
-  const forms = [
-    { Q: matmul(P, R, p, p, p), v: delta },
-    { Q: matmul(P, S, p, p, p), v: mean },
-  ].map(({ Q, v }) => {
-    let t = 0;
-    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) t += Q[i * p + j]! * Q[j * p + i]!;
-    const Pv = matmul(P, v, p, p, 1);
-    let qv = 0;
-    for (let i = 0; i < p; i++) qv += v[i]! * Pv[i]!;
-    // QP = Q P, so that tr(Y Q P_·m) = Σ_s Σ_t Y_st (QP)_t,m_s costs O(r p) per pattern
-    return { Q, QP: matmul(Q, P, p, p, p), t, Pv, qv };
-  });
+  const forms = gfiForms(P, S0, mean0, sigma, mu0, p, exo);
   const Y = new Float64Array(p * p);
   const YB = new Float64Array(p * p);
   const vals = [
@@ -136,39 +114,101 @@ function groupGfi(
       for (let s = 0; s < r; s++) for (let u = 0; u < r; u++) Pmm[s * r + u] = P[mis[s]! * p + mis[u]!]!;
       const inv = spdInverse({ n: r, a: Pmm });
       if (inv === null) return NaN;
-      const Pi = inv.inv.a;
-      forms.forEach((f, fi) => {
-        // Y = P_mm⁻¹ Q_m· (r×p)
-        Y.fill(0, 0, r * p);
-        for (let s = 0; s < r; s++)
-          for (let u = 0; u < r; u++) {
-            const c = Pi[s * r + u]!;
-            const qo = mis[u]! * p;
-            for (let j = 0; j < p; j++) Y[s * p + j] += c * f.Q[qo + j]!;
-          }
-        let tr1 = 0;
-        YB.fill(0, 0, r * r);
-        for (let s = 0; s < r; s++)
-          for (let j = 0; j < p; j++) {
-            const y = Y[s * p + j]!;
-            const rowJ = j * p;
-            tr1 += y * f.QP[rowJ + mis[s]!]!;
-            for (let u = 0; u < r; u++) YB[s * r + u] += y * P[rowJ + mis[u]!]!;
-          }
-        let tr2 = 0;
-        for (let s = 0; s < r; s++) for (let u = 0; u < r; u++) tr2 += YB[s * r + u]! * YB[u * r + s]!;
-        let corr = 0;
-        for (let s = 0; s < r; s++)
-          for (let u = 0; u < r; u++) corr += f.Pv[mis[s]!]! * Pi[s * r + u]! * f.Pv[mis[u]!]!;
-        vals[fi]!.t = f.t - 2 * tr1 + tr2;
-        vals[fi]!.q = f.qv - corr;
-      });
+      forms.forEach((f, fi) => patternForm(f, P, inv.inv.a, mis, p, Y, YB, vals[fi]!));
     }
     num += pat.n * (0.5 * vals[0]!.t + vals[0]!.q);
     den += pat.n * (0.5 * vals[1]!.t + vals[1]!.q);
     n += pat.n;
   }
   return 1 - num / n / (den / n);
+}
+
+/** One of the GFI's two forms (residual R with δ, sample S with x̄) over the complete data: X and v. */
+interface GfiForm {
+  /** Q = P X, QP = Q P, t = tr(Q²), Pv = P v, qv = vᵀ P v */
+  Q: Float64Array;
+  QP: Float64Array;
+  t: number;
+  Pv: Float64Array;
+  qv: number;
+}
+
+/**
+ * The residual form (R = S − Σ̂, δ = x̄ − μ̂) and the sample form (S, x̄), with the covariates'
+ * own moments left out under fixed.x, as complete-data terms with P = Σ̂⁻¹.
+ */
+function gfiForms(
+  P: Float64Array,
+  S0: Float64Array,
+  mean0: Float64Array,
+  sigma: Float64Array,
+  mu0: Float64Array,
+  p: number,
+  exo: readonly number[],
+): GfiForm[] {
+  const S = Float64Array.from(S0);
+  const mean = Float64Array.from(mean0);
+  const mu = Float64Array.from(mu0);
+  for (const a of exo) {
+    mean[a] = 0;
+    mu[a] = 0;
+    for (const b of exo) S[a * p + b] = sigma[a * p + b]!;
+  }
+  const R = Float64Array.from(S, (x, i) => x - sigma[i]!);
+  for (const a of exo) for (const b of exo) S[a * p + b] = 0;
+  const delta = Float64Array.from(mean, (x, i) => x - mu[i]!);
+  return [
+    { Q: matmul(P, R, p, p, p), v: delta },
+    { Q: matmul(P, S, p, p, p), v: mean },
+  ].map(({ Q, v }) => {
+    let t = 0;
+    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) t += Q[i * p + j]! * Q[j * p + i]!;
+    const Pv = matmul(P, v, p, p, 1);
+    let qv = 0;
+    for (let i = 0; i < p; i++) qv += v[i]! * Pv[i]!;
+    // QP = Q P, so that tr(Y Q P_·m) = Σ_s Σ_t Y_st (QP)_t,m_s costs O(r p) per pattern
+    return { Q, QP: matmul(Q, P, p, p, p), t, Pv, qv };
+  });
+}
+
+/**
+ * A form's tr((E_k X)²) and δᵀE_kδ for a pattern missing the variables `mis` (see groupGfi), with
+ * Pi = P_mm⁻¹, into `val`; Y and YB are work arrays (p×p).
+ */
+function patternForm(
+  f: GfiForm,
+  P: Float64Array,
+  Pi: Float64Array,
+  mis: Int32Array,
+  p: number,
+  Y: Float64Array,
+  YB: Float64Array,
+  val: { t: number; q: number },
+): void {
+  const r = mis.length;
+  // Y = P_mm⁻¹ Q_m· (r×p)
+  Y.fill(0, 0, r * p);
+  for (let s = 0; s < r; s++)
+    for (let u = 0; u < r; u++) {
+      const c = Pi[s * r + u]!;
+      const qo = mis[u]! * p;
+      for (let j = 0; j < p; j++) Y[s * p + j] += c * f.Q[qo + j]!;
+    }
+  let tr1 = 0;
+  YB.fill(0, 0, r * r);
+  for (let s = 0; s < r; s++)
+    for (let j = 0; j < p; j++) {
+      const y = Y[s * p + j]!;
+      const rowJ = j * p;
+      tr1 += y * f.QP[rowJ + mis[s]!]!;
+      for (let u = 0; u < r; u++) YB[s * r + u] += y * P[rowJ + mis[u]!]!;
+    }
+  let tr2 = 0;
+  for (let s = 0; s < r; s++) for (let u = 0; u < r; u++) tr2 += YB[s * r + u]! * YB[u * r + s]!;
+  let corr = 0;
+  for (let s = 0; s < r; s++) for (let u = 0; u < r; u++) corr += f.Pv[mis[s]!]! * Pi[s * r + u]! * f.Pv[mis[u]!]!;
+  val.t = f.t - 2 * tr1 + tr2;
+  val.q = f.qv - corr;
 }
 
 export interface FimlFitInput {

@@ -70,6 +70,155 @@ function basisGram(X: Float64Array, Z: Float64Array, p: number, nb: number, XW: 
     }
 }
 
+/** The flat codes of the free cells (cellCode) and the work arrays of one group's contraction. */
+interface Contraction {
+  Z: Float64Array;
+  nb: number;
+  p: number;
+  m: number;
+  u: Int32Array;
+  v: Int32Array;
+  d: Int32Array;
+  cu: Float64Array;
+  cd: Float64Array;
+  ws: { L: Float64Array; E: Float64Array };
+  /** E = Σ_oo⁻¹, M = 2(S_k + d dᵀ) − Σ, EM, A = E M E (embedded p×p), d and e = E d */
+  E: Float64Array;
+  M: Float64Array;
+  EM: Float64Array;
+  A: Float64Array;
+  dv: Float64Array;
+  e: Float64Array;
+  XW: Float64Array;
+  /** ZᵀAZ, ZᵀEZ, Zᵀe */
+  GA: Float64Array;
+  GE: Float64Array;
+  ze: Float64Array;
+}
+
+function contraction(cells: readonly Cell[], imp: Implied, p: number): Contraction {
+  const { Z, nb, coded } = codeCells(cells, imp);
+  return {
+    Z,
+    nb,
+    p,
+    m: cells.length,
+    // the codes as flat arrays for the inner loop of addPatternPairs
+    u: Int32Array.from(coded, (c) => c.u),
+    v: Int32Array.from(coded, (c) => c.v),
+    d: Int32Array.from(coded, (c) => c.d),
+    cu: Float64Array.from(coded, (c) => c.cu),
+    cd: Float64Array.from(coded, (c) => c.cd),
+    ws: { L: new Float64Array(p * p), E: new Float64Array(p * p) },
+    E: new Float64Array(p * p),
+    M: new Float64Array(p * p),
+    EM: new Float64Array(p * p),
+    A: new Float64Array(p * p),
+    dv: new Float64Array(p),
+    e: new Float64Array(p),
+    XW: new Float64Array(p * (nb - p)),
+    GA: new Float64Array(nb * nb),
+    GE: new Float64Array(nb * nb),
+    ze: new Float64Array(nb),
+  };
+}
+
+/**
+ * E = Σ_oo⁻¹, M = 2(S_k + d dᵀ) − Σ and d = x̄_k − μ of one pattern embedded in p×p (zero
+ * outside the observed block). False when Σ_oo is not positive definite.
+ */
+function embedPattern(w: Contraction, pat: MissingPattern, mu: Float64Array, sigma: Float64Array): boolean {
+  const { p, E, M, dv, ws } = w;
+  const { obs } = pat;
+  const k = obs.length;
+  if (Number.isNaN(patternInverse(sigma, p, obs, ws))) return false;
+  E.fill(0);
+  M.fill(0);
+  dv.fill(0);
+  for (let a = 0; a < k; a++) dv[obs[a]!] = pat.mean[a]! - mu[obs[a]!]!;
+  for (let a = 0; a < k; a++) {
+    const oa = obs[a]!;
+    for (let b = 0; b < k; b++) {
+      const ob = obs[b]!;
+      E[oa * p + ob] = ws.E[a * k + b]!;
+      M[oa * p + ob] = 2 * (pat.S[a * k + b]! + dv[oa]! * dv[ob]!) - sigma[oa * p + ob]!;
+    }
+  }
+  return true;
+}
+
+/** A = E M E on the observed block (embedded), e = E d, and their products with the basis Z. */
+function patternGrams(w: Contraction, obs: Int32Array): void {
+  const { p, nb, Z, E, M, EM, A, dv, e, ze } = w;
+  const k = obs.length;
+  EM.fill(0);
+  for (let a = 0; a < k; a++) {
+    const ra = obs[a]! * p;
+    for (let c = 0; c < k; c++) {
+      const x = E[ra + obs[c]!]!;
+      const rc = obs[c]! * p;
+      for (let b = 0; b < k; b++) EM[ra + obs[b]!] += x * M[rc + obs[b]!]!;
+    }
+  }
+  A.fill(0);
+  for (let a = 0; a < k; a++) {
+    const ra = obs[a]! * p;
+    for (let b = 0; b <= a; b++) {
+      const ob = obs[b]!;
+      let s = 0;
+      for (let c = 0; c < k; c++) s += EM[ra + obs[c]!]! * E[obs[c]! * p + ob]!;
+      A[ra + ob] = s;
+      A[ob * p + obs[a]!] = s;
+    }
+  }
+  for (let i = 0; i < p; i++) {
+    let s = 0;
+    for (let j = 0; j < p; j++) s += E[i * p + j]! * dv[j]!;
+    e[i] = s;
+  }
+  basisGram(A, Z, p, nb, w.XW, w.GA);
+  basisGram(E, Z, p, nb, w.XW, w.GE);
+  for (let c = 0; c < nb; c++) {
+    let s = 0;
+    for (let t = 0; t < p; t++) s += Z[t * nb + c]! * e[t]!;
+    ze[c] = s;
+  }
+}
+
+/** Adds n_k times the pattern's term of every pair of free cells (a ≥ b) into the lower triangle of out. */
+function addPatternPairs(w: Contraction, n: number, out: Float64Array): void {
+  const { m, nb, u, v, d, cu, cd, GA, GE, ze } = w;
+  for (let a = 0; a < m; a++) {
+    const ua = u[a]!,
+      va = v[a]!,
+      da = d[a]!,
+      ca = cu[a]!,
+      cda = cd[a]!;
+    for (let b = 0; b <= a; b++) {
+      const ub = u[b]!,
+        vb = v[b]!,
+        db = d[b]!,
+        cb = cu[b]!,
+        cdb = cd[b]!;
+      let s = 0;
+      if (ua >= 0 && ub >= 0) {
+        s +=
+          0.5 *
+          ca *
+          cb *
+          (GA[va * nb + ub]! * GE[ua * nb + vb]! +
+            GA[va * nb + vb]! * GE[ua * nb + ub]! +
+            GA[ua * nb + ub]! * GE[va * nb + vb]! +
+            GA[ua * nb + vb]! * GE[va * nb + ub]!);
+      }
+      if (da >= 0 && ub >= 0) s += cda * cb * (GE[da * nb + ub]! * ze[vb]! + GE[da * nb + vb]! * ze[ub]!);
+      if (db >= 0 && ua >= 0) s += cdb * ca * (GE[db * nb + ua]! * ze[va]! + GE[db * nb + va]! * ze[ua]!);
+      if (da >= 0 && db >= 0) s += cda * cdb * GE[da * nb + db]!;
+      out[a * m + b] += n * s;
+    }
+  }
+}
+
 /**
  * (1/n) Σ_k n_k Δᵀ H_k Δ of one group over the free cells `cells` (m×m, in their order), H_k the
  * observed h1 information of pattern k at (μ, Σ) and Δ at the model moments `imp`. Null when
@@ -83,106 +232,15 @@ export function contractedObservedH1(
   sigma: Float64Array,
   p: number,
 ): Float64Array | null {
-  const { Z, nb, coded } = codeCells(cells, imp);
-  // the codes as flat arrays for the inner loop below
-  const u = Int32Array.from(coded, (c) => c.u),
-    v = Int32Array.from(coded, (c) => c.v),
-    d = Int32Array.from(coded, (c) => c.d);
-  const cu = Float64Array.from(coded, (c) => c.cu),
-    cd = Float64Array.from(coded, (c) => c.cd);
-  const m = cells.length;
+  const w = contraction(cells, imp, p);
+  const m = w.m;
   const out = new Float64Array(m * m);
-  const ws = { L: new Float64Array(p * p), E: new Float64Array(p * p) };
-  const E = new Float64Array(p * p);
-  const M = new Float64Array(p * p);
-  const EM = new Float64Array(p * p);
-  const A = new Float64Array(p * p);
-  const dv = new Float64Array(p);
-  const e = new Float64Array(p);
-  const XW = new Float64Array(p * (nb - p));
-  const GA = new Float64Array(nb * nb);
-  const GE = new Float64Array(nb * nb);
-  const ze = new Float64Array(nb);
   let N = 0;
   for (const pat of patterns) {
-    const { obs, n } = pat;
-    const k = obs.length;
-    if (Number.isNaN(patternInverse(sigma, p, obs, ws))) return null;
-    E.fill(0);
-    M.fill(0);
-    dv.fill(0);
-    for (let a = 0; a < k; a++) dv[obs[a]!] = pat.mean[a]! - mu[obs[a]!]!;
-    for (let a = 0; a < k; a++) {
-      const oa = obs[a]!;
-      for (let b = 0; b < k; b++) {
-        const ob = obs[b]!;
-        E[oa * p + ob] = ws.E[a * k + b]!;
-        M[oa * p + ob] = 2 * (pat.S[a * k + b]! + dv[oa]! * dv[ob]!) - sigma[oa * p + ob]!;
-      }
-    }
-    // A = E M E on the observed block (embedded), e = E d
-    EM.fill(0);
-    for (let a = 0; a < k; a++) {
-      const ra = obs[a]! * p;
-      for (let c = 0; c < k; c++) {
-        const x = E[ra + obs[c]!]!;
-        const rc = obs[c]! * p;
-        for (let b = 0; b < k; b++) EM[ra + obs[b]!] += x * M[rc + obs[b]!]!;
-      }
-    }
-    A.fill(0);
-    for (let a = 0; a < k; a++) {
-      const ra = obs[a]! * p;
-      for (let b = 0; b <= a; b++) {
-        const ob = obs[b]!;
-        let s = 0;
-        for (let c = 0; c < k; c++) s += EM[ra + obs[c]!]! * E[obs[c]! * p + ob]!;
-        A[ra + ob] = s;
-        A[ob * p + obs[a]!] = s;
-      }
-    }
-    for (let i = 0; i < p; i++) {
-      let s = 0;
-      for (let j = 0; j < p; j++) s += E[i * p + j]! * dv[j]!;
-      e[i] = s;
-    }
-    basisGram(A, Z, p, nb, XW, GA);
-    basisGram(E, Z, p, nb, XW, GE);
-    for (let c = 0; c < nb; c++) {
-      let s = 0;
-      for (let t = 0; t < p; t++) s += Z[t * nb + c]! * e[t]!;
-      ze[c] = s;
-    }
-    for (let a = 0; a < m; a++) {
-      const ua = u[a]!,
-        va = v[a]!,
-        da = d[a]!,
-        ca = cu[a]!,
-        cda = cd[a]!;
-      for (let b = 0; b <= a; b++) {
-        const ub = u[b]!,
-          vb = v[b]!,
-          db = d[b]!,
-          cb = cu[b]!,
-          cdb = cd[b]!;
-        let s = 0;
-        if (ua >= 0 && ub >= 0) {
-          s +=
-            0.5 *
-            ca *
-            cb *
-            (GA[va * nb + ub]! * GE[ua * nb + vb]! +
-              GA[va * nb + vb]! * GE[ua * nb + ub]! +
-              GA[ua * nb + ub]! * GE[va * nb + vb]! +
-              GA[ua * nb + vb]! * GE[va * nb + ub]!);
-        }
-        if (da >= 0 && ub >= 0) s += cda * cb * (GE[da * nb + ub]! * ze[vb]! + GE[da * nb + vb]! * ze[ub]!);
-        if (db >= 0 && ua >= 0) s += cdb * ca * (GE[db * nb + ua]! * ze[va]! + GE[db * nb + va]! * ze[ua]!);
-        if (da >= 0 && db >= 0) s += cda * cdb * GE[da * nb + db]!;
-        out[a * m + b] += n * s;
-      }
-    }
-    N += n;
+    if (!embedPattern(w, pat, mu, sigma)) return null;
+    patternGrams(w, pat.obs);
+    addPatternPairs(w, pat.n, out);
+    N += pat.n;
   }
   for (let a = 0; a < m; a++)
     for (let b = 0; b <= a; b++) {

@@ -179,69 +179,20 @@ function patternBlocks(
   p: number,
   X: Float64Array | undefined,
 ): boolean {
-  const { obs, mis, n, S, mean, rows } = pat;
+  const { obs, mis, n, mean } = pat;
   const k = obs.length;
   const r = mis.length;
-  const { E, A, e, d, P, z, ES } = w;
+  const { E, A, e, d } = w;
   if (r > 0 && r * (3 * p * p + k * k) < 2.7 * k * k * k) {
-    if (Number.isNaN(missingBlock(P, p, mis, w.ws))) return false;
-    // E = P_oo − P_om Z_·o, Z = P_mm⁻¹ P_m·: gather Z_·o (r×k) and P_om (k×r) contiguously first
-    const Z = w.ws.Z;
-    const Zo = w.ws.L; // r×k
-    const Pom = ES; // k×r
-    for (let s = 0; s < r; s++) for (let b = 0; b < k; b++) Zo[s * k + b] = Z[s * p + obs[b]!]!;
-    for (let a = 0; a < k; a++) for (let s = 0; s < r; s++) Pom[a * r + s] = P[obs[a]! * p + mis[s]!]!;
-    for (let a = 0; a < k; a++) {
-      const ra = obs[a]! * p;
-      const ea = a * k;
-      for (let b = 0; b <= a; b++) E[ea + b] = P[ra + obs[b]!]!;
-      for (let s = 0; s < r; s++) {
-        const c = Pom[a * r + s]!;
-        const zs = s * k;
-        for (let b = 0; b <= a; b++) E[ea + b] -= c * Zo[zs + b]!;
-      }
-      for (let b = 0; b < a; b++) E[b * k + a] = E[ea + b]!;
-    }
+    if (!downdatedBlock(w, obs, mis, p)) return false;
   } else {
     if (Number.isNaN(patternInverse(sigma, p, obs, w.ws))) return false;
     E.set(w.ws.E.subarray(0, k * k));
   }
   for (let a = 0; a < k; a++) d[a] = mean[a]! - mu[obs[a]!]!;
   for (let a = 0; a < k; a++) e[a] = dot(E, a * k, d, 0, k);
-  if (X !== undefined && n < k) {
-    A.fill(0, 0, k * k);
-    const delta = ES; // δ_i (k)
-    for (let i = 0; i < n; i++) {
-      const xo = rows[i]! * p;
-      for (let a = 0; a < k; a++) delta[a] = X[xo + obs[a]!]! - mu[obs[a]!]!;
-      for (let a = 0; a < k; a++) {
-        let v = 0;
-        const ea = a * k;
-        for (let b = 0; b < k; b++) v += E[ea + b]! * delta[b]!;
-        z[a] = v;
-      }
-      for (let a = 0; a < k; a++) {
-        const za = z[a]!;
-        const ra = a * k;
-        for (let b = 0; b <= a; b++) A[ra + b] += za * z[b]!;
-      }
-    }
-    const f = 2 / n;
-    for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) A[a * k + b] *= f;
-  } else {
-    // 2(E S E + e eᵀ): ES = E S by rows, then (E S) E as dot products of rows (E symmetric)
-    for (let a = 0; a < k; a++) {
-      const ra = a * k;
-      ES.fill(0, ra, ra + k);
-      for (let t = 0; t < k; t++) {
-        const x = E[ra + t]!;
-        const rt = t * k;
-        for (let c = 0; c < k; c++) ES[ra + c] += x * S[rt + c]!;
-      }
-    }
-    for (let a = 0; a < k; a++)
-      for (let b = 0; b <= a; b++) A[a * k + b] = 2 * (dot(ES, a * k, E, b * k, k) + e[a]! * e[b]!);
-  }
+  if (X !== undefined && n < k) rowsSandwich(w, pat, mu, p, X);
+  else momentSandwich(w, pat);
   for (let a = 0; a < k; a++) {
     const ra = a * k;
     for (let b = 0; b <= a; b++) {
@@ -251,6 +202,79 @@ function patternBlocks(
     }
   }
   return true;
+}
+
+/** E = P_oo − P_om Z_·o with Z = P_mm⁻¹ P_m· (missingBlock); false when P_mm is not positive definite. */
+function downdatedBlock(w: PatternWork, obs: Int32Array, mis: Int32Array, p: number): boolean {
+  const { E, P, ES } = w;
+  const k = obs.length;
+  const r = mis.length;
+  if (Number.isNaN(missingBlock(P, p, mis, w.ws))) return false;
+  // gather Z_·o (r×k) and P_om (k×r) contiguously first
+  const Z = w.ws.Z;
+  const Zo = w.ws.L; // r×k
+  const Pom = ES; // k×r
+  for (let s = 0; s < r; s++) for (let b = 0; b < k; b++) Zo[s * k + b] = Z[s * p + obs[b]!]!;
+  for (let a = 0; a < k; a++) for (let s = 0; s < r; s++) Pom[a * r + s] = P[obs[a]! * p + mis[s]!]!;
+  for (let a = 0; a < k; a++) {
+    const ra = obs[a]! * p;
+    const ea = a * k;
+    for (let b = 0; b <= a; b++) E[ea + b] = P[ra + obs[b]!]!;
+    for (let s = 0; s < r; s++) {
+      const c = Pom[a * r + s]!;
+      const zs = s * k;
+      for (let b = 0; b <= a; b++) E[ea + b] -= c * Zo[zs + b]!;
+    }
+    for (let b = 0; b < a; b++) E[b * k + a] = E[ea + b]!;
+  }
+  return true;
+}
+
+/** The lower triangle of A = 2 E W̃ E from the pattern's rows: (2/n) Σ_i z_i z_iᵀ, z_i = E (y_i,o − μ_o). */
+function rowsSandwich(w: PatternWork, pat: MissingPattern, mu: Float64Array, p: number, X: Float64Array): void {
+  const { obs, n, rows } = pat;
+  const k = obs.length;
+  const { E, A, z } = w;
+  A.fill(0, 0, k * k);
+  const delta = w.ES; // δ_i (k)
+  for (let i = 0; i < n; i++) {
+    const xo = rows[i]! * p;
+    for (let a = 0; a < k; a++) delta[a] = X[xo + obs[a]!]! - mu[obs[a]!]!;
+    for (let a = 0; a < k; a++) {
+      let v = 0;
+      const ea = a * k;
+      for (let b = 0; b < k; b++) v += E[ea + b]! * delta[b]!;
+      z[a] = v;
+    }
+    for (let a = 0; a < k; a++) {
+      const za = z[a]!;
+      const ra = a * k;
+      for (let b = 0; b <= a; b++) A[ra + b] += za * z[b]!;
+    }
+  }
+  const f = 2 / n;
+  for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) A[a * k + b] *= f;
+}
+
+/**
+ * The lower triangle of A = 2(E S E + e eᵀ) from the pattern's moments: ES = E S by rows, then
+ * (E S) E as dot products of rows (E symmetric).
+ */
+function momentSandwich(w: PatternWork, pat: MissingPattern): void {
+  const { S } = pat;
+  const k = pat.obs.length;
+  const { E, A, e, ES } = w;
+  for (let a = 0; a < k; a++) {
+    const ra = a * k;
+    ES.fill(0, ra, ra + k);
+    for (let t = 0; t < k; t++) {
+      const x = E[ra + t]!;
+      const rt = t * k;
+      for (let c = 0; c < k; c++) ES[ra + c] += x * S[rt + c]!;
+    }
+  }
+  for (let a = 0; a < k; a++)
+    for (let b = 0; b <= a; b++) A[a * k + b] = 2 * (dot(ES, a * k, E, b * k, k) + e[a]! * e[b]!);
 }
 
 /**
@@ -304,7 +328,28 @@ export function h1ObservedInformation(
     nk[g] = n;
     N += n;
   }
-  // T[u, v] = Σ_g n_g A_g[u] E_g[v] and V[u, j] = Σ_g n_g E_g[u] e_g[j]: dot products over the patterns
+  const out = assembleH1(XA, XE, XW, nk, pid, p);
+  mirrorLower(out, ps);
+  for (let i = 0; i < ps * ps; i++) out[i] /= N;
+  return out;
+}
+
+/**
+ * The lower triangle of Σ_g n_g H_g (ps×ps) from the pattern-major columns of h1ObservedInformation:
+ * T[u, v] = Σ_g n_g A_g[u] E_g[v] and V[u, j] = Σ_g n_g E_g[u] e_g[j] as dot products over the
+ * patterns, then the μμ, μσ and σσ entries from them.
+ */
+function assembleH1(
+  XA: Float64Array,
+  XE: Float64Array,
+  XW: Float64Array,
+  nk: Float64Array,
+  pid: Int32Array,
+  p: number,
+): Float64Array {
+  const ps = h1Size(p);
+  const nv = ps - p;
+  const K = nk.length;
   const T = gemmNT(XA, XE, nv, nv, K);
   const V = gemmNT(XE, XW, nv, p, K);
   const out = new Float64Array(ps * ps);
@@ -333,8 +378,6 @@ export function h1ObservedInformation(
           out[ro + c] = 0.5 * wr * wc * (T[ik * nv + jl]! + T[il * nv + jk]! + T[jk * nv + il]! + T[jl * nv + ik]!);
         }
     }
-  mirrorLower(out, ps);
-  for (let i = 0; i < ps * ps; i++) out[i] /= N;
   return out;
 }
 

@@ -249,8 +249,8 @@ function directPattern(
  * factor F (one or a few rows), so that the pattern costs O(r k m) instead of O(r k²).
  */
 function downdatePattern(w: Work, pat: MissingPattern, d: Float64Array, metrics: PatternMetric[] | null): number {
-  const { p, P, ws, Zo, G, ZF } = w;
-  const { obs, mis, n, S, dev } = pat;
+  const { p, P, ws, G } = w;
+  const { obs, mis, n } = pat;
   const k = obs.length;
   const r = mis.length;
   if (r === 0) {
@@ -259,8 +259,29 @@ function downdatePattern(w: Work, pat: MissingPattern, d: Float64Array, metrics:
   }
   const lp = missingBlock(P, p, mis, ws);
   if (Number.isNaN(lp)) return NaN;
+  missingRowProducts(w, pat, d);
+  // tr(P_·m G) = Σ_s Σ_a P[o_a, m_s] G[s, a]
+  let tr = 0;
+  for (let s = 0; s < r; s++) {
+    const rm = mis[s]! * p; // P is symmetric: P[o_a, m_s] = P[m_s, o_a]
+    for (let a = 0; a < k; a++) tr += P[rm + obs[a]!]! * G[s * k + a]!;
+  }
+  w.trLow += tr;
+  addGradientRows(w, pat);
+  if (metrics !== null) metrics.push({ n, E: downdatedInverse(P, ws.Z, obs, mis, p) });
+  return w.logDetSigma + lp;
+}
+
+/**
+ * The pattern's products with Z = P_mm⁻¹ P_m· (in w.ws.Z): Zo = Z_·o (r×k, contiguous), zd = Z_·o d
+ * (in w.ws.e) and G = Zo (n S) + n zd dᵀ, with n S = FᵀF where the pattern keeps the factor F.
+ */
+function missingRowProducts(w: Work, pat: MissingPattern, d: Float64Array): void {
+  const { p, ws, Zo, G, ZF } = w;
+  const { obs, mis, n, S, dev } = pat;
+  const k = obs.length;
+  const r = mis.length;
   const Z = ws.Z;
-  // Zo = Z_·o (r×k, contiguous) and zd = Z_·o d
   const zd = ws.e;
   for (let s = 0; s < r; s++) {
     let v = 0;
@@ -271,7 +292,6 @@ function downdatePattern(w: Work, pat: MissingPattern, d: Float64Array, metrics:
     }
     zd[s] = v;
   }
-  // G = Zo (n S) + n zd dᵀ, with n S = FᵀF where the factor is kept
   if (dev !== null) {
     const { m, F } = dev;
     for (let s = 0; s < r; s++)
@@ -298,38 +318,41 @@ function downdatePattern(w: Work, pat: MissingPattern, d: Float64Array, metrics:
       }
     }
   }
-  // tr(P_·m G) = Σ_s Σ_a P[o_a, m_s] G[s, a]
-  let tr = 0;
+}
+
+/** With the gradient: the pattern's rows of Y1, Y2, Y3 and v (see casewiseTerms). */
+function addGradientRows(w: Work, pat: MissingPattern): void {
+  if (w.Y1 === null || w.Y2 === null || w.Y3 === null || w.v === null) return;
+  const { p, ws, Zo, G, Y1, Y2, Y3, v } = w;
+  const { obs, mis, n } = pat;
+  const k = obs.length;
+  const r = mis.length;
+  const Z = ws.Z;
+  const zd = ws.e;
   for (let s = 0; s < r; s++) {
-    const rm = mis[s]! * p; // P is symmetric: P[o_a, m_s] = P[m_s, o_a]
-    for (let a = 0; a < k; a++) tr += P[rm + obs[a]!]! * G[s * k + a]!;
-  }
-  w.trLow += tr;
-  if (w.Y1 !== null && w.Y2 !== null && w.Y3 !== null && w.v !== null) {
-    const { Y1, Y2, Y3, v } = w;
-    for (let s = 0; s < r; s++) {
-      const ro = mis[s]! * p;
-      for (let c = 0; c < p; c++) Y1[ro + c] += n * Z[s * p + c]!;
-      for (let a = 0; a < k; a++) Y2[ro + obs[a]!] += G[s * k + a]!;
-      for (let t = 0; t < r; t++) {
-        let x = 0;
-        for (let a = 0; a < k; a++) x += G[s * k + a]! * Zo[t * k + a]!;
-        Y3[ro + mis[t]!] += x;
-      }
-      v[mis[s]!] -= n * zd[s]!;
+    const ro = mis[s]! * p;
+    for (let c = 0; c < p; c++) Y1[ro + c] += n * Z[s * p + c]!;
+    for (let a = 0; a < k; a++) Y2[ro + obs[a]!] += G[s * k + a]!;
+    for (let t = 0; t < r; t++) {
+      let x = 0;
+      for (let a = 0; a < k; a++) x += G[s * k + a]! * Zo[t * k + a]!;
+      Y3[ro + mis[t]!] += x;
     }
+    v[mis[s]!] -= n * zd[s]!;
   }
-  if (metrics !== null) {
-    const Ep = new Float64Array(p * p);
-    for (const i of obs)
-      for (const j of obs) {
-        let x = P[i * p + j]!;
-        for (let s = 0; s < r; s++) x -= P[i * p + mis[s]!]! * Z[s * p + j]!;
-        Ep[i * p + j] = x;
-      }
-    metrics.push({ n, E: Ep });
-  }
-  return w.logDetSigma + lp;
+}
+
+/** The embedded inverse E_k = P − P_·m Z (p×p, zero outside the observed block). */
+function downdatedInverse(P: Float64Array, Z: Float64Array, obs: Int32Array, mis: Int32Array, p: number): Float64Array {
+  const r = mis.length;
+  const Ep = new Float64Array(p * p);
+  for (const i of obs)
+    for (const j of obs) {
+      let x = P[i * p + j]!;
+      for (let s = 0; s < r; s++) x -= P[i * p + mis[s]!]! * Z[s * p + j]!;
+      Ep[i * p + j] = x;
+    }
+  return Ep;
 }
 
 /**
@@ -377,35 +400,43 @@ export function casewiseTerms(
       m2ll += pat.n * v;
     }
   }
-  if (sums !== null && sums.n > 0) {
-    const { T, B, N, c } = sums;
-    const delta = Float64Array.from(mu, (x, i) => x - c[i]!);
-    const Cs = new Float64Array(p * p);
-    for (let i = 0; i < p; i++)
-      for (let j = 0; j < p; j++) {
-        const ij = i * p + j;
-        Cs[ij] = T[ij]! - B[ij]! * delta[j]! - B[j * p + i]! * delta[i]! + N[ij]! * delta[i]! * delta[j]!;
-      }
-    m2ll += dot(P, 0, Cs, 0, p * p) - w.trLow; // tr(P C_s), both symmetric
-    const { W, dt, Y1, Y2, Y3, v } = w;
-    if (W !== null && dt !== null && Y1 !== null && Y2 !== null && Y3 !== null && v !== null) {
-      for (let i = 0; i < p; i++) v[i] += B[i * p + i]! - N[i * p + i]! * delta[i]!; // Σ_k n_k d_k (embedded)
-      for (let i = 0; i < p; i++) dt[i] += dot(P, i * p, v, 0, p);
-      const M = new Float64Array(p * p); // C_s − Y2 − Y2ᵀ + Y3
-      for (let i = 0; i < p; i++)
-        for (let j = 0; j < p; j++) M[i * p + j] = Cs[i * p + j]! - Y2[i * p + j]! - Y2[j * p + i]! + Y3[i * p + j]!;
-      const PY1 = matmul(P, Y1, p, p, p);
-      const PMP = matmul(P, matmul(M, P, p, p, p), p, p, p);
-      for (let c2 = 0; c2 < p * p; c2++) W[c2] += sums.n * P[c2]! - PY1[c2]! - PMP[c2]!;
-      for (let i = 0; i < p; i++)
-        for (let j = 0; j < i; j++) {
-          const x = 0.5 * (W[i * p + j]! + W[j * p + i]!);
-          W[i * p + j] = x;
-          W[j * p + i] = x;
-        }
-    }
-  }
+  if (sums !== null && sums.n > 0) m2ll += addDowndateSums(w, sums, mu);
   return { m2ll, nObsCells, W: w.W, dt: w.dt, metrics, P };
+}
+
+/**
+ * The downdated patterns' terms from their sums: tr(P C_s) − Σ_k tr(P E_m G_k) (returned), and
+ * with the gradient their share of W and dt (see casewiseTerms).
+ */
+function addDowndateSums(w: Work, sums: DowndateSums, mu: Float64Array): number {
+  const { p, P } = w;
+  const { T, B, N, c } = sums;
+  const delta = Float64Array.from(mu, (x, i) => x - c[i]!);
+  const Cs = new Float64Array(p * p);
+  for (let i = 0; i < p; i++)
+    for (let j = 0; j < p; j++) {
+      const ij = i * p + j;
+      Cs[ij] = T[ij]! - B[ij]! * delta[j]! - B[j * p + i]! * delta[i]! + N[ij]! * delta[i]! * delta[j]!;
+    }
+  const terms = dot(P, 0, Cs, 0, p * p) - w.trLow; // tr(P C_s), both symmetric
+  const { W, dt, Y1, Y2, Y3, v } = w;
+  if (W !== null && dt !== null && Y1 !== null && Y2 !== null && Y3 !== null && v !== null) {
+    for (let i = 0; i < p; i++) v[i] += B[i * p + i]! - N[i * p + i]! * delta[i]!; // Σ_k n_k d_k (embedded)
+    for (let i = 0; i < p; i++) dt[i] += dot(P, i * p, v, 0, p);
+    const M = new Float64Array(p * p); // C_s − Y2 − Y2ᵀ + Y3
+    for (let i = 0; i < p; i++)
+      for (let j = 0; j < p; j++) M[i * p + j] = Cs[i * p + j]! - Y2[i * p + j]! - Y2[j * p + i]! + Y3[i * p + j]!;
+    const PY1 = matmul(P, Y1, p, p, p);
+    const PMP = matmul(P, matmul(M, P, p, p, p), p, p, p);
+    for (let c2 = 0; c2 < p * p; c2++) W[c2] += sums.n * P[c2]! - PY1[c2]! - PMP[c2]!;
+    for (let i = 0; i < p; i++)
+      for (let j = 0; j < i; j++) {
+        const x = 0.5 * (W[i * p + j]! + W[j * p + i]!);
+        W[i * p + j] = x;
+        W[j * p + i] = x;
+      }
+  }
+  return terms;
 }
 
 /** The full log-likelihood (with the 2π constant) from the terms. */

@@ -181,64 +181,82 @@ function scoreMeat(pieces: GroupPieces[], q: number, ntotal: number): Float64Arr
 
 const NA_TEST: ScaledTest = { trace: NaN, scalingFactor: NaN, chisqScaled: NaN, pvalueScaled: NaN };
 
-export function robustEstimation(input: RobustInput): RobustOutput {
+/** The robust vcov and the scaled tests of the model and of the baseline model, with MLR's h1/h0 scaling factors. */
+interface RobustTests {
+  vcov: VcovResult;
+  test: ScaledTest;
+  baseTest: ScaledTest;
+  h1h0?: { h1: number; h0: number };
+}
+
+type BaselinePieces = ReturnType<typeof baselinePieces>;
+
+/** MLM: the sandwich with Γ's meat, Satorra-Bentler scaled tests. */
+function satorraBentler(input: RobustInput, pieces: GroupPieces[], base: BaselinePieces): RobustTests {
   const q = input.prob.rep.nfree;
   const N = input.prob.stats.ntotal;
+  const { meat, trWG } = gammaPieces(pieces, q, N);
+  const sw = sandwichVcov(input.information, meat, q, N);
+  const test =
+    sw.breadInverse === null
+      ? NA_TEST
+      : scaledTest(input.chisq, input.df, satorraBentlerTrace(trWG, sw.breadInverse, meat, q));
+  const b = gammaPieces(base.pieces, base.q, N);
+  const bw = sandwichVcov(base.info, b.meat, base.q, N);
+  const baseTest =
+    bw.breadInverse === null
+      ? NA_TEST
+      : scaledTest(
+          input.baseline.chisq,
+          input.baseline.df,
+          satorraBentlerTrace(b.trWG, bw.breadInverse, b.meat, base.q),
+        );
+  return { vcov: sw.vcov, test, baseTest };
+}
+
+/** MLR: the sandwich of the observed information with the casewise scores' meat, Yuan-Bentler (Mplus) scaled tests. */
+function huberWhite(input: RobustInput, pieces: GroupPieces[], base: BaselinePieces): RobustTests {
+  const q = input.prob.rep.nfree;
+  const N = input.prob.stats.ntotal;
+  const A = observedInformationFast(input.prob, input.theta, input.evaluation);
+  const meat = scoreMeat(pieces, q, N);
+  const sw = A === null ? null : sandwichVcov(A, meat, q, N);
+  const vcov = sw?.vcov ?? { ok: false, involved: [] };
+  // tr(A1⁻¹B1) of the unstructured model, at the sample moments: tr(W(S)Γ) per group
+  let traceH1 = 0;
+  pieces.forEach(
+    (gp, g) => (traceH1 += traceWGamma(gp.rows, input.prob.stats.groups[g]!.Sinv, gp.fc.meanstructure, gp.P)),
+  );
+  let test: ScaledTest;
+  let h1h0: { h1: number; h0: number } | undefined;
+  if (sw === null || sw.breadInverse === null) test = NA_TEST;
+  else {
+    const yb = yuanBentlerMplusTrace(traceH1, input.nel, sw.breadInverse, meat, q, input.npar);
+    test = scaledTest(input.chisq, input.df, yb.trace);
+    h1h0 = { h1: yb.scalingFactorH1, h0: yb.scalingFactorH0 };
+  }
+  const bmeat = scoreMeat(base.pieces, base.q, N);
+  const bw = sandwichVcov(base.info, bmeat, base.q, N);
+  const baseTest =
+    bw.breadInverse === null
+      ? NA_TEST
+      : scaledTest(
+          input.baseline.chisq,
+          input.baseline.df,
+          yuanBentlerMplusTrace(traceH1, input.nel, bw.breadInverse, bmeat, base.q, base.q).trace,
+        );
+  return { vcov, test, baseTest, h1h0 };
+}
+
+export function robustEstimation(input: RobustInput): RobustOutput {
   const pieces = modelPieces(input);
   const base = baselinePieces(input);
-  let vcov: VcovResult;
-  let test: ScaledTest;
-  let baseTest: ScaledTest;
-  let h1h0: { h1: number; h0: number } | undefined;
-  if (input.estimator === "MLM") {
-    const { meat, trWG } = gammaPieces(pieces, q, N);
-    const sw = sandwichVcov(input.information, meat, q, N);
-    vcov = sw.vcov;
-    test =
-      sw.breadInverse === null
-        ? NA_TEST
-        : scaledTest(input.chisq, input.df, satorraBentlerTrace(trWG, sw.breadInverse, meat, q));
-    const b = gammaPieces(base.pieces, base.q, N);
-    const bw = sandwichVcov(base.info, b.meat, base.q, N);
-    baseTest =
-      bw.breadInverse === null
-        ? NA_TEST
-        : scaledTest(
-            input.baseline.chisq,
-            input.baseline.df,
-            satorraBentlerTrace(b.trWG, bw.breadInverse, b.meat, base.q),
-          );
-  } else {
-    const A = observedInformationFast(input.prob, input.theta, input.evaluation);
-    const meat = scoreMeat(pieces, q, N);
-    const sw = A === null ? null : sandwichVcov(A, meat, q, N);
-    vcov = sw?.vcov ?? { ok: false, involved: [] };
-    // tr(A1⁻¹B1) of the unstructured model, at the sample moments: tr(W(S)Γ) per group
-    let traceH1 = 0;
-    pieces.forEach(
-      (gp, g) => (traceH1 += traceWGamma(gp.rows, input.prob.stats.groups[g]!.Sinv, gp.fc.meanstructure, gp.P)),
-    );
-    if (sw === null || sw.breadInverse === null) test = NA_TEST;
-    else {
-      const yb = yuanBentlerMplusTrace(traceH1, input.nel, sw.breadInverse, meat, q, input.npar);
-      test = scaledTest(input.chisq, input.df, yb.trace);
-      h1h0 = { h1: yb.scalingFactorH1, h0: yb.scalingFactorH0 };
-    }
-    const bmeat = scoreMeat(base.pieces, base.q, N);
-    const bw = sandwichVcov(base.info, bmeat, base.q, N);
-    baseTest =
-      bw.breadInverse === null
-        ? NA_TEST
-        : scaledTest(
-            input.baseline.chisq,
-            input.baseline.df,
-            yuanBentlerMplusTrace(traceH1, input.nel, bw.breadInverse, bmeat, base.q, base.q).trace,
-          );
-  }
+  const { vcov, test, baseTest, h1h0 } =
+    input.estimator === "MLM" ? satorraBentler(input, pieces, base) : huberWhite(input, pieces, base);
   const measures = robustFitMeasures({
     chisq: input.chisq,
     df: input.df,
-    ntotal: N,
+    ntotal: input.prob.stats.ntotal,
     ngroups: pieces.length,
     test,
     baseline: { chisq: input.baseline.chisq, df: input.baseline.df, test: baseTest },

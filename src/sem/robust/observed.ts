@@ -71,51 +71,83 @@ export function observedInformationFast(
   const weights = prob.rep.groups.map((rep, g) =>
     residualWeight(rep.meanstructure, prob.stats.groups[g]!, ev.groups[g]!),
   );
-  prob.rep.groups.forEach((rep, g) => {
-    const cells = rep.cells.filter((c) => c.free >= 0);
-    const k = cells.length;
-    if (k === 0) return;
-    const p = rep.p;
-    const ge = ev.groups[g]!;
-    const { U, V, D } = cellVectors(cells, ge.implied, rep.meanstructure);
-    const { W, dt } = weights[g]!;
-    const SiU = matmul(ge.sigmaInv, U, p, p, k);
-    const SiV = matmul(ge.sigmaInv, V, p, p, k);
-    const WU = matmul(W, U, p, p, k);
-    const WV = matmul(W, V, p, p, k);
-    const sUU = crossProduct(U, SiU, p, k, k);
-    const sUV = crossProduct(U, SiV, p, k, k);
-    const sVV = crossProduct(V, SiV, p, k, k);
-    const wUU = crossProduct(U, WU, p, k, k);
-    const wUV = crossProduct(U, WV, p, k, k);
-    const wVV = crossProduct(V, WV, p, k, k);
-    // μ_bᵀΣ⁻¹u_a, μ_bᵀΣ⁻¹v_a (rows b) and u_aᵀd̃, v_aᵀd̃
-    const dU = rep.meanstructure ? crossProduct(D, SiU, p, k, k) : null;
-    const dV = rep.meanstructure ? crossProduct(D, SiV, p, k, k) : null;
-    const ud = new Float64Array(k);
-    const vd = new Float64Array(k);
-    for (let r = 0; r < p; r++) {
-      for (let c = 0; c < k; c++) {
-        ud[c] += U[r * k + c]! * dt[r]!;
-        vd[c] += V[r * k + c]! * dt[r]!;
-      }
-    }
-    const cross = (b: number, a: number): number =>
-      dU === null || dV === null ? 0 : dU[b * k + a]! * vd[a]! + dV[b * k + a]! * ud[a]!;
-    const w = prob.stats.groups[g]!.n / prob.stats.ntotal;
-    for (let a = 0; a < k; a++) {
-      const fa = cells[a]!.free;
-      for (let b = 0; b < k; b++) {
-        const C =
-          sUV[b * k + a]! * wUV[a * k + b]! +
-          sVV[a * k + b]! * wUU[b * k + a]! +
-          sUU[a * k + b]! * wVV[b * k + a]! +
-          sUV[a * k + b]! * wUV[b * k + a]!;
-        A[fa * q + cells[b]!.free] += w * (cross(b, a) + cross(a, b) - C);
-      }
-    }
-  });
+  for (let g = 0; g < weights.length; g++) addCurvatureTerms(A, q, prob, g, ev, weights[g]!);
   // ½ [tr(WΣ_ab) − 2d̃ᵀμ_ab]: central differences of the gradient with W, d̃ fixed
+  const H = weightedGradientDifferences(prob, theta, weights, h);
+  if (H === null) return null;
+  for (let i = 0; i < q; i++) for (let j = 0; j < q; j++) A[i * q + j] += 0.25 * (H[i * q + j]! + H[j * q + i]!);
+  return A;
+}
+
+/**
+ * Adds group g's middle terms (n_g/N) [μ_bᵀΣ⁻¹Σ_a d̃ + μ_aᵀΣ⁻¹Σ_b d̃ − tr(Σ_a Σ⁻¹ Σ_b W)] into A
+ * by free-parameter index, from the rank-2 vectors of its free cells.
+ */
+function addCurvatureTerms(
+  A: Float64Array,
+  q: number,
+  prob: Problem,
+  g: number,
+  ev: Evaluation,
+  weights: ReturnType<typeof residualWeight>,
+): void {
+  const rep = prob.rep.groups[g]!;
+  const cells = rep.cells.filter((c) => c.free >= 0);
+  const k = cells.length;
+  if (k === 0) return;
+  const p = rep.p;
+  const ge = ev.groups[g]!;
+  const { U, V, D } = cellVectors(cells, ge.implied, rep.meanstructure);
+  const { W, dt } = weights;
+  const SiU = matmul(ge.sigmaInv, U, p, p, k);
+  const SiV = matmul(ge.sigmaInv, V, p, p, k);
+  const WU = matmul(W, U, p, p, k);
+  const WV = matmul(W, V, p, p, k);
+  const sUU = crossProduct(U, SiU, p, k, k);
+  const sUV = crossProduct(U, SiV, p, k, k);
+  const sVV = crossProduct(V, SiV, p, k, k);
+  const wUU = crossProduct(U, WU, p, k, k);
+  const wUV = crossProduct(U, WV, p, k, k);
+  const wVV = crossProduct(V, WV, p, k, k);
+  // μ_bᵀΣ⁻¹u_a, μ_bᵀΣ⁻¹v_a (rows b) and u_aᵀd̃, v_aᵀd̃
+  const dU = rep.meanstructure ? crossProduct(D, SiU, p, k, k) : null;
+  const dV = rep.meanstructure ? crossProduct(D, SiV, p, k, k) : null;
+  const ud = new Float64Array(k);
+  const vd = new Float64Array(k);
+  for (let r = 0; r < p; r++) {
+    for (let c = 0; c < k; c++) {
+      ud[c] += U[r * k + c]! * dt[r]!;
+      vd[c] += V[r * k + c]! * dt[r]!;
+    }
+  }
+  const cross = (b: number, a: number): number =>
+    dU === null || dV === null ? 0 : dU[b * k + a]! * vd[a]! + dV[b * k + a]! * ud[a]!;
+  const w = prob.stats.groups[g]!.n / prob.stats.ntotal;
+  for (let a = 0; a < k; a++) {
+    const fa = cells[a]!.free;
+    for (let b = 0; b < k; b++) {
+      const C =
+        sUV[b * k + a]! * wUV[a * k + b]! +
+        sVV[a * k + b]! * wUU[b * k + a]! +
+        sUU[a * k + b]! * wVV[b * k + a]! +
+        sUV[a * k + b]! * wUV[b * k + a]!;
+      A[fa * q + cells[b]!.free] += w * (cross(b, a) + cross(a, b) - C);
+    }
+  }
+}
+
+/**
+ * The central differences H_·j = [g(θ + h e_j) − g(θ − h e_j)] / (2h) of the gradient with the
+ * weights W and d̃ held fixed (q×q, not symmetrised); null when the model matrices are singular at
+ * a displaced point.
+ */
+function weightedGradientDifferences(
+  prob: Problem,
+  theta: Float64Array,
+  weights: ReturnType<typeof residualWeight>[],
+  h: number,
+): Float64Array | null {
+  const q = theta.length;
   const H = new Float64Array(q * q);
   const x = Float64Array.from(theta);
   for (let j = 0; j < q; j++) {
@@ -133,6 +165,5 @@ export function observedInformationFast(
     }
     x[j] = theta[j]!;
   }
-  for (let i = 0; i < q; i++) for (let j = 0; j < q; j++) A[i * q + j] += 0.25 * (H[i * q + j]! + H[j * q + i]!);
-  return A;
+  return H;
 }
