@@ -87,44 +87,44 @@ function missingText(cells: number): string {
   return cells === 0 ? "no missing values" : `${cells} missing value${cells === 1 ? "" : "s"} replaced by item means`;
 }
 
-/** The whole summary. */
-export function formatPlsText(r: PlsResults, version = ""): string {
-  const constructs = r.fornellLarcker.constructs;
-  const outcomes = Object.keys(r.rsquared);
-  const preds = [...new Set(r.parameters.filter((p) => p.op === "~").map((p) => p.rhs))];
+/** The first lines: model, data, observations, missing values and settings. */
+function headerText(r: PlsResults, version: string): string {
   const missing =
     r.missing.method === "listwise"
       ? `${r.missing.dropped.length} row${r.missing.dropped.length === 1 ? "" : "s"} with missing values dropped`
       : missingText(r.missing.imputed.reduce((s, x) => s + x.count, 0));
-  const total = (x: string, y: string, key: "est" | "indirect"): Cell =>
-    r.totalEffects.find((t) => t.lhs === y && t.rhs === x)?.[key];
+  return (
+    `isrs ${version} PLS path model: ${r.model} on ${r.data}\n` +
+    `Estimation used ${r.nobs} observations (${missing}); ${settingsLine(r)}\n`
+  );
+}
+
+/** HTMT (below the diagonal) and the Fornell-Larcker criterion. */
+function validitySections(r: PlsResults): string[] {
+  const constructs = r.fornellLarcker.constructs;
   const htmt = (a: string, b: string): Cell => {
     const i = constructs.indexOf(a);
     const j = constructs.indexOf(b);
     if (j >= i) return null;
     return r.htmt.find((h) => (h.lhs === a && h.rhs === b) || (h.lhs === b && h.rhs === a))?.est;
   };
-  const parts = [
-    `isrs ${version} PLS path model: ${r.model} on ${r.data}\n` +
-      `Estimation used ${r.nobs} observations (${missing}); ${settingsLine(r)}\n`,
-    section("Path Coefficients:", pathTable(r)),
-    section(
-      "Reliability:",
-      textTable(
-        ["alpha", "rhoC", "AVE", "rhoA"],
-        Object.entries(r.reliability).map(([c, v]) => ({ name: c, cells: [v.alpha, v.rhoC, v.AVE, v.rhoA] })),
-      ),
-      "Alpha, rhoC, and rhoA should exceed 0.7 while AVE should exceed 0.5",
-    ),
-    section("Outer Loadings:", outerTable(r, "=~")),
-    section("Outer Weights:", outerTable(r, "<~")),
+  return [
     section("HTMT:", pairTable(constructs, htmt)),
     section(
       "Fornell-Larcker Criterion:",
       pairTable(constructs, (a, b) => r.fornellLarcker.values[constructs.indexOf(a)]![constructs.indexOf(b)]),
       "square root of AVE on the diagonal, construct correlations below",
     ),
-    vifText(r),
+  ];
+}
+
+/** f², total and total indirect effects: predictors in rows, outcomes in columns. */
+function effectSections(r: PlsResults): string[] {
+  const outcomes = Object.keys(r.rsquared);
+  const preds = [...new Set(r.parameters.filter((p) => p.op === "~").map((p) => p.rhs))];
+  const total = (x: string, y: string, key: "est" | "indirect"): Cell =>
+    r.totalEffects.find((t) => t.lhs === y && t.rhs === x)?.[key];
+  return [
     section(
       "f^2:",
       textTable(
@@ -149,6 +149,27 @@ export function formatPlsText(r: PlsResults, version = ""): string {
         preds.map((x) => ({ name: x, cells: outcomes.map((y) => total(x, y, "indirect")) })),
       ),
     ),
+  ];
+}
+
+/** The whole summary. */
+export function formatPlsText(r: PlsResults, version = ""): string {
+  const parts = [
+    headerText(r, version),
+    section("Path Coefficients:", pathTable(r)),
+    section(
+      "Reliability:",
+      textTable(
+        ["alpha", "rhoC", "AVE", "rhoA"],
+        Object.entries(r.reliability).map(([c, v]) => ({ name: c, cells: [v.alpha, v.rhoC, v.AVE, v.rhoA] })),
+      ),
+      "Alpha, rhoC, and rhoA should exceed 0.7 while AVE should exceed 0.5",
+    ),
+    section("Outer Loadings:", outerTable(r, "=~")),
+    section("Outer Weights:", outerTable(r, "<~")),
+    ...validitySections(r),
+    vifText(r),
+    ...effectSections(r),
     section(
       "Information Criteria:",
       textTable(

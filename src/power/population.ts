@@ -65,16 +65,46 @@ export function populationSigma(syntax: ModelSyntax): PopulationSigma {
   if (flat.rows.some((r) => r.op === "~1") || flat.defs.length > 0 || flat.cons.length > 0)
     throw new InputError("E_MODEL", `${syntax.file}: a population model holds =~, ~ and ~~ statements only`);
   const latents = new Set(rows.filter((r) => r.op === "=~").map((r) => r.lhs));
+  const { vars, preds, coef, psiGiven } = populationPaths(syntax, rows);
+  const order = causalOrder(vars, preds, syntax.file);
+  const n = order.length;
+  const at = new Map(order.map((v, i) => [v, i]));
+  const A = totalEffectMatrix(order, at, preds, coef);
+  const Psi = new Float64Array(n * n);
+  for (const [key, value] of psiGiven) {
+    const [a, b] = key.split("|") as [string, string];
+    const i = at.get(a)!,
+      j = at.get(b)!;
+    Psi[i * n + j] = value;
+    Psi[j * n + i] = value;
+  }
+  const parameters = rows.map((r) => ({ lhs: r.lhs, op: r.op, rhs: r.rhs, value: fixedValue(syntax, r) }));
+  fillResidualVariances(syntax.file, order, latents, preds, psiGiven, A, Psi, parameters);
+  const names = vars.filter((v) => !latents.has(v));
+  return {
+    names,
+    sigma: observedSigma(
+      names.map((v) => at.get(v)!),
+      n,
+      A,
+      Psi,
+    ),
+    parameters,
+  };
+}
+
+type Rows = ReturnType<typeof flatten>["rows"];
+
+/** The variables (in order of appearance), each one's predictors, the path values and the given (co)variances. */
+function populationPaths(
+  syntax: ModelSyntax,
+  rows: Rows,
+): { vars: string[]; preds: Map<string, string[]>; coef: Map<string, number>; psiGiven: Map<string, number> } {
   const vars: string[] = [];
   const add = (v: string): void => void (vars.includes(v) ? null : vars.push(v));
   for (const r of rows) {
-    if (r.op === "=~") {
-      add(r.lhs);
-      add(r.rhs);
-    } else {
-      add(r.lhs);
-      add(r.rhs);
-    }
+    add(r.lhs);
+    add(r.rhs);
   }
   const preds = new Map<string, string[]>(vars.map((v) => [v, []]));
   const coef = new Map<string, number>(); // "outcome|predictor"
@@ -89,10 +119,17 @@ export function populationSigma(syntax: ModelSyntax): PopulationSigma {
       coef.set(`${r.lhs}|${r.rhs}`, value);
     } else psiGiven.set(`${r.lhs}|${r.rhs}`, value);
   }
-  const order = causalOrder(vars, preds, syntax.file);
+  return { vars, preds, coef, psiGiven };
+}
+
+/** A = (I − B)⁻¹ by forward substitution: row i of A = e_i + Σ_k b_ik A_k. */
+function totalEffectMatrix(
+  order: string[],
+  at: Map<string, number>,
+  preds: Map<string, string[]>,
+  coef: Map<string, number>,
+): Float64Array {
   const n = order.length;
-  const at = new Map(order.map((v, i) => [v, i]));
-  // A = (I − B)⁻¹ by forward substitution: row i of A = e_i + Σ_k b_ik A_k
   const A = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     A[i * n + i] = 1;
@@ -102,15 +139,24 @@ export function populationSigma(syntax: ModelSyntax): PopulationSigma {
       for (let j = 0; j <= k; j++) A[i * n + j] += b * A[k * n + j]!;
     }
   }
-  const Psi = new Float64Array(n * n);
-  for (const [key, value] of psiGiven) {
-    const [a, b] = key.split("|") as [string, string];
-    const i = at.get(a)!,
-      j = at.get(b)!;
-    Psi[i * n + j] = value;
-    Psi[j * n + i] = value;
-  }
-  const parameters = rows.map((r) => ({ lhs: r.lhs, op: r.op, rhs: r.rhs, value: fixedValue(syntax, r) }));
+  return A;
+}
+
+/**
+ * Each residual variance not given, in causal order, so that the variable's variance is 1; it is
+ * written into Psi and appended to the parameters.
+ */
+function fillResidualVariances(
+  file: string,
+  order: string[],
+  latents: Set<string>,
+  preds: Map<string, string[]>,
+  psiGiven: Map<string, number>,
+  A: Float64Array,
+  Psi: Float64Array,
+  parameters: PopulationSigma["parameters"],
+): void {
+  const n = order.length;
   const filledLatent = new Set<number>();
   for (let i = 0; i < n; i++) {
     const v = order[i]!;
@@ -126,17 +172,19 @@ export function populationSigma(syntax: ModelSyntax): PopulationSigma {
     if (!(psi > 0))
       throw new InputError(
         "E_MODEL",
-        `${syntax.file}: the population values explain ${rest.toFixed(4)} of the variance of "${v}" (at most 1 ` +
+        `${file}: the population values explain ${rest.toFixed(4)} of the variance of "${v}" (at most 1 ` +
           "with standardized values): lower the loadings or paths into it",
       );
     Psi[i * n + i] = psi;
     if (latent && (preds.get(v) ?? []).length > 0) filledLatent.add(i);
     parameters.push({ lhs: v, op: "~~", rhs: v, value: psi });
   }
-  const names = vars.filter((v) => !latents.has(v));
-  const p = names.length;
+}
+
+/** Σ = A Ψ Aᵀ restricted to the observed variables (at positions idx of the causal order). */
+function observedSigma(idx: number[], n: number, A: Float64Array, Psi: Float64Array): Float64Array {
+  const p = idx.length;
   const sigma = new Float64Array(p * p);
-  const idx = names.map((v) => at.get(v)!);
   for (let a = 0; a < p; a++)
     for (let b = 0; b <= a; b++) {
       const i = idx[a]!,
@@ -150,5 +198,5 @@ export function populationSigma(syntax: ModelSyntax): PopulationSigma {
       sigma[a * p + b] = s;
       sigma[b * p + a] = s;
     }
-  return { names, sigma, parameters };
+  return sigma;
 }

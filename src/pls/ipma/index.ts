@@ -43,6 +43,22 @@ export function plsIpma(
   scales: IpmaScales = {},
   plsc = false,
 ): IpmaResult {
+  checkIpmaRequest(spec, est, target, scales);
+  const ranges = new Map(data.items.map((it) => [it, observedRange(data.raw[it]!)]));
+  const warnings: string[] = [];
+  const end = scaleEnds(data, scales, ranges, warnings);
+  if (plsc)
+    warnings.push(
+      "IPMA with consistent PLS: the importance uses the corrected paths, the performance the composite scores",
+    );
+  const lower = lowerOrderRescaling(est, end, warnings);
+  const result = computeIpma(finalStageInput(est, target, ranges, end, lower));
+  const out = lower.size === 0 ? result : throughHigherOrder(result, est, lower);
+  return { ...out, warnings: [...warnings, ...out.warnings] };
+}
+
+/** The target must be a construct of the structural model, higher-order ones from the two-stage estimate. */
+function checkIpmaRequest(spec: PlsSpec, est: PlsEstimate, target: string, scales: IpmaScales): void {
   if (!est.constructs.includes(target))
     throw new InputError(
       "E_USAGE",
@@ -55,8 +71,20 @@ export function plsIpma(
     );
   if ((scales.min === undefined) !== (scales.max === undefined))
     throw new InputError("E_USAGE", "IPMA: give both scale ends (--scale-min and --scale-max), or neither");
-  const ranges = new Map(data.items.map((it) => [it, observedRange(data.raw[it]!)]));
-  const warnings: string[] = [];
+}
+
+type ScaleEnd = (it: string, which: "min" | "max") => number;
+
+/**
+ * Each indicator's scale ends: its own, else the one scale given, else (with a warning) the
+ * observed range of all the indicators.
+ */
+function scaleEnds(
+  data: PlsData,
+  scales: IpmaScales,
+  ranges: Map<string, [number, number]>,
+  warnings: string[],
+): ScaleEnd {
   let globalMin = scales.min;
   let globalMax = scales.max;
   if (globalMin === undefined && data.items.some((it) => scales.items?.[it] === undefined)) {
@@ -67,77 +95,63 @@ export function plsIpma(
         "as their scale (give --scale-min and --scale-max)",
     );
   }
-  const end = (it: string, which: "min" | "max"): number =>
-    scales.items?.[it]?.[which] ?? (which === "min" ? globalMin! : globalMax!);
-  if (plsc)
-    warnings.push(
-      "IPMA with consistent PLS: the importance uses the corrected paths, the performance the composite scores",
-    );
-  const lower = lowerOrderRescaling(est, end, warnings);
-  // the final stage's indicator columns: items, and the lower-order constructs' scores of a
-  // higher-order block, each on its rescaled 0-100 metric (mean = its performance, sd = 1 / U)
+  return (it, which) => scales.items?.[it]?.[which] ?? (which === "min" ? globalMin! : globalMax!);
+}
+
+/**
+ * The final stage's indicator columns: items, and the lower-order constructs' scores of a
+ * higher-order block, each on its rescaled 0-100 metric (mean = its performance, sd = 1 / U).
+ */
+function finalStageInput(
+  est: PlsEstimate,
+  target: string,
+  ranges: Map<string, [number, number]>,
+  end: ScaleEnd,
+  lower: Map<string, BlockRescaling>,
+): Parameters<typeof computeIpma>[0] {
   const items = est.blocks.flatMap((b) => b.indicators);
   const c = est.constructs.length;
   const weights = new Float64Array(items.length * c);
   for (const o of est.outer) weights[items.indexOf(o.indicator) * c + est.constructs.indexOf(o.construct)] = o.weight;
-  const col = (it: string, real: (x: string) => number, loc: (r: BlockRescaling) => number): number => {
-    const r = lower.get(it);
-    return r === undefined ? real(it) : loc(r);
-  };
-  const result = computeIpma({
+  const column = (real: (x: string) => number, loc: (r: BlockRescaling) => number): Float64Array =>
+    Float64Array.from(items, (it) => {
+      const r = lower.get(it);
+      return r === undefined ? real(it) : loc(r);
+    });
+  return {
     constructs: est.constructs,
     items,
     blocks: est.constructs.map((k) =>
       est.blocks.find((b) => b.construct === k)!.indicators.map((i) => items.indexOf(i)),
     ),
     weights,
-    means: Float64Array.from(items, (it) =>
-      col(
-        it,
-        (x) => est.indicatorMeans[x]!,
-        (r) => r.performance,
-      ),
+    means: column(
+      (x) => est.indicatorMeans[x]!,
+      (r) => r.performance,
     ),
-    sds: Float64Array.from(items, (it) =>
-      col(
-        it,
-        (x) => est.indicatorSds[x]!,
-        (r) => 1 / r.U,
-      ),
+    sds: column(
+      (x) => est.indicatorSds[x]!,
+      (r) => 1 / r.U,
     ),
-    observedMin: Float64Array.from(items, (it) =>
-      col(
-        it,
-        (x) => ranges.get(x)![0],
-        () => 0,
-      ),
+    observedMin: column(
+      (x) => ranges.get(x)![0],
+      () => 0,
     ),
-    observedMax: Float64Array.from(items, (it) =>
-      col(
-        it,
-        (x) => ranges.get(x)![1],
-        () => 100,
-      ),
+    observedMax: column(
+      (x) => ranges.get(x)![1],
+      () => 100,
     ),
     totalEffects: Float64Array.from(est.totalEffects.flat()),
-    scaleMin: Float64Array.from(items, (it) =>
-      col(
-        it,
-        (x) => end(x, "min"),
-        () => 0,
-      ),
+    scaleMin: column(
+      (x) => end(x, "min"),
+      () => 0,
     ),
-    scaleMax: Float64Array.from(items, (it) =>
-      col(
-        it,
-        (x) => end(x, "max"),
-        () => 100,
-      ),
+    scaleMax: column(
+      (x) => end(x, "max"),
+      () => 100,
     ),
     target,
-  });
-  const out = lower.size === 0 ? result : throughHigherOrder(result, est, lower);
-  return { ...out, warnings: [...warnings, ...out.warnings] };
+  };
 }
 
 /** Each lower-order construct's rescaling from its stage-1 weights and its items. */
