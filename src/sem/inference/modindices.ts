@@ -140,7 +140,7 @@ function candidateScore(
   return -0.5 * w * (2 * uWv - 2 * dD);
 }
 
-/** I_ctᵀ I_tt⁻¹ I_ct, the part of a candidate's information the free parameters explain (`tmp`: scratch of length q). */
+/** The candidates × free parameters block of the expected information (k × kf), over the metrics and pieces. */
 function explainedInformation(infoInv: Float64Array, Ict: Float64Array, tmp: Float64Array, q: number): number {
   for (let a = 0; a < q; a++) {
     let s = 0;

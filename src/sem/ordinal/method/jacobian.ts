@@ -77,7 +77,7 @@ export function wlsJacobian(
   return J;
 }
 
-/** The row of each correlation (i, j), i ≠ j, in lavaan's order (by column j), the first at `first` (p×p, symmetric). */
+/** The row of each correlation (i, j), i ≠ j, in lavaan's order (by column j), the first at `first` (p×p). */
 function correlationRows(p: number, first: number): Int32Array {
   const corrRow = new Int32Array(p * p);
   let e0 = first;
