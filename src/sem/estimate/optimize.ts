@@ -182,17 +182,17 @@ function fisherScoring(prob: Problem, start: Float64Array, opts: OptimizeOptions
   const maxIt = opts.maxIterations ?? 500;
   const tol = opts.tolerance ?? 1e-14;
   const q = start.length;
-  let theta = Float64Array.from(start);
+  let theta: Float64Array = Float64Array.from(start);
   let ev = evaluate(prob, theta);
-  if (!Number.isFinite(ev.f)) {
-    return {
-      theta,
-      evaluation: ev,
-      iterations: 0,
-      converged: false,
-      message: "the starting values give a covariance matrix that is not positive definite",
-    };
-  }
+  const stop = (iterations: number, converged: boolean, message: string): OptimizeResult => ({
+    theta,
+    evaluation: ev,
+    iterations,
+    converged,
+    message,
+  });
+  if (!Number.isFinite(ev.f))
+    return stop(0, false, "the starting values give a covariance matrix that is not positive definite");
   let ridge = 0;
   const p2 = prob.rep.groups.reduce((a, g) => a + g.p * g.p, 0);
   const noise = (f: number): number => 4 * Number.EPSILON * p2 * Math.max(1, Math.abs(f));
@@ -203,31 +203,15 @@ function fisherScoring(prob: Problem, start: Float64Array, opts: OptimizeOptions
   const history: number[] = [];
   for (let it = 1; it <= maxIt; it++) {
     history.push(ev.f);
-    if (stalled(history))
-      return {
-        theta,
-        evaluation: ev,
-        iterations: it - 1,
-        converged: false,
-        message: "stalled (no progress in 100 steps)",
-      };
+    if (stalled(history)) return stop(it - 1, false, "stalled (no progress in 100 steps)");
     if (!quasiNewton || H === null) {
       H = expectedInformation(prob, ev);
       for (let i = 0; i < q * q; i++) H[i] *= 2;
     }
-    let step = solveDamped(H, g, q, ridge);
-    while (step === null && ridge < 1e8) {
-      ridge = ridge === 0 ? 1e-6 : ridge * 10;
-      step = solveDamped(H, g, q, ridge);
-    }
-    if (step === null)
-      return {
-        theta,
-        evaluation: ev,
-        iterations: it,
-        converged: false,
-        message: "the information matrix cannot be factored",
-      };
+    const damped = dampedStep(H, g, q, ridge);
+    ridge = damped.ridge;
+    const step = damped.step;
+    if (step === null) return stop(it, false, "the information matrix cannot be factored");
     let slope = 0;
     for (let i = 0; i < q; i++) slope += g[i]! * step[i]!;
     if (-slope < Math.max(tol, noise(ev.f))) {
@@ -236,54 +220,76 @@ function fisherScoring(prob: Problem, start: Float64Array, opts: OptimizeOptions
         ridge = 0;
         continue;
       }
-      return { theta, evaluation: ev, iterations: it - 1, converged: true, message: "converged" };
+      return stop(it - 1, true, "converged");
     }
-    let t = cappedLength(theta, step, H);
-    let accepted = false;
-    while (t > 1e-12 && !(t < 1e-3 && -slope < 1e3 * noise(ev.f))) {
-      const trial = new Float64Array(q);
-      for (let i = 0; i < q; i++) trial[i] = theta[i]! + t * step[i]!;
-      const evT = evaluate(prob, trial);
-      if (Number.isFinite(evT.f) && evT.f < ev.f && evT.f <= ev.f + 1e-4 * t * slope) {
-        const gT = gradient(prob, evT);
-        if (-slope < 1e-4 || (seeded && quasiNewton)) {
-          bfgsUpdate(H, trial, theta, gT, g);
-          quasiNewton = true;
-        }
-        theta = trial;
-        ev = evT;
-        g = gT;
-        accepted = true;
-        break;
+    const t = cappedLength(theta, step, H);
+    const found = lineSearch(prob, theta, ev, step, slope, t, noise(ev.f));
+    if (found !== null) {
+      if (-slope < 1e-4 || (seeded && quasiNewton)) {
+        bfgsUpdate(H, found.trial, theta, found.g, g);
+        quasiNewton = true;
       }
-      t /= 2;
+      theta = found.trial;
+      ev = found.ev;
+      g = found.g;
     }
-    if (!accepted && quasiNewton) {
+    if (found === null && quasiNewton) {
       quasiNewton = false; // back to Fisher scoring
       continue;
     }
-    if (!accepted) {
+    if (found === null) {
       if (-slope < Math.max(1e-10, 1e3 * noise(ev.f)))
-        return {
-          theta,
-          evaluation: ev,
-          iterations: it,
-          converged: true,
-          message: "converged (no further decrease possible)",
-        };
+        return stop(it, true, "converged (no further decrease possible)");
       ridge = ridge === 0 ? 1e-4 : ridge * 10;
-      if (ridge > 1e8)
-        return { theta, evaluation: ev, iterations: it, converged: false, message: "the line search failed" };
+      if (ridge > 1e8) return stop(it, false, "the line search failed");
       continue;
     }
-    ridge = t === 1 ? ridge / 10 : ridge;
+    ridge = found.t === 1 ? ridge / 10 : ridge;
     if (ridge < 1e-10) ridge = 0;
   }
-  return {
-    theta,
-    evaluation: ev,
-    iterations: maxIt,
-    converged: false,
-    message: `no convergence after ${maxIt} iterations`,
-  };
+  return stop(maxIt, false, `no convergence after ${maxIt} iterations`);
+}
+
+/** The Newton step for H with the ridge raised (×10 from 1e-6, up to 1e8) until H + ridge·I factors. */
+function dampedStep(
+  H: Float64Array,
+  g: Float64Array,
+  q: number,
+  ridge0: number,
+): { step: Float64Array | null; ridge: number } {
+  let ridge = ridge0;
+  let step = solveDamped(H, g, q, ridge);
+  while (step === null && ridge < 1e8) {
+    ridge = ridge === 0 ? 1e-6 : ridge * 10;
+    step = solveDamped(H, g, q, ridge);
+  }
+  return { step, ridge };
+}
+
+/**
+ * Backtracking (halving t from t0) to the first point θ + t·step with a finite f below f(θ) that meets
+ * Armijo's condition (c = 1e-4); null when t falls under 1e-12, or under 1e-3 while the expected
+ * decrease is within 1e3 times f's rounding noise (`noiseF`).
+ */
+function lineSearch(
+  prob: Problem,
+  theta: Float64Array,
+  ev: Evaluation,
+  step: Float64Array,
+  slope: number,
+  t0: number,
+  noiseF: number,
+): { trial: Float64Array; ev: Evaluation; g: Float64Array; t: number } | null {
+  const q = theta.length;
+  let t = t0;
+  while (t > 1e-12 && !(t < 1e-3 && -slope < 1e3 * noiseF)) {
+    const trial = new Float64Array(q);
+    for (let i = 0; i < q; i++) trial[i] = theta[i]! + t * step[i]!;
+    const evT = evaluate(prob, trial);
+    if (Number.isFinite(evT.f) && evT.f < ev.f && evT.f <= ev.f + 1e-4 * t * slope) {
+      return { trial, ev: evT, g: gradient(prob, evT), t };
+    }
+    t /= 2;
+  }
+  return null;
 }

@@ -32,7 +32,6 @@ export interface ModIndicesInput {
 export function modificationIndices(input: ModIndicesInput): ModIndex[] {
   const { table, prob, evaluation: ev } = input;
   const q = prob.rep.nfree;
-  const N = prob.stats.ntotal;
   const L = cholesky({ n: q, a: input.info });
   if (L === null) return [];
   const infoInv = inverseFromCholesky(L).a;
@@ -43,68 +42,114 @@ export function modificationIndices(input: ModIndicesInput): ModIndex[] {
     prob.rep.groups[0]!.lv,
   );
   const out: ModIndex[] = [];
-  prob.rep.groups.forEach((rep, g) => {
-    const cand = candidates(table, g + 1);
-    if (cand.length === 0) return;
-    const ge = ev.groups[g]!;
-    const st = prob.stats.groups[g]!;
-    const w = st.n / N;
-    const p = rep.p;
-    const cv = candidateVectors(cand, nameIndex(rep), ge.implied, rep.meanstructure);
-    const freeCells = rep.cells.filter((c) => c.free >= 0);
-    const fv = cellVectors(freeCells, ge.implied, rep.meanstructure);
-    const k = cand.length;
-    const kf = freeCells.length;
-    // missing data: the expected information sums over the patterns' metrics (estimate/info-total.ts)
-    const metrics = ge.metrics ?? [{ w: 1, E: ge.sigmaInv }];
-    // fixed.x: lavaan's expected information leaves out the covariates' own moments (the rows and
-    // columns of Σ_xx and μ_x in its h1 weight, lav_mvnorm_information_expected with x.idx), so a
-    // candidate's Σ_c enters the information without its x×x block: Σ̃_c = Σ_c − P Σ_c P (P keeps
-    // the covariates' rows) = (u vᵀ + v uᵀ) + (Pu (−Pv)ᵀ + (−Pv) Puᵀ), a second rank-2 piece.
-    // The free parameters' Σ_θ have no x×x block under fixed.x, so only candidates change.
-    const xRows = exoRows(table, rep.ov);
-    const pieces = xRows.length > 0 ? [cv, xBlockPiece(cv, xRows, p)] : [cv];
-    const block = new Float64Array(k * kf); // k × kf
-    for (const mt of metrics)
-      for (const piece of pieces) {
-        const b = informationBlock(piece, fv, mt.E, p, rep.meanstructure);
-        for (let i = 0; i < k * kf; i++) block[i] += mt.w * b[i]!;
-      }
-    const { W, dt } = residualWeight(rep.meanstructure, st, ge);
-    const Ict = new Float64Array(q);
-    const tmp = new Float64Array(q);
-    for (let c = 0; c < k; c++) {
-      Ict.fill(0);
-      for (let b = 0; b < kf; b++) Ict[freeCells[b]!.free] += w * block[c * kf + b]!;
-      // score (lavaan's gradient: the full weight W) and own information from the candidate's vectors
-      let uWv = 0,
-        dD = 0;
-      for (let i = 0; i < p; i++) {
-        let a = 0;
-        for (let j = 0; j < p; j++) a += W[i * p + j]! * cv.V[j * k + c]!;
-        uWv += cv.U[i * k + c]! * a;
-        dD += dt[i]! * cv.D[i * k + c]!;
-      }
-      let Icc = 0;
-      for (const mt of metrics)
-        for (let x = 0; x < pieces.length; x++)
-          for (let y = 0; y < pieces.length; y++) Icc += w * mt.w * pairInformation(pieces[x]!, pieces[y]!, c, mt.E, p);
-      const score = -0.5 * w * (2 * uWv - 2 * dD);
-      for (let a = 0; a < q; a++) {
-        let s = 0;
-        for (let b = 0; b < q; b++) s += infoInv[a * q + b]! * Ict[b]!;
-        tmp[a] = s;
-      }
-      let quad = 0;
-      for (let a = 0; a < q; a++) quad += Ict[a]! * tmp[a]!;
-      const V = Icc - quad;
-      if (!(V >= MIN_V)) continue;
-      const epc = score / V;
-      const s = sepc(cand[c]!, epc);
-      out.push({ ...cand[c]!, mi: (N * score * score) / V, epc, "sepc.lv": s.lv, "sepc.all": s.all });
-    }
-  });
+  prob.rep.groups.forEach((rep, g) => groupIndices(input, infoInv, sepc, rep, g, out));
   return out;
+}
+
+type Metric = { readonly w: number; readonly E: Float64Array };
+
+/** The modification indices of group g's candidates (appended to `out`). */
+function groupIndices(
+  input: ModIndicesInput,
+  infoInv: Float64Array,
+  sepc: ReturnType<typeof epcStandardizer>,
+  rep: Problem["rep"]["groups"][number],
+  g: number,
+  out: ModIndex[],
+): void {
+  const { table, prob, evaluation: ev } = input;
+  const q = prob.rep.nfree;
+  const N = prob.stats.ntotal;
+  const cand = candidates(table, g + 1);
+  if (cand.length === 0) return;
+  const ge = ev.groups[g]!;
+  const st = prob.stats.groups[g]!;
+  const w = st.n / N;
+  const p = rep.p;
+  const cv = candidateVectors(cand, nameIndex(rep), ge.implied, rep.meanstructure);
+  const freeCells = rep.cells.filter((c) => c.free >= 0);
+  const fv = cellVectors(freeCells, ge.implied, rep.meanstructure);
+  const k = cand.length;
+  const kf = freeCells.length;
+  // missing data: the expected information sums over the patterns' metrics (estimate/info-total.ts)
+  const metrics: readonly Metric[] = ge.metrics ?? [{ w: 1, E: ge.sigmaInv }];
+  // fixed.x: lavaan's expected information leaves out the covariates' own moments (the rows and
+  // columns of Σ_xx and μ_x in its h1 weight, lav_mvnorm_information_expected with x.idx), so a
+  // candidate's Σ_c enters the information without its x×x block: Σ̃_c = Σ_c − P Σ_c P (P keeps
+  // the covariates' rows) = (u vᵀ + v uᵀ) + (Pu (−Pv)ᵀ + (−Pv) Puᵀ), a second rank-2 piece.
+  // The free parameters' Σ_θ have no x×x block under fixed.x, so only candidates change.
+  const xRows = exoRows(table, rep.ov);
+  const pieces = xRows.length > 0 ? [cv, xBlockPiece(cv, xRows, p)] : [cv];
+  const block = crossInformation(metrics, pieces, fv, k, kf, p, rep.meanstructure);
+  const { W, dt } = residualWeight(rep.meanstructure, st, ge);
+  const Ict = new Float64Array(q);
+  const tmp = new Float64Array(q);
+  for (let c = 0; c < k; c++) {
+    Ict.fill(0);
+    for (let b = 0; b < kf; b++) Ict[freeCells[b]!.free] += w * block[c * kf + b]!;
+    const score = candidateScore(W, dt, cv, c, k, p, w);
+    let Icc = 0;
+    for (const mt of metrics)
+      for (let x = 0; x < pieces.length; x++)
+        for (let y = 0; y < pieces.length; y++) Icc += w * mt.w * pairInformation(pieces[x]!, pieces[y]!, c, mt.E, p);
+    const V = Icc - explainedInformation(infoInv, Ict, tmp, q);
+    if (!(V >= MIN_V)) continue;
+    const epc = score / V;
+    const s = sepc(cand[c]!, epc);
+    out.push({ ...cand[c]!, mi: (N * score * score) / V, epc, "sepc.lv": s.lv, "sepc.all": s.all });
+  }
+}
+
+/** The candidates × free parameters block of the expected information (k × kf), summed over the metrics and pieces. */
+function crossInformation(
+  metrics: readonly Metric[],
+  pieces: readonly CellVectors[],
+  fv: CellVectors,
+  k: number,
+  kf: number,
+  p: number,
+  meanstructure: boolean,
+): Float64Array {
+  const block = new Float64Array(k * kf); // k × kf
+  for (const mt of metrics)
+    for (const piece of pieces) {
+      const b = informationBlock(piece, fv, mt.E, p, meanstructure);
+      for (let i = 0; i < k * kf; i++) block[i] += mt.w * b[i]!;
+    }
+  return block;
+}
+
+/** Candidate c's score (lavaan's gradient: the full weight W) from its vectors u, v and d. */
+function candidateScore(
+  W: Float64Array,
+  dt: Float64Array,
+  cv: CellVectors,
+  c: number,
+  k: number,
+  p: number,
+  w: number,
+): number {
+  let uWv = 0,
+    dD = 0;
+  for (let i = 0; i < p; i++) {
+    let a = 0;
+    for (let j = 0; j < p; j++) a += W[i * p + j]! * cv.V[j * k + c]!;
+    uWv += cv.U[i * k + c]! * a;
+    dD += dt[i]! * cv.D[i * k + c]!;
+  }
+  return -0.5 * w * (2 * uWv - 2 * dD);
+}
+
+/** The candidates × free parameters block of the expected information (k × kf), over the metrics and pieces. */
+function explainedInformation(infoInv: Float64Array, Ict: Float64Array, tmp: Float64Array, q: number): number {
+  for (let a = 0; a < q; a++) {
+    let s = 0;
+    for (let b = 0; b < q; b++) s += infoInv[a * q + b]! * Ict[b]!;
+    tmp[a] = s;
+  }
+  let quad = 0;
+  for (let a = 0; a < q; a++) quad += Ict[a]! * tmp[a]!;
+  return quad;
 }
 
 /**

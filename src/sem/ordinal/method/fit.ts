@@ -42,44 +42,13 @@ export function fitPieces(x: FitPiecesInput) {
 
   const piecesAt = (at: AtEstimate, obj: WlsObjective): AtPieces => {
     if (cache !== null && cache.theta === at.theta) return cache.at;
-    const J = obj.jacobian(at.theta);
-    const q = at.theta.length;
-    const tg: TestGroup[] = groups.map((g, k) => ({
-      m: g.layout.m,
-      J: J[k]!,
-      W: g.W,
-      gamma: x.gammas[k]!,
-      f: g.n / ntotal,
-    }));
-    const products = testProducts(tg, q);
-    // E⁻¹ with E = Σ (n_g/N) JᵀWJ (lavaan's expected information; = products.A)
-    const einv = vcovFromInformation(products.A, q, 1);
-    cache = { theta: at.theta, at: { J, products, einv } };
+    cache = { theta: at.theta, at: formPieces(groups, x.gammas, ntotal, at, obj) };
     return cache.at;
   };
-  const groupOf = (g: WlsGroup): number => groups.indexOf(g) + 1;
   return {
     /** the model's start with the free thresholds at their sample values and free scales at 1 */
     start(theta0: Float64Array): Float64Array {
-      const theta = Float64Array.from(theta0);
-      groups.forEach((g) => {
-        g.layout.thRow.forEach((row, t) => {
-          const f = row >= 0 ? table.rows[row]!.free : 0;
-          if (f > 0) theta[f - 1] = g.s[t]!;
-        });
-        g.layout.thRow.forEach((row, t) => {
-          if (row >= 0) return;
-          const mean = table.rows.find(
-            (r) => r.op === "~1" && r.lhs === table.vars.ov[g.layout.thVar[t]!] && r.group === groupOf(g),
-          );
-          if (mean !== undefined && mean.free > 0) theta[mean.free - 1] = -g.s[t]!;
-        });
-        g.layout.scaleRow.forEach((row) => {
-          const f = row >= 0 ? table.rows[row]!.free : 0;
-          if (f > 0) theta[f - 1] = 1;
-        });
-      });
-      return theta;
+      return startWithThresholds(table, groups, theta0);
     },
     /** fills the derived rows (residual variances or scales) and gives the robust.sem vcov */
     robust(at: AtEstimate, obj: WlsObjective): RobustOutput {
@@ -105,18 +74,7 @@ export function fitPieces(x: FitPiecesInput) {
       const scaled = x.def.test === "standard" ? null : scaledOf(at, obj);
       const base = baselineFit(groups, x.gammas, ntotal, x.def.test);
       const st = obj.state(at.evaluation);
-      let eWe = 0;
-      let sWs = 0;
-      groups.forEach((g, k) => {
-        const f = g.n / ntotal;
-        const e = residual(g.s, st.implied[k]!.wls);
-        const We = applyWeight(g.W, e);
-        const Ws = applyWeight(g.W, g.s);
-        for (let i = 0; i < e.length; i++) {
-          eWe += f * e[i]! * We[i]!;
-          sWs += f * g.s[i]! * Ws[i]!;
-        }
-      });
+      const gfi = gfiSums(groups, st.implied, ntotal);
       return ordinalFitMeasures({
         npar: table.nfree,
         f: at.evaluation.f,
@@ -132,7 +90,7 @@ export function fitPieces(x: FitPiecesInput) {
           std: residualSums(g, st.implied[k]!.wls, true),
           raw: residualSums(g, st.implied[k]!.wls, false),
         })),
-        gfi: { eWe, sWs },
+        gfi,
         nstat: table.nmoments!,
         catml: robustIngredients(at, obj),
       });
@@ -172,6 +130,74 @@ export function fitPieces(x: FitPiecesInput) {
     scaledCache = { theta: at.theta, value };
     return value;
   }
+}
+
+/** J at θ̂, the test products of the groups and E⁻¹ (formed once per θ̂ by fitPieces). */
+function formPieces(
+  groups: readonly WlsGroup[],
+  gammas: readonly Float64Array[],
+  ntotal: number,
+  at: AtEstimate,
+  obj: WlsObjective,
+): AtPieces {
+  const J = obj.jacobian(at.theta);
+  const q = at.theta.length;
+  const tg: TestGroup[] = groups.map((g, k) => ({
+    m: g.layout.m,
+    J: J[k]!,
+    W: g.W,
+    gamma: gammas[k]!,
+    f: g.n / ntotal,
+  }));
+  const products = testProducts(tg, q);
+  // E⁻¹ with E = Σ (n_g/N) JᵀWJ (lavaan's expected information; = products.A)
+  const einv = vcovFromInformation(products.A, q, 1);
+  return { J, products, einv };
+}
+
+/** θ0 with the free thresholds at their sample values (or free means at −threshold) and free scales at 1. */
+function startWithThresholds(table: ParameterTable, groups: readonly WlsGroup[], theta0: Float64Array): Float64Array {
+  const theta = Float64Array.from(theta0);
+  const groupOf = (g: WlsGroup): number => groups.indexOf(g) + 1;
+  groups.forEach((g) => {
+    g.layout.thRow.forEach((row, t) => {
+      const f = row >= 0 ? table.rows[row]!.free : 0;
+      if (f > 0) theta[f - 1] = g.s[t]!;
+    });
+    g.layout.thRow.forEach((row, t) => {
+      if (row >= 0) return;
+      const mean = table.rows.find(
+        (r) => r.op === "~1" && r.lhs === table.vars.ov[g.layout.thVar[t]!] && r.group === groupOf(g),
+      );
+      if (mean !== undefined && mean.free > 0) theta[mean.free - 1] = -g.s[t]!;
+    });
+    g.layout.scaleRow.forEach((row) => {
+      const f = row >= 0 ? table.rows[row]!.free : 0;
+      if (f > 0) theta[f - 1] = 1;
+    });
+  });
+  return theta;
+}
+
+/** The weighted sums e'We and s'Ws over the groups (weights n_g/N) behind the GFI. */
+function gfiSums(
+  groups: readonly WlsGroup[],
+  implied: readonly { readonly wls: Float64Array }[],
+  ntotal: number,
+): { eWe: number; sWs: number } {
+  let eWe = 0;
+  let sWs = 0;
+  groups.forEach((g, k) => {
+    const f = g.n / ntotal;
+    const e = residual(g.s, implied[k]!.wls);
+    const We = applyWeight(g.W, e);
+    const Ws = applyWeight(g.W, g.s);
+    for (let i = 0; i < e.length; i++) {
+      eWe += f * e[i]! * We[i]!;
+      sWs += f * g.s[i]! * Ws[i]!;
+    }
+  });
+  return { eWe, sWs };
 }
 
 interface AtPieces {

@@ -40,9 +40,7 @@ export function wlsJacobian(
   const vec = cellVectors(cells, imp, rep.meanstructure);
   const k = vec.k;
   // the row of the correlation (i, j), i > j, in lavaan's order (by column j)
-  const corrRow = new Int32Array(p * p);
-  let e0 = nth + lay.cont.length;
-  for (let j = 0; j < p; j++) for (let i = j + 1; i < p; i++) corrRow[i * p + j] = corrRow[j * p + i] = e0++;
+  const corrRow = correlationRows(p, nth + lay.cont.length);
   const thetaParam = parameterization === "theta";
   const dD = new Float64Array(p);
   const inU = new Uint8Array(p);
@@ -75,6 +73,32 @@ export function wlsJacobian(
         J[corrRow[i * p + j]! * q + col] += D[i]! * D[j]! * dS + S[i * p + j]! * (dD[i]! * D[j]! + D[i]! * dD[j]!);
       }
   }
+  addThresholdAndScaleColumns(J, table, lay, tau, mu, D, S, q, parameterization);
+  return J;
+}
+
+/** The row of each correlation (i, j), i ≠ j, in lavaan's order (by column j), the first at `first` (p×p). */
+function correlationRows(p: number, first: number): Int32Array {
+  const corrRow = new Int32Array(p * p);
+  let e0 = first;
+  for (let j = 0; j < p; j++) for (let i = j + 1; i < p; i++) corrRow[i * p + j] = corrRow[j * p + i] = e0++;
+  return corrRow;
+}
+
+/** The columns of the free thresholds themselves (+Δ_i) and of free scales (delta parameterization, groups > 1). */
+function addThresholdAndScaleColumns(
+  J: Float64Array,
+  table: ParameterTable,
+  lay: GroupLayout,
+  tau: Float64Array,
+  mu: Float64Array,
+  D: Float64Array,
+  S: Float64Array,
+  q: number,
+  parameterization: "delta" | "theta",
+): void {
+  const p = lay.p;
+  const nth = lay.thVar.length;
   // thresholds themselves
   lay.thRow.forEach((row, t) => {
     const f = row >= 0 ? table.rows[row]!.free : 0;
@@ -93,5 +117,4 @@ export function wlsJacobian(
           if (b === i) J[e * q + f - 1] += D[a]! * S[a * p + b]!;
         }
     });
-  return J;
 }

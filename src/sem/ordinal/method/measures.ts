@@ -70,6 +70,24 @@ export function ordinalFitMeasures(i: OrdinalFitInput): FitMeasures {
   const N = i.ntotal;
   const n1 = N - i.ngroups; // lavaan's N for estimators other than ML: N − G
   const chisq = N * i.f;
+  const out = testMeasures(i, chisq);
+  addIncremental(out, i, chisq);
+  const s = i.scaled;
+  const robustListed = i.test === "satorra.bentler" || i.test === "scaled.shifted";
+  Object.assign(out, rmseaBlock(chisq, i.df, n1, i.ngroups, ""));
+  if (s !== null) {
+    // lavaan: the scaled-shifted statistic on df; otherwise the plain statistic on tr(UΓ) degrees of freedom
+    const shifted = i.test === "scaled.shifted";
+    Object.assign(out, rmseaBlock(shifted ? s.chisq : chisq, shifted ? i.df : s.trace1, n1, i.ngroups, ".scaled"));
+    if (robustListed) for (const k of ROBUST_RMSEA) out[k] = NaN;
+    if (robustListed && i.catml !== null) Object.assign(out, robustRmsea(i.catml, n1, i.ngroups));
+  }
+  addOtherMeasures(out, i, chisq, n1);
+  return out;
+}
+
+/** The test statistic, the scaled test and the baseline model's test, in lavaan's order. */
+function testMeasures(i: OrdinalFitInput, chisq: number): FitMeasures {
   const out: FitMeasures = {
     npar: i.npar,
     fmin: i.f / 2,
@@ -95,6 +113,13 @@ export function ordinalFitMeasures(i: OrdinalFitInput): FitMeasures {
     out["baseline.pvalue.scaled"] = bs.pvalue;
     out["baseline.chisq.scaling.factor"] = bs.scaling;
   }
+  return out;
+}
+
+/** The incremental indices (CFI, TLI, ...), plain, scaled and robust (catML), in lavaan's order. */
+function addIncremental(out: FitMeasures, i: OrdinalFitInput, chisq: number): void {
+  const s = i.scaled;
+  const bs = i.baseline.scaled;
   const plain = incrementalIndices({ chisq, df: i.df, baselineChisq: i.baseline.chisq, baselineDf: i.baseline.df });
   const sc =
     s !== null && bs !== null
@@ -139,14 +164,10 @@ export function ordinalFitMeasures(i: OrdinalFitInput): FitMeasures {
       out["rni.robust"] = rob?.rni ?? NaN;
     }
   }
-  Object.assign(out, rmseaBlock(chisq, i.df, n1, i.ngroups, ""));
-  if (s !== null) {
-    // lavaan: the scaled-shifted statistic on df; otherwise the plain statistic on tr(UΓ) degrees of freedom
-    const shifted = i.test === "scaled.shifted";
-    Object.assign(out, rmseaBlock(shifted ? s.chisq : chisq, shifted ? i.df : s.trace1, n1, i.ngroups, ".scaled"));
-    if (robustListed) for (const k of ROBUST_RMSEA) out[k] = NaN;
-    if (robustListed && i.catml !== null) Object.assign(out, robustRmsea(i.catml, n1, i.ngroups));
-  }
+}
+
+/** SRMR/RMR, Hoelter's N, GFI and its kin, McDonald's MFI and WRMR. */
+function addOtherMeasures(out: FitMeasures, i: OrdinalFitInput, chisq: number, n1: number): void {
   const res: Record<string, number> = {};
   for (const g of i.residuals)
     for (const [k, v] of Object.entries(residualMeasures(g.std, g.raw))) res[k] = (res[k] ?? 0) + g.w * v!;
@@ -161,7 +182,6 @@ export function ordinalFitMeasures(i: OrdinalFitInput): FitMeasures {
   out.pgfi = i.nstat > 0 ? (i.df / i.nstat) * gfi : NaN;
   out.mfi = Math.exp(-0.5 * ((chisq - i.df) / n1));
   out.wrmr = Math.sqrt(chisq / (i.nstat / i.ngroups));
-  return out;
 }
 
 const ROBUST_RMSEA = [
