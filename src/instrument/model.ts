@@ -14,22 +14,31 @@ export function instrumentModelSyntax(instr: Instrument): string {
     "",
     "# measurement model: first-order constructs",
   ];
-  for (const kind of ["dimension", "outcome"] as const) {
-    for (const c of constructsOf(instr, kind))
-      lines.push(
+  lines.push(...firstOrderLines(instr));
+  const second = secondOrderLines(instr);
+  if (second.length > 0) lines.push("", "# second-order factor", ...second);
+  if (instr.model.regressions.length > 0) lines.push("", "# structural model", ...regressionLines(instr));
+  return `${lines.join("\n")}\n`;
+}
+
+/** One `=~` line per first-order construct (dimensions, then outcomes), its items in file order. */
+export function firstOrderLines(instr: Instrument): string[] {
+  return (["dimension", "outcome"] as const).flatMap((kind) =>
+    constructsOf(instr, kind).map(
+      (c) =>
         `${c.id} =~ ${itemsOf(instr, c.id)
           .map((i) => i.id)
           .join(" + ")}`,
-      );
-  }
-  const second = secondOrderOf(instr);
-  if (second.length > 0) {
-    lines.push("", "# second-order factor");
-    for (const c of second) lines.push(`${c.id} =~ ${c.dimensions.join(" + ")}`);
-  }
-  if (instr.model.regressions.length > 0) {
-    lines.push("", "# structural model");
-    for (const r of instr.model.regressions) lines.push(`${r.outcome} ~ ${r.predictors.join(" + ")}`);
-  }
-  return `${lines.join("\n")}\n`;
+    ),
+  );
+}
+
+/** One `=~` line per second-order construct, over its dimensions. */
+export function secondOrderLines(instr: Instrument): string[] {
+  return secondOrderOf(instr).map((c) => `${c.id} =~ ${c.dimensions.join(" + ")}`);
+}
+
+/** One `~` line per structural regression. */
+export function regressionLines(instr: Instrument): string[] {
+  return instr.model.regressions.map((r) => `${r.outcome} ~ ${r.predictors.join(" + ")}`);
 }

@@ -6,8 +6,9 @@
  * their reverse-keyed items recoded (min + max - x), as the instrument's scoring does
  * (instrument/responses.ts): otherwise those items get negative weights. Browser-safe.
  */
-import { constructsOf, itemsOf, scaleOf, secondOrderOf } from "../instrument/constructs.js";
+import { scaleOf } from "../instrument/constructs.js";
 import type { Instrument } from "../instrument/schema.js";
+import { firstOrderLines, regressionLines, secondOrderLines } from "../instrument/model.js";
 
 export function instrumentPlsModel(instr: Instrument): string {
   const lines = [
@@ -16,20 +17,10 @@ export function instrumentPlsModel(instr: Instrument): string {
     "",
     "# first-order constructs: composites in mode A",
   ];
-  for (const kind of ["dimension", "outcome"] as const)
-    for (const c of constructsOf(instr, kind))
-      lines.push(
-        `${c.id} =~ ${itemsOf(instr, c.id)
-          .map((i) => i.id)
-          .join(" + ")}`,
-      );
-  const second = secondOrderOf(instr);
-  if (second.length > 0) {
-    lines.push("", "# higher-order constructs (two-stage)");
-    for (const c of second) lines.push(`${c.id} =~ ${c.dimensions.join(" + ")}`);
-  }
-  lines.push("", "# structural model");
-  for (const r of instr.model.regressions) lines.push(`${r.outcome} ~ ${r.predictors.join(" + ")}`);
+  lines.push(...firstOrderLines(instr));
+  const second = secondOrderLines(instr);
+  if (second.length > 0) lines.push("", "# higher-order constructs (two-stage)", ...second);
+  lines.push("", "# structural model", ...regressionLines(instr));
   return `${lines.join("\n")}\n`;
 }
 
